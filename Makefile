@@ -1,0 +1,30 @@
+# galley — the two commands: `make site` and `make test`.
+SWIFT ?= swift
+GALLEY := .build/release/galley
+
+.PHONY: all deps build site test bench clean
+
+all: site
+
+## Install missing Debian packages (libxml2-dev, libcmark-dev, zlib1g-dev, pkg-config).
+deps:
+	@bash scripts/install-deps.sh
+
+## Build galley in release mode.
+build: deps
+	$(SWIFT) build -c release --product galley
+
+## Build the bundled example site from content/ into public/.
+site: build
+	$(GALLEY) build --config galley.yml --content content --output public --templates templates
+
+## The whole test suite.
+test: deps
+	$(SWIFT) test --disable-xctest
+
+## Extraction and build benchmarks (medians of several runs).
+bench: build
+	bash scripts/bench.sh
+
+clean:
+	rm -rf .build public/*

@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// One set of Swift settings for every target of ours.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "galley",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "galley", targets: ["galley"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+    ],
+    targets: [
+        // System libraries (installed by `make deps`).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // Models, stage protocols, config, errors, slugs, links.
+        .target(name: "GalleyCore", swiftSettings: strictSettings),
+        // Stage 1: HTML page → article content tree + metadata.
+        .target(name: "GalleyExtract", dependencies: ["GalleyCore", "CLibXML2"], swiftSettings: strictSettings),
+        // Stage 2: content tree → CommonMark + YAML front matter.
+        .target(name: "GalleyNormalize", dependencies: ["GalleyCore", "Yams"], swiftSettings: strictSettings),
+        // Stage 3: Markdown → HTML (cmark) → page templates (Mustache).
+        .target(name: "GalleyRender", dependencies: [
+            "GalleyCore", "CCmark", .product(name: "Mustache", package: "swift-mustache"),
+        ], swiftSettings: strictSettings),
+        // Stage 4: site plan (indices, pagination, taxonomies), feeds, sitemaps, output writer.
+        .target(name: "GalleySite", dependencies: ["GalleyCore"], swiftSettings: strictSettings),
+        // Discovery, the orchestrator, concurrency, the build report.
+        .target(name: "GalleyPipeline", dependencies: [
+            "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender", "GalleySite", "CZlib",
+        ], swiftSettings: strictSettings),
+        .executableTarget(name: "galley", dependencies: [
+            "GalleyPipeline", "GalleyCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: strictSettings),
+
+        .testTarget(name: "GalleyCoreTests", dependencies: ["GalleyCore"], swiftSettings: strictSettings),
+        .testTarget(name: "GalleyExtractTests", dependencies: ["GalleyExtract", "GalleyCore"], swiftSettings: strictSettings),
+        .testTarget(name: "GalleyNormalizeTests", dependencies: ["GalleyNormalize", "GalleyCore", "Yams"], swiftSettings: strictSettings),
+        .testTarget(name: "GalleyRenderTests", dependencies: ["GalleyRender", "GalleyCore"], swiftSettings: strictSettings),
+        .testTarget(name: "GalleySiteTests", dependencies: ["GalleySite", "GalleyCore"], swiftSettings: strictSettings),
+        .testTarget(name: "GalleyPipelineTests", dependencies: [
+            "GalleyPipeline", "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender",
+        ], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+    ]
+)

@@ -1,0 +1,46 @@
+/// The text of a content tree: paragraphs and other blocks separated by blank lines,
+/// whitespace collapsed (the form `galley extract` prints and the scorers read).
+public enum PlainText {
+    public static func of(_ nodes: [ContentNode]) -> String {
+        var blocks: [String] = []
+        collect(nodes, into: &blocks)
+        return blocks.joined(separator: "\n\n")
+    }
+
+    private static func collect(_ nodes: [ContentNode], into blocks: inout [String]) {
+        var inline = ""
+        func flush() {
+            let text = inline.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+            if !text.isEmpty { blocks.append(text) }
+            inline = ""
+        }
+        for node in nodes {
+            guard let tag = node.tag else {
+                inline += node.textContent
+                continue
+            }
+            switch tag {
+            case .pre:
+                flush()
+                blocks.append(node.textContent)
+            case .ul, .ol, .blockquote, .figure, .table, .thead, .tbody, .tfoot, .tr, .li, .td, .th:
+                flush()
+                if node.children.contains(where: { $0.tag?.isBlock == true }) {
+                    collect(node.children, into: &blocks)
+                } else {
+                    inline = node.textContent
+                    flush()
+                }
+            case .br:
+                inline += "\n"
+            case _ where tag.isBlock:
+                flush()
+                inline = node.textContent
+                flush()
+            default:
+                inline += node.textContent
+            }
+        }
+        flush()
+    }
+}

@@ -1,0 +1,112 @@
+public import Foundation
+
+/// The contents of `galley.yml`. Every key is optional; the defaults are listed in the README.
+public struct SiteConfig: Sendable, Hashable, Decodable {
+    public var title: String = "Galley News"
+    public var description: String = ""
+    /// Absolute `http(s)` URL with a trailing slash.
+    public var baseURL: String = "https://example.org/"
+    /// BCP 47 language of the site (UI strings, `<html lang>`, default article language).
+    public var language: String = "en"
+    /// IANA time zone in which dates are shown (`Asia/Jakarta`).
+    public var timezone: String = "UTC"
+    /// Article permalink pattern; see `SitePaths.articlePath`.
+    public var permalink: String = "/:year/:month/:slug/"
+    /// Articles per list page (home, tag, region).
+    public var itemsPerPage: Int = 10
+    /// Entries per Atom feed.
+    public var feedItems: Int = 20
+    public var regions = RegionRules()
+    public var tags = TagRules()
+
+    /// Region rules: where a page's region comes from.
+    public struct RegionRules: Sendable, Hashable, Decodable {
+        /// Page URL host, or host + path prefix → region (`jatim.inews.id`, `example.com/jabar/`).
+        public var bySource: [String: String] = [:]
+        /// Spelling (dateline, metadata) → region name, matched case-insensitively.
+        public var aliases: [String: String] = [:]
+
+        enum CodingKeys: String, CodingKey {
+            case bySource = "by_source"
+            case aliases
+        }
+
+        /// Empty rules.
+        public init(bySource: [String: String] = [:], aliases: [String: String] = [:]) {
+            self.bySource = bySource
+            self.aliases = aliases
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            bySource = try container.decodeIfPresent([String: String].self, forKey: .bySource) ?? [:]
+            aliases = try container.decodeIfPresent([String: String].self, forKey: .aliases) ?? [:]
+        }
+    }
+
+    /// Tag rules.
+    public struct TagRules: Sendable, Hashable, Decodable {
+        /// Spelling → canonical tag, matched case-insensitively.
+        public var aliases: [String: String] = [:]
+
+        /// Empty rules.
+        public init(aliases: [String: String] = [:]) { self.aliases = aliases }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            aliases = try container.decodeIfPresent([String: String].self, forKey: .aliases) ?? [:]
+        }
+
+        enum CodingKeys: String, CodingKey { case aliases }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title, description, language, timezone, permalink, regions, tags
+        case baseURL = "base_url"
+        case itemsPerPage = "items_per_page"
+        case feedItems = "feed_items"
+    }
+
+    /// The default configuration.
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = SiteConfig()
+        title = try container.decodeIfPresent(String.self, forKey: .title) ?? defaults.title
+        description = try container.decodeIfPresent(String.self, forKey: .description) ?? defaults.description
+        baseURL = try container.decodeIfPresent(String.self, forKey: .baseURL) ?? defaults.baseURL
+        language = try container.decodeIfPresent(String.self, forKey: .language) ?? defaults.language
+        timezone = try container.decodeIfPresent(String.self, forKey: .timezone) ?? defaults.timezone
+        permalink = try container.decodeIfPresent(String.self, forKey: .permalink) ?? defaults.permalink
+        itemsPerPage = try container.decodeIfPresent(Int.self, forKey: .itemsPerPage) ?? defaults.itemsPerPage
+        feedItems = try container.decodeIfPresent(Int.self, forKey: .feedItems) ?? defaults.feedItems
+        regions = try container.decodeIfPresent(RegionRules.self, forKey: .regions) ?? defaults.regions
+        tags = try container.decodeIfPresent(TagRules.self, forKey: .tags) ?? defaults.tags
+    }
+
+    /// Checks the values and normalises the base URL; the error names the bad key.
+    public func validated(source: String) throws(GalleyError) -> SiteConfig {
+        var config = self
+        func fail(_ reason: String) -> GalleyError { GalleyError(.config, source: source, reason: reason) }
+        guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", url.host != nil else {
+            throw fail("base_url must be an absolute http(s) URL, got \"\(baseURL)\"")
+        }
+        if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
+        guard TimeZone(identifier: timezone) != nil else { throw fail("timezone \"\(timezone)\" is not an IANA time zone") }
+        guard permalink.contains(":slug") else { throw fail("permalink must contain :slug, got \"\(permalink)\"") }
+        guard itemsPerPage >= 1 else { throw fail("items_per_page must be at least 1") }
+        guard feedItems >= 1 else { throw fail("feed_items must be at least 1") }
+        guard !language.isEmpty, language.allSatisfy({ $0.isLetter || $0 == "-" }) else {
+            throw fail("language must be a BCP 47 code such as id or en, got \"\(language)\"")
+        }
+        return config
+    }
+
+    /// The paths of this site.
+    public var paths: SitePaths { SitePaths(baseURL: baseURL, permalink: permalink) }
+
+    /// The display time zone.
+    public var timeZone: TimeZone { TimeZone(identifier: timezone) ?? .gmt }
+}

@@ -1,0 +1,91 @@
+/// Everything the site needs besides article pages: pages for the renderer to draw and files
+/// (feeds, sitemaps) that are already bytes.
+public struct SitePlan: Sendable {
+    public var pages: [PagePlan]
+    public var files: [RenderedPage]
+    public var tags: [TermCount]
+    public var regions: [TermCount]
+
+    /// Creates a plan.
+    public init(pages: [PagePlan], files: [RenderedPage], tags: [TermCount], regions: [TermCount]) {
+        self.pages = pages
+        self.files = files
+        self.tags = tags
+        self.regions = regions
+    }
+}
+
+/// A term with the number of articles that carry it.
+public struct TermCount: Sendable, Hashable {
+    public var term: Term
+    public var count: Int
+
+    /// Creates a count.
+    public init(term: Term, count: Int) {
+        self.term = term
+        self.count = count
+    }
+}
+
+/// The taxonomies of the site.
+public enum Taxonomy: String, Sendable, Hashable, CaseIterable {
+    case tags, regions
+}
+
+/// One non-article page the site planner asks the renderer to draw.
+public enum PagePlan: Sendable, Hashable {
+    case list(ListPage)
+    case terms(TermsPage)
+    case notFound(path: String)
+
+    /// Output path relative to the site root.
+    public var path: String {
+        switch self {
+        case .list(let page): page.path
+        case .terms(let page): page.path
+        case .notFound(let path): path
+        }
+    }
+}
+
+/// A paginated list of articles: a home page, or a tag or region term page.
+public struct ListPage: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case home
+        case term(Taxonomy, Term)
+    }
+
+    public var kind: Kind
+    public var path: String
+    public var items: [ArticleSummary]
+    /// 1-based.
+    public var pageNumber: Int
+    /// Paths of every page of this list, in order (index 0 is page 1).
+    public var pagePaths: [String]
+    /// Path of the list's Atom feed.
+    public var feedPath: String
+
+    /// Creates a list page.
+    public init(kind: Kind, path: String, items: [ArticleSummary], pageNumber: Int, pagePaths: [String], feedPath: String) {
+        self.kind = kind
+        self.path = path
+        self.items = items
+        self.pageNumber = pageNumber
+        self.pagePaths = pagePaths
+        self.feedPath = feedPath
+    }
+}
+
+/// The list of all terms of a taxonomy (`/tags/`, `/regions/`).
+public struct TermsPage: Sendable, Hashable {
+    public var taxonomy: Taxonomy
+    public var path: String
+    public var terms: [TermCount]
+
+    /// Creates a terms page.
+    public init(taxonomy: Taxonomy, path: String, terms: [TermCount]) {
+        self.taxonomy = taxonomy
+        self.path = path
+        self.terms = terms
+    }
+}

@@ -1,0 +1,146 @@
+/// Finds the article in a page: a readability-style score for every element that holds
+/// paragraphs, the best one, and the siblings that belong with it.
+struct ContentFinder {
+    let analysis: PageAnalysis
+    var heuristics: ExtractionHeuristics { analysis.heuristics }
+
+    /// Elements whose own text counts as a paragraph (their parent gets the score).
+    static let paragraphElements: Set<String> = ["p", "pre", "td", "blockquote"]
+    static let positiveWords: Set<String> = [
+        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog",
+        "story", "detail", "read", "isi", "articlebody", "article-body", "post-content", "entry-content",
+        "story-body", "detail-text", "txt", "itemfulltext",
+    ]
+
+    /// The nodes that make up the article, in document order: the top candidate, or the top
+    /// candidate's parent's children that belong with it. Nil when the page has no text.
+    func articleNodes(in body: HTMLNode) -> (container: HTMLNode, members: [HTMLNode])? {
+        if let marked = markedArticleBody(in: body) { return (marked, [marked]) }
+        var scores: [HTMLNode: Double] = [:]
+        score(body, scores: &scores)
+        guard let top = scores.max(by: { final($0.key, $0.value) < final($1.key, $1.value) })?.key else { return nil }
+        return (top, members(around: top, scores: scores))
+    }
+
+    /// An element the page itself marks as the article body (`itemprop="articleBody"`), when it
+    /// holds enough text to trust.
+    private func markedArticleBody(in body: HTMLNode) -> HTMLNode? {
+        let marked = body.descendants { node in
+            node.attribute("itemprop")?.lowercased().split(separator: " ").contains("articlebody") == true
+        }
+        guard marked.count == 1, let node = marked.first, !analysis.isExcluded(node),
+              analysis.stat(node).textLength >= heuristics.minimumArticleCharacters else { return nil }
+        return node
+    }
+
+    private func final(_ node: HTMLNode, _ score: Double) -> Double {
+        score * (1 - analysis.linkDensity(node))
+    }
+
+    /// Walks the tree and gives each paragraph's score to its ancestors.
+    private func score(_ node: HTMLNode, scores: inout [HTMLNode: Double]) {
+        for child in node.elementChildren where !analysis.isExcluded(child) {
+            let name = child.name
+            if Self.paragraphElements.contains(name) {
+                add(paragraphScore(length: analysis.stat(child).textLength, commas: analysis.stat(child).commas),
+                    from: child.parent, scores: &scores)
+                if name == "td" || name == "blockquote" { score(child, scores: &scores) }
+            } else {
+                let inline = inlineText(of: child)
+                if inline.length >= heuristics.minimumScoredTextLength {
+                    add(paragraphScore(length: inline.length, commas: inline.commas), from: child, scores: &scores)
+                }
+                score(child, scores: &scores)
+            }
+        }
+    }
+
+    /// Text directly in an element (its text nodes and inline children): a run of text set
+    /// with `<br>` instead of `<p>` still counts as paragraphs of its container.
+    private func inlineText(of node: HTMLNode) -> (length: Int, commas: Int) {
+        var length = 0
+        var commas = 0
+        for child in node.children {
+            if child.isText {
+                let text = child.textValue
+                length += PageAnalysis.visibleLength(text)
+                commas += PageAnalysis.commaCount(text)
+            } else if child.isElement, PageAnalysis.inlineElements.contains(child.name), !analysis.isExcluded(child),
+                      child.name != "a" {
+                length += analysis.stat(child).textLength
+                commas += analysis.stat(child).commas
+            }
+        }
+        return (length, commas)
+    }
+
+    private func paragraphScore(length: Int, commas: Int) -> Double {
+        guard length >= heuristics.minimumScoredTextLength else { return 0 }
+        return 1 + Double(commas) + min(heuristics.lengthPointsCap, Double(length) / heuristics.charactersPerPoint)
+    }
+
+    private func add(_ points: Double, from start: HTMLNode?, scores: inout [HTMLNode: Double]) {
+        guard points > 0 else { return }
+        var ancestor = start
+        for divisor in heuristics.ancestorDivisors {
+            guard let node = ancestor, node.name != "html" else { return }
+            if heuristics.unscoredElements.contains(node.name) {
+                ancestor = node.parent
+                continue
+            }
+            if scores[node] == nil { scores[node] = initialScore(node) }
+            scores[node, default: 0] += points / divisor
+            ancestor = node.parent
+        }
+    }
+
+    private func initialScore(_ node: HTMLNode) -> Double {
+        var score: Double
+        switch node.name {
+        case "div", "article", "main", "section": score = 5
+        case "pre", "td", "blockquote": score = 3
+        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": score = -3
+        case "h1", "h2", "h3", "h4", "h5", "h6", "th": score = -5
+        default: score = 0
+        }
+        if node.name == "article" { score += 10 }
+        return score + classScore(node)
+    }
+
+    private func classScore(_ node: HTMLNode) -> Double {
+        let words = ClassWords(node)
+        var score = 0.0
+        if words.matchesAny(Self.positiveWords) { score += heuristics.classWeight }
+        if words.matchesAny(heuristics.boilerplateWords) { score -= heuristics.classWeight }
+        return score
+    }
+
+    /// The top candidate plus its siblings that score well or read like paragraphs.
+    private func members(around top: HTMLNode, scores: [HTMLNode: Double]) -> [HTMLNode] {
+        guard let parent = top.parent else { return [top] }
+        let topScore = final(top, scores[top] ?? 0)
+        let threshold = max(heuristics.siblingMinimumScore, topScore * heuristics.siblingScoreShare)
+        let topClass = top.attribute("class") ?? ""
+        var result: [HTMLNode] = []
+        for sibling in parent.elementChildren where !analysis.isExcluded(sibling) {
+            if sibling == top {
+                result.append(sibling)
+                continue
+            }
+            var siblingScore = scores[sibling].map { final(sibling, $0) } ?? 0
+            if !topClass.isEmpty, sibling.attribute("class") == topClass { siblingScore += topScore * 0.2 }
+            if siblingScore >= threshold || readsLikeParagraph(sibling) {
+                result.append(sibling)
+            }
+        }
+        return result
+    }
+
+    private func readsLikeParagraph(_ node: HTMLNode) -> Bool {
+        guard node.name == "p" else { return false }
+        let length = analysis.stat(node).textLength
+        let density = analysis.linkDensity(node)
+        if length > 80 { return density < 0.25 }
+        return length > 0 && density == 0 && node.textContent.contains(". ")
+    }
+}

@@ -1,0 +1,106 @@
+/// Every knob of stage 1 in one place: weights, thresholds and patterns, with their defaults.
+///
+/// The scorer and the cleaner read these; nothing else in the module hard-codes a word list
+/// or a number. Change a value here and re-run the corpus measurements (README, "Measuring").
+struct ExtractionHeuristics: Sendable {
+    // MARK: Scoring (readability-style)
+
+    /// A text block shorter than this (characters) adds nothing to its ancestors' scores.
+    var minimumScoredTextLength = 25
+    /// Ancestors that receive a paragraph's score, and the divisor each receives it with.
+    var ancestorDivisors: [Double] = [1, 2, 3]
+    /// One point per this many characters of a paragraph, up to `lengthPointsCap`.
+    var charactersPerPoint = 100.0
+    var lengthPointsCap = 3.0
+    /// Added to or taken from a candidate whose class/id matches the positive/negative patterns.
+    var classWeight = 25.0
+    /// A sibling of the top candidate joins the article when its score reaches this share of
+    /// the top score (and at least `siblingMinimumScore`).
+    var siblingScoreShare = 0.2
+    var siblingMinimumScore = 10.0
+
+    // MARK: Readerable check (what is not an article)
+
+    /// Fewer characters of article text than this: not an article.
+    var minimumArticleCharacters = 400
+    /// Blocks shorter than this count nothing towards "continuous text".
+    var readerableBlockLength = 140
+    /// Sum over long blocks of sqrt(length − readerableBlockLength) must reach this.
+    var minimumReaderableScore = 20.0
+    /// Article text more than this share inside links: a listing page, not an article.
+    var maximumArticleLinkDensity = 0.45
+    /// JSON-LD types that declare a page is not a single article.
+    var listingPageTypes: Set<String> = ["CollectionPage", "SearchResultsPage", "ItemList", "ProfilePage"]
+    /// JSON-LD types that declare an article.
+    var articleTypes: Set<String> = [
+        "Article", "NewsArticle", "ReportageNews", "AnalysisNewsArticle", "OpinionNewsArticle",
+        "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting", "LiveBlogPosting", "TechArticle",
+        "ScholarlyArticle", "Report", "SocialMediaPosting",
+    ]
+
+    // MARK: Cleaning
+
+    /// Elements dropped with everything inside them.
+    var droppedElements: Set<String> = [
+        "script", "style", "template", "iframe", "object", "embed", "applet", "form", "input", "button",
+        "select", "textarea", "option", "nav", "aside", "footer", "svg", "math", "canvas", "dialog",
+        "link", "meta", "head", "title", "audio", "video", "source", "track", "map", "area", "label",
+        "menu", "frameset", "frame", "noframes", "param", "picture-source",
+    ]
+    /// Elements never scored as article candidates.
+    var unscoredElements: Set<String> = ["header", "nav", "aside", "footer", "form", "figure", "table", "ul", "ol"]
+
+    /// Class/id words that mark boilerplate when they appear as a whole word (split on `-_ `).
+    var boilerplateWords: Set<String> = [
+        "ad", "ads", "advert", "advertisement", "adsbygoogle", "banner", "breadcrumb", "breadcrumbs",
+        "comment", "comments", "disqus", "share", "sharing", "social", "socials", "sosmed", "related",
+        "terkait", "newsletter", "subscribe", "subscription", "cookie", "cookies", "consent", "gdpr",
+        "popup", "modal", "promo", "sponsor", "sponsored", "sidebar", "widget", "outbrain", "taboola",
+        "recommended", "rekomendasi", "trending", "populer", "popular", "terpopuler", "bacajuga", "baca",
+        "readmore", "read-more", "more-stories", "nav", "navbar", "menu", "footer", "masthead", "pagination",
+        "pager", "tags", "tag", "topik", "author-bio", "bio", "paywall", "signup", "print", "toolbar",
+        "byline", "meta", "dateline", "skip", "hidden", "sr-only", "visually-hidden", "screen-reader-text",
+        "caption-credit", "infinite", "next-article", "prev-article", "jump", "kanal", "terkini",
+    ]
+    /// Class/id words that mark the article body; they protect an element from the word list above.
+    var contentWords: Set<String> = [
+        "article", "body", "content", "entry", "hentry", "main", "post", "story", "text", "detail",
+        "read", "isi", "berita", "artikel", "news-content", "articlebody", "article-body", "post-content",
+        "entry-content", "story-body", "detail-text", "txt",
+    ]
+
+    /// Short blocks starting with one of these (case-insensitive) are "read also" inserts or
+    /// ad labels, dropped from the body.
+    var insertPrefixes: [String] = [
+        "baca juga", "baca:", "lihat juga", "simak juga", "simak:", "artikel terkait", "berita terkait",
+        "read also", "read more", "also read", "related:", "related articles", "related stories",
+        "see also", "advertisement", "scroll to continue", "scroll untuk", "iklan", "loading...",
+        "share this", "bagikan", "follow us", "ikuti kami", "download aplikasi", "sign up for",
+        "subscribe to", "click here to", "klik di sini",
+    ]
+    /// An insert is at most this long (characters); longer blocks are kept even with a prefix.
+    var maximumInsertLength = 320
+
+    /// Labels of the editor line at the end of Indonesian articles ("Editor : Anton").
+    var editorLabels: [String] = ["editor", "penyunting", "editing by"]
+    /// Labels of visible bylines ("Oleh Anton", "By Anton", "Reporter: Anton").
+    var bylineLabels: [String] = ["oleh", "by", "reporter", "penulis", "author", "writer", "words by"]
+    /// The longest line that can be an editor or byline line.
+    var maximumCreditLineLength = 120
+
+    // MARK: Tags
+
+    /// Tags dropped after cleaning (case-insensitive): generic words that name no topic.
+    var genericTags: Set<String> = [
+        "news", "berita", "headline", "headlines", "terkini", "berita terkini", "breaking news", "home",
+        "index", "video", "foto", "photo", "artikel", "article", "nasional", "national", "world",
+        "trending", "viral", "top news", "update", "latest",
+    ]
+    /// Longest tag kept, in characters.
+    var maximumTagLength = 40
+    /// Most tags kept per article.
+    var maximumTags = 12
+
+    /// The defaults.
+    static let standard = ExtractionHeuristics()
+}

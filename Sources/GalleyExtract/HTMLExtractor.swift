@@ -1,0 +1,92 @@
+import Foundation
+import GalleyCore
+
+/// Stage 1: libxml2 parse → article content (readability-style scoring and cleaning) → metadata.
+public struct HTMLExtractor: ArticleExtractor {
+    /// What the extractor needs from the site configuration.
+    public struct Settings: Sendable {
+        /// `regions.by_source` of `galley.yml`: URL host or host + path prefix → region.
+        public var regionsBySource: [String: String]
+        /// Offset for dates printed without a zone when the page has no fetch time.
+        public var defaultUTCOffsetSeconds: Int
+        var heuristics: ExtractionHeuristics = .standard
+
+        /// Creates settings.
+        public init(regionsBySource: [String: String] = [:], defaultUTCOffsetSeconds: Int = 0) {
+            self.regionsBySource = regionsBySource
+            self.defaultUTCOffsetSeconds = defaultUTCOffsetSeconds
+        }
+    }
+
+    public let settings: Settings
+
+    /// Creates an extractor.
+    public init(settings: Settings = Settings()) {
+        self.settings = settings
+    }
+
+    public func extract(_ page: SourcePage) throws(GalleyError) -> ExtractedArticle {
+        let document = try parse(page)
+        guard let root = document.root else { throw GalleyError(.extract, source: page.path, reason: "the page has no HTML element") }
+        let body = root.first(["body"]) ?? root
+        let reader = MetadataReader(root: root, page: page, settings: settings)
+        var metadata = reader.read()
+        let baseURL = reader.baseURL(canonical: metadata.canonicalURL)
+        let analysis = PageAnalysis(root: body, heuristics: settings.heuristics)
+        guard let found = ContentFinder(analysis: analysis).articleNodes(in: body) else {
+            throw GalleyError.rejected(.extract, source: page.path, reason: "not an article: the page has no text")
+        }
+        var converter = ContentConverter(analysis: analysis, baseURL: baseURL)
+        var content = converter.convert(container: found.container, members: found.members)
+        content = Self.droppingLeadingTitle(content, title: metadata.title)
+        let declaresListing = reader.jsonLD.contains(types: settings.heuristics.listingPageTypes) && reader.article == nil
+        if let reason = ReaderableCheck(heuristics: settings.heuristics).rejection(content: content, declaresListing: declaresListing) {
+            throw GalleyError.rejected(.extract, source: page.path, reason: reason)
+        }
+        metadata.editor = converter.findings.editor
+        if metadata.byline == nil { metadata.byline = converter.findings.byline ?? converter.findings.editor }
+        if metadata.region == nil { metadata.region = Self.datelinePlace(content) }
+        if metadata.image == nil { metadata.image = Self.firstImage(content) }
+        if metadata.title == nil { throw GalleyError.rejected(.extract, source: page.path, reason: "not an article: no title") }
+        return ExtractedArticle(source: page.path, content: content, metadata: metadata, baseURL: baseURL)
+    }
+
+    public func extractFragment(_ page: SourcePage) throws(GalleyError) -> ExtractedArticle {
+        let document = try parse(page)
+        guard let root = document.root else { return ExtractedArticle(source: page.path, content: [], metadata: ArticleMetadata()) }
+        let body = root.first(["body"]) ?? root
+        let analysis = PageAnalysis(root: body, heuristics: settings.heuristics)
+        let baseURL = page.sidecar?.url
+        var converter = ContentConverter(analysis: analysis, baseURL: baseURL)
+        let content = BlockGrouping.blocks(from: converter.convertChildren(of: body))
+        return ExtractedArticle(source: page.path, content: content, metadata: ArticleMetadata(), baseURL: baseURL)
+    }
+
+    private func parse(_ page: SourcePage) throws(GalleyError) -> HTMLDocument {
+        guard page.bytes.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else {
+            throw GalleyError(.extract, source: page.path, reason: "the file is empty")
+        }
+        let encoding = EncodingSniffer.encoding(for: page.bytes, declaredCharset: page.sidecar?.declaredCharset)
+        return try HTMLDocument(bytes: page.bytes, encoding: encoding, source: page.path)
+    }
+
+    /// The title is metadata; a heading repeating it at the top of the body goes.
+    static func droppingLeadingTitle(_ content: [ContentNode], title: String?) -> [ContentNode] {
+        guard let title, let first = content.first, first.tag?.headingLevel != nil else { return content }
+        let heading = first.textContent.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return heading.caseInsensitiveCompare(title) == .orderedSame ? Array(content.dropFirst()) : content
+    }
+
+    static func datelinePlace(_ content: [ContentNode]) -> String? {
+        guard let first = content.first(where: { $0.tag == .p }) else { return nil }
+        return Dateline.place(in: first.textContent)
+    }
+
+    static func firstImage(_ content: [ContentNode]) -> String? {
+        for node in content {
+            if node.tag == .img { return node.attributes["src"] }
+            if let found = firstImage(node.children) { return found }
+        }
+        return nil
+    }
+}

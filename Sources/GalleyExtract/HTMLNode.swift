@@ -1,0 +1,107 @@
+import CLibXML2
+
+/// A borrowed view of one libxml2 node. Valid only while its `HTMLDocument` lives.
+struct HTMLNode: Hashable {
+    let pointer: xmlNodePtr
+
+    init(_ pointer: xmlNodePtr) { self.pointer = pointer }
+
+    var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+    var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
+
+    /// Lower-case element name ("" for non-elements).
+    var name: String {
+        guard isElement, let name = pointer.pointee.name else { return "" }
+        return String(cString: name).lowercased()
+    }
+
+    var parent: HTMLNode? {
+        guard let parent = pointer.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
+        return HTMLNode(parent)
+    }
+
+    /// All child nodes (elements, text, comments…).
+    var children: HTMLChildren { HTMLChildren(first: pointer.pointee.children) }
+
+    /// Child elements only.
+    var elementChildren: [HTMLNode] { children.filter(\.isElement) }
+
+    /// The character data of a text node.
+    var textValue: String {
+        guard let content = pointer.pointee.content else { return "" }
+        return String(cString: content)
+    }
+
+    /// An attribute value, or nil when absent. Names are matched case-insensitively by libxml2's
+    /// HTML parser, which lower-cases them.
+    func attribute(_ name: String) -> String? {
+        let value = name.withCString { xmlGetProp(pointer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+        guard let value else { return nil }
+        defer { galley_xml_free(value) }
+        return String(cString: value)
+    }
+
+    /// Every attribute as (lower-case name, value) pairs, in document order.
+    var attributes: [(name: String, value: String)] {
+        var result: [(String, String)] = []
+        var attribute = pointer.pointee.properties
+        while let current = attribute {
+            if let namePointer = current.pointee.name {
+                let name = String(cString: namePointer).lowercased()
+                result.append((name, self.attribute(name) ?? ""))
+            }
+            attribute = current.pointee.next
+        }
+        return result
+    }
+
+    /// The concatenated text of this node and its descendants (scripts and styles included;
+    /// use `ContentMeasure` for visible text).
+    var textContent: String {
+        guard let content = xmlNodeGetContent(pointer) else { return "" }
+        defer { galley_xml_free(content) }
+        return String(cString: content)
+    }
+
+    /// `class` and `id` joined, lower-cased, for pattern matching.
+    var classAndID: String {
+        let classes = attribute("class") ?? ""
+        let id = attribute("id") ?? ""
+        return (classes + " " + id).lowercased()
+    }
+
+    /// Every descendant element in document order (depth-first, pre-order).
+    func descendants(where predicate: (HTMLNode) -> Bool = { _ in true }) -> [HTMLNode] {
+        var result: [HTMLNode] = []
+        var stack: [HTMLNode] = elementChildren.reversed()
+        while let node = stack.popLast() {
+            if predicate(node) { result.append(node) }
+            stack.append(contentsOf: node.elementChildren.reversed())
+        }
+        return result
+    }
+
+    /// The first descendant element with one of `names`.
+    func first(_ names: Set<String>) -> HTMLNode? {
+        var stack: [HTMLNode] = elementChildren.reversed()
+        while let node = stack.popLast() {
+            if names.contains(node.name) { return node }
+            stack.append(contentsOf: node.elementChildren.reversed())
+        }
+        return nil
+    }
+}
+
+/// A sequence over a node's children that walks libxml2's sibling links.
+struct HTMLChildren: Sequence {
+    let first: xmlNodePtr?
+
+    func makeIterator() -> AnyIterator<HTMLNode> {
+        var current = first
+        return AnyIterator {
+            guard let node = current else { return nil }
+            current = node.pointee.next
+            return HTMLNode(node)
+        }
+    }
+}

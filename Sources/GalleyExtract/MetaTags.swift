@@ -1,0 +1,41 @@
+/// The page's `<meta>` values by lower-cased `property`, `name` or `itemprop`, in page order,
+/// plus the `<link rel>` targets.
+struct MetaTags {
+    private(set) var values: [String: [String]] = [:]
+    private(set) var links: [String: [String]] = [:]
+
+    init(metaNodes: [HTMLNode], linkNodes: [HTMLNode]) {
+        for node in metaNodes {
+            guard let content = node.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines), !content.isEmpty
+            else { continue }
+            for key in ["property", "name", "itemprop", "http-equiv"] {
+                guard let names = node.attribute(key) else { continue }
+                // Some sites write several properties in one attribute ("og:title twitter:title").
+                for name in names.lowercased().split(whereSeparator: \.isWhitespace) {
+                    values[String(name), default: []].append(content)
+                }
+            }
+        }
+        for node in linkNodes {
+            guard let href = node.attribute("href")?.trimmingCharacters(in: .whitespacesAndNewlines), !href.isEmpty,
+                  let rel = node.attribute("rel") else { continue }
+            for name in rel.lowercased().split(whereSeparator: \.isWhitespace) {
+                links[String(name), default: []].append(href)
+            }
+        }
+    }
+
+    /// The first value among `keys`, in order of the keys.
+    func first(_ keys: String...) -> String? { first(keys) }
+
+    func first(_ keys: [String]) -> String? {
+        for key in keys {
+            if let value = values[key]?.first(where: { !$0.isEmpty }) { return value }
+        }
+        return nil
+    }
+
+    func all(_ key: String) -> [String] { values[key] ?? [] }
+}
+
+import Foundation

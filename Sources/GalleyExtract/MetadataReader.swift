@@ -1,0 +1,282 @@
+import Foundation
+import GalleyCore
+
+/// Reads an article's metadata from, in order of trust: JSON-LD, OpenGraph and `article:*`,
+/// Dublin Core and other `<meta>` tags, `<time datetime>`, and visible text (bylines, dates).
+struct MetadataReader {
+    let root: HTMLNode
+    let page: SourcePage
+    let settings: HTMLExtractor.Settings
+    let jsonLD: JSONLDReader
+    let meta: MetaTags
+    let dates: DateTextParser
+
+    init(root: HTMLNode, page: SourcePage, settings: HTMLExtractor.Settings) {
+        self.root = root
+        self.page = page
+        self.settings = settings
+        let scripts = root.descendants { $0.name == "script" && ($0.attribute("type")?.lowercased().contains("ld+json") ?? false) }
+        jsonLD = JSONLDReader(scripts: scripts.map(\.textContent))
+        meta = MetaTags(metaNodes: root.descendants { $0.name == "meta" }, linkNodes: root.descendants { $0.name == "link" })
+        let fetched = page.sidecar?.fetchTimestamp
+        dates = DateTextParser(defaultOffsetSeconds: fetched?.utcOffsetSeconds ?? settings.defaultUTCOffsetSeconds, now: fetched)
+    }
+
+    var heuristics: ExtractionHeuristics { settings.heuristics }
+
+    /// The JSON-LD object describing the article, if any.
+    var article: [String: Any]? { jsonLD.first(ofTypes: heuristics.articleTypes) }
+
+    func read() -> ArticleMetadata {
+        var metadata = ArticleMetadata()
+        metadata.siteName = siteName()
+        metadata.canonicalURL = canonicalURL()
+        metadata.title = title(siteName: metadata.siteName)
+        metadata.byline = byline()
+        metadata.published = published()
+        metadata.modified = modified(after: metadata.published)
+        metadata.language = language()
+        metadata.description = clean(meta.first("og:description", "description", "twitter:description", "dc.description")
+            ?? article.flatMap { JSONLDReader.string($0["description"]) })
+        metadata.section = clean(meta.first("article:section", "section", "parsely-section")
+            ?? article.flatMap { JSONLDReader.string($0["articleSection"]) })
+        metadata.image = leadImage()
+        metadata.imageCaption = clean(meta.first("og:image:alt", "twitter:image:alt"))
+        metadata.tags = TagCleaner(heuristics: heuristics, siteName: metadata.siteName).clean(rawTags())
+        metadata.region = region(canonicalURL: metadata.canonicalURL)
+        return metadata
+    }
+
+    /// Where relative links resolve: `<base href>` (itself resolved), the fetch URL, the canonical URL.
+    func baseURL(canonical: String?) -> String? {
+        let pageURL = page.sidecar?.url ?? canonical
+        if let base = root.first(["base"])?.attribute("href"), let resolved = URLPolicy.safeURL(base, base: pageURL) {
+            return resolved
+        }
+        return pageURL.flatMap { URLPolicy.safeURL($0, base: nil) }
+    }
+
+    // MARK: Fields
+
+    private func siteName() -> String? {
+        clean(meta.first("og:site_name", "application-name", "twitter:site:name")
+            ?? jsonLD.objects.lazy.compactMap { JSONLDReader.string($0["publisher"]) }.first
+            ?? jsonLD.first(ofTypes: ["WebSite", "Organization", "NewsMediaOrganization"]).flatMap { JSONLDReader.string($0["name"]) })
+    }
+
+    private func canonicalURL() -> String? {
+        let candidates = [meta.links["canonical"]?.first, meta.first("og:url"),
+                          article.flatMap { JSONLDReader.string($0["mainEntityOfPage"], key: "@id") ?? JSONLDReader.string($0["url"]) },
+                          page.sidecar?.url]
+        for candidate in candidates.compactMap({ $0 }) {
+            if let url = URLPolicy.safeURL(candidate, base: page.sidecar?.url), url.hasPrefix("http") { return url }
+        }
+        return nil
+    }
+
+    private func title(siteName: String?) -> String? {
+        let h1 = root.first(["h1"]).map { collapse($0.textContent) }
+        if let headline = article.flatMap({ JSONLDReader.string($0["headline"]) ?? JSONLDReader.string($0["name"]) }) {
+            return clean(headline)
+        }
+        for candidate in [meta.first("og:title", "twitter:title", "dc.title"), root.first(["title"])?.textContent] {
+            guard let candidate = clean(candidate) else { continue }
+            return TitleCleaner.clean(candidate, siteName: siteName, heading: h1)
+        }
+        return clean(h1)
+    }
+
+    private func byline() -> String? {
+        if let authors = article.map({ JSONLDReader.strings($0["author"]).compactMap(clean) }), !authors.isEmpty {
+            return unique(authors).joined(separator: ", ")
+        }
+        let metaAuthor = [meta.first("author", "article:author", "parsely-author", "dc.creator", "sailthru.author")]
+            .compactMap { $0 }.compactMap(clean).first { !$0.lowercased().hasPrefix("http") && !$0.contains("/") }
+        if let metaAuthor { return metaAuthor }
+        return visibleByline()
+    }
+
+    /// `rel=author`, `itemprop=author`, or an element whose class says byline/author.
+    private func visibleByline() -> String? {
+        let nodes = root.descendants { node in
+            if node.attribute("rel")?.lowercased() == "author" { return true }
+            if node.attribute("itemprop")?.lowercased().contains("author") == true { return true }
+            let words = ClassWords(node)
+            return words.matchesAny(["byline", "author", "author-name", "penulis", "reporter", "writer"])
+        }
+        for node in nodes {
+            let text = collapse(node.textContent)
+            guard !text.isEmpty, text.count <= heuristics.maximumCreditLineLength else { continue }
+            if let value = CreditLine.value(of: text, labels: heuristics.bylineLabels) { return value }
+            if text.split(separator: " ").count <= 6, !text.contains(where: \.isNumber) { return text }
+        }
+        return nil
+    }
+
+    private func published() -> Timestamp? {
+        let candidates: [String?] = [
+            article.flatMap { JSONLDReader.string($0["datePublished"]) ?? JSONLDReader.string($0["dateCreated"]) },
+            meta.first("article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate",
+                       "publish-date", "publish_date", "dc.date", "dc.date.issued", "dcterms.created", "parsely-pub-date",
+                       "sailthru.date", "content_publishedtime", "article.published"),
+            root.descendants { $0.name == "time" && $0.attribute("pubdate") != nil }.first?.attribute("datetime"),
+            root.first(["time"])?.attribute("datetime"),
+        ]
+        for candidate in candidates.compactMap({ $0 }) {
+            if let date = dates.parse(candidate) { return date }
+        }
+        return visibleDate()
+    }
+
+    private func modified(after published: Timestamp?) -> Timestamp? {
+        let candidate = article.flatMap { JSONLDReader.string($0["dateModified"]) }
+            ?? meta.first("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified")
+        guard let date = candidate.flatMap(dates.parse) else { return nil }
+        if let published, date.date <= published.date { return nil }
+        return date
+    }
+
+    /// A date printed in an element whose class mentions a date ("Selasa, 13 Oktober 2020 - 10:15 WIB").
+    private func visibleDate() -> Timestamp? {
+        let nodes = root.descendants { node in
+            ClassWords(node).matchesAny(["date", "time", "tanggal", "waktu", "published", "publish", "pubdate", "timestamp", "datetime", "posted-on"])
+        }
+        for node in nodes.prefix(20) {
+            let text = collapse(node.textContent)
+            if let date = dates.parse(text) { return date }
+        }
+        return nil
+    }
+
+    private func language() -> String? {
+        let raw = root.attribute("lang") ?? root.attribute("xml:lang") ?? meta.first("content-language", "dc.language", "language")
+            ?? article.flatMap { JSONLDReader.string($0["inLanguage"]) } ?? meta.first("og:locale")
+        guard let raw = clean(raw) else { return nil }
+        let code = raw.replacingOccurrences(of: "_", with: "-").split(separator: ",").first.map(String.init) ?? raw
+        return code.allSatisfy({ $0.isLetter || $0 == "-" }) && code.count <= 12 ? code : nil
+    }
+
+    private func leadImage() -> String? {
+        let candidates: [String?] = [
+            meta.first("og:image", "og:image:url", "og:image:secure_url"),
+            article.flatMap { JSONLDReader.string($0["image"], key: "url") },
+            meta.first("twitter:image", "twitter:image:src", "thumbnailurl"),
+        ]
+        let base = page.sidecar?.url ?? canonicalURL()
+        return candidates.compactMap { $0 }.lazy.compactMap { URLPolicy.safeURL($0, base: base) }.first
+    }
+
+    private func rawTags() -> [String] {
+        var tags: [String] = []
+        for key in ["article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags"] {
+            for value in meta.all(key) { tags += value.split(separator: key == "article:tag" ? "\u{0}" : ",").map(String.init) }
+        }
+        if let keywords = article?["keywords"] {
+            if let string = keywords as? String {
+                tags += string.split(separator: ",").map(String.init)
+            } else {
+                tags += JSONLDReader.strings(keywords)
+            }
+        }
+        tags += root.descendants { $0.name == "a" && ($0.attribute("rel")?.lowercased().split(separator: " ").contains("tag") ?? false) }
+            .map(\.textContent)
+        return tags
+    }
+
+    private func region(canonicalURL: String?) -> String? {
+        for url in [page.sidecar?.url, canonicalURL].compactMap({ $0 }) {
+            if let region = RegionSource.region(forURL: url, rules: settings.regionsBySource) { return region }
+        }
+        let location = article.flatMap { JSONLDReader.string($0["contentLocation"]) ?? JSONLDReader.string($0["locationCreated"]) }
+        return clean(location ?? meta.first("geo.placename", "geo.region", "og:locality"))
+    }
+
+    // MARK: Helpers
+
+    private func collapse(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    private func clean(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let collapsed = collapse(text)
+        return collapsed.isEmpty ? nil : collapsed
+    }
+
+    private func unique(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { seen.insert($0.lowercased()).inserted }
+    }
+}
+
+/// Maps a page URL to a region through `regions.by_source` (host, or host + path prefix; the
+/// longest match wins).
+enum RegionSource {
+    static func region(forURL url: String, rules: [String: String]) -> String? {
+        guard !rules.isEmpty, let parsed = URL(string: url), let host = parsed.host?.lowercased() else { return nil }
+        let bareHost = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+        let path = parsed.path.isEmpty ? "/" : parsed.path
+        var best: (length: Int, region: String)?
+        for (key, region) in rules {
+            let rule = key.lowercased().replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
+            let ruleHost = String(rule.prefix { $0 != "/" })
+            let rulePath = String(rule.dropFirst(ruleHost.count))
+            let ruleBare = ruleHost.hasPrefix("www.") ? String(ruleHost.dropFirst(4)) : ruleHost
+            guard bareHost == ruleBare || (ruleBare.isEmpty && !rulePath.isEmpty) else { continue }
+            guard rulePath.isEmpty || path.lowercased().hasPrefix(rulePath) else { continue }
+            if best == nil || rule.count > best!.length { best = (rule.count, region) }
+        }
+        return best?.region
+    }
+}
+
+/// Strips a site name from a `<title>` ("Banjir di Jakarta - iNews.id" → "Banjir di Jakarta").
+enum TitleCleaner {
+    static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / "]
+
+    static func clean(_ title: String, siteName: String?, heading: String?) -> String {
+        if let heading, !heading.isEmpty, title.hasPrefix(heading) || title.hasSuffix(heading), heading.count * 2 >= title.count {
+            return heading
+        }
+        for separator in separators where title.contains(separator) {
+            var parts = title.components(separatedBy: separator)
+            let site = siteName?.lowercased()
+            if let last = parts.last?.lowercased(), let site, last.contains(site) || site.contains(last) {
+                parts.removeLast()
+                return parts.joined(separator: separator)
+            }
+            if let first = parts.first?.lowercased(), let site, first.contains(site) || site.contains(first) {
+                parts.removeFirst()
+                return parts.joined(separator: separator)
+            }
+            if parts.count >= 2, let last = parts.last, last.split(separator: " ").count <= 3,
+               parts.dropLast().joined(separator: separator).split(separator: " ").count >= 3 {
+                parts.removeLast()
+                return parts.joined(separator: separator)
+            }
+        }
+        return title
+    }
+}
+
+/// Cleans tags: trims, drops the site name, generic words, over-long values and duplicates.
+struct TagCleaner {
+    let heuristics: ExtractionHeuristics
+    let siteName: String?
+
+    func clean(_ raw: [String]) -> [String] {
+        var seen = Set<String>()
+        var result: [String] = []
+        let site = siteName?.lowercased()
+        for tag in raw {
+            let value = tag.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                .trimmingCharacters(in: CharacterSet(charactersIn: "#,;.\"'").union(.whitespaces))
+            let key = value.lowercased()
+            guard !value.isEmpty, value.count <= heuristics.maximumTagLength, key != site,
+                  !heuristics.genericTags.contains(key), !key.hasPrefix("http"), seen.insert(key).inserted else { continue }
+            result.append(value)
+            if result.count == heuristics.maximumTags { break }
+        }
+        return result
+    }
+}

@@ -1,0 +1,150 @@
+import CLibXML2
+import Foundation
+
+/// One pass over the DOM that measures what the scorer and the cleaner need: visible text
+/// length, text inside links and commas per element, and which elements are excluded
+/// (dropped tags, hidden elements, boilerplate by class or id).
+final class PageAnalysis {
+    struct Stats {
+        var textLength = 0
+        var linkTextLength = 0
+        var commas = 0
+    }
+
+    let heuristics: ExtractionHeuristics
+    private(set) var stats: [HTMLNode: Stats] = [:]
+    private(set) var excluded: Set<HTMLNode> = []
+
+    /// Inline elements: their text belongs to the paragraph around them.
+    static let inlineElements: Set<String> = [
+        "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+        "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
+        "time", "tt", "u", "var", "wbr", "br", "img", "label",
+    ]
+
+    init(root: HTMLNode, heuristics: ExtractionHeuristics) {
+        self.heuristics = heuristics
+        _ = measure(root, insideLink: false)
+        classify(root)
+    }
+
+    func stat(_ node: HTMLNode) -> Stats { stats[node] ?? Stats() }
+
+    /// Share of an element's visible text that sits inside links (0…1).
+    func linkDensity(_ node: HTMLNode) -> Double {
+        let stats = stat(node)
+        return stats.textLength == 0 ? 0 : Double(stats.linkTextLength) / Double(stats.textLength)
+    }
+
+    func isExcluded(_ node: HTMLNode) -> Bool { excluded.contains(node) }
+
+    // MARK: Measuring
+
+    private func measure(_ node: HTMLNode, insideLink: Bool) -> Stats {
+        var total = Stats()
+        let name = node.name
+        if heuristics.droppedElements.contains(name) || Self.isHidden(node) {
+            excluded.insert(node)
+            stats[node] = total
+            return total
+        }
+        let isLink = insideLink || name == "a"
+        for child in node.children {
+            if child.isText {
+                let text = child.textValue
+                let length = Self.visibleLength(text)
+                total.textLength += length
+                if isLink { total.linkTextLength += length }
+                total.commas += Self.commaCount(text)
+            } else if child.isElement {
+                let childStats = measure(child, insideLink: isLink)
+                total.textLength += childStats.textLength
+                total.linkTextLength += childStats.linkTextLength
+                total.commas += childStats.commas
+            }
+        }
+        stats[node] = total
+        return total
+    }
+
+    /// Marks boilerplate containers (class/id words) top-down; a protected content container
+    /// with plenty of text is kept.
+    private func classify(_ node: HTMLNode) {
+        for child in node.elementChildren where !excluded.contains(child) {
+            if isBoilerplate(child) {
+                excluded.insert(child)
+            } else {
+                classify(child)
+            }
+        }
+    }
+
+    func isBoilerplate(_ node: HTMLNode) -> Bool {
+        let name = node.name
+        if name == "body" || name == "html" || name == "main" { return false }
+        let role = node.attribute("role")?.lowercased()
+        if let role, ["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert"].contains(role) {
+            return true
+        }
+        let words = ClassWords(node)
+        guard !words.isEmpty, words.matchesAny(heuristics.boilerplateWords) else { return false }
+        if words.matchesAny(heuristics.contentWords) {
+            let stats = stat(node)
+            return !(stats.textLength >= 500 && linkDensity(node) < 0.3)
+        }
+        return true
+    }
+
+    // MARK: Helpers
+
+    static func isHidden(_ node: HTMLNode) -> Bool {
+        if node.attribute("hidden") != nil { return true }
+        if node.attribute("aria-hidden")?.lowercased() == "true" { return true }
+        if let style = node.attribute("style")?.lowercased().replacingOccurrences(of: " ", with: "") {
+            if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+        }
+        return false
+    }
+
+    static func visibleLength(_ text: String) -> Int {
+        var length = 0
+        var lastWasSpace = true
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                if !lastWasSpace { length += 1 }
+                lastWasSpace = true
+            } else {
+                length += 1
+                lastWasSpace = false
+            }
+        }
+        return length
+    }
+
+    static func commaCount(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { count, scalar in
+            count + ((scalar == "," || scalar == "\u{FF0C}" || scalar == "\u{3001}" || scalar == "\u{060C}") ? 1 : 0)
+        }
+    }
+}
+
+/// The words of an element's class and id: each whole token (`read-more`) and each part of it
+/// split on `-` and `_` (`read`, `more`), lower-cased.
+struct ClassWords {
+    let tokens: Set<String>
+
+    init(_ node: HTMLNode) {
+        var tokens = Set<String>()
+        for token in node.classAndID.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+            tokens.insert(String(token))
+            for part in token.split(whereSeparator: { $0 == "-" || $0 == "_" }) where part.count > 1 || part == "ad" {
+                tokens.insert(String(part))
+            }
+        }
+        self.tokens = tokens
+    }
+
+    var isEmpty: Bool { tokens.isEmpty }
+
+    func matchesAny(_ words: Set<String>) -> Bool { !tokens.isDisjoint(with: words) }
+}

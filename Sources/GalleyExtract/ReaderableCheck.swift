@@ -1,0 +1,62 @@
+import Foundation
+import GalleyCore
+
+/// Decides whether an extraction is an article. Index, section, tag, search, gallery-only
+/// and error pages are rejected with a reason that says what was missing.
+struct ReaderableCheck {
+    let heuristics: ExtractionHeuristics
+
+    /// Nil when the content is an article, otherwise the reason it is not.
+    func rejection(content: [ContentNode], declaresListing: Bool) -> String? {
+        let blocks = Self.textBlocks(content)
+        let text = blocks.joined(separator: " ")
+        let length = text.count
+        if declaresListing, length < heuristics.minimumArticleCharacters * 4 {
+            return "not an article: the page declares itself a listing (JSON-LD CollectionPage/ItemList)"
+        }
+        if length < heuristics.minimumArticleCharacters {
+            return "not an article: only \(length) characters of article text (need \(heuristics.minimumArticleCharacters))"
+        }
+        let score = blocks.reduce(0.0) { sum, block in
+            block.count > heuristics.readerableBlockLength ? sum + (Double(block.count - heuristics.readerableBlockLength)).squareRoot() : sum
+        }
+        if score < heuristics.minimumReaderableScore {
+            return "not an article: no run of continuous text (readerable score \(Int(score)), need \(Int(heuristics.minimumReaderableScore)))"
+        }
+        let linked = Self.linkTextLength(content)
+        let density = Double(linked) / Double(max(1, length))
+        if density > heuristics.maximumArticleLinkDensity {
+            return "not an article: \(Int(density * 100))% of its text is links (an index or listing page)"
+        }
+        return nil
+    }
+
+    /// The text of each paragraph-level block.
+    static func textBlocks(_ nodes: [ContentNode]) -> [String] {
+        var blocks: [String] = []
+        for node in nodes {
+            switch node.tag {
+            case .p, .h1, .h2, .h3, .h4, .h5, .h6, .pre, .li, .td, .th, .figcaption, .caption:
+                if node.children.contains(where: { $0.tag?.isBlock == true }) {
+                    blocks += textBlocks(node.children)
+                } else {
+                    let text = node.textContent.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                    if !text.isEmpty { blocks.append(text) }
+                }
+            case nil:
+                let text = node.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !text.isEmpty { blocks.append(text) }
+            default:
+                blocks += textBlocks(node.children)
+            }
+        }
+        return blocks
+    }
+
+    static func linkTextLength(_ nodes: [ContentNode]) -> Int {
+        nodes.reduce(0) { sum, node in
+            if node.tag == .a { return sum + node.textContent.split(whereSeparator: \.isWhitespace).joined(separator: " ").count }
+            return sum + linkTextLength(node.children)
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import GalleyCore
+
+/// Proves that a raw HTML block is a table in the exact, safe shape the normaliser writes:
+/// only allowlisted tags with allowlisted attributes, URLs that pass `URLPolicy` unchanged,
+/// no comments, no processing instructions, every tag closed in order. Anything else fails,
+/// and the renderer then omits the block (cmark's safe mode).
+enum HTMLBlockValidator {
+    static let allowedTags: [String: Set<String>] = [
+        "table": [], "caption": [], "thead": [], "tbody": [], "tfoot": [], "tr": [],
+        "th": ["colspan", "rowspan"], "td": ["colspan", "rowspan"], "a": ["href", "title"], "em": [], "strong": [],
+        "code": [], "br": [], "img": ["src", "alt", "title"], "sub": [], "sup": [], "del": [],
+    ]
+    static let voidTags: Set<String> = ["br", "img"]
+    static let urlAttributes: Set<String> = ["href", "src"]
+
+    static func isSafeTable(_ html: String) -> Bool {
+        var scanner = Scanner(Array(html.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars))
+        var open: [String] = []
+        var sawTable = false
+        while !scanner.atEnd {
+            if scanner.peek == "<" {
+                guard let tag = scanner.tag() else { return false }
+                if tag.closing {
+                    guard open.last == tag.name else { return false }
+                    open.removeLast()
+                    if open.isEmpty, !scanner.restIsWhitespace { return false }
+                } else {
+                    guard let allowed = allowedTags[tag.name] else { return false }
+                    if open.isEmpty {
+                        guard tag.name == "table", !sawTable else { return false }
+                        sawTable = true
+                    }
+                    for (name, value) in tag.attributes {
+                        guard allowed.contains(name) else { return false }
+                        if urlAttributes.contains(name), URLPolicy.safeURL(value, base: nil) != value { return false }
+                    }
+                    if !voidTags.contains(tag.name) { open.append(tag.name) }
+                }
+            } else {
+                guard open.count > 0, scanner.text() else { return false }
+            }
+        }
+        return sawTable && open.isEmpty
+    }
+
+    /// A minimal, strict scanner: attribute values must be double-quoted, entities limited.
+    private struct Scanner {
+        let scalars: [Unicode.Scalar]
+        var index = 0
+
+        init(_ scalars: [Unicode.Scalar]) { self.scalars = scalars }
+
+        var atEnd: Bool { index >= scalars.count }
+        var peek: Unicode.Scalar? { atEnd ? nil : scalars[index] }
+        var restIsWhitespace: Bool { scalars[index...].allSatisfy { $0.properties.isWhitespace } }
+
+        /// Text up to the next `<`; `&` must start one of the entities the serializer writes.
+        mutating func text() -> Bool {
+            while let scalar = peek, scalar != "<" {
+                if scalar == ">" || scalar == "\"" || scalar == "'" { return false }
+                if scalar == "&" {
+                    guard entity() != nil else { return false }
+                    continue
+                }
+                index += 1
+            }
+            return true
+        }
+
+        mutating func entity() -> Unicode.Scalar? {
+            let entities: [String: Unicode.Scalar] = ["&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'"]
+            for (name, value) in entities {
+                let candidate = Array(name.unicodeScalars)
+                if index + candidate.count <= scalars.count, Array(scalars[index..<(index + candidate.count)]) == candidate {
+                    index += candidate.count
+                    return value
+                }
+            }
+            return nil
+        }
+
+        mutating func tag() -> (name: String, closing: Bool, attributes: [(String, String)])? {
+            index += 1 // <
+            var closing = false
+            if peek == "/" {
+                closing = true
+                index += 1
+            }
+            let name = word()
+            guard !name.isEmpty else { return nil }
+            var attributes: [(String, String)] = []
+            while true {
+                skipSpaces()
+                guard let scalar = peek else { return nil }
+                if scalar == ">" {
+                    index += 1
+                    return (name, closing, attributes)
+                }
+                guard !closing else { return nil }
+                let attribute = word()
+                guard !attribute.isEmpty, peek == "=" else { return nil }
+                index += 1
+                guard peek == "\"" else { return nil }
+                index += 1
+                var value = ""
+                while let current = peek, current != "\"" {
+                    if current == "<" || current == ">" { return nil }
+                    if current == "&" {
+                        guard let decoded = entity() else { return nil }
+                        value.unicodeScalars.append(decoded)
+                        continue
+                    }
+                    value.unicodeScalars.append(current)
+                    index += 1
+                }
+                guard peek == "\"" else { return nil }
+                index += 1
+                attributes.append((attribute, value))
+            }
+        }
+
+        mutating func word() -> String {
+            var word = ""
+            while let scalar = peek, ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "-" {
+                word.unicodeScalars.append(scalar)
+                index += 1
+            }
+            return word
+        }
+
+        mutating func skipSpaces() {
+            while let scalar = peek, scalar == " " || scalar == "\n" || scalar == "\t" { index += 1 }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import GalleyCore
+
+/// Builds the values a template sees (documented in templates/README.md). Optional values are
+/// left out rather than set to "" so that `{{#value}}` sections hide.
+struct PageContext: Sendable {
+    let config: SiteConfig
+    let strings: UIStrings
+    let dates: DateDisplay
+    var paths: SitePaths { config.paths }
+
+    init(config: SiteConfig) {
+        self.config = config
+        strings = UIStrings(language: config.language)
+        dates = DateDisplay(strings: strings, timeZone: config.timeZone)
+    }
+
+    /// Values every page has: `site`, `page`, `links`, `strings`.
+    func common(path: String, title: String, description: String?, feedPath: String?, rootRelative: Bool = false) -> [String: Any] {
+        let link: (String) -> String = { target in
+            rootRelative ? rootPath + target : SitePaths.relativeLink(from: path, to: target)
+        }
+        var page: [String: Any] = ["title": title, "canonicalURL": paths.absoluteURL(path)]
+        if let description, !description.isEmpty { page["description"] = description }
+        if let feedPath { page["feedHref"] = link(feedPath) }
+        var site: [String: Any] = ["title": config.title, "language": config.language]
+        if !config.description.isEmpty { site["description"] = config.description }
+        return [
+            "site": site,
+            "page": page,
+            "links": [
+                "home": link("index.html"), "tags": link("tags/index.html"), "regions": link("regions/index.html"),
+                "feed": link(SitePaths.homeFeed), "static": link(SitePaths.staticFolder),
+            ],
+            "strings": strings.words,
+        ]
+    }
+
+    /// The path part of the base URL (`/` or `/news/`), for pages served at any depth (404).
+    var rootPath: String { URL(string: config.baseURL).map { $0.path.hasSuffix("/") ? $0.path : $0.path + "/" } ?? "/" }
+
+    func article(_ summary: ArticleSummary, bodyHTML: String) -> [String: Any] {
+        var context = common(path: summary.path, title: summary.title + " – " + config.title,
+                             description: summary.summary, feedPath: nil)
+        var article: [String: Any] = [
+            "title": summary.title,
+            "publishedISO": dates.iso(summary.published),
+            "publishedDisplay": dates.format(summary.published),
+            "body": bodyHTML,
+            "hasTags": !summary.tags.isEmpty,
+            "tags": summary.tags.map { term(.tags, $0, from: summary.path) },
+        ]
+        article["summary"] = summary.summary
+        article["byline"] = summary.byline
+        article["section"] = summary.section
+        article["language"] = summary.language
+        if let modified = summary.modified {
+            article["modifiedISO"] = dates.iso(modified)
+            article["modifiedDisplay"] = dates.format(modified)
+        }
+        if let image = summary.image {
+            var lead: [String: Any] = ["url": image, "alt": summary.imageCaption ?? ""]
+            lead["caption"] = summary.imageCaption
+            article["image"] = lead
+        }
+        if let region = summary.region { article["region"] = term(.regions, region, from: summary.path) }
+        if let source = summary.sourceURL, let host = URL(string: source)?.host {
+            article["sourceURL"] = source
+            article["sourceHost"] = host
+        }
+        context["article"] = article
+        return context
+    }
+
+    func list(_ page: ListPage) -> [String: Any] {
+        let heading: String
+        var description: String?
+        switch page.kind {
+        case .home:
+            heading = page.pageNumber == 1 ? config.title : "\(config.title) – \(strings["page"]) \(page.pageNumber)"
+            description = config.description.isEmpty ? nil : config.description
+        case .term(let taxonomy, let term):
+            heading = (taxonomy == .tags ? strings["tag"] : strings["region"]) + ": " + term.name
+            if page.pageNumber > 1 { description = "\(strings["page"]) \(page.pageNumber)" }
+        }
+        var context = common(path: page.path, title: page.kind == .home && page.pageNumber == 1 ? config.title : heading + " – " + config.title,
+                             description: description, feedPath: page.feedPath)
+        var list: [String: Any] = [
+            "heading": heading,
+            "feedHref": SitePaths.relativeLink(from: page.path, to: page.feedPath),
+            "items": page.items.map { item($0, from: page.path) },
+        ]
+        list["description"] = description
+        if page.pagePaths.count > 1 { list["pagination"] = pagination(page) }
+        context["list"] = list
+        return context
+    }
+
+    func terms(_ page: TermsPage) -> [String: Any] {
+        let heading = page.taxonomy == .tags ? strings["allTags"] : strings["allRegions"]
+        var context = common(path: page.path, title: heading + " – " + config.title, description: nil, feedPath: nil)
+        context["terms"] = [
+            "heading": heading,
+            "items": page.terms.map { count -> [String: Any] in
+                ["name": count.term.name, "count": count.count,
+                 "href": SitePaths.relativeLink(from: page.path, to: paths.listPage(folder: paths.termFolder(page.taxonomy, count.term), number: 1))]
+            },
+        ]
+        return context
+    }
+
+    func notFound(path: String) -> [String: Any] {
+        common(path: path, title: strings["notFoundTitle"] + " – " + config.title, description: nil, feedPath: nil, rootRelative: true)
+    }
+
+    private func item(_ summary: ArticleSummary, from path: String) -> [String: Any] {
+        var item: [String: Any] = [
+            "title": summary.title,
+            "href": SitePaths.relativeLink(from: path, to: summary.path),
+            "publishedISO": dates.iso(summary.published),
+            "publishedDisplay": dates.format(summary.published),
+        ]
+        item["byline"] = summary.byline
+        item["summary"] = summary.summary
+        if let region = summary.region { item["region"] = term(.regions, region, from: path) }
+        if let image = summary.image { item["image"] = ["url": image, "alt": ""] }
+        return item
+    }
+
+    private func term(_ taxonomy: Taxonomy, _ term: Term, from path: String) -> [String: Any] {
+        ["name": term.name, "href": SitePaths.relativeLink(from: path, to: paths.listPage(folder: paths.termFolder(taxonomy, term), number: 1))]
+    }
+
+    private func pagination(_ page: ListPage) -> [String: Any] {
+        var pagination: [String: Any] = [
+            "pages": page.pagePaths.enumerated().map { index, target -> [String: Any] in
+                ["number": index + 1, "href": SitePaths.relativeLink(from: page.path, to: target), "isCurrent": index + 1 == page.pageNumber]
+            },
+        ]
+        if page.pageNumber > 1 { pagination["previous"] = SitePaths.relativeLink(from: page.path, to: page.pagePaths[page.pageNumber - 2]) }
+        if page.pageNumber < page.pagePaths.count { pagination["next"] = SitePaths.relativeLink(from: page.path, to: page.pagePaths[page.pageNumber]) }
+        return pagination
+    }
+}

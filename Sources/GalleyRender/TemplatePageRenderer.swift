@@ -1,0 +1,54 @@
+import Foundation
+import GalleyCore
+import Mustache
+
+/// Stage 3: article Markdown → HTML with cmark, then every page through the Mustache templates.
+public struct TemplatePageRenderer: PageRenderer {
+    /// Templates every theme must provide.
+    public static let requiredTemplates = ["layout", "article", "list", "terms", "404"]
+
+    let library: MustacheLibrary
+    let context: PageContext
+    let markdown = MarkdownRenderer()
+
+    /// Creates a renderer from template sources by name (`partials/header` → its text).
+    /// Throws a `.render` error naming the template that does not parse or is missing.
+    public init(config: SiteConfig, templates: [String: String], templateFolder: String) throws(GalleyError) {
+        var library = MustacheLibrary()
+        for name in templates.keys.sorted() {
+            do {
+                try library.register(templates[name]!, named: name)
+            } catch {
+                throw GalleyError(.render, source: "\(templateFolder)/\(name).mustache", reason: "template does not parse: \(error)")
+            }
+        }
+        for name in Self.requiredTemplates where templates[name] == nil {
+            throw GalleyError(.render, source: "\(templateFolder)/\(name).mustache", reason: "required template is missing")
+        }
+        self.library = library
+        self.context = PageContext(config: config)
+    }
+
+    /// The HTML of a Markdown body (safe mode; see `MarkdownRenderer`).
+    public func bodyHTML(_ markdown: String) -> String { self.markdown.html(from: markdown) }
+
+    public func renderArticle(_ document: ArticleDocument, summary: ArticleSummary) throws(GalleyError) -> RenderedPage {
+        let values = context.article(summary, bodyHTML: bodyHTML(document.body))
+        return try render(values, template: "article", path: summary.path, source: document.source)
+    }
+
+    public func renderPage(_ plan: PagePlan) throws(GalleyError) -> RenderedPage {
+        switch plan {
+        case .list(let page): return try render(context.list(page), template: "list", path: page.path, source: nil)
+        case .terms(let page): return try render(context.terms(page), template: "terms", path: page.path, source: nil)
+        case .notFound(let path): return try render(context.notFound(path: path), template: "404", path: path, source: nil)
+        }
+    }
+
+    private func render(_ values: [String: Any], template: String, path: String, source: String?) throws(GalleyError) -> RenderedPage {
+        guard let html = library.render(values, withTemplate: template) else {
+            throw GalleyError(.render, source: source ?? "templates/\(template).mustache", reason: "template \"\(template)\" is missing")
+        }
+        return RenderedPage(path: path, text: html)
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import GalleyCore
+
+/// Atom 1.0 feeds (RFC 4287). Entry ids are `tag:` URIs from the host, the publication date and
+/// the slug, so they stay the same when an article is updated.
+struct AtomFeedWriter {
+    let config: SiteConfig
+    let now: Date
+
+    var paths: SitePaths { config.paths }
+
+    func feed(path: String, listPath: String, title: String, items: [ArticleSummary]) -> RenderedPage {
+        let entries = Array(items.prefix(config.feedItems))
+        let updated = entries.map { $0.modified ?? $0.published }.max()
+            ?? Timestamp(date: now, utcOffsetSeconds: 0)
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XMLText.escape(config.language))">
+          <title>\(XMLText.escape(title))</title>
+          <id>\(XMLText.escape(paths.absoluteURL(listPath)))</id>
+          <link rel="self" type="application/atom+xml" href="\(XMLText.escape(paths.absoluteURL(path)))"/>
+          <link rel="alternate" type="text/html" href="\(XMLText.escape(paths.absoluteURL(listPath)))"/>
+          <updated>\(updated.rfc3339)</updated>
+          <author><name>\(XMLText.escape(config.title))</name></author>
+          <generator>galley</generator>
+
+        """
+        for item in entries { xml += entry(item) }
+        xml += "</feed>\n"
+        return RenderedPage(path: path, text: xml)
+    }
+
+    private func entry(_ item: ArticleSummary) -> String {
+        var xml = """
+          <entry>
+            <title>\(XMLText.escape(item.title))</title>
+            <id>\(XMLText.escape(entryID(item)))</id>
+            <link rel="alternate" type="text/html" href="\(XMLText.escape(paths.absoluteURL(item.path)))"/>
+            <published>\(item.published.rfc3339)</published>
+            <updated>\((item.modified ?? item.published).rfc3339)</updated>
+
+        """
+        if let byline = item.byline { xml += "    <author><name>\(XMLText.escape(byline))</name></author>\n" }
+        if let summary = item.summary { xml += "    <summary type=\"text\">\(XMLText.escape(summary))</summary>\n" }
+        for tag in item.tags { xml += "    <category term=\"\(XMLText.escape(tag.slug))\" label=\"\(XMLText.escape(tag.name))\"/>\n" }
+        return xml + "  </entry>\n"
+    }
+
+    /// `tag:news.example.org,2020-10-13:banjir-jakarta` (RFC 4151).
+    func entryID(_ item: ArticleSummary) -> String {
+        let host = URL(string: paths.baseURL)?.host ?? "localhost"
+        let day = item.published.rfc3339.prefix(10)
+        return "tag:\(host),\(day):\(item.slug)"
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import GalleyCore
+
+/// Stage 4 planning: home, tag and region pages (paginated, newest first), the `/tags/` and
+/// `/regions/` indices, the 404 page, Atom feeds, the sitemap and robots.txt.
+public struct NewsSitePlanner: SitePlanner {
+    let config: SiteConfig
+    /// The build's clock (feeds of an empty site still need an `updated`).
+    let now: Date
+
+    /// Creates a planner.
+    public init(config: SiteConfig, now: Date) {
+        self.config = config
+        self.now = now
+    }
+
+    var paths: SitePaths { config.paths }
+
+    public func plan(_ articles: [ArticleSummary]) -> SitePlan {
+        let sorted = articles.sorted(by: ArticleSummary.newestFirst)
+        var pages: [PagePlan] = []
+        var files: [RenderedPage] = []
+        let feeds = AtomFeedWriter(config: config, now: now)
+
+        pages += listPages(kind: .home, folder: "", items: sorted, feedPath: SitePaths.homeFeed)
+        files.append(feeds.feed(path: SitePaths.homeFeed, listPath: "index.html", title: config.title, items: sorted))
+
+        var counts: [Taxonomy: [TermCount]] = [:]
+        for taxonomy in Taxonomy.allCases {
+            let groups = Self.group(sorted, by: taxonomy)
+            let termCounts = groups.map { TermCount(term: $0.term, count: $0.items.count) }
+            counts[taxonomy] = termCounts
+            pages.append(.terms(TermsPage(taxonomy: taxonomy, path: paths.listPage(folder: paths.taxonomyFolder(taxonomy), number: 1),
+                                          terms: termCounts)))
+            for group in groups {
+                let folder = paths.termFolder(taxonomy, group.term)
+                let feedPath = paths.termFeed(taxonomy, group.term)
+                pages += listPages(kind: .term(taxonomy, group.term), folder: folder, items: group.items, feedPath: feedPath)
+                files.append(feeds.feed(path: feedPath, listPath: paths.listPage(folder: folder, number: 1),
+                                        title: "\(group.term.name) – \(config.title)", items: group.items))
+            }
+        }
+        pages.append(.notFound(path: SitePaths.notFound))
+        let htmlPaths = sorted.map { ($0.path, $0.modified ?? $0.published) } + pages.compactMap { page -> (String, Timestamp?)? in
+            if case .notFound = page { return nil }
+            return (page.path, nil)
+        }
+        files += SitemapWriter(paths: paths).files(for: htmlPaths)
+        files.append(RenderedPage(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(paths.baseURL)\(SitePaths.sitemap)\n"))
+        return SitePlan(pages: pages, files: files, tags: counts[.tags] ?? [], regions: counts[.regions] ?? [])
+    }
+
+    /// One list split into pages of `items_per_page`; an empty list still has its first page.
+    func listPages(kind: ListPage.Kind, folder: String, items: [ArticleSummary], feedPath: String) -> [PagePlan] {
+        let size = config.itemsPerPage
+        let count = max(1, (items.count + size - 1) / size)
+        let pagePaths = (1...count).map { paths.listPage(folder: folder, number: $0) }
+        return (1...count).map { number in
+            let slice = Array(items.dropFirst((number - 1) * size).prefix(size))
+            return .list(ListPage(kind: kind, path: pagePaths[number - 1], items: slice, pageNumber: number,
+                                  pagePaths: pagePaths, feedPath: feedPath))
+        }
+    }
+
+    /// Articles per term, terms in alphabetical order (case- and accent-insensitive), items
+    /// keeping the order they came in (newest first).
+    static func group(_ articles: [ArticleSummary], by taxonomy: Taxonomy) -> [(term: Term, items: [ArticleSummary])] {
+        var bySlug: [String: (term: Term, items: [ArticleSummary])] = [:]
+        for article in articles {
+            let terms = taxonomy == .tags ? article.tags : (article.region.map { [$0] } ?? [])
+            for term in terms {
+                bySlug[term.slug, default: (term, [])].items.append(article)
+            }
+        }
+        return bySlug.values.sorted { lhs, rhs in
+            let order = lhs.term.name.compare(rhs.term.name, options: [.caseInsensitive, .diacriticInsensitive])
+            return order == .orderedSame ? lhs.term.slug < rhs.term.slug : order == .orderedAscending
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import GalleyCore
+
+/// `sitemap.xml` (sitemaps.org 0.9); past 50,000 URLs, a sitemap index with numbered parts.
+struct SitemapWriter {
+    /// The protocol's limit of URLs per file.
+    static let maximumURLs = 50_000
+    let paths: SitePaths
+
+    func files(for pages: [(path: String, lastModified: Timestamp?)]) -> [RenderedPage] {
+        if pages.count <= Self.maximumURLs { return [urlset(path: SitePaths.sitemap, pages: pages)] }
+        var files: [RenderedPage] = []
+        var index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for (number, start) in stride(from: 0, to: pages.count, by: Self.maximumURLs).enumerated() {
+            let path = "sitemap-\(number + 1).xml"
+            files.append(urlset(path: path, pages: Array(pages[start..<min(pages.count, start + Self.maximumURLs)])))
+            index += "  <sitemap><loc>\(XMLText.escape(paths.absoluteURL(path)))</loc></sitemap>\n"
+        }
+        index += "</sitemapindex>\n"
+        return [RenderedPage(path: SitePaths.sitemap, text: index)] + files
+    }
+
+    private func urlset(path: String, pages: [(path: String, lastModified: Timestamp?)]) -> RenderedPage {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for page in pages {
+            xml += "  <url><loc>\(XMLText.escape(paths.absoluteURL(page.path)))</loc>"
+            if let modified = page.lastModified { xml += "<lastmod>\(modified.rfc3339)</lastmod>" }
+            xml += "</url>\n"
+        }
+        xml += "</urlset>\n"
+        return RenderedPage(path: path, text: xml)
+    }
+}

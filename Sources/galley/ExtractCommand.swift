@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import GalleyCore
+import GalleyPipeline
+
+/// `galley extract`: stages 1–2 for each page, for debugging and scoring.
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extract and normalise pages; print JSON lines, Markdown or plain text.",
+        discussion: "JSON keys: source, status (ok, rejected, failed), reason, title, byline, published, modified, language, tags, region, section, image, canonicalURL, siteName, description, text, markdown. Exit code 0 even when pages are rejected; 1 when any page failed."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, markdown, text
+    }
+
+    @Option(name: .long, help: "Output format: json (one object per line), markdown or text.")
+    var format: Format = .json
+
+    @Option(name: .long, help: "Site configuration (region and tag rules).")
+    var config: String = "galley.yml"
+
+    @Option(name: .long, help: "Pages processed in parallel.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Argument(help: "Scraped pages (.html, .htm, .html.gz).")
+    var pages: [String]
+
+    func run() throws {
+        let siteConfig: SiteConfig
+        do {
+            siteConfig = try ConfigLoader.load(URL(fileURLWithPath: config), required: config != "galley.yml")
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(ExitStatus.configError)
+        }
+        let processor = PageProcessor(config: siteConfig)
+        let files = pages.map(ContentDiscovery.file(at:))
+        let results = parallelMap(files, jobs: max(1, jobs)) { file in
+            ExtractionRecord(file: file, result: processor.process(file), normalizer: processor.normalizer)
+        }
+        var anyFailed = false
+        for record in results {
+            anyFailed = anyFailed || record.status == "failed"
+            switch format {
+            case .json: print(record.jsonLine())
+            case .markdown: print(record.markdownOutput, terminator: "")
+            case .text: print(record.textOutput, terminator: "")
+            }
+        }
+        if anyFailed { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import GalleyCore
+import GalleyPipeline
+
+/// The `galley` command line.
+@main
+struct Galley: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "galley",
+        abstract: "Turns a folder of scraped news pages into a static news site.",
+        version: version,
+        subcommands: [BuildCommand.self, ExtractCommand.self, MarkdownCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+}
+
+/// Exit codes (documented in the README).
+enum ExitStatus {
+    /// Published.
+    static let success: Int32 = 0
+    /// Bad config or templates; the output folder was not touched.
+    static let configError: Int32 = 2
+    /// The content folder could not be read or the output could not be written.
+    static let ioError: Int32 = 3
+
+    static func code(for error: GalleyError) -> Int32 {
+        switch error.stage {
+        case .config, .render: configError
+        default: ioError
+        }
+    }
+}
+
+/// Writes one line to standard error.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
