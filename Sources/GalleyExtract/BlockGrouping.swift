@@ -25,10 +25,26 @@ enum BlockGrouping {
         return result
     }
 
-    /// Content of a list item: inline when it has no blocks (a tight item), blocks otherwise.
+    /// Content of a list item. Inline runs stay unwrapped (a tight item, possibly followed by a
+    /// nested list); only paragraphs the page itself wrote make an item loose.
     static func itemContent(_ nodes: [ContentNode]) -> [ContentNode] {
-        if nodes.contains(where: { $0.tag?.isBlock == true }) { return blocks(from: nodes) }
-        return trimBreaks(nodes)
+        guard nodes.contains(where: { $0.tag?.isBlock == true }) else { return trimBreaks(nodes) }
+        var result: [ContentNode] = []
+        var run: [ContentNode] = []
+        func flush() {
+            if hasContent(run) { result += trimBreaks(run) }
+            run.removeAll()
+        }
+        for node in nodes {
+            if node.tag?.isBlock == true {
+                flush()
+                result.append(node)
+            } else {
+                run.append(node)
+            }
+        }
+        flush()
+        return result
     }
 
     /// Flattens blocks into inline content (a block inside a heading or a link).

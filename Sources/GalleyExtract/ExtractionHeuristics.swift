@@ -61,6 +61,7 @@ struct ExtractionHeuristics: Sendable {
         "pager", "tags", "tag", "topik", "author-bio", "bio", "paywall", "signup", "print", "toolbar",
         "byline", "meta", "dateline", "skip", "hidden", "sr-only", "visually-hidden", "screen-reader-text",
         "caption-credit", "infinite", "next-article", "prev-article", "jump", "kanal", "terkini",
+        "date", "datetime", "timestamp", "tanggal", "posted-on", "entry-meta", "post-meta", "article-meta",
     ]
     /// Class/id words that mark the article body; they protect an element from the word list above.
     var contentWords: Set<String> = [
@@ -94,7 +95,7 @@ struct ExtractionHeuristics: Sendable {
     var genericTags: Set<String> = [
         "news", "berita", "headline", "headlines", "terkini", "berita terkini", "breaking news", "home",
         "index", "video", "foto", "photo", "artikel", "article", "nasional", "national", "world",
-        "trending", "viral", "top news", "update", "latest",
+        "trending", "viral", "top news", "update", "latest", "null", "undefined", "none",
     ]
     /// Longest tag kept, in characters.
     var maximumTagLength = 40

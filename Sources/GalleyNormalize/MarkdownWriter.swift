@@ -86,14 +86,15 @@ struct MarkdownWriter {
     private func list(_ tag: ContentTag, attributes: [String: String], items: [ContentNode]) -> String? {
         let listItems = items.filter { $0.tag == .li }
         guard !listItems.isEmpty else { return nil }
-        let loose = listItems.contains { item in item.children.filter { $0.tag?.isBlock == true }.count > 1 }
+        let loose = listItems.contains { item in
+            item.children.contains { $0.tag == .p } && blockStrings(item.children).count > 1
+        }
         var number = Int(attributes["start"] ?? "") ?? 1
         var lines: [String] = []
         for item in listItems {
             let marker = tag == .ol ? "\(number)." : "-"
             number += 1
-            var content = blockStrings(item.children).joined(separator: "\n\n")
-            if content.isEmpty { content = "" }
+            let content = blockStrings(item.children).joined(separator: loose ? "\n\n" : "\n")
             let indent = String(repeating: " ", count: marker.count + 1)
             let body = content.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
                 index == 0 ? marker + (line.isEmpty ? "" : " " + line) : (line.isEmpty ? "" : indent + line)
@@ -134,7 +135,7 @@ struct MarkdownWriter {
             switch node {
             case .text(let text):
                 var collapsed = collapseWhitespace(text)
-                if atLineStart { collapsed = String(collapsed.drop { $0 == " " }) }
+                if atLineStart || output.hasSuffix(" ") { collapsed = String(collapsed.drop { $0 == " " }) }
                 output += MarkdownEscaper.escape(collapsed, atLineStart: false)
             case .element(let tag, let attributes, let children):
                 output += inlineElement(tag, attributes: attributes, children: children)

@@ -1,0 +1,95 @@
+import GalleyCore
+import GalleyRender
+import Testing
+
+@Suite struct MarkdownRendererTests {
+    static let templates: [String: String] = [
+        "layout": "<html lang=\"{{site.language}}\"><title>{{page.title}}</title><link href=\"{{links.static}}galley.css\">{{$content}}{{/content}}</html>",
+        "article": "{{<layout}}{{$content}}<h1>{{article.title}}</h1><time datetime=\"{{article.publishedISO}}\">{{article.publishedDisplay}}</time>{{#article.tags}}<a href=\"{{href}}\">{{name}}</a>{{/article.tags}}{{#article.region}}<a href=\"{{href}}\">{{name}}</a>{{/article.region}}{{{article.body}}}{{/content}}{{/layout}}",
+        "list": "{{<layout}}{{$content}}<h1>{{list.heading}}</h1>{{#list.items}}<a href=\"{{href}}\">{{title}}</a>{{/list.items}}{{#list.pagination}}{{#next}}<a rel=\"next\" href=\"{{next}}\">n</a>{{/next}}{{/list.pagination}}{{/content}}{{/layout}}",
+        "terms": "{{<layout}}{{$content}}{{#terms.items}}<a href=\"{{href}}\">{{name}} {{count}}</a>{{/terms.items}}{{/content}}{{/layout}}",
+        "404": "{{<layout}}{{$content}}<a href=\"{{links.home}}\">home</a>{{/content}}{{/layout}}",
+    ]
+
+    func renderer(language: String = "id") throws -> TemplatePageRenderer {
+        var config = SiteConfig()
+        config.language = language
+        config.timezone = "Asia/Jakarta"
+        config.baseURL = "https://news.example.org/"
+        return try TemplatePageRenderer(config: config, templates: Self.templates, templateFolder: "templates")
+    }
+
+    @Test func safeModeDropsRawHTMLAndScriptURLs() throws {
+        let html = try renderer().bodyHTML("Teks <script>alert(1)</script> [x](javascript:alert(1))\n\n<div onclick=\"x()\">blok</div>\n\n<img src=x onerror=alert(1)>\n")
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("onclick"))
+        #expect(!html.contains("onerror"))
+        #expect(!html.contains("javascript:"))
+    }
+
+    @Test func normaliserTablesPassButForgedOnesDoNot() throws {
+        let renderer = try renderer()
+        let table = "<table><tbody><tr><td>&lt;b&gt;</td><td><a href=\"https://x.org/a?b=1&amp;c=2\">2</a></td></tr>\n</tbody>\n</table>\n"
+        #expect(renderer.bodyHTML(table).contains("<td><a href=\"https://x.org/a?b=1&amp;c=2\">2</a></td>"))
+        let forged = [
+            "<table><tr><td onclick=\"x()\">a</td></tr></table>\n",
+            "<table><tr><td><a href=\"javascript:alert(1)\">a</a></td></tr></table>\n",
+            "<table><tr><td><script>alert(1)</script></td></tr></table>\n",
+            "<table><tr><td>a</td></tr></table><script>alert(1)</script>\n",
+            "<table><tr><td><img src=\"https://x.org/a.png\" onerror=\"alert(1)\"></td></tr></table>\n",
+            "<table><tr><td><a href=\"java&#115;cript:alert(1)\">a</a></td></tr></table>\n",
+            "<table><tr><td><!-- --><b>x</b></td></tr></table>\n",
+            "<table><tr><td style=\"x\">a</td></tr></table>\n",
+        ]
+        for html in forged {
+            let output = renderer.bodyHTML(html)
+            #expect(!output.contains("<table"), "passed: \(html)")
+        }
+    }
+
+    @Test func articlePageUsesRelativeLinksAndIndonesianDates() throws {
+        let published = try #require(Timestamp.parseISO8601("2020-10-13T03:15:00Z"))
+        let summary = ArticleSummary(slug: "banjir", title: "Banjir <Jakarta>", path: "2020/10/banjir/index.html", published: published,
+                                     tags: [Term(name: "Cuaca Ekstrem")], region: Term(name: "Jawa Timur"), source: "a.html")
+        let document = ArticleDocument(source: "a.html", frontMatter: FrontMatter(title: summary.title, date: published), body: "Isi *berita*.\n")
+        let page = try renderer().renderArticle(document, summary: summary)
+        let html = String(decoding: page.bytes, as: UTF8.self)
+        #expect(page.path == "2020/10/banjir/index.html")
+        #expect(html.contains("<h1>Banjir &lt;Jakarta&gt;</h1>"))
+        #expect(html.contains("Selasa, 13 Oktober 2020 10:15 WIB"))
+        #expect(html.contains("datetime=\"2020-10-13T10:15:00+07:00\""))
+        #expect(html.contains("href=\"../../../tags/cuaca-ekstrem/index.html\""))
+        #expect(html.contains("href=\"../../../regions/jawa-timur/index.html\""))
+        #expect(html.contains("href=\"../../../static/galley.css\""))
+        #expect(html.contains("<p>Isi <em>berita</em>.</p>"))
+    }
+
+    @Test func englishSiteShowsEnglishDates() throws {
+        let published = try #require(Timestamp.parseISO8601("2020-10-13T03:15:00Z"))
+        let summary = ArticleSummary(slug: "a", title: "A", path: "a/index.html", published: published, source: "a.md")
+        let page = try renderer(language: "en").renderArticle(ArticleDocument(source: "a.md", frontMatter: FrontMatter(title: "A", date: published), body: ""), summary: summary)
+        #expect(String(decoding: page.bytes, as: UTF8.self).contains("Tuesday, 13 October 2020 10:15 WIB"))
+    }
+
+    @Test func missingOrBrokenTemplatesAreClearErrors() {
+        var templates = Self.templates
+        templates.removeValue(forKey: "terms")
+        do throws(GalleyError) {
+            _ = try TemplatePageRenderer(config: SiteConfig(), templates: templates, templateFolder: "templates")
+            Issue.record("accepted a theme without terms")
+        } catch {
+            #expect(error.source == "templates/terms.mustache")
+            #expect(error.stage == .render)
+        }
+        templates = Self.templates
+        templates["list"] = "{{#list.items}}unclosed"
+        #expect(throws: GalleyError.self) {
+            try TemplatePageRenderer(config: SiteConfig(), templates: templates, templateFolder: "templates")
+        }
+    }
+
+    @Test func notFoundPageLinksFromTheSiteRoot() throws {
+        let page = try renderer().renderPage(.notFound(path: "404.html"))
+        #expect(String(decoding: page.bytes, as: UTF8.self).contains("<a href=\"/index.html\">home</a>"))
+    }
+}

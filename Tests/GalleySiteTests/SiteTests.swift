@@ -1,0 +1,115 @@
+import Foundation
+import GalleyCore
+import GalleySite
+import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+@Suite struct SitePlannerTests {
+    static func articles(_ count: Int) -> [ArticleSummary] {
+        (0..<count).map { index in
+            let published = Timestamp(date: Date(timeIntervalSince1970: 1_600_000_000 + Double(index) * 3600), utcOffsetSeconds: 7 * 3600)
+            return ArticleSummary(slug: "a\(index)", title: "Artikel & <\(index)>", path: "2020/09/a\(index)/index.html", published: published,
+                                  summary: "Ringkasan \(index)", tags: index % 2 == 0 ? [Term(name: "Banjir"), Term(name: "Cuaca")] : [Term(name: "Ékonomi")],
+                                  region: index % 3 == 0 ? Term(name: "Jakarta") : nil, source: "a\(index).html")
+        }
+    }
+
+    let planner: NewsSitePlanner = {
+        var config = SiteConfig()
+        config.itemsPerPage = 4
+        config.baseURL = "https://news.example.org/"
+        return NewsSitePlanner(config: config, now: Date(timeIntervalSince1970: 0))
+    }()
+
+    @Test func paginatesNewestFirst() {
+        let plan = planner.plan(Self.articles(10))
+        let home = plan.pages.compactMap { page -> ListPage? in
+            if case .list(let list) = page, list.kind == .home { return list }
+            return nil
+        }
+        #expect(home.map(\.path) == ["index.html", "page/2/index.html", "page/3/index.html"])
+        #expect(home[0].items.map(\.slug) == ["a9", "a8", "a7", "a6"])
+        #expect(home[2].items.map(\.slug) == ["a1", "a0"])
+    }
+
+    @Test func termsAreGroupedAndSortedIgnoringAccents() {
+        let plan = planner.plan(Self.articles(10))
+        #expect(plan.tags.map(\.term.name) == ["Banjir", "Cuaca", "Ékonomi"])
+        #expect(plan.tags.map(\.count) == [5, 5, 5])
+        #expect(plan.regions.map(\.count) == [4])
+        let paths = Set(plan.pages.map(\.path))
+        for expected in ["tags/index.html", "tags/banjir/index.html", "tags/banjir/page/2/index.html", "tags/ekonomi/index.html",
+                         "regions/index.html", "regions/jakarta/index.html", "404.html"] {
+            #expect(paths.contains(expected), "missing \(expected)")
+        }
+    }
+
+    @Test func feedsAndSitemapAreWellFormedXML() throws {
+        let plan = planner.plan(Self.articles(10))
+        let names = plan.files.map(\.path)
+        #expect(names.contains("feed.xml") && names.contains("tags/banjir/feed.xml") && names.contains("regions/jakarta/feed.xml"))
+        #expect(names.contains("sitemap.xml") && names.contains("robots.txt"))
+        for file in plan.files where file.path.hasSuffix(".xml") {
+            let parser = XMLParser(data: Data(file.bytes))
+            #expect(parser.parse(), "\(file.path) is not well-formed")
+        }
+        let feed = String(decoding: try #require(plan.files.first { $0.path == "feed.xml" }).bytes, as: UTF8.self)
+        #expect(feed.contains("<title>Artikel &amp; &lt;9&gt;</title>"))
+        #expect(feed.contains("<id>tag:news.example.org,2020-09-14:a9</id>"))
+        let sitemap = String(decoding: try #require(plan.files.first { $0.path == "sitemap.xml" }).bytes, as: UTF8.self)
+        #expect(sitemap.contains("<loc>https://news.example.org/2020/09/a0/</loc>"))
+        #expect(!sitemap.contains("404"))
+    }
+
+    @Test func emptySiteStillHasItsPages() {
+        let plan = planner.plan([])
+        #expect(plan.pages.map(\.path).contains("index.html"))
+        #expect(plan.tags.isEmpty)
+    }
+}
+
+@Suite struct OutputWriterTests {
+    func temporaryFolder() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("galley-writer-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func writesOnlyChangesAndPrunesWhatItWroteBefore() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writer = OutputWriter(outputFolder: folder)
+        let first = try writer.write([RenderedPage(path: "a/index.html", text: "A"), RenderedPage(path: "b.html", text: "B")])
+        #expect(first.written == 2)
+        try "mine".write(to: folder.appendingPathComponent("user-file.txt"), atomically: true, encoding: .utf8)
+        let second = try writer.write([RenderedPage(path: "b.html", text: "B2")])
+        #expect(second.written == 1 && second.removed == 1)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("a").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("user-file.txt").path))
+        let third = try writer.write([RenderedPage(path: "b.html", text: "B2")])
+        #expect(third.unchanged == 1 && third.written == 0)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test(arguments: ["../escape.html", "/etc/passwd", "a/../../b", "a//b", "./a", "a\\b", "a\0b", ""])
+    func refusesPathsThatLeaveTheFolder(path: String) {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(throws: GalleyError.self) { try OutputWriter(outputFolder: folder).write([RenderedPage(path: path, text: "x")]) }
+    }
+
+    @Test func refusesSymlinkedFoldersLeadingOut() throws {
+        let folder = temporaryFolder()
+        let outside = temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: outside)
+        }
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("tags"), withDestinationURL: outside)
+        #expect(throws: GalleyError.self) { try OutputWriter(outputFolder: folder).write([RenderedPage(path: "tags/x.html", text: "x")]) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+    }
+}
