@@ -51,6 +51,6 @@ let package = Package(
         .testTarget(name: "GalleySiteTests", dependencies: ["GalleySite", "GalleyCore"], swiftSettings: strictSettings),
         .testTarget(name: "GalleyPipelineTests", dependencies: [
             "GalleyPipeline", "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender",
-        ], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        ], exclude: ["Fixtures"], swiftSettings: strictSettings),
     ]
 )

@@ -17,6 +17,22 @@ public struct Timestamp: Sendable, Hashable, Codable, Comparable {
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.date < rhs.date }
 
+    /// Encoded as its RFC 3339 text, so stage outputs stay readable.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rfc3339)
+    }
+
+    /// Decodes RFC 3339 text.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let parsed = Timestamp.parseISO8601(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an RFC 3339 date-time: \(text)")
+        }
+        self = parsed
+    }
+
     /// Parses RFC 3339 / ISO 8601 date-times: `2020-10-13T10:15:00+07:00`, `…Z`, fractional
     /// seconds, a space instead of `T`, offsets `+0700`, and date-only `2020-10-13`
     /// (midnight at `defaultOffsetSeconds`). Returns nil for anything else.

@@ -33,7 +33,7 @@ struct ExtractionHeuristics: Sendable {
     var listingPageTypes: Set<String> = ["CollectionPage", "SearchResultsPage", "ItemList", "ProfilePage"]
     /// JSON-LD types that declare an article.
     var articleTypes: Set<String> = [
-        "Article", "NewsArticle", "ReportageNews", "AnalysisNewsArticle", "OpinionNewsArticle",
+        "Article", "NewsArticle", "ReportageNews", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
         "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting", "LiveBlogPosting", "TechArticle",
         "ScholarlyArticle", "Report", "SocialMediaPosting",
     ]
@@ -63,6 +63,9 @@ struct ExtractionHeuristics: Sendable {
         "caption-credit", "infinite", "next-article", "prev-article", "jump", "kanal", "terkini",
         "date", "datetime", "timestamp", "tanggal", "posted-on", "entry-meta", "post-meta", "article-meta",
     ]
+    /// An element with boilerplate words in its class is still kept when it holds at least this
+    /// share of the page's visible text (with few links): it wraps the article.
+    var boilerplateProtectedShare = 0.3
     /// Class/id words that mark the article body; they protect an element from the word list above.
     var contentWords: Set<String> = [
         "article", "body", "content", "entry", "hentry", "main", "post", "story", "text", "detail",

@@ -87,13 +87,23 @@ struct MetadataReader {
     }
 
     private func byline() -> String? {
-        if let authors = article.map({ JSONLDReader.strings($0["author"]).compactMap(clean) }), !authors.isEmpty {
+        if let authors = article.map({ JSONLDReader.strings(Self.people($0["author"])).compactMap(clean) }), !authors.isEmpty {
             return unique(authors).joined(separator: ", ")
         }
         let metaAuthor = [meta.first("author", "article:author", "parsely-author", "dc.creator", "sailthru.author")]
             .compactMap { $0 }.compactMap(clean).first { !$0.lowercased().hasPrefix("http") && !$0.contains("/") }
         if let metaAuthor { return metaAuthor }
         return visibleByline()
+    }
+
+    /// Authors that are people: organisations listed beside them (the publisher) are dropped.
+    static func people(_ value: Any?) -> Any? {
+        guard let list = value as? [Any] else { return value }
+        let people = list.filter { item in
+            guard let object = item as? [String: Any] else { return true }
+            return JSONLDReader.types(of: object).isDisjoint(with: ["Organization", "NewsMediaOrganization", "Corporation"])
+        }
+        return people.isEmpty ? list : people
     }
 
     /// `rel=author`, `itemprop=author`, or an element whose class says byline/author.

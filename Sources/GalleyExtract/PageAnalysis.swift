@@ -22,9 +22,12 @@ final class PageAnalysis {
         "time", "tt", "u", "var", "wbr", "br", "img", "label",
     ]
 
+    /// Visible text of the whole page, in characters.
+    private(set) var pageTextLength = 0
+
     init(root: HTMLNode, heuristics: ExtractionHeuristics) {
         self.heuristics = heuristics
-        _ = measure(root, insideLink: false)
+        pageTextLength = measure(root, insideLink: false).textLength
         classify(root)
     }
 
@@ -88,8 +91,12 @@ final class PageAnalysis {
         }
         let words = ClassWords(node)
         guard !words.isEmpty, words.matchesAny(heuristics.boilerplateWords) else { return false }
+        let stats = stat(node)
+        // A wrapper holding much of the page's prose is not boilerplate, whatever its class
+        // says ("Page-ad-margins", "content paywall").
+        let share = Double(stats.textLength) / Double(max(1, pageTextLength))
+        if share >= heuristics.boilerplateProtectedShare, linkDensity(node) < 0.35 { return false }
         if words.matchesAny(heuristics.contentWords) {
-            let stats = stat(node)
             return !(stats.textLength >= 500 && linkDensity(node) < 0.3)
         }
         return true

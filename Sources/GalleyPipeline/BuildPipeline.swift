@@ -59,12 +59,12 @@ public struct BuildPipeline: Sendable {
         report.phases.append(clock.lap("discover"))
 
         let processor = PageProcessor(config: config)
-        let results = parallelMap(files, jobs: options.jobs) { processor.process($0) }
+        let results = parallelMap(files, jobs: options.jobs) { processor.process($0).document }
         var documents: [ArticleDocument] = []
         for result in results {
             switch result {
-            case .success(let output):
-                if output.document.frontMatter.draft { report.drafts.append(output.document.source) } else { documents.append(output.document) }
+            case .success(let document):
+                if document.frontMatter.draft { report.drafts.append(document.source) } else { documents.append(document) }
             case .failure(let error):
                 report.problems.append(error)
             }

@@ -8,12 +8,6 @@ public struct PageProcessor: Sendable {
     public let extractor: any ArticleExtractor
     public let normalizer: any ArticleNormalizer
 
-    /// The result for one file: the document, plus the extraction when there was one.
-    public struct Output: Sendable {
-        public var extracted: ExtractedArticle?
-        public var document: ArticleDocument
-    }
-
     /// Creates the stages from the site configuration.
     public init(config: SiteConfig) {
         let offset = config.timeZone.secondsFromGMT()
@@ -21,23 +15,32 @@ public struct PageProcessor: Sendable {
         normalizer = MarkdownNormalizer(tagAliases: config.tags.aliases, regionAliases: config.regions.aliases)
     }
 
-    public func process(_ file: SourceFile) -> Result<Output, GalleyError> {
+    /// The result for one file: the extraction when stage 1 succeeded, and the document or
+    /// the error that stopped stages 1–2.
+    public struct Outcome: Sendable {
+        public var extracted: ExtractedArticle?
+        public var document: Result<ArticleDocument, GalleyError>
+    }
+
+    public func process(_ file: SourceFile) -> Outcome {
+        var extracted: ExtractedArticle?
         do throws(GalleyError) {
             switch file.kind {
             case .markdown:
                 let document = try normalizer.parseDocument(try SourceReader.markdown(file), source: file.path)
-                return .success(Output(extracted: nil, document: document))
+                return Outcome(extracted: nil, document: .success(document))
             case .page:
                 let page = try SourceReader.page(file)
-                var extracted = try extractor.extract(page)
-                if extracted.metadata.published == nil, extracted.metadata.modified == nil {
-                    // The fetch time is the best we know; say so in the document's source.
-                    extracted.metadata.published = page.sidecar?.fetchTimestamp
+                var article = try extractor.extract(page)
+                if article.metadata.published == nil, article.metadata.modified == nil {
+                    // No date on the page: the time the scraper fetched it is the best we know.
+                    article.metadata.published = page.sidecar?.fetchTimestamp
                 }
-                return .success(Output(extracted: extracted, document: try normalizer.normalize(extracted)))
+                extracted = article
+                return Outcome(extracted: article, document: .success(try normalizer.normalize(article)))
             }
         } catch {
-            return .failure(error)
+            return Outcome(extracted: extracted, document: .failure(error))
         }
     }
 

@@ -38,7 +38,7 @@ struct ExtractCommand: ParsableCommand {
         let processor = PageProcessor(config: siteConfig)
         let files = pages.map(ContentDiscovery.file(at:))
         let results = parallelMap(files, jobs: max(1, jobs)) { file in
-            ExtractionRecord(file: file, result: processor.process(file), normalizer: processor.normalizer)
+            ExtractionRecord(file: file, outcome: processor.process(file), normalizer: processor.normalizer)
         }
         var anyFailed = false
         for record in results {

@@ -11,20 +11,19 @@ struct ExtractionRecord: Sendable {
     let extracted: ExtractedArticle?
     let markdown: String?
 
-    init(file: SourceFile, result: Result<PageProcessor.Output, GalleyError>, normalizer: any ArticleNormalizer) {
+    init(file: SourceFile, outcome: PageProcessor.Outcome, normalizer: any ArticleNormalizer) {
         source = file.path
-        switch result {
-        case .success(let output):
+        extracted = outcome.extracted
+        switch outcome.document {
+        case .success(let document):
             status = "ok"
             reason = nil
-            document = output.document
-            extracted = output.extracted
-            markdown = normalizer.serialize(output.document)
+            self.document = document
+            markdown = normalizer.serialize(document)
         case .failure(let error):
             status = error.kind == .rejected ? "rejected" : "failed"
             reason = error.description
             document = nil
-            extracted = nil
             markdown = nil
         }
     }
@@ -36,15 +35,18 @@ struct ExtractionRecord: Sendable {
     }
 
     func jsonLine() -> String {
+        // Normalised values when stage 2 ran; what extraction found when only stage 1 did.
         let matter = document?.frontMatter
         let metadata = extracted?.metadata
         let object: [String: Any?] = [
             "source": source, "status": status, "reason": reason,
-            "title": matter?.title, "byline": matter?.author, "published": matter?.date.rfc3339,
-            "modified": matter?.modified?.rfc3339, "language": matter?.lang, "tags": matter?.tags,
-            "region": matter?.region, "section": matter?.section, "image": matter?.image,
-            "canonicalURL": matter?.sourceURL, "siteName": metadata?.siteName, "description": metadata?.description,
-            "text": text, "markdown": document?.body,
+            "title": matter?.title ?? metadata?.title, "byline": matter?.author ?? metadata?.byline,
+            "published": (matter?.date ?? metadata?.published)?.rfc3339,
+            "modified": (matter?.modified ?? metadata?.modified)?.rfc3339, "language": matter?.lang ?? metadata?.language,
+            "tags": matter?.tags ?? metadata?.tags, "region": matter?.region ?? metadata?.region,
+            "section": matter?.section ?? metadata?.section, "image": matter?.image ?? metadata?.image,
+            "canonicalURL": matter?.sourceURL ?? metadata?.canonicalURL, "siteName": metadata?.siteName,
+            "description": metadata?.description, "text": text, "markdown": document?.body,
         ]
         let cleaned = object.mapValues { $0 ?? NSNull() }
         guard let data = try? JSONSerialization.data(withJSONObject: cleaned, options: [.sortedKeys, .withoutEscapingSlashes]) else {

@@ -34,8 +34,8 @@ struct MarkdownCommand: ParsableCommand {
             if fragment {
                 print(try processor.fragmentMarkdown(file), terminator: "")
             } else {
-                let output = try processor.process(file).get()
-                print(processor.normalizer.serialize(output.document), terminator: "")
+                let document = try processor.process(file).document.get()
+                print(processor.normalizer.serialize(document), terminator: "")
             }
         } catch {
             printError("error: \(error)")

@@ -1,0 +1,141 @@
+import Foundation
+import GalleyCore
+import GalleyPipeline
+import Testing
+
+/// Builds the bundled example site (content/, galley.yml, templates/) into a temporary folder
+/// and checks the files a reader and a crawler would see.
+@Suite(.serialized) struct WholeSiteTests {
+    static let fixedClock = Date(timeIntervalSince1970: 1_790_000_000)
+
+    static func build(into output: URL, content: URL = RepositoryPaths.content, config: URL = RepositoryPaths.config,
+                      jobs: Int = 2) throws(GalleyError) -> BuildReport {
+        let options = BuildPipeline.Options(configFile: config, configRequired: true, contentFolder: content, outputFolder: output,
+                                            templatesFolder: RepositoryPaths.templates, jobs: jobs, now: fixedClock)
+        return try BuildPipeline(options: options).run()
+    }
+
+    @Test func exampleSiteBuildsBrowsablyAndDeterministically() throws {
+        let first = RepositoryPaths.temporaryFolder("site-a")
+        let second = RepositoryPaths.temporaryFolder("site-b")
+        defer {
+            try? FileManager.default.removeItem(at: first)
+            try? FileManager.default.removeItem(at: second)
+        }
+        let report = try Self.build(into: first)
+        let site = SiteInspector(folder: first)
+        let config = try ConfigLoader.load(RepositoryPaths.config, required: true)
+
+        // The example is big enough to mean something.
+        #expect(report.pagesRead >= 24)
+        #expect(report.published >= 20)
+        #expect(report.tags >= 6)
+        #expect(report.regions >= 4)
+        #expect(report.failed.isEmpty, "failed: \(report.failed)")
+
+        // Every published article has its page, is listed on each of its tag and region pages.
+        let articles = try Self.publishedArticles(in: site)
+        #expect(articles.count == report.published)
+        for article in articles {
+            #expect(site.files.contains(article.path), "missing page \(article.path)")
+            for term in article.terms {
+                let listed = site.files.filter { $0.hasPrefix(term) && $0.hasSuffix("index.html") }
+                    .contains { page in site.links(in: page).contains { site.resolve($0, from: page) == article.path } }
+                #expect(listed, "\(article.path) is not listed under \(term)")
+            }
+        }
+
+        // Pagination: page n of the home list has items_per_page items, the last one the rest.
+        let homePages = site.files.filter { $0 == "index.html" || ($0.hasPrefix("page/") && $0.hasSuffix("/index.html")) }
+        let expectedPages = (report.published + config.itemsPerPage - 1) / config.itemsPerPage
+        #expect(homePages.count == expectedPages)
+        #expect(site.text("index.html").components(separatedBy: "<article").count - 1 == min(config.itemsPerPage, report.published))
+        #expect(site.text("index.html").contains("rel=\"next\""))
+
+        // No broken internal link anywhere (from disk and over HTTP alike: links are relative).
+        for page in site.htmlFiles where page != "404.html" {
+            #expect(site.brokenLinks(in: page).isEmpty, "\(page) links to \(site.brokenLinks(in: page))")
+        }
+        for required in ["index.html", "tags/index.html", "regions/index.html", "404.html", "feed.xml", "sitemap.xml",
+                         "robots.txt", "static/galley.css"] {
+            #expect(site.files.contains(required), "missing \(required)")
+        }
+
+        // Rejected pages are reported by name, with a reason.
+        #expect(!report.rejected.isEmpty)
+        for rejection in report.rejected {
+            #expect(rejection.source != nil && rejection.reason.hasPrefix("not an article"))
+        }
+
+        // A second build is byte-identical.
+        _ = try Self.build(into: second, jobs: 1)
+        let other = SiteInspector(folder: second)
+        #expect(other.files == site.files)
+        for file in site.files {
+            #expect(FileManager.default.contents(atPath: first.appendingPathComponent(file).path)
+                == FileManager.default.contents(atPath: second.appendingPathComponent(file).path), "\(file) differs")
+        }
+    }
+
+    @Test func badConfigStopsTheBuildAndLeavesTheOutputAlone() throws {
+        let output = RepositoryPaths.temporaryFolder("bad-config")
+        defer { try? FileManager.default.removeItem(at: output) }
+        try "keep me".write(to: output.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+        let config = output.deletingLastPathComponent().appendingPathComponent("galley-bad-\(UUID().uuidString).yml")
+        defer { try? FileManager.default.removeItem(at: config) }
+        try "base_url: not a url\n".write(to: config, atomically: true, encoding: .utf8)
+        do throws(GalleyError) {
+            _ = try Self.build(into: output, config: config)
+            Issue.record("a bad config was accepted")
+        } catch {
+            #expect(error.stage == .config)
+            #expect(error.reason.contains("base_url"))
+        }
+        #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "keep me")
+    }
+
+    @Test func brokenPagesAreSkippedAndTheRestIsPublished() throws {
+        let content = RepositoryPaths.temporaryFolder("broken-content")
+        let output = RepositoryPaths.temporaryFolder("broken-out")
+        defer {
+            try? FileManager.default.removeItem(at: content)
+            try? FileManager.default.removeItem(at: output)
+        }
+        let good = """
+        ---
+        title: Artikel Baik
+        date: 2026-10-12T09:30:00+07:00
+        tags: [Uji]
+        region: Jakarta
+        ---
+
+        Isi artikel.
+        """
+        try good.write(to: content.appendingPathComponent("baik.md"), atomically: true, encoding: .utf8)
+        try "".write(to: content.appendingPathComponent("kosong.html"), atomically: true, encoding: .utf8)
+        try Data([0x1F, 0x8B, 0x08, 0x00, 0x01]).write(to: content.appendingPathComponent("rusak.html.gz"))
+        try "---\ntitle: [\n---\n".write(to: content.appendingPathComponent("salah.md"), atomically: true, encoding: .utf8)
+        let before = RepositoryPaths.files(in: content).map { (try? Data(contentsOf: content.appendingPathComponent($0))) }
+        let report = try Self.build(into: output, content: content)
+        #expect(report.published == 1)
+        #expect(Set(report.failed.compactMap(\.source)) == ["kosong.html", "rusak.html.gz", "salah.md"])
+        #expect(SiteInspector(folder: output).files.contains("2026/10/artikel-baik/index.html"))
+        #expect(RepositoryPaths.files(in: content).map { (try? Data(contentsOf: content.appendingPathComponent($0))) } == before)
+    }
+
+    /// Articles by their page path, with the term folders they belong to, read from the sitemap
+    /// and the pages themselves.
+    static func publishedArticles(in site: SiteInspector) throws -> [(path: String, terms: [String])] {
+        let candidates = site.htmlFiles.filter { path in
+            !path.hasPrefix("tags/") && !path.hasPrefix("regions/") && !path.hasPrefix("page/") && path != "index.html" && path != "404.html"
+        }
+        return candidates.map { path in
+            let terms = site.links(in: path).compactMap { link -> String? in
+                guard let target = site.resolve(link, from: path), target.hasPrefix("tags/") || target.hasPrefix("regions/"),
+                      target.split(separator: "/").count == 3 else { return nil }
+                return String(target.dropLast("index.html".count))
+            }
+            return (path, Array(Set(terms)).sorted())
+        }
+    }
+}
