@@ -2,7 +2,7 @@
 SWIFT ?= swift
 GALLEY := .build/release/galley
 
-.PHONY: all deps build site test bench clean
+.PHONY: all deps build site test bench goldens clean
 
 all: site
 
@@ -21,6 +21,12 @@ site: build
 ## The whole test suite.
 test: deps
 	$(SWIFT) test --disable-xctest
+
+## Rewrite the golden ladder files (review the diff like code).
+goldens: deps
+	for rung in extractRung normaliseRung renderRung; do \
+		RECORD_GOLDENS=1 $(SWIFT) test --disable-xctest --filter "GoldenLadderTests/$$rung" || exit 1; \
+	done
 
 ## Extraction and build benchmarks (medians of several runs).
 bench: build

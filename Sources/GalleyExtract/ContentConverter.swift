@@ -286,7 +286,7 @@ struct ContentConverter {
             if findings.editor == nil { findings.editor = editor }
             return true
         }
-        if let byline = CreditLine.value(of: text, labels: ["reporter", "penulis", "pewarta", "kontributor"]) {
+        if let byline = CreditLine.value(of: text, labels: ["reporter", "penulis", "pewarta", "kontributor", "laporan"]) {
             if findings.byline == nil { findings.byline = byline }
             return true
         }

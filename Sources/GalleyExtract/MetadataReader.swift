@@ -41,7 +41,7 @@ struct MetadataReader {
         metadata.section = clean(meta.first("article:section", "section", "parsely-section")
             ?? article.flatMap { JSONLDReader.string($0["articleSection"]) })
         metadata.image = leadImage()
-        metadata.imageCaption = clean(meta.first("og:image:alt", "twitter:image:alt"))
+        metadata.imageCaption = leadImageCaption(for: metadata.image) ?? clean(meta.first("og:image:alt", "twitter:image:alt"))
         metadata.tags = TagCleaner(heuristics: heuristics, siteName: metadata.siteName).clean(rawTags())
         metadata.region = region(canonicalURL: metadata.canonicalURL)
         return metadata
@@ -174,6 +174,20 @@ struct MetadataReader {
         ]
         let base = page.sidecar?.url ?? canonicalURL()
         return candidates.compactMap { $0 }.lazy.compactMap { URLPolicy.safeURL($0, base: base) }.first
+    }
+
+    /// The `<figcaption>` of the figure on the page that shows the lead image (matched by
+    /// file name, since pages resize images under different paths).
+    private func leadImageCaption(for image: String?) -> String? {
+        guard let image, let name = URL(string: image)?.lastPathComponent, !name.isEmpty else { return nil }
+        for figure in root.descendants(where: { $0.name == "figure" }) {
+            guard let caption = figure.first(["figcaption"]) else { continue }
+            let shows = figure.descendants { $0.name == "img" || $0.name == "amp-img" }.contains { img in
+                LazyImage.source(of: img).flatMap { URL(string: $0)?.lastPathComponent } == name
+            }
+            if shows, let text = clean(caption.textContent) { return text }
+        }
+        return nil
     }
 
     private func rawTags() -> [String] {

@@ -59,7 +59,7 @@ struct PageContext: Sendable {
             article["modifiedDisplay"] = dates.format(modified)
         }
         if let image = summary.image {
-            var lead: [String: Any] = ["url": image, "alt": summary.imageCaption ?? ""]
+            var lead: [String: Any] = ["url": image, "alt": ""]
             lead["caption"] = summary.imageCaption
             article["image"] = lead
         }
