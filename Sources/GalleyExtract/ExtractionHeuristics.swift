@@ -88,7 +88,7 @@ struct ExtractionHeuristics: Sendable {
     /// Labels of the editor line at the end of Indonesian articles ("Editor : Anton").
     var editorLabels: [String] = ["editor", "penyunting", "editing by"]
     /// Labels of visible bylines ("Oleh Anton", "By Anton", "Reporter: Anton").
-    var bylineLabels: [String] = ["oleh", "by", "reporter", "penulis", "author", "writer", "words by"]
+    var bylineLabels: [String] = ["oleh", "by", "reporter", "penulis", "laporan", "pewarta", "author", "writer", "words by"]
     /// The longest line that can be an editor or byline line.
     var maximumCreditLineLength = 120
 

@@ -120,7 +120,21 @@ struct MetadataReader {
             if let value = CreditLine.value(of: text, labels: heuristics.bylineLabels) { return value }
             if text.split(separator: " ").count <= 6, !text.contains(where: \.isNumber) { return text }
         }
+        // A short inline credit anywhere ("<i>Laporan: Tiurma Hutabarat</i>", "<b>Oleh Budi</b>").
+        let inline = root.descendants { ["i", "em", "b", "strong", "font", "span", "small", "p", "div"].contains($0.name) }
+        for node in inline {
+            let text = collapse(node.textContent)
+            guard !text.isEmpty, text.count <= 60, let value = CreditLine.value(of: text, labels: heuristics.bylineLabels),
+                  Self.looksLikeName(value) else { continue }
+            return value
+        }
         return nil
+    }
+
+    /// One to five words, each starting with a capital letter ("Tiurma Hutabarat").
+    static func looksLikeName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        return (1...5).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true } && !text.contains(where: \.isNumber)
     }
 
     private func published() -> Timestamp? {
