@@ -5,7 +5,8 @@ import GalleyPipeline
 import GalleyRender
 import Testing
 
-/// The golden ladder: for each case folder, `source.html` → `extracted.json` → `article.md` →
+/// The golden ladder: for each case folder, the source page (a file of the bundled example,
+/// named in `source-path` relative to `content/`) → `extracted.json` → `article.md` →
 /// `page.html`. Each rung is produced from the rung below it, so a diff points at one stage.
 /// `RECORD_GOLDENS=1 swift test --filter GoldenLadder` rewrites them; review the diff like code.
 @Suite struct GoldenLadderTests {
@@ -30,8 +31,9 @@ import Testing
     @Test(arguments: cases)
     func extractRung(name: String) throws {
         let folder = RepositoryPaths.golden.appendingPathComponent(name)
-        let source = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasPrefix("source.") && !$0.hasSuffix(".json") })
-        let file = ContentDiscovery.file(at: folder.appendingPathComponent(source).path)
+        let source = try String(contentsOf: folder.appendingPathComponent("source-path"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let file = ContentDiscovery.file(at: RepositoryPaths.content.appendingPathComponent(source).path)
         var extracted = try #require(processor.process(file).extracted)
         extracted.source = name
         try compare(Self.json(extracted), folder.appendingPathComponent("extracted.json"))
