@@ -5,45 +5,32 @@ import GalleyCore
 enum BlockGrouping {
     /// Block-level content: inline runs wrapped in `p`.
     static func blocks(from nodes: [ContentNode]) -> [ContentNode] {
-        var result: [ContentNode] = []
-        var run: [ContentNode] = []
-        func flush() {
-            for paragraph in splitOnDoubleBreaks(run) where hasContent(paragraph) {
-                result.append(.element(.p, attributes: [:], children: trimBreaks(paragraph)))
-            }
-            run.removeAll()
+        group(nodes) { run in
+            splitOnDoubleBreaks(run).filter(hasContent).map { .element(.p, attributes: [:], children: trimBreaks($0)) }
         }
-        for node in nodes {
-            if let tag = node.tag, tag.isBlock {
-                flush()
-                result.append(node)
-            } else {
-                run.append(node)
-            }
-        }
-        flush()
-        return result
     }
 
     /// Content of a list item. Inline runs stay unwrapped (a tight item, possibly followed by a
     /// nested list); only paragraphs the page itself wrote make an item loose.
     static func itemContent(_ nodes: [ContentNode]) -> [ContentNode] {
         guard nodes.contains(where: { $0.tag?.isBlock == true }) else { return trimBreaks(nodes) }
+        return group(nodes) { run in hasContent(run) ? trimBreaks(run) : [] }
+    }
+
+    /// Blocks kept as they are; each run of inline nodes between them replaced by `wrapRun(run)`.
+    private static func group(_ nodes: [ContentNode], wrapRun: ([ContentNode]) -> [ContentNode]) -> [ContentNode] {
         var result: [ContentNode] = []
         var run: [ContentNode] = []
-        func flush() {
-            if hasContent(run) { result += trimBreaks(run) }
-            run.removeAll()
-        }
         for node in nodes {
             if node.tag?.isBlock == true {
-                flush()
+                if !run.isEmpty { result += wrapRun(run) }
+                run.removeAll()
                 result.append(node)
             } else {
                 run.append(node)
             }
         }
-        flush()
+        if !run.isEmpty { result += wrapRun(run) }
         return result
     }
 

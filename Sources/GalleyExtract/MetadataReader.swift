@@ -40,7 +40,7 @@ struct MetadataReader {
             ?? article.flatMap { JSONLDReader.string($0["description"]) })
         metadata.section = clean(meta.first("article:section", "section", "parsely-section")
             ?? article.flatMap { JSONLDReader.string($0["articleSection"]) })
-        metadata.image = leadImage()
+        metadata.image = leadImage(base: page.sidecar?.url ?? metadata.canonicalURL)
         metadata.imageCaption = leadImageCaption(for: metadata.image) ?? clean(meta.first("og:image:alt", "twitter:image:alt"))
         metadata.tags = TagCleaner(heuristics: heuristics, siteName: metadata.siteName).clean(rawTags())
         metadata.region = region(canonicalURL: metadata.canonicalURL)
@@ -180,13 +180,12 @@ struct MetadataReader {
         return code.allSatisfy({ $0.isLetter || $0 == "-" }) && code.count <= 12 ? code : nil
     }
 
-    private func leadImage() -> String? {
+    private func leadImage(base: String?) -> String? {
         let candidates: [String?] = [
             meta.first("og:image", "og:image:url", "og:image:secure_url"),
             article.flatMap { JSONLDReader.string($0["image"], key: "url") },
             meta.first("twitter:image", "twitter:image:src", "thumbnailurl"),
         ]
-        let base = page.sidecar?.url ?? canonicalURL()
         return candidates.compactMap { $0 }.lazy.compactMap { URLPolicy.safeURL($0, base: base) }.first
     }
 

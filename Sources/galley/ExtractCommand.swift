@@ -28,14 +28,7 @@ struct ExtractCommand: ParsableCommand {
     var pages: [String]
 
     func run() throws {
-        let siteConfig: SiteConfig
-        do {
-            siteConfig = try ConfigLoader.load(URL(fileURLWithPath: config), required: config != "galley.yml")
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(ExitStatus.configError)
-        }
-        let processor = PageProcessor(config: siteConfig)
+        let processor = PageProcessor(config: try loadConfig(config))
         let files = pages.map(ContentDiscovery.file(at:))
         let results = parallelMap(files, jobs: max(1, jobs)) { file in
             ExtractionRecord(file: file, outcome: processor.process(file), normalizer: processor.normalizer)

@@ -38,3 +38,14 @@ enum ExitStatus {
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
+
+/// Loads the site configuration for a command: the default `galley.yml` may be missing,
+/// a file named with `--config` must exist. A bad file exits with code 2.
+func loadConfig(_ path: String) throws -> SiteConfig {
+    do {
+        return try ConfigLoader.load(URL(fileURLWithPath: path), required: path != "galley.yml")
+    } catch {
+        printError("error: \(error)")
+        throw ExitCode(ExitStatus.configError)
+    }
+}

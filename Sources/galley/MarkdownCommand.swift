@@ -21,14 +21,7 @@ struct MarkdownCommand: ParsableCommand {
     var page: String
 
     func run() throws {
-        let siteConfig: SiteConfig
-        do {
-            siteConfig = try ConfigLoader.load(URL(fileURLWithPath: config), required: config != "galley.yml")
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode(ExitStatus.configError)
-        }
-        let processor = PageProcessor(config: siteConfig)
+        let processor = PageProcessor(config: try loadConfig(config))
         let file = ContentDiscovery.file(at: page)
         do {
             if fragment {
