@@ -2,7 +2,7 @@
 SWIFT ?= swift
 GALLEY := .build/release/galley
 
-.PHONY: all deps build site test bench goldens clean
+.PHONY: all deps build site test eval bench goldens clean
 
 all: site
 
@@ -21,6 +21,12 @@ site: build
 ## The whole test suite.
 test: deps
 	$(SWIFT) test --disable-xctest
+
+## Extraction quality on ../shared/corpora against the floors in eval/baseline.json.
+## `make eval ARGS=--verbose` lists the worst pages; `ARGS=--raise` raises the floors.
+eval: deps
+	$(SWIFT) build -c release --product galley-eval
+	.build/release/galley-eval $(ARGS)
 
 ## Rewrite the golden ladder files (review the diff like code).
 goldens: deps

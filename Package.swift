@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "galley", targets: ["galley"]),
+        .executable(name: "galley-eval", targets: ["galley-eval"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -39,6 +40,9 @@ let package = Package(
         .target(name: "GalleyPipeline", dependencies: [
             "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender", "GalleySite", "CZlib",
         ], swiftSettings: strictSettings),
+        // Extraction quality against the shared corpora: scorers, floors (`make eval`).
+        .target(name: "GalleyEvaluation", dependencies: ["GalleyCore", "GalleyExtract", "GalleyPipeline"], swiftSettings: strictSettings),
+        .executableTarget(name: "galley-eval", dependencies: ["GalleyEvaluation"], swiftSettings: strictSettings),
         .executableTarget(name: "galley", dependencies: [
             "GalleyPipeline", "GalleyCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -49,6 +53,7 @@ let package = Package(
         .testTarget(name: "GalleyNormalizeTests", dependencies: ["GalleyNormalize", "GalleyCore", "Yams"], swiftSettings: strictSettings),
         .testTarget(name: "GalleyRenderTests", dependencies: ["GalleyRender", "GalleyCore"], swiftSettings: strictSettings),
         .testTarget(name: "GalleySiteTests", dependencies: ["GalleySite", "GalleyCore"], swiftSettings: strictSettings),
+        .testTarget(name: "GalleyEvaluationTests", dependencies: ["GalleyEvaluation", "GalleyCore"], swiftSettings: strictSettings),
         .testTarget(name: "GalleyPipelineTests", dependencies: [
             "GalleyPipeline", "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender",
         ], exclude: ["Fixtures"], swiftSettings: strictSettings),

@@ -12,6 +12,9 @@ struct ContentConverter {
     struct Findings {
         var editor: String?
         var byline: String?
+        /// Characters of link text kept as plain text because the link's URL was dropped
+        /// (unsafe, or relative without a base): still links for the readerable check.
+        var unlinkedLinkText = 0
     }
 
     private(set) var findings = Findings()
@@ -141,7 +144,10 @@ struct ContentConverter {
     private mutating func link(_ node: HTMLNode) -> [ContentNode] {
         let children = BlockGrouping.inlineOnly(convertChildren(of: node))
         guard !children.isEmpty else { return [] }
-        guard let href = node.attribute("href").flatMap({ URLPolicy.safeURL($0, base: baseURL) }) else { return children }
+        guard let href = node.attribute("href").flatMap({ URLPolicy.safeURL($0, base: baseURL) }) else {
+            findings.unlinkedLinkText += children.reduce(0) { $0 + PageAnalysis.visibleLength($1.textContent) }
+            return children
+        }
         var attributes = ["href": href]
         if let title = node.attribute("title")?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty {
             attributes["title"] = title

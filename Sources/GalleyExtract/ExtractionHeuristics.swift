@@ -23,6 +23,10 @@ struct ExtractionHeuristics: Sendable {
 
     /// Fewer characters of article text than this: not an article.
     var minimumArticleCharacters = 400
+    /// The same for a page that declares itself an article (JSON-LD, `og:type`, `article:*`).
+    var minimumDeclaredArticleCharacters = 200
+    /// Text at least this long passes without the continuous-text score (short-paragraph styles).
+    var readerableLengthExemption = 1200
     /// Blocks shorter than this count nothing towards "continuous text".
     var readerableBlockLength = 140
     /// Sum over long blocks of sqrt(length − readerableBlockLength) must reach this.

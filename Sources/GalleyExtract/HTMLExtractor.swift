@@ -40,7 +40,9 @@ public struct HTMLExtractor: ArticleExtractor {
         var content = converter.convert(container: found.container, members: found.members)
         content = Self.droppingLeadingTitle(content, title: metadata.title)
         let declaresListing = reader.jsonLD.contains(types: settings.heuristics.listingPageTypes) && reader.article == nil
-        if let reason = ReaderableCheck(heuristics: settings.heuristics).rejection(content: content, declaresListing: declaresListing) {
+        let check = ReaderableCheck(heuristics: settings.heuristics)
+        if let reason = check.rejection(content: content, declaresListing: declaresListing, declaresArticle: reader.declaresArticle,
+                                         unlinkedLinkText: converter.findings.unlinkedLinkText) {
             throw GalleyError.rejected(.extract, source: page.path, reason: reason)
         }
         metadata.editor = converter.findings.editor

@@ -27,6 +27,12 @@ struct MetadataReader {
     /// The JSON-LD object describing the article, if any.
     var article: [String: Any]? { jsonLD.first(ofTypes: heuristics.articleTypes) }
 
+    /// The page says it is an article: a JSON-LD article type, `og:type` article or an
+    /// `article:published_time`.
+    var declaresArticle: Bool {
+        article != nil || meta.first("og:type")?.lowercased() == "article" || meta.first("article:published_time") != nil
+    }
+
     func read() -> ArticleMetadata {
         var metadata = ArticleMetadata()
         metadata.siteName = siteName()

@@ -91,15 +91,13 @@ final class PageAnalysis {
         }
         let words = ClassWords(node)
         guard !words.isEmpty, words.matchesAny(heuristics.boilerplateWords) else { return false }
-        let stats = stat(node)
+        // A class that also names content ("box article modal-enabled", "entry-content
+        // read-more") is left to the scorer and the conditional cleaning.
+        if words.matchesAny(heuristics.contentWords) { return false }
         // A wrapper holding much of the page's prose is not boilerplate, whatever its class
-        // says ("Page-ad-margins", "content paywall").
-        let share = Double(stats.textLength) / Double(max(1, pageTextLength))
-        if share >= heuristics.boilerplateProtectedShare, linkDensity(node) < 0.35 { return false }
-        if words.matchesAny(heuristics.contentWords) {
-            return !(stats.textLength >= 500 && linkDensity(node) < 0.3)
-        }
-        return true
+        // says ("Page-ad-margins").
+        let share = Double(stat(node).textLength) / Double(max(1, pageTextLength))
+        return !(share >= heuristics.boilerplateProtectedShare && linkDensity(node) < 0.5)
     }
 
     // MARK: Helpers

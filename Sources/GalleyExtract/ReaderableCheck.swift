@@ -7,26 +7,30 @@ struct ReaderableCheck {
     let heuristics: ExtractionHeuristics
 
     /// Nil when the content is an article, otherwise the reason it is not.
-    func rejection(content: [ContentNode], declaresListing: Bool) -> String? {
+    /// - Parameter declaresArticle: the page says it is an article (JSON-LD Article type,
+    ///   `og:type` article, `article:published_time`); then a shorter text is enough.
+    /// - Parameter unlinkedLinkText: link text the converter kept as text (dropped URLs).
+    func rejection(content: [ContentNode], declaresListing: Bool, declaresArticle: Bool, unlinkedLinkText: Int = 0) -> String? {
         let blocks = Self.textBlocks(content)
         let text = blocks.joined(separator: " ")
         let length = text.count
         if declaresListing, length < heuristics.minimumArticleCharacters * 4 {
             return "not an article: the page declares itself a listing (JSON-LD CollectionPage/ItemList)"
         }
-        if length < heuristics.minimumArticleCharacters {
-            return "not an article: only \(length) characters of article text (need \(heuristics.minimumArticleCharacters))"
+        let minimum = declaresArticle ? heuristics.minimumDeclaredArticleCharacters : heuristics.minimumArticleCharacters
+        if length < minimum {
+            return "not an article: only \(length) characters of article text (need \(minimum))"
+        }
+        let linked = Self.linkTextLength(content) + unlinkedLinkText
+        let density = Double(linked) / Double(max(1, length))
+        if density > heuristics.maximumArticleLinkDensity {
+            return "not an article: \(Int(density * 100))% of its text is links (an index or listing page)"
         }
         let score = blocks.reduce(0.0) { sum, block in
             block.count > heuristics.readerableBlockLength ? sum + (Double(block.count - heuristics.readerableBlockLength)).squareRoot() : sum
         }
-        if score < heuristics.minimumReaderableScore {
+        if score < heuristics.minimumReaderableScore, !declaresArticle, length < heuristics.readerableLengthExemption {
             return "not an article: no run of continuous text (readerable score \(Int(score)), need \(Int(heuristics.minimumReaderableScore)))"
-        }
-        let linked = Self.linkTextLength(content)
-        let density = Double(linked) / Double(max(1, length))
-        if density > heuristics.maximumArticleLinkDensity {
-            return "not an article: \(Int(density * 100))% of its text is links (an index or listing page)"
         }
         return nil
     }

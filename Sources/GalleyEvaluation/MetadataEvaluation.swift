@@ -1,0 +1,64 @@
+import Foundation
+import GalleyCore
+import GalleyPipeline
+
+/// Metadata accuracy on Mozilla Readability's test pages (`expected-metadata.json`): per field,
+/// the share of pages that have an expected value where ours matches.
+///
+/// Matching: title and language exactly after whitespace is collapsed (language
+/// case-insensitively); byline case-insensitively after a leading "By"/"Oleh" label and
+/// trailing punctuation are removed; published time as the same instant.
+public struct MetadataEvaluation: Sendable {
+    public struct Field: Sendable {
+        public var name: String
+        public var correct: Int
+        public var total: Int
+        public var misses: [String]
+        public var accuracy: Double { total == 0 ? 1 : Double(correct) / Double(total) }
+    }
+
+    public var fields: [Field]
+
+    public static func run(corpus: URL) throws -> MetadataEvaluation {
+        let cases = try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()
+        let processor = PageProcessor(config: SiteConfig())
+        var fields = ["title", "byline", "language", "published"].map { Field(name: $0, correct: 0, total: 0, misses: []) }
+        for name in cases {
+            let folder = corpus.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("expected-metadata.json").path),
+                  let expected = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
+            let metadata = processor.process(ContentDiscovery.file(at: folder.appendingPathComponent("source.html").path)).extracted?.metadata
+            let pairs: [(String?, String?, (String, String) -> Bool)] = [
+                (expected["title"] as? String, metadata?.title, { normalized($0) == normalized($1) }),
+                (expected["byline"] as? String, metadata?.byline, { byline($0) == byline($1) }),
+                (expected["lang"] as? String, metadata?.language, { normalized($0).lowercased() == normalized($1).lowercased() }),
+                (expected["publishedTime"] as? String, metadata?.published?.rfc3339, sameInstant),
+            ]
+            for (index, pair) in pairs.enumerated() {
+                guard let want = pair.0, !normalized(want).isEmpty else { continue }
+                fields[index].total += 1
+                if let got = pair.1, pair.2(want, got) {
+                    fields[index].correct += 1
+                } else {
+                    fields[index].misses.append("\(name): want \(want.prefix(60)) got \(pair.1.map { String($0.prefix(60)) } ?? "nil")")
+                }
+            }
+        }
+        return MetadataEvaluation(fields: fields)
+    }
+
+    static func normalized(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    static func byline(_ text: String) -> String {
+        var value = normalized(text).lowercased()
+        for label in ["by ", "oleh ", "von ", "par ", "por "] where value.hasPrefix(label) { value.removeFirst(label.count) }
+        return value.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:|-"))
+    }
+
+    static func sameInstant(_ want: String, _ got: String) -> Bool {
+        guard let expected = Timestamp.parseISO8601(want), let actual = Timestamp.parseISO8601(got) else { return want == got }
+        return expected.date == actual.date
+    }
+}

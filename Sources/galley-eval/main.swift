@@ -1,0 +1,35 @@
+import Foundation
+import GalleyEvaluation
+
+// galley-eval: extraction quality on the shared corpora against the floors in eval/baseline.json.
+//   galley-eval            print figures; exit 1 when one is below its floor
+//   galley-eval --verbose  also the worst pages and every metadata miss
+//   galley-eval --raise    raise the floors to the figures measured now (never lowers them)
+
+let arguments = Set(CommandLine.arguments.dropFirst())
+let repository = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+let baselineURL = repository.appendingPathComponent("eval/baseline.json")
+
+guard let corpora = SharedCorpora(repository: repository) else {
+    FileHandle.standardError.write(Data("galley-eval: ../shared/corpora not found beside \(repository.path)\n".utf8))
+    exit(2)
+}
+let run = try EvaluationRun.run(corpora: corpora)
+print(run.report(verbose: arguments.contains("--verbose")))
+
+var baseline = EvaluationBaseline.load(baselineURL)
+    ?? EvaluationBaseline(benchmarkFingerprint: run.benchmarkFingerprint, readabilityFingerprint: run.readabilityFingerprint, floors: [:])
+guard baseline.benchmarkFingerprint == run.benchmarkFingerprint, baseline.readabilityFingerprint == run.readabilityFingerprint else {
+    print("corpus changed since the floors were pinned (fingerprints differ): re-measure and pin on purpose")
+    exit(1)
+}
+if arguments.contains("--raise") {
+    baseline = baseline.raised(by: run.figures)
+    try baseline.save(baselineURL)
+    print("floors written to eval/baseline.json")
+}
+let regressions = baseline.regressions(in: run.figures)
+for regression in regressions {
+    print(String(format: "BELOW FLOOR: %@ %.4f < %.4f", regression.name, regression.measured, regression.floor))
+}
+exit(regressions.isEmpty ? 0 : 1)
