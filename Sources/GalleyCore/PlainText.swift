@@ -1,5 +1,6 @@
-/// The text of a content tree: paragraphs and other blocks separated by blank lines,
-/// whitespace collapsed (the form `galley extract` prints and the scorers read).
+/// The running text of a content tree: paragraphs and other blocks separated by blank lines,
+/// whitespace collapsed (the form `galley extract` prints and the scorers read). Figures and
+/// their captions are not running text and are left out (the Markdown keeps them).
 public enum PlainText {
     public static func of(_ nodes: [ContentNode]) -> String {
         var blocks: [String] = []
@@ -20,10 +21,12 @@ public enum PlainText {
                 continue
             }
             switch tag {
+            case .figure, .figcaption, .img:
+                continue
             case .pre:
                 flush()
                 blocks.append(node.textContent)
-            case .ul, .ol, .blockquote, .figure, .table, .thead, .tbody, .tfoot, .tr, .li, .td, .th:
+            case .ul, .ol, .blockquote, .table, .thead, .tbody, .tfoot, .tr, .li, .td, .th:
                 flush()
                 if node.children.contains(where: { $0.tag?.isBlock == true }) {
                     collect(node.children, into: &blocks)

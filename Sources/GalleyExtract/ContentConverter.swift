@@ -57,6 +57,10 @@ struct ContentConverter {
         if name == "noscript" { return noscriptImages(node) }
         guard !analysis.isExcluded(node), !isConditionallyRemoved(node) else { return [] }
         if Self.blockNames.contains(name), isInsertOrCreditLine(node) { return [] }
+        if name != "figure", name != "figcaption", ClassWords(node).matchesAny(heuristics.captionWords) {
+            let caption = BlockGrouping.inlineOnly(convertChildren(of: node))
+            return BlockGrouping.hasContent(caption) ? [.element(.figcaption, attributes: [:], children: caption)] : []
+        }
         switch name {
         case "p": return block(.p, node)
         case "h1", "h2", "h3", "h4", "h5", "h6": return heading(node)
@@ -264,8 +268,11 @@ struct ContentConverter {
     /// Containers that are mostly links (lists of related stories, tag clouds) are dropped.
     private func isConditionallyRemoved(_ node: HTMLNode) -> Bool {
         let name = node.name
-        guard ["div", "section", "ul", "ol", "dl", "table", "header"].contains(name) else { return false }
         let stats = analysis.stat(node)
+        if name == "form" {
+            return Double(stats.textLength) < Double(analysis.pageTextLength) * heuristics.maximumWidgetFormShare
+        }
+        guard ["div", "section", "ul", "ol", "dl", "table", "header"].contains(name) else { return false }
         let density = analysis.linkDensity(node)
         if name == "header" { return stats.textLength < 400 }
         if density > 0.5 && stats.textLength < 1000 { return true }

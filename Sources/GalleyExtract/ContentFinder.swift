@@ -18,8 +18,71 @@ struct ContentFinder {
         if let marked = markedArticleBody(in: body) { return (marked, [marked]) }
         var scores: [HTMLNode: Double] = [:]
         score(body, scores: &scores)
-        guard let top = scores.max(by: { final($0.key, $0.value) < final($1.key, $1.value) })?.key else { return nil }
+        let ranked = scores.map { (node: $0.key, score: final($0.key, $0.value)) }.sorted { $0.score > $1.score }
+        guard let best = ranked.first else { return nil }
+        let top = promoted(best.node, ranked: ranked, scores: scores, body: body)
+        let chunks = sameClassChunks(of: top, in: body)
+        if chunks.count > 1 { return (top, chunks) }
         return (top, members(around: top, scores: scores))
+    }
+
+    /// Articles cut into chunks (between ads, figures, pull quotes) repeat the same element and
+    /// class for every chunk, often in separate wrappers: all chunks that carry text are the
+    /// article, in document order.
+    private func sameClassChunks(of top: HTMLNode, in body: HTMLNode) -> [HTMLNode] {
+        guard let classes = top.attribute("class"), !classes.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
+        let name = top.name
+        let chunks = body.descendants { node in
+            node.name == name && node.attribute("class") == classes && !analysis.isExcluded(node)
+                && analysis.stat(node).textLength >= heuristics.minimumChunkLength
+                && analysis.linkDensity(node) < heuristics.maximumChunkLinkDensity
+        }
+        // Keep the outermost of nested matches.
+        let outermost = chunks.filter { chunk in !chunks.contains { $0 != chunk && isAncestor($0, of: chunk) } }
+        // Many short look-alike blocks are teaser cards of a listing, not chunks of one story.
+        let average = outermost.reduce(0) { $0 + analysis.stat($1).textLength } / max(1, outermost.count)
+        return average >= heuristics.minimumAverageChunkLength ? outermost : []
+    }
+
+    /// An article split into several blocks ("chunks" between ads) scores as several close
+    /// candidates: when enough of the best ones share an ancestor, that ancestor is the article.
+    /// Then the candidate climbs while its parent scores at least as well.
+    private func promoted(_ top: HTMLNode, ranked: [(node: HTMLNode, score: Double)], scores: [HTMLNode: Double], body: HTMLNode) -> HTMLNode {
+        var candidate = top
+        let topScore = ranked.first?.score ?? 0
+        let close = ranked.prefix(heuristics.alternativeCandidates).dropFirst()
+            .filter { $0.score >= topScore * heuristics.alternativeCandidateShare }.map(\.node)
+        if close.count >= heuristics.minimumAlternativesForAncestor {
+            var ancestor = top.parent
+            while let current = ancestor, current != body {
+                let contained = close.filter { isAncestor(current, of: $0) }.count
+                if contained >= heuristics.minimumAlternativesForAncestor {
+                    candidate = current
+                    break
+                }
+                ancestor = current.parent
+            }
+        }
+        var lastScore = scores[candidate].map { final(candidate, $0) } ?? 0
+        var parent = candidate.parent
+        while let current = parent, current != body, let parentScore = scores[current].map({ final(current, $0) }) {
+            if parentScore < lastScore / 3 { break }
+            if parentScore > lastScore {
+                candidate = current
+            }
+            lastScore = parentScore
+            parent = current.parent
+        }
+        return candidate
+    }
+
+    private func isAncestor(_ ancestor: HTMLNode, of node: HTMLNode) -> Bool {
+        var current = node.parent
+        while let step = current {
+            if step == ancestor { return true }
+            current = step.parent
+        }
+        return false
     }
 
     /// An element the page itself marks as the article body (`itemprop="articleBody"`), when it

@@ -19,6 +19,19 @@ struct ExtractionHeuristics: Sendable {
     var siblingScoreShare = 0.2
     var siblingMinimumScore = 10.0
 
+    /// How many of the best candidates are looked at for a shared ancestor, how close to the
+    /// top score they must be, and how many must share it (an article split into chunks).
+    var alternativeCandidates = 5
+    var alternativeCandidateShare = 0.75
+    var minimumAlternativesForAncestor = 3
+
+    /// Other elements with the top candidate's tag and class join it as chunks of the same
+    /// article when they hold at least this much text with at most this link density.
+    var minimumChunkLength = 80
+    var maximumChunkLinkDensity = 0.5
+    /// Chunks must average at least this many characters (teaser cards do not).
+    var minimumAverageChunkLength = 250
+
     // MARK: Readerable check (what is not an article)
 
     /// Fewer characters of article text than this: not an article.
@@ -46,11 +59,14 @@ struct ExtractionHeuristics: Sendable {
 
     /// Elements dropped with everything inside them.
     var droppedElements: Set<String> = [
-        "script", "style", "template", "iframe", "object", "embed", "applet", "form", "input", "button",
+        "script", "style", "template", "iframe", "object", "embed", "applet", "input", "button",
         "select", "textarea", "option", "nav", "aside", "footer", "svg", "math", "canvas", "dialog",
         "link", "meta", "head", "title", "audio", "video", "source", "track", "map", "area", "label",
         "menu", "frameset", "frame", "noframes", "param", "picture-source",
     ]
+    /// A `<form>` holding less than this share of the page's text is a widget (search,
+    /// newsletter) and is dropped; a bigger one wraps the page (ASP.NET) and is kept.
+    var maximumWidgetFormShare = 0.3
     /// Elements never scored as article candidates.
     var unscoredElements: Set<String> = ["header", "nav", "aside", "footer", "form", "figure", "table", "ul", "ol"]
 
@@ -66,7 +82,11 @@ struct ExtractionHeuristics: Sendable {
         "byline", "meta", "dateline", "skip", "hidden", "sr-only", "visually-hidden", "screen-reader-text",
         "caption-credit", "infinite", "next-article", "prev-article", "jump", "kanal", "terkini",
         "date", "datetime", "timestamp", "tanggal", "posted-on", "entry-meta", "post-meta", "article-meta",
+        "gallery", "slideshow", "carousel", "lightbox", "control-panel", "controls", "thumbnails",
     ]
+    /// Class/id words of caption and photo-credit blocks: kept in the Markdown as captions, but
+    /// not running text (`PlainText` leaves them out).
+    var captionWords: Set<String> = ["caption", "captions", "credit", "credits", "wp-caption-text", "photo-credit", "image-credit", "keterangan"]
     /// An element with boilerplate words in its class is still kept when it holds at least this
     /// share of the page's visible text (with few links): it wraps the article.
     var boilerplateProtectedShare = 0.3

@@ -39,6 +39,7 @@ public struct HTMLExtractor: ArticleExtractor {
         var converter = ContentConverter(analysis: analysis, baseURL: baseURL)
         var content = converter.convert(container: found.container, members: found.members)
         content = Self.droppingLeadingTitle(content, title: metadata.title)
+        content = Self.droppingLeadingImage(content, leadImage: metadata.image)
         let declaresListing = reader.jsonLD.contains(types: settings.heuristics.listingPageTypes) && reader.article == nil
         let check = ReaderableCheck(heuristics: settings.heuristics)
         if let reason = check.rejection(content: content, declaresListing: declaresListing, declaresArticle: reader.declaresArticle,
@@ -77,6 +78,24 @@ public struct HTMLExtractor: ArticleExtractor {
         guard let title, let first = content.first, first.tag?.headingLevel != nil else { return content }
         let heading = first.textContent.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return heading.caseInsensitiveCompare(title) == .orderedSame ? Array(content.dropFirst()) : content
+    }
+
+    /// The lead image is shown above the body; the same picture opening the body goes (matched
+    /// by file name without size suffixes such as `-1024x683`).
+    static func droppingLeadingImage(_ content: [ContentNode], leadImage: String?) -> [ContentNode] {
+        guard let leadImage, let first = content.first,
+              first.tag == .figure || (first.tag == .p && first.children.count == 1 && first.children[0].tag == .img),
+              let source = firstImage([first]) else { return content }
+        return imageStem(source) == imageStem(leadImage) ? Array(content.dropFirst()) : content
+    }
+
+    static func imageStem(_ url: String) -> String {
+        var name = URL(string: url)?.deletingPathExtension().lastPathComponent ?? url
+        if let dash = name.lastIndex(of: "-"), name[name.index(after: dash)...].contains("x"),
+           name[name.index(after: dash)...].allSatisfy({ $0.isNumber || $0 == "x" }) {
+            name = String(name[..<dash])
+        }
+        return name.lowercased()
     }
 
     static func datelinePlace(_ content: [ContentNode]) -> String? {

@@ -14,7 +14,7 @@ struct ReaderableCheck {
         let blocks = Self.textBlocks(content)
         let text = blocks.joined(separator: " ")
         let length = text.count
-        if declaresListing, length < heuristics.minimumArticleCharacters * 4 {
+        if declaresListing {
             return "not an article: the page declares itself a listing (JSON-LD CollectionPage/ItemList)"
         }
         let minimum = declaresArticle ? heuristics.minimumDeclaredArticleCharacters : heuristics.minimumArticleCharacters
