@@ -93,6 +93,7 @@ struct ContentConverter {
     static let blockNames: Set<String> = [
         "p", "div", "section", "article", "main", "header", "center", "details", "summary", "dl", "dt", "dd",
         "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "address", "hgroup", "body", "figure",
+        "table", "tbody", "thead", "tfoot", "tr", "td", "th", "form",
     ]
 
     private mutating func block(_ tag: ContentTag, _ node: HTMLNode) -> [ContentNode] {

@@ -32,8 +32,8 @@ struct ContentFinder {
     private func sameClassChunks(of top: HTMLNode, in body: HTMLNode) -> [HTMLNode] {
         guard let classes = top.attribute("class"), !classes.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
         let name = top.name
-        let chunks = body.descendants { node in
-            node.name == name && node.attribute("class") == classes && !analysis.isExcluded(node)
+        let chunks = analysis.includedDescendants(of: body) { node in
+            node.name == name && node.attribute("class") == classes
                 && analysis.stat(node).textLength >= heuristics.minimumChunkLength
                 && analysis.linkDensity(node) < heuristics.maximumChunkLinkDensity
         }
@@ -88,10 +88,10 @@ struct ContentFinder {
     /// An element the page itself marks as the article body (`itemprop="articleBody"`), when it
     /// holds enough text to trust.
     private func markedArticleBody(in body: HTMLNode) -> HTMLNode? {
-        let marked = body.descendants { node in
+        let marked = analysis.includedDescendants(of: body) { node in
             node.attribute("itemprop")?.lowercased().split(separator: " ").contains("articlebody") == true
         }
-        guard marked.count == 1, let node = marked.first, !analysis.isExcluded(node),
+        guard marked.count == 1, let node = marked.first,
               analysis.stat(node).textLength >= heuristics.minimumArticleCharacters else { return nil }
         return node
     }
@@ -109,7 +109,8 @@ struct ContentFinder {
                     from: child.parent, scores: &scores)
                 if name == "td" || name == "blockquote" { score(child, scores: &scores) }
             } else {
-                let inline = inlineText(of: child)
+                // An inline element's own text belongs to its block's run, scored there.
+                let inline = PageAnalysis.inlineElements.contains(name) ? (length: 0, commas: 0) : inlineText(of: child)
                 if inline.length >= heuristics.minimumScoredTextLength {
                     add(paragraphScore(length: inline.length, commas: inline.commas), from: child, scores: &scores)
                 }

@@ -39,7 +39,7 @@ struct ExtractionHeuristics: Sendable {
     /// The same for a page that declares itself an article (JSON-LD, `og:type`, `article:*`).
     var minimumDeclaredArticleCharacters = 200
     /// Text at least this long passes without the continuous-text score (short-paragraph styles).
-    var readerableLengthExemption = 1200
+    var readerableLengthExemption = 500
     /// Blocks shorter than this count nothing towards "continuous text".
     var readerableBlockLength = 140
     /// Sum over long blocks of sqrt(length − readerableBlockLength) must reach this.
@@ -84,6 +84,13 @@ struct ExtractionHeuristics: Sendable {
         "date", "datetime", "timestamp", "tanggal", "posted-on", "entry-meta", "post-meta", "article-meta",
         "gallery", "slideshow", "carousel", "lightbox", "control-panel", "controls", "thumbnails",
     ]
+    /// Parts of class/id tokens that mark boilerplate wherever they appear in a token
+    /// (`relatedpoststitle`, `sidebarWidget`, `newsletterSignup`).
+    var boilerplateFragments: [String] = [
+        "related", "sidebar", "newsletter", "subscri", "advert", "sponsor", "cookie", "popup", "breadcrumb",
+        "disqus", "outbrain", "taboola", "recommend", "terkait", "bacajuga", "socialshare", "sharebar",
+        "sharing", "comment-", "comments", "commentlist", "promo",
+    ]
     /// Class/id words of caption and photo-credit blocks: kept in the Markdown as captions, but
     /// not running text (`PlainText` leaves them out).
     var captionWords: Set<String> = ["caption", "captions", "credit", "credits", "wp-caption-text", "photo-credit", "image-credit", "keterangan"]
@@ -106,6 +113,8 @@ struct ExtractionHeuristics: Sendable {
         "share this", "bagikan", "follow us", "ikuti kami", "download aplikasi", "sign up for",
         "subscribe to", "click here to", "klik di sini",
     ]
+    /// Blocks at the end of the article with at least this share of link text are dropped.
+    var trailingBlockLinkDensity = 0.5
     /// An insert is at most this long (characters); longer blocks are kept even with a prefix.
     var maximumInsertLength = 320
 

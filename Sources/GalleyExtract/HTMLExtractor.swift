@@ -40,6 +40,7 @@ public struct HTMLExtractor: ArticleExtractor {
         var content = converter.convert(container: found.container, members: found.members)
         content = Self.droppingLeadingTitle(content, title: metadata.title)
         content = Self.droppingLeadingImage(content, leadImage: metadata.image)
+        content = Self.droppingTrailingLinkBlocks(content, heuristics: settings.heuristics)
         let declaresListing = reader.jsonLD.contains(types: settings.heuristics.listingPageTypes) && reader.article == nil
         let check = ReaderableCheck(heuristics: settings.heuristics)
         if let reason = check.rejection(content: content, declaresListing: declaresListing, declaresArticle: reader.declaresArticle,
@@ -73,11 +74,17 @@ public struct HTMLExtractor: ArticleExtractor {
         return try HTMLDocument(bytes: page.bytes, encoding: encoding, source: page.path)
     }
 
-    /// The title is metadata; a heading repeating it at the top of the body goes.
+    /// The title is metadata; a heading repeating it at the top of the body goes, and so does a
+    /// short opening block that carries the title among section, date and byline (old layouts
+    /// without headings).
     static func droppingLeadingTitle(_ content: [ContentNode], title: String?) -> [ContentNode] {
-        guard let title, let first = content.first, first.tag?.headingLevel != nil else { return content }
-        let heading = first.textContent.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return heading.caseInsensitiveCompare(title) == .orderedSame ? Array(content.dropFirst()) : content
+        guard let title, !title.isEmpty, let first = content.first else { return content }
+        let text = first.textContent.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        if first.tag?.headingLevel != nil {
+            return text.caseInsensitiveCompare(title) == .orderedSame ? Array(content.dropFirst()) : content
+        }
+        let isShortHeader = first.tag == .p && text.count <= title.count + ExtractionHeuristics.standard.maximumCreditLineLength
+        return isShortHeader && text.range(of: title, options: .caseInsensitive) != nil ? Array(content.dropFirst()) : content
     }
 
     /// The lead image is shown above the body; the same picture opening the body goes (matched
@@ -98,9 +105,23 @@ public struct HTMLExtractor: ArticleExtractor {
         return name.lowercased()
     }
 
+    /// Blocks at the end that are mostly links ("Tags: …  Berita Terkait: » …", "Share on …")
+    /// are the page's furniture, not the story.
+    static func droppingTrailingLinkBlocks(_ content: [ContentNode], heuristics: ExtractionHeuristics) -> [ContentNode] {
+        var content = content
+        while let last = content.last, last.tag == .p || last.tag == .ul || last.tag == .ol {
+            let length = PageAnalysis.visibleLength(last.textContent)
+            let linked = ReaderableCheck.linkTextLength([last])
+            let isLinkedBanner = length == 0 && last.children.allSatisfy { $0.tag == .a || $0.tag == .br }
+            guard isLinkedBanner || (length > 0 && Double(linked) / Double(length) >= heuristics.trailingBlockLinkDensity) else { break }
+            content.removeLast()
+        }
+        return content
+    }
+
+    /// The dateline opens one of the first paragraphs.
     static func datelinePlace(_ content: [ContentNode]) -> String? {
-        guard let first = content.first(where: { $0.tag == .p }) else { return nil }
-        return Dateline.place(in: first.textContent)
+        content.lazy.filter { $0.tag == .p }.prefix(3).compactMap { Dateline.place(in: $0.textContent) }.first
     }
 
     static func firstImage(_ content: [ContentNode]) -> String? {

@@ -41,6 +41,18 @@ final class PageAnalysis {
 
     func isExcluded(_ node: HTMLNode) -> Bool { excluded.contains(node) }
 
+    /// Descendants matching `predicate`, in document order, never entering excluded subtrees.
+    func includedDescendants(of root: HTMLNode, where predicate: (HTMLNode) -> Bool) -> [HTMLNode] {
+        var result: [HTMLNode] = []
+        var stack: [HTMLNode] = root.elementChildren.reversed()
+        while let node = stack.popLast() {
+            guard !excluded.contains(node) else { continue }
+            if predicate(node) { result.append(node) }
+            stack.append(contentsOf: node.elementChildren.reversed())
+        }
+        return result
+    }
+
     // MARK: Measuring
 
     private func measure(_ node: HTMLNode, insideLink: Bool) -> Stats {
@@ -90,7 +102,8 @@ final class PageAnalysis {
             return true
         }
         let words = ClassWords(node)
-        guard !words.isEmpty, words.matchesAny(heuristics.boilerplateWords) else { return false }
+        guard !words.isEmpty, words.matchesAny(heuristics.boilerplateWords) || words.containsAny(heuristics.boilerplateFragments)
+        else { return false }
         // A class that also names content ("box article modal-enabled", "entry-content
         // read-more") is left to the scorer and the conditional cleaning.
         if words.matchesAny(heuristics.contentWords) { return false }
@@ -152,4 +165,9 @@ struct ClassWords {
     var isEmpty: Bool { tokens.isEmpty }
 
     func matchesAny(_ words: Set<String>) -> Bool { !tokens.isDisjoint(with: words) }
+
+    /// Whether any token contains one of `fragments` (lower-case).
+    func containsAny(_ fragments: [String]) -> Bool {
+        tokens.contains { token in fragments.contains { token.contains($0) } }
+    }
 }
