@@ -1,13 +1,15 @@
 import Foundation
 import GalleyCore
-import GalleyPipeline
+import GalleyExtract
 
 /// Metadata accuracy on Mozilla Readability's test pages (`expected-metadata.json`): per field,
 /// the share of pages that have an expected value where ours matches.
 ///
 /// Matching: title and language exactly after whitespace is collapsed (language
 /// case-insensitively); byline case-insensitively after a leading "By"/"Oleh" label and
-/// trailing punctuation are removed; published time as the same instant.
+/// trailing punctuation are removed, where Readability's raw byline may go on after the name
+/// (it keeps the date or role set in the same element: "By Nathan Willis March 25, 2015"
+/// matches "Nathan Willis"); published time as the same instant.
 public struct MetadataEvaluation: Sendable {
     public struct Field: Sendable {
         public var name: String
@@ -21,16 +23,17 @@ public struct MetadataEvaluation: Sendable {
 
     public static func run(corpus: URL) throws -> MetadataEvaluation {
         let cases = try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()
-        let processor = PageProcessor(config: SiteConfig())
+        let extractor = HTMLExtractor()
         var fields = ["title", "byline", "language", "published"].map { Field(name: $0, correct: 0, total: 0, misses: []) }
         for name in cases {
             let folder = corpus.appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent("expected-metadata.json").path),
                   let expected = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
-            let metadata = processor.process(ContentDiscovery.file(at: folder.appendingPathComponent("source.html").path)).extracted?.metadata
+            let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent("source.html").path).map { [UInt8]($0) } ?? []
+            let metadata = try? extractor.metadata(of: SourcePage(path: name, bytes: bytes))
             let pairs: [(String?, String?, (String, String) -> Bool)] = [
                 (expected["title"] as? String, metadata?.title, { normalized($0) == normalized($1) }),
-                (expected["byline"] as? String, metadata?.byline, { byline($0) == byline($1) }),
+                (expected["byline"] as? String, metadata?.byline, bylineMatches),
                 (expected["lang"] as? String, metadata?.language, { normalized($0).lowercased() == normalized($1).lowercased() }),
                 (expected["publishedTime"] as? String, metadata?.published?.rfc3339, sameInstant),
             ]
@@ -55,6 +58,14 @@ public struct MetadataEvaluation: Sendable {
         var value = normalized(text).lowercased()
         for label in ["by ", "oleh ", "von ", "par ", "por "] where value.hasPrefix(label) { value.removeFirst(label.count) }
         return value.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:|-"))
+    }
+
+    static func bylineMatches(_ want: String, _ got: String) -> Bool {
+        let expected = byline(want)
+        let actual = byline(got)
+        guard !actual.isEmpty, expected.hasPrefix(actual) else { return false }
+        let rest = expected.dropFirst(actual.count)
+        return rest.first.map { !$0.isLetter } ?? true
     }
 
     static func sameInstant(_ want: String, _ got: String) -> Bool {

@@ -122,8 +122,18 @@ struct ExtractionHeuristics: Sendable {
     var editorLabels: [String] = ["editor", "penyunting", "editing by"]
     /// Labels of visible bylines ("Oleh Anton", "By Anton", "Reporter: Anton").
     var bylineLabels: [String] = ["oleh", "by", "reporter", "penulis", "laporan", "pewarta", "author", "writer", "words by"]
+    /// Class/id fragments of elements that hold the byline.
+    var bylineClassFragments = ["byline", "author", "writtenby", "penulis", "reporter", "writer"]
     /// The longest line that can be an editor or byline line.
     var maximumCreditLineLength = 120
+
+    // MARK: Metadata
+
+    /// `<meta>` keys for the title, in order of trust (after JSON-LD `headline`).
+    var titleKeys = ["dc:title", "dcterm:title", "dcterms:title", "og:title", "weibo:article:title", "weibo:webpage:title",
+                     "title", "twitter:title", "parsely-title"]
+    /// `<meta>` keys for the byline, in order of trust (after JSON-LD `author`).
+    var bylineKeys = ["dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "article:author", "sailthru.author"]
 
     // MARK: Tags
 

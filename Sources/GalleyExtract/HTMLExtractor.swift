@@ -55,6 +55,13 @@ public struct HTMLExtractor: ArticleExtractor {
         return ExtractedArticle(source: page.path, content: content, metadata: metadata, baseURL: baseURL)
     }
 
+    /// The page's metadata alone, whether or not it holds an article (for metadata scoring).
+    public func metadata(of page: SourcePage) throws(GalleyError) -> ArticleMetadata {
+        let document = try parse(page)
+        guard let root = document.root else { return ArticleMetadata() }
+        return MetadataReader(root: root, page: page, settings: settings).read()
+    }
+
     public func extractFragment(_ page: SourcePage) throws(GalleyError) -> ExtractedArticle {
         let document = try parse(page)
         guard let root = document.root else { return ExtractedArticle(source: page.path, content: [], metadata: ArticleMetadata()) }

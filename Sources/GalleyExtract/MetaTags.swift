@@ -2,6 +2,8 @@
 /// plus the `<link rel>` targets.
 struct MetaTags {
     private(set) var values: [String: [String]] = [:]
+    /// Values from `property` attributes, which win over `name` ones for the same key.
+    private(set) var propertyValues: [String: [String]] = [:]
     private(set) var links: [String: [String]] = [:]
 
     init(metaNodes: [HTMLNode], linkNodes: [HTMLNode]) {
@@ -12,7 +14,12 @@ struct MetaTags {
                 guard let names = node.attribute(key) else { continue }
                 // Some sites write several properties in one attribute ("og:title twitter:title").
                 for name in names.lowercased().split(whereSeparator: \.isWhitespace) {
+                    if key == "property" { propertyValues[String(name), default: []].append(content) }
                     values[String(name), default: []].append(content)
+                    // `dc.title`, `DC.creator`: the same keys as `dc:title`.
+                    if name.contains("."), !name.contains(":") {
+                        values[name.replacingOccurrences(of: ".", with: ":"), default: []].append(content)
+                    }
                 }
             }
         }
@@ -30,7 +37,9 @@ struct MetaTags {
 
     func first(_ keys: [String]) -> String? {
         for key in keys {
-            if let value = values[key]?.first(where: { !$0.isEmpty }) { return value }
+            if let value = propertyValues[key]?.first(where: { !$0.isEmpty }) ?? values[key]?.first(where: { !$0.isEmpty }) {
+                return value
+            }
         }
         return nil
     }

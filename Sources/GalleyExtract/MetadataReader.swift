@@ -80,26 +80,41 @@ struct MetadataReader {
         return nil
     }
 
+    /// Structured titles first (JSON-LD, Dublin Core, OpenGraph, other meta), as the page
+    /// wrote them; else the `<title>`, with the site's name cut off (`DocumentTitle`).
     private func title(siteName: String?) -> String? {
-        let h1 = root.first(["h1"]).map { collapse($0.textContent) }
-        if let headline = article.flatMap({ JSONLDReader.string($0["headline"]) ?? JSONLDReader.string($0["name"]) }) {
-            return clean(headline)
+        if let headline = article.flatMap({ jsonLDTitle($0) }) { return clean(headline) }
+        if let structured = clean(meta.first(heuristics.titleKeys)) { return structured }
+        let headings = root.descendants { $0.name == "h1" || $0.name == "h2" }.map { (level: $0.name, text: collapse($0.textContent)) }
+        if let documentTitle = clean(root.first(["title"])?.textContent) {
+            return DocumentTitle.clean(documentTitle, headings: headings)
         }
-        for candidate in [meta.first("og:title", "twitter:title", "dc.title"), root.first(["title"])?.textContent] {
-            guard let candidate = clean(candidate) else { continue }
-            return TitleCleaner.clean(candidate, siteName: siteName, heading: h1)
-        }
-        return clean(h1)
+        return headings.first { $0.level == "h1" }.flatMap { clean($0.text) }
+    }
+
+    /// `headline`, or `name`; when both are there and differ, the one the `<title>` shows
+    /// (Wikipedia puts a description in `headline`).
+    private func jsonLDTitle(_ object: [String: Any]) -> String? {
+        let headline = JSONLDReader.string(object["headline"])
+        let name = JSONLDReader.string(object["name"])
+        guard let headline, let name, headline != name else { return headline ?? name }
+        let documentTitle = (root.first(["title"])?.textContent ?? "").lowercased()
+        if documentTitle.contains(name.lowercased()), !documentTitle.contains(headline.lowercased()) { return name }
+        return headline
     }
 
     private func byline() -> String? {
         if let authors = article.map({ JSONLDReader.strings(Self.people($0["author"])).compactMap(clean) }), !authors.isEmpty {
             return unique(authors).joined(separator: ", ")
         }
-        let metaAuthor = [meta.first("author", "article:author", "parsely-author", "dc.creator", "sailthru.author")]
-            .compactMap { $0 }.compactMap(clean).first { !$0.lowercased().hasPrefix("http") && !$0.contains("/") }
-        if let metaAuthor { return metaAuthor }
-        return visibleByline()
+        let metaAuthor = heuristics.bylineKeys.lazy.compactMap { meta.first($0) }.compactMap(clean)
+            .first { !$0.lowercased().hasPrefix("http") && !$0.contains("/") }
+        return (metaAuthor ?? visibleByline()).map(Self.trimmingSeparators)
+    }
+
+    /// "Nicolas Perriault —" → "Nicolas Perriault".
+    static func trimmingSeparators(_ text: String) -> String {
+        text.trimmingCharacters(in: CharacterSet(charactersIn: " -–—|,·•:").union(.whitespaces))
     }
 
     /// Authors that are people: organisations listed beside them (the publisher) are dropped.
@@ -112,19 +127,20 @@ struct MetadataReader {
         return people.isEmpty ? list : people
     }
 
-    /// `rel=author`, `itemprop=author`, or an element whose class says byline/author.
+    /// The byline the page shows: `itemprop=author` (its `name` inside, if any), then
+    /// `rel=author`, then the first short element whose class or id says byline/author; a
+    /// "By"/"Oleh" label and a trailing date or separator are removed.
     private func visibleByline() -> String? {
-        let nodes = root.descendants { node in
-            if node.attribute("rel")?.lowercased() == "author" { return true }
-            if node.attribute("itemprop")?.lowercased().contains("author") == true { return true }
-            let words = ClassWords(node)
-            return words.matchesAny(["byline", "author", "author-name", "penulis", "reporter", "writer"])
+        let authorProps = root.descendants { $0.attribute("itemprop")?.lowercased().split(separator: " ").contains("author") == true }
+        for node in authorProps {
+            let named = node.descendants { $0.attribute("itemprop")?.lowercased() == "name" }.first ?? node
+            if let value = bylineText(named) { return value }
         }
-        for node in nodes {
-            let text = collapse(node.textContent)
-            guard !text.isEmpty, text.count <= heuristics.maximumCreditLineLength else { continue }
-            if let value = CreditLine.value(of: text, labels: heuristics.bylineLabels) { return value }
-            if text.split(separator: " ").count <= 6, !text.contains(where: \.isNumber) { return text }
+        for node in root.descendants(where: { $0.attribute("rel")?.lowercased() == "author" }) {
+            if let value = bylineText(node) { return value }
+        }
+        for node in root.descendants(where: { ClassWords($0).containsAny(heuristics.bylineClassFragments) }) {
+            if let value = bylineText(node) { return value }
         }
         // A short inline credit anywhere ("<i>Laporan: Tiurma Hutabarat</i>", "<b>Oleh Budi</b>").
         let inline = root.descendants { ["i", "em", "b", "strong", "font", "span", "small", "p", "div"].contains($0.name) }
@@ -135,6 +151,24 @@ struct MetadataReader {
             return value
         }
         return nil
+    }
+
+    /// A byline from an element's text: short, without its label, cut before a date or a
+    /// separator ("Dan Goodin - Apr 16, 2015" → "Dan Goodin").
+    private func bylineText(_ node: HTMLNode) -> String? {
+        var text = collapse(node.textContent)
+        guard !text.isEmpty, text.count < 100 else { return nil }
+        if let value = CreditLine.value(of: text, labels: heuristics.bylineLabels) { text = value }
+        for separator in [" - ", " – ", " — ", " • ", " | ", " · "] {
+            if let range = text.range(of: separator) { text = String(text[..<range.lowerBound]) }
+        }
+        let words = text.split(separator: " ")
+        if let dateStart = words.firstIndex(where: { DateTextParser.months[$0.lowercased().trimmingCharacters(in: .punctuationCharacters)] != nil || $0.first?.isNumber == true }),
+           dateStart > 0 {
+            text = words[..<dateStart].joined(separator: " ")
+        }
+        text = text.trimmingCharacters(in: .whitespaces)
+        return text.isEmpty || text.contains(where: \.isNumber) ? nil : text
     }
 
     /// One to five words, each starting with a capital letter ("Tiurma Hutabarat").
@@ -270,35 +304,6 @@ enum RegionSource {
             if best == nil || rule.count > best!.length { best = (rule.count, region) }
         }
         return best?.region
-    }
-}
-
-/// Strips a site name from a `<title>` ("Banjir di Jakarta - iNews.id" → "Banjir di Jakarta").
-enum TitleCleaner {
-    static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / "]
-
-    static func clean(_ title: String, siteName: String?, heading: String?) -> String {
-        if let heading, !heading.isEmpty, title.hasPrefix(heading) || title.hasSuffix(heading), heading.count * 2 >= title.count {
-            return heading
-        }
-        for separator in separators where title.contains(separator) {
-            var parts = title.components(separatedBy: separator)
-            let site = siteName?.lowercased()
-            if let last = parts.last?.lowercased(), let site, last.contains(site) || site.contains(last) {
-                parts.removeLast()
-                return parts.joined(separator: separator)
-            }
-            if let first = parts.first?.lowercased(), let site, first.contains(site) || site.contains(first) {
-                parts.removeFirst()
-                return parts.joined(separator: separator)
-            }
-            if parts.count >= 2, let last = parts.last, last.split(separator: " ").count <= 3,
-               parts.dropLast().joined(separator: separator).split(separator: " ").count >= 3 {
-                parts.removeLast()
-                return parts.joined(separator: separator)
-            }
-        }
-        return title
     }
 }
 
