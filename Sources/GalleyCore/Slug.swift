@@ -18,22 +18,33 @@ public enum Slug {
 
     /// The slug of a title or term name; never empty (`untitled` when nothing survives).
     public static func make(_ text: String) -> String {
-        let latin = text.applyingTransform(StringTransform("Any-Latin; Latin-ASCII; Lower"), reverse: false)
-            ?? text.lowercased()
-        var slug = ""
+        let latin = asciiForm(of: text)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(latin.utf8.count)
         var pendingDash = false
-        for scalar in latin.unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                if pendingDash, !slug.isEmpty { slug.append("-") }
+        // `asciiForm` leaves only ASCII: letters and digits stay, an apostrophe vanishes
+        // ("Jokowi's" → "jokowis"), anything else separates words.
+        for byte in latin.utf8 {
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                if pendingDash, !bytes.isEmpty { bytes.append(0x2D) }
                 pendingDash = false
-                slug.unicodeScalars.append(scalar)
-            } else if scalar != "'" && scalar != "\u{2019}" {
+                bytes.append(byte)
+            } else if byte != 0x27 {
                 pendingDash = true
             }
         }
-        slug = truncate(slug)
+        var slug = truncate(String(decoding: bytes, as: UTF8.self))
         if slug.isEmpty { return "untitled" }
         return reserved.contains(slug) ? slug + "-1" : slug
+    }
+
+    /// The text in lower-case ASCII. ICU transliteration is slow, so ASCII text skips it and
+    /// Latin text with accents only has its accents folded; other scripts are transliterated.
+    static func asciiForm(of text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        if folded.utf8.allSatisfy({ $0 < 0x80 }) { return folded.lowercased() }
+        return text.applyingTransform(StringTransform("Any-Latin; Latin-ASCII; Lower"), reverse: false) ?? text.lowercased()
     }
 
     /// Gives each slug in `slugs` a unique form by appending `-2`, `-3`, … to repeats, in order.

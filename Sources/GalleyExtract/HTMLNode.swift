@@ -41,6 +41,11 @@ struct HTMLNode: Hashable {
         return String(cString: value)
     }
 
+    /// Whether the element has the attribute (no value is copied).
+    func hasAttribute(_ name: String) -> Bool {
+        name.withCString { xmlHasProp(pointer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) } != nil
+    }
+
     /// Every attribute as (lower-case name, value) pairs, in document order.
     var attributes: [(name: String, value: String)] {
         var result: [(String, String)] = []
@@ -67,7 +72,8 @@ struct HTMLNode: Hashable {
     var classAndID: String {
         let classes = attribute("class") ?? ""
         let id = attribute("id") ?? ""
-        return (classes + " " + id).lowercased()
+        if classes.isEmpty, id.isEmpty { return "" }
+        return FastText.asciiLowercased(classes + " " + id)
     }
 
     /// Every descendant element in document order (depth-first, pre-order).

@@ -10,14 +10,17 @@ struct MetadataReader {
     let jsonLD: JSONLDReader
     let meta: MetaTags
     let dates: DateTextParser
+    let index: ElementIndex
 
     init(root: HTMLNode, page: SourcePage, settings: HTMLExtractor.Settings) {
         self.root = root
         self.page = page
         self.settings = settings
-        let scripts = root.descendants { $0.name == "script" && ($0.attribute("type")?.lowercased().contains("ld+json") ?? false) }
+        let index = ElementIndex(root: root)
+        self.index = index
+        let scripts = index.elements("script").filter { $0.attribute("type")?.lowercased().contains("ld+json") ?? false }
         jsonLD = JSONLDReader(scripts: scripts.map(\.textContent))
-        meta = MetaTags(metaNodes: root.descendants { $0.name == "meta" }, linkNodes: root.descendants { $0.name == "link" })
+        meta = MetaTags(metaNodes: index.elements("meta"), linkNodes: index.elements("link"))
         let fetched = page.sidecar?.fetchTimestamp
         dates = DateTextParser(defaultOffsetSeconds: fetched?.utcOffsetSeconds ?? settings.defaultUTCOffsetSeconds, now: fetched)
     }
@@ -56,7 +59,7 @@ struct MetadataReader {
     /// Where relative links resolve: `<base href>` (itself resolved), the fetch URL, the canonical URL.
     func baseURL(canonical: String?) -> String? {
         let pageURL = page.sidecar?.url ?? canonical
-        if let base = root.first(["base"])?.attribute("href"), let resolved = URLPolicy.safeURL(base, base: pageURL) {
+        if let base = index.elements("base").first?.attribute("href"), let resolved = URLPolicy.safeURL(base, base: pageURL) {
             return resolved
         }
         return pageURL.flatMap { URLPolicy.safeURL($0, base: nil) }
@@ -85,8 +88,8 @@ struct MetadataReader {
     private func title(siteName: String?) -> String? {
         if let headline = article.flatMap({ jsonLDTitle($0) }) { return clean(headline) }
         if let structured = clean(meta.first(heuristics.titleKeys)) { return structured }
-        let headings = root.descendants { $0.name == "h1" || $0.name == "h2" }.map { (level: $0.name, text: collapse($0.textContent)) }
-        if let documentTitle = clean(root.first(["title"])?.textContent) {
+        let headings = (index.elements("h1") + index.elements("h2")).map { (level: $0.name, text: collapse($0.textContent)) }
+        if let documentTitle = clean(index.elements("title").first?.textContent) {
             return DocumentTitle.clean(documentTitle, headings: headings)
         }
         return headings.first { $0.level == "h1" }.flatMap { clean($0.text) }
@@ -98,7 +101,7 @@ struct MetadataReader {
         let headline = JSONLDReader.string(object["headline"])
         let name = JSONLDReader.string(object["name"])
         guard let headline, let name, headline != name else { return headline ?? name }
-        let documentTitle = (root.first(["title"])?.textContent ?? "").lowercased()
+        let documentTitle = (index.elements("title").first?.textContent ?? "").lowercased()
         if documentTitle.contains(name.lowercased()), !documentTitle.contains(headline.lowercased()) { return name }
         return headline
     }
@@ -131,19 +134,19 @@ struct MetadataReader {
     /// `rel=author`, then the first short element whose class or id says byline/author; a
     /// "By"/"Oleh" label and a trailing date or separator are removed.
     private func visibleByline() -> String? {
-        let authorProps = root.descendants { $0.attribute("itemprop")?.lowercased().split(separator: " ").contains("author") == true }
+        let authorProps = index.withItemprop.filter { $0.attribute("itemprop")?.lowercased().split(separator: " ").contains("author") == true }
         for node in authorProps {
             let named = node.descendants { $0.attribute("itemprop")?.lowercased() == "name" }.first ?? node
             if let value = bylineText(named) { return value }
         }
-        for node in root.descendants(where: { $0.attribute("rel")?.lowercased() == "author" }) {
+        for node in index.withRel where node.attribute("rel")?.lowercased() == "author" {
             if let value = bylineText(node) { return value }
         }
-        for node in root.descendants(where: { ClassWords($0).containsAny(heuristics.bylineClassFragments) }) {
+        for node in index.withClassOrID where ClassWords(node).containsAny(heuristics.bylineClassFragments) {
             if let value = bylineText(node) { return value }
         }
         // A short inline credit anywhere ("<i>Laporan: Tiurma Hutabarat</i>", "<b>Oleh Budi</b>").
-        let inline = root.descendants { ["i", "em", "b", "strong", "font", "span", "small", "p", "div"].contains($0.name) }
+        let inline = index.elements(in: ["i", "em", "b", "strong", "font", "span", "small", "p", "div"])
         for node in inline {
             let text = collapse(node.textContent)
             guard !text.isEmpty, text.count <= 60, let value = CreditLine.value(of: text, labels: heuristics.bylineLabels),
@@ -156,7 +159,9 @@ struct MetadataReader {
     /// A byline from an element's text: short, without its label, cut before a date or a
     /// separator ("Dan Goodin - Apr 16, 2015" → "Dan Goodin").
     private func bylineText(_ node: HTMLNode) -> String? {
-        var text = collapse(node.textContent)
+        let raw = node.textContent
+        guard raw.utf8.count < 1_000 else { return nil }
+        var text = collapse(raw)
         guard !text.isEmpty, text.count < 100 else { return nil }
         if let value = CreditLine.value(of: text, labels: heuristics.bylineLabels) { text = value }
         for separator in [" - ", " – ", " — ", " • ", " | ", " · "] {
@@ -183,8 +188,8 @@ struct MetadataReader {
             meta.first("article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate",
                        "publish-date", "publish_date", "dc.date", "dc.date.issued", "dcterms.created", "parsely-pub-date",
                        "sailthru.date", "content_publishedtime", "article.published"),
-            root.descendants { $0.name == "time" && $0.attribute("pubdate") != nil }.first?.attribute("datetime"),
-            root.first(["time"])?.attribute("datetime"),
+            index.elements("time").first { $0.hasAttribute("pubdate") }?.attribute("datetime"),
+            index.elements("time").first?.attribute("datetime"),
         ]
         for candidate in candidates.compactMap({ $0 }) {
             if let date = dates.parse(candidate) { return date }
@@ -202,7 +207,7 @@ struct MetadataReader {
 
     /// A date printed in an element whose class mentions a date ("Selasa, 13 Oktober 2020 - 10:15 WIB").
     private func visibleDate() -> Timestamp? {
-        let nodes = root.descendants { node in
+        let nodes = index.withClassOrID.filter { node in
             ClassWords(node).matchesAny(["date", "time", "tanggal", "waktu", "published", "publish", "pubdate", "timestamp", "datetime", "posted-on"])
         }
         for node in nodes.prefix(20) {
@@ -233,7 +238,7 @@ struct MetadataReader {
     /// file name, since pages resize images under different paths).
     private func leadImageCaption(for image: String?) -> String? {
         guard let image, let name = URL(string: image)?.lastPathComponent, !name.isEmpty else { return nil }
-        for figure in root.descendants(where: { $0.name == "figure" }) {
+        for figure in index.elements("figure") {
             guard let caption = figure.first(["figcaption"]) else { continue }
             let shows = figure.descendants { $0.name == "img" || $0.name == "amp-img" }.contains { img in
                 LazyImage.source(of: img).flatMap { URL(string: $0)?.lastPathComponent } == name
@@ -255,7 +260,7 @@ struct MetadataReader {
                 tags += JSONLDReader.strings(keywords)
             }
         }
-        tags += root.descendants { $0.name == "a" && ($0.attribute("rel")?.lowercased().split(separator: " ").contains("tag") ?? false) }
+        tags += index.elements("a").filter { $0.attribute("rel")?.lowercased().split(separator: " ").contains("tag") ?? false }
             .map(\.textContent)
         return tags
     }
@@ -270,9 +275,7 @@ struct MetadataReader {
 
     // MARK: Helpers
 
-    private func collapse(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
+    private func collapse(_ text: String) -> String { FastText.collapsed(text) }
 
     private func clean(_ text: String?) -> String? {
         guard let text else { return nil }

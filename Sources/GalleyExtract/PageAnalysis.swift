@@ -118,31 +118,25 @@ final class PageAnalysis {
     static func isHidden(_ node: HTMLNode) -> Bool {
         if node.attribute("hidden") != nil { return true }
         if node.attribute("aria-hidden")?.lowercased() == "true" { return true }
-        if let style = node.attribute("style")?.lowercased().replacingOccurrences(of: " ", with: "") {
-            if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+        if let style = node.attribute("style") {
+            let compact = String(decoding: FastText.asciiLowercased(style).utf8.filter { !FastText.isASCIIWhitespace($0) }, as: UTF8.self)
+            if FastText.contains(compact, "display:none") || FastText.contains(compact, "visibility:hidden") { return true }
         }
         return false
     }
 
-    static func visibleLength(_ text: String) -> Int {
-        var length = 0
-        var lastWasSpace = true
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                if !lastWasSpace { length += 1 }
-                lastWasSpace = true
-            } else {
-                length += 1
-                lastWasSpace = false
-            }
-        }
-        return length
-    }
+    static func visibleLength(_ text: String) -> Int { FastText.collapsedLength(text) }
 
     static func commaCount(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { count, scalar in
-            count + ((scalar == "," || scalar == "\u{FF0C}" || scalar == "\u{3001}" || scalar == "\u{060C}") ? 1 : 0)
+        var count = 0
+        var sawWide = false
+        for byte in text.utf8 {
+            if byte == 0x2C { count += 1 } else if byte >= 0xD8 { sawWide = true }
         }
+        guard sawWide else { return count }
+        // Full-width and ideographic commas (，、) and the Arabic comma (،).
+        for scalar in text.unicodeScalars where scalar == "\u{FF0C}" || scalar == "\u{3001}" || scalar == "\u{060C}" { count += 1 }
+        return count
     }
 }
 
@@ -153,10 +147,11 @@ struct ClassWords {
 
     init(_ node: HTMLNode) {
         var tokens = Set<String>()
-        for token in node.classAndID.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            tokens.insert(String(token))
-            for part in token.split(whereSeparator: { $0 == "-" || $0 == "_" }) where part.count > 1 || part == "ad" {
-                tokens.insert(String(part))
+        let text = node.classAndID
+        for token in text.utf8.split(whereSeparator: FastText.isASCIIWhitespace) {
+            tokens.insert(String(decoding: token, as: UTF8.self))
+            for part in token.split(whereSeparator: { $0 == 0x2D || $0 == 0x5F }) where part.count > 1 || part.elementsEqual("ad".utf8) {
+                tokens.insert(String(decoding: part, as: UTF8.self))
             }
         }
         self.tokens = tokens
@@ -168,6 +163,6 @@ struct ClassWords {
 
     /// Whether any token contains one of `fragments` (lower-case).
     func containsAny(_ fragments: [String]) -> Bool {
-        tokens.contains { token in fragments.contains { token.contains($0) } }
+        tokens.contains { token in fragments.contains { FastText.contains(token, $0) } }
     }
 }

@@ -44,7 +44,7 @@ struct ReaderableCheck {
                 if node.children.contains(where: { $0.tag?.isBlock == true }) {
                     blocks += textBlocks(node.children)
                 } else {
-                    let text = node.textContent.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                    let text = FastText.collapsed(node.textContent)
                     if !text.isEmpty { blocks.append(text) }
                 }
             case nil:
@@ -59,7 +59,7 @@ struct ReaderableCheck {
 
     static func linkTextLength(_ nodes: [ContentNode]) -> Int {
         nodes.reduce(0) { sum, node in
-            if node.tag == .a { return sum + node.textContent.split(whereSeparator: \.isWhitespace).joined(separator: " ").count }
+            if node.tag == .a { return sum + FastText.collapsedLength(node.textContent) }
             return sum + linkTextLength(node.children)
         }
     }

@@ -38,21 +38,25 @@ struct ExtractionRecord: Sendable {
         // Normalised values when stage 2 ran; what extraction found when only stage 1 did.
         let matter = document?.frontMatter
         let metadata = extracted?.metadata
-        let object: [String: Any?] = [
-            "source": source, "status": status, "reason": reason,
-            "title": matter?.title ?? metadata?.title, "byline": matter?.author ?? metadata?.byline,
-            "published": (matter?.date ?? metadata?.published)?.rfc3339,
-            "modified": (matter?.modified ?? metadata?.modified)?.rfc3339, "language": matter?.lang ?? metadata?.language,
-            "tags": matter?.tags ?? metadata?.tags, "region": matter?.region ?? metadata?.region,
-            "section": matter?.section ?? metadata?.section, "image": matter?.image ?? metadata?.image,
-            "canonicalURL": matter?.sourceURL ?? metadata?.canonicalURL, "siteName": metadata?.siteName,
-            "description": metadata?.description, "text": text, "markdown": document?.body,
-        ]
-        let cleaned = object.mapValues { $0 ?? NSNull() }
-        guard let data = try? JSONSerialization.data(withJSONObject: cleaned, options: [.sortedKeys, .withoutEscapingSlashes]) else {
-            return "{\"source\":\"\(source)\",\"status\":\"failed\",\"reason\":\"could not encode\"}"
-        }
-        return String(decoding: data, as: UTF8.self)
+        var line = JSONLine()
+        line.add("source", source)
+        line.add("status", status)
+        line.add("reason", reason)
+        line.add("title", matter?.title ?? metadata?.title)
+        line.add("byline", matter?.author ?? metadata?.byline)
+        line.add("published", (matter?.date ?? metadata?.published)?.rfc3339)
+        line.add("modified", (matter?.modified ?? metadata?.modified)?.rfc3339)
+        line.add("language", matter?.lang ?? metadata?.language)
+        line.add("tags", matter?.tags ?? metadata?.tags)
+        line.add("region", matter?.region ?? metadata?.region)
+        line.add("section", matter?.section ?? metadata?.section)
+        line.add("image", matter?.image ?? metadata?.image)
+        line.add("canonicalURL", matter?.sourceURL ?? metadata?.canonicalURL)
+        line.add("siteName", metadata?.siteName)
+        line.add("description", metadata?.description)
+        line.add("text", text)
+        line.add("markdown", document?.body)
+        return line.finished
     }
 
     var markdownOutput: String {

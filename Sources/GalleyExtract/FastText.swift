@@ -1,0 +1,101 @@
+/// Byte-level text helpers for the hot paths of extraction (every element, every text node):
+/// Foundation's `String.contains(String)` and `Character.isWhitespace` cost more than the
+/// parse itself. Class names, ids and style values are ASCII in practice; other text is
+/// measured by UTF-8 lead bytes.
+enum FastText {
+    /// Whether `haystack` contains `needle` (byte comparison; both expected lower-case).
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        var haystack = haystack
+        var needle = needle
+        return haystack.withUTF8 { bytes in
+            needle.withUTF8 { pattern in
+                guard !pattern.isEmpty else { return true }
+                guard bytes.count >= pattern.count else { return false }
+                let first = pattern[0]
+                var index = 0
+                let last = bytes.count - pattern.count
+                while index <= last {
+                    if bytes[index] == first {
+                        var offset = 1
+                        while offset < pattern.count, bytes[index + offset] == pattern[offset] { offset += 1 }
+                        if offset == pattern.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// ASCII lower-casing (other bytes kept): enough for class names, ids and CSS.
+    static func asciiLowercased(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) else { return text }
+        return String(decoding: text.utf8.map { ($0 >= 65 && $0 <= 90) ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+
+    /// Whether a UTF-8 byte sequence position is whitespace: ASCII space, tab, newlines, form feed.
+    @inline(__always) static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+    }
+
+    /// Characters of `text` with runs of whitespace counted as one (no-break spaces count as
+    /// spaces), measured on UTF-8 lead bytes.
+    static func collapsedLength(_ text: String) -> Int {
+        var length = 0
+        var lastWasSpace = true
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            defer { previous = byte }
+            if byte & 0xC0 == 0x80 {
+                // A continuation byte; U+00A0 (C2 A0) counts as a space.
+                if previous == 0xC2, byte == 0xA0 {
+                    length -= 1
+                    if !lastWasSpace { length += 1 }
+                    lastWasSpace = true
+                }
+                continue
+            }
+            if isASCIIWhitespace(byte) {
+                if !lastWasSpace { length += 1 }
+                lastWasSpace = true
+            } else {
+                length += 1
+                lastWasSpace = false
+            }
+        }
+        return length
+    }
+
+    /// `text` with every run of whitespace (ASCII, no-break and other Unicode spaces) turned
+    /// into one space and no space at the ends. ASCII-only text takes a byte path.
+    static func collapsed(_ text: some StringProtocol) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        var isASCII = true
+        for byte in text.utf8 {
+            if byte >= 0x80 { isASCII = false; break }
+            if isASCIIWhitespace(byte) {
+                pendingSpace = !output.isEmpty
+            } else {
+                if pendingSpace { output.append(0x20) }
+                pendingSpace = false
+                output.append(byte)
+            }
+        }
+        if isASCII { return String(decoding: output, as: UTF8.self) }
+        var scalars = String.UnicodeScalarView()
+        pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar.value < 0x80 ? isASCIIWhitespace(UInt8(scalar.value)) : scalar.properties.isWhitespace
+            if isSpace {
+                pendingSpace = !scalars.isEmpty
+            } else {
+                if pendingSpace { scalars.append(" ") }
+                pendingSpace = false
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+}
