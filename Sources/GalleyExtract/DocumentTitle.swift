@@ -14,6 +14,11 @@ enum DocumentTitle {
         let cuts = separatorRanges(in: original)
         if let last = cuts.last, let first = cuts.first {
             isHierarchical = cuts.contains { hierarchical.contains(original[$0.lowerBound...].dropFirst().first ?? " ") }
+            let tail = String(original[last.upperBound...])
+            if isHierarchical, words(tail).count >= 3 {
+                // "Site » Section » Headline": a path ends with the headline.
+                return tail
+            }
             current = String(original[..<last.lowerBound])
             if words(current).count < 3 { current = String(original[first.upperBound...]) }
         } else if original.contains(": ") {

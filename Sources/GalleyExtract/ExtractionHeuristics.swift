@@ -143,6 +143,10 @@ struct ExtractionHeuristics: Sendable {
         "index", "video", "foto", "photo", "artikel", "article", "nasional", "national", "world",
         "trending", "viral", "top news", "update", "latest", "null", "undefined", "none",
     ]
+    /// Class/id words of a tag list shown with the article (used when no meta or JSON-LD tag).
+    var tagListWords: Set<String> = ["tags", "tag-list", "taglist", "post-tags", "article-tags", "entry-tags", "tags-links", "topik", "tag-topik"]
+    /// Class/id fragments of containers whose tag lists are site-wide (clouds, widgets).
+    var tagCloudFragments = ["cloud", "widget", "sidebar", "footer", "trending", "popular", "populer"]
     /// Longest tag kept, in characters.
     var maximumTagLength = 40
     /// Most tags kept per article.

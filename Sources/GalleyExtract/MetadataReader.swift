@@ -51,7 +51,9 @@ struct MetadataReader {
             ?? article.flatMap { JSONLDReader.string($0["articleSection"]) })
         metadata.image = leadImage(base: page.sidecar?.url ?? metadata.canonicalURL)
         metadata.imageCaption = leadImageCaption(for: metadata.image) ?? clean(meta.first("og:image:alt", "twitter:image:alt"))
-        metadata.tags = TagCleaner(heuristics: heuristics, siteName: metadata.siteName).clean(rawTags())
+        let cleaner = TagCleaner(heuristics: heuristics, siteName: metadata.siteName)
+        metadata.tags = cleaner.clean(rawTags())
+        if metadata.tags.isEmpty { metadata.tags = cleaner.clean(visibleTagList()) }
         metadata.region = region(canonicalURL: metadata.canonicalURL)
         return metadata
     }
@@ -263,6 +265,23 @@ struct MetadataReader {
         tags += index.elements("a").filter { $0.attribute("rel")?.lowercased().split(separator: " ").contains("tag") ?? false }
             .map(\.textContent)
         return tags
+    }
+
+    /// The links of a tag list the page shows (`<div class="tags">…`), when no structured
+    /// source named any tag. Lists inside sidebars and widgets (tag clouds) do not count.
+    private func visibleTagList() -> [String] {
+        for node in index.withClassOrID where ClassWords(node).matchesAny(heuristics.tagListWords) {
+            var ancestor = node.parent
+            var inWidget = false
+            while let current = ancestor, !inWidget {
+                inWidget = ClassWords(current).containsAny(heuristics.tagCloudFragments) || ["aside", "nav", "footer"].contains(current.name)
+                ancestor = current.parent
+            }
+            guard !inWidget else { continue }
+            let links = node.descendants { $0.name == "a" }.map { collapse($0.textContent) }.filter { !$0.isEmpty }
+            if !links.isEmpty { return links }
+        }
+        return []
     }
 
     private func region(canonicalURL: String?) -> String? {

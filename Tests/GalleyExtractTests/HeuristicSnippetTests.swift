@@ -1,0 +1,210 @@
+import Foundation
+import GalleyCore
+@testable import GalleyExtract
+import Testing
+
+/// One small HTML snippet per heuristic of the extractor (ExtractionHeuristics.swift).
+@Suite struct HeuristicSnippetTests {
+    let extractor = HTMLExtractor(settings: .init(regionsBySource: [:], defaultUTCOffsetSeconds: 7 * 3600))
+
+    /// An article page: `head` extra, then the story's paragraphs with `inside` placed after the
+    /// second one, and `after` placed after the article container.
+    func page(head: String = "", inside: String = "", after: String = "", before: String = "") -> String {
+        let paragraphs = PageBuilder.paragraphs.map { "<p>\($0)</p>" }
+        return """
+        <html lang="id"><head><title>Judul Berita Uji Coba Panjang - Situs</title>
+        <meta property="og:title" content="Judul Berita Uji Coba Panjang">\(head)</head><body>
+        \(before)<div class="article-body">\(paragraphs[0])\(paragraphs[1])\(inside)\(paragraphs[2])\(paragraphs[3])</div>\(after)
+        </body></html>
+        """
+    }
+
+    func extract(_ html: String, url: String? = "https://example.org/berita/uji") throws -> ExtractedArticle {
+        try extractor.extract(SourcePage(path: "t.html", bytes: Array(html.utf8), sidecar: url.map { SourceSidecar(url: $0) }))
+    }
+
+    func text(_ html: String) throws -> String { PlainText.of(try extract(html).content) }
+
+    func rejection(_ html: String) -> String? {
+        do {
+            _ = try extract(html)
+            return nil
+        } catch let error as GalleyError {
+            return error.kind == .rejected ? error.reason : "failed: \(error.reason)"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    // MARK: Dropped from the body
+
+    @Test(arguments: [
+        "<p><strong>Baca Juga:</strong> <a href=\"/x\">Judul lain</a></p>",
+        "<p>Baca juga: <a href=\"/x\">Judul lain</a></p>",
+        "<div class=\"baca-juga\"><a href=\"/x\">Judul lain</a></div>",
+        "<p>Read also: <a href=\"/x\">Another headline</a></p>",
+        "<p>ADVERTISEMENT</p><p>SCROLL TO CONTINUE WITH CONTENT</p>",
+        "<div class=\"share-buttons\"><a href=\"https://facebook.com/s\">Facebook</a> <a href=\"https://x.com/s\">X</a> Bagikan artikel ini</div>",
+        "<div class=\"newsletter-signup\"><h3>Langganan buletin kami</h3><p>Dapatkan berita terbaru setiap pagi langsung ke kotak masuk Anda.</p></div>",
+        "<div class=\"related-posts\"><h3>Artikel Terkait</h3><ul><li><a href=\"/a\">Judul satu</a></li><li><a href=\"/b\">Judul dua</a></li></ul></div>",
+        "<div id=\"comments\"><h3>Komentar</h3><p>Pembaca: artikel bagus sekali, terima kasih atas liputannya yang lengkap.</p></div>",
+        "<div class=\"author-bio\"><p>Penulis adalah wartawan senior yang telah meliput isu lingkungan selama sepuluh tahun.</p></div>",
+        "<div class=\"ad ad-slot\"><p>Iklan: diskon besar hari ini untuk pembaca setia kami.</p></div>",
+        "<p hidden>Teks tersembunyi atribut hidden.</p>",
+        "<p aria-hidden=\"true\">Teks tersembunyi aria-hidden.</p>",
+        "<p style=\"display: none\">Teks tersembunyi display none.</p>",
+        "<div style=\"visibility:hidden\">Teks tersembunyi visibility.</div>",
+        "<form class=\"search\"><input name=\"q\"><button>Cari berita</button></form>",
+        "<script>document.write('Teks dari skrip')</script><style>p{color:red}</style>",
+        "<div class=\"gallery\"><p>Foto 1 dari 5</p><p>Foto 2 dari 5</p></div>",
+    ])
+    func boilerplateInsideTheArticleIsDropped(insert: String) throws {
+        let body = try text(page(inside: insert))
+        for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
+        for word in ["Baca", "Judul lain", "Read also", "ADVERTISEMENT", "Facebook", "Langganan", "Artikel Terkait", "Komentar",
+                     "wartawan senior", "Iklan", "tersembunyi", "Cari berita", "skrip", "Foto 1"] {
+            #expect(!body.contains(word), "kept \(word) from \(insert)")
+        }
+    }
+
+    @Test func editorLineGoesToMetadataAndReporterLineToByline() throws {
+        let article = try extract(page(inside: "<p>Editor : Anton Suhartono</p><p>Reporter: Budi Santoso</p>"))
+        #expect(article.metadata.editor == "Anton Suhartono")
+        #expect(article.metadata.byline == "Budi Santoso")
+        #expect(!PlainText.of(article.content).contains("Editor"))
+    }
+
+    @Test func trailingLinkBlocksAreDropped() throws {
+        let body = try text(page(inside: "", after: "") .replacingOccurrences(
+            of: "</div>\n</body>", with: "<p>Tags: <a href=\"/t/a\">banjir</a> <a href=\"/t/b\">jakarta</a> <a href=\"/t/c\">cuaca</a></p></div>\n</body>"))
+        #expect(!body.contains("Tags"))
+    }
+
+    // MARK: Kept in the body
+
+    @Test func structureIsKept() throws {
+        let article = try extract(page(inside: """
+            <h2>Subjudul</h2><ul><li>butir satu yang cukup panjang</li><li>butir dua</li></ul>
+            <blockquote><p>Kutipan penting dari narasumber.</p></blockquote>
+            <table><thead><tr><th>Kota</th><th>Curah hujan</th></tr></thead><tbody><tr><td>Jakarta</td><td>120 mm</td></tr></tbody></table>
+            <figure><img src="/a.jpg" alt="Banjir"><figcaption>Warga mengungsi. (Foto: Budi)</figcaption></figure>
+            """))
+        let tags = article.content.compactMap(\.tag)
+        for expected in [ContentTag.h2, .ul, .blockquote, .table, .figure] { #expect(tags.contains(expected), "lost \(expected)") }
+        #expect(!PlainText.of(article.content).contains("Warga mengungsi"), "captions are not running text")
+    }
+
+    @Test(arguments: [
+        ("<img src=\"data:image/gif;base64,R0lGOD\" data-src=\"/real-1.jpg\" alt=\"a\">", "https://example.org/real-1.jpg"),
+        ("<img src=\"/blank.gif\" data-original=\"/real-2.jpg\" alt=\"a\">", "https://example.org/real-2.jpg"),
+        ("<img srcset=\"/small.jpg 300w, /large.jpg 1200w\" alt=\"a\">", "https://example.org/large.jpg"),
+        ("<noscript><img src=\"/real-3.jpg\" alt=\"a\"></noscript>", "https://example.org/real-3.jpg"),
+    ])
+    func lazyImagesFindTheirRealSource(markup: String, expected: String) throws {
+        let article = try extract(page(inside: "<figure>\(markup)<figcaption>Keterangan foto</figcaption></figure>"))
+        #expect(HTMLExtractorTests.attributeValues("src", in: article.content).contains(expected))
+    }
+
+    @Test(arguments: [
+        ("<iframe src=\"https://www.youtube.com/embed/abc\"></iframe>", "https://www.youtube.com/embed/abc"),
+        ("<iframe src=\"https://player.vimeo.com/video/1\"></iframe>", "https://player.vimeo.com/video/1"),
+        ("<iframe src=\"https://evil.example/x\"></iframe>", nil),
+    ])
+    func embedsBecomeLinks(markup: String, expected: String?) throws {
+        let links = HTMLExtractorTests.attributeValues("href", in: try extract(page(inside: markup)).content)
+        if let expected { #expect(links.contains(expected)) } else { #expect(links.isEmpty) }
+    }
+
+    @Test func chunksWithTheSameClassAreOneArticle() throws {
+        let chunk = { (text: String) in "<div class=\"wrap\"><div class=\"story-chunk body\"><p>\(text)</p></div></div><div class=\"ad\">Iklan</div>" }
+        // Two paragraphs a chunk: chunks average more than `minimumAverageChunkLength`.
+        let html = "<html><head><title>Chunked story here today</title></head><body>"
+            + PageBuilder.paragraphs.map { chunk($0 + "</p><p>" + $0) }.joined() + "</body></html>"
+        let body = try text(html)
+        for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
+    }
+
+    @Test func pageWideFormIsNotAWidget() throws {
+        let html = page().replacingOccurrences(of: "<body>", with: "<body><form id=\"aspnetForm\">")
+            .replacingOccurrences(of: "</body>", with: "</form></body>")
+        #expect(try text(html).contains(PageBuilder.paragraphs[0]))
+    }
+
+    // MARK: Metadata
+
+    @Test func tagsFromEverySourceAreCleaned() throws {
+        let head = """
+            <meta property="og:site_name" content="Situs">
+            <meta name="keywords" content="banjir, Jakarta, berita, situs, banjir">
+            <meta property="article:tag" content="Cuaca Ekstrem">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Judul Berita Uji Coba Panjang","keywords":["BMKG","Hujan Deras"]}</script>
+            """
+        let article = try extract(page(head: head, after: "<a rel=\"tag\" href=\"/tag/x\">Evakuasi</a><a rel=\"tag\" href=\"/tag/y\">\(String(repeating: "sangat panjang ", count: 5))</a>"))
+        #expect(article.metadata.tags == ["Cuaca Ekstrem", "banjir", "Jakarta", "BMKG", "Hujan Deras", "Evakuasi"])
+        let stringKeywords = try extract(page(head: "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"x y z\",\"keywords\":\"satu, dua\"}</script>"))
+        #expect(stringKeywords.metadata.tags == ["satu", "dua"])
+    }
+
+    @Test func tagListOnThePageWhenNothingElseNamesTags() throws {
+        let list = "<div class=\"tags\"><a href=\"/t/1\">Banjir</a><a href=\"/t/2\">Evakuasi</a></div>"
+        let cloud = "<aside class=\"sidebar\"><div class=\"widget tags\"><a href=\"/t/3\">Kopi</a></div></aside>"
+        #expect(try extract(page(after: cloud + list)).metadata.tags == ["Banjir", "Evakuasi"])
+        #expect(try extract(page(after: cloud)).metadata.tags.isEmpty)
+    }
+
+    @Test func regionFromStructuredDataAndGeoMeta() throws {
+        let ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Judul\",\"contentLocation\":{\"@type\":\"Place\",\"name\":\"Bandung\"}}</script>"
+        #expect(try extract(page(head: ld)).metadata.region == "Bandung")
+        #expect(try extract(page(head: "<meta name=\"geo.placename\" content=\"Medan\">")).metadata.region == "Medan")
+    }
+
+    @Test func publishedAndModifiedAreNeverSwapped() throws {
+        let head = """
+            <meta property="article:published_time" content="2020-10-13T10:15:00+07:00">
+            <meta property="article:modified_time" content="2020-10-14T08:00:00+07:00">
+            """
+        let metadata = try extract(page(head: head)).metadata
+        #expect(metadata.published?.rfc3339 == "2020-10-13T10:15:00+07:00")
+        #expect(metadata.modified?.rfc3339 == "2020-10-14T08:00:00+07:00")
+        let backwards = try extract(page(head: """
+            <meta property="article:published_time" content="2020-10-13T10:15:00+07:00">
+            <meta property="article:modified_time" content="2020-10-12T08:00:00+07:00">
+            """)).metadata
+        #expect(backwards.modified == nil)
+    }
+
+    @Test(arguments: [
+        ("<div class=\"byline\">Oleh Budi Santoso</div>", "Budi Santoso"),
+        ("<span class=\"author\">By Jane Smith</span>", "Jane Smith"),
+        ("<span itemprop=\"author\"><span itemprop=\"name\">Ana Lima</span> · 3 Mei 2020</span>", "Ana Lima"),
+        ("<a rel=\"author\" href=\"/p/anton\">Anton Suhartono</a>", "Anton Suhartono"),
+        ("<p class=\"article-byline\">Dan Goodin - Apr 16, 2015 8:02 pm UTC</p>", "Dan Goodin"),
+    ])
+    func visibleBylines(markup: String, expected: String) throws {
+        #expect(try extract(page(before: markup)).metadata.byline == expected)
+    }
+
+    @Test(arguments: [
+        ("Banjir Rendam Ribuan Rumah di Jakarta - iNews.id", "Banjir Rendam Ribuan Rumah di Jakarta"),
+        ("iNews.id » Nasional » Banjir Rendam Ribuan Rumah di Jakarta", "Banjir Rendam Ribuan Rumah di Jakarta"),
+        ("Harian Delipos: Pilkades Serentak di Sumut Digelar November", "Pilkades Serentak di Sumut Digelar November"),
+        ("Short - Site", "Short - Site"),
+    ])
+    func documentTitles(title: String, expected: String) {
+        #expect(DocumentTitle.clean(title, headings: []) == expected)
+    }
+
+    // MARK: Not an article
+
+    @Test func searchGalleryAndErrorPagesAreRejected() {
+        let results = (1...12).map { "<div class=\"result\"><a href=\"/n/\($0)\">Hasil pencarian nomor \($0) tentang banjir di kota</a></div>" }.joined()
+        let search = "<html><head><title>Cari: banjir</title></head><body><h1>Hasil pencarian</h1>\(results)</body></html>"
+        let gallery = "<html><head><title>Galeri foto banjir</title></head><body>" + (1...8).map {
+            "<figure><img src=\"/g\($0).jpg\"><figcaption>Foto \($0)</figcaption></figure>" }.joined() + "</body></html>"
+        let error = "<html><head><title>404 Not Found</title></head><body><h1>Not Found</h1><p>The requested URL was not found on this server.</p></body></html>"
+        for (name, html) in [("search", search), ("gallery", gallery), ("error", error)] {
+            let reason = rejection(html)
+            #expect(reason?.hasPrefix("not an article") == true, "\(name): \(reason ?? "accepted")")
+        }
+    }
+}
