@@ -105,7 +105,7 @@ public struct SiteConfig: Sendable, Hashable, Decodable {
     }
 
     /// The paths of this site.
-    public var paths: SitePaths { SitePaths(baseURL: baseURL, permalink: permalink) }
+    public var paths: SitePaths { SitePaths(baseURL: baseURL, permalink: permalink, timeZone: timeZone) }
 
     /// The display time zone.
     public var timeZone: TimeZone { TimeZone(identifier: timezone) ?? .gmt }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where every page of the site lives, and how one page links to another.
 ///
 /// Paths are relative to the output folder and always name a file (`tags/banjir/index.html`).
@@ -9,11 +11,25 @@ public struct SitePaths: Sendable, Hashable {
     public var baseURL: String
     /// Article permalink pattern, e.g. `/:year/:month/:slug/`.
     public var permalink: String
+    /// The site's time zone: the calendar day of an article (permalinks, archives) is its day there.
+    public var timeZone: TimeZone
 
     /// Creates the path scheme.
-    public init(baseURL: String, permalink: String) {
+    public init(baseURL: String, permalink: String, timeZone: TimeZone = .gmt) {
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         self.permalink = permalink
+        self.timeZone = timeZone
+    }
+
+    /// Year, month and day of a moment in the site's time zone.
+    public func calendarDay(of timestamp: Timestamp) -> (year: Int, month: Int, day: Int) {
+        let local = timestamp.converted(toOffsetSeconds: timeZone.secondsFromGMT(for: timestamp.date)).components
+        return (local.year ?? 0, local.month ?? 0, local.day ?? 0)
+    }
+
+    /// The folder of a date archive: `2026/` for a year, `2026/10/` for a month.
+    public func archiveFolder(year: Int, month: Int?) -> String {
+        Timestamp.pad(year, width: 4) + "/" + (month.map { Timestamp.pad($0) + "/" } ?? "")
     }
 
     public static let homeFeed = "feed.xml"
@@ -38,14 +54,14 @@ public struct SitePaths: Sendable, Hashable {
     public func termFeed(_ taxonomy: Taxonomy, _ term: Term) -> String { termFolder(taxonomy, term) + "feed.xml" }
 
     /// The output path of an article from the permalink pattern. Tokens: `:year`, `:month`,
-    /// `:day` (in the article's own offset), `:slug`, `:section`, `:region` (slugged; `news`
+    /// `:day` (in the site's time zone), `:slug`, `:section`, `:region` (slugged; `news`
     /// and `all` when missing). A pattern ending in `/` gives a folder with `index.html`.
     public func articlePath(slug: String, published: Timestamp, section: String?, region: String?) -> String {
-        let date = published.components
+        let date = calendarDay(of: published)
         let values: [(String, String)] = [
-            (":year", Timestamp.pad(date.year ?? 0, width: 4)),
-            (":month", Timestamp.pad(date.month ?? 0)),
-            (":day", Timestamp.pad(date.day ?? 0)),
+            (":year", Timestamp.pad(date.year, width: 4)),
+            (":month", Timestamp.pad(date.month)),
+            (":day", Timestamp.pad(date.day)),
             (":section", section.map(Slug.make) ?? "news"),
             (":region", region.map(Slug.make) ?? "all"),
             (":slug", slug),

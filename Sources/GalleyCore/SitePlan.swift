@@ -53,6 +53,8 @@ public struct ListPage: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
         case home
         case term(Taxonomy, Term)
+        /// A date archive: a year, or a month of a year (in the site's time zone).
+        case archive(year: Int, month: Int?)
     }
 
     public var kind: Kind
@@ -62,11 +64,11 @@ public struct ListPage: Sendable, Hashable {
     public var pageNumber: Int
     /// Paths of every page of this list, in order (index 0 is page 1).
     public var pagePaths: [String]
-    /// Path of the list's Atom feed.
-    public var feedPath: String
+    /// Path of the list's Atom feed, if it has one (archives do not).
+    public var feedPath: String?
 
     /// Creates a list page.
-    public init(kind: Kind, path: String, items: [ArticleSummary], pageNumber: Int, pagePaths: [String], feedPath: String) {
+    public init(kind: Kind, path: String, items: [ArticleSummary], pageNumber: Int, pagePaths: [String], feedPath: String?) {
         self.kind = kind
         self.path = path
         self.items = items
@@ -80,7 +82,14 @@ public struct ListPage: Sendable, Hashable {
 public struct TermsPage: Sendable, Hashable {
     public var taxonomy: Taxonomy
     public var path: String
+    /// Alphabetical (case- and accent-insensitive).
     public var terms: [TermCount]
+    /// Largest first, ties alphabetical.
+    public var termsBySize: [TermCount] {
+        terms.enumerated().sorted { lhs, rhs in
+            lhs.element.count != rhs.element.count ? lhs.element.count > rhs.element.count : lhs.offset < rhs.offset
+        }.map(\.element)
+    }
 
     /// Creates a terms page.
     public init(taxonomy: Taxonomy, path: String, terms: [TermCount]) {

@@ -82,14 +82,17 @@ struct PageContext: Sendable {
         case .term(let taxonomy, let term):
             heading = (taxonomy == .tags ? strings["tag"] : strings["region"]) + ": " + term.name
             if page.pageNumber > 1 { description = "\(strings["page"]) \(page.pageNumber)" }
+        case .archive(let year, let month):
+            heading = strings["archive"] + ": " + (month.map { strings.months[($0 - 1) % 12] + " " } ?? "") + String(year)
+            if page.pageNumber > 1 { description = "\(strings["page"]) \(page.pageNumber)" }
         }
         var context = common(path: page.path, title: page.kind == .home && page.pageNumber == 1 ? config.title : heading + " – " + config.title,
                              description: description, feedPath: page.feedPath)
         var list: [String: Any] = [
             "heading": heading,
-            "feedHref": SitePaths.relativeLink(from: page.path, to: page.feedPath),
             "items": page.items.map { item($0, from: page.path) },
         ]
+        list["feedHref"] = page.feedPath.map { SitePaths.relativeLink(from: page.path, to: $0) }
         list["description"] = description
         if page.pagePaths.count > 1 { list["pagination"] = pagination(page) }
         context["list"] = list

@@ -31,7 +31,7 @@ struct UIStrings: Sendable {
         "previous": "Newer", "next": "Older", "empty": "No articles yet.", "articles": "articles",
         "notFoundTitle": "Page not found", "notFoundText": "The page you asked for is not here. It may have moved or been removed.",
         "skipToContent": "Skip to content", "readMore": "Read more", "latest": "Latest news", "tag": "Tag",
-        "region": "Region", "page": "Page", "allTags": "All tags", "allRegions": "All regions",
+        "region": "Region", "page": "Page", "allTags": "All tags", "allRegions": "All regions", "archive": "Archive",
     ]
 
     static let indonesian: [String: String] = [
@@ -40,6 +40,6 @@ struct UIStrings: Sendable {
         "previous": "Lebih baru", "next": "Lebih lama", "empty": "Belum ada berita.", "articles": "berita",
         "notFoundTitle": "Halaman tidak ditemukan", "notFoundText": "Halaman yang Anda cari tidak ada. Mungkin sudah dipindahkan atau dihapus.",
         "skipToContent": "Langsung ke isi", "readMore": "Selengkapnya", "latest": "Berita terbaru", "tag": "Topik",
-        "region": "Wilayah", "page": "Halaman", "allTags": "Semua topik", "allRegions": "Semua wilayah",
+        "region": "Wilayah", "page": "Halaman", "allTags": "Semua topik", "allRegions": "Semua wilayah", "archive": "Arsip",
     ]
 }

@@ -40,18 +40,44 @@ public struct NewsSitePlanner: SitePlanner {
                                         title: "\(group.term.name) – \(config.title)", items: group.items))
             }
         }
+        pages += archivePages(sorted)
         pages.append(.notFound(path: SitePaths.notFound))
         let htmlPaths = sorted.map { ($0.path, $0.modified ?? $0.published) } + pages.compactMap { page -> (String, Timestamp?)? in
             if case .notFound = page { return nil }
             return (page.path, nil)
         }
         files += SitemapWriter(paths: paths).files(for: htmlPaths)
-        files.append(RenderedPage(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(paths.baseURL)\(SitePaths.sitemap)\n"))
+        let news = NewsSitemapWriter(config: config, now: now).files(for: sorted)
+        files += news
+        let sitemaps = [SitePaths.sitemap] + news.map(\.path)
+        files.append(RenderedPage(path: "robots.txt", text: "User-agent: *\nAllow: /\n\n"
+            + sitemaps.map { "Sitemap: \(paths.baseURL)\($0)\n" }.joined()))
         return SitePlan(pages: pages, files: files, tags: counts[.tags] ?? [], regions: counts[.regions] ?? [])
     }
 
+    /// Year and month archives (`2026/`, `2026/10/`), newest first, paginated like every list.
+    func archivePages(_ sorted: [ArticleSummary]) -> [PagePlan] {
+        var years: [Int: [ArticleSummary]] = [:]
+        var months: [Int: [Int: [ArticleSummary]]] = [:]
+        for article in sorted {
+            let day = paths.calendarDay(of: article.published)
+            years[day.year, default: []].append(article)
+            months[day.year, default: [:]][day.month, default: []].append(article)
+        }
+        var pages: [PagePlan] = []
+        for year in years.keys.sorted(by: >) {
+            pages += listPages(kind: .archive(year: year, month: nil), folder: paths.archiveFolder(year: year, month: nil),
+                               items: years[year] ?? [], feedPath: nil)
+            for (month, items) in (months[year] ?? [:]).sorted(by: { $0.key > $1.key }) {
+                pages += listPages(kind: .archive(year: year, month: month), folder: paths.archiveFolder(year: year, month: month),
+                                   items: items, feedPath: nil)
+            }
+        }
+        return pages
+    }
+
     /// One list split into pages of `items_per_page`; an empty list still has its first page.
-    func listPages(kind: ListPage.Kind, folder: String, items: [ArticleSummary], feedPath: String) -> [PagePlan] {
+    func listPages(kind: ListPage.Kind, folder: String, items: [ArticleSummary], feedPath: String?) -> [PagePlan] {
         let size = config.itemsPerPage
         let count = max(1, (items.count + size - 1) / size)
         let pagePaths = (1...count).map { paths.listPage(folder: folder, number: $0) }

@@ -1,12 +1,18 @@
+import Foundation
 import GalleyCore
 import Testing
 
 @Suite struct SitePathsTests {
     let paths = SitePaths(baseURL: "https://news.example.org", permalink: "/:year/:month/:slug/")
 
-    @Test func articlePathFollowsThePermalinkInTheArticlesOwnOffset() throws {
+    @Test func articlePathFollowsThePermalinkInTheSiteTimeZone() throws {
         let published = try #require(Timestamp.parseISO8601("2020-10-31T23:30:00+07:00"))
         #expect(paths.articlePath(slug: "banjir", published: published, section: nil, region: nil) == "2020/10/banjir/index.html")
+        // 17:30 on 31 October in New York is 1 November in Jakarta.
+        let jakarta = SitePaths(baseURL: "https://x.org/", permalink: "/:year/:month/:day/:slug/", timeZone: TimeZone(identifier: "Asia/Jakarta")!)
+        let newYork = try #require(Timestamp.parseISO8601("2020-10-31T17:30:00-04:00"))
+        #expect(jakarta.articlePath(slug: "a", published: newYork, section: nil, region: nil) == "2020/11/01/a/index.html")
+        #expect(jakarta.archiveFolder(year: 2020, month: 11) == "2020/11/")
         let flat = SitePaths(baseURL: "https://x.org/", permalink: "/:region/:slug.html")
         #expect(flat.articlePath(slug: "banjir", published: published, section: nil, region: "Jawa Timur") == "jawa-timur/banjir.html")
     }

@@ -45,6 +45,16 @@ import Testing
             }
         }
 
+        // Date archives list every article under its year and month (site time zone).
+        for article in articles {
+            let parts = article.path.split(separator: "/")
+            for archive in ["\(parts[0])/", "\(parts[0])/\(parts[1])/"] {
+                let listed = site.files.filter { $0.hasPrefix(archive) && Self.isArchive($0) }
+                    .contains { page in site.links(in: page).contains { site.resolve($0, from: page) == article.path } }
+                #expect(listed, "\(article.path) is not in the archive \(archive)")
+            }
+        }
+
         // Pagination: page n of the home list has items_per_page items, the last one the rest.
         let homePages = site.files.filter { $0 == "index.html" || ($0.hasPrefix("page/") && $0.hasSuffix("/index.html")) }
         let expectedPages = (report.published + config.itemsPerPage - 1) / config.itemsPerPage
@@ -123,11 +133,17 @@ import Testing
         #expect(RepositoryPaths.files(in: content).map { (try? Data(contentsOf: content.appendingPathComponent($0))) } == before)
     }
 
+    /// `2026/index.html`, `2026/10/index.html`, `2026/10/page/2/index.html`.
+    static func isArchive(_ path: String) -> Bool {
+        path.range(of: #"^\d{4}/(\d{2}/)?(page/\d+/)?index\.html$"#, options: .regularExpression) != nil
+    }
+
     /// Articles by their page path, with the term folders they belong to, read from the sitemap
     /// and the pages themselves.
     static func publishedArticles(in site: SiteInspector) throws -> [(path: String, terms: [String])] {
         let candidates = site.htmlFiles.filter { path in
-            !path.hasPrefix("tags/") && !path.hasPrefix("regions/") && !path.hasPrefix("page/") && path != "index.html" && path != "404.html"
+            !path.hasPrefix("tags/") && !path.hasPrefix("regions/") && !path.hasPrefix("page/") && path != "index.html"
+                && path != "404.html" && !isArchive(path)
         }
         return candidates.map { path in
             let terms = site.links(in: path).compactMap { link -> String? in

@@ -63,6 +63,42 @@ import FoundationXML
         #expect(!sitemap.contains("404"))
     }
 
+    @Test func dateArchivesByYearAndMonth() {
+        let plan = planner.plan(Self.articles(10))
+        let archives = plan.pages.compactMap { page -> ListPage? in
+            if case .list(let list) = page, case .archive = list.kind { return list }
+            return nil
+        }
+        #expect(archives.map(\.path) == ["2020/index.html", "2020/page/2/index.html", "2020/page/3/index.html",
+                                         "2020/09/index.html", "2020/09/page/2/index.html", "2020/09/page/3/index.html"])
+        #expect(archives.allSatisfy { $0.feedPath == nil })
+    }
+
+    @Test func newsSitemapHasOnlyTheLastTwoDays() throws {
+        var config = SiteConfig()
+        config.title = "Galley & Co"
+        let articles = Self.articles(10) // one an hour from 2020-09-13T12:26:40Z
+        let now = articles[0].published.date.addingTimeInterval(47 * 3600) // after the newest, all within 48 h
+        let plan = NewsSitePlanner(config: config, now: now).plan(articles)
+        let news = String(decoding: try #require(plan.files.first { $0.path == "news-sitemap.xml" }).bytes, as: UTF8.self)
+        #expect(news.components(separatedBy: "<url>").count - 1 == 10)
+        #expect(news.contains("<news:name>Galley &amp; Co</news:name>") && news.contains("<news:language>en</news:language>"))
+        #expect(XMLParser(data: Data(news.utf8)).parse())
+        let later = NewsSitePlanner(config: config, now: now.addingTimeInterval(5 * 3600)).plan(articles)
+        let fewer = String(decoding: try #require(later.files.first { $0.path == "news-sitemap.xml" }).bytes, as: UTF8.self)
+        #expect(fewer.components(separatedBy: "<url>").count - 1 == 6) // hours 4…9: 52 h after the oldest
+        let robots = String(decoding: try #require(later.files.first { $0.path == "robots.txt" }).bytes, as: UTF8.self)
+        #expect(robots.contains("Sitemap: https://example.org/news-sitemap.xml"))
+        let stale = NewsSitePlanner(config: config, now: now.addingTimeInterval(30 * 24 * 3600)).plan(articles)
+        #expect(!stale.files.contains { $0.path.hasPrefix("news-sitemap") })
+    }
+
+    @Test func termsBySizeThenName() {
+        let page = TermsPage(taxonomy: .tags, path: "tags/index.html", terms: [
+            TermCount(term: Term(name: "A"), count: 1), TermCount(term: Term(name: "B"), count: 3), TermCount(term: Term(name: "C"), count: 3)])
+        #expect(page.termsBySize.map(\.term.name) == ["B", "C", "A"])
+    }
+
     @Test func emptySiteStillHasItsPages() {
         let plan = planner.plan([])
         #expect(plan.pages.map(\.path).contains("index.html"))
