@@ -16,7 +16,14 @@ public struct SiteConfig: Sendable, Hashable, Decodable {
     public var itemsPerPage: Int = 10
     /// Entries per Atom feed.
     public var feedItems: Int = 20
+    /// Which URL article pages name as canonical: this site's page, or the original source.
+    public var canonical: Canonical = .self
     public var regions = RegionRules()
+
+    /// The `canonical` setting.
+    public enum Canonical: String, Sendable, Hashable, Decodable {
+        case `self`, source
+    }
     public var tags = TagRules()
 
     /// Region rules: where a page's region comes from.
@@ -61,7 +68,7 @@ public struct SiteConfig: Sendable, Hashable, Decodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, description, language, timezone, permalink, regions, tags
+        case title, description, language, timezone, permalink, regions, tags, canonical
         case baseURL = "base_url"
         case itemsPerPage = "items_per_page"
         case feedItems = "feed_items"
@@ -83,6 +90,7 @@ public struct SiteConfig: Sendable, Hashable, Decodable {
         feedItems = try container.decodeIfPresent(Int.self, forKey: .feedItems) ?? defaults.feedItems
         regions = try container.decodeIfPresent(RegionRules.self, forKey: .regions) ?? defaults.regions
         tags = try container.decodeIfPresent(TagRules.self, forKey: .tags) ?? defaults.tags
+        canonical = try container.decodeIfPresent(Canonical.self, forKey: .canonical) ?? defaults.canonical
     }
 
     /// Checks the values and normalises the base URL; the error names the bad key.

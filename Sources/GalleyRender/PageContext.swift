@@ -69,7 +69,31 @@ struct PageContext: Sendable {
             article["sourceHost"] = host
         }
         context["article"] = article
+        context["page"] = articlePage(summary, base: context["page"] as? [String: Any] ?? [:])
         return context
+    }
+
+    /// The machine-readable head of an article page: canonical URL (ours, or the original
+    /// source with `canonical: source`), NewsArticle JSON-LD, OpenGraph and Twitter card values.
+    private func articlePage(_ summary: ArticleSummary, base: [String: Any]) -> [String: Any] {
+        var page = base
+        let ownURL = paths.absoluteURL(summary.path)
+        let canonical = config.canonical == .source ? (summary.sourceURL ?? ownURL) : ownURL
+        page["canonicalURL"] = canonical
+        page["jsonLD"] = StructuredData.newsArticle(summary, config: config, canonicalURL: canonical)
+        var openGraph: [String: Any] = [
+            "type": "article", "title": summary.title, "url": ownURL, "siteName": config.title,
+            "locale": (summary.language ?? config.language).replacingOccurrences(of: "-", with: "_"),
+            "publishedTime": summary.published.rfc3339,
+            "tags": summary.tags.map(\.name),
+        ]
+        openGraph["description"] = summary.summary
+        openGraph["image"] = summary.image
+        openGraph["modifiedTime"] = summary.modified?.rfc3339
+        openGraph["section"] = summary.section
+        page["og"] = openGraph
+        page["twitterCard"] = summary.image == nil ? "summary" : "summary_large_image"
+        return page
     }
 
     func list(_ page: ListPage) -> [String: Any] {

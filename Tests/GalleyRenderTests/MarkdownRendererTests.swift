@@ -1,5 +1,6 @@
+import Foundation
 import GalleyCore
-import GalleyRender
+@testable import GalleyRender
 import Testing
 
 @Suite struct MarkdownRendererTests {
@@ -91,5 +92,27 @@ import Testing
     @Test func notFoundPageLinksFromTheSiteRoot() throws {
         let page = try renderer().renderPage(.notFound(path: "404.html"))
         #expect(String(decoding: page.bytes, as: UTF8.self).contains("<a href=\"/index.html\">home</a>"))
+    }
+}
+
+@Suite struct StructuredDataTests {
+    @Test func newsArticleJSONLDParsesAndCannotCloseItsScript() throws {
+        var config = SiteConfig()
+        config.title = "Galley News"
+        let published = try #require(Timestamp.parseISO8601("2020-10-13T10:15:00+07:00"))
+        let summary = ArticleSummary(slug: "a", title: "Judul </script><script>alert(1)</script>", path: "2020/10/a/index.html",
+                                     published: published, byline: "Anton, Budi", image: "https://img.example/a.jpg",
+                                     tags: [Term(name: "Banjir")], region: Term(name: "Jakarta"), source: "a.html")
+        let json = StructuredData.newsArticle(summary, config: config, canonicalURL: "https://example.org/2020/10/a/")
+        #expect(!json.contains("<") && !json.contains(">"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["@type"] as? String == "NewsArticle")
+        #expect(object["headline"] as? String == summary.title)
+        #expect(object["datePublished"] as? String == "2020-10-13T10:15:00+07:00")
+        #expect(object["dateModified"] as? String == "2020-10-13T10:15:00+07:00")
+        #expect((object["author"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == ["Anton", "Budi"])
+        #expect((object["publisher"] as? [String: Any])?["name"] as? String == "Galley News")
+        #expect((object["mainEntityOfPage"] as? [String: Any])?["@id"] as? String == "https://example.org/2020/10/a/")
+        #expect(object["image"] as? [String] == ["https://img.example/a.jpg"])
     }
 }
