@@ -20,8 +20,8 @@ public protocol ArticleNormalizer: Sendable {
 
 /// Stage 3: documents and planned index pages become HTML pages.
 public protocol PageRenderer: Sendable {
-    /// Renders one article page at `summary.path`.
-    func renderArticle(_ document: ArticleDocument, summary: ArticleSummary) throws(GalleyError) -> RenderedPage
+    /// Renders one article page at `summary.path`, linking its related and neighbouring articles.
+    func renderArticle(_ document: ArticleDocument, summary: ArticleSummary, relations: ArticleRelations) throws(GalleyError) -> RenderedPage
     /// Renders one planned index page (home, term lists, 404).
     func renderPage(_ plan: PagePlan) throws(GalleyError) -> RenderedPage
 }
@@ -31,4 +31,11 @@ public protocol PageRenderer: Sendable {
 public protocol SitePlanner: Sendable {
     /// Plans every non-article page of the site.
     func plan(_ articles: [ArticleSummary]) -> SitePlan
+}
+
+extension PageRenderer {
+    /// Renders an article page without related or neighbouring articles.
+    public func renderArticle(_ document: ArticleDocument, summary: ArticleSummary) throws(GalleyError) -> RenderedPage {
+        try renderArticle(document, summary: summary, relations: .none)
+    }
 }

@@ -39,7 +39,7 @@ struct PageContext: Sendable {
     /// The path part of the base URL (`/` or `/news/`), for pages served at any depth (404).
     var rootPath: String { URL(string: config.baseURL).map { $0.path.hasSuffix("/") ? $0.path : $0.path + "/" } ?? "/" }
 
-    func article(_ summary: ArticleSummary, bodyHTML: String) -> [String: Any] {
+    func article(_ summary: ArticleSummary, bodyHTML: String, relations: ArticleRelations = .none) -> [String: Any] {
         var context = common(path: summary.path, title: summary.title + " – " + config.title,
                              description: summary.summary, feedPath: nil)
         var article: [String: Any] = [
@@ -68,6 +68,9 @@ struct PageContext: Sendable {
             article["sourceURL"] = source
             article["sourceHost"] = host
         }
+        if !relations.related.isEmpty { article["related"] = relations.related.map { item($0, from: summary.path) } }
+        article["previous"] = relations.previous.map { item($0, from: summary.path) }
+        article["next"] = relations.next.map { item($0, from: summary.path) }
         context["article"] = article
         context["page"] = articlePage(summary, base: context["page"] as? [String: Any] ?? [:])
         return context

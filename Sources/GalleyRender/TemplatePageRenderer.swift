@@ -32,8 +32,8 @@ public struct TemplatePageRenderer: PageRenderer {
     /// The HTML of a Markdown body (safe mode; see `MarkdownRenderer`).
     public func bodyHTML(_ markdown: String) -> String { self.markdown.html(from: markdown) }
 
-    public func renderArticle(_ document: ArticleDocument, summary: ArticleSummary) throws(GalleyError) -> RenderedPage {
-        let values = context.article(summary, bodyHTML: bodyHTML(document.body))
+    public func renderArticle(_ document: ArticleDocument, summary: ArticleSummary, relations: ArticleRelations) throws(GalleyError) -> RenderedPage {
+        let values = context.article(summary, bodyHTML: bodyHTML(document.body), relations: relations)
         return try render(values, template: "article", path: summary.path, source: document.source)
     }
 

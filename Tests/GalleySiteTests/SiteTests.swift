@@ -149,3 +149,27 @@ import FoundationXML
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
     }
 }
+
+@Suite struct RelationPlannerTests {
+    @Test func relatedShareTheMostTagsAndNeighboursFollowTime() throws {
+        func article(_ slug: String, hour: Double, tags: [String]) -> ArticleSummary {
+            ArticleSummary(slug: slug, title: slug, path: "\(slug)/index.html",
+                           published: Timestamp(date: Date(timeIntervalSince1970: hour * 3600), utcOffsetSeconds: 0),
+                           tags: tags.map(Term.init(name:)), source: slug)
+        }
+        let articles = [
+            article("a", hour: 1, tags: ["banjir", "jakarta", "cuaca"]),
+            article("b", hour: 2, tags: ["banjir", "jakarta"]),
+            article("c", hour: 3, tags: ["banjir"]),
+            article("d", hour: 4, tags: ["ekonomi"]),
+            article("e", hour: 5, tags: ["banjir", "jakarta", "cuaca"]),
+        ]
+        let relations = RelationPlanner().relations(for: articles)
+        #expect(relations["a"]?.related.map(\.slug) == ["e", "b", "c"])
+        #expect(relations["d"]?.related.isEmpty == true)
+        #expect(relations["c"]?.previous?.slug == "b")
+        #expect(relations["c"]?.next?.slug == "d")
+        #expect(relations["a"]?.previous == nil)
+        #expect(relations["e"]?.next == nil)
+    }
+}
