@@ -1,5 +1,7 @@
 import Foundation
 import GalleyCore
+import GalleyRender
+import Yams
 
 /// The templates folder read from disk: Mustache sources by name and static assets.
 public struct Theme: Sendable {
@@ -9,6 +11,8 @@ public struct Theme: Sendable {
     public var assets: [RenderedPage]
     /// The folder it came from (for error messages).
     public var folder: String
+    /// UI words by language, from `strings/<language>.yml`.
+    public var strings: [String: StringTable] = [:]
 
     /// Reads every `*.mustache` (names relative to the folder, without extension) and every
     /// file under `static/`.
@@ -20,6 +24,7 @@ public struct Theme: Sendable {
         let root = folder.standardizedFileURL
         var templates: [String: String] = [:]
         var assets: [RenderedPage] = []
+        var strings: [String: StringTable] = [:]
         let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         while let url = enumerator?.nextObject() as? URL {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
@@ -29,10 +34,38 @@ public struct Theme: Sendable {
             }
             if relative.hasPrefix("static/") {
                 assets.append(RenderedPage(path: relative, bytes: [UInt8](data)))
+            } else if relative.hasPrefix("strings/"), url.pathExtension == "yml" || url.pathExtension == "yaml" {
+                strings[url.deletingPathExtension().lastPathComponent.lowercased()] = try stringTable(data, source: url.path)
             } else if url.pathExtension == "mustache" {
                 templates[String(relative.dropLast(".mustache".count))] = String(decoding: data, as: UTF8.self)
             }
         }
-        return Theme(templates: templates, assets: assets.sorted { $0.path < $1.path }, folder: folder.path)
+        return Theme(templates: templates, assets: assets.sorted { $0.path < $1.path }, folder: folder.path, strings: strings)
+    }
+
+    /// A strings file: `key: text` pairs plus `months` (12) and `weekdays` (7, Sunday first).
+    static func stringTable(_ data: Data, source: String) throws(GalleyError) -> StringTable {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: String(decoding: data, as: UTF8.self))
+        } catch {
+            throw GalleyError(.render, source: source, reason: "strings file is not valid YAML")
+        }
+        guard let mapping = node?.mapping else { throw GalleyError(.render, source: source, reason: "strings file must map keys to texts") }
+        var words: [String: String] = [:]
+        var months: [String] = []
+        var weekdays: [String] = []
+        for (key, value) in mapping {
+            guard let name = key.string else { continue }
+            switch name {
+            case "months": months = value.sequence?.compactMap(\.string) ?? []
+            case "weekdays": weekdays = value.sequence?.compactMap(\.string) ?? []
+            default: if let text = value.string { words[name] = text }
+            }
+        }
+        guard months.count == 12, weekdays.count == 7 else {
+            throw GalleyError(.render, source: source, reason: "strings file needs 12 months and 7 weekdays")
+        }
+        return StringTable(words: words, months: months, weekdays: weekdays)
     }
 }

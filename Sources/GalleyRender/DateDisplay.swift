@@ -14,8 +14,8 @@ struct DateDisplay: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: timestamp.date)
-        let weekday = strings.weekdays[((parts.weekday ?? 1) - 1) % 7]
-        let month = strings.months[((parts.month ?? 1) - 1) % 12]
+        let weekday = strings.weekday(parts.weekday ?? 1)
+        let month = strings.month(parts.month ?? 1)
         let zone = Self.zoneNames[timeZone.identifier] ?? timeZone.abbreviation(for: timestamp.date) ?? timeZone.identifier
         return "\(weekday), \(parts.day ?? 1) \(month) \(parts.year ?? 0) \(Timestamp.pad(parts.hour ?? 0)):\(Timestamp.pad(parts.minute ?? 0)) \(zone)"
     }

@@ -9,9 +9,9 @@ struct PageContext: Sendable {
     let dates: DateDisplay
     var paths: SitePaths { config.paths }
 
-    init(config: SiteConfig) {
+    init(config: SiteConfig, strings tables: [String: StringTable]) {
         self.config = config
-        strings = UIStrings(language: config.language)
+        strings = UIStrings(language: config.language, tables: tables)
         dates = DateDisplay(strings: strings, timeZone: config.timeZone)
     }
 
@@ -110,7 +110,7 @@ struct PageContext: Sendable {
             heading = (taxonomy == .tags ? strings["tag"] : strings["region"]) + ": " + term.name
             if page.pageNumber > 1 { description = "\(strings["page"]) \(page.pageNumber)" }
         case .archive(let year, let month):
-            heading = strings["archive"] + ": " + (month.map { strings.months[($0 - 1) % 12] + " " } ?? "") + String(year)
+            heading = strings["archive"] + ": " + (month.map { strings.month($0) + " " } ?? "") + String(year)
             if page.pageNumber > 1 { description = "\(strings["page"]) \(page.pageNumber)" }
         }
         var context = common(path: page.path, title: page.kind == .home && page.pageNumber == 1 ? config.title : heading + " – " + config.title,

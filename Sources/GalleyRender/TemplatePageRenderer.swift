@@ -13,7 +13,8 @@ public struct TemplatePageRenderer: PageRenderer {
 
     /// Creates a renderer from template sources by name (`partials/header` → its text).
     /// Throws a `.render` error naming the template that does not parse or is missing.
-    public init(config: SiteConfig, templates: [String: String], templateFolder: String) throws(GalleyError) {
+    public init(config: SiteConfig, templates: [String: String], templateFolder: String,
+                strings: [String: StringTable] = [:]) throws(GalleyError) {
         var library = MustacheLibrary()
         for name in templates.keys.sorted() {
             do {
@@ -25,8 +26,11 @@ public struct TemplatePageRenderer: PageRenderer {
         for name in Self.requiredTemplates where templates[name] == nil {
             throw GalleyError(.render, source: "\(templateFolder)/\(name).mustache", reason: "required template is missing")
         }
+        if strings[UIStrings.fallbackLanguage] == nil, !strings.isEmpty {
+            throw GalleyError(.render, source: "\(templateFolder)/strings/en.yml", reason: "the English strings file is missing (other languages fall back to it)")
+        }
         self.library = library
-        self.context = PageContext(config: config)
+        self.context = PageContext(config: config, strings: strings)
     }
 
     /// The HTML of a Markdown body (safe mode; see `MarkdownRenderer`).

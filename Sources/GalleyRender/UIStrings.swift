@@ -1,45 +1,43 @@
-/// Words the theme shows, per site language (Indonesian and English built in; English is the
-/// fallback for any other language).
+/// The words of one language the theme shows (`templates/strings/<language>.yml`).
+public struct StringTable: Sendable, Hashable {
+    /// Key → text, as the templates use them (`{{strings.published}}`).
+    public var words: [String: String]
+    /// January first.
+    public var months: [String]
+    /// Sunday first.
+    public var weekdays: [String]
+
+    /// Creates a table.
+    public init(words: [String: String], months: [String], weekdays: [String]) {
+        self.words = words
+        self.months = months
+        self.weekdays = weekdays
+    }
+}
+
+/// The UI words for the site language: the table for the full language tag (`id-ID`), else for
+/// its primary subtag (`id`), else English; keys missing there come from English.
 struct UIStrings: Sendable {
-    let language: String
     let words: [String: String]
     let months: [String]
     let weekdays: [String]
 
-    init(language: String) {
-        self.language = language
-        let primary = language.lowercased().split(separator: "-").first.map(String.init) ?? "en"
-        switch primary {
-        case "id", "ms":
-            words = Self.indonesian
-            months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-                      "Oktober", "November", "Desember"]
-            weekdays = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"]
-        default:
-            words = Self.english
-            months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                      "October", "November", "December"]
-            weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
-        }
+    /// The language every theme must provide.
+    static let fallbackLanguage = "en"
+
+    init(language: String, tables: [String: StringTable]) {
+        let lower = language.lowercased()
+        let primary = String(lower.prefix { $0 != "-" && $0 != "_" })
+        let english = tables[Self.fallbackLanguage] ?? StringTable(words: [:], months: [], weekdays: [])
+        let chosen = tables[lower] ?? tables[primary] ?? english
+        words = english.words.merging(chosen.words) { _, own in own }
+        months = chosen.months.count == 12 ? chosen.months : english.months
+        weekdays = chosen.weekdays.count == 7 ? chosen.weekdays : english.weekdays
     }
 
-    subscript(key: String) -> String { words[key] ?? Self.english[key] ?? key }
+    subscript(key: String) -> String { words[key] ?? key }
 
-    static let english: [String: String] = [
-        "home": "Home", "tags": "Tags", "regions": "Regions", "feed": "Atom feed", "by": "By",
-        "published": "Published", "updated": "Updated", "source": "Source", "pagination": "Pages",
-        "previous": "Newer", "next": "Older", "empty": "No articles yet.", "articles": "articles",
-        "notFoundTitle": "Page not found", "notFoundText": "The page you asked for is not here. It may have moved or been removed.",
-        "skipToContent": "Skip to content", "readMore": "Read more", "latest": "Latest news", "tag": "Tag",
-        "region": "Region", "page": "Page", "allTags": "All tags", "allRegions": "All regions", "archive": "Archive",
-    ]
+    func month(_ number: Int) -> String { months.indices.contains(number - 1) ? months[number - 1] : String(number) }
 
-    static let indonesian: [String: String] = [
-        "home": "Beranda", "tags": "Topik", "regions": "Wilayah", "feed": "Umpan Atom", "by": "Oleh",
-        "published": "Terbit", "updated": "Diperbarui", "source": "Sumber", "pagination": "Halaman",
-        "previous": "Lebih baru", "next": "Lebih lama", "empty": "Belum ada berita.", "articles": "berita",
-        "notFoundTitle": "Halaman tidak ditemukan", "notFoundText": "Halaman yang Anda cari tidak ada. Mungkin sudah dipindahkan atau dihapus.",
-        "skipToContent": "Langsung ke isi", "readMore": "Selengkapnya", "latest": "Berita terbaru", "tag": "Topik",
-        "region": "Wilayah", "page": "Halaman", "allTags": "Semua topik", "allRegions": "Semua wilayah", "archive": "Arsip",
-    ]
+    func weekday(_ number: Int) -> String { weekdays.indices.contains(number - 1) ? weekdays[number - 1] : "" }
 }

@@ -21,7 +21,7 @@ import Testing
         config = try ConfigLoader.load(RepositoryPaths.config, required: true)
         processor = PageProcessor(config: config)
         let theme = try Theme.load(from: RepositoryPaths.templates)
-        renderer = try TemplatePageRenderer(config: config, templates: theme.templates, templateFolder: theme.folder)
+        renderer = try TemplatePageRenderer(config: config, templates: theme.templates, templateFolder: theme.folder, strings: theme.strings)
     }
 
     @Test func thereAreAtLeastEightCases() {

@@ -12,12 +12,21 @@ import Testing
         "404": "{{<layout}}{{$content}}<a href=\"{{links.home}}\">home</a>{{/content}}{{/layout}}",
     ]
 
+    static let strings: [String: StringTable] = [
+        "en": StringTable(words: ["home": "Home"], months: ["January", "February", "March", "April", "May", "June", "July", "August",
+                                                            "September", "October", "November", "December"],
+                          weekdays: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]),
+        "id": StringTable(words: ["home": "Beranda"], months: ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+                                                               "September", "Oktober", "November", "Desember"],
+                          weekdays: ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"]),
+    ]
+
     func renderer(language: String = "id") throws -> TemplatePageRenderer {
         var config = SiteConfig()
         config.language = language
         config.timezone = "Asia/Jakarta"
         config.baseURL = "https://news.example.org/"
-        return try TemplatePageRenderer(config: config, templates: Self.templates, templateFolder: "templates")
+        return try TemplatePageRenderer(config: config, templates: Self.templates, templateFolder: "templates", strings: Self.strings)
     }
 
     @Test func safeModeDropsRawHTMLAndScriptURLs() throws {

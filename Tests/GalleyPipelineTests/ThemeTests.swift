@@ -1,0 +1,24 @@
+import Foundation
+import GalleyCore
+@testable import GalleyPipeline
+import Testing
+
+@Suite struct ThemeTests {
+    @Test func defaultThemeHasIndonesianAndEnglishWordsForEveryKey() throws {
+        let theme = try Theme.load(from: RepositoryPaths.templates)
+        let english = try #require(theme.strings["en"])
+        let indonesian = try #require(theme.strings["id"])
+        #expect(Set(english.words.keys) == Set(indonesian.words.keys), "keys differ: \(Set(english.words.keys).symmetricDifference(indonesian.words.keys))")
+        #expect(indonesian.months[9] == "Oktober" && indonesian.weekdays[2] == "Selasa")
+        // Every {{strings.KEY}} the templates use exists.
+        let used = theme.templates.values.flatMap { text in
+            text.components(separatedBy: "{{strings.").dropFirst().map { String($0.prefix { $0 != "}" }) }
+        }
+        for key in Set(used) { #expect(english.words[key] != nil, "strings.\(key) is used but not in strings/en.yml") }
+    }
+
+    @Test func brokenStringsFileNamesItself() {
+        #expect(throws: GalleyError.self) { try Theme.stringTable(Data("home: Home\nmonths: [a]\n".utf8), source: "strings/xx.yml") }
+        #expect(throws: GalleyError.self) { try Theme.stringTable(Data("- a\n- b\n".utf8), source: "strings/xx.yml") }
+    }
+}
