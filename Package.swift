@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "GalleySite", dependencies: ["GalleyCore"], swiftSettings: strictSettings),
         // Discovery, the orchestrator, concurrency, the build report.
         .target(name: "GalleyPipeline", dependencies: [
-            "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender", "GalleySite", "CZlib",
+            "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender", "GalleySite", "CZlib", "Yams",
         ], swiftSettings: strictSettings),
         // Extraction quality against the shared corpora: scorers, floors (`make eval`).
         .target(name: "GalleyEvaluation", dependencies: ["GalleyCore", "GalleyExtract", "GalleyPipeline"], swiftSettings: strictSettings),

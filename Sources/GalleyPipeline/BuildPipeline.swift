@@ -50,7 +50,7 @@ public struct BuildPipeline: Sendable {
 
         let config = try ConfigLoader.load(options.configFile, required: options.configRequired)
         let theme = try Theme.load(from: options.templatesFolder)
-        let renderer = try TemplatePageRenderer(config: config, templates: theme.templates, templateFolder: theme.folder)
+        let renderer = try TemplatePageRenderer(config: config, templates: theme.templates, templateFolder: theme.folder, strings: theme.strings)
         report.phases.append(clock.lap("config"))
 
         let files = try ContentDiscovery.discover(in: options.contentFolder)
