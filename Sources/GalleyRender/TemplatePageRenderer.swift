@@ -29,6 +29,8 @@ public struct TemplatePageRenderer: PageRenderer {
         if strings[UIStrings.fallbackLanguage] == nil, !strings.isEmpty {
             throw GalleyError(.render, source: "\(templateFolder)/strings/en.yml", reason: "the English strings file is missing (other languages fall back to it)")
         }
+        let englishKeys = Set(strings[UIStrings.fallbackLanguage]?.words.keys ?? [String: String]().keys)
+        try TemplateChecker(folder: templateFolder, stringKeys: englishKeys).check(templates)
         self.library = library
         self.context = PageContext(config: config, strings: strings)
     }

@@ -125,3 +125,33 @@ import Testing
         #expect(object["image"] as? [String] == ["https://img.example/a.jpg"])
     }
 }
+
+@Suite struct TemplateCheckerTests {
+    func check(_ name: String, _ text: String) -> GalleyError? {
+        var templates = MarkdownRendererTests.templates
+        templates[name] = text
+        do {
+            _ = try TemplatePageRenderer(config: SiteConfig(), templates: templates, templateFolder: "templates", strings: MarkdownRendererTests.strings)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func misspeltVariablesAreErrorsWithTemplateAndLine() throws {
+        let error = try #require(check("article", "{{<layout}}{{$content}}\n<h1>{{article.titel}}</h1>{{/content}}{{/layout}}"))
+        #expect(error.source == "templates/article.mustache")
+        #expect(error.reason.contains("line 2") && error.reason.contains("article.titel"))
+        #expect(check("list", "{{<layout}}{{$content}}{{#list.items}}{{titl}}{{/list.items}}{{/content}}{{/layout}}") != nil)
+        #expect(check("list", "{{<layout}}{{$content}}{{article.title}}{{/content}}{{/layout}}") != nil, "article values are not on list pages")
+        #expect(check("404", "{{<layout}}{{$content}}{{strings.nope}}{{/content}}{{/layout}}")?.reason.contains("strings/en.yml") == true)
+        #expect(check("404", "{{<layout}}{{$content}}{{strings.home}}{{/content}}{{/layout}}") == nil)
+    }
+
+    @Test func validTemplatesPass() {
+        #expect(check("article", "{{<layout}}{{$content}}{{#article.tags}}<a href=\"{{href}}\">{{name}}</a>{{/article.tags}}{{#article.related}}{{title}}{{/article.related}}{{{page.jsonLD}}}{{site.title}}{{/content}}{{/layout}}") == nil)
+        #expect(check("terms", "{{<layout}}{{$content}}{{#terms.bySize}}{{name}} {{count}}{{/terms.bySize}}{{/content}}{{/layout}}") == nil)
+        #expect(check("partials/card", "<a href=\"{{href}}\">{{title}}</a>{{#region}}{{name}}{{/region}}") == nil)
+        #expect(check("partials/card", "{{nonsense}}") != nil)
+    }
+}

@@ -1,0 +1,78 @@
+/// Every value a template can use, by page kind: the one list the variable check reads and the
+/// tables in templates/README.md describe. `PageContext` builds exactly these.
+indirect enum TemplateValue: Sendable {
+    /// Text, a number or a flag.
+    case leaf
+    /// Named values (`site.title`).
+    case object([String: TemplateValue])
+    /// A list of items, each shaped like the element (`{{#list.items}}…{{/list.items}}`).
+    case list(TemplateValue)
+    /// The UI words: any key of the strings files.
+    case strings
+
+    /// The value a dotted name leads to from here, or nil.
+    func resolve(_ path: ArraySlice<Substring>) -> TemplateValue? {
+        guard let first = path.first else { return self }
+        switch self {
+        case .object(let members): return members[String(first)]?.resolve(path.dropFirst())
+        case .strings: return path.count == 1 ? .leaf : nil
+        case .leaf, .list: return nil
+        }
+    }
+}
+
+enum TemplateVariables {
+    static let term = TemplateValue.object(["name": .leaf, "href": .leaf])
+    static let termCount = TemplateValue.object(["name": .leaf, "href": .leaf, "count": .leaf])
+    static let item = TemplateValue.object([
+        "title": .leaf, "href": .leaf, "publishedISO": .leaf, "publishedDisplay": .leaf, "byline": .leaf, "summary": .leaf,
+        "region": term, "image": .object(["url": .leaf, "alt": .leaf]),
+    ])
+
+    /// Values on every page.
+    static let common: [String: TemplateValue] = [
+        "site": .object(["title": .leaf, "description": .leaf, "language": .leaf]),
+        "page": .object([
+            "title": .leaf, "description": .leaf, "canonicalURL": .leaf, "feedHref": .leaf, "prevHref": .leaf, "nextHref": .leaf,
+            "jsonLD": .leaf, "twitterCard": .leaf,
+            "og": .object(["type": .leaf, "title": .leaf, "description": .leaf, "url": .leaf, "image": .leaf, "siteName": .leaf,
+                           "locale": .leaf, "publishedTime": .leaf, "modifiedTime": .leaf, "section": .leaf, "tags": .list(.leaf)]),
+        ]),
+        "links": .object(["home": .leaf, "tags": .leaf, "regions": .leaf, "feed": .leaf, "static": .leaf]),
+        "strings": .strings,
+    ]
+
+    static let article: [String: TemplateValue] = [
+        "article": .object([
+            "title": .leaf, "summary": .leaf, "byline": .leaf, "section": .leaf, "language": .leaf, "body": .leaf,
+            "publishedISO": .leaf, "publishedDisplay": .leaf, "modifiedISO": .leaf, "modifiedDisplay": .leaf,
+            "image": .object(["url": .leaf, "alt": .leaf, "caption": .leaf]),
+            "hasTags": .leaf, "tags": .list(term), "region": term, "sourceURL": .leaf, "sourceHost": .leaf,
+            "related": .list(item), "previous": item, "next": item,
+        ]),
+    ]
+
+    static let list: [String: TemplateValue] = [
+        "list": .object([
+            "heading": .leaf, "description": .leaf, "feedHref": .leaf, "items": .list(item),
+            "pagination": .object(["previous": .leaf, "next": .leaf,
+                                   "pages": .list(.object(["number": .leaf, "href": .leaf, "isCurrent": .leaf]))]),
+        ]),
+    ]
+
+    static let terms: [String: TemplateValue] = [
+        "terms": .object(["heading": .leaf, "items": .list(termCount), "bySize": .list(termCount)]),
+    ]
+
+    /// The values of a template by its name: page templates get their kind's values; the layout,
+    /// the 404 page and partials only what every page has, plus (for partials, which run inside
+    /// sections) the shape of any item.
+    static func root(forTemplate name: String) -> [String: TemplateValue] {
+        switch name {
+        case "article": common.merging(article) { first, _ in first }
+        case "list": common.merging(list) { first, _ in first }
+        case "terms": common.merging(terms) { first, _ in first }
+        default: common
+        }
+    }
+}
