@@ -121,7 +121,14 @@ struct PageContext: Sendable {
         ]
         list["feedHref"] = page.feedPath.map { SitePaths.relativeLink(from: page.path, to: $0) }
         list["description"] = description
-        if page.pagePaths.count > 1 { list["pagination"] = pagination(page) }
+        if page.pagePaths.count > 1 {
+            let pagination = pagination(page)
+            list["pagination"] = pagination
+            var head = context["page"] as? [String: Any] ?? [:]
+            head["prevHref"] = pagination["previous"]
+            head["nextHref"] = pagination["next"]
+            context["page"] = head
+        }
         context["list"] = list
         return context
     }
@@ -129,13 +136,11 @@ struct PageContext: Sendable {
     func terms(_ page: TermsPage) -> [String: Any] {
         let heading = page.taxonomy == .tags ? strings["allTags"] : strings["allRegions"]
         var context = common(path: page.path, title: heading + " – " + config.title, description: nil, feedPath: nil)
-        context["terms"] = [
-            "heading": heading,
-            "items": page.terms.map { count -> [String: Any] in
-                ["name": count.term.name, "count": count.count,
-                 "href": SitePaths.relativeLink(from: page.path, to: paths.listPage(folder: paths.termFolder(page.taxonomy, count.term), number: 1))]
-            },
-        ]
+        let entry = { (count: TermCount) -> [String: Any] in
+            ["name": count.term.name, "count": count.count,
+             "href": SitePaths.relativeLink(from: page.path, to: paths.listPage(folder: paths.termFolder(page.taxonomy, count.term), number: 1))]
+        }
+        context["terms"] = ["heading": heading, "items": page.terms.map(entry), "bySize": page.termsBySize.map(entry)]
         return context
     }
 

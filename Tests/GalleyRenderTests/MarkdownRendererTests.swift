@@ -155,3 +155,50 @@ import Testing
         #expect(check("partials/card", "{{nonsense}}") != nil)
     }
 }
+
+/// The documented values (`TemplateVariables`) and the built ones (`PageContext`) agree: every
+/// documented value is produced for a page that has everything.
+@Suite struct TemplateVariablesTests {
+    func missing(_ schema: TemplateValue, in value: Any?, path: String) -> [String] {
+        switch schema {
+        case .leaf, .strings:
+            return value == nil ? [path] : []
+        case .object(let members):
+            guard let object = value as? [String: Any] else { return [path] }
+            return members.keys.sorted().flatMap { missing(members[$0]!, in: object[$0], path: path + "." + $0) }
+        case .list(let element):
+            guard let array = value as? [Any], let first = array.first else { return [path + "[]"] }
+            return missing(element, in: first, path: path + "[]")
+        }
+    }
+
+    @Test func everyDocumentedValueIsBuilt() throws {
+        var config = SiteConfig()
+        config.description = "Berita"
+        let context = PageContext(config: config, strings: MarkdownRendererTests.strings)
+        let published = try #require(Timestamp.parseISO8601("2020-10-13T10:15:00+07:00"))
+        let full = ArticleSummary(slug: "a", title: "A", path: "2020/10/a/index.html", published: published,
+                                  modified: published.converted(toOffsetSeconds: 0), byline: "Anton", summary: "Ringkas",
+                                  image: "https://img.example/a.jpg", imageCaption: "Foto", tags: [Term(name: "Banjir")],
+                                  region: Term(name: "Jakarta"), section: "Metro", language: "id", sourceURL: "https://src.example/a", source: "a.html")
+        var other = full
+        other.slug = "b"
+        other.path = "2020/10/b/index.html"
+        let article = context.article(full, bodyHTML: "<p>x</p>", relations: ArticleRelations(related: [other], previous: other, next: other))
+        let list = context.list(ListPage(kind: .home, path: "page/2/index.html", items: [full], pageNumber: 2,
+                                         pagePaths: ["index.html", "page/2/index.html", "page/3/index.html"], feedPath: "feed.xml"))
+        let terms = context.terms(TermsPage(taxonomy: .tags, path: "tags/index.html", terms: [TermCount(term: Term(name: "Banjir"), count: 2)]))
+        let pages: [(String, [String: Any])] = [("article", article), ("list", list), ("terms", terms)]
+        for (kind, values) in pages {
+            var absent: [String] = []
+            for (root, schema) in TemplateVariables.root(forTemplate: kind) where root != "page" {
+                absent += missing(schema, in: values[root], path: root)
+            }
+            #expect(absent.isEmpty, "\(kind) page lacks \(absent)")
+        }
+        let head = try #require(article["page"] as? [String: Any])
+        for key in ["title", "description", "canonicalURL", "jsonLD", "twitterCard", "og"] { #expect(head[key] != nil, "article page.\(key)") }
+        let listHead = try #require(list["page"] as? [String: Any])
+        for key in ["prevHref", "nextHref", "feedHref"] { #expect(listHead[key] != nil, "list page.\(key)") }
+    }
+}
