@@ -14,6 +14,22 @@ public struct Theme: Sendable {
     /// UI words by language, from `strings/<language>.yml`.
     public var strings: [String: StringTable] = [:]
 
+    /// The default theme with a site's own folder laid over it: a file of `overrides` replaces
+    /// the theme's file of the same relative path (template, strings file or static asset);
+    /// everything else stays the theme's.
+    public static func load(from folder: URL, overrides: URL?) throws(GalleyError) -> Theme {
+        var theme = try load(from: folder)
+        guard let overrides else { return theme }
+        let site = try load(from: overrides)
+        theme.templates.merge(site.templates) { _, own in own }
+        theme.strings.merge(site.strings) { _, own in own }
+        var assets = Dictionary(theme.assets.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        for asset in site.assets { assets[asset.path] = asset }
+        theme.assets = assets.values.sorted { $0.path < $1.path }
+        theme.folder = overrides.path
+        return theme
+    }
+
     /// Reads every `*.mustache` (names relative to the folder, without extension) and every
     /// file under `static/`.
     public static func load(from folder: URL) throws(GalleyError) -> Theme {

@@ -22,3 +22,21 @@ import Testing
         #expect(throws: GalleyError.self) { try Theme.stringTable(Data("- a\n- b\n".utf8), source: "strings/xx.yml") }
     }
 }
+
+@Suite struct ThemeOverrideTests {
+    @Test func aSiteFileReplacesTheThemesFileOfTheSameName() throws {
+        let site = RepositoryPaths.temporaryFolder("overrides")
+        defer { try? FileManager.default.removeItem(at: site) }
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("partials"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("static"), withIntermediateDirectories: true)
+        try "<footer>Milik situs</footer>".write(to: site.appendingPathComponent("partials/footer.mustache"), atomically: true, encoding: .utf8)
+        try "body{}".write(to: site.appendingPathComponent("static/extra.css"), atomically: true, encoding: .utf8)
+        let base = try Theme.load(from: RepositoryPaths.templates)
+        let theme = try Theme.load(from: RepositoryPaths.templates, overrides: site)
+        #expect(theme.templates["partials/footer"] == "<footer>Milik situs</footer>")
+        #expect(theme.templates["article"] == base.templates["article"])
+        #expect(theme.assets.map(\.path).contains("static/extra.css"))
+        #expect(theme.assets.map(\.path).contains("static/galley.css"))
+        #expect(theme.strings["id"] == base.strings["id"])
+    }
+}
