@@ -2,7 +2,7 @@
 SWIFT ?= swift
 GALLEY := .build/release/galley
 
-.PHONY: all deps build site test eval bench goldens clean
+.PHONY: all deps build site test eval bench fuzz goldens clean
 
 all: site
 
@@ -27,6 +27,11 @@ test: deps
 eval: deps
 	$(SWIFT) build -c release --product galley-eval
 	.build/release/galley-eval $(ARGS)
+
+## Fuzz extract + normalise + render with libFuzzer and ASan: `make fuzz MINUTES=30`.
+MINUTES ?= 10
+fuzz:
+	bash scripts/fuzz.sh $(MINUTES)
 
 ## Rewrite the golden ladder files (review the diff like code).
 goldens: deps

@@ -59,3 +59,12 @@ let package = Package(
         ], exclude: ["Fixtures"], swiftSettings: strictSettings),
     ]
 )
+
+// libFuzzer target over extract + normalise + render, only when `make fuzz` asks for it
+// (GALLEY_FUZZ=1; built with -sanitize=fuzzer,address, which supplies the driver).
+if Context.environment["GALLEY_FUZZ"] != nil {
+    package.targets.append(.executableTarget(
+        name: "galley-fuzz", dependencies: ["GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender"],
+        swiftSettings: strictSettings + [.unsafeFlags(["-parse-as-library"])]))
+    package.products.append(.executable(name: "galley-fuzz", targets: ["galley-fuzz"]))
+}
