@@ -1,6 +1,6 @@
 /// The canonical form of an article: YAML front matter plus a CommonMark body.
 /// On disk it is a plain `.md` file; hand-written articles start here.
-public struct ArticleDocument: Sendable, Hashable {
+public struct ArticleDocument: Sendable, Hashable, Codable {
     /// Path of the source relative to the content folder.
     public var source: String
     public var frontMatter: FrontMatter
@@ -16,7 +16,7 @@ public struct ArticleDocument: Sendable, Hashable {
 }
 
 /// The front matter keys of an article (see the README's content format).
-public struct FrontMatter: Sendable, Hashable {
+public struct FrontMatter: Sendable, Hashable, Codable {
     public var title: String
     public var date: Timestamp
     public var modified: Timestamp?

@@ -1,5 +1,5 @@
 /// The articles an article page links to besides its tags and region.
-public struct ArticleRelations: Sendable, Hashable {
+public struct ArticleRelations: Sendable, Hashable, Codable {
     /// Articles sharing the most tags with this one, newest first among equals.
     public var related: [ArticleSummary]
     /// The article published just before this one.

@@ -15,7 +15,7 @@ public struct Term: Sendable, Hashable, Codable, Comparable {
 }
 
 /// What the indices need to know about one published article (never its body).
-public struct ArticleSummary: Sendable, Hashable {
+public struct ArticleSummary: Sendable, Hashable, Codable {
     /// Unique slug; also the article's identity in feeds.
     public var slug: String
     public var title: String

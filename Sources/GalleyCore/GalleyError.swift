@@ -7,7 +7,7 @@ public enum Stage: String, Sendable, Hashable, Codable {
 ///
 /// `kind` separates a page that is simply not an article (`rejected`) from one that broke
 /// (`failed`); both are skipped and reported, and the rest of the site is still published.
-public struct GalleyError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct GalleyError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     /// Rejected: the input is fine but is not something to publish. Failed: the input or the
     /// configuration is broken.
     public enum Kind: String, Sendable, Hashable, Codable {

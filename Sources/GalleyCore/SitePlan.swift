@@ -16,7 +16,7 @@ public struct SitePlan: Sendable {
 }
 
 /// A term with the number of articles that carry it.
-public struct TermCount: Sendable, Hashable {
+public struct TermCount: Sendable, Hashable, Codable {
     public var term: Term
     public var count: Int
 
@@ -28,12 +28,12 @@ public struct TermCount: Sendable, Hashable {
 }
 
 /// The taxonomies of the site.
-public enum Taxonomy: String, Sendable, Hashable, CaseIterable {
+public enum Taxonomy: String, Sendable, Hashable, Codable, CaseIterable {
     case tags, regions
 }
 
 /// One non-article page the site planner asks the renderer to draw.
-public enum PagePlan: Sendable, Hashable {
+public enum PagePlan: Sendable, Hashable, Codable {
     case list(ListPage)
     case terms(TermsPage)
     case notFound(path: String)
@@ -49,8 +49,8 @@ public enum PagePlan: Sendable, Hashable {
 }
 
 /// A paginated list of articles: a home page, or a tag or region term page.
-public struct ListPage: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+public struct ListPage: Sendable, Hashable, Codable {
+    public enum Kind: Sendable, Hashable, Codable {
         case home
         case term(Taxonomy, Term)
         /// A date archive: a year, or a month of a year (in the site's time zone).
@@ -79,7 +79,7 @@ public struct ListPage: Sendable, Hashable {
 }
 
 /// The list of all terms of a taxonomy (`/tags/`, `/regions/`).
-public struct TermsPage: Sendable, Hashable {
+public struct TermsPage: Sendable, Hashable, Codable {
     public var taxonomy: Taxonomy
     public var path: String
     /// Alphabetical (case- and accent-insensitive).
