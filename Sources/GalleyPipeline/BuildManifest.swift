@@ -22,6 +22,13 @@ public struct BuildManifest: Codable, Sendable, Equatable {
         public var document: ArticleDocument?
         /// The problem it had, when it had one.
         public var problem: GalleyError?
+
+        /// Creates a record.
+        public init(fingerprint: SourceFingerprint, document: ArticleDocument?, problem: GalleyError?) {
+            self.fingerprint = fingerprint
+            self.document = document
+            self.problem = problem
+        }
     }
 
     /// Creates an empty manifest.
