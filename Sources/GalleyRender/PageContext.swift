@@ -68,7 +68,10 @@ struct PageContext: Sendable {
             article["sourceURL"] = source
             article["sourceHost"] = host
         }
-        if !relations.related.isEmpty { article["related"] = relations.related.map { item($0, from: summary.path) } }
+        if !relations.related.isEmpty {
+            article["hasRelated"] = true
+            article["related"] = relations.related.map { item($0, from: summary.path) }
+        }
         article["previous"] = relations.previous.map { item($0, from: summary.path) }
         article["next"] = relations.next.map { item($0, from: summary.path) }
         context["article"] = article
@@ -157,6 +160,7 @@ struct PageContext: Sendable {
         ]
         item["byline"] = summary.byline
         item["summary"] = summary.summary
+        item["language"] = summary.language
         if let region = summary.region { item["region"] = term(.regions, region, from: path) }
         if let image = summary.image { item["image"] = ["url": image, "alt": ""] }
         return item

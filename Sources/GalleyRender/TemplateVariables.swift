@@ -26,7 +26,7 @@ enum TemplateVariables {
     static let termCount = TemplateValue.object(["name": .leaf, "href": .leaf, "count": .leaf])
     static let item = TemplateValue.object([
         "title": .leaf, "href": .leaf, "publishedISO": .leaf, "publishedDisplay": .leaf, "byline": .leaf, "summary": .leaf,
-        "region": term, "image": .object(["url": .leaf, "alt": .leaf]),
+        "language": .leaf, "region": term, "image": .object(["url": .leaf, "alt": .leaf]),
     ])
 
     /// Values on every page.
@@ -48,7 +48,7 @@ enum TemplateVariables {
             "publishedISO": .leaf, "publishedDisplay": .leaf, "modifiedISO": .leaf, "modifiedDisplay": .leaf,
             "image": .object(["url": .leaf, "alt": .leaf, "caption": .leaf]),
             "hasTags": .leaf, "tags": .list(term), "region": term, "sourceURL": .leaf, "sourceHost": .leaf,
-            "related": .list(item), "previous": item, "next": item,
+            "hasRelated": .leaf, "related": .list(item), "previous": item, "next": item,
         ]),
     ]
 
