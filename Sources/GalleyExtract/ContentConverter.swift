@@ -108,7 +108,8 @@ struct ContentConverter {
     }
 
     private mutating func heading(_ node: HTMLNode) -> [ContentNode] {
-        let tag = ContentTag(rawValue: node.name) ?? .h2
+        // The page's own <h1> is the headline; one inside the body is a section heading.
+        let tag = node.name == "h1" ? .h2 : ContentTag(rawValue: node.name) ?? .h2
         let children = BlockGrouping.inlineOnly(convertChildren(of: node))
         return [.element(tag, attributes: [:], children: children)]
     }

@@ -40,6 +40,7 @@ public struct HTMLExtractor: ArticleExtractor {
         var content = converter.convert(container: found.container, members: found.members)
         content = Self.droppingLeadingTitle(content, title: metadata.title)
         content = Self.droppingLeadingImage(content, leadImage: metadata.image)
+        content = Self.droppingLeadingMetadataLines(content, byline: metadata.byline)
         content = Self.droppingTrailingLinkBlocks(content, heuristics: settings.heuristics)
         let declaresListing = reader.jsonLD.contains(types: settings.heuristics.listingPageTypes) && reader.article == nil
         let check = ReaderableCheck(heuristics: settings.heuristics)
@@ -86,10 +87,16 @@ public struct HTMLExtractor: ArticleExtractor {
     /// without headings).
     static func droppingLeadingTitle(_ content: [ContentNode], title: String?) -> [ContentNode] {
         guard let title, !title.isEmpty, let first = content.first else { return content }
-        let text = first.textContent.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        if first.tag?.headingLevel != nil {
-            return text.caseInsensitiveCompare(title) == .orderedSame ? Array(content.dropFirst()) : content
+        // A heading repeating the title among the first blocks: it and the kicker above it go.
+        if let index = content.prefix(3).firstIndex(where: { block in
+            block.tag?.headingLevel != nil
+                && FastText.collapsed(block.textContent).caseInsensitiveCompare(title) == .orderedSame
+        }) {
+            let before = content[..<index]
+            guard before.allSatisfy({ FastText.collapsedLength($0.textContent) < 120 }) else { return content }
+            return Array(content[(index + 1)...])
         }
+        let text = first.textContent.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let isShortHeader = first.tag == .p && text.count <= title.count + ExtractionHeuristics.standard.maximumCreditLineLength
         return isShortHeader && text.range(of: title, options: .caseInsensitive) != nil ? Array(content.dropFirst()) : content
     }
@@ -110,6 +117,26 @@ public struct HTMLExtractor: ArticleExtractor {
             name = String(name[..<dash])
         }
         return name.lowercased()
+    }
+
+    /// The byline line repeated at the top of the body ("By Hendra Simanjuntak in Medan ·
+    /// 9 October 2026") is metadata: among the first blocks, a short one naming the first author
+    /// goes. (A standfirst stays: readers and the benchmark count it as the story.)
+    static func droppingLeadingMetadataLines(_ content: [ContentNode], byline: String?) -> [ContentNode] {
+        let firstAuthor = byline?.components(separatedBy: ", ").first.map(FastText.collapsed)
+        var content = content
+        var index = 0
+        while index < min(3, content.count) {
+            let block = content[index]
+            let text = FastText.collapsed(block.textContent)
+            let namesAuthor = firstAuthor.map { !$0.isEmpty && text.count < 150 && text.contains($0) } ?? false
+            if block.tag == .p, namesAuthor {
+                content.remove(at: index)
+            } else {
+                index += 1
+            }
+        }
+        return content
     }
 
     /// Blocks at the end that are mostly links ("Tags: …  Berita Terkait: » …", "Share on …")

@@ -114,7 +114,9 @@ struct MetadataReader {
         }
         let metaAuthor = heuristics.bylineKeys.lazy.compactMap { meta.first($0) }.compactMap(clean)
             .first { !$0.lowercased().hasPrefix("http") && !$0.contains("/") }
-        return (metaAuthor ?? visibleByline()).map(Self.trimmingSeparators)
+        return (metaAuthor ?? visibleByline()).map { value in
+            Self.trimmingSeparators(CreditLine.value(of: value, labels: heuristics.bylineLabels) ?? value)
+        }
     }
 
     /// "Nicolas Perriault —" → "Nicolas Perriault".

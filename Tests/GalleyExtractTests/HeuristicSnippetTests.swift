@@ -80,6 +80,22 @@ import Testing
         #expect(!body.contains("Tags"))
     }
 
+    @Test func headlineKickerAndBylineAtTheTopOfTheBodyAreMetadata() throws {
+        let head = "<meta name=\"author\" content=\"By Hendra Simanjuntak\">"
+        let html = page(head: head).replacingOccurrences(of: "<div class=\"article-body\">", with:
+            "<div class=\"article-body\"><p><a href=\"/s\">Ekonomi</a></p><h1>Judul Berita Uji Coba Panjang</h1><p>By Hendra Simanjuntak in Medan · 9 Oktober 2026</p>")
+        let article = try extract(html)
+        #expect(article.metadata.byline == "Hendra Simanjuntak")
+        let body = PlainText.of(article.content)
+        #expect(body.hasPrefix(PageBuilder.paragraphs[0]), "\(body.prefix(80))")
+    }
+
+    @Test func headingsInsideTheBodyAreNeverH1() throws {
+        let article = try extract(page(inside: "<h1>Bagian kedua</h1>"))
+        #expect(!article.content.contains { $0.tag == .h1 })
+        #expect(article.content.contains { $0.tag == .h2 && $0.textContent == "Bagian kedua" })
+    }
+
     // MARK: Kept in the body
 
     @Test func structureIsKept() throws {
