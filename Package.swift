@@ -54,6 +54,11 @@ let package = Package(
         .testTarget(name: "GalleyRenderTests", dependencies: ["GalleyRender", "GalleyCore"], swiftSettings: strictSettings),
         .testTarget(name: "GalleySiteTests", dependencies: ["GalleySite", "GalleyCore"], swiftSettings: strictSettings),
         .testTarget(name: "GalleyEvaluationTests", dependencies: ["GalleyEvaluation", "GalleyCore"], swiftSettings: strictSettings),
+        // The Markdown round trip (content tree → CommonMark → cmark HTML → content tree), front
+        // matter and safety properties, and editors in the loop (kept and overriding Markdown).
+        .testTarget(name: "GalleyRoundTripTests", dependencies: [
+            "GalleyNormalize", "GalleyRender", "GalleyExtract", "GalleyPipeline", "GalleyCore", "Yams",
+        ], swiftSettings: strictSettings),
         .testTarget(name: "GalleyPipelineTests", dependencies: [
             "GalleyPipeline", "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender",
         ], exclude: ["Fixtures"], swiftSettings: strictSettings),

@@ -41,6 +41,8 @@ public enum Slug {
     /// The text in lower-case ASCII. ICU transliteration is slow, so ASCII text skips it and
     /// Latin text with accents only has its accents folded; other scripts are transliterated.
     static func asciiForm(of text: String) -> String {
+        // Only the start can reach the slug; ICU's time grows faster than linearly with length.
+        let text = text.count > maximumLength * 4 ? String(text.prefix(maximumLength * 4)) : text
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
         if folded.utf8.allSatisfy({ $0 < 0x80 }) { return folded.lowercased() }

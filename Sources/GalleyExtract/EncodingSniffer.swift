@@ -11,21 +11,57 @@ enum EncodingSniffer {
     /// How far into the page a `<meta charset>` is looked for.
     static let metaScanLength = 4096
 
-    /// The encoding name to pass to `htmlReadMemory`, or nil to let libxml2 honour the page's
-    /// own declaration.
-    static func encoding(for bytes: [UInt8], declaredCharset: String?) -> String? {
-        if let bom = byteOrderMark(bytes) { return bom }
-        let isUTF8 = isValidUTF8(bytes)
-        if let declared = declaredCharset.map(canonicalName) {
-            if declared == "UTF-8" { return isUTF8 ? "UTF-8" : "windows-1252" }
-            return declared
+    /// How libxml2 is to read a page: the bytes to hand it and the encoding to force (the
+    /// page's own `<meta charset>` is then ignored), or nil to let libxml2 follow it.
+    struct Decision {
+        var bytes: [UInt8]
+        var encoding: String?
+    }
+
+    /// Bytes that are valid UTF-8 are UTF-8, whatever the labels say (a legacy encoding almost
+    /// never forms valid UTF-8 by chance; mislabelled pages are common). Otherwise: a byte order
+    /// mark, then the sidecar's charset, then `<meta charset>`; windows-1252 (and its aliases,
+    /// and no label at all) is transcoded here, because libxml2 stops at bytes windows-1252
+    /// leaves undefined and at NUL bytes, and silently drops the rest of the page.
+    static func decide(for bytes: [UInt8], declaredCharset: String?) -> Decision {
+        if let bom = byteOrderMark(bytes) {
+            return bom == "UTF-8" ? Decision(bytes: withoutNUL(Array(bytes.dropFirst(3))), encoding: "UTF-8") : Decision(bytes: bytes, encoding: bom)
         }
-        if let meta = metaCharset(bytes) {
-            // A page that says UTF-8 but is not: the declaration is wrong, the bytes are cp1252.
-            if meta == "UTF-8", !isUTF8 { return "windows-1252" }
-            return meta == "ISO-8859-1" ? "windows-1252" : nil
+        if let utf16 = unmarkedUTF16(bytes) { return Decision(bytes: bytes, encoding: utf16) }
+        if isValidUTF8(bytes) { return Decision(bytes: withoutNUL(bytes), encoding: "UTF-8") }
+        let declared = declaredCharset.map(canonicalName) ?? metaCharset(bytes)
+        switch declared {
+        case nil, "UTF-8", "windows-1252":
+            return Decision(bytes: withoutNUL(Windows1252.utf8(from: bytes)), encoding: "UTF-8")
+        case let other?:
+            return Decision(bytes: bytes, encoding: other)
         }
-        return isUTF8 ? "UTF-8" : "windows-1252"
+    }
+
+    /// The same page in windows-1252, for when libxml2 does not know the declared encoding.
+    static func fallback(for bytes: [UInt8]) -> Decision {
+        Decision(bytes: withoutNUL(Windows1252.utf8(from: bytes)), encoding: "UTF-8")
+    }
+
+    /// UTF-16 without a byte order mark: markup characters with a zero byte beside every one.
+    static func unmarkedUTF16(_ bytes: [UInt8]) -> String? {
+        let sample = bytes.prefix(512)
+        guard sample.count >= 16 else { return nil }
+        var evenZeros = 0
+        var oddZeros = 0
+        for (index, byte) in sample.enumerated() where byte == 0 {
+            if index % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
+        }
+        let half = sample.count / 2
+        if oddZeros * 10 >= half * 7, evenZeros * 10 < half { return "UTF-16LE" }
+        if evenZeros * 10 >= half * 7, oddZeros * 10 < half { return "UTF-16BE" }
+        return nil
+    }
+
+    /// NUL bytes (which end libxml2's reading) become spaces in UTF-8 text.
+    static func withoutNUL(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(0) else { return bytes }
+        return bytes.map { $0 == 0 ? 0x20 : $0 }
     }
 
     static func byteOrderMark(_ bytes: [UInt8]) -> String? {

@@ -13,8 +13,13 @@ final class HTMLDocument {
     ///   own declaration (see `EncodingSniffer`).
     init(bytes: [UInt8], encoding: String?, source: String) throws(GalleyError) {
         Self.prepareThread()
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+        // Not XML_PARSE_HUGE: its limits (nesting depth, text node size) keep hostile pages
+        // shallow; giant scripts are emptied before parsing instead (`ScriptStripper`).
+        // IGNORE_ENC: an encoding we chose wins over the page's `<meta charset>`.
+        var options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        if encoding != nil { options |= Int32(HTML_PARSE_IGNORE_ENC.rawValue) }
+        guard !bytes.isEmpty else { throw GalleyError(.extract, source: source, reason: "the file is empty") }
         let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 if let encoding {

@@ -39,8 +39,9 @@ public struct HTMLExtractor: ArticleExtractor {
         var converter = ContentConverter(analysis: analysis, baseURL: baseURL)
         var content = converter.convert(container: found.container, members: found.members)
         content = Self.droppingLeadingTitle(content, title: metadata.title)
-        content = Self.droppingLeadingImage(content, leadImage: metadata.image)
         content = Self.droppingLeadingMetadataLines(content, byline: metadata.byline)
+        if metadata.image == nil { metadata.image = Self.firstImage(content) }
+        content = Self.droppingLeadingImage(content, leadImage: metadata.image)
         content = Self.droppingTrailingLinkBlocks(content, heuristics: settings.heuristics)
         let declaresListing = reader.jsonLD.contains(types: settings.heuristics.listingPageTypes) && reader.article == nil
         let check = ReaderableCheck(heuristics: settings.heuristics)
@@ -51,7 +52,6 @@ public struct HTMLExtractor: ArticleExtractor {
         metadata.editor = converter.findings.editor
         if metadata.byline == nil { metadata.byline = converter.findings.byline ?? converter.findings.editor }
         if metadata.region == nil { metadata.region = Self.datelinePlace(content) }
-        if metadata.image == nil { metadata.image = Self.firstImage(content) }
         if metadata.title == nil { throw GalleyError.rejected(.extract, source: page.path, reason: "not an article: no title") }
         return ExtractedArticle(source: page.path, content: content, metadata: metadata, baseURL: baseURL)
     }
@@ -78,8 +78,15 @@ public struct HTMLExtractor: ArticleExtractor {
         guard page.bytes.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else {
             throw GalleyError(.extract, source: page.path, reason: "the file is empty")
         }
-        let encoding = EncodingSniffer.encoding(for: page.bytes, declaredCharset: page.sidecar?.declaredCharset)
-        return try HTMLDocument(bytes: page.bytes, encoding: encoding, source: page.path)
+        var decision = EncodingSniffer.decide(for: page.bytes, declaredCharset: page.sidecar?.declaredCharset)
+        if decision.encoding == "UTF-8" { decision.bytes = ScriptStripper.emptyingLargeScripts(decision.bytes) }
+        if let document = try? HTMLDocument(bytes: decision.bytes, encoding: decision.encoding, source: page.path),
+           document.root != nil {
+            return document
+        }
+        // libxml2 does not know the declared encoding: read the bytes as windows-1252.
+        let fallback = EncodingSniffer.fallback(for: page.bytes)
+        return try HTMLDocument(bytes: fallback.bytes, encoding: fallback.encoding, source: page.path)
     }
 
     /// The title is metadata; a heading repeating it at the top of the body goes, and so does a
@@ -105,7 +112,7 @@ public struct HTMLExtractor: ArticleExtractor {
     /// by file name without size suffixes such as `-1024x683`).
     static func droppingLeadingImage(_ content: [ContentNode], leadImage: String?) -> [ContentNode] {
         guard let leadImage, let first = content.first,
-              first.tag == .figure || (first.tag == .p && first.children.count == 1 && first.children[0].tag == .img),
+              first.tag == .figure || (first.tag == .p && first.textContent.allSatisfy(\.isWhitespace)),
               let source = firstImage([first]) else { return content }
         return imageStem(source) == imageStem(leadImage) ? Array(content.dropFirst()) : content
     }

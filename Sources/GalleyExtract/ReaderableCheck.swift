@@ -22,7 +22,7 @@ struct ReaderableCheck {
             return "not an article: only \(length) characters of article text (need \(minimum))"
         }
         let linked = Self.linkTextLength(content) + unlinkedLinkText
-        let density = Double(linked) / Double(max(1, length))
+        let density = min(1, Double(linked) / Double(max(1, length)))
         if density > heuristics.maximumArticleLinkDensity {
             return "not an article: \(Int(density * 100))% of its text is links (an index or listing page)"
         }

@@ -4,22 +4,31 @@ import Yams
 
 /// Writes and reads the YAML front matter of an article file with Yams (libyaml), so any title,
 /// byline or tag — colons, quotes, `#`, leading dashes, newlines, emoji, right-to-left text —
-/// comes back exactly as written.
+/// comes back exactly as written, as a string, for any YAML reader.
+///
+/// Values are plain when that is safe (`title: Banjir di Surabaya`); a value whose plain form a
+/// reader would take for another type (`true`, `no`, `123`, `2020-10-13`, `null`, `12:30`) is
+/// single-quoted; one with line breaks, tabs or other control or separator characters is
+/// double-quoted, on one line, with escapes. libyaml quotes YAML indicators (`: `, `#`, `- `)
+/// itself. Byte order marks and control characters other than tab and line breaks are dropped
+/// from values, and `lang` must be a language tag, on the way in and out. Dates are RFC 3339
+/// with their offset, plain.
 enum FrontMatterCoder {
     /// Key order in written files.
     static func node(for matter: FrontMatter) -> Node {
         var pairs: [(Node, Node)] = []
         func add(_ key: String, _ value: String?) {
-            guard let value, !value.isEmpty else { return }
-            pairs.append((Node(key), Node(value, Tag(.str), .any)))
+            guard let value = value.map(cleaned), !value.isEmpty else { return }
+            pairs.append((Node(key), string(value)))
         }
         add("title", matter.title)
-        add("date", matter.date.rfc3339)
-        add("modified", matter.modified?.rfc3339)
+        pairs.append((Node("date"), Node(matter.date.rfc3339, Tag(.str), .plain)))
+        if let modified = matter.modified { pairs.append((Node("modified"), Node(modified.rfc3339, Tag(.str), .plain))) }
         add("author", matter.author)
         add("editor", matter.editor)
-        if !matter.tags.isEmpty {
-            pairs.append((Node("tags"), Node(matter.tags.map { Node($0, Tag(.str), .any) })))
+        let tags = matter.tags.map(cleaned).filter { !$0.isEmpty }
+        if !tags.isEmpty {
+            pairs.append((Node("tags"), Node(tags.map(string))))
         }
         add("region", matter.region)
         add("section", matter.section)
@@ -31,6 +40,73 @@ enum FrontMatterCoder {
         add("slug", matter.slug)
         if matter.draft { pairs.append((Node("draft"), Node("true", Tag(.bool)))) }
         return Node(pairs)
+    }
+
+    /// A value without `ControlCharacters` (a leading byte order mark could not even come back:
+    /// YAML readers drop it).
+    static func cleaned(_ value: String) -> String {
+        ControlCharacters.removed(from: value)
+    }
+
+    /// Every text value of front matter `cleaned`, and `lang` only when it is a language tag.
+    static func cleaned(_ matter: FrontMatter) -> FrontMatter {
+        var matter = matter
+        func clean(_ value: String?) -> String? {
+            value.map(cleaned).flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        }
+        matter.title = cleaned(matter.title)
+        matter.author = clean(matter.author)
+        matter.editor = clean(matter.editor)
+        matter.tags = matter.tags.map(cleaned).filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        matter.region = clean(matter.region)
+        matter.summary = clean(matter.summary)
+        matter.image = clean(matter.image)
+        matter.imageCaption = clean(matter.imageCaption)
+        matter.section = clean(matter.section)
+        matter.sourceURL = clean(matter.sourceURL)
+        matter.lang = matter.lang.flatMap(languageTag)
+        matter.slug = clean(matter.slug)
+        return matter
+    }
+
+    /// A BCP 47-shaped language tag (`id`, `en-GB`, `zh-Hant-TW`), or nil.
+    static func languageTag(_ text: String) -> String? {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }),
+              parts.dropFirst().allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+        else { return nil }
+        return parts.joined(separator: "-")
+    }
+
+    /// A string value in the style that reads back as the same string (see the type's notes).
+    static func string(_ value: String) -> Node {
+        Node(value, Tag(.str), style(for: value))
+    }
+
+    static func style(for value: String) -> Node.Scalar.Style {
+        if value.unicodeScalars.contains(where: needsEscape) { return .doubleQuoted }
+        if Resolver.default.resolveTag(of: Node(value)) != .str || looksTyped(value) { return .singleQuoted }
+        return .any
+    }
+
+    /// Control characters (tab and line breaks included), Unicode line and paragraph separators,
+    /// the byte order mark and noncharacters: written as escapes.
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator: return true
+        default: return scalar.value == 0xFEFF || scalar.properties.isNoncharacterCodePoint
+        }
+    }
+
+    /// Plain values that YAML 1.1 readers (older than Yams' rules) take for booleans, numbers
+    /// (`1_000`, `12:30` in base 60) or dates.
+    private static func looksTyped(_ value: String) -> Bool {
+        let words: Set<String> = ["y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"]
+        if words.contains(value.lowercased()) { return true }
+        guard let first = value.first, first.isNumber || "+-.".contains(first) else { return false }
+        let numberLike = value.allSatisfy { $0.isASCII && ($0.isHexDigit || "+-._:xXoO".contains($0)) }
+        let dateLike = value.prefix(4).allSatisfy(\.isNumber) && value.contains("-")
+        return numberLike || dateLike
     }
 
     /// The `---`-fenced front matter block.
@@ -64,7 +140,8 @@ enum FrontMatterCoder {
         }
         guard let mapping = root?.mapping else { throw fail("front matter must be a YAML mapping of keys to values") }
         func string(_ key: String) -> String? {
-            guard let value = mapping[key]?.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+            guard let value = mapping[key]?.scalar.map({ cleaned($0.string) })?.trimmingCharacters(in: .whitespacesAndNewlines),
+                  !value.isEmpty else { return nil }
             return value
         }
         func timestamp(_ key: String) throws(GalleyError) -> Timestamp? {
@@ -83,10 +160,10 @@ enum FrontMatterCoder {
             tags = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
         let draft = mapping["draft"]?.bool ?? (string("draft")?.lowercased() == "true")
-        return FrontMatter(
+        return cleaned(FrontMatter(
             title: title, date: date, modified: try timestamp("modified"), author: string("author"),
             editor: string("editor"), tags: tags, region: string("region"), summary: string("summary"),
             image: string("image"), imageCaption: string("image_caption"), section: string("section"),
-            sourceURL: string("source_url"), lang: string("lang"), slug: string("slug"), draft: draft)
+            sourceURL: string("source_url"), lang: string("lang"), slug: string("slug"), draft: draft))
     }
 }

@@ -16,7 +16,8 @@ struct HTMLSerializer {
     private func write(_ node: ContentNode, into output: inout String) {
         switch node {
         case .text(let text):
-            output += Self.escape(text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " "))
+            // Line breaks become spaces (a blank line would end the HTML block).
+            output += Self.escape(String(text.map { $0.isNewline ? " " : $0 }))
         case .element(let tag, let attributes, let children):
             let name = inlineName(tag)
             guard let name else {
@@ -50,11 +51,11 @@ struct HTMLSerializer {
         }
     }
 
-    /// Escapes `& < > " '`.
+    /// Escapes `& < > " '` (and drops `ControlCharacters`).
     static func escape(_ text: String) -> String {
         var output = ""
         output.reserveCapacity(text.count)
-        for character in text {
+        for character in ControlCharacters.removed(from: text) {
             switch character {
             case "&": output += "&amp;"
             case "<": output += "&lt;"

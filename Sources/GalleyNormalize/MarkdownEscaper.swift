@@ -1,51 +1,156 @@
-/// Escapes text so CommonMark reads it back as the same text, with as few backslashes as can
-/// be: only characters that could start markup where they stand are escaped.
+/// Every escaping rule of the Markdown writer, in one place: text comes back from CommonMark
+/// (cmark 0.30) as the same text, with a backslash only where a character could start markup
+/// where it stands.
+///
+/// Inline text (`escapeText`), given the characters written just before and after it (`nil` is
+/// the start or end of a line):
+/// - `` ` `` and `[` always; `]` inside link text and image descriptions;
+/// - `*` and `_` runs only when CommonMark's flanking rules let them open or close emphasis
+///   (so `a * b` and `snake_case` keep theirs bare; `2*3` does not: it could be emphasis), or
+///   when they touch a delimiter;
+/// - `\` before ASCII punctuation; `&` that starts an entity (`&amp;`, `&#106;`);
+/// - `<` before a letter, `/`, `!` or `?` (an HTML tag or autolink); `!` before a link's `[`.
+///
+/// Line starts (`escapeLineStart`): `>`, ATX `#`s, bullets (`-`, `+`, `*` and a space),
+/// ordered markers (`1.`, `1)` and a space), thematic breaks, setext underlines, `~~~` fences.
+/// Heading ends (`escapeHeadingEnd`): a closing `#` sequence. Link destinations and titles,
+/// code spans and fences have their own functions below.
 enum MarkdownEscaper {
-    /// Escapes inline text. `atLineStart` says the text begins a line (block markers matter there).
-    static func escape(_ text: String, atLineStart: Bool) -> String {
-        var output = ""
-        output.reserveCapacity(text.count + 8)
-        let characters = Array(text)
-        for (index, character) in characters.enumerated() {
-            let previous = index > 0 ? characters[index - 1] : nil
-            let next = index + 1 < characters.count ? characters[index + 1] : nil
-            switch character {
-            case "\\", "`", "*", "[", "]":
-                output.append("\\")
-            case "_":
-                // Intraword underscores never open or close emphasis.
-                if !(previous?.isLetterOrDigit == true && next?.isLetterOrDigit == true) { output.append("\\") }
-            case "<":
-                if let next, next.isLetter || next == "/" || next == "!" || next == "?" { output.append("\\") }
-            case "&":
-                if looksLikeEntity(characters, from: index) { output.append("\\") }
-            case "!":
-                break
-            default:
-                break
-            }
-            output.append(character)
+    // MARK: Character classes (as cmark 0.30 sees them)
+
+    /// Unicode whitespace in CommonMark's sense; `nil` (a line boundary) counts as whitespace.
+    static func isWhitespace(_ character: Character?) -> Bool {
+        guard let character else { return true }
+        return character.unicodeScalars.allSatisfy { scalar in
+            [9, 10, 12, 13].contains(scalar.value) || scalar.properties.generalCategory == .spaceSeparator
         }
-        return atLineStart ? escapeLineStart(output) : output
     }
 
-    /// Block markers at the start of a line: `#`, `>`, `-`, `+`, `=`, `~`, `1.`, `1)`.
+    /// ASCII punctuation, or a character in a Unicode punctuation category (P*).
+    static func isPunctuation(_ character: Character?) -> Bool {
+        guard let character else { return false }
+        if character.isASCII { return asciiPunctuation.contains(character) }
+        return character.unicodeScalars.first.map { scalar in
+            switch scalar.properties.generalCategory {
+            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+                 .finalPunctuation, .otherPunctuation: true
+            default: false
+            }
+        } ?? false
+    }
+
+    static let asciiPunctuation = Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+    /// A delimiter run between `before` and `after` is left-flanking (it may open emphasis).
+    static func isLeftFlanking(before: Character?, after: Character?) -> Bool {
+        !isWhitespace(after) && (!isPunctuation(after) || isWhitespace(before) || isPunctuation(before))
+    }
+
+    /// A delimiter run between `before` and `after` is right-flanking (it may close emphasis).
+    static func isRightFlanking(before: Character?, after: Character?) -> Bool {
+        !isWhitespace(before) && (!isPunctuation(before) || isWhitespace(after) || isPunctuation(after))
+    }
+
+    /// Whether a run of `marker` (`*` or `_`) between `before` and `after` can open emphasis.
+    static func canOpen(_ marker: Character, before: Character?, after: Character?) -> Bool {
+        let left = isLeftFlanking(before: before, after: after)
+        guard marker == "_" else { return left }
+        return left && (!isRightFlanking(before: before, after: after) || isPunctuation(before))
+    }
+
+    /// Whether a run of `marker` (`*` or `_`) between `before` and `after` can close emphasis.
+    static func canClose(_ marker: Character, before: Character?, after: Character?) -> Bool {
+        let right = isRightFlanking(before: before, after: after)
+        guard marker == "_" else { return right }
+        return right && (!isLeftFlanking(before: before, after: after) || isPunctuation(after))
+    }
+
+    /// Whether emphasis delimited by `marker` around content from `first` to `last`, written
+    /// between `before` and `after`, is read back as exactly that emphasis: the opening run can
+    /// only open and the closing run can only close. (A run that can do both, as in `a**b`,
+    /// pairs by CommonMark's "rule of 3" and may pair with the wrong partner.) When it does
+    /// not fit (`a<em>(b)</em>c`), the writer uses the HTML tag instead.
+    static func emphasisFits(_ marker: Character, before: Character?, first: Character, last: Character, after: Character?) -> Bool {
+        canOpen(marker, before: before, after: first) && !canClose(marker, before: before, after: first)
+            && canClose(marker, before: last, after: after) && !canOpen(marker, before: last, after: after)
+    }
+
+    // MARK: Inline text
+
+    /// Escapes inline text written between the characters `before` and `after`.
+    static func escapeText(_ text: String, before: Character?, after: Character?, inLinkText: Bool) -> String {
+        let characters = Array(text)
+        var output = ""
+        output.reserveCapacity(characters.count + 8)
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            let previous = index > 0 ? characters[index - 1] : before
+            if character == "*" || character == "_" {
+                let end = characters[index...].firstIndex { $0 != character } ?? characters.count
+                output += delimiterRun(of: character, count: end - index, before: previous, after: end < characters.count ? characters[end] : after)
+                index = end
+                continue
+            }
+            if needsBackslash(characters, at: index, after: after, inLinkText: inLinkText) { output.append("\\") }
+            output.append(character)
+            index += 1
+        }
+        return output
+    }
+
+    /// A run of `*` or `_` in text: escaped (every one of them) when it could open or close
+    /// emphasis, or when it touches a delimiter the writer put next to it.
+    private static func delimiterRun(of marker: Character, count: Int, before: Character?, after: Character?) -> String {
+        let active = canOpen(marker, before: before, after: after) || canClose(marker, before: before, after: after)
+        let touchesDelimiter = before == marker || after == marker
+        return String(repeating: (active || touchesDelimiter ? "\\" : "") + String(marker), count: count)
+    }
+
+    private static func needsBackslash(_ characters: [Character], at index: Int, after: Character?, inLinkText: Bool) -> Bool {
+        let isLast = index + 1 == characters.count
+        let next = isLast ? after : characters[index + 1]
+        switch characters[index] {
+        case "`", "[": return true
+        case "]": return inLinkText
+        case "\\": return next.map { $0.isASCII && asciiPunctuation.contains($0) } ?? false
+        case "&": return looksLikeEntity(characters, from: index)
+        case "<": return next.map { ($0.isASCII && $0.isLetter) || $0 == "/" || $0 == "!" || $0 == "?" } ?? false
+        // Only before a link's `[`: a `[` inside the text is escaped anyway.
+        case "!": return isLast && after == "["
+        default: return false
+        }
+    }
+
+    /// `&amp;`, `&#123;`, `&#x1F;` would be decoded by CommonMark; their `&` is escaped.
+    static func looksLikeEntity(_ characters: [Character], from index: Int) -> Bool {
+        var position = index + 1
+        var length = 0
+        if position < characters.count, characters[position] == "#" { position += 1 }
+        while position < characters.count, characters[position].isASCII,
+              characters[position].isLetter || characters[position].isNumber, length < 32 {
+            position += 1
+            length += 1
+        }
+        return length > 0 && position < characters.count && characters[position] == ";"
+    }
+
+    // MARK: Line starts
+
+    /// Escapes block markers at the start of a line of inline Markdown (the line has no
+    /// leading spaces; the writer drops them).
     static func escapeLineStart(_ line: String) -> String {
         guard let first = line.first else { return line }
         let second = line.dropFirst().first
+        if first == ">" { return "\\" + line }
+        if isBreakOrUnderline(line) { return "\\" + line }
         switch first {
-        case ">":
-            return "\\" + line
         case "#":
             let hashes = line.prefix { $0 == "#" }
             let after = line.dropFirst(hashes.count).first
             if hashes.count <= 6, after == nil || after == " " || after == "\t" { return "\\" + line }
-        case "-", "+":
-            if second == nil || second == " " || second == "\t" || line.allSatisfy({ $0 == first || $0 == " " }) {
-                return "\\" + line
-            }
-        case "=":
-            if line.allSatisfy({ $0 == "=" || $0 == " " }) { return "\\" + line }
+        case "-", "+", "*":
+            if second == nil || second == " " || second == "\t" { return "\\" + line }
         case "~":
             if line.hasPrefix("~~~") { return "\\" + line }
         default:
@@ -54,47 +159,110 @@ enum MarkdownEscaper {
         let digits = line.prefix { $0.isASCII && $0.isNumber }
         if !digits.isEmpty, digits.count <= 9 {
             let afterDigits = line.dropFirst(digits.count)
-            if let marker = afterDigits.first, marker == "." || marker == ")" {
+            let space = afterDigits.dropFirst().first
+            if let marker = afterDigits.first, marker == "." || marker == ")", space == nil || space == " " || space == "\t" {
                 return String(digits) + "\\" + String(afterDigits)
             }
         }
         return line
     }
 
-    /// `&amp;`, `&#123;`, `&#x1F;` would be decoded by CommonMark; their `&` is escaped.
-    static func looksLikeEntity(_ characters: [Character], from index: Int) -> Bool {
-        var position = index + 1
-        var length = 0
-        if position < characters.count, characters[position] == "#" { position += 1 }
-        while position < characters.count, characters[position].isASCII, characters[position].isLetter || characters[position].isNumber, length < 32 {
-            position += 1
-            length += 1
+    /// A thematic break (`***`, `- - -`, `___`) or a setext underline (`===`, `--`).
+    private static func isBreakOrUnderline(_ line: String) -> Bool {
+        let marks = line.filter { $0 != " " && $0 != "\t" }
+        guard let mark = marks.first, marks.allSatisfy({ $0 == mark }) else { return false }
+        switch mark {
+        case "*", "_": return marks.count >= 3
+        case "-": return true
+        case "=": return !line.trimmingTrailingSpaces.contains(" ") && !line.contains("\t")
+        default: return false
         }
-        return length > 0 && position < characters.count && characters[position] == ";"
     }
 
-    /// A link destination: plain when it can be, `<…>` when it has spaces or unbalanced parentheses.
+    /// Escapes a trailing `#` sequence of ATX heading content (CommonMark would drop it).
+    static func escapeHeadingEnd(_ content: String) -> String {
+        let hashes = content.reversed().prefix { $0 == "#" }.count
+        guard hashes > 0 else { return content }
+        let head = content.dropLast(hashes)
+        guard head.isEmpty || head.last == " " || head.last == "\t" else { return content }
+        return head + "\\" + String(repeating: "#", count: hashes)
+    }
+
+    // MARK: Links, code
+
+    /// A link destination: bare when it can be, `<…>` when it has spaces or unbalanced
+    /// parentheses. Backslashes are percent-encoded; `&` that starts an entity is written
+    /// `&amp;` (cmark decodes entities in destinations and titles before backslash escapes, so
+    /// `\&` would not protect it).
     static func destination(_ url: String) -> String {
-        let needsAngle = url.contains(where: { $0 == " " || $0 == "<" || $0 == ">" || $0.isNewline }) || !parenthesesBalanced(url)
-        if !needsAngle { return url.replacingOccurrences(of: "\\", with: "%5C") }
-        let escaped = url.replacingOccurrences(of: "<", with: "%3C").replacingOccurrences(of: ">", with: "%3E")
-            .replacingOccurrences(of: "\n", with: "%0A")
-        return "<" + escaped + ">"
+        let characters = Array(url)
+        var text = ""
+        for (index, character) in characters.enumerated() {
+            switch character {
+            case "\\": text += "%5C"
+            case "<": text += "%3C"
+            case ">": text += "%3E"
+            case "\n": text += "%0A"
+            case "\r": text += "%0D"
+            case "&" where looksLikeEntity(characters, from: index): text += "&amp;"
+            default: text.append(character)
+            }
+        }
+        let needsAngle = text.contains { $0 == " " || ($0.isASCII && $0.asciiValue! < 0x20) } || !parenthesesBalanced(text)
+        return needsAngle ? "<" + text + ">" : text
     }
 
-    /// A link title in double quotes.
+    /// A link or image title in double quotes (line breaks become spaces; `&` that starts an
+    /// entity is written `&amp;`, as in destinations).
     static func title(_ title: String) -> String {
+        let characters = Array(title)
         var output = "\""
-        for character in title {
+        for (index, character) in characters.enumerated() {
+            if character == "&", looksLikeEntity(characters, from: index) {
+                output += "&amp;"
+                continue
+            }
             if character == "\"" || character == "\\" { output.append("\\") }
             output.append(character.isNewline ? " " : character)
         }
         return output + "\""
     }
 
+    /// A code span: a backtick fence longer than any backtick run inside, padded with a space
+    /// when the code starts or ends with a backtick or with spaces at both ends.
+    static func codeSpan(_ code: String) -> String {
+        let fence = String(repeating: "`", count: longestRun(of: "`", in: code) + 1)
+        let padded = code.hasPrefix("`") || code.hasSuffix("`") || (code.hasPrefix(" ") && code.hasSuffix(" "))
+        let pad = padded ? " " : ""
+        return fence + pad + code + pad + fence
+    }
+
+    /// The fence of a code block: at least three backticks, more than any run in the code.
+    static func codeFence(for code: String) -> String {
+        String(repeating: "`", count: max(3, longestRun(of: "`", in: code) + 1))
+    }
+
+    /// A code block's info string: the language, without spaces or backticks.
+    static func infoString(_ language: String?) -> String {
+        (language ?? "").filter { !$0.isWhitespace && $0 != "`" && $0 != "\\" && $0 != "&" }
+    }
+
+    private static func longestRun(of mark: Character, in text: String) -> Int {
+        var longest = 0
+        var run = 0
+        for character in text {
+            run = character == mark ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return longest
+    }
+
     private static func parenthesesBalanced(_ url: String) -> Bool {
         var depth = 0
+        var escaped = false
         for character in url {
+            defer { escaped = character == "\\" && !escaped }
+            if escaped { continue }
             if character == "(" { depth += 1 }
             if character == ")" { depth -= 1; if depth < 0 { return false } }
         }
@@ -102,8 +270,9 @@ enum MarkdownEscaper {
     }
 }
 
-extension Character {
-    var isLetterOrDigit: Bool { isLetter || isNumber }
+extension StringProtocol {
+    /// The text without spaces and tabs at its end.
+    var trimmingTrailingSpaces: String {
+        String(String(reversed()).drop { $0 == " " || $0 == "\t" }.reversed())
+    }
 }
-
-import Foundation

@@ -16,19 +16,19 @@ public struct MarkdownNormalizer: ArticleNormalizer {
 
     public func normalize(_ article: ExtractedArticle) throws(GalleyError) -> ArticleDocument {
         let metadata = article.metadata
-        guard let title = metadata.title?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty else {
+        guard let title = metadata.title.map(FrontMatterCoder.cleaned)?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty else {
             throw GalleyError.rejected(.normalize, source: article.source, reason: "not an article: no title")
         }
         guard let date = metadata.published ?? metadata.modified else {
             throw GalleyError(.normalize, source: article.source, reason: "no publication date found (JSON-LD, meta tags, <time> or visible date)")
         }
         let body = markdown(for: article.content, baseURL: article.baseURL)
-        let matter = FrontMatter(
+        let matter = FrontMatterCoder.cleaned(FrontMatter(
             title: title, date: date, modified: metadata.published == nil ? nil : metadata.modified,
             author: metadata.byline, editor: metadata.editor, tags: terms.tags(metadata.tags),
             region: metadata.region.flatMap(terms.region), summary: metadata.description ?? Self.summary(of: article.content),
             image: metadata.image, imageCaption: metadata.imageCaption, section: metadata.section,
-            sourceURL: metadata.canonicalURL, lang: metadata.language, slug: Slug.make(title))
+            sourceURL: metadata.canonicalURL, lang: metadata.language, slug: Slug.make(title)))
         return ArticleDocument(source: article.source, frontMatter: matter, body: body)
     }
 

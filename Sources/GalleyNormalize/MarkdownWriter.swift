@@ -1,208 +1,135 @@
-import Foundation
 import GalleyCore
 
-/// Writes a content tree as CommonMark: one paragraph per line, ATX headings, `-` bullets,
-/// fenced code, `>` quotes, images with their caption on the line below, and tables as
-/// sanitised HTML blocks (CommonMark has no tables). URLs pass `URLPolicy` again here.
+/// Writes a content tree as CommonMark an editor can read: one paragraph per line, ATX
+/// headings, `-` bullets and `1.` numbers (indented to their content), fenced code with its
+/// language, `>` quotes, `***` rules, images with their caption on the line below, and tables as
+/// sanitised HTML blocks (CommonMark has no tables). Blocks are separated by one blank line;
+/// tight list items by none. URLs pass `URLPolicy` again here; escaping is `MarkdownEscaper`'s.
 struct MarkdownWriter {
     let baseURL: String?
 
     /// The Markdown of `nodes`, ending in one newline (empty for no content).
     func write(_ nodes: [ContentNode]) -> String {
-        let blocks = blockStrings(nodes)
-        return blocks.isEmpty ? "" : blocks.joined(separator: "\n\n") + "\n"
+        let text = blocks(nodes).map(\.text).joined(separator: "\n\n")
+        return text.isEmpty ? "" : text + "\n"
+    }
+
+    /// One written block and what CommonMark needs to know about its neighbours.
+    struct Block {
+        enum Kind: Equatable {
+            case paragraph, heading, code, rule, quote, figure, table
+            /// `interrupts`: the list may follow a paragraph line directly (a bullet, or `1.`,
+            /// with a non-empty first item).
+            case list(ordered: Bool, alternate: Bool, interrupts: Bool)
+        }
+
+        var kind: Kind
+        var text: String
     }
 
     // MARK: Blocks
 
-    private func blockStrings(_ nodes: [ContentNode]) -> [String] {
-        var blocks: [String] = []
-        var inlineRun: [ContentNode] = []
+    /// The blocks of `nodes`: runs of inline nodes become paragraphs.
+    func blocks(_ nodes: [ContentNode]) -> [Block] {
+        var result: [Block] = []
+        var run: [ContentNode] = []
         func flush() {
-            let text = paragraph(inlineRun)
-            if !text.isEmpty { blocks.append(text) }
-            inlineRun.removeAll()
+            if let paragraph = paragraph(run) { result.append(paragraph) }
+            run.removeAll()
         }
         for node in nodes {
-            if let tag = node.tag, tag.isBlock {
-                flush()
-                if let block = block(node), !block.isEmpty { blocks.append(block) }
-            } else {
-                inlineRun.append(node)
+            guard let tag = node.tag, tag.isBlock else {
+                run.append(node)
+                continue
             }
+            flush()
+            if let block = block(node, after: result.last) { result.append(block) }
         }
         flush()
-        return blocks
+        return result
     }
 
-    private func block(_ node: ContentNode) -> String? {
+    private func block(_ node: ContentNode, after previous: Block?) -> Block? {
         guard case .element(let tag, let attributes, let children) = node else { return nil }
         switch tag {
         case .p, .figcaption, .caption, .td, .th, .tr, .thead, .tbody, .tfoot:
-            return paragraph(children)
+            return children.contains { $0.tag?.isBlock == true } ? merged(blocks(children)) : paragraph(children)
         case .h1, .h2, .h3, .h4, .h5, .h6:
-            let text = inline(children).trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty else { return nil }
-            return String(repeating: "#", count: tag.headingLevel ?? 2) + " " + text.replacingOccurrences(of: "\\\n", with: " ")
-        case .ul, .ol:
-            return list(tag, attributes: attributes, items: children)
-        case .li:
-            return list(.ul, attributes: [:], items: [node])
+            return heading(level: tag.headingLevel ?? 2, children)
+        case .ul, .ol, .li:
+            let items = tag == .li ? [node] : children
+            return list(ordered: tag == .ol, start: attributes["start"], items: items, alternate: Self.continuesList(previous, ordered: tag == .ol))
         case .blockquote:
-            let inner = blockStrings(children).joined(separator: "\n\n")
-            guard !inner.isEmpty else { return nil }
-            return inner.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
+            return quote(children)
         case .pre:
-            return codeBlock(node.textContent, language: attributes["language"])
+            return codeBlock(ControlCharacters.removed(from: node.textContent), language: attributes["language"])
         case .hr:
-            return "***"
+            return Block(kind: .rule, text: "***")
         case .figure:
             return figure(children)
         case .table:
-            return HTMLSerializer(baseURL: baseURL).table(node)
+            return Block(kind: .table, text: HTMLSerializer(baseURL: baseURL).table(node))
         default:
             return paragraph(children)
         }
     }
 
-    private func paragraph(_ nodes: [ContentNode]) -> String {
-        let text = inline(nodes)
-        let trimmed = trimParagraph(text)
-        guard !trimmed.isEmpty else { return "" }
-        return trimmed.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
-            index == 0 ? MarkdownEscaper.escapeLineStart(String(line)) : MarkdownEscaper.escapeLineStart(String(line))
-        }.joined(separator: "\n")
+    /// Several blocks where one was expected (a paragraph element holding blocks).
+    private func merged(_ blocks: [Block]) -> Block? {
+        guard let first = blocks.first else { return nil }
+        return Block(kind: first.kind, text: blocks.map(\.text).joined(separator: "\n\n"))
     }
 
-    /// Removes spaces at the ends and a dangling hard break.
-    private func trimParagraph(_ text: String) -> String {
-        var result = text.trimmingCharacters(in: CharacterSet(charactersIn: " \u{00A0}\t\n"))
-        while result.hasSuffix("\\") { result = String(result.dropLast()).trimmingCharacters(in: .whitespaces) }
-        return result.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t")) }.joined(separator: "\n")
+    private func paragraph(_ nodes: [ContentNode]) -> Block? {
+        let content = InlineNormalizer(baseURL: baseURL).block(nodes)
+        guard InlineNormalizer.hasVisibleContent(content) else { return nil }
+        return Block(kind: .paragraph, text: Self.escapingLineStarts(InlineWriter.markdown(content)))
     }
 
-    private func list(_ tag: ContentTag, attributes: [String: String], items: [ContentNode]) -> String? {
-        let listItems = items.filter { $0.tag == .li }
-        guard !listItems.isEmpty else { return nil }
-        let loose = listItems.contains { item in
-            item.children.contains { $0.tag == .p } && blockStrings(item.children).count > 1
-        }
-        var number = Int(attributes["start"] ?? "") ?? 1
-        var lines: [String] = []
-        for item in listItems {
-            let marker = tag == .ol ? "\(number)." : "-"
-            number += 1
-            let content = blockStrings(item.children).joined(separator: loose ? "\n\n" : "\n")
-            let indent = String(repeating: " ", count: marker.count + 1)
-            let body = content.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
-                index == 0 ? marker + (line.isEmpty ? "" : " " + line) : (line.isEmpty ? "" : indent + line)
-            }.joined(separator: "\n")
-            lines.append(body)
-        }
-        return lines.joined(separator: loose ? "\n\n" : "\n")
+    private func heading(level: Int, _ nodes: [ContentNode]) -> Block? {
+        let content = InlineNormalizer(baseURL: baseURL).block(nodes)
+        guard InlineNormalizer.hasVisibleContent(content) else { return nil }
+        let text = MarkdownEscaper.escapeHeadingEnd(InlineWriter.markdown(content, breakStyle: .tag))
+        return Block(kind: .heading, text: String(repeating: "#", count: level) + " " + text)
     }
 
-    private func codeBlock(_ code: String, language: String?) -> String {
-        var longest = 0
-        var run = 0
-        for character in code {
-            run = character == "`" ? run + 1 : 0
-            longest = max(longest, run)
-        }
-        let fence = String(repeating: "`", count: max(3, longest + 1))
+    private func quote(_ children: [ContentNode]) -> Block? {
+        let inner = blocks(children).map(\.text).joined(separator: "\n\n")
+        guard !inner.isEmpty else { return nil }
+        let lines = inner.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? ">" : "> " + $0 }
+        return Block(kind: .quote, text: lines.joined(separator: "\n"))
+    }
+
+    private func codeBlock(_ code: String, language: String?) -> Block? {
+        guard !code.isEmpty else { return nil }
+        let fence = MarkdownEscaper.codeFence(for: code)
         let body = code.hasSuffix("\n") ? String(code.dropLast()) : code
-        let info = language?.filter { !$0.isWhitespace && $0 != "`" } ?? ""
-        return fence + info + "\n" + body + "\n" + fence
+        return Block(kind: .code, text: fence + MarkdownEscaper.infoString(language) + "\n" + body + "\n" + fence)
     }
 
-    private func figure(_ children: [ContentNode]) -> String? {
-        let images = children.filter { $0.tag != .figcaption }
-        let caption = children.first { $0.tag == .figcaption }.map { inline($0.children).trimmingCharacters(in: .whitespaces) } ?? ""
-        var lines = images.map { inline([$0]) }.filter { !$0.isEmpty }
-        guard !lines.isEmpty else { return caption.isEmpty ? nil : MarkdownEscaper.escapeLineStart(caption) }
-        if !caption.isEmpty { lines.append("*" + caption.replacingOccurrences(of: "\\\n", with: " ") + "*") }
-        return lines.joined(separator: "\n")
+    /// Each image on its own line, then the caption on the line below (the renderer makes a
+    /// `<figure>` of that shape again).
+    private func figure(_ children: [ContentNode]) -> Block? {
+        let normalizer = InlineNormalizer(baseURL: baseURL)
+        let images = children.filter { $0.tag != .figcaption }.map { normalizer.block([$0]) }.filter(InlineNormalizer.hasVisibleContent)
+        let caption = children.first { $0.tag == .figcaption }.map { normalizer.block($0.children) } ?? []
+        let hasCaption = InlineNormalizer.hasVisibleContent(caption)
+        guard !images.isEmpty else { return hasCaption ? paragraph(caption) : nil }
+        var lines = images.map { InlineWriter.markdown($0) }
+        if hasCaption { lines.append(Self.escapingLineStarts(InlineWriter.markdown(caption))) }
+        return Block(kind: lines.count > 1 ? .figure : .paragraph, text: lines.joined(separator: "\n"))
     }
 
-    // MARK: Inline
-
-    func inline(_ nodes: [ContentNode]) -> String {
-        var output = ""
-        for node in nodes {
-            let atLineStart = output.isEmpty || output.hasSuffix("\n")
-            switch node {
-            case .text(let text):
-                var collapsed = collapseWhitespace(text)
-                if atLineStart || output.hasSuffix(" ") { collapsed = String(collapsed.drop { $0 == " " }) }
-                output += MarkdownEscaper.escape(collapsed, atLineStart: false)
-            case .element(let tag, let attributes, let children):
-                output += inlineElement(tag, attributes: attributes, children: children)
-            }
-        }
-        return output
+    /// Every line of inline Markdown with its block markers escaped.
+    static func escapingLineStarts(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { MarkdownEscaper.escapeLineStart(String($0)) }.joined(separator: "\n")
     }
 
-    private func inlineElement(_ tag: ContentTag, attributes: [String: String], children: [ContentNode]) -> String {
-        switch tag {
-        case .em: return delimited(inline(children), by: "*")
-        case .strong: return delimited(inline(children), by: "**")
-        case .code: return codeSpan(children.map(\.textContent).joined())
-        case .br: return "\\\n"
-        case .a:
-            let text = inline(children)
-            guard let href = attributes["href"].flatMap({ URLPolicy.safeURL($0, base: baseURL) }) else { return text }
-            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return "" }
-            let title = attributes["title"].map { " " + MarkdownEscaper.title($0) } ?? ""
-            return "[" + text.trimmingCharacters(in: .whitespaces) + "](" + MarkdownEscaper.destination(href) + title + ")"
-        case .img:
-            guard let src = attributes["src"].flatMap({ URLPolicy.safeURL($0, base: baseURL) }) else { return "" }
-            let alt = MarkdownEscaper.escape(collapseWhitespace(attributes["alt"] ?? ""), atLineStart: false)
-            let title = attributes["title"].map { " " + MarkdownEscaper.title($0) } ?? ""
-            return "![" + alt + "](" + MarkdownEscaper.destination(src) + title + ")"
-        default:
-            // del, sub, sup and stray blocks: CommonMark has no syntax; keep the text.
-            return inline(children)
-        }
-    }
-
-    /// Emphasis markers hug the text: spaces move outside, empty emphasis disappears.
-    private func delimited(_ text: String, by marker: String) -> String {
-        let leading = text.prefix { $0 == " " }
-        let trailing = String(text.reversed().prefix { $0 == " " })
-        let core = text.trimmingCharacters(in: .whitespaces)
-        guard !core.isEmpty else { return text.isEmpty ? "" : " " }
-        if core.hasSuffix("\\\n") || core.hasPrefix("\\\n") { return text }
-        return leading + marker + core + marker + trailing
-    }
-
-    private func codeSpan(_ code: String) -> String {
-        let text = collapseWhitespace(code)
-        guard !text.isEmpty else { return "" }
-        var longest = 0
-        var run = 0
-        for character in text {
-            run = character == "`" ? run + 1 : 0
-            longest = max(longest, run)
-        }
-        let fence = String(repeating: "`", count: longest + 1)
-        let pad = text.hasPrefix("`") || text.hasSuffix("`") || (text.hasPrefix(" ") && text.hasSuffix(" ")) ? " " : ""
-        return fence + pad + text + pad + fence
-    }
-
-    private func collapseWhitespace(_ text: String) -> String {
-        var output = ""
-        var lastWasSpace = false
-        for character in text {
-            if character == " " || character == "\t" || character == "\n" || character == "\r" {
-                if !lastWasSpace { output.append(" ") }
-                lastWasSpace = true
-            } else {
-                output.append(character)
-                lastWasSpace = false
-            }
-        }
-        return output
+    /// Whether a new list directly after `previous` would be read as its continuation (then
+    /// the other marker is used: `*` for `-`, `)` for `.`).
+    static func continuesList(_ previous: Block?, ordered: Bool) -> Bool {
+        guard case .list(let previousOrdered, let alternate, _) = previous?.kind, previousOrdered == ordered else { return false }
+        return !alternate
     }
 }

@@ -14,7 +14,7 @@ struct ArticleIndex {
         let ordered = documents.sorted { lhs, rhs in
             (lhs.frontMatter.date.date, lhs.source) < (rhs.frontMatter.date.date, rhs.source)
         }
-        let slugs = Slug.uniqued(ordered.map { $0.frontMatter.slug ?? Slug.make($0.frontMatter.title) })
+        let slugs = Slug.uniqued(ordered.map(Self.slug(of:)))
         let paths = config.paths
         entries = zip(ordered, slugs).map { document, slug in
             var document = document
@@ -30,5 +30,40 @@ struct ArticleIndex {
                 sourceURL: matter.sourceURL.flatMap { URLPolicy.safeURL($0, base: nil) }, source: document.source)
             return Entry(document: document, summary: summary)
         }
+    }
+}
+
+extension ArticleIndex {
+    /// One source's document in content-folder order, and whether it came from a `.md` file.
+    struct Source {
+        var document: ArticleDocument
+        var isMarkdown: Bool
+    }
+
+    /// The documents to publish, in the order given, without the extractions that a `.md` file
+    /// with the same slug (front matter `slug`, else made from its title) replaces — so an
+    /// article corrected by hand stays corrected on every build. A draft `.md` replaces too
+    /// (and keeps the article unpublished).
+    static func applyingOverrides(_ sources: [Source]) -> (documents: [ArticleDocument], overrides: [MarkdownOverride]) {
+        var markdownBySlug: [String: String] = [:]
+        for source in sources where source.isMarkdown {
+            let slug = Self.slug(of: source.document)
+            if markdownBySlug[slug] == nil { markdownBySlug[slug] = source.document.source }
+        }
+        var documents: [ArticleDocument] = []
+        var overrides: [MarkdownOverride] = []
+        for source in sources {
+            let slug = Self.slug(of: source.document)
+            if !source.isMarkdown, let markdown = markdownBySlug[slug] {
+                overrides.append(MarkdownOverride(slug: slug, markdown: markdown, page: source.document.source))
+            } else {
+                documents.append(source.document)
+            }
+        }
+        return (documents, overrides)
+    }
+
+    static func slug(of document: ArticleDocument) -> String {
+        document.frontMatter.slug ?? Slug.make(document.frontMatter.title)
     }
 }

@@ -8,6 +8,13 @@ public struct BuildReport: Sendable {
     public var markdownRead = 0
     public var published = 0
     public var drafts: [String] = []
+    /// Scraped pages whose extraction a `.md` file with the same slug replaced.
+    public var overridden: [MarkdownOverride] = []
+    /// Markdown files `--keep-markdown` wrote (changed or new) and left as they were.
+    public var markdownWritten = 0
+    public var markdownUnchanged = 0
+    /// The `--keep-markdown` folder, when there was one.
+    public var markdownFolder: String?
     /// Pages that are not articles, and pages that failed, each with stage and reason.
     public var problems: [GalleyError] = []
     public var tags = 0
@@ -26,6 +33,13 @@ public struct BuildReport: Sendable {
         lines.append("read \(pagesRead + markdownRead) sources (\(pagesRead) scraped pages, \(markdownRead) Markdown)")
         lines.append("published \(published) articles, \(tags) tags, \(regions) regions")
         if !drafts.isEmpty { lines.append("skipped \(drafts.count) drafts: \(drafts.joined(separator: ", "))") }
+        if !overridden.isEmpty {
+            let pairs = overridden.map { "\($0.page) by \($0.markdown)" }.joined(separator: ", ")
+            lines.append("\(overridden.count) \(overridden.count == 1 ? "article" : "articles") overridden by Markdown: \(pairs)")
+        }
+        if let markdownFolder {
+            lines.append("kept Markdown in \(markdownFolder): \(markdownWritten) written, \(markdownUnchanged) unchanged")
+        }
         if !problems.isEmpty {
             lines.append("rejected \(rejected.count), failed \(failed.count):")
             for problem in problems { lines.append("  \(problem.kind.rawValue): \(problem)") }

@@ -14,6 +14,23 @@ enum HTMLBlockValidator {
     static let voidTags: Set<String> = ["br", "img"]
     static let urlAttributes: Set<String> = ["href", "src"]
 
+    /// Bare inline tags the normaliser writes where Markdown has no syntax (`del`, `sub`, `sup`,
+    /// `<br>` in headings) or where emphasis markers would not be read back (`<em>`, `<strong>`).
+    /// No attributes, exact spelling; the renderer pairs them and drops any it cannot pair.
+    static let inlineTags: Set<String> = ["em", "strong", "del", "sub", "sup"]
+
+    /// The tag of a raw inline HTML literal when it is one of `inlineTags` (opening or closing)
+    /// or a line break (`<br>`, `<br/>`, `<br />`); nil for anything else.
+    static func inlineTag(_ literal: String) -> (name: String, closing: Bool)? {
+        if literal == "<br>" || literal == "<br/>" || literal == "<br />" { return ("br", false) }
+        guard literal.hasPrefix("<"), literal.hasSuffix(">") else { return nil }
+        var name = literal.dropFirst().dropLast()
+        let closing = name.hasPrefix("/")
+        if closing { name = name.dropFirst() }
+        guard inlineTags.contains(String(name)) else { return nil }
+        return (String(name), closing)
+    }
+
     static func isSafeTable(_ html: String) -> Bool {
         var scanner = Scanner(Array(html.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars))
         var open: [String] = []

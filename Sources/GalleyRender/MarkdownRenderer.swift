@@ -1,38 +1,79 @@
 import CCmark
+import Foundation
 import GalleyCore
 
 /// CommonMark → HTML with cmark in its safe mode: raw HTML is omitted and `javascript:` links
-/// are blanked. The one exception is an HTML block that `HTMLBlockValidator` proves to be a
-/// table of the shape the normaliser writes (allowlisted tags, attributes and URLs only); such
-/// a block is passed through as a custom block. cmark pointers never leave this type.
-struct MarkdownRenderer: Sendable {
+/// are blanked; on top of that every link and image URL must pass `URLPolicy` (`http`, `https`,
+/// `mailto` or relative), or it is blanked too. cmark never runs unsafe; three exceptions are
+/// made on the parsed tree, each for a shape the normaliser writes and nothing else:
+///
+/// 1. an HTML block that `HTMLBlockValidator` proves to be a table of the normaliser's shape
+///    (allowlisted tags, attributes and URLs) passes as it is;
+/// 2. the bare inline tags of `HTMLBlockValidator.inlineTags` (`<sub>`, `<em>`, … without
+///    attributes) become those elements when an opening and a closing tag pair up among
+///    siblings; `<br>` becomes a line break; unpaired tags stay omitted;
+/// 3. a paragraph whose first lines each hold one image (or linked image) and whose other
+///    lines are a caption becomes `<figure>` with `<figcaption>` (the normaliser writes figures
+///    that way: "image captions as a line under the image"); so do several image lines without
+///    a caption. One image alone stays a paragraph.
+///
+/// cmark pointers never leave this type.
+public struct MarkdownRenderer: Sendable {
     /// cmark options: safe (no `CMARK_OPT_UNSAFE`), smart punctuation off (the text is the source's).
     static let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
 
-    func html(from markdown: String) -> String {
+    /// Creates a renderer.
+    public init() {}
+
+    /// The HTML fragment of a CommonMark text.
+    public func html(from markdown: String) -> String {
         let length = markdown.utf8.count
         guard let document = markdown.withCString({ cmark_parse_document($0, length, Self.options) }) else { return "" }
         defer { cmark_node_free(document) }
+        for node in Self.nodes(in: document, where: { [CMARK_NODE_LINK, CMARK_NODE_IMAGE].contains(cmark_node_get_type($0)) }) {
+            blankUnsafeURL(of: node)
+        }
         passValidatedHTMLBlocks(in: document)
+        for container in Self.nodes(in: document, where: { cmark_node_first_child($0) != nil }) { pairInlineTags(in: container) }
+        for paragraph in Self.nodes(in: document, where: { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH }) { makeFigure(of: paragraph) }
         guard let rendered = cmark_render_html(document, Self.options) else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
     }
 
-    /// Replaces every HTML block that passes the validator with a custom block holding the same
-    /// HTML (cmark emits custom blocks verbatim even in safe mode); others stay and are omitted.
-    private func passValidatedHTMLBlocks(in document: OpaquePointer) {
-        var approved: [OpaquePointer] = []
-        guard let iterator = cmark_iter_new(document) else { return }
+    /// Every node of the tree that satisfies `include`, in document order (collected before any
+    /// change, since the tree must not change under an iterator).
+    private static func nodes(in document: OpaquePointer, where include: (OpaquePointer) -> Bool) -> [OpaquePointer] {
+        var found: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(document) else { return [] }
+        defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                  cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK else { continue }
-            approved.append(node)
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), include(node) { found.append(node) }
         }
-        cmark_iter_free(iterator)
-        for node in approved {
+        return found
+    }
+
+    // MARK: URLs
+
+    /// cmark's safe mode blanks `javascript:`, `vbscript:`, `file:` and most `data:` URLs;
+    /// hand-written Markdown gets the same rule as extracted pages here: `http`, `https`,
+    /// `mailto` or a relative reference (kept relative), nothing else.
+    private func blankUnsafeURL(of node: OpaquePointer) {
+        guard let url = cmark_node_get_url(node).map({ String(cString: $0) }), !url.isEmpty else { return }
+        if URLPolicy.safeURL(url, base: Self.probeBase) == nil { cmark_node_set_url(node, "") }
+    }
+
+    /// A base that makes any relative reference resolvable, so `URLPolicy` judges only the scheme.
+    private static let probeBase = "https://relative.invalid/"
+
+    // MARK: Tables
+
+    /// Replaces every HTML block that passes the validator with a custom block holding the same
+    /// HTML (cmark emits custom blocks verbatim even in safe mode); others stay and are omitted.
+    private func passValidatedHTMLBlocks(in document: OpaquePointer) {
+        for node in Self.nodes(in: document, where: { cmark_node_get_type($0) == CMARK_NODE_HTML_BLOCK }) {
             guard let literal = cmark_node_get_literal(node) else { continue }
             let html = String(cString: literal)
             guard HTMLBlockValidator.isSafeTable(html), let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
@@ -41,6 +82,97 @@ struct MarkdownRenderer: Sendable {
             cmark_node_free(node)
         }
     }
-}
 
-import Foundation
+    // MARK: Inline tags
+
+    /// Pairs the allowlisted inline tags among the direct children of `container`: the nodes
+    /// between a pair move into one element; a closing tag pairs only with the innermost open one.
+    private func pairInlineTags(in container: OpaquePointer) {
+        var open: [(name: String, node: OpaquePointer)] = []
+        var child = cmark_node_first_child(container)
+        while let node = child {
+            child = cmark_node_next(node)
+            guard cmark_node_get_type(node) == CMARK_NODE_HTML_INLINE, let literal = cmark_node_get_literal(node),
+                  let tag = HTMLBlockValidator.inlineTag(String(cString: literal)) else { continue }
+            if tag.name == "br" {
+                Self.replace(node, with: cmark_node_new(CMARK_NODE_LINEBREAK))
+            } else if !tag.closing {
+                open.append((tag.name, node))
+            } else if open.last?.name == tag.name, let opener = open.popLast() {
+                wrap(from: opener.node, to: node, name: tag.name)
+            }
+        }
+    }
+
+    /// Moves the siblings strictly between `opener` and `closer` into a new element `name`
+    /// that takes the opener's place; both tags are freed.
+    private func wrap(from opener: OpaquePointer, to closer: OpaquePointer, name: String) {
+        guard let element = Self.customNode(CMARK_NODE_CUSTOM_INLINE, enter: "<\(name)>", exit: "</\(name)>") else { return }
+        var current = cmark_node_next(opener)
+        while let node = current, node != closer {
+            current = cmark_node_next(node)
+            cmark_node_append_child(element, node)
+        }
+        cmark_node_replace(opener, element)
+        cmark_node_free(opener)
+        cmark_node_free(closer)
+    }
+
+    private static func replace(_ node: OpaquePointer, with replacement: OpaquePointer?) {
+        guard let replacement else { return }
+        cmark_node_replace(node, replacement)
+        cmark_node_free(node)
+    }
+
+    // MARK: Figures
+
+    /// Makes a `<figure>` of a paragraph whose first lines each hold one image (or linked
+    /// image) and whose remaining lines, if any, are the caption: one image and a caption, or
+    /// several images.
+    private func makeFigure(of paragraph: OpaquePointer) {
+        let children = Self.children(of: paragraph)
+        var images: [OpaquePointer] = []
+        var index = 0
+        while index < children.count, Self.isImage(children[index]),
+              index + 1 == children.count || cmark_node_get_type(children[index + 1]) == CMARK_NODE_SOFTBREAK {
+            images.append(children[index])
+            index += 2
+        }
+        let caption = index < children.count ? Array(children[index...]) : []
+        guard !images.isEmpty, !caption.isEmpty || images.count > 1,
+              let figure = Self.customNode(CMARK_NODE_CUSTOM_BLOCK, enter: "<figure>", exit: "</figure>") else { return }
+        for image in images { cmark_node_append_child(figure, image) }
+        if !caption.isEmpty, let element = Self.customNode(CMARK_NODE_CUSTOM_INLINE, enter: "<figcaption>", exit: "</figcaption>") {
+            for node in caption { cmark_node_append_child(element, node) }
+            cmark_node_append_child(figure, element)
+        }
+        cmark_node_replace(paragraph, figure)
+        cmark_node_free(paragraph)
+    }
+
+    private static func customNode(_ type: cmark_node_type, enter: String, exit: String) -> OpaquePointer? {
+        guard let node = cmark_node_new(type) else { return nil }
+        cmark_node_set_on_enter(node, enter)
+        cmark_node_set_on_exit(node, exit)
+        return node
+    }
+
+    private static func children(of node: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            result.append(current)
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+
+    /// An image, or a link holding an image.
+    private static func isImage(_ node: OpaquePointer) -> Bool {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_IMAGE: return true
+        case CMARK_NODE_LINK: return children(of: node).contains { cmark_node_get_type($0) == CMARK_NODE_IMAGE }
+        default: return false
+        }
+    }
+}

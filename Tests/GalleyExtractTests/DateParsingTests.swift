@@ -39,13 +39,22 @@ import Testing
         #expect(Dateline.place(in: "The minister said - again - that") == nil)
     }
 
-    @Test func encodingSniffing() {
-        #expect(EncodingSniffer.encoding(for: Array("<p>caf\u{E9}</p>".utf8), declaredCharset: nil) == "UTF-8")
-        #expect(EncodingSniffer.encoding(for: [0x3C, 0x70, 0x3E, 0x93, 0x94], declaredCharset: nil) == "windows-1252")
-        #expect(EncodingSniffer.encoding(for: [0xEF, 0xBB, 0xBF, 0x3C], declaredCharset: nil) == "UTF-8")
-        #expect(EncodingSniffer.encoding(for: [0xFF, 0xFE, 0x3C, 0x00], declaredCharset: nil) == "UTF-16LE")
-        #expect(EncodingSniffer.encoding(for: Array("<meta charset=\"shift_jis\">".utf8), declaredCharset: nil) == nil)
-        #expect(EncodingSniffer.encoding(for: [0x3C, 0x93], declaredCharset: "utf-8") == "windows-1252")
-        #expect(EncodingSniffer.encoding(for: Array("abc".utf8), declaredCharset: "iso-8859-1") == "windows-1252")
+    @Test func encodingDecisions() {
+        func decide(_ bytes: [UInt8], _ declared: String? = nil) -> EncodingSniffer.Decision {
+            EncodingSniffer.decide(for: bytes, declaredCharset: declared)
+        }
+        #expect(decide(Array("<p>caf\u{E9}</p>".utf8)).encoding == "UTF-8")
+        // windows-1252 is transcoded here: curly quotes and undefined bytes survive.
+        let cp1252 = decide([0x3C, 0x70, 0x3E, 0x93, 0x94, 0x9D])
+        #expect(cp1252.encoding == "UTF-8")
+        #expect(String(decoding: cp1252.bytes, as: UTF8.self) == "<p>\u{201C}\u{201D}\u{9D}")
+        #expect(decide([0xEF, 0xBB, 0xBF, 0x3C]).bytes == [0x3C])
+        #expect(decide([0xFF, 0xFE, 0x3C, 0x00]).encoding == "UTF-16LE")
+        #expect(decide(Array("<html><body>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })).encoding == "UTF-16LE")
+        #expect(decide([0x3C, 0x93, 0x70, 0x3E], "utf-8").encoding == "UTF-8", "mislabelled UTF-8 is read as windows-1252")
+        #expect(String(decoding: decide([0x3C, 0x93, 0x70, 0x3E], "utf-8").bytes, as: UTF8.self) == "<\u{201C}p>")
+        #expect(decide(Array("caf\u{E9}".utf8), "iso-8859-1").bytes == Array("caf\u{E9}".utf8), "valid UTF-8 wins over a latin-1 label")
+        #expect(decide([0x82, 0xA0], "shift_jis").encoding == "shift_jis")
+        #expect(decide([0x3C, 0x00, 0x70]).bytes == [0x3C, 0x20, 0x70], "NUL bytes become spaces")
     }
 }

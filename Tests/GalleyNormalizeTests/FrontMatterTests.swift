@@ -29,6 +29,18 @@ import Testing
         #expect(parsed.body == "Isi.\n")
     }
 
+    @Test func controlCharactersAndBadLanguagesAreDropped() throws {
+        let text = "---\ntitle: \"Kota\\x01\\e[31mMerah\\x7F\"\ndate: 2026-10-12T09:30:00+07:00\nauthor: \"\\x00\"\nlang: \"<script>alert(1)</script>\"\n---\n\nIsi.\n"
+        let document = try normalizer.parseDocument(text, source: "a.md")
+        #expect(document.frontMatter.title == "Kota[31mMerah")
+        #expect(document.frontMatter.author == nil)
+        #expect(document.frontMatter.lang == nil)
+        for (tag, valid) in [("id", true), ("en-GB", true), ("zh-Hant-TW", true), ("x", false), ("en_GB", false), ("id ", true), ("\" onclick=\"x", false)] {
+            let parsed = try normalizer.parseDocument("---\ntitle: t\ndate: 2026-10-12T09:30:00+07:00\nlang: '\(tag)'\n---\n", source: "a.md")
+            #expect((parsed.frontMatter.lang != nil) == valid, "\(tag)")
+        }
+    }
+
     @Test func handWrittenArticleWithAliases() throws {
         let text = """
         ---

@@ -1,0 +1,35 @@
+import Foundation
+import GalleyCore
+
+/// Writes articles' Markdown files (`<slug>.md`, front matter and body) into one folder,
+/// creating it; each file atomically (temporary file, then rename) and only when its bytes
+/// changed. Other files in the folder are left alone.
+struct MarkdownKeeper {
+    let folder: URL
+
+    func write(_ documents: [ArticleDocument], normalizer: any ArticleNormalizer) throws(GalleyError) -> (written: Int, unchanged: Int) {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw GalleyError(.write, source: folder.path, reason: "cannot create the Markdown folder")
+        }
+        var written = 0
+        var unchanged = 0
+        for document in documents {
+            let slug = ArticleIndex.slug(of: document)
+            let target = folder.appendingPathComponent(slug + ".md")
+            let bytes = Data(normalizer.serialize(document).utf8)
+            if FileManager.default.contents(atPath: target.path) == bytes {
+                unchanged += 1
+                continue
+            }
+            do {
+                try bytes.write(to: target, options: .atomic)
+            } catch {
+                throw GalleyError(.write, source: target.path, reason: "cannot write the Markdown file")
+            }
+            written += 1
+        }
+        return (written, unchanged)
+    }
+}

@@ -1,0 +1,51 @@
+import GalleyRender
+import Testing
+
+/// The three shapes `MarkdownRenderer` lets through cmark's safe mode (bare inline tags, figures,
+/// validated tables) and the URL rule for hand-written Markdown.
+@Suite struct RendererPassTests {
+    let renderer = MarkdownRenderer()
+
+    @Test(arguments: [
+        ("CO<sub>2</sub> x<sup>2</sup> <del>lama</del>", "<p>CO<sub>2</sub> x<sup>2</sup> <del>lama</del></p>\n"),
+        ("a<em>(b)</em>c <strong>d</strong>", "<p>a<em>(b)</em>c <strong>d</strong></p>\n"),
+        ("<em>**x** [l](https://x.org)</em>", "<p><em><strong>x</strong> <a href=\"https://x.org\">l</a></em></p>\n"),
+        ("<em><sub>x</sub></em>", "<p><em><sub>x</sub></em></p>\n"),
+        ("## Satu<br>dua", "<h2>Satu<br />\ndua</h2>\n"),
+    ])
+    func pairedBareTagsBecomeElements(markdown: String, html: String) {
+        #expect(renderer.html(from: markdown) == html)
+    }
+
+    @Test(arguments: [
+        "<sub>unpaired", "a</em>", "<em><sub>x</em></sub>", "<em onclick=\"x\">a</em>", "<EM>a</EM>", "<em >a</em>",
+        "<span>a</span>", "<br onclick=\"x\">", "<strong>a\n\nb</strong>",
+    ])
+    func otherInlineHTMLStaysOmitted(markdown: String) {
+        let html = renderer.html(from: markdown)
+        #expect(html.contains("<!-- raw HTML omitted -->"), "\(html)")
+        #expect(!html.contains("onclick") && !html.contains("<span") && !html.contains("<EM"))
+    }
+
+    @Test func imagesWithACaptionLineBecomeFigures() {
+        #expect(renderer.html(from: "![a](https://x.org/a.jpg)\nFoto: *AFP*\n")
+            == "<figure>\n<img src=\"https://x.org/a.jpg\" alt=\"a\" /><figcaption>Foto: <em>AFP</em></figcaption>\n</figure>\n")
+        #expect(renderer.html(from: "![a](https://x.org/a.jpg)\n![b](https://x.org/b.jpg)\n")
+            == "<figure>\n<img src=\"https://x.org/a.jpg\" alt=\"a\" /><img src=\"https://x.org/b.jpg\" alt=\"b\" />\n</figure>\n")
+        #expect(renderer.html(from: "[![a](https://x.org/a.jpg)](https://x.org/)\nKeterangan\n").hasPrefix("<figure>\n<a href=\"https://x.org/\"><img"))
+    }
+
+    @Test(arguments: [
+        "![a](https://x.org/a.jpg)\n", "![a](https://x.org/a.jpg) teks di baris yang sama\n", "Teks\n![a](https://x.org/a.jpg)\n",
+        "![a](https://x.org/a.jpg)\\\nbaris dengan hard break\n",
+    ])
+    func otherImageParagraphsStayParagraphs(markdown: String) {
+        let html = renderer.html(from: markdown)
+        #expect(html.hasPrefix("<p>") && !html.contains("<figure"), "\(html)")
+    }
+
+    @Test func handWrittenLinksKeepOnlySafeSchemes() {
+        let html = renderer.html(from: "[a](ftp://x.org/) [b](/lokal) [c](mailto:r@x.org) ![d](data:image/png;base64,AAAA) [e](tel:123)\n")
+        #expect(html == "<p><a href=\"\">a</a> <a href=\"/lokal\">b</a> <a href=\"mailto:r@x.org\">c</a> <img src=\"\" alt=\"d\" /> <a href=\"\">e</a></p>\n")
+    }
+}

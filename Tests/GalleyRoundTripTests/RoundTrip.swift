@@ -1,0 +1,52 @@
+import Foundation
+import GalleyCore
+import GalleyExtract
+import GalleyNormalize
+import GalleyRender
+
+/// One trip of content through the normaliser and the renderer and back: content tree →
+/// Markdown (`MarkdownNormalizer`) → HTML (cmark, `MarkdownRenderer`) → content tree
+/// (`HTMLExtractor.extractFragment`), both trees in `CanonicalTree` form.
+struct RoundTrip {
+    let original: [ContentNode]
+    let markdown: String
+    let html: String
+    let returned: [ContentNode]
+
+    var isExact: Bool { original == returned }
+
+    static let normalizer = MarkdownNormalizer()
+    static let renderer = MarkdownRenderer()
+    static let extractor = HTMLExtractor()
+
+    /// Sends `content` through the trip.
+    init(_ content: [ContentNode], baseURL: String? = nil) throws {
+        original = CanonicalTree.blocks(content)
+        markdown = Self.normalizer.markdown(for: content, baseURL: baseURL)
+        html = Self.renderer.html(from: markdown)
+        returned = CanonicalTree.blocks(try Self.tree(fromHTML: html))
+    }
+
+    /// The trip of a generated tree: it is first written as plain HTML and read back by the
+    /// extractor (T1), so that extraction's own choices (which elements it keeps, how it
+    /// groups them) apply to both sides; then T1 makes the trip.
+    init(generated content: [ContentNode]) throws {
+        try self.init(try Self.tree(fromHTML: ContentHTML.html(of: content)))
+    }
+
+    /// The content tree extraction makes of an HTML fragment (no article detection).
+    static func tree(fromHTML html: String, source: String = "fragment.html") throws -> [ContentNode] {
+        let page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\(html)</body></html>"
+        return try extractor.extractFragment(SourcePage(path: source, bytes: Array(page.utf8))).content
+    }
+
+    /// The first place the two trees differ, for failure messages.
+    var difference: String {
+        TreeDifference.first(original, returned) ?? "none"
+    }
+
+    /// Everything needed to replay a failure.
+    var report: String {
+        "difference: \(difference)\n--- markdown ---\n\(markdown)--- html ---\n\(html)"
+    }
+}
