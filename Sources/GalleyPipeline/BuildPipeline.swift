@@ -10,7 +10,7 @@ import GalleySite
 /// 3. extract + normalise each source (parallel; a bad page is reported and skipped); a `.md`
 ///    file replaces the extraction of a page with the same slug
 /// 4. assign unique slugs and permalinks
-/// 5. render article pages (parallel)
+/// 5. plan related articles and previous/next links, render article pages (parallel)
 /// 6. plan the site (indices, feeds, sitemap) and render its pages (parallel)
 /// 7. write the output atomically and prune stale files
 /// 8. with `keepMarkdownFolder`, write every published article's Markdown there
@@ -87,8 +87,11 @@ public struct BuildPipeline: Sendable {
         report.phases.append(clock.lap("extract"))
 
         let articles = ArticleIndex(documents: documents, config: config)
+        let relations = RelationPlanner().relations(for: articles.entries.map(\.summary))
         let rendered = parallelMap(articles.entries, jobs: options.jobs) { entry in
-            Result { () throws(GalleyError) in try renderer.renderArticle(entry.document, summary: entry.summary) }
+            Result { () throws(GalleyError) in
+                try renderer.renderArticle(entry.document, summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)
+            }
         }
         var outputs: [RenderedPage] = []
         var published: [ArticleSummary] = []

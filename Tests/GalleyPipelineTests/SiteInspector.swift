@@ -16,9 +16,10 @@ struct SiteInspector {
 
     var htmlFiles: [String] { files.filter { $0.hasSuffix(".html") } }
 
-    /// Values of `href` and `src` attributes in a page.
-    func links(in path: String) -> [String] {
-        let html = text(path)
+    /// Values of `href` and `src` attributes in a page (with `until`, only before that text).
+    func links(in path: String, until marker: String? = nil) -> [String] {
+        var html = text(path)
+        if let marker, let end = html.range(of: marker) { html = String(html[..<end.lowerBound]) }
         var links: [String] = []
         for attribute in ["href=\"", "src=\""] {
             var rest = html[...]

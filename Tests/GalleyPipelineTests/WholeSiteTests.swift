@@ -2,6 +2,9 @@ import Foundation
 import GalleyCore
 import GalleyPipeline
 import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// Builds the bundled example site (content/, galley.yml, templates/) into a temporary folder
 /// and checks the files a reader and a crawler would see.
@@ -70,6 +73,27 @@ import Testing
                          "robots.txt", "static/galley.css"] {
             #expect(site.files.contains(required), "missing \(required)")
         }
+
+        // Machine-readable output: feeds parse, sitemap entries are files, every article page
+        // carries NewsArticle JSON-LD that parses, related stories and previous/next links.
+        for feed in site.files where feed.hasSuffix(".xml") {
+            #expect(XMLParser(data: Data(site.text(feed).utf8)).parse(), "\(feed) is not well-formed XML")
+        }
+        let sitemap = site.text("sitemap.xml")
+        for loc in sitemap.components(separatedBy: "<loc>").dropFirst().map({ String($0.prefix { $0 != "<" }) }) {
+            let path = String(loc.dropFirst(config.baseURL.count))
+            #expect(site.resolve(path.isEmpty ? "index.html" : path, from: "index.html") != nil, "sitemap lists \(loc), which is not a file")
+        }
+        for article in articles {
+            let html = site.text(article.path)
+            let script = html.components(separatedBy: "<script type=\"application/ld+json\">").dropFirst().first?.components(separatedBy: "</script>").first
+            let object = script.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            #expect(object?["@type"] as? String == "NewsArticle", "\(article.path) lacks NewsArticle JSON-LD")
+            #expect(object?["datePublished"] as? String != nil)
+            #expect(html.contains("<meta property=\"og:title\""), "\(article.path) lacks OpenGraph")
+            #expect(html.contains("class=\"article-nav__"), "\(article.path) lacks previous/next links")
+        }
+        #expect(articles.contains { site.text($0.path).contains("class=\"related\"") }, "no article shows related stories")
 
         // Rejected pages are reported by name, with a reason.
         #expect(!report.rejected.isEmpty)
@@ -146,7 +170,8 @@ import Testing
                 && path != "404.html" && !isArchive(path)
         }
         return candidates.map { path in
-            let terms = site.links(in: path).compactMap { link -> String? in
+            // The article's own tags and region: links inside <article>, not the related cards.
+            let terms = site.links(in: path, until: "</article>").compactMap { link -> String? in
                 guard let target = site.resolve(link, from: path), target.hasPrefix("tags/") || target.hasPrefix("regions/"),
                       target.split(separator: "/").count == 3 else { return nil }
                 return String(target.dropLast("index.html".count))
