@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// URL- and file-safe names for articles and terms.
 ///
@@ -46,8 +47,18 @@ public enum Slug {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
         if folded.utf8.allSatisfy({ $0 < 0x80 }) { return folded.lowercased() }
-        return text.applyingTransform(StringTransform("Any-Latin; Latin-ASCII; Lower"), reverse: false) ?? text.lowercased()
+        if let known = transliterated.withLock({ $0[text] }) { return known }
+        let latin = text.applyingTransform(StringTransform("Any-Latin; Latin-ASCII; Lower"), reverse: false) ?? text.lowercased()
+        transliterated.withLock { cache in
+            if cache.count > 50_000 { cache.removeAll() }
+            cache[text] = latin
+        }
+        return latin
     }
+
+    /// Transliterations already made (ICU builds a transliterator on every call): tag and region
+    /// names repeat across thousands of articles.
+    private static let transliterated = Mutex<[String: String]>([:])
 
     /// Gives each slug in `slugs` a unique form by appending `-2`, `-3`, … to repeats, in order.
     public static func uniqued(_ slugs: [String]) -> [String] {
