@@ -14,7 +14,8 @@ public enum Slug {
     /// Names a slug may not be, because the site layout or a file system claims them.
     public static let reserved: Set<String> = [
         "page", "tags", "regions", "static", "index", "feed", "sitemap", "404",
-        "con", "prn", "aux", "nul", "com1", "com2", "com3", "lpt1", "lpt2", "lpt3",
+        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
+        "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
     ]
 
     /// The slug of a title or term name; never empty (`untitled` when nothing survives).
@@ -36,7 +37,9 @@ public enum Slug {
         }
         var slug = truncate(String(decoding: bytes, as: UTF8.self))
         if slug.isEmpty { return "untitled" }
-        return reserved.contains(slug) ? slug + "-1" : slug
+        // All digits would look like a date archive (`2026/`, `10/`) under a `/:slug/` permalink.
+        if reserved.contains(slug) || slug.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return slug + "-1" }
+        return slug
     }
 
     /// The text in lower-case ASCII. ICU transliteration is slow, so ASCII text skips it and

@@ -16,11 +16,12 @@ import Testing
         #expect(Slug.make(title) == expected)
     }
 
-    @Test(arguments: ["../../etc/passwd", "/absolute/path", "a\\b", ".", "..", "con", "NUL", "x\0y", "tags", "page"])
+    @Test(arguments: ["../../etc/passwd", "/absolute/path", "a\\b", ".", "..", "con", "NUL", "x\0y", "tags", "page", "COM9", "lpt7", "2026", "10"])
     func neverLeavesItsFolderOrUsesReservedNames(input: String) {
         let slug = Slug.make(input)
         #expect(!slug.contains("/") && !slug.contains(".") && !slug.contains("\\") && !slug.contains("\0"))
         #expect(!Slug.reserved.contains(slug))
+        #expect(slug.contains { !$0.isNumber }, "a number could be a date archive")
         #expect(!slug.isEmpty)
     }
 
