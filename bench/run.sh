@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# Speed-and-memory benchmark: galley vs Debian's Hugo on a synthetic corpus of Markdown news
+# articles (issue 5, "Speed and memory"). See bench/README.md.
+#
+# Usage: bench/run.sh [N ...]          default: 10000 50000
+# Environment:
+#   RUNS=3           measurements per tool and size (fresh output folder each time); medians are shown
+#   SEED=42          corpus seed
+#   BENCH_CACHE=DIR  corpora, outputs and logs (default bench/.cache, gitignored)
+#   PHASES=1         one extra galley build without --quiet, to print its per-phase timings (0: skip)
+#   KEEP_OUTPUT=0    1 keeps the last output folders in BENCH_CACHE/out
+#   GALLEY_SRC=DIR   build and measure the galley in DIR (its sources and templates/) instead of
+#                    this working tree, e.g. a snapshot: git archive HEAD | tar -x -C /tmp/galley-head
+#
+# Exits non-zero only when something fails (a tool cannot be installed or built, a build exits
+# non-zero, a corpus cannot be written); the ratios are reported, never enforced.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000 50000)
+for n in "${sizes[@]}"; do
+  [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "bench: not a positive article count: $n" >&2; exit 64; }
+done
+runs=${RUNS:-3}
+seed=${SEED:-42}
+cache=${BENCH_CACHE:-$root/bench/.cache}
+phases=${PHASES:-1}
+keep=${KEEP_OUTPUT:-0}
+src=$(cd "${GALLEY_SRC:-$root}" && pwd)
+galley=$src/.build/release/galley
+templates=$src/templates
+mkdir -p "$cache/logs"
+cache=$(cd "$cache" && pwd)
+
+say() { echo "bench: $*" >&2; }
+fail() { echo "bench: FAILED: $*" >&2; exit 1; }
+
+# --- tools -------------------------------------------------------------------------------------
+install_debian() { # like scripts/install-deps.sh: apt-get as root or through sudo
+  local sudo=""
+  command -v apt-get >/dev/null 2>&1 || fail "apt-get not found; install these Debian packages yourself: $*"
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || fail "run as root or install sudo to install: $*"
+    sudo="sudo"
+  fi
+  say "installing missing Debian packages: $*"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null 2>&1 \
+    || { $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null; } \
+    || fail "could not install: $*"
+}
+missing=()
+command -v hugo >/dev/null 2>&1 || missing+=(hugo)
+[ -x /usr/bin/time ] || missing+=(time)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+[ ${#missing[@]} -eq 0 ] || install_debian "${missing[@]}"
+bash scripts/install-deps.sh || fail "galley's build dependencies (scripts/install-deps.sh)"
+
+say "building galley (swift build -c release --product galley, in $src)"
+(cd "$src" && swift build -c release --product galley) >"$cache/logs/swift-build.log" 2>&1 \
+  || { tail -30 "$cache/logs/swift-build.log" >&2; fail "swift build (log: $cache/logs/swift-build.log)"; }
+[ -x "$galley" ] || fail "$galley was not built"
+
+hugo_version=$(hugo version 2>/dev/null | awk '{print $2}')
+galley_version=$("$galley" --version 2>/dev/null || echo unknown)
+if [ -f "$src/.commit" ]; then
+  galley_version+=" (snapshot of $(cut -c1-10 "$src/.commit"))"
+elif commit=$(git -C "$src" rev-parse --short HEAD 2>/dev/null); then
+  git -C "$src" diff-index --quiet HEAD -- 2>/dev/null && galley_version+=" ($commit)" \
+    || galley_version+=" ($commit + uncommitted changes)"
+fi
+say "galley $galley_version, hugo $hugo_version, $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# --- corpora -----------------------------------------------------------------------------------
+# Cached per size and seed; regenerated when bench/generate_corpus.py changes.
+generator_hash=$(md5sum bench/generate_corpus.py | cut -c1-12)
+corpus() {
+  local n=$1 dir="$cache/corpus-$1-seed$seed"
+  if [ "$(cat "$dir/stamp" 2>/dev/null)" != "$generator_hash" ]; then
+    say "generating $n articles (seed $seed) into $dir"
+    rm -rf "$dir" "$dir.tmp"
+    python3 bench/generate_corpus.py --count "$n" --seed "$seed" \
+      --out "$dir.tmp/galley" --hugo-out "$dir.tmp/hugo" || fail "generate_corpus.py --count $n"
+    echo "$generator_hash" >"$dir.tmp/stamp"
+    mv "$dir.tmp" "$dir"
+  fi
+  echo "$dir"
+}
+
+# --- measuring ---------------------------------------------------------------------------------
+# measure LOG COMMAND... : runs COMMAND under /usr/bin/time -v, prints "wall cpu peak_kb".
+measure() {
+  local log=$1; shift
+  local timing="$log.time"
+  if ! /usr/bin/time -v -o "$timing" "$@" >"$log" 2>&1; then
+    tail -20 "$log" >&2
+    fail "$* (log: $log)"
+  fi
+  awk -F': ' '
+    /Elapsed \(wall clock\)/ { n = split($2, p, ":"); wall = 0; for (i = 1; i <= n; i++) wall = wall * 60 + p[i] }
+    /User time/ { user = $2 } /System time/ { sys = $2 }
+    /Maximum resident set size/ { rss = $2 }
+    END { printf "%.2f %.2f %d\n", wall, user + sys, rss }' "$timing"
+}
+median() { sort -g | awk '{a[NR] = $1} END {print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
+html_count() { find "$1" -type f -name '*.html' | wc -l; }
+file_count() { find "$1" -type f ! -name '.*' | wc -l; }
+
+results="$cache/results.tsv"
+: >"$results.new"
+phase_lines=()
+
+for n in "${sizes[@]}"; do
+  dir=$(corpus "$n")
+  out="$cache/out/$n"
+  mkdir -p "$out"
+  galley_cmd=("$galley" build --config bench/galley-bench.yml --content "$dir/galley"
+              --templates "$templates" --output "$out/galley" --quiet)
+  hugo_cmd=(hugo --source bench/hugo-site --contentDir "$dir/hugo" --destination "$out/hugo"
+            --quiet --noBuildLock --cacheDir "$cache/hugo-cache")
+  g_wall=(); g_cpu=(); g_rss=(); h_wall=(); h_cpu=(); h_rss=(); r_wall=(); r_cpu=(); r_rss=()
+  for run in $(seq "$runs"); do
+    # interleaved, so that a change of load on the shared machine hits both tools alike
+    rm -rf "$out/galley"
+    say "N=$n run $run/$runs: galley build"
+    res=$(measure "$cache/logs/galley-$n-$run.log" "${galley_cmd[@]}"); read -r w c m <<<"$res"
+    g_wall+=("$w"); g_cpu+=("$c"); g_rss+=("$m")
+    say "  galley ${w}s wall, ${c}s CPU, $((m / 1024)) MB"
+    say "N=$n run $run/$runs: galley rebuild (unchanged input and output)"
+    res=$(measure "$cache/logs/galley-rebuild-$n-$run.log" "${galley_cmd[@]}"); read -r w c m <<<"$res"
+    r_wall+=("$w"); r_cpu+=("$c"); r_rss+=("$m")
+    say "  galley rebuild ${w}s wall, ${c}s CPU, $((m / 1024)) MB"
+    rm -rf "$out/hugo" "$cache/hugo-cache"
+    say "N=$n run $run/$runs: hugo"
+    res=$(measure "$cache/logs/hugo-$n-$run.log" "${hugo_cmd[@]}"); read -r w c m <<<"$res"
+    h_wall+=("$w"); h_cpu+=("$c"); h_rss+=("$m")
+    say "  hugo ${w}s wall, ${c}s CPU, $((m / 1024)) MB"
+  done
+  g_html=$(html_count "$out/galley"); g_files=$(file_count "$out/galley")
+  h_html=$(html_count "$out/hugo"); h_files=$(file_count "$out/hugo")
+  med() { printf '%s\n' "$@" | median; }
+  printf '%s\tgalley\t%s\t%s\t%s\t%s\t%s\n' "$n" "$(med "${g_wall[@]}")" "$(med "${g_cpu[@]}")" "$(med "${g_rss[@]}")" "$g_html" "$g_files" >>"$results.new"
+  printf '%s\tgalley rebuild\t%s\t%s\t%s\t%s\t%s\n' "$n" "$(med "${r_wall[@]}")" "$(med "${r_cpu[@]}")" "$(med "${r_rss[@]}")" "$g_html" "$g_files" >>"$results.new"
+  printf '%s\thugo\t%s\t%s\t%s\t%s\t%s\n' "$n" "$(med "${h_wall[@]}")" "$(med "${h_cpu[@]}")" "$(med "${h_rss[@]}")" "$h_html" "$h_files" >>"$results.new"
+  {
+    echo "$(date -u +%FT%TZ) N=$n galley:  wall ${g_wall[*]}  CPU ${g_cpu[*]}  RSS KB ${g_rss[*]}"
+    echo "$(date -u +%FT%TZ) N=$n rebuild: wall ${r_wall[*]}  CPU ${r_cpu[*]}  RSS KB ${r_rss[*]}"
+    echo "$(date -u +%FT%TZ) N=$n hugo:    wall ${h_wall[*]}  CPU ${h_cpu[*]}  RSS KB ${h_rss[*]}"
+  } >>"$cache/logs/runs.txt"
+
+  if [ "$phases" = 1 ]; then
+    say "N=$n: one more galley build without --quiet, for its per-phase timings"
+    rm -rf "$out/galley-phases"
+    "$galley" build --config bench/galley-bench.yml --content "$dir/galley" --templates "$templates" \
+      --output "$out/galley-phases" >"$cache/logs/galley-phases-$n.log" 2>&1 \
+      || { tail -20 "$cache/logs/galley-phases-$n.log" >&2; fail "galley build (phases) N=$n"; }
+    phase_lines+=("N=$n: $(grep -E '^done in' "$cache/logs/galley-phases-$n.log" || tail -1 "$cache/logs/galley-phases-$n.log")")
+    rm -rf "$out/galley-phases"
+  fi
+  [ "$keep" = 1 ] || rm -rf "$out"
+done
+mv "$results.new" "$results"
+
+# --- report ------------------------------------------------------------------------------------
+echo
+echo "galley vs Hugo — medians of $runs runs; $(nproc) cores; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "galley $galley_version; hugo $hugo_version; corpus seed $seed"
+echo
+awk -F'\t' '
+  BEGIN {
+    printf "| %7s | %-14s | %8s | %8s | %12s | %10s | %9s |\n", "N", "tool", "wall s", "CPU s", "peak RSS MB", "HTML pages", "files"
+    printf "|%s|%s|%s|%s|%s|%s|%s|\n", "--------:", "----------------", "---------:", "---------:", "-------------:", "-----------:", "----------:"
+  }
+  {
+    printf "| %7d | %-14s | %8.2f | %8.2f | %12.0f | %10d | %9d |\n", $1, $2, $3, $4, $5 / 1024, $6, $7
+    wall[$1, $2] = $3; cpu[$1, $2] = $4; rss[$1, $2] = $5; if (!($1 in seen)) { seen[$1] = 1; order[++k] = $1 }
+  }
+  END {
+    print ""
+    for (i = 1; i <= k; i++) {
+      n = order[i]
+      printf "N=%d  galley/Hugo: wall %.2f, CPU %.2f, peak RSS %.2f; rebuild/Hugo: wall %.2f, CPU %.2f\n", \
+        n, wall[n, "galley"] / wall[n, "hugo"], cpu[n, "galley"] / cpu[n, "hugo"], rss[n, "galley"] / rss[n, "hugo"], \
+        wall[n, "galley rebuild"] / wall[n, "hugo"], cpu[n, "galley rebuild"] / cpu[n, "hugo"]
+      printf "         speed-up (Hugo wall / galley wall) %.2fx, rebuild %.2fx; memory (Hugo / galley peak RSS) %.1fx\n", \
+        wall[n, "hugo"] / wall[n, "galley"], wall[n, "hugo"] / wall[n, "galley rebuild"], rss[n, "hugo"] / rss[n, "galley"]
+    }
+    print "goal (issue 5): speed-up >= 3x and memory >= 4x (galley/Hugo wall <= 0.33, peak RSS <= 0.25)"
+  }' "$results"
+if [ ${#phase_lines[@]} -gt 0 ]; then
+  echo
+  echo "galley per-phase timings (one extra build without --quiet):"
+  printf '  %s\n' "${phase_lines[@]}"
+fi
+echo
+echo "(per-run figures: $cache/logs/runs.txt; medians: $results)"
