@@ -30,18 +30,17 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let processor = PageProcessor(config: try loadConfig(config))
         let files = pages.map(ContentDiscovery.file(at:))
-        let results = parallelMap(files, jobs: max(1, jobs)) { file in
-            ExtractionRecord(file: file, outcome: processor.process(file), normalizer: processor.normalizer)
-        }
-        var anyFailed = false
-        for record in results {
-            anyFailed = anyFailed || record.status == "failed"
+        let format = self.format
+        // Each page's output text is made on the worker that extracted it; printing stays in order.
+        let results = parallelMap(files, jobs: max(1, jobs)) { file -> (failed: Bool, output: String) in
+            let record = ExtractionRecord(file: file, outcome: processor.process(file), normalizer: processor.normalizer)
             switch format {
-            case .json: print(record.jsonLine())
-            case .markdown: print(record.markdownOutput, terminator: "")
-            case .text: print(record.textOutput, terminator: "")
+            case .json: return (record.status == "failed", record.jsonLine() + "\n")
+            case .markdown: return (record.status == "failed", record.markdownOutput)
+            case .text: return (record.status == "failed", record.textOutput)
             }
         }
-        if anyFailed { throw ExitCode(1) }
+        for result in results { FileHandle.standardOutput.write(Data(result.output.utf8)) }
+        if results.contains(where: \.failed) { throw ExitCode(1) }
     }
 }

@@ -37,6 +37,23 @@ struct JSONLine {
     /// A JSON string (RFC 8259): quotes, backslashes and control characters escaped.
     private mutating func appendString(_ value: String) {
         output += "\""
+        // Most text needs no escape at all: check the bytes, then copy the whole string.
+        var clean = true
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in value.utf8 {
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || (beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9)) {
+                clean = false
+                break
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        if clean {
+            output += value
+            output += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
