@@ -21,21 +21,7 @@ public enum Slug {
     /// The slug of a title or term name; never empty (`untitled` when nothing survives).
     public static func make(_ text: String) -> String {
         let latin = asciiForm(of: text)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(latin.utf8.count)
-        var pendingDash = false
-        // `asciiForm` leaves only ASCII: letters and digits stay, an apostrophe vanishes
-        // ("Jokowi's" → "jokowis"), anything else separates words.
-        for byte in latin.utf8 {
-            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                if pendingDash, !bytes.isEmpty { bytes.append(0x2D) }
-                pendingDash = false
-                bytes.append(byte)
-            } else if byte != 0x27 {
-                pendingDash = true
-            }
-        }
-        var slug = truncate(String(decoding: bytes, as: UTF8.self))
+        let slug = truncate(fullSlug(of: latin))
         if slug.isEmpty { return "untitled" }
         // All digits would look like a date archive (`2026/`, `10/`) under a `/:slug/` permalink.
         if reserved.contains(slug) || slug.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return slug + "-1" }
@@ -62,6 +48,30 @@ public enum Slug {
     /// Transliterations already made (ICU builds a transliterator on every call): tag and region
     /// names repeat across thousands of articles.
     private static let transliterated = Mutex<[String: String]>([:])
+
+    /// Whether the slug of `text` was cut to `maximumLength` (two long titles can share it).
+    public static func isShortened(_ text: String) -> Bool {
+        fullSlug(of: asciiForm(of: text)).count > maximumLength
+    }
+
+    /// The slug before it is cut to length.
+    private static func fullSlug(of latin: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(latin.utf8.count)
+        var pendingDash = false
+        // `asciiForm` leaves only ASCII: letters and digits stay, an apostrophe vanishes
+        // ("Jokowi's" → "jokowis"), anything else separates words.
+        for byte in latin.utf8 {
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                if pendingDash, !bytes.isEmpty { bytes.append(0x2D) }
+                pendingDash = false
+                bytes.append(byte)
+            } else if byte != 0x27 {
+                pendingDash = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// Gives each slug in `slugs` a unique form by appending `-2`, `-3`, … to repeats, in order.
     public static func uniqued(_ slugs: [String]) -> [String] {

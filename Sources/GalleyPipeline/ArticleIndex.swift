@@ -45,22 +45,33 @@ extension ArticleIndex {
     /// article corrected by hand stays corrected on every build. A draft `.md` replaces too
     /// (and keeps the article unpublished).
     static func applyingOverrides(_ sources: [Source]) -> (documents: [ArticleDocument], overrides: [MarkdownOverride]) {
-        var markdownBySlug: [String: String] = [:]
+        var markdownBySlug: [String: ArticleDocument] = [:]
         for source in sources where source.isMarkdown {
             let slug = Self.slug(of: source.document)
-            if markdownBySlug[slug] == nil { markdownBySlug[slug] = source.document.source }
+            if markdownBySlug[slug] == nil { markdownBySlug[slug] = source.document }
         }
         var documents: [ArticleDocument] = []
         var overrides: [MarkdownOverride] = []
         for source in sources {
             let slug = Self.slug(of: source.document)
-            if !source.isMarkdown, let markdown = markdownBySlug[slug] {
-                overrides.append(MarkdownOverride(slug: slug, markdown: markdown, page: source.document.source))
+            if !source.isMarkdown, let markdown = markdownBySlug[slug], Self.isCorrection(markdown, of: source.document) {
+                overrides.append(MarkdownOverride(slug: slug, markdown: markdown.source, page: source.document.source))
             } else {
                 documents.append(source.document)
             }
         }
         return (documents, overrides)
+    }
+
+    /// A shared slug pairs a correction with its page, except where the page's slug was cut at
+    /// `Slug.maximumLength` (unrelated long titles can share their first 80 characters): then
+    /// the correction must also name the same source URL (as `--keep-markdown` files do) or
+    /// the same title.
+    static func isCorrection(_ markdown: ArticleDocument, of page: ArticleDocument) -> Bool {
+        if !Slug.isShortened(page.frontMatter.title) { return true }
+        if let url = markdown.frontMatter.sourceURL, url == page.frontMatter.sourceURL { return true }
+        let title = { (text: String) in text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased() }
+        return title(markdown.frontMatter.title) == title(page.frontMatter.title)
     }
 
     static func slug(of document: ArticleDocument) -> String {

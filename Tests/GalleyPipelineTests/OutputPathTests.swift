@@ -146,15 +146,10 @@ import Testing
             let why: String = problem.map { ": \($0)" } ?? overridden.map { ": overridden by \($0.markdown)" } ?? ""
             Issue.record("permalink \(permalink): \(markers[marker] ?? marker) [\(sources[marker] ?? "")] has no page\(why)")
         }
+        // Slugs are cut at 80 characters: a Markdown article must not replace an unrelated page
+        // whose title merely starts the same (fixed: ArticleIndex.isCorrection).
         if !truncatedOverrides.isEmpty {
-            // BUG (medium: silent data loss): slugs are cut at 80 characters, and a Markdown file
-            // overrides the scraped page with the same slug, so a hand-written article replaces an
-            // UNRELATED page whose title merely starts with the same 80 characters (title "aaa…a"
-            // vs "aaa…a laporan"). ArticleIndex.applyingOverrides matches on the lossy slug; it
-            // could require the same source URL or the same full title.
-            withKnownIssue("a Markdown article overrides an unrelated page whose slug truncates the same") {
-                Issue.record("permalink \(permalink): \(truncatedOverrides.count) pages overridden by unrelated Markdown articles: \(truncatedOverrides)")
-            }
+            Issue.record("permalink \(permalink): \(truncatedOverrides.count) pages overridden by unrelated Markdown articles: \(truncatedOverrides)")
         }
         print("permalink \(permalink): \(report.published) published, \(report.problems.count) not, \(files.count) files, "
             + "\(Set(files.map { $0.split(separator: "/").first ?? "" }).count) top-level entries; no write outside")
