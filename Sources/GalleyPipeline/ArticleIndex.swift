@@ -10,6 +10,12 @@ struct ArticleIndex {
 
     let entries: [Entry]
 
+    /// The documents (with their final slugs) of the given published articles.
+    func documents(of published: [ArticleSummary]) -> [ArticleDocument] {
+        let slugs = Set(published.map(\.slug))
+        return entries.filter { slugs.contains($0.summary.slug) }.map(\.document)
+    }
+
     init(documents: [ArticleDocument], config: SiteConfig) {
         let ordered = documents.sorted { lhs, rhs in
             (lhs.frontMatter.date.date, lhs.source) < (rhs.frontMatter.date.date, rhs.source)

@@ -5,14 +5,18 @@ import GalleySite
 
 /// The one orchestrator: every phase of a build, in order, with its timing.
 ///
-/// 1. config and templates (errors here stop the build before anything is written)
-/// 2. discover sources
-/// 3. extract + normalise each source (parallel; a bad page is reported and skipped); a `.md`
-///    file replaces the extraction of a page with the same slug
+/// 1. take the output's lock; read config and templates (errors here stop the build before
+///    anything is written)
+/// 2. discover sources; when nothing the site depends on changed since the last complete
+///    build (sources, config, templates, galley, the output files, the news sitemap's window),
+///    stop: the output is already what this build would write
+/// 3. extract + normalise each changed source (parallel; unchanged ones come from the source
+///    manifest; a bad page is reported and skipped, its last good version kept); a `.md` file
+///    replaces the extraction of a page with the same slug; duplicate stories are left out
 /// 4. assign unique slugs and permalinks
-/// 5. plan related articles and previous/next links, render article pages (parallel)
-/// 6. plan the site (indices, feeds, sitemap) and render its pages (parallel)
-/// 7. write the output atomically and prune stale files
+/// 5. plan related articles and previous/next links, render article pages whose inputs changed
+/// 6. plan the site (indices, feeds, sitemap) and render its changed pages
+/// 7. write changed files atomically, remove stale ones, record the outputs
 /// 8. with `keepMarkdownFolder`, write every published article's Markdown there
 public struct BuildPipeline: Sendable {
     /// Where a build reads and writes.
@@ -22,118 +26,124 @@ public struct BuildPipeline: Sendable {
         public var contentFolder: URL
         public var outputFolder: URL
         public var templatesFolder: URL
+        /// A site's own templates, laid over `templatesFolder` file by file.
+        public var overridesFolder: URL?
         public var jobs: Int
-        /// The build's clock (feeds of an empty site).
+        /// The build's clock (the news sitemap's window, feeds of an empty site).
         public var now: Date
         /// Where each published article's Markdown file (`<slug>.md`) is written; nil: nowhere.
         public var keepMarkdownFolder: URL?
         /// Whether `keepMarkdownFolder` may lie inside the content folder (its files then
         /// replace their pages' extraction on the next build).
         public var allowMarkdownInContent: Bool
+        /// Where the build state (manifests, lock) is kept; nil: `.galley/` beside the output.
+        public var cacheFolder: URL?
+        /// Ignore the caches: extract, render and compare every page.
+        public var full: Bool
+        /// Receives progress of the long phases.
+        public var progress: BuildProgress?
 
         /// Creates options.
         public init(configFile: URL, configRequired: Bool, contentFolder: URL, outputFolder: URL, templatesFolder: URL,
-                    jobs: Int = ProcessInfo.processInfo.activeProcessorCount, now: Date = Date(),
-                    keepMarkdownFolder: URL? = nil, allowMarkdownInContent: Bool = false) {
+                    overridesFolder: URL? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, now: Date = Date(),
+                    keepMarkdownFolder: URL? = nil, allowMarkdownInContent: Bool = false, cacheFolder: URL? = nil,
+                    full: Bool = false, progress: BuildProgress? = nil) {
             self.configFile = configFile
             self.configRequired = configRequired
             self.contentFolder = contentFolder
             self.outputFolder = outputFolder
             self.templatesFolder = templatesFolder
+            self.overridesFolder = overridesFolder
             self.jobs = max(1, jobs)
             self.now = now
             self.keepMarkdownFolder = keepMarkdownFolder
             self.allowMarkdownInContent = allowMarkdownInContent
+            self.cacheFolder = cacheFolder
+            self.full = full
+            self.progress = progress
         }
     }
 
     public let options: Options
+    let state: BuildState
 
     /// Creates a pipeline.
-    public init(options: Options) { self.options = options }
+    public init(options: Options) {
+        self.options = options
+        self.state = BuildState(output: options.outputFolder, cache: options.cacheFolder)
+    }
 
-    /// Runs a build. Throws only for errors that stop the whole build (config, templates,
+    /// Runs a build. Throws only for errors that stop the whole build (lock, config, templates,
     /// content folder, output); page problems are in the report.
     public func run() throws(GalleyError) -> BuildReport {
+        let lock = try takeLock()
+        defer { withExtendedLifetime(lock) {} }
         var report = BuildReport()
         var clock = PhaseClock()
 
         try checkMarkdownFolder()
         let config = try ConfigLoader.load(options.configFile, required: options.configRequired)
-        let theme = try Theme.load(from: options.templatesFolder)
+        let theme = try Theme.load(from: options.templatesFolder, overrides: options.overridesFolder)
         let renderer = try TemplatePageRenderer(config: config, templates: theme.templates, templateFolder: theme.folder, strings: theme.strings)
+        let keys = BuildKeys(configFile: options.configFile, templateFolders: [options.templatesFolder] + (options.overridesFolder.map { [$0] } ?? []))
         report.phases.append(clock.lap("config"))
 
         let files = try ContentDiscovery.discover(in: options.contentFolder)
         report.pagesRead = files.filter { $0.kind != .markdown }.count
         report.markdownRead = files.count - report.pagesRead
+        // Loaded even with `full`: its list of files is what stale files are pruned by.
+        let previous = OutputManifest.load(state.outputManifest)
+        if !options.full, let previous, isUpToDate(previous, files: files, keys: keys) {
+            report.phases.append(clock.lap("check"))
+            return upToDateReport(report, previous: previous, files: files)
+        }
         report.phases.append(clock.lap("discover"))
 
         let processor = PageProcessor(config: config)
-        let results = parallelMap(files, jobs: options.jobs) { processor.process($0).document }
-        var sources: [ArticleIndex.Source] = []
-        for (file, result) in zip(files, results) {
-            switch result {
-            case .success(let document): sources.append(.init(document: document, isMarkdown: file.kind == .markdown))
-            case .failure(let error): report.problems.append(error)
-            }
-        }
-        let resolved = ArticleIndex.applyingOverrides(sources)
-        report.overridden = resolved.overrides
-        var documents: [ArticleDocument] = []
-        for document in resolved.documents {
-            if document.frontMatter.draft { report.drafts.append(document.source) } else { documents.append(document) }
-        }
+        let sources = try sourcesToPublish(files, processor: processor, keys: keys, report: &report)
         report.phases.append(clock.lap("extract"))
 
-        let articles = ArticleIndex(documents: documents, config: config)
-        let relations = RelationPlanner().relations(for: articles.entries.map(\.summary))
-        let rendered = parallelMap(articles.entries, jobs: options.jobs) { entry in
-            Result { () throws(GalleyError) in
-                try renderer.renderArticle(entry.document, summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)
-            }
-        }
-        var outputs: [RenderedPage] = []
-        var published: [ArticleSummary] = []
-        var publishedDocuments: [ArticleDocument] = []
-        for (entry, result) in zip(articles.entries, rendered) {
-            switch result {
-            case .success(let page):
-                outputs.append(page)
-                published.append(entry.summary)
-                publishedDocuments.append(entry.document)
-            case .failure(let error):
-                report.problems.append(error)
-            }
-        }
-        report.published = published.count
+        let articles = ArticleIndex(documents: sources.documents, config: config)
+        let summaries = articles.entries.map(\.summary)
+        let keyer = RenderKey(inputs: keys.render, summaries: summaries)
+        let trusted = previous.flatMap { !options.full && $0.complete && $0.renderKey == keys.render ? $0 : nil }
+        var outputs = OutputSet()
+        let published = renderArticles(articles, renderer: renderer, keyer: keyer, trusted: trusted, previous: previous, outputs: &outputs, report: &report)
         report.phases.append(clock.lap("render"))
 
         let plan = NewsSitePlanner(config: config, now: options.now).plan(published)
-        let pages = parallelMap(plan.pages, jobs: options.jobs) { page in
-            Result { () throws(GalleyError) in try renderer.renderPage(page) }
-        }
-        for page in pages { outputs.append(try page.get()) }
-        outputs += plan.files + theme.assets
+        try renderSitePages(plan, renderer: renderer, keyer: keyer, trusted: trusted, outputs: &outputs, report: &report)
+        for file in plan.files + theme.assets { outputs.add(file, key: "") }
         report.tags = plan.tags.count
         report.regions = plan.regions.count
         report.phases.append(clock.lap("site"))
 
-        let written = try OutputWriter(outputFolder: options.outputFolder).write(outputs)
-        report.filesWritten = written.written
-        report.filesUnchanged = written.unchanged
-        report.filesRemoved = written.removed
+        try write(outputs, previous: previous, sources: sources.manifest, keys: keys, published: published, report: &report)
         report.phases.append(clock.lap("write"))
 
         if let folder = options.keepMarkdownFolder {
-            let kept = try MarkdownKeeper(folder: folder).write(publishedDocuments, normalizer: processor.normalizer)
+            let kept = try MarkdownKeeper(folder: folder).write(articles.documents(of: published), normalizer: processor.normalizer)
             report.markdownFolder = folder.path
             report.markdownWritten = kept.written
             report.markdownUnchanged = kept.unchanged
             report.phases.append(clock.lap("markdown"))
         }
         report.problems.sort { ($0.source ?? "", $0.reason) < ($1.source ?? "", $1.reason) }
+        report.sources = sourceReports(sources, articles: articles, report: report)
         return report
+    }
+
+    /// The output's lock, or a `.lock` error naming the holder.
+    private func takeLock() throws(GalleyError) -> BuildLock {
+        do {
+            return try BuildLock(path: state.lockPath)
+        } catch let held as BuildLock.Held {
+            throw GalleyError(.lock, source: options.outputFolder.path, reason: held.description)
+        } catch let error as GalleyError {
+            throw error
+        } catch {
+            throw GalleyError(.lock, source: state.lockPath, reason: "\(error)")
+        }
     }
 
     /// Refuses a `keepMarkdownFolder` inside the content folder unless it is allowed: its

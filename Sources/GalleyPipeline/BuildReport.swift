@@ -1,15 +1,23 @@
+import Foundation
 import GalleyCore
 
-/// What a build did, for the summary on stderr.
+/// What a build did: the one-screen summary on stderr and, per source, the `--report` JSON.
 public struct BuildReport: Sendable {
     /// Seconds per phase, in the order the phases ran.
     public var phases: [(name: String, seconds: Double)] = []
     public var pagesRead = 0
     public var markdownRead = 0
+    /// Sources whose document came from the cache, and sources read and processed.
+    public var sourcesReused = 0
+    public var sourcesProcessed = 0
+    /// Nothing changed since the last build: nothing was rendered or written.
+    public var upToDate = false
     public var published = 0
     public var drafts: [String] = []
     /// Scraped pages whose extraction a `.md` file with the same slug replaced.
     public var overridden: [MarkdownOverride] = []
+    /// Scraped pages left out as the same story as another page.
+    public var duplicates: [Duplicate] = []
     /// Markdown files `--keep-markdown` wrote (changed or new) and left as they were.
     public var markdownWritten = 0
     public var markdownUnchanged = 0
@@ -17,11 +25,42 @@ public struct BuildReport: Sendable {
     public var markdownFolder: String?
     /// Pages that are not articles, and pages that failed, each with stage and reason.
     public var problems: [GalleyError] = []
+    /// Sources among `problems` whose last good version is still published.
+    public var stale: Set<String> = []
     public var tags = 0
     public var regions = 0
+    /// Pages rendered, and pages whose file from the last build was kept without rendering.
+    public var pagesRendered = 0
+    public var pagesReused = 0
     public var filesWritten = 0
     public var filesUnchanged = 0
     public var filesRemoved = 0
+    /// Per source: what became of it.
+    public var sources: [SourceReport] = []
+
+    /// A page left out because another page is the same story.
+    public struct Duplicate: Sendable, Hashable, Codable {
+        public var kept: String
+        public var dropped: String
+        public var reason: String
+    }
+
+    /// One source in the `--report` file.
+    public struct SourceReport: Sendable, Hashable, Codable {
+        /// published, draft, rejected, failed, stale (failing; the last good version stays
+        /// published), duplicate, overridden.
+        public var status: String
+        public var source: String
+        /// Whether the document came from the cache rather than from reading the source.
+        public var reused: Bool
+        public var slug: String?
+        /// Output path of the article page.
+        public var path: String?
+        public var stage: String?
+        public var reason: String?
+        /// The source that was published instead (duplicates, overrides).
+        public var replacedBy: String?
+    }
 
     public var rejected: [GalleyError] { problems.filter { $0.kind == .rejected } }
     public var failed: [GalleyError] { problems.filter { $0.kind == .failed } }
@@ -30,24 +69,52 @@ public struct BuildReport: Sendable {
     /// The short human summary printed after a build.
     public var summary: String {
         var lines: [String] = []
-        lines.append("read \(pagesRead + markdownRead) sources (\(pagesRead) scraped pages, \(markdownRead) Markdown)")
+        lines.append("read \(pagesRead + markdownRead) sources (\(pagesRead) scraped pages, \(markdownRead) Markdown): \(sourcesReused) reused, \(sourcesProcessed) processed")
+        if upToDate { lines.append("nothing changed since the last build") }
         lines.append("published \(published) articles, \(tags) tags, \(regions) regions")
         if !drafts.isEmpty { lines.append("skipped \(drafts.count) drafts: \(drafts.joined(separator: ", "))") }
         if !overridden.isEmpty {
             let pairs = overridden.map { "\($0.page) by \($0.markdown)" }.joined(separator: ", ")
             lines.append("\(overridden.count) \(overridden.count == 1 ? "article" : "articles") overridden by Markdown: \(pairs)")
         }
+        if !duplicates.isEmpty {
+            lines.append("\(duplicates.count) duplicate \(duplicates.count == 1 ? "page" : "pages") left out:")
+            for duplicate in duplicates { lines.append("  \(duplicate.dropped) (\(duplicate.reason) as \(duplicate.kept))") }
+        }
         if let markdownFolder {
             lines.append("kept Markdown in \(markdownFolder): \(markdownWritten) written, \(markdownUnchanged) unchanged")
         }
         if !problems.isEmpty {
             lines.append("rejected \(rejected.count), failed \(failed.count):")
-            for problem in problems { lines.append("  \(problem.kind.rawValue): \(problem)") }
+            for problem in problems {
+                let kept = stale.contains(problem.source ?? "") ? " (its last good version stays published)" : ""
+                lines.append("  \(problem.kind.rawValue): \(problem)\(kept)")
+            }
         }
-        lines.append("files: \(filesWritten) written, \(filesUnchanged) unchanged, \(filesRemoved) removed")
+        lines.append("pages: \(pagesRendered) rendered, \(pagesReused) reused; files: \(filesWritten) written, \(filesUnchanged) unchanged, \(filesRemoved) removed")
         let timings = phases.map { "\($0.name) \(Self.format($0.seconds))" }.joined(separator: ", ")
         lines.append("done in \(Self.format(totalSeconds)) s (\(timings))")
         return lines.joined(separator: "\n")
+    }
+
+    /// The `--report` file: totals, phases and one entry per source.
+    public func json() -> Data {
+        struct File: Encodable {
+            var upToDate: Bool
+            var published, sourcesReused, sourcesProcessed, pagesRendered, pagesReused, filesWritten, filesUnchanged, filesRemoved: Int
+            var rejected, failed: Int
+            var seconds: [String: Double]
+            var duplicates: [Duplicate]
+            var sources: [SourceReport]
+        }
+        let file = File(upToDate: upToDate, published: published, sourcesReused: sourcesReused, sourcesProcessed: sourcesProcessed,
+                        pagesRendered: pagesRendered, pagesReused: pagesReused, filesWritten: filesWritten,
+                        filesUnchanged: filesUnchanged, filesRemoved: filesRemoved, rejected: rejected.count, failed: failed.count,
+                        seconds: Dictionary(phases.map { ($0.name, $0.seconds) }, uniquingKeysWith: +),
+                        duplicates: duplicates, sources: sources)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(file)) ?? Data()
     }
 
     static func format(_ seconds: Double) -> String {

@@ -20,10 +20,13 @@ public struct PageProcessor: Sendable {
     public struct Outcome: Sendable {
         public var extracted: ExtractedArticle?
         public var document: Result<ArticleDocument, GalleyError>
+        /// When the page was fetched, from its sidecar.
+        public var fetched: Date?
     }
 
     public func process(_ file: SourceFile) -> Outcome {
         var extracted: ExtractedArticle?
+        var fetched: Date?
         do throws(GalleyError) {
             switch file.kind {
             case .markdown:
@@ -31,16 +34,17 @@ public struct PageProcessor: Sendable {
                 return Outcome(extracted: nil, document: .success(document))
             case .page:
                 let page = try SourceReader.page(file)
+                fetched = page.sidecar?.fetchTimestamp?.date
                 var article = try extractor.extract(page)
                 if article.metadata.published == nil, article.metadata.modified == nil {
                     // No date on the page: the time the scraper fetched it is the best we know.
                     article.metadata.published = page.sidecar?.fetchTimestamp
                 }
                 extracted = article
-                return Outcome(extracted: article, document: .success(try normalizer.normalize(article)))
+                return Outcome(extracted: article, document: .success(try normalizer.normalize(article)), fetched: fetched)
             }
         } catch {
-            return Outcome(extracted: extracted, document: .failure(error))
+            return Outcome(extracted: extracted, document: .failure(error), fetched: fetched)
         }
     }
 

@@ -1,27 +1,77 @@
 import Foundation
 import GalleyCore
 
-/// The key of everything a page is rendered from: if the key of a page is the one the manifest
-/// remembers and the file is still there, the page is neither rendered nor written again.
-enum RenderKey {
-    /// An article page: its document, its summary and its relations, under the build's inputs.
-    static func article(_ document: ArticleDocument, summary: ArticleSummary, relations: ArticleRelations, inputs: String) -> String {
-        key(ArticleInputs(document: document, summary: summary, relations: relations), inputs: inputs)
+/// The key of everything a page is rendered from. When the key of a page equals the one the
+/// output manifest remembers and its file is unchanged on disk, the page is neither rendered
+/// nor written again. Keys start with the build's render key (galley, config, templates).
+struct RenderKey {
+    let inputs: String
+    /// Slug → hash of that article's summary (what list pages and neighbours show of it).
+    let summaries: [String: String]
+
+    init(inputs: String, summaries: [ArticleSummary]) {
+        self.inputs = inputs
+        var hashes: [String: String] = [:]
+        hashes.reserveCapacity(summaries.count)
+        for summary in summaries { hashes[summary.slug] = Self.hash(summary) }
+        self.summaries = hashes
     }
 
-    /// A planned page (home, term, archive, terms, 404).
-    static func page(_ plan: PagePlan, inputs: String) -> String { key(plan, inputs: inputs) }
-
-    private struct ArticleInputs: Encodable {
-        var document: ArticleDocument
-        var summary: ArticleSummary
-        var relations: ArticleRelations
+    /// Every field of a summary (`BuildManifestTests` fails when a field is added and not here).
+    static func hash(_ summary: ArticleSummary) -> String {
+        var hasher = StableHasher()
+        for text in [summary.slug, summary.title, summary.path, summary.source] { hasher.combine(text) }
+        for time in [summary.published, summary.modified] {
+            hasher.combine(time.map { "\($0.date.timeIntervalSince1970.bitPattern) \($0.utcOffsetSeconds)" } ?? "-")
+        }
+        for text in [summary.byline, summary.summary, summary.image, summary.imageCaption, summary.section, summary.language, summary.sourceURL] {
+            hasher.combine(text.map { "+" + $0 } ?? "-")
+        }
+        hasher.combine(summary.tags.count)
+        for term in summary.tags + (summary.region.map { [$0] } ?? []) {
+            hasher.combine(term.name)
+            hasher.combine(term.slug)
+        }
+        hasher.combine(summary.region == nil ? "no region" : "region")
+        return hasher.hex
     }
 
-    private static func key(_ value: some Encodable, inputs: String) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let data = (try? encoder.encode(value)) ?? Data()
-        return inputs + "-" + SourceFingerprint.hash(data)
+    /// An article page: its document, its summary and its relations.
+    func article(_ document: ArticleDocument, summary: ArticleSummary, relations: ArticleRelations) -> String {
+        var hasher = StableHasher()
+        hasher.combine(inputs)
+        var writer = BinaryWriter()
+        SourceManifestCoding.write(document, to: &writer)
+        writer.bytes.withUnsafeBytes { hasher.combine(buffer: $0) }
+        combine(summary, into: &hasher)
+        for related in relations.related { combine(related, into: &hasher) }
+        hasher.combine("previous")
+        relations.previous.map { combine($0, into: &hasher) }
+        hasher.combine("next")
+        relations.next.map { combine($0, into: &hasher) }
+        return hasher.hex
+    }
+
+    /// A planned page (home, term, archive, terms index, 404).
+    func page(_ plan: PagePlan) -> String {
+        var hasher = StableHasher()
+        hasher.combine(inputs)
+        switch plan {
+        case .list(let page):
+            hasher.combine("list \(page.kind) \(page.path) \(page.pageNumber) \(page.feedPath ?? "-")")
+            for path in page.pagePaths { hasher.combine(path) }
+            for item in page.items { combine(item, into: &hasher) }
+        case .terms(let page):
+            hasher.combine("terms \(page.taxonomy) \(page.path)")
+            for term in page.terms { hasher.combine("\(term.term.name)\u{1}\(term.term.slug)\u{1}\(term.count)") }
+        case .notFound(let path):
+            hasher.combine("404 \(path)")
+        }
+        return hasher.hex
+    }
+
+    private func combine(_ summary: ArticleSummary, into hasher: inout StableHasher) {
+        hasher.combine(summary.slug)
+        hasher.combine(summaries[summary.slug] ?? "?")
     }
 }

@@ -1,57 +1,66 @@
 import Foundation
 import GalleyCore
 
-/// Writes the site into the output folder: each file atomically (a temporary file in the same
-/// folder, then `rename`), only when its bytes changed (so unchanged files keep their mtime),
-/// and removes files an earlier build wrote that this build no longer produces. It never
-/// writes outside the output folder.
+/// Writes the site into the output folder: each file atomically (a temporary file, then
+/// `rename` over the target, so a reader sees the old file or the new one, never a part),
+/// only when its bytes changed (unchanged files keep their mtime), and removes the files it is
+/// told are stale. It never writes or removes anything outside the output folder: paths with
+/// `..`, absolute paths and folders that are links leading out are refused.
+///
+/// Temporary files go to a staging folder beside the output when it is on the same file system
+/// (so a build killed mid-write leaves nothing in the output), else beside each target.
 public struct OutputWriter: Sendable {
-    /// The list of files the last build wrote, kept in the output folder.
-    public static let manifestName = ".galley-outputs"
-
     /// What a write did.
     public struct Report: Sendable, Hashable {
         public var written = 0
         public var unchanged = 0
         public var removed = 0
+        /// The paths whose bytes were written (new or changed), sorted.
+        public var writtenPaths: [String] = []
+        /// The paths removed, sorted.
+        public var removedPaths: [String] = []
+        /// Size and mtime of every file of `files` after the write.
+        public var stamps: [String: FileStamp] = [:]
     }
 
     let outputFolder: URL
+    let stagingFolder: URL?
+    let jobs: Int
 
-    /// Creates a writer for `outputFolder` (created when missing).
-    public init(outputFolder: URL) {
+    /// Creates a writer for `outputFolder` (created when missing). `stagingFolder` holds the
+    /// temporary files (created when missing; its old contents are removed).
+    public init(outputFolder: URL, stagingFolder: URL? = nil, jobs: Int = 1) {
         self.outputFolder = outputFolder.standardizedFileURL
+        self.stagingFolder = stagingFolder?.standardizedFileURL
+        self.jobs = max(1, jobs)
     }
 
-    /// Writes `files` (paths relative to the output folder) and prunes stale ones.
-    public func write(_ files: [RenderedPage]) throws(GalleyError) -> Report {
-        var report = Report()
-        try createFolder(outputFolder)
+    /// Writes `files` (paths relative to the output folder), then removes `stale` paths
+    /// (files an earlier build wrote that this one does not produce) and folders they leave empty.
+    public func write(_ files: [RenderedPage], removing stale: [String] = []) throws(GalleyError) -> Report {
+        try Self.createFolder(outputFolder)
         let root = outputFolder.resolvingSymlinksInPath().path
-        var written = Set<String>()
-        for file in files.sorted(by: { $0.path < $1.path }) {
-            guard Self.isSafeRelativePath(file.path) else {
-                throw GalleyError(.write, source: file.path, reason: "refusing an output path that could leave the output folder")
-            }
-            guard written.insert(file.path).inserted else {
-                throw GalleyError(.write, source: file.path, reason: "two outputs want the same path")
-            }
-            let target = outputFolder.appendingPathComponent(file.path)
-            try createFolder(target.deletingLastPathComponent())
-            let folder = target.deletingLastPathComponent().resolvingSymlinksInPath().path
-            guard folder == root || folder.hasPrefix(root + "/") else {
-                throw GalleyError(.write, source: file.path, reason: "the output folder contains a link that leads outside it")
-            }
-            if let existing = FileManager.default.contents(atPath: target.path), existing.elementsEqual(file.bytes) {
-                report.unchanged += 1
-                continue
-            }
-            try Self.atomicWrite(file.bytes, to: target)
-            report.written += 1
+        try checkPaths(files)
+        let folders = try prepareFolders(for: files.map(\.path), root: root)
+        let staging = try stagingFolderOnSameDevice()
+        let results = parallelMap(files, jobs: jobs) { file in
+            Result { () throws(GalleyError) in try Self.writeIfChanged(file, in: outputFolder, staging: staging) }
         }
-        report.removed = try prune(keeping: written)
-        try Self.atomicWrite(Array((written.sorted().joined(separator: "\n") + "\n").utf8),
-                             to: outputFolder.appendingPathComponent(Self.manifestName))
+        var report = Report()
+        for (file, result) in zip(files, results) {
+            let outcome = try result.get()
+            report.stamps[file.path] = outcome.stamp
+            if outcome.written {
+                report.written += 1
+                report.writtenPaths.append(file.path)
+            } else {
+                report.unchanged += 1
+            }
+        }
+        report.writtenPaths.sort()
+        let produced = Set(files.map(\.path))
+        report.removedPaths = remove(stale.filter { !produced.contains($0) }, root: root, knownFolders: folders)
+        report.removed = report.removedPaths.count
         return report
     }
 
@@ -63,25 +72,104 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Writes bytes to a temporary file beside `target`, then renames it over `target`.
-    static func atomicWrite(_ bytes: [UInt8], to target: URL) throws(GalleyError) {
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        do {
-            try Data(bytes).write(to: temporary)
-            if rename(temporary.path, target.path) != 0 {
-                throw GalleyError(.write, source: target.path, reason: "could not move the new file into place: \(String(cString: strerror(errno)))")
+    private func checkPaths(_ files: [RenderedPage]) throws(GalleyError) {
+        var seen = Set<String>()
+        for file in files {
+            guard Self.isSafeRelativePath(file.path) else {
+                throw GalleyError(.write, source: file.path, reason: "refusing an output path that could leave the output folder")
             }
-        } catch let error as GalleyError {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw GalleyError(.write, source: target.path, reason: "could not write: \(error.localizedDescription)")
+            guard seen.insert(file.path).inserted else {
+                throw GalleyError(.write, source: file.path, reason: "two outputs want the same path")
+            }
         }
     }
 
-    private func createFolder(_ url: URL) throws(GalleyError) {
+    /// Creates every folder the files need (once each) and checks that none of them resolves
+    /// outside the output folder. Returns the checked folders (relative paths, "" for the root).
+    private func prepareFolders(for paths: [String], root: String) throws(GalleyError) -> Set<String> {
+        var folders = Set<String>()
+        for path in paths {
+            if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
+        }
+        for folder in folders.sorted() {
+            let url = outputFolder.appendingPathComponent(folder)
+            try Self.createFolder(url)
+            guard Self.isInside(url.resolvingSymlinksInPath().path, root: root) else {
+                throw GalleyError(.write, source: folder, reason: "the output folder contains a link that leads outside it")
+            }
+        }
+        folders.insert("")
+        return folders
+    }
+
+    /// The staging folder, emptied, when it is on the output's file system (rename needs that).
+    private func stagingFolderOnSameDevice() throws(GalleyError) -> URL? {
+        guard let stagingFolder else { return nil }
+        try? FileManager.default.removeItem(at: stagingFolder)
+        try Self.createFolder(stagingFolder)
+        var staging = stat(), output = stat()
+        guard stat(stagingFolder.path, &staging) == 0, stat(outputFolder.path, &output) == 0, staging.st_dev == output.st_dev else {
+            return nil
+        }
+        return stagingFolder
+    }
+
+    /// Writes one file unless the same bytes are already there; returns its stamp afterwards.
+    static func writeIfChanged(_ file: RenderedPage, in folder: URL, staging: URL?) throws(GalleyError) -> (written: Bool, stamp: FileStamp?) {
+        let target = folder.appendingPathComponent(file.path).path
+        if let stamp = FileStamp.of(path: target), stamp.size == file.bytes.count, hasBytes(file.bytes, at: target) {
+            return (false, stamp)
+        }
+        let temporary = staging.map { $0.appendingPathComponent(UUID().uuidString).path }
+            ?? (target as NSString).deletingLastPathComponent + "/.\((target as NSString).lastPathComponent).tmp-\(getpid())"
+        try atomicWrite(file.bytes, to: target, via: temporary)
+        return (true, FileStamp.of(path: target))
+    }
+
+    /// Whether the regular file at `path` holds exactly `bytes`.
+    static func hasBytes(_ bytes: [UInt8], at path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var existing = [UInt8](repeating: 0, count: bytes.count + 1)
+        var filled = 0
+        while filled < existing.count {
+            let count = existing.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count <= 0 { break }
+            filled += count
+        }
+        return filled == bytes.count && existing[..<filled].elementsEqual(bytes)
+    }
+
+    /// Writes bytes to `temporary`, then renames it over `target`.
+    static func atomicWrite(_ bytes: [UInt8], to target: String, via temporary: String) throws(GalleyError) {
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw GalleyError(.write, source: target, reason: "could not create a temporary file: \(String(cString: strerror(errno)))")
+        }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else {
+                let reason = String(cString: strerror(errno))
+                close(descriptor)
+                unlink(temporary)
+                throw GalleyError(.write, source: target, reason: "could not write: \(reason)")
+            }
+            written += count
+        }
+        close(descriptor)
+        guard rename(temporary, target) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw GalleyError(.write, source: target, reason: "could not move the new file into place: \(reason)")
+        }
+    }
+
+    static func createFolder(_ url: URL) throws(GalleyError) {
+        var info = stat()
+        if stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { return }
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
@@ -89,28 +177,33 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Removes files listed in the previous manifest that this build did not write, then
-    /// folders left empty by that.
-    private func prune(keeping written: Set<String>) throws(GalleyError) -> Int {
-        let manifest = outputFolder.appendingPathComponent(Self.manifestName)
-        guard let data = FileManager.default.contents(atPath: manifest.path) else { return 0 }
-        var removed = 0
-        let previous = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-        for path in previous where !written.contains(path) && Self.isSafeRelativePath(path) {
+    static func isInside(_ path: String, root: String) -> Bool {
+        path == root || path.hasPrefix(root == "/" ? "/" : root + "/")
+    }
+
+    /// Removes stale files: only safe relative paths, only regular files or links (never
+    /// through a link: the parent folder must resolve inside the output folder), then folders
+    /// left empty. Returns the removed paths.
+    private func remove(_ stale: [String], root: String, knownFolders: Set<String>) -> [String] {
+        var removed: [String] = []
+        for path in stale.sorted() where Self.isSafeRelativePath(path) {
             let url = outputFolder.appendingPathComponent(path)
-            if (try? FileManager.default.removeItem(at: url)) != nil {
-                removed += 1
-                removeEmptyFolders(from: url.deletingLastPathComponent())
-            }
+            let parent = url.deletingLastPathComponent()
+            guard Self.isInside(parent.resolvingSymlinksInPath().path, root: root) else { continue }
+            var info = stat()
+            guard lstat(url.path, &info) == 0 else { continue }
+            let type = info.st_mode & S_IFMT
+            guard type == S_IFREG || type == S_IFLNK, unlink(url.path) == 0 else { continue }
+            removed.append(path)
+            removeEmptyFolders(from: parent, root: root)
         }
         return removed
     }
 
-    private func removeEmptyFolders(from folder: URL) {
+    private func removeEmptyFolders(from folder: URL, root: String) {
         var current = folder.standardizedFileURL
-        while current.path.hasPrefix(outputFolder.path + "/"),
-              let contents = try? FileManager.default.contentsOfDirectory(atPath: current.path), contents.isEmpty {
-            try? FileManager.default.removeItem(at: current)
+        while current.path.hasPrefix(outputFolder.path + "/"), Self.isInside(current.resolvingSymlinksInPath().path, root: root),
+              rmdir(current.path) == 0 {
             current = current.deletingLastPathComponent()
         }
     }

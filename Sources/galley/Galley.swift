@@ -21,14 +21,19 @@ struct Galley: ParsableCommand {
 enum ExitStatus {
     /// Published.
     static let success: Int32 = 0
+    /// Published, but pages were rejected or failed and `--strict` was given.
+    static let pagesRejected: Int32 = 1
     /// Bad config or templates; the output folder was not touched.
     static let configError: Int32 = 2
     /// The content folder could not be read or the output could not be written.
     static let ioError: Int32 = 3
+    /// Another build of the same output holds the lock (EX_TEMPFAIL: try again later).
+    static let locked: Int32 = 75
 
     static func code(for error: GalleyError) -> Int32 {
         switch error.stage {
         case .config, .render: configError
+        case .lock: locked
         default: ioError
         }
     }

@@ -1,36 +1,93 @@
 import Foundation
 import GalleyCore
-import GalleyPipeline
+@testable import GalleyPipeline
 import Testing
 
+/// The two manifests of the build state round-trip, ignore damaged files, and keep every field.
 @Suite struct BuildManifestTests {
-    @Test func roundTripsAndIgnoresDamagedFiles() throws {
-        let folder = RepositoryPaths.temporaryFolder("manifest")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let url = BuildManifest.path(forOutput: folder.appendingPathComponent("public"))
-        #expect(url.path.hasSuffix("/.galley/public.manifest.json"))
-        var manifest = BuildManifest(inputsKey: "k1")
+    static func fullDocument() throws -> ArticleDocument {
         let date = try #require(Timestamp.parseISO8601("2020-10-13T10:15:00+07:00"))
-        manifest.sources["a.html"] = .init(fingerprint: SourceFingerprint(size: 3, modified: 42, hash: "ab"),
-                                           document: ArticleDocument(source: "a.html", frontMatter: FrontMatter(title: "A", date: date, tags: ["x"]), body: "Isi.\n"),
-                                           problem: nil)
-        manifest.sources["b.html"] = .init(fingerprint: SourceFingerprint(size: 1, modified: 1, hash: "cd"), document: nil,
-                                           problem: .rejected(.extract, source: "b.html", reason: "not an article"))
-        manifest.outputs["index.html"] = "k1-123"
-        try manifest.save(url)
-        #expect(BuildManifest.load(url) == manifest)
-        try "{not json".write(to: url, atomically: true, encoding: .utf8)
-        #expect(BuildManifest.load(url) == nil)
+        let modified = try #require(Timestamp.parseISO8601("2020-10-14T08:00:30.5-03:30"))
+        let matter = FrontMatter(title: "Judul \"kutip\"\n", date: date, modified: modified, author: "Penulis", editor: "Editor",
+                                 tags: ["Banjir", "ÉÈ", ""], region: "Jawa Timur", summary: "Ringkas\t", image: "https://x.example/a.jpg",
+                                 imageCaption: "Keterangan", section: "Nasional", sourceURL: "https://x.example/a", lang: "id",
+                                 slug: "judul", draft: true)
+        return ArticleDocument(source: "inews/a.html", frontMatter: matter, body: "Isi 🌧️.\n\n> kutipan\n")
     }
 
-    @Test func fingerprintsSeeSizeTimeAndBytes() throws {
-        let folder = RepositoryPaths.temporaryFolder("fingerprint")
+    @Test func theSourceManifestRoundTripsEveryFieldAndRefusesDamage() throws {
+        let folder = RepositoryPaths.temporaryFolder("manifest")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("a.html")
-        try "halo".write(to: file, atomically: true, encoding: .utf8)
-        let first = try #require(SourceFingerprint.stat(file))
-        #expect(first.size == 4)
+        // A new FrontMatter field must be added to SourceManifestCoding too.
+        #expect(Mirror(reflecting: try Self.fullDocument().frontMatter).children.count == 15)
+        #expect(Mirror(reflecting: try Self.fullDocument()).children.count == 3)
+        let state = BuildState(output: folder.appendingPathComponent("public"), cache: nil)
+        #expect(state.sourceManifest.path.hasSuffix("/.galley/public/sources.bin"))
+        var manifest = SourceManifest(extractionKey: "k1")
+        let stamp = FileStamp(size: 3, modified: 42)
+        manifest.sources["a.html"] = .init(fingerprint: SourceFingerprint(file: stamp, sidecar: FileStamp(size: 9, modified: -1), hash: "ab"),
+                                           fetched: Date(timeIntervalSince1970: 1.25), document: try Self.fullDocument(), problem: nil)
+        manifest.sources["b.html"] = .init(fingerprint: SourceFingerprint(file: stamp, sidecar: nil, hash: "cd"), fetched: Date(timeIntervalSince1970: 0),
+                                           document: try Self.fullDocument(), problem: .rejected(.extract, source: "b.html", reason: "not an article"))
+        try manifest.save(state.sourceManifest)
+        #expect(SourceManifest.load(state.sourceManifest) == manifest)
+        let bytes = try Data(contentsOf: state.sourceManifest)
+        for cut in [0, 10, bytes.count / 2, bytes.count - 1] {
+            try bytes.prefix(cut).write(to: state.sourceManifest)
+            #expect(SourceManifest.load(state.sourceManifest) == nil, "cut at \(cut)")
+        }
+    }
+
+    @Test func theOutputManifestRoundTripsOddPathsAndProblems() throws {
+        let folder = RepositoryPaths.temporaryFolder("outputs")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("outputs.tsv")
+        var manifest = OutputManifest()
+        manifest.renderKey = "r%1\t"
+        manifest.complete = true
+        manifest.validUntil = Date(timeIntervalSince1970: 1_790_000_000.5)
+        manifest.sources["a b/c%\t.md"] = SourceFingerprint(file: FileStamp(size: 1, modified: 2), sidecar: nil, hash: "ff")
+        manifest.sources["x.html"] = SourceFingerprint(file: FileStamp(size: 1, modified: 2), sidecar: FileStamp(size: 3, modified: 4), hash: "ee")
+        manifest.outputs["tags/é/index.html"] = .init(key: "k", stamp: FileStamp(size: 10, modified: 11))
+        manifest.outputs["line\nbreak.html"] = .init(key: "", stamp: nil)
+        manifest.counts = ["published": 3]
+        manifest.problems = [.rejected(.extract, source: "q.html", reason: "not an article:\t\"x\"\n")]
+        manifest.stale = ["q.html"]
+        try manifest.save(url)
+        #expect(OutputManifest.load(url) == manifest)
+        try Data("something else\n".utf8).write(to: url)
+        #expect(OutputManifest.load(url) == nil)
+    }
+
+    /// Render keys see every field of a summary; a new field must be added to RenderKey.hash.
+    @Test func summaryHashesSeeEveryField() throws {
+        let date = try #require(Timestamp.parseISO8601("2020-10-13T10:15:00+07:00"))
+        let base = ArticleSummary(slug: "s", title: "t", path: "p", published: date, modified: date, byline: "b", summary: "u",
+                                  image: "i", imageCaption: "c", tags: [Term(name: "x")], region: Term(name: "r"), section: "e",
+                                  language: "id", sourceURL: "https://x", source: "a.md")
+        #expect(Mirror(reflecting: base).children.count == 15)
+        let variants: [(inout ArticleSummary) -> Void] = [
+            { $0.slug = "s2" }, { $0.title = "t2" }, { $0.path = "p2" }, { $0.source = "b.md" },
+            { $0.published.utcOffsetSeconds = 0 }, { $0.modified = nil }, { $0.byline = nil }, { $0.summary = "" },
+            { $0.image = "j" }, { $0.imageCaption = nil }, { $0.section = "f" }, { $0.language = "en" }, { $0.sourceURL = nil },
+            { $0.tags = [] }, { $0.tags.append(Term(name: "y")) }, { $0.region = nil }, { $0.region = Term(name: "q") },
+        ]
+        var seen = Set([RenderKey.hash(base)])
+        for change in variants {
+            var changed = base
+            change(&changed)
+            #expect(seen.insert(RenderKey.hash(changed)).inserted)
+        }
+    }
+
+    @Test func fingerprintsSeeBytes() {
         #expect(SourceFingerprint.hash(Array("halo".utf8)) != SourceFingerprint.hash(Array("hal0".utf8)))
         #expect(SourceFingerprint.hash(Array("halo".utf8)) == SourceFingerprint.hash(Array("halo".utf8)))
+        var split = StableHasher(), joined = StableHasher()
+        split.combine("ab")
+        split.combine("c")
+        joined.combine("a")
+        joined.combine("bc")
+        #expect(split.hex != joined.hex)
     }
 }

@@ -120,7 +120,7 @@ import FoundationXML
         let first = try writer.write([RenderedPage(path: "a/index.html", text: "A"), RenderedPage(path: "b.html", text: "B")])
         #expect(first.written == 2)
         try "mine".write(to: folder.appendingPathComponent("user-file.txt"), atomically: true, encoding: .utf8)
-        let second = try writer.write([RenderedPage(path: "b.html", text: "B2")])
+        let second = try writer.write([RenderedPage(path: "b.html", text: "B2")], removing: ["a/index.html", "b.html"])
         #expect(second.written == 1 && second.removed == 1)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("a").path))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("user-file.txt").path))
@@ -128,6 +128,43 @@ import FoundationXML
         #expect(third.unchanged == 1 && third.written == 0)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }
         #expect(leftovers.isEmpty)
+    }
+
+    /// With a staging folder on the same file system, temporary files never appear in the
+    /// output folder, and the staging folder is emptied at the start of the next write.
+    @Test func stagesTemporaryFilesOutsideTheOutput() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("public")
+        let staging = folder.appendingPathComponent("state/staging")
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        try Data("left by a killed build".utf8).write(to: staging.appendingPathComponent("orphan"))
+        let writer = OutputWriter(outputFolder: output, stagingFolder: staging, jobs: 2)
+        let pages = (0..<50).map { RenderedPage(path: "p\($0 % 7)/\($0).html", text: "page \($0)") }
+        let report = try writer.write(pages)
+        #expect(report.written == 50 && report.stamps.count == 50)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: staging.path).isEmpty)
+        let names = FileManager.default.enumerator(atPath: output.path)?.allObjects as? [String] ?? []
+        #expect(names.filter { $0.contains(".tmp") }.isEmpty)
+        #expect(try String(contentsOf: output.appendingPathComponent("p3/10.html"), encoding: .utf8) == "page 10")
+    }
+
+    /// Removing stale files never follows a link out of the output folder, and never removes
+    /// a folder.
+    @Test func removesOnlyFilesInsideTheOutput() throws {
+        let folder = temporaryFolder()
+        let outside = temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: outside)
+        }
+        try Data("victim".utf8).write(to: outside.appendingPathComponent("victim.txt"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("escape"), withDestinationURL: outside)
+        let report = try OutputWriter(outputFolder: folder).write([], removing: ["escape/victim.txt", "../victim.txt", "sub", outside.path + "/victim.txt"])
+        #expect(report.removed == 0)
+        #expect(FileManager.default.fileExists(atPath: outside.appendingPathComponent("victim.txt").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("sub").path))
     }
 
     @Test(arguments: ["../escape.html", "/etc/passwd", "a/../../b", "a//b", "./a", "a\\b", "a\0b", ""])

@@ -1,0 +1,114 @@
+import Foundation
+import GalleyCore
+import GalleyRender
+import GalleySite
+
+/// The phases `BuildPipeline.run()` lists, one function each.
+extension BuildPipeline {
+    /// Stages 1–2 with the source manifest as cache, then overrides, duplicates and drafts.
+    func sourcesToPublish(_ files: [SourceFile], processor: PageProcessor, keys: BuildKeys, report: inout BuildReport) throws(GalleyError) -> PublishableSources {
+        // Loaded even with `full`: a page that now fails keeps its last good version.
+        let previous = SourceManifest.load(state.sourceManifest)
+        let stage = SourceStage(processor: processor, jobs: options.jobs, progress: options.progress, reuse: !options.full)
+        let (outcomes, manifest) = stage.run(files, previous: previous, extractionKey: keys.extraction)
+        if manifest != previous { try manifest.save(state.sourceManifest) }
+        for outcome in outcomes {
+            if outcome.reused { report.sourcesReused += 1 } else { report.sourcesProcessed += 1 }
+            guard let problem = outcome.problem else { continue }
+            report.problems.append(problem)
+            if outcome.stale { report.stale.insert(outcome.file.path) }
+        }
+        let sources = PublishableSources(outcomes: outcomes, manifest: manifest)
+        report.overridden = sources.overrides.values.sorted { $0.page < $1.page }
+        report.duplicates = sources.duplicates.values.sorted { $0.dropped < $1.dropped }
+            .map { BuildReport.Duplicate(kept: $0.kept, dropped: $0.dropped, reason: $0.reason) }
+        report.drafts = sources.drafts.sorted()
+        return sources
+    }
+
+    /// What rendering one article gave.
+    enum ArticleResult: Sendable {
+        case rendered(RenderedPage, key: String)
+        case kept(OutputManifest.OutputRecord)
+        case failed(GalleyError)
+    }
+
+    /// Renders the article pages whose inputs changed; keeps the others' files. A page that
+    /// fails to render keeps its last good file when there is one. Returns the published
+    /// articles' summaries.
+    func renderArticles(_ articles: ArticleIndex, renderer: some PageRenderer, keyer: RenderKey, trusted: OutputManifest?,
+                        previous: OutputManifest?, outputs: inout OutputSet, report: inout BuildReport) -> [ArticleSummary] {
+        let relations = RelationPlanner().relations(for: articles.entries.map(\.summary))
+        let counter = options.progress.map { ProgressCounter(phase: "render", total: articles.entries.count, progress: $0) }
+        let results = parallelMap(articles.entries, jobs: options.jobs) { entry -> ArticleResult in
+            defer { counter?.advance() }
+            let related = relations[entry.summary.slug] ?? .none
+            let key = keyer.article(entry.document, summary: entry.summary, relations: related)
+            if let record = reusable(entry.summary.path, key: key, in: trusted) { return .kept(record) }
+            do throws(GalleyError) {
+                return .rendered(try renderer.renderArticle(entry.document, summary: entry.summary, relations: related), key: key)
+            } catch {
+                return .failed(error)
+            }
+        }
+        var published: [ArticleSummary] = []
+        for (entry, result) in zip(articles.entries, results) {
+            switch result {
+            case .rendered(let page, let key):
+                outputs.add(page, key: key)
+                report.pagesRendered += 1
+            case .kept(let record):
+                outputs.keep(entry.summary.path, record: record)
+                report.pagesReused += 1
+            case .failed(let error):
+                report.problems.append(error)
+                guard let record = previous?.outputs[entry.summary.path], FileStamp.of(path: outputPath(entry.summary.path)) != nil else { continue }
+                outputs.keep(entry.summary.path, record: OutputManifest.OutputRecord(key: "", stamp: record.stamp))
+                report.stale.insert(entry.document.source)
+            }
+            published.append(entry.summary)
+        }
+        report.published = published.count
+        return published
+    }
+
+    /// Renders the planned pages (home, terms, archives, 404) whose inputs changed.
+    func renderSitePages(_ plan: SitePlan, renderer: some PageRenderer, keyer: RenderKey, trusted: OutputManifest?,
+                         outputs: inout OutputSet, report: inout BuildReport) throws(GalleyError) {
+        let counter = options.progress.map { ProgressCounter(phase: "site", total: plan.pages.count, progress: $0) }
+        let results = parallelMap(plan.pages, jobs: options.jobs) { page -> ArticleResult in
+            defer { counter?.advance() }
+            let key = keyer.page(page)
+            if let record = reusable(page.path, key: key, in: trusted) { return .kept(record) }
+            do throws(GalleyError) {
+                return .rendered(try renderer.renderPage(page), key: key)
+            } catch {
+                return .failed(error)
+            }
+        }
+        for (page, result) in zip(plan.pages, results) {
+            switch result {
+            case .rendered(let rendered, let key):
+                outputs.add(rendered, key: key)
+                report.pagesRendered += 1
+            case .kept(let record):
+                outputs.keep(page.path, record: record)
+                report.pagesReused += 1
+            case .failed(let error):
+                throw error
+            }
+        }
+    }
+
+    /// The manifest record of a page when it was made from the same key and its file is still
+    /// the one written then.
+    func reusable(_ path: String, key: String, in trusted: OutputManifest?) -> OutputManifest.OutputRecord? {
+        guard let record = trusted?.outputs[path], record.key == key, let stamp = record.stamp,
+              FileStamp.of(path: outputPath(path)) == stamp else { return nil }
+        return record
+    }
+
+    func outputPath(_ relative: String) -> String {
+        options.outputFolder.standardizedFileURL.appendingPathComponent(relative).path
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import GalleyCore
+
+/// The same story scraped twice is published once: two scraped pages are duplicates when they
+/// name the same canonical URL, or when their bodies are near-identical (at least
+/// `nearIdenticalJaccard` of their five-word shingles shared) under different URLs. The newest
+/// fetch wins; ties go to the first path.
+///
+/// Near-identical bodies are found without comparing every pair: each body gets a MinHash
+/// signature, split into bands; only pages that share a band are compared exactly.
+enum DuplicateFilter {
+    /// Shingles shared (Jaccard index) from which two bodies count as the same story.
+    static let nearIdenticalJaccard = 0.9
+    /// Bodies shorter than this many words are only matched by URL (short notices look alike).
+    static let minimumWords = 60
+    static let shingleWords = 5
+    static let bands = 8
+    static let rowsPerBand = 2
+
+    /// One page that could be a duplicate.
+    struct Candidate {
+        var document: ArticleDocument
+        var fetched: Date
+    }
+
+    /// A page left out because another page is the same story.
+    struct Duplicate: Sendable, Hashable, Codable {
+        var kept: String
+        var dropped: String
+        /// "same canonical URL" or "near-identical body".
+        var reason: String
+    }
+
+    /// The candidates to keep (in their original order) and the duplicates left out.
+    static func filter(_ candidates: [Candidate]) -> (kept: [Candidate], duplicates: [Duplicate]) {
+        let order = candidates.indices.sorted { lhs, rhs in
+            let (a, b) = (candidates[lhs], candidates[rhs])
+            return a.fetched != b.fetched ? a.fetched > b.fetched : a.document.source < b.document.source
+        }
+        var byURL: [String: Int] = [:]
+        var buckets: [Int: [Int]] = [:]
+        var shingles: [Int: Set<UInt64>] = [:]
+        var dropped: [Int: Duplicate] = [:]
+        for index in order {
+            let document = candidates[index].document
+            if let url = document.frontMatter.sourceURL.map(canonical), let winner = byURL[url] {
+                dropped[index] = Duplicate(kept: candidates[winner].document.source, dropped: document.source, reason: "same canonical URL")
+                continue
+            }
+            let own = shingleSet(document.body)
+            if own.count >= minimumWords - shingleWords + 1 {
+                let keys = bandKeys(own)
+                let match = Set(keys.flatMap { buckets[$0] ?? [] }).sorted().first { winner in
+                    jaccard(own, shingles[winner] ?? []) >= nearIdenticalJaccard
+                }
+                if let match {
+                    dropped[index] = Duplicate(kept: candidates[match].document.source, dropped: document.source, reason: "near-identical body")
+                    continue
+                }
+                shingles[index] = own
+                for key in keys { buckets[key, default: []].append(index) }
+            }
+            if let url = document.frontMatter.sourceURL.map(canonical) { byURL[url] = index }
+        }
+        let kept = candidates.indices.filter { dropped[$0] == nil }.map { candidates[$0] }
+        return (kept, dropped.values.sorted { $0.dropped < $1.dropped })
+    }
+
+    /// A URL without fragment, trailing slash, `www.` and case differences in scheme and host.
+    static func canonical(_ url: String) -> String {
+        var text = url.trimmingCharacters(in: .whitespaces)
+        if let hash = text.firstIndex(of: "#") { text = String(text[..<hash]) }
+        guard var parts = URLComponents(string: text) else { return text }
+        parts.scheme = (parts.scheme?.lowercased()).map { $0 == "http" ? "https" : $0 }
+        parts.host = parts.host?.lowercased()
+        if parts.host?.hasPrefix("www.") == true { parts.host = String(parts.host!.dropFirst(4)) }
+        if parts.path.count > 1, parts.path.hasSuffix("/") { parts.path.removeLast() }
+        return parts.string ?? text
+    }
+
+    /// Hashes of every run of `shingleWords` words (letters and digits, lower-cased).
+    static func shingleSet(_ markdown: String) -> Set<UInt64> {
+        let words = markdown.lowercased().split { !$0.isLetter && !$0.isNumber }
+        guard words.count >= shingleWords else { return [] }
+        var result = Set<UInt64>()
+        result.reserveCapacity(words.count)
+        for start in 0...(words.count - shingleWords) {
+            var hasher = StableHasher()
+            for word in words[start..<(start + shingleWords)] { hasher.combine(String(word)) }
+            result.insert(hasher.value)
+        }
+        return result
+    }
+
+    /// One key per band of the MinHash signature.
+    static func bandKeys(_ shingles: Set<UInt64>) -> [Int] {
+        let signature = (0..<(bands * rowsPerBand)).map { seed in
+            shingles.lazy.map { mix($0 ^ UInt64(seed) &* 0x9E37_79B9_7F4A_7C15) }.min() ?? 0
+        }
+        return (0..<bands).map { band in
+            var hasher = StableHasher()
+            hasher.combine(band)
+            for row in 0..<rowsPerBand { hasher.combine(String(signature[band * rowsPerBand + row])) }
+            return Int(truncatingIfNeeded: hasher.value)
+        }
+    }
+
+    static func jaccard(_ lhs: Set<UInt64>, _ rhs: Set<UInt64>) -> Double {
+        guard !lhs.isEmpty || !rhs.isEmpty else { return 0 }
+        let shared = lhs.count < rhs.count ? lhs.filter(rhs.contains).count : rhs.filter(lhs.contains).count
+        return Double(shared) / Double(lhs.count + rhs.count - shared)
+    }
+
+    /// A 64-bit finaliser (splitmix64) so each seed gives an independent permutation.
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

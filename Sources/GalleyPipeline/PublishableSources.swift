@@ -1,0 +1,40 @@
+import Foundation
+import GalleyCore
+
+/// The documents a build publishes after stages 1–2, and what became of every source on the way
+/// there: problems, stale versions kept, Markdown overrides, duplicates, drafts.
+struct PublishableSources {
+    /// The documents to index and publish, in content-folder order.
+    var documents: [ArticleDocument] = []
+    /// The source manifest this build made (saved for the next one).
+    var manifest: SourceManifest
+    var outcomes: [SourceStage.Outcome] = []
+    /// Dropped source → the duplicate record naming the page kept instead.
+    var duplicates: [String: DuplicateFilter.Duplicate] = [:]
+    /// Replaced scraped page → its override.
+    var overrides: [String: MarkdownOverride] = [:]
+    var drafts: Set<String> = []
+
+    /// Picks the publishable documents from the outcomes of stages 1–2: a `.md` correction
+    /// replaces its page, duplicate stories are dropped (newest fetch wins), drafts are kept back.
+    init(outcomes: [SourceStage.Outcome], manifest: SourceManifest) {
+        self.outcomes = outcomes
+        self.manifest = manifest
+        var candidates: [ArticleIndex.Source] = []
+        var fetched: [String: Date] = [:]
+        for outcome in outcomes {
+            guard let document = outcome.document else { continue }
+            candidates.append(.init(document: document, isMarkdown: outcome.file.kind == .markdown))
+            fetched[document.source] = outcome.fetched
+        }
+        let resolved = ArticleIndex.applyingOverrides(candidates)
+        overrides = Dictionary(resolved.overrides.map { ($0.page, $0) }, uniquingKeysWith: { first, _ in first })
+        let markdownSources = Set(candidates.filter(\.isMarkdown).map(\.document.source))
+        let pages = resolved.documents.filter { !markdownSources.contains($0.source) }
+        let filtered = DuplicateFilter.filter(pages.map { .init(document: $0, fetched: fetched[$0.source] ?? .distantPast) })
+        duplicates = Dictionary(filtered.duplicates.map { ($0.dropped, $0) }, uniquingKeysWith: { first, _ in first })
+        for document in resolved.documents where duplicates[document.source] == nil {
+            if document.frontMatter.draft { drafts.insert(document.source) } else { documents.append(document) }
+        }
+    }
+}

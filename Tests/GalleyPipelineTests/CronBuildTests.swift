@@ -1,0 +1,155 @@
+import Foundation
+import GalleyCore
+@testable import GalleyPipeline
+import Testing
+
+/// Issue 6 against real `galley` processes: one build at a time (exit 75), builds killed with
+/// SIGKILL at random moments never leave a partial file and the next build converges, exit
+/// codes for cron, the JSON report.
+@Suite(.serialized) struct CronBuildTests {
+    struct Folders {
+        let root: URL
+        var content: URL { root.appendingPathComponent("content") }
+        var output: URL { root.appendingPathComponent("public") }
+
+        func arguments(_ extra: [String] = [], output: URL? = nil) -> [String] {
+            ["build", "--config", RepositoryPaths.config.path, "--content", content.path, "--templates", RepositoryPaths.templates.path,
+             "--output", (output ?? self.output).path, "--jobs", "2"] + extra
+        }
+    }
+
+    func makeFolders(_ label: String, count: Int) throws -> Folders {
+        let folders = Folders(root: RepositoryPaths.temporaryFolder(label))
+        try SyntheticSite.write(to: folders.content, count: count)
+        return folders
+    }
+
+    func galley() throws -> URL {
+        try #require(BrokenInputTests.galleyBinary(), "the galley executable is built beside the tests")
+    }
+
+    @Test func aSecondBuildOfTheSameOutputExitsWith75() throws {
+        let folders = try makeFolders("cron-lock", count: 5)
+        defer { try? FileManager.default.removeItem(at: folders.root) }
+        let holder = try BuildLock(path: BuildLock.path(forOutput: folders.output))
+        let run = BrokenInputTests.run(try galley(), folders.arguments(), timeout: 60)
+        #expect(run.status == 75, "\(run.stderr)")
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].contains("another build holds") && lines[0].contains("pid \(getpid())"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folders.output.appendingPathComponent("index.html").path))
+        withExtendedLifetime(holder) {}
+    }
+
+    @Test func twoBuildsStartedTogetherPublishOnceAndTheOtherWaitsItsTurn() throws {
+        let folders = try makeFolders("cron-race", count: 300)
+        defer { try? FileManager.default.removeItem(at: folders.root) }
+        let binary = try galley()
+        let results = parallelMap([0, 1], jobs: 2) { _ in BrokenInputTests.run(binary, folders.arguments(), timeout: 120) }
+        let statuses = results.map(\.status).sorted()
+        #expect(statuses == [0, 75] || statuses == [0, 0], "\(results.map(\.stderr))")
+        for run in results where run.status == 75 { #expect(run.stderr.contains("another build holds")) }
+        let again = BrokenInputTests.run(binary, folders.arguments(["--quiet"]), timeout: 120)
+        #expect(again.status == 0 && again.stderr.isEmpty, "\(again.stderr)")
+    }
+
+    /// Builds killed at random moments (while extracting, rendering, writing): every file in
+    /// the output is always whole, no temporary file is left in it, and the next complete
+    /// build gives exactly what a clean build gives.
+    @Test func buildsKilledAtRandomNeverLeaveAPartialFileAndTheNextConverges() throws {
+        let folders = try makeFolders("cron-kill", count: 400)
+        defer { try? FileManager.default.removeItem(at: folders.root) }
+        let binary = try galley()
+        let full = BrokenInputTests.run(binary, folders.arguments(["--full"]), timeout: 300)
+        #expect(full.status == 0, "\(full.stderr)")
+        var random = SeededRandom(seed: 75)
+        // How long an incremental build of one round's changes takes, unkilled.
+        try changeArticles(in: folders, round: -1, random: &random)
+        let incremental = BrokenInputTests.run(binary, folders.arguments(), timeout: 300)
+        #expect(incremental.status == 0)
+        var killedMidway = 0
+        for round in 0..<12 {
+            try changeArticles(in: folders, round: round, random: &random)
+            let duration = round % 3 == 0 ? full.seconds : incremental.seconds
+            let delay = Double(random.next(Int(max(duration, 0.05) * 1000))) / 1000
+            if try runAndKill(binary, folders.arguments(round % 3 == 0 ? ["--full"] : []), after: delay) { killedMidway += 1 }
+            #expect(Self.partialFiles(in: folders.output).isEmpty, "round \(round): \(Self.partialFiles(in: folders.output))")
+        }
+        #expect(killedMidway >= 6, "most builds were killed before they finished")
+        let final = BrokenInputTests.run(binary, folders.arguments(), timeout: 300)
+        #expect(final.status == 0, "\(final.stderr)")
+        let clean = folders.root.appendingPathComponent("clean/public")
+        let reference = BrokenInputTests.run(binary, folders.arguments(["--full"], output: clean), timeout: 300)
+        #expect(reference.status == 0)
+        let built = SyntheticSite.snapshot(folders.output), expected = SyntheticSite.snapshot(clean)
+        #expect(Set(built.keys) == Set(expected.keys), "extra: \(Set(built.keys).subtracting(expected.keys).sorted().prefix(5)), missing: \(Set(expected.keys).subtracting(built.keys).sorted().prefix(5))")
+        #expect(built.keys.filter { built[$0] != expected[$0] }.sorted().prefix(5).isEmpty)
+    }
+
+    @Test func strictReportAndConfigErrorsGiveTheDocumentedExitCodes() throws {
+        let folders = try makeFolders("cron-codes", count: 4)
+        defer { try? FileManager.default.removeItem(at: folders.root) }
+        let binary = try galley()
+        try Data("<html><body>bukan artikel</body></html>".utf8).write(to: folders.content.appendingPathComponent("kosong.html"))
+        let report = folders.root.appendingPathComponent("report.json")
+        let quiet = BrokenInputTests.run(binary, folders.arguments(["--quiet", "--report", report.path]), timeout: 60)
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty, "--quiet prints nothing on success: \(quiet.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any])
+        let sources = try #require(json["sources"] as? [[String: Any]])
+        #expect(sources.count == 5 && json["published"] as? Int == 4 && json["rejected"] as? Int == 1)
+        let rejected = try #require(sources.first { $0["source"] as? String == "kosong.html" })
+        #expect(rejected["status"] as? String == "rejected" && (rejected["reason"] as? String)?.isEmpty == false && rejected["stage"] != nil)
+        #expect(sources.filter { $0["status"] as? String == "published" }.allSatisfy { ($0["path"] as? String)?.hasSuffix("index.html") == true })
+
+        let strict = BrokenInputTests.run(binary, folders.arguments(["--quiet", "--strict"]), timeout: 60)
+        #expect(strict.status == 1, "\(strict.stderr)")
+
+        let before = SyntheticSite.mtimes(folders.output)
+        let badConfig = folders.root.appendingPathComponent("bad.yml")
+        try Data("items_per_page: [nope\n".utf8).write(to: badConfig)
+        var arguments = folders.arguments()
+        arguments[2] = badConfig.path
+        let broken = BrokenInputTests.run(binary, arguments, timeout: 60)
+        #expect(broken.status == 2 && broken.stderr.split(separator: "\n").count == 1, "\(broken.stderr)")
+        #expect(SyntheticSite.mtimes(folders.output) == before, "a config error changes nothing in the output")
+    }
+
+    // MARK: Helpers
+
+    /// Changes a tenth of the articles (new bodies, some new titles) so a build has work to be
+    /// interrupted in.
+    func changeArticles(in folders: Folders, round: Int, random: inout SeededRandom) throws {
+        for _ in 0..<40 {
+            let index = random.next(400)
+            let text = SyntheticSite.article(index, salt: "putaran \(round)", title: random.next(10) == 0 ? "Judul \(round)-\(index)" : nil)
+            try Data(text.utf8).write(to: SyntheticSite.url(index, in: folders.content))
+        }
+    }
+
+    /// Starts a build and sends SIGKILL after `delay` seconds; true when it was still running.
+    func runAndKill(_ binary: URL, _ arguments: [String], after delay: Double) throws -> Bool {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(useconds_t(delay * 1_000_000))
+        let running = process.isRunning
+        if running { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return running && process.terminationReason == .uncaughtSignal
+    }
+
+    /// Files that are not whole: HTML not ending in `</html>`, XML not ending in `>`, empty
+    /// files, and temporary files.
+    static func partialFiles(in folder: URL) -> [String] {
+        RepositoryPaths.files(in: folder).filter { path in
+            if path.contains(".tmp") { return true }
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path), !data.isEmpty else { return true }
+            let tail = String(decoding: data.suffix(16), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if path.hasSuffix(".html") { return !tail.hasSuffix("</html>") }
+            if path.hasSuffix(".xml") { return !tail.hasSuffix(">") }
+            return false
+        }
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import GalleyCore
+@testable import GalleyPipeline
+import Synchronization
+import Testing
+
+/// Issue 6, goals 1, 2, 5 and 7 in process: what an incremental build reuses, rewrites and
+/// removes, and that it always ends where a clean build would.
+@Suite struct IncrementalBuildTests {
+    static let clock = Date(timeIntervalSince1970: 1_790_000_000)
+
+    struct Site {
+        let root: URL
+        var content: URL { root.appendingPathComponent("content") }
+        var output: URL { root.appendingPathComponent("public") }
+
+        func options(full: Bool = false, output: URL? = nil, overrides: URL? = nil) -> BuildPipeline.Options {
+            BuildPipeline.Options(configFile: RepositoryPaths.config, configRequired: true, contentFolder: content,
+                                  outputFolder: output ?? self.output, templatesFolder: RepositoryPaths.templates,
+                                  overridesFolder: overrides, jobs: 2, now: IncrementalBuildTests.clock, full: full)
+        }
+
+        func build(full: Bool = false, overrides: URL? = nil) throws -> BuildReport {
+            try BuildPipeline(options: options(full: full, overrides: overrides)).run()
+        }
+
+        /// A clean build of the same content into a fresh folder (no cache), as a snapshot.
+        func cleanSnapshot() throws -> [String: Data] {
+            let other = root.appendingPathComponent("clean-\(UUID().uuidString)/public")
+            _ = try BuildPipeline(options: options(full: true, output: other)).run()
+            return SyntheticSite.snapshot(other)
+        }
+    }
+
+    func makeSite(_ label: String, count: Int = 40) throws -> Site {
+        let site = Site(root: RepositoryPaths.temporaryFolder(label))
+        try SyntheticSite.write(to: site.content, count: count)
+        return site
+    }
+
+    @Test func anUnchangedRebuildWritesNothingAndKeepsEveryMtime() throws {
+        let site = try makeSite("incremental-same")
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let first = try site.build()
+        #expect(first.sourcesProcessed == 40 && first.filesWritten > 60)
+        let before = SyntheticSite.mtimes(site.output)
+        let second = try site.build()
+        #expect(second.upToDate)
+        #expect(second.filesWritten == 0 && second.pagesRendered == 0 && second.filesRemoved == 0)
+        #expect(second.published == first.published && second.tags == first.tags)
+        #expect(SyntheticSite.mtimes(site.output) == before)
+        // A touched source (same bytes, new mtime) is recognised by its hash: nothing rendered.
+        let touched = SyntheticSite.url(3, in: site.content)
+        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: touched.path)
+        let third = try site.build()
+        #expect(!third.upToDate && third.sourcesProcessed == 0 && third.pagesRendered == 0 && third.filesWritten == 0)
+    }
+
+    @Test func oneChangedArticleRewritesOnlyItsNeighbourhood() throws {
+        let site = try makeSite("incremental-one", count: 120)
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let first = try site.build()
+        try Data(SyntheticSite.article(57, salt: "diperbarui").utf8).write(to: SyntheticSite.url(57, in: site.content))
+        let second = try site.build()
+        #expect(second.sourcesProcessed == 1 && second.sourcesReused == 119)
+        let total = second.filesWritten + second.filesUnchanged
+        #expect(second.filesWritten >= 1 && second.filesWritten * 10 <= total, "\(second.filesWritten) of \(total) files rewritten")
+        #expect(second.pagesRendered < first.pagesRendered / 4)
+        #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()))
+    }
+
+    @Test func aRemovedSourceTakesItsPageAndIndexEntriesWithIt() throws {
+        let site = try makeSite("incremental-remove")
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let first = try site.build()
+        let page = try #require(first.sources.first { $0.source == "a0011.md" }?.path)
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(page).path))
+        try FileManager.default.removeItem(at: SyntheticSite.url(11, in: site.content))
+        let second = try site.build()
+        #expect(second.published == first.published - 1 && second.filesRemoved >= 1)
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent(page).path))
+        let home = try String(contentsOf: site.output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(!home.contains("Berita nomor 11 "))
+        #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()))
+    }
+
+    @Test func aTemplateChangeRerendersWhatUsesIt() throws {
+        let site = try makeSite("incremental-template")
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let overrides = site.root.appendingPathComponent("overrides")
+        try FileManager.default.createDirectory(at: overrides, withIntermediateDirectories: true)
+        let first = try site.build(overrides: overrides)
+        let article = try String(contentsOf: RepositoryPaths.templates.appendingPathComponent("article.mustache"), encoding: .utf8)
+        try Data((article + "\n<!-- edisi khusus -->\n").utf8).write(to: overrides.appendingPathComponent("article.mustache"))
+        let second = try site.build(overrides: overrides)
+        #expect(second.pagesRendered == first.pagesRendered, "a template change re-renders every page")
+        #expect(second.filesWritten >= first.published)
+        let page = try #require(second.sources.first?.path)
+        #expect(try String(contentsOf: site.output.appendingPathComponent(page), encoding: .utf8).contains("edisi khusus"))
+    }
+
+    @Test func aPageThatNowFailsKeepsItsLastGoodVersionUntilRemoved() throws {
+        let site = try makeSite("incremental-stale", count: 5)
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let scraped = site.content.appendingPathComponent("scraped.html")
+        try FileManager.default.copyItem(at: RepositoryPaths.content.appendingPathComponent("og/techdesk-chipmakers-water.html"), to: scraped)
+        let first = try site.build()
+        let entry = try #require(first.sources.first { $0.source == "scraped.html" })
+        #expect(entry.status == "published")
+        let page = site.output.appendingPathComponent(try #require(entry.path))
+        let good = try Data(contentsOf: page)
+        try Data("<html><body><p>Halaman ini rusak.</p></body></html>".utf8).write(to: scraped)
+        let second = try site.build()
+        #expect(second.stale.contains("scraped.html"))
+        #expect(second.problems.contains { $0.source == "scraped.html" })
+        #expect(second.sources.first { $0.source == "scraped.html" }?.status == "stale")
+        #expect(second.summary.contains("last good version stays published"))
+        #expect(try Data(contentsOf: page) == good)
+        try FileManager.default.removeItem(at: scraped)
+        let third = try site.build()
+        #expect(!FileManager.default.fileExists(atPath: page.path))
+        #expect(third.problems.isEmpty)
+    }
+
+    @Test func theSameStoryScrapedTwiceIsPublishedOnceNewestFetchWinning() throws {
+        let site = try makeSite("incremental-duplicates", count: 3)
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let original = RepositoryPaths.content.appendingPathComponent("og/techdesk-chipmakers-water.html")
+        let html = try String(contentsOf: original, encoding: .utf8)
+        for (name, fetched) in [("old", "2026-10-01T08:00:00Z"), ("new", "2026-10-02T08:00:00Z")] {
+            try Data(html.utf8).write(to: site.content.appendingPathComponent("\(name).html"))
+            try Data(#"{"url": "https://techdesk.example/chipmakers-water", "fetched_at": "\#(fetched)"}"#.utf8)
+                .write(to: site.content.appendingPathComponent("\(name).json"))
+        }
+        // The same body under another URL and title: near-identical.
+        let renamed = html.replacingOccurrences(of: "<title>", with: "<title>Salinan: ")
+            .replacingOccurrences(of: "techdesk.example/", with: "cermin.example/")
+        try Data(renamed.utf8).write(to: site.content.appendingPathComponent("mirror.html"))
+        try Data(#"{"fetched_at": "2026-09-30T08:00:00Z"}"#.utf8).write(to: site.content.appendingPathComponent("mirror.json"))
+        let report = try site.build()
+        #expect(report.published == 4, "\(report.summary)")
+        let dropped = Dictionary(report.duplicates.map { ($0.dropped, $0) }, uniquingKeysWith: { first, _ in first })
+        #expect(dropped["old.html"]?.kept == "new.html")
+        #expect(dropped["old.html"]?.reason == "same canonical URL")
+        #expect(dropped["mirror.html"]?.reason == "near-identical body")
+        #expect(report.sources.first { $0.source == "old.html" }?.status == "duplicate")
+        #expect(report.summary.contains("duplicate"))
+    }
+
+    @Test func progressReachesTheEndOfEveryLongPhase() throws {
+        let site = try makeSite("incremental-progress", count: 250)
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let seen = Mutex<[String: (done: Int, total: Int, calls: Int)]>([:])
+        var options = site.options()
+        options.progress = BuildProgress { phase, done, total in
+            seen.withLock { state in
+                let calls = (state[phase]?.calls ?? 0) + 1
+                state[phase] = (max(done, state[phase]?.done ?? 0), total, calls)
+            }
+        }
+        _ = try BuildPipeline(options: options).run()
+        let phases = seen.withLock { $0 }
+        for phase in ["extract", "render", "site"] {
+            let state = try #require(phases[phase], "no progress for \(phase)")
+            #expect(state.done == state.total && state.calls >= 2 && state.calls <= 200, "\(phase): \(state)")
+        }
+    }
+
+    @Test func fullIgnoresTheCacheButStillWritesOnlyChangedBytes() throws {
+        let site = try makeSite("incremental-full", count: 10)
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let first = try site.build()
+        let before = SyntheticSite.mtimes(site.output)
+        let second = try site.build(full: true)
+        #expect(second.sourcesProcessed == 10 && second.pagesRendered == first.pagesRendered && second.filesWritten == 0)
+        #expect(SyntheticSite.mtimes(site.output) == before)
+    }
+
+    /// Random edits, additions, removals, retitles and touches, each followed by an incremental
+    /// build: after every step the output equals a clean build of the same content.
+    @Test func randomChangesAlwaysConvergeToACleanBuild() throws {
+        let site = try makeSite("incremental-random", count: 30)
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        _ = try site.build()
+        var random = SeededRandom(seed: 6)
+        var present = Set(0..<30)
+        for step in 0..<8 {
+            for _ in 0..<(1 + random.next(3)) {
+                let index = random.next(40)
+                let url = SyntheticSite.url(index, in: site.content)
+                switch random.next(4) {
+                case 0 where present.contains(index):
+                    try FileManager.default.removeItem(at: url)
+                    present.remove(index)
+                case 1:
+                    try Data(SyntheticSite.article(index, title: "Judul baru \(step) untuk \(index)").utf8).write(to: url)
+                    present.insert(index)
+                case 2 where present.contains(index):
+                    try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: url.path)
+                default:
+                    try Data(SyntheticSite.article(index, salt: "versi \(step)").utf8).write(to: url)
+                    present.insert(index)
+                }
+            }
+            _ = try site.build()
+            #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()), "step \(step)")
+        }
+    }
+}
+
+/// A tiny deterministic generator (SplitMix64) for reproducible test sequences.
+struct SeededRandom {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+}
