@@ -21,6 +21,7 @@ site: build
 ## The whole test suite.
 test: deps
 	$(SWIFT) test --disable-xctest
+	if command -v chromium >/dev/null 2>&1; then $(MAKE) --no-print-directory browser-check; fi
 
 ## Extraction quality on ../shared/corpora against the floors in eval/baseline.json.
 ## `make eval ARGS=--verbose` lists the worst pages; `ARGS=--raise` raises the floors.
@@ -45,3 +46,17 @@ bench: build
 
 clean:
 	rm -rf .build public/*
+
+.PHONY: serve browser-check
+
+## Preview the example site with live reload: builds galley and galley-serve (release), then
+## `galley serve` on content/, templates/ and galley.yml (if present). `make serve ARGS="--port 9000"`.
+serve: deps
+	$(SWIFT) build -c release --product galley
+	$(SWIFT) build -c release --product galley-serve
+	$(GALLEY) serve --content content --templates templates --output public $(if $(wildcard galley.yml),--config galley.yml) $(ARGS)
+
+## Load the example site through galley-serve in headless Chromium: home, an article, a tag page,
+## the 404 page and a failed rebuild; fails on console errors; screenshots in .build/screenshots/.
+browser-check: deps
+	bash scripts/browser-check.sh

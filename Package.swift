@@ -12,11 +12,13 @@ let package = Package(
     products: [
         .executable(name: "galley", targets: ["galley"]),
         .executable(name: "galley-eval", targets: ["galley-eval"]),
+        .executable(name: "galley-serve", targets: ["galley-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         // System libraries (installed by `make deps`).
@@ -47,6 +49,14 @@ let package = Package(
             "GalleyPipeline", "GalleyCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strictSettings),
+        // `galley serve`: local preview over HTTP with live reload (Hummingbird). Its own library and
+        // executable, so that `galley` itself links no server; `galley serve` execs `galley-serve`.
+        .target(name: "GalleyServe", dependencies: [
+            "GalleyCore", "GalleyPipeline", .product(name: "Hummingbird", package: "hummingbird"),
+        ], swiftSettings: strictSettings),
+        .executableTarget(name: "galley-serve", dependencies: [
+            "GalleyServe", "GalleyCore", "GalleyPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: strictSettings),
 
         .testTarget(name: "GalleyCoreTests", dependencies: ["GalleyCore"], swiftSettings: strictSettings),
         .testTarget(name: "GalleyExtractTests", dependencies: ["GalleyExtract", "GalleyCore"], swiftSettings: strictSettings),
@@ -62,6 +72,7 @@ let package = Package(
         .testTarget(name: "GalleyPipelineTests", dependencies: [
             "GalleyPipeline", "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender",
         ], exclude: ["Fixtures"], swiftSettings: strictSettings),
+        .testTarget(name: "GalleyServeTests", dependencies: ["GalleyServe", "GalleyPipeline", "GalleyCore"], swiftSettings: strictSettings),
     ]
 )
 
