@@ -104,12 +104,41 @@ public struct SiteConfig: Sendable, Hashable, Decodable {
         if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
         guard TimeZone(identifier: timezone) != nil else { throw fail("timezone \"\(timezone)\" is not an IANA time zone") }
         guard permalink.contains(":slug") else { throw fail("permalink must contain :slug, got \"\(permalink)\"") }
+        if let problem = Self.permalinkProblem(permalink) { throw fail("permalink \(problem), got \"\(permalink)\"") }
         guard itemsPerPage >= 1 else { throw fail("items_per_page must be at least 1") }
         guard feedItems >= 1 else { throw fail("feed_items must be at least 1") }
         guard !language.isEmpty, language.allSatisfy({ $0.isLetter || $0 == "-" }) else {
             throw fail("language must be a BCP 47 code such as id or en, got \"\(language)\"")
         }
         return config
+    }
+
+    /// The tokens of a permalink pattern (`SitePaths.articlePath` fills them with safe values).
+    static let permalinkTokens = [":year", ":month", ":day", ":slug", ":section", ":region"]
+
+    /// Why a permalink pattern could make an unsafe output path, or nil. Outside its tokens a
+    /// pattern may hold only ASCII letters, digits, `-`, `_`, `.` and `/`, and no segment may
+    /// start with a dot (`.`, `..`, hidden folders) or end with one: a backslash, a colon, a
+    /// control character or a `..` would otherwise reach the output writer (which refuses it,
+    /// stopping the build half-way) or name a folder outside the site.
+    static func permalinkProblem(_ pattern: String) -> String? {
+        var filled = pattern
+        for token in permalinkTokens { filled = filled.replacingOccurrences(of: token, with: "x") }
+        if let bad = filled.unicodeScalars.first(where: { !isPermalinkCharacter($0) }) {
+            let shown = bad.properties.generalCategory == .control ? "U+" + String(bad.value, radix: 16, uppercase: true) : "\"\(bad)\""
+            return "may hold only letters, digits, - _ . / and the tokens \(permalinkTokens.joined(separator: " ")), not \(shown)"
+        }
+        if filled.split(separator: "/").contains(where: { $0.hasPrefix(".") || $0.hasSuffix(".") }) {
+            return "may not have a segment that starts or ends with a dot (., .., hidden folders)"
+        }
+        return nil
+    }
+
+    private static func isPermalinkCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".", "/": true
+        default: false
+        }
     }
 
     /// The paths of this site.

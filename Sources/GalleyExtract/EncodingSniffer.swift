@@ -23,11 +23,17 @@ enum EncodingSniffer {
     /// mark, then the sidecar's charset, then `<meta charset>`; windows-1252 (and its aliases,
     /// and no label at all) is transcoded here, because libxml2 stops at bytes windows-1252
     /// leaves undefined and at NUL bytes, and silently drops the rest of the page.
+    ///
+    /// UTF-16 is transcoded here too, so that what libxml2 reads is (almost always) UTF-8 and
+    /// `MarkupGuard` can read its markup.
     static func decide(for bytes: [UInt8], declaredCharset: String?) -> Decision {
         if let bom = byteOrderMark(bytes) {
-            return bom == "UTF-8" ? Decision(bytes: withoutNUL(Array(bytes.dropFirst(3))), encoding: "UTF-8") : Decision(bytes: bytes, encoding: bom)
+            if bom == "UTF-8" { return Decision(bytes: withoutNUL(Array(bytes.dropFirst(3))), encoding: "UTF-8") }
+            return Decision(bytes: utf8(fromUTF16: bytes.dropFirst(2), bigEndian: bom == "UTF-16BE"), encoding: "UTF-8")
         }
-        if let utf16 = unmarkedUTF16(bytes) { return Decision(bytes: bytes, encoding: utf16) }
+        if let utf16 = unmarkedUTF16(bytes) {
+            return Decision(bytes: utf8(fromUTF16: bytes[...], bigEndian: utf16 == "UTF-16BE"), encoding: "UTF-8")
+        }
         if isValidUTF8(bytes) { return Decision(bytes: withoutNUL(bytes), encoding: "UTF-8") }
         let declared = declaredCharset.map(canonicalName) ?? metaCharset(bytes)
         switch declared {
@@ -56,6 +62,21 @@ enum EncodingSniffer {
         if oddZeros * 10 >= half * 7, evenZeros * 10 < half { return "UTF-16LE" }
         if evenZeros * 10 >= half * 7, oddZeros * 10 < half { return "UTF-16BE" }
         return nil
+    }
+
+    /// UTF-16 code units as UTF-8 (an unpaired surrogate becomes U+FFFD, an odd last byte is
+    /// dropped), NUL characters as spaces.
+    static func utf8(fromUTF16 bytes: ArraySlice<UInt8>, bigEndian: Bool) -> [UInt8] {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = bytes.startIndex
+        while index + 1 < bytes.endIndex {
+            let first = UInt16(bytes[index])
+            let second = UInt16(bytes[index + 1])
+            units.append(bigEndian ? first << 8 | second : second << 8 | first)
+            index += 2
+        }
+        return withoutNUL(Array(String(decoding: units, as: UTF16.self).utf8))
     }
 
     /// NUL bytes (which end libxml2's reading) become spaces in UTF-8 text.

@@ -3,6 +3,22 @@
 /// The scorer and the cleaner read these; nothing else in the module hard-codes a word list
 /// or a number. Change a value here and re-run the corpus measurements (README, "Measuring").
 struct ExtractionHeuristics: Sendable {
+    // MARK: Parsing (hostile pages; `MarkupGuard`, `ParserHalt`)
+
+    /// A start tag keeps at most this many attributes; the rest are dropped before parsing.
+    /// libxml2 2.9.14 compares every attribute of a tag with each earlier one, so n attributes
+    /// cost O(n²) (80,000 took 15 s). The most seen on a real page is 70 (311 corpus pages).
+    var maximumAttributesPerTag = 256
+    /// A `<script>` or `<style>` whose text is longer than this (bytes) is emptied before
+    /// parsing: libxml2 stops at a text node over `libxml2TextLimit`.
+    var maximumScriptLength = 1 << 20
+    /// libxml2's limits without XML_PARSE_HUGE (which galley does not pass): the longest text
+    /// node (`XML_MAX_TEXT_LENGTH`, bytes) and the deepest nesting (`xmlParserMaxDepth`). libxml2
+    /// stops reading a page at either; such a page is refused with a reason naming the limit
+    /// rather than handed on cut.
+    static let libxml2TextLimit = 10_000_000
+    static let libxml2DepthLimit = 256
+
     // MARK: Scoring (readability-style)
 
     /// A text block shorter than this (characters) adds nothing to its ancestors' scores.

@@ -78,15 +78,26 @@ public struct HTMLExtractor: ArticleExtractor {
         guard page.bytes.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else {
             throw GalleyError(.extract, source: page.path, reason: "the file is empty")
         }
-        var decision = EncodingSniffer.decide(for: page.bytes, declaredCharset: page.sidecar?.declaredCharset)
-        if decision.encoding == "UTF-8" { decision.bytes = ScriptStripper.emptyingLargeScripts(decision.bytes) }
-        if let document = try? HTMLDocument(bytes: decision.bytes, encoding: decision.encoding, source: page.path),
-           document.root != nil {
-            return document
-        }
+        let decision = EncodingSniffer.decide(for: page.bytes, declaredCharset: page.sidecar?.declaredCharset)
+        if let document = try parse(decision, page: page), document.root != nil { return document }
         // libxml2 does not know the declared encoding: read the bytes as windows-1252.
-        let fallback = EncodingSniffer.fallback(for: page.bytes)
-        return try HTMLDocument(bytes: fallback.bytes, encoding: fallback.encoding, source: page.path)
+        guard let document = try parse(EncodingSniffer.fallback(for: page.bytes), page: page) else {
+            throw GalleyError(.extract, source: page.path, reason: "libxml2 could not parse the page")
+        }
+        return document
+    }
+
+    /// The document of the guarded bytes (`MarkupGuard`), nil when libxml2 cannot read them;
+    /// a page libxml2 would cut is refused.
+    private func parse(_ decision: EncodingSniffer.Decision, page: SourcePage) throws(GalleyError) -> HTMLDocument? {
+        let bytes = MarkupGuard(heuristics: settings.heuristics).guarded(decision.bytes)
+        do {
+            return try HTMLDocument(bytes: bytes, encoding: decision.encoding)
+        } catch .cut(let reason) {
+            throw GalleyError(.extract, source: page.path, reason: reason)
+        } catch {
+            return nil
+        }
     }
 
     /// The title is metadata; a heading repeating it at the top of the body goes, and so does a

@@ -14,8 +14,11 @@ public struct SourceFile: Sendable, Hashable {
     public var path: String
     public var url: URL
     public var kind: Kind
-    /// The sidecar `NAME.json` beside a page, if present.
+    /// The sidecar `NAME.json` beside a page, if present (a regular file, never a link).
     public var sidecar: URL?
+    /// Whether the file may be read through a symbolic link: only a file named on the command
+    /// line. Content found in the content folder is never read through a link.
+    public var followsLink = false
 }
 
 /// Finds the inputs in the content folder. Hidden files, `README.md` and symbolic links are
@@ -60,7 +63,7 @@ public enum ContentDiscovery {
         let url = URL(fileURLWithPath: path)
         let lower = path.lowercased()
         let kind: SourceFile.Kind = lower.hasSuffix(".md") ? .markdown : .page(gzipped: lower.hasSuffix(".gz"))
-        return SourceFile(path: path, url: url, kind: kind, sidecar: sidecar(for: url, kind: kind))
+        return SourceFile(path: path, url: url, kind: kind, sidecar: sidecar(for: url, kind: kind), followsLink: true)
     }
 
     static func relativePath(of url: URL, in root: URL) -> String {
@@ -69,12 +72,21 @@ public enum ContentDiscovery {
         return full.hasPrefix(base) ? String(full.dropFirst(base.count)) : url.lastPathComponent
     }
 
-    /// `page.html` → `page.json`; `page.html.gz` → `page.json`.
+    /// `page.html` → `page.json`; `page.html.gz` → `page.json`. Only a regular file counts: a
+    /// sidecar that is a symbolic link is skipped like every other link (it could lead out of
+    /// the content folder), and so is a folder or device of that name.
     static func sidecar(for url: URL, kind: SourceFile.Kind) -> URL? {
         guard case .page = kind else { return nil }
         var base = url
         if base.pathExtension.lowercased() == "gz" { base = base.deletingPathExtension() }
         let candidate = base.deletingPathExtension().appendingPathExtension("json")
-        return FileManager.default.fileExists(atPath: candidate.path) ? candidate : nil
+        return isRegularFile(candidate) ? candidate : nil
+    }
+
+    /// Whether `url` names a regular file itself, not through a symbolic link (`lstat`).
+    static func isRegularFile(_ url: URL) -> Bool {
+        var status = stat()
+        guard lstat(url.path, &status) == 0 else { return false }
+        return status.st_mode & S_IFMT == S_IFREG
     }
 }

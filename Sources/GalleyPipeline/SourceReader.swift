@@ -7,7 +7,7 @@ enum SourceReader {
     static let maximumPageBytes = 64 * 1024 * 1024
 
     static func page(_ file: SourceFile) throws(GalleyError) -> SourcePage {
-        var bytes = try read(file.url, source: file.path)
+        var bytes = try read(file.url, source: file.path, followingLink: file.followsLink)
         if case .page(gzipped: true) = file.kind { bytes = try GzipDecoder.decompress(bytes, source: file.path) }
         guard bytes.count <= maximumPageBytes else {
             throw GalleyError(.read, source: file.path, reason: "page is larger than \(maximumPageBytes / 1_048_576) MB")
@@ -16,7 +16,7 @@ enum SourceReader {
     }
 
     static func markdown(_ file: SourceFile) throws(GalleyError) -> String {
-        let bytes = try read(file.url, source: file.path)
+        let bytes = try read(file.url, source: file.path, followingLink: file.followsLink)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw GalleyError(.read, source: file.path, reason: "a Markdown file must be UTF-8")
         }
@@ -32,10 +32,36 @@ enum SourceReader {
         }
     }
 
-    static func read(_ url: URL, source: String) throws(GalleyError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw GalleyError(.read, source: source, reason: "cannot read the file")
+    /// The bytes of a regular file. A symbolic link is not followed (`O_NOFOLLOW`) unless
+    /// `followingLink`: discovery skips links, and a file or sidecar swapped for a link after
+    /// discovery is refused, not read.
+    static func read(_ url: URL, source: String, followingLink: Bool = false) throws(GalleyError) -> [UInt8] {
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC | (followingLink ? 0 : O_NOFOLLOW))
+        guard descriptor >= 0 else {
+            let reason = errno == ELOOP ? "\(url.lastPathComponent) is a symbolic link: not followed" : "cannot read the file"
+            throw GalleyError(.read, source: source, reason: reason)
         }
-        return [UInt8](data)
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            throw GalleyError(.read, source: source, reason: "\(url.lastPathComponent) is not a regular file")
+        }
+        return try readAll(descriptor, expected: Int(status.st_size), source: source)
+    }
+
+    /// Reads an open file to its end.
+    private static func readAll(_ descriptor: Int32, expected: Int, source: String) throws(GalleyError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(expected)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return bytes }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw GalleyError(.read, source: source, reason: "cannot read the file")
+            }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
     }
 }

@@ -25,6 +25,34 @@ import Testing
         #expect(throws: GalleyError.self) { try config.validated(source: "galley.yml") }
     }
 
+    /// Issue 8: a permalink that would make an unsafe output path is a config error naming the
+    /// key (exit 2, nothing written), not a build that stops at the write phase.
+    @Test(arguments: [
+        "/..\\..\\:slug/", "/:year\\:slug/", "\\\\server\\:slug", "/:slug\u{0}/", "/:slug\n/", "/news:x/:slug/", "/:foo/:slug/",
+        "/a b/:slug/", "/%2e%2e/:slug/", "/berita?/:slug/", "/berit\u{E4}/:slug/", "C:/:slug/",
+        "/../../:slug/", "/:section/../../../:slug/..", "/./:slug/", "/.hidden/:slug/", "/.:slug/", "/:slug./",
+    ])
+    func unsafePermalinksAreConfigErrors(permalink: String) {
+        var config = SiteConfig()
+        config.permalink = permalink
+        do {
+            _ = try config.validated(source: "galley.yml")
+            Issue.record("\(permalink.debugDescription) was accepted")
+        } catch {
+            #expect(error.stage == .config)
+            #expect(error.source == "galley.yml")
+            #expect(error.reason.hasPrefix("permalink "), "\(error)")
+        }
+    }
+
+    @Test(arguments: ["/:year/:month/:slug/", "/:region/:section/:slug/", "/:year/:slug/", "/:slug/", "/:slug", "/:slug.html",
+                      "/berita/:year-:month-:day/:slug/", "/:region/:slug.html", "news/:slug/", "/:year//:slug/", "/a_b-c.d/:slug/"])
+    func safePermalinksAreAccepted(permalink: String) throws {
+        var config = SiteConfig()
+        config.permalink = permalink
+        #expect(try config.validated(source: "galley.yml").permalink == permalink)
+    }
+
     @Test func parallelMapKeepsInputOrder() {
         let input = Array(0..<1000)
         #expect(parallelMap(input, jobs: 4) { $0 * 2 } == input.map { $0 * 2 })

@@ -223,4 +223,30 @@ import Testing
             #expect(reason?.hasPrefix("not an article") == true, "\(name): \(reason ?? "accepted")")
         }
     }
+
+    // MARK: Parsing limits (hostile pages)
+
+    /// `maximumAttributesPerTag`: a tag keeps its first attributes up to the limit.
+    @Test func aTagKeepsItsFirstAttributesUpToTheLimit() throws {
+        let limit = ExtractionHeuristics.standard.maximumAttributesPerTag
+        let filler = (0..<(limit - 1)).map { "data-x\($0)=\"1\"" }.joined(separator: " ")
+        // `href` is attribute number `limit` of the first link (kept), `limit + 1` of the second.
+        let kept = "<a \(filler) href=\"https://example.org/kept\">tautan satu</a>"
+        let dropped = "<a \(filler) data-y=\"1\" href=\"https://example.org/dropped\">tautan dua</a>"
+        let article = try extract(page(inside: "<p>Lihat \(kept) dan \(dropped) di sini untuk rincian yang lengkap.</p>"))
+        let links = HTMLExtractorTests.attributeValues("href", in: article.content)
+        #expect(links.contains("https://example.org/kept"))
+        #expect(!links.contains("https://example.org/dropped"))
+        #expect(PlainText.of(article.content).contains("tautan dua"))
+    }
+
+    /// `maximumScriptLength`: a longer script or style is emptied before parsing.
+    @Test func scriptsOverTheLengthLimitAreEmptiedBeforeParsing() {
+        let guardian = MarkupGuard(heuristics: .standard)
+        let limit = ExtractionHeuristics.standard.maximumScriptLength
+        let long = "<script>" + String(repeating: "x", count: limit + 1) + "</script><p>teks</p>"
+        #expect(String(decoding: guardian.guarded(Array(long.utf8)), as: UTF8.self) == "<script></script><p>teks</p>")
+        let short = "<style>" + String(repeating: "x", count: limit) + "</style>"
+        #expect(guardian.guarded(Array(short.utf8)) == Array(short.utf8))
+    }
 }

@@ -67,40 +67,38 @@ import Testing
         try Data(yaml.utf8).write(to: config)
 
         let (markers, sources) = try Self.writeContent(Self.hostileNames(escape: escape), into: content)
-        let outside = Self.snapshot(work, excluding: [output.path])
+        let outside = Self.snapshot(work, excluding: Self.buildFolders(output))
         let options = BuildPipeline.Options(configFile: config, configRequired: true, contentFolder: content, outputFolder: output,
                                             templatesFolder: RepositoryPaths.templates, jobs: 4, now: Self.fixedClock)
         let report: BuildReport
         do {
             report = try BuildPipeline(options: options).run()
         } catch {
-            #expect(Self.snapshot(work, excluding: [output.path]) == outside, "a failed build changed files outside the output")
+            #expect(Self.snapshot(work, excluding: Self.buildFolders(output)) == outside, "a failed build changed files outside the output")
             #expect(!FileManager.default.fileExists(atPath: escape))
             if error.stage == .config {
-                // A config refusal (the `..` or `\` patterns) is a fine answer.
+                // A config refusal (the `..` or `\` patterns) is a fine answer, if it names the key
+                // and nothing was written.
+                #expect(error.reason.hasPrefix("permalink "), "the config error names the key: \(error)")
+                #expect(RepositoryPaths.files(in: output).isEmpty, "a refused config wrote into the output folder")
                 print("permalink \(permalink): refused by the config check: \(error.reason)")
-                return
-            }
-            if permalink.contains("\\"), error.stage == .write, error.reason.contains("refusing an output path") {
-                // BUG (low, operator input): a backslash in `permalink` passes SiteConfig.validated;
-                // every article path then holds `\`, which OutputWriter rightly refuses — so the
-                // build stops at the write phase (exit 3) instead of a config error naming the key
-                // (exit 2, nothing touched). Nothing is written outside the output folder.
-                withKnownIssue("a permalink with a backslash is not rejected by the config check") {
-                    Issue.record("permalink \(permalink): the build stopped at write: \(error)")
-                }
                 return
             }
             // Content must never stop a build. (Found here and fixed: an article titled "2026" or
             // "10" under `/:slug/` or `/:year/:slug/` took the path of a date archive and the whole
-            // build stopped with "two outputs want the same path" after writing part of the site.)
+            // build stopped with "two outputs want the same path" after writing part of the site;
+            // a backslash in `permalink` passed SiteConfig.validated, so every article path held
+            // `\`, which OutputWriter refused — the build stopped at the write phase (exit 3)
+            // instead of a config error naming the key (exit 2, nothing touched).)
             let partial = RepositoryPaths.files(in: output).count
             Issue.record("permalink \(permalink): the build stopped after writing \(partial) files: \(error)")
             return
         }
 
+        // A backslash is refused by the config check, naming the key (found here and fixed).
+        #expect(!permalink.contains("\\"), "permalink \(permalink): a backslash was not refused by the config check")
         // Nothing outside the output folder changed; nothing was created at the absolute names.
-        #expect(Self.snapshot(work, excluding: [output.path]) == outside, "files outside the output folder changed")
+        #expect(Self.snapshot(work, excluding: Self.buildFolders(output)) == outside, "files outside the output folder changed")
         #expect(!FileManager.default.fileExists(atPath: escape), "\(escape) was created")
 
         // Every output path is made of safe segments, and no two differ only by case.
@@ -184,7 +182,7 @@ import Testing
         try manager.createSymbolicLink(at: content.appendingPathComponent("inside.json"), withDestinationURL: outside.appendingPathComponent("nested/secret.json"))
         try manager.createSymbolicLink(at: content.appendingPathComponent("sub/loop"), withDestinationURL: content)
         try manager.createSymbolicLink(at: content.appendingPathComponent("dangling.md"), withDestinationURL: work.appendingPathComponent("nowhere.md"))
-        let before = Self.snapshot(work, excluding: [output.path])
+        let before = Self.snapshot(work, excluding: Self.buildFolders(output))
 
         let options = BuildPipeline.Options(configFile: RepositoryPaths.config, configRequired: true, contentFolder: content,
                                             outputFolder: output, templatesFolder: RepositoryPaths.templates, jobs: 2, now: Self.fixedClock)
@@ -197,20 +195,56 @@ import Testing
         #expect(all.contains("opmark903p"), "the page inside content/ is published")
         for marker in ["opmark901t", "opmark902p"] { #expect(!all.contains(marker), "\(marker) from outside content/ was published") }
         #expect(!all.contains("root:"), "/etc/passwd was read")
-        if all.contains("kabar.example/rahasia") {
-            // BUG (low): a sidecar that is a symbolic link is followed out of content/.
-            // ContentDiscovery.sidecar(for:kind:) checks FileManager.fileExists (which follows
-            // links) and SourceReader.sidecar reads it, so `page.json -> /elsewhere/x.json` is read
-            // (its url, fetch time and charset used). Files that are not sidecar-shaped JSON only
-            // give "not valid JSON", but the rule "links are skipped" is broken.
-            withKnownIssue("a sidecar that is a symbolic link is followed out of the content folder") {
-                Issue.record("the linked sidecar content/inside.json -> outside/nested/secret.json was read")
-            }
-        }
+        // A sidecar that is a link is skipped like any link (found here and fixed: discovery
+        // checked it with FileManager.fileExists, which follows links, and SourceReader read it,
+        // so `page.json -> /elsewhere/x.json` gave the page its url, fetch time and charset).
+        #expect(!all.contains("kabar.example/rahasia"), "the linked sidecar content/inside.json -> outside/nested/secret.json was read")
         let sources = report.problems.compactMap(\.source) + report.overridden.map(\.page)
         #expect(!sources.contains { $0.contains("linked") || $0.contains("passwd") || $0.contains("loop") }, "\(sources)")
         #expect(report.pagesRead + report.markdownRead == 2, "only the two real files are read: \(report.pagesRead + report.markdownRead)")
-        #expect(Self.snapshot(work, excluding: [output.path]) == before, "content/ or outside/ changed")
+        #expect(Self.snapshot(work, excluding: Self.buildFolders(output)) == before, "content/ or outside/ changed")
+    }
+
+    /// A sidecar that is a link is never used, even to a file inside content/, and a page or
+    /// sidecar swapped for a link after discovery is refused when read, not followed.
+    @Test func linksAreNotFollowedWhenReading() throws {
+        let work = RepositoryPaths.temporaryFolder("symlink-reads")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let manager = FileManager.default
+        let content = work.appendingPathComponent("content")
+        let outside = work.appendingPathComponent("outside")
+        for folder in [content, outside] { try manager.createDirectory(at: folder, withIntermediateDirectories: true) }
+        let page = Self.page(title: "Halaman dengan sidecar tautan dalam", marker: "opmark920p", index: 920)
+        try Data(page.utf8).write(to: content.appendingPathComponent("a.html"))
+        try Data("{\"url\": \"https://kabar.example/dalam\"}".utf8).write(to: content.appendingPathComponent("real.json"))
+        try manager.createSymbolicLink(atPath: content.appendingPathComponent("a.json").path, withDestinationPath: "real.json")
+        try Data(page.utf8).write(to: content.appendingPathComponent("b.html"))
+        try Data("{\"url\": \"https://kabar.example/b\"}".utf8).write(to: content.appendingPathComponent("b.json"))
+        try Data(Self.page(title: "Halaman rahasia di luar", marker: "opmark921p", index: 921).utf8).write(to: outside.appendingPathComponent("secret.html"))
+        try Data("{\"url\": \"https://kabar.example/rahasia\"}".utf8).write(to: outside.appendingPathComponent("secret.json"))
+
+        let files = try ContentDiscovery.discover(in: content)
+        #expect(files.map(\.path) == ["a.html", "b.html"])
+        #expect(files.first { $0.path == "a.html" }?.sidecar == nil, "a sidecar that is a link is not used")
+        #expect(files.first { $0.path == "b.html" }?.sidecar != nil)
+
+        // After discovery, the page and the sidecar are swapped for links to outside/.
+        let processor = PageProcessor(config: SiteConfig())
+        let b = try #require(files.first { $0.path == "b.html" })
+        try manager.removeItem(at: content.appendingPathComponent("b.json"))
+        try manager.createSymbolicLink(at: content.appendingPathComponent("b.json"), withDestinationURL: outside.appendingPathComponent("secret.json"))
+        let linkedSidecar = processor.process(b)
+        #expect(throws: GalleyError.self) { try linkedSidecar.document.get() }
+        #expect(linkedSidecar.fetched == nil && linkedSidecar.extracted == nil)
+        try manager.removeItem(at: content.appendingPathComponent("b.html"))
+        try manager.createSymbolicLink(at: content.appendingPathComponent("b.html"), withDestinationURL: outside.appendingPathComponent("secret.html"))
+        let linkedPage = processor.process(b)
+        #expect(linkedPage.extracted == nil)
+        if case .failure(let error) = linkedPage.document {
+            #expect(error.stage == .read && error.reason.contains("symbolic link"), "\(error)")
+        } else {
+            Issue.record("a page swapped for a link after discovery was read through the link")
+        }
     }
 
     /// A link inside the output folder that leads out of it is not written through; a tampered
@@ -238,21 +272,21 @@ import Testing
         try manager.createSymbolicLink(at: output.appendingPathComponent("escape"), withDestinationURL: outside)
         let manifest = ["../outside/victim.txt", outside.appendingPathComponent("victim.txt").path, "escape/victim.txt",
                         "escape/index.html", "./../outside/victim.txt", "escape/../../outside/victim.txt"].joined(separator: "\n") + "\n"
+        // Both lists a build prunes by: the state folder's outputs.tsv and the legacy
+        // `.galley-outputs` of older versions in the output folder.
         try Data(manifest.utf8).write(to: output.appendingPathComponent(".galley-outputs"))
+        var tampered = OutputManifest()
+        for path in manifest.split(separator: "\n") { tampered.outputs[String(path)] = .init(key: "", stamp: nil) }
+        try tampered.save(BuildState(output: output, cache: nil).outputManifest)
         do {
             _ = try BuildPipeline(options: options).run()
         } catch {
             Issue.record("a tampered manifest stopped the build: \(error)")
         }
         let afterPrune = Self.snapshot(outside, excluding: [])
-        if afterPrune != before {
-            // BUG (low: needs write access to the output folder): OutputWriter.prune removes
-            // manifest paths that pass isSafeRelativePath without resolving links, so
-            // "escape/victim.txt" with `escape` a link to another folder deletes a file there.
-            withKnownIssue("pruning follows links in the output folder") {
-                Issue.record("pruning a tampered manifest deleted files outside the output folder: \(Set(before.keys).subtracting(afterPrune.keys).sorted())")
-            }
-        }
+        // (Found here and fixed: pruning removed manifest paths that passed isSafeRelativePath
+        // without resolving links, so "escape/victim.txt" deleted a file outside.)
+        #expect(afterPrune == before, "pruning a tampered manifest deleted files outside the output folder: \(Set(before.keys).subtracting(afterPrune.keys).sorted())")
         try? manager.removeItem(at: output.appendingPathComponent("escape"))
 
         // 2. A folder of the site layout that is a link to outside: the build must not write through it.
@@ -316,9 +350,18 @@ import Testing
         return lines.joined(separator: "\n")
     }
 
+    /// The output folder and the build's own state beside it (`.galley/`: lock, manifests),
+    /// which a build may change; nothing else around them.
+    static func buildFolders(_ output: URL) -> [String] {
+        [output.path, output.deletingLastPathComponent().appendingPathComponent(".galley").path]
+    }
+
+    /// A scraped page. Its last paragraph is its own (numbered words), so that no two pages are
+    /// the same story to the duplicate filter: every page must be built under its own name.
     static func page(title: String, term: String? = nil, marker: String, index: Int) -> String {
         let value = HostileCorpus.escaped(title)
         let term = HostileCorpus.escaped(term ?? title)
+        let own = (0..<40).map { "catatan\(index)k\($0)" }.joined(separator: " ")
         return """
         <!DOCTYPE html>
         <html lang="id"><head><meta charset="utf-8"><title>\(value)</title>
@@ -328,7 +371,7 @@ import Testing
         <meta property="article:section" content="\(term)"></head>
         <body><article><h1>\(value)</h1>
         <p>\(HostileCorpus.paragraphs[0])</p><p>\(HostileCorpus.paragraphs[1])</p>
-        <p>\(HostileCorpus.paragraphs[2]) Kode \(marker).</p></article></body></html>
+        <p>\(HostileCorpus.paragraphs[2]) Kode \(marker).</p><p>\(own).</p></article></body></html>
         """
     }
 

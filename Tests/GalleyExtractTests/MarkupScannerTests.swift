@@ -1,0 +1,140 @@
+import CLibXML2
+@testable import GalleyExtract
+import Testing
+
+/// `MarkupScanner` must read markup exactly as libxml2 does: a tag it misses is a tag whose
+/// attributes are not capped (the quadratic parse comes back), and a `<script>` it sees where
+/// libxml2 sees none would empty real text. Seeded random pages made of the tricky pieces
+/// (comments ending in `--!>`, DOCTYPE literals with `>`, `<?` before non-ASCII letters and
+/// symbols, quotes, bogus attributes, 100-byte name runs, raw script text…) are read by both,
+/// and every element with attributes must be a start tag the scanner read, in the same order,
+/// with as many attributes.
+@Suite struct MarkupScannerTests {
+    /// Pieces of markup, some only meaningful next to others.
+    static let pieces: [String] = [
+        "x y ", "\u{E9}t\u{E9} ", "\u{20AC} ", "\u{4E2D}", " ", "\n", "\t", ">", "<", "\"", "'", "=", "/", "&amp;", "&#x", "&", "?>",
+        "<p", "<div", "<span", "<a", "<x-y", "<P", "<b", "<em", "<script", "<SCRIPT", "<style", "<Style", "<textarea", "<title",
+        "<scriptx", "<p/", "</p>", "</script>", "</SCRIPT", "</style>", "</scr", "</", "</ ", "</-", "</_x ", "</.x ", "</p a=\">\" ",
+        "<!--", "-->", "--!>", "--", "-- >", "<!---->", "<!-->", "<!--->", "<!", "<!x ", "<![CDATA[", "]]>",
+        "<!DOCTYPE html>", "<!doctype", "<!DOCTYPE ", "  ", "<!-- c -->", "<?php x ?>", " PUBLIC ", " SYSTEM ", "\"a>b\"", "'c>d'", "h\u{E9}ml", "html\u{20AC}", "1tml",
+        "<?x ", "<?\u{E9} ", "<?\u{20AC} ", "<?\u{4E2D}", "<?\u{B7}", "<?1", "<?_", "<? ",
+        " @", " @=v", " @=\"v\"", " @='v'", " @=\"v>w\"", " @='v\"w'", "@=\"1\"", " @ = \"1\"", " @=<b", " @=\"<p q=1>\"",
+        " @=\"</script>\"", " \"bogus\"", " /", " / ", " =x", "/@", " \u{E9}@", " _@", " .@", " @\u{E9}@", " @=&quot;", " @=a/",
+        " LONG", "/>",
+    ]
+
+    struct Generator {
+        var state: UInt64
+        var counter = 0
+
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+
+        /// A unique attribute name (libxml2 drops repeated names; the scanner counts them).
+        mutating func name() -> String {
+            counter += 1
+            return "n\(counter)x"
+        }
+
+        mutating func page(pieces count: Int) -> String { pieceList(count).joined() }
+
+        mutating func pieceList(_ count: Int) -> [String] {
+            var page: [String] = []
+            for _ in 0..<count {
+                var piece = MarkupScannerTests.pieces[next(MarkupScannerTests.pieces.count)]
+                if piece == " LONG" {
+                    counter += 1
+                    piece = " l\(counter)" + String(repeating: "q", count: 90 + next(120)) + "z\(counter)=1"
+                }
+                while let at = piece.firstIndex(of: "@") { piece.replaceSubrange(at...at, with: name()) }
+                page.append(piece)
+            }
+            return page
+        }
+    }
+
+    /// Elements with attributes, in document order, as libxml2 built them.
+    static func libxml2Tags(_ page: String) throws -> [String] {
+        let document = try HTMLDocument(bytes: Array(page.utf8), encoding: "UTF-8")
+        var tags: [String] = []
+        func walk(_ node: HTMLNode) {
+            for child in node.children where child.isElement {
+                let count = child.attributes.count
+                if count > 0, !["html", "head", "body"].contains(child.name) { tags.append("\(child.name)/\(count)") }
+                walk(child)
+            }
+        }
+        // After `</html>` the parser may start a second top-level element.
+        var top = document.root?.pointer
+        while let node = top {
+            if node.pointee.type == XML_ELEMENT_NODE {
+                let element = HTMLNode(node)
+                if !element.attributes.isEmpty, !["html", "head", "body"].contains(element.name) {
+                    tags.append("\(element.name)/\(element.attributes.count)")
+                }
+                walk(element)
+            }
+            top = node.pointee.next
+        }
+        return tags
+    }
+
+    /// Start tags with attributes as the scanner read them (libxml2 keeps the first of repeated
+    /// names, and drops a misplaced `<html>`, `<head>` or `<body>`), and the page with the
+    /// scanner's edits (here only `<` made spaces in script text) for libxml2 to read.
+    static func scanned(_ page: String) -> (tags: [String], edited: String) {
+        let bytes = Array(page.utf8)
+        let (startTags, edits) = bytes.withUnsafeBufferPointer { buffer in
+            var scanner = MarkupScanner(bytes: buffer, maximumAttributes: 1_000_000, maximumRawText: Int.max)
+            scanner.recordsTags = true
+            scanner.run()
+            return (scanner.startTags, scanner.edits)
+        }
+        let tags = startTags.filter { !$0.attributes.isEmpty && !["html", "head", "body"].contains($0.name) }
+            .map { "\($0.name)/\(Set($0.attributes).count)" }
+        return (tags, String(decoding: MarkupGuard.applying(edits, to: bytes), as: UTF8.self))
+    }
+
+    @Test func readsTagsAsLibxml2Does() throws {
+        var generator = Generator(state: 20_261_014)
+        var mismatches: [String] = []
+        for round in 0..<4_000 {
+            // Half the pages start with the prologue (blanks, comments, a DOCTYPE…), half in a body.
+            let page = (round % 2 == 0 ? "<html><body>" : "") + generator.page(pieces: 8 + generator.next(40))
+            let (read, edited) = Self.scanned(page)
+            let expected = try Self.libxml2Tags(edited)
+            if expected != read, mismatches.count < 5 {
+                mismatches.append("round \(round): \(page.debugDescription)\n  libxml2: \(expected)\n  scanner: \(read)")
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
+    }
+
+    /// The edits, on small pages (at most 2 attributes a tag, 16 bytes of script text).
+    @Test(arguments: [
+        ("<p a b c d>x</p>", "<p a b >x</p>"),
+        ("<p a=\"1\" b='2'c=3 d>x", "<p a=\"1\" b='2'>x"),
+        ("<p a b c/>x", "<p a b />x"),
+        ("<p a b\nc=\">\"\nd>x", "<p a b\n>x"),
+        ("<p a \"bogus\" b / c>x", "<p a \"bogus\" b / >x"),
+        ("<p " + String(repeating: "q", count: 250) + ">x", "<p " + String(repeating: "q", count: 200) + ">x"),
+        ("<!-- <p a b c> --><p a b c>", "<!-- <p a b c> --><p a b >"),
+        ("<p t=\"<p a b c>\">x", "<p t=\"<p a b c>\">x"),
+        ("<script>12345678901234567</script>x", "<script></script>x"),
+        ("<script>1234567890123456</script>x", "<script>1234567890123456</script>x"),
+        ("<!-- <script> --><p>12345678901234567</p><script></script>", "<!-- <script> --><p>12345678901234567</p><script></script>"),
+        ("<style>a</STYLE >x", "<style>a</STYLE >x"),
+        ("<script></p>x</script>", "<script> /p>x</script>"),
+        ("<script><b>x</script>", "<script> b>x</script>"),
+        ("<script>a</scripts>b</script>c", "<script>a /scripts>b</script>c"),
+        ("<script></script>", "<script></script>"),
+        ("<script/><p a b c>", "<script/><p a b >"),
+        ("<scriptx>12345678901234567</scriptx>", "<scriptx>12345678901234567</scriptx>"),
+    ])
+    func edits(page: String, guarded: String) {
+        let guardian = MarkupGuard(maximumAttributesPerTag: 2, maximumScriptLength: 16)
+        #expect(String(decoding: guardian.guarded(Array(page.utf8)), as: UTF8.self) == guarded)
+    }
+}
