@@ -109,6 +109,6 @@ extension BuildPipeline {
     }
 
     func outputPath(_ relative: String) -> String {
-        options.outputFolder.standardizedFileURL.appendingPathComponent(relative).path
+        state.outputRoot + "/" + relative
     }
 }

@@ -14,10 +14,13 @@ import GalleyCore
 public struct BuildState: Sendable {
     public let folder: URL
     public let lockPath: String
+    /// The output folder's path, standardised, without a trailing slash.
+    public let outputRoot: String
 
     /// The state of builds into `output`, under `cache` (default: `.galley` beside `output`).
     public init(output: URL, cache: URL?) {
         let output = output.standardizedFileURL
+        outputRoot = output.path.count > 1 && output.path.hasSuffix("/") ? String(output.path.dropLast()) : output.path
         let cache = cache?.standardizedFileURL ?? output.deletingLastPathComponent().appendingPathComponent(".galley")
         folder = cache.appendingPathComponent(output.lastPathComponent)
         lockPath = cache.appendingPathComponent("\(output.lastPathComponent).lock").path

@@ -49,12 +49,12 @@ public struct OutputManifest: Sendable, Equatable {
     /// Reads a manifest; nil when there is none or its first line is not ours.
     public static func load(_ url: URL) -> OutputManifest? {
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        let text = String(decoding: data, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
-        guard lines.next() == Substring(header) else { return nil }
+        let bytes = [UInt8](data)
+        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true).makeIterator()
+        guard let first = lines.next(), first.elementsEqual(header.utf8) else { return nil }
         var manifest = OutputManifest()
         while let line = lines.next() {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { unescape($0) }
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map(unescape)
             guard let kind = fields.first else { continue }
             manifest.read(kind: kind, fields: Array(fields.dropFirst()))
         }
@@ -119,9 +119,10 @@ public struct OutputManifest: Sendable, Equatable {
             .replacingOccurrences(of: "\n", with: "%0A").replacingOccurrences(of: "\r", with: "%0D")
     }
 
-    static func unescape(_ field: Substring) -> String {
-        guard field.contains("%") else { return String(field) }
-        return field.replacingOccurrences(of: "%09", with: "\t").replacingOccurrences(of: "%0A", with: "\n")
+    static func unescape(_ field: ArraySlice<UInt8>) -> String {
+        let text = String(decoding: field, as: UTF8.self)
+        guard field.contains(0x25) else { return text }
+        return text.replacingOccurrences(of: "%09", with: "\t").replacingOccurrences(of: "%0A", with: "\n")
             .replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%25", with: "%")
     }
 }
