@@ -46,16 +46,20 @@ let package = Package(
         .target(name: "GalleyEvaluation", dependencies: ["GalleyCore", "GalleyExtract", "GalleyPipeline"], swiftSettings: strictSettings),
         .executableTarget(name: "galley-eval", dependencies: ["GalleyEvaluation"], swiftSettings: strictSettings),
         .executableTarget(name: "galley", dependencies: [
-            "GalleyPipeline", "GalleyCore",
+            "GalleyPipeline", "GalleyCore", "GalleyServeArguments",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strictSettings),
         // `galley serve`: local preview over HTTP with live reload (Hummingbird). Its own library and
         // executable, so that `galley` itself links no server; `galley serve` execs `galley-serve`.
+        // The options of `galley serve`, shared by `galley` and `galley-serve` (no server in it).
+        .target(name: "GalleyServeArguments", dependencies: [
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: strictSettings),
         .target(name: "GalleyServe", dependencies: [
             "GalleyCore", "GalleyPipeline", .product(name: "Hummingbird", package: "hummingbird"),
         ], swiftSettings: strictSettings),
         .executableTarget(name: "galley-serve", dependencies: [
-            "GalleyServe", "GalleyCore", "GalleyPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "GalleyServe", "GalleyServeArguments", "GalleyCore", "GalleyPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strictSettings),
 
         .testTarget(name: "GalleyCoreTests", dependencies: ["GalleyCore"], swiftSettings: strictSettings),

@@ -26,7 +26,8 @@ struct BuildKeys {
         return "\(path) \(stamp.size) \(stamp.modified)"
     }()
 
-    /// Every file of a folder (sorted relative paths and bytes).
+    /// Every file of a folder (sorted relative paths and bytes) but its READMEs, which document
+    /// the theme and change no page.
     static func combineFolder(_ folder: URL, into hasher: inout StableHasher) {
         let root = folder.standardizedFileURL
         hasher.combine("folder \(root.path)")
@@ -36,7 +37,7 @@ struct BuildKeys {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
             files.append((ContentDiscovery.relativePath(of: url, in: root), url))
         }
-        for (relative, url) in files.sorted(by: { $0.0 < $1.0 }) {
+        for (relative, url) in files.sorted(by: { $0.0 < $1.0 }) where !url.lastPathComponent.hasPrefix("README") {
             hasher.combine(relative)
             hasher.combine(FileManager.default.contents(atPath: url.path) ?? Data())
         }

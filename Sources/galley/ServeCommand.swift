@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GalleyServeArguments
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,32 +13,11 @@ import Darwin
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Build the site, serve it locally and rebuild and reload open pages when content, templates or config change.",
+        abstract: ServeArguments.abstract,
         discussion: "Runs the galley-serve program installed beside galley (`swift build --product galley-serve`, or `make serve`). Watches the content folder, the templates folder and the config file; a rebuild that fails keeps the last good site served and shows the error in the terminal and on the open pages. The reload script is added by the server only, never written to the output folder. Ctrl-C stops the server. Exit codes: 0 stopped; 3 galley-serve is missing or the address could not be used."
     )
 
-    @Option(name: .long, help: "Folder of scraped pages and Markdown articles.")
-    var content: String = "content"
-
-    @Option(name: .long, help: "Folder the site is written to and served from.")
-    var output: String = "public"
-
-    @Option(name: .long, help: "Site configuration file (optional when the default is missing).")
-    var config: String = "galley.yml"
-
-    @Option(name: .long, help: "Folder of Mustache templates and static/ assets.")
-    var templates: String = "templates"
-
-    @Option(name: .long, help: "Address to listen on (loopback by default; any other address is reachable by others).")
-    var host: String = "127.0.0.1"
-
-    @Option(name: .long, help: "Port to listen on (0 picks a free one).")
-    var port: Int = 8080
-
-    func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-        guard !host.isEmpty else { throw ValidationError("--host needs an address") }
-    }
+    @OptionGroup var arguments: ServeArguments
 
     func run() throws {
         let folder = Self.executableFolder()
