@@ -23,8 +23,8 @@ public struct SitePaths: Sendable, Hashable {
 
     /// Year, month and day of a moment in the site's time zone.
     public func calendarDay(of timestamp: Timestamp) -> (year: Int, month: Int, day: Int) {
-        let local = timestamp.converted(toOffsetSeconds: timeZone.secondsFromGMT(for: timestamp.date)).components
-        return (local.year ?? 0, local.month ?? 0, local.day ?? 0)
+        let local = timestamp.converted(toOffsetSeconds: timeZone.secondsFromGMT(for: timestamp.date)).wallClock
+        return (local.year, local.month, local.day)
     }
 
     /// The folder of a date archive: `2026/` for a year, `2026/10/` for a month.
@@ -67,11 +67,37 @@ public struct SitePaths: Sendable, Hashable {
             (":slug", slug),
         ]
         var path = permalink
-        for (token, value) in values { path = path.replacingOccurrences(of: token, with: value) }
+        if permalink.utf8.allSatisfy({ $0 < 0x80 }), slug.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (slugs always are): the same replacements, token after token, on bytes.
+            var bytes = Array(permalink.utf8)
+            for (token, value) in values where bytes.contains(UInt8(ascii: ":")) {
+                bytes = Self.replacing(Array(token.utf8), with: Array(value.utf8), in: bytes)
+            }
+            path = String(decoding: bytes, as: UTF8.self)
+        } else {
+            for (token, value) in values { path = path.replacingOccurrences(of: token, with: value) }
+        }
         let parts = path.split(separator: "/").map(String.init).filter { !$0.isEmpty && $0 != "." && $0 != ".." }
         let joined = parts.joined(separator: "/")
         if path.hasSuffix("/") || parts.isEmpty { return (joined.isEmpty ? "" : joined + "/") + "index.html" }
         return joined
+    }
+
+    /// Every occurrence of `token` in `bytes` replaced by `value`, left to right.
+    private static func replacing(_ token: [UInt8], with value: [UInt8], in bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + value.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == token[0], index + token.count <= bytes.count, bytes[index..<(index + token.count)].elementsEqual(token) {
+                result.append(contentsOf: value)
+                index += token.count
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return result
     }
 
     /// The absolute URL of a page: the base URL plus the path, with `index.html` dropped.
@@ -89,6 +115,7 @@ public struct SitePaths: Sendable, Hashable {
     /// A relative link from the page at `from` to the file at `to`, both relative to the site root.
     /// Path segments are percent-encoded where needed.
     public static func relativeLink(from: String, to: String) -> String {
+        if let link = asciiRelativeLink(from: from, to: to) { return link }
         let fromFolders = from.split(separator: "/", omittingEmptySubsequences: false).dropLast()
         let toParts = to.split(separator: "/", omittingEmptySubsequences: false)
         var common = 0
@@ -100,5 +127,39 @@ public struct SitePaths: Sendable, Hashable {
         let rest = toParts[common...].map { String($0) }
         let link = (ups + rest).joined(separator: "/")
         return link.isEmpty ? "./" : link
+    }
+
+    /// `relativeLink` for ASCII paths (every path galley makes), on bytes; nil for other paths,
+    /// whose segments compare as Unicode text.
+    private static func asciiRelativeLink(from: String, to: String) -> String? {
+        var from = from
+        var to = to
+        return from.withUTF8 { source in
+            to.withUTF8 { target -> String? in
+                guard !source.contains(where: { $0 >= 0x80 }), !target.contains(where: { $0 >= 0x80 }) else { return nil }
+                let slash = UInt8(ascii: "/")
+                // The folders of `from` (its segments but the last) that `to` starts with, whole
+                // segments only, leaving `to` at least its last segment: `matched` bytes.
+                var matched = 0
+                var index = 0
+                while index < source.count, index < target.count, source[index] == target[index] {
+                    if source[index] == slash { matched = index + 1 }
+                    index += 1
+                }
+                var ups = 0
+                for byte in source[matched...] where byte == slash { ups += 1 }
+                let length = ups * 3 + target.count - matched
+                guard length > 0 else { return "./" }
+                return String(unsafeUninitializedCapacity: length) { link in
+                    for up in 0..<ups {
+                        link[up * 3] = 0x2E
+                        link[up * 3 + 1] = 0x2E
+                        link[up * 3 + 2] = slash
+                    }
+                    _ = UnsafeMutableBufferPointer(rebasing: link[(ups * 3)...]).initialize(from: target[matched...])
+                    return length
+                }
+            }
+        }
     }
 }

@@ -34,20 +34,34 @@ public enum Slug {
         // Only the start can reach the slug; ICU's time grows faster than linearly with length.
         let text = text.count > maximumLength * 4 ? String(text.prefix(maximumLength * 4)) : text
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        let key = ExactText(text: text)
+        if let known = transliterated.withLock({ $0[key] }) { return known }
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-        if folded.utf8.allSatisfy({ $0 < 0x80 }) { return folded.lowercased() }
-        if let known = transliterated.withLock({ $0[text] }) { return known }
-        let latin = text.applyingTransform(StringTransform("Any-Latin; Latin-ASCII; Lower"), reverse: false) ?? text.lowercased()
+        let latin = folded.utf8.allSatisfy({ $0 < 0x80 }) ? folded.lowercased()
+            : text.applyingTransform(StringTransform("Any-Latin; Latin-ASCII; Lower"), reverse: false) ?? text.lowercased()
         transliterated.withLock { cache in
             if cache.count > 50_000 { cache.removeAll() }
-            cache[text] = latin
+            cache[key] = latin
         }
         return latin
     }
 
-    /// Transliterations already made (ICU builds a transliterator on every call): tag and region
-    /// names repeat across thousands of articles.
-    private static let transliterated = Mutex<[String: String]>([:])
+    /// ASCII forms of non-ASCII text already made (folding and ICU transliteration are slow; ICU
+    /// builds a transliterator on every call): tag and region names repeat across thousands of
+    /// articles.
+    private static let transliterated = Mutex<[ExactText: String]>([:])
+
+    /// Text compared byte for byte (`String` equality would take "é" and "e\u{301}" as one key).
+    private struct ExactText: Hashable {
+        let text: String
+
+        static func == (lhs: ExactText, rhs: ExactText) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
 
     /// Whether the slug of `text` was cut to `maximumLength` (two long titles can share it).
     public static func isShortened(_ text: String) -> Bool {

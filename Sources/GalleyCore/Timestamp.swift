@@ -37,7 +37,9 @@ public struct Timestamp: Sendable, Hashable, Codable, Comparable {
     /// seconds, a space instead of `T`, offsets `+0700`, and date-only `2020-10-13`
     /// (midnight at `defaultOffsetSeconds`). Returns nil for anything else.
     public static func parseISO8601(_ text: String, defaultOffsetSeconds: Int = 0) -> Timestamp? {
-        var scanner = ISO8601Scanner(Array(text.trimmingCharacters(in: .whitespacesAndNewlines).utf8))
+        // Foundation trims only when an end is not plain ASCII (all ASCII above space is kept).
+        let plainEnds = text.utf8.first.map { $0 > 0x20 && $0 < 0x80 } == true && text.utf8.last.map { $0 > 0x20 && $0 < 0x80 } == true
+        var scanner = ISO8601Scanner(Array((plainEnds ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)).utf8))
         return scanner.scan(defaultOffsetSeconds: defaultOffsetSeconds)
     }
 
@@ -48,6 +50,12 @@ public struct Timestamp: Sendable, Hashable, Codable, Comparable {
     ) -> Timestamp? {
         guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour),
               (0...59).contains(minute), (0...60).contains(second), year > 0 else { return nil }
+        if (1_600...9_900).contains(year), abs(utcOffsetSeconds) <= 14 * 3_600 {
+            // Integer arithmetic (the Gregorian calendar, as `Calendar` counts these years).
+            let seconds = daysSince1970(year: year, month: month, day: day) * 86_400 + hour * 3_600 + minute * 60 + second - utcOffsetSeconds
+            let timestamp = Timestamp(date: Date(timeIntervalSince1970: Double(seconds)), utcOffsetSeconds: utcOffsetSeconds)
+            return timestamp.wallClock.day == day ? timestamp : nil // 31 April rolls over into May
+        }
         var calendar = Calendar(identifier: .gregorian)
         guard let zone = TimeZone(secondsFromGMT: utcOffsetSeconds) else { return nil }
         calendar.timeZone = zone
@@ -64,6 +72,64 @@ public struct Timestamp: Sendable, Hashable, Codable, Comparable {
         return calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
     }
 
+    /// Year, month, day, time of day and weekday of a wall clock.
+    package struct WallClock: Sendable, Hashable {
+        package var year: Int
+        package var month: Int
+        package var day: Int
+        package var hour: Int
+        package var minute: Int
+        package var second: Int
+        /// 1 is Sunday (as `Calendar` counts).
+        package var weekday: Int
+    }
+
+    /// The same fields as `components`, worked out with integer arithmetic in the Gregorian
+    /// years 1583–9999 (`Calendar` switches to the Julian calendar before October 1582, and
+    /// is used outside that range).
+    package var wallClock: WallClock {
+        let interval = date.timeIntervalSince1970
+        if interval >= Self.arithmeticRange.lowerBound, interval < Self.arithmeticRange.upperBound {
+            return Self.wallClock(secondsSince1970: Int(interval.rounded(.down)) + utcOffsetSeconds)
+        }
+        let c = components
+        return WallClock(year: c.year ?? 0, month: c.month ?? 0, day: c.day ?? 0, hour: c.hour ?? 0, minute: c.minute ?? 0,
+                         second: c.second ?? 0, weekday: c.weekday ?? 1)
+    }
+
+    /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (a day past the end
+    /// of its month counts into the next month).
+    private static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+        let marchYear = month <= 2 ? year - 1 : year
+        let era = (marchYear >= 0 ? marchYear : marchYear - 399) / 400
+        let yearOfEra = marchYear - era * 400
+        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// Instants whose wall clock at any offset lies in the years 1583–9999 (UTC seconds).
+    private static let arithmeticRange: Range<Double> = -12_180_000_000 ..< 253_370_000_000
+
+    /// The proleptic Gregorian date and time `seconds` after 1970-01-01T00:00:00 of a wall clock.
+    private static func wallClock(secondsSince1970 seconds: Int) -> WallClock {
+        let days = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
+        let time = seconds - days * 86_400
+        // Days to civil date, with eras of 400 years starting on 0000-03-01.
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthFromMarch = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
+        let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let weekday = ((days % 7) + 11) % 7 + 1 // 1970-01-01 was a Thursday
+        return WallClock(year: year, month: month, day: day, hour: time / 3_600, minute: time % 3_600 / 60, second: time % 60,
+                         weekday: weekday)
+    }
+
     /// The same instant at another offset.
     public func converted(toOffsetSeconds offset: Int) -> Timestamp {
         Timestamp(date: date, utcOffsetSeconds: offset)
@@ -71,18 +137,39 @@ public struct Timestamp: Sendable, Hashable, Codable, Comparable {
 
     /// RFC 3339 with the offset, whole seconds: `2020-10-13T10:15:00+07:00` (`Z` for UTC).
     public var rfc3339: String {
-        let c = components
+        let c = wallClock
         let offset = utcOffsetSeconds
+        let minutes = abs(offset) / 60
+        // Every field fits its width (always so in the years 1583–9999): write digits in place.
+        if (0...9999).contains(c.year), minutes / 60 < 100 {
+            var text = Array("0000-00-00T00:00:00".utf8)
+            func put(_ value: Int, at end: Int) {
+                var value = value
+                var index = end
+                while value > 0 {
+                    text[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                    index -= 1
+                }
+            }
+            for (value, end) in [(c.year, 3), (c.month, 6), (c.day, 9), (c.hour, 12), (c.minute, 15), (c.second, 18)] { put(value, at: end) }
+            if offset == 0 {
+                text.append(UInt8(ascii: "Z"))
+            } else {
+                text += Array((offset < 0 ? "-00:00" : "+00:00").utf8)
+                put(minutes / 60, at: 21)
+                put(minutes % 60, at: 24)
+            }
+            return String(decoding: text, as: UTF8.self)
+        }
         let zone: String
         if offset == 0 {
             zone = "Z"
         } else {
-            let sign = offset < 0 ? "-" : "+"
-            let minutes = abs(offset) / 60
-            zone = sign + Self.pad(minutes / 60) + ":" + Self.pad(minutes % 60)
+            zone = (offset < 0 ? "-" : "+") + Self.pad(minutes / 60) + ":" + Self.pad(minutes % 60)
         }
-        return "\(Self.pad(c.year ?? 0, width: 4))-\(Self.pad(c.month ?? 0))-\(Self.pad(c.day ?? 0))"
-            + "T\(Self.pad(c.hour ?? 0)):\(Self.pad(c.minute ?? 0)):\(Self.pad(c.second ?? 0))" + zone
+        return "\(Self.pad(c.year, width: 4))-\(Self.pad(c.month))-\(Self.pad(c.day))"
+            + "T\(Self.pad(c.hour)):\(Self.pad(c.minute)):\(Self.pad(c.second))" + zone
     }
 
     /// Zero-pads a number (`7` → `07`).

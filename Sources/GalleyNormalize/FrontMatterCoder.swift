@@ -52,12 +52,12 @@ enum FrontMatterCoder {
     static func cleaned(_ matter: FrontMatter) -> FrontMatter {
         var matter = matter
         func clean(_ value: String?) -> String? {
-            value.map(cleaned).flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+            value.map(cleaned).flatMap { $0.trimmedFast(newlines: true).isEmpty ? nil : $0 }
         }
         matter.title = cleaned(matter.title)
         matter.author = clean(matter.author)
         matter.editor = clean(matter.editor)
-        matter.tags = matter.tags.map(cleaned).filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        matter.tags = matter.tags.map(cleaned).filter { !$0.trimmedFast(newlines: true).isEmpty }
         matter.region = clean(matter.region)
         matter.summary = clean(matter.summary)
         matter.image = clean(matter.image)
@@ -115,32 +115,121 @@ enum FrontMatterCoder {
         return "---\n" + yaml + "---\n"
     }
 
-    /// Splits a Markdown file into its front matter text and body.
+    /// Splits a Markdown file into its front matter text and body: the first line is `---`
+    /// (after a byte order mark), the front matter ends at the next `---` or `...` line (spaces
+    /// and tabs around them allowed). Lines end at `\n` only (a CR LF pair is one character,
+    /// not a line break). Works on bytes and reads only up to the closing line.
     static func split(_ text: String) -> (yaml: String, body: String)? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.first?.hasPrefix("\u{FEFF}") == true { lines[0] = lines[0].dropFirst() }
-        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else { return nil }
-        guard let end = lines.indices.dropFirst().first(where: {
-            let line = lines[$0].trimmingCharacters(in: .whitespaces)
-            return line == "---" || line == "..."
-        }) else { return nil }
-        let yaml = lines[1..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n")
-        return (yaml, body)
+        var text = text
+        return text.withUTF8 { bytes -> (yaml: String, body: String)? in
+            var lines = FenceLines(bytes)
+            guard let first = lines.next(), lines.isFence(first, dropping: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0, dots: false),
+                  let second = lines.next() else { return nil }
+            var line = second
+            while !lines.isFence(line, dropping: 0, dots: true) {
+                guard let next = lines.next() else { return nil }
+                line = next
+            }
+            let yaml = line.lowerBound > second.lowerBound ? bytes[second.lowerBound..<(line.lowerBound - 1)] : bytes[second.lowerBound..<second.lowerBound]
+            let body = line.upperBound < bytes.count ? bytes[(line.upperBound + 1)...] : bytes[bytes.count...]
+            return (String(decoding: UnsafeBufferPointer(rebasing: yaml), as: UTF8.self),
+                    String(decoding: UnsafeBufferPointer(rebasing: body), as: UTF8.self))
+        }
+    }
+
+    /// The lines of a text as byte ranges (line breaks excluded), one at a time.
+    private struct FenceLines {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var start = 0
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        /// The next line; nil after the last one (a text ending in `\n` has an empty last line).
+        mutating func next() -> Range<Int>? {
+            guard start <= bytes.count else { return nil }
+            var end = start
+            while end < bytes.count, !(bytes[end] == 0x0A && (end == 0 || bytes[end - 1] != 0x0D)) { end += 1 }
+            defer { start = end + 1 }
+            return start..<end
+        }
+
+        /// Whether a line is `---` (or `...` with `dots`) once whitespace around it is trimmed.
+        func isFence(_ line: Range<Int>, dropping: Int, dots: Bool) -> Bool {
+            let content = bytes[(line.lowerBound + min(dropping, line.count))..<line.upperBound]
+            if content.allSatisfy({ $0 < 0x80 }) {
+                let trimmed = content.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }
+                return trimmed.elementsEqual([0x2D, 0x2D, 0x2D]) || (dots && trimmed.elementsEqual([0x2E, 0x2E, 0x2E]))
+            }
+            // Other whitespace (no-break and typographic spaces) is trimmed too; the line must
+            // still hold the fence itself.
+            guard Self.holdsThree(0x2D, content) || (dots && Self.holdsThree(0x2E, content)) else { return false }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: content), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            return text == "---" || (dots && text == "...")
+        }
+
+        private static func holdsThree(_ byte: UInt8, _ content: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+            var run = 0
+            for current in content {
+                run = current == byte ? run + 1 : 0
+                if run == 3 { return true }
+            }
+            return false
+        }
     }
 
     /// Reads front matter. Errors name the key that is wrong.
-    static func decode(_ yaml: String, source: String) throws(GalleyError) -> FrontMatter {
-        func fail(_ reason: String) -> GalleyError { GalleyError(.normalize, source: source, reason: reason) }
+    /// Front matter of the plain shape (see `FrontMatterReader`) is read without Yams, unless
+    /// `fastPath` is false (tests compare the two).
+    static func decode(_ yaml: String, source: String, fastPath: Bool = true) throws(GalleyError) -> FrontMatter {
+        if fastPath, let values = FrontMatterReader.read(yaml) { return try decode(Fields(values), source: source) }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            throw fail("front matter is not valid YAML: \(String(describing: error).split(separator: "\n").first ?? "")")
+            throw GalleyError(.normalize, source: source,
+                              reason: "front matter is not valid YAML: \(String(describing: error).split(separator: "\n").first ?? "")")
         }
-        guard let mapping = root?.mapping else { throw fail("front matter must be a YAML mapping of keys to values") }
+        guard let mapping = root?.mapping else {
+            throw GalleyError(.normalize, source: source, reason: "front matter must be a YAML mapping of keys to values")
+        }
+        return try decode(Fields(mapping), source: source)
+    }
+
+    /// What `decode` asks of a YAML mapping, whoever read it.
+    struct Fields {
+        /// The text of a scalar value.
+        let scalar: (String) -> String?
+        /// The texts of a list's scalar items (nested lists and mappings left out).
+        let sequence: (String) -> [String]?
+        /// A value YAML reads as a boolean.
+        let bool: (String) -> Bool?
+
+        init(_ mapping: Node.Mapping) {
+            scalar = { mapping[$0]?.scalar?.string }
+            sequence = { mapping[$0]?.sequence?.compactMap { $0.scalar?.string } }
+            bool = { mapping[$0]?.bool }
+        }
+
+        init(_ values: [String: FrontMatterReader.Value]) {
+            scalar = { key in
+                guard case .scalar(let text, _)? = values[key] else { return nil }
+                return text
+            }
+            sequence = { key in
+                guard case .sequence(let items)? = values[key] else { return nil }
+                return items
+            }
+            bool = { key in
+                guard case .scalar(let text, plain: true)? = values[key] else { return nil }
+                return FrontMatterReader.booleans[text]
+            }
+        }
+    }
+
+    private static func decode(_ mapping: Fields, source: String) throws(GalleyError) -> FrontMatter {
+        func fail(_ reason: String) -> GalleyError { GalleyError(.normalize, source: source, reason: reason) }
         func string(_ key: String) -> String? {
-            guard let value = mapping[key]?.scalar.map({ cleaned($0.string) })?.trimmingCharacters(in: .whitespacesAndNewlines),
+            guard let value = mapping.scalar(key).map(cleaned)?.trimmedFast(newlines: true),
                   !value.isEmpty else { return nil }
             return value
         }
@@ -154,12 +243,12 @@ enum FrontMatterCoder {
         guard let title = string("title") else { throw fail("front matter has no title") }
         guard let date = try timestamp("date") else { throw fail("front matter has no date") }
         var tags: [String] = []
-        if let sequence = mapping["tags"]?.sequence {
-            tags = sequence.compactMap { $0.scalar?.string.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if let sequence = mapping.sequence("tags") {
+            tags = sequence.map { $0.trimmedFast(newlines: false) }.filter { !$0.isEmpty }
         } else if let list = string("tags") {
             tags = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
-        let draft = mapping["draft"]?.bool ?? (string("draft")?.lowercased() == "true")
+        let draft = mapping.bool("draft") ?? (string("draft")?.lowercased() == "true")
         return cleaned(FrontMatter(
             title: title, date: date, modified: try timestamp("modified"), author: string("author"),
             editor: string("editor"), tags: tags, region: string("region"), summary: string("summary"),

@@ -6,22 +6,30 @@ import GalleyCore
 struct DateDisplay: Sendable {
     let strings: UIStrings
     let timeZone: TimeZone
+    /// The zone's Indonesian name, when it has one.
+    private let zoneName: String?
 
     /// Indonesian zones are written the Indonesian way; others by their abbreviation.
     static let zoneNames: [String: String] = ["Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"]
 
+    init(strings: UIStrings, timeZone: TimeZone) {
+        self.strings = strings
+        self.timeZone = timeZone
+        zoneName = Self.zoneNames[timeZone.identifier]
+    }
+
     func format(_ timestamp: Timestamp) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: timestamp.date)
-        let weekday = strings.weekday(parts.weekday ?? 1)
-        let month = strings.month(parts.month ?? 1)
-        let zone = Self.zoneNames[timeZone.identifier] ?? timeZone.abbreviation(for: timestamp.date) ?? timeZone.identifier
-        return "\(weekday), \(parts.day ?? 1) \(month) \(parts.year ?? 0) \(Timestamp.pad(parts.hour ?? 0)):\(Timestamp.pad(parts.minute ?? 0)) \(zone)"
+        let parts = local(timestamp).wallClock
+        let zone = zoneName ?? timeZone.abbreviation(for: timestamp.date) ?? timeZone.identifier
+        return "\(strings.weekday(parts.weekday)), \(parts.day) \(strings.month(parts.month)) \(parts.year) \(Timestamp.pad(parts.hour)):\(Timestamp.pad(parts.minute)) \(zone)"
     }
 
     /// The timestamp in the site's zone, RFC 3339 (for `<time datetime>`).
     func iso(_ timestamp: Timestamp) -> String {
-        timestamp.converted(toOffsetSeconds: timeZone.secondsFromGMT(for: timestamp.date)).rfc3339
+        local(timestamp).rfc3339
+    }
+
+    private func local(_ timestamp: Timestamp) -> Timestamp {
+        timestamp.converted(toOffsetSeconds: timeZone.secondsFromGMT(for: timestamp.date))
     }
 }

@@ -62,7 +62,54 @@ public struct MarkdownRenderer: Sendable {
     /// `mailto` or a relative reference (kept relative), nothing else.
     private func blankUnsafeURL(of node: OpaquePointer) {
         guard let url = cmark_node_get_url(node).map({ String(cString: $0) }), !url.isEmpty else { return }
-        if URLPolicy.safeURL(url, base: Self.probeBase) == nil { cmark_node_set_url(node, "") }
+        if !Self.isPlainWebURL(url), URLPolicy.safeURL(url, base: Self.probeBase) == nil { cmark_node_set_url(node, "") }
+    }
+
+    /// Whether `url` is an `http` or `https` URL of the plainest shape — a host of letters,
+    /// digits, dots and hyphens, then only characters RFC 3986 allows unencoded (at most one
+    /// `#`, `%` only before two hex digits) — which `URLPolicy` always keeps. Most links are;
+    /// the others go through `URLPolicy`.
+    static func isPlainWebURL(_ url: String) -> Bool {
+        var url = url
+        return url.withUTF8 { bytes in
+            let prefixLength: Int
+            if bytes.starts(with: "https://".utf8) {
+                prefixLength = 8
+            } else if bytes.starts(with: "http://".utf8) {
+                prefixLength = 7
+            } else {
+                return false
+            }
+            var index = prefixLength
+            while index < bytes.count, isHostByte(bytes[index]) { index += 1 }
+            guard index > prefixLength, index == bytes.count || bytes[index] == UInt8(ascii: "/") else { return false }
+            var sawFragment = false
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "%") {
+                    guard index + 2 < bytes.count, bytes[index + 1].isHexDigit, bytes[index + 2].isHexDigit else { return false }
+                    index += 3
+                    continue
+                }
+                if byte == UInt8(ascii: "#") {
+                    guard !sawFragment else { return false }
+                    sawFragment = true
+                } else if !isPathByte(byte) {
+                    return false
+                }
+                index += 1
+            }
+            return true
+        }
+    }
+
+    private static func isHostByte(_ byte: UInt8) -> Bool {
+        byte.isASCIILetterOrDigit || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+    }
+
+    /// Unreserved characters, sub-delimiters and `: @ / ?` (RFC 3986 path, query and fragment).
+    private static func isPathByte(_ byte: UInt8) -> Bool {
+        byte.isASCIILetterOrDigit || "-._~!$&'()*+,;=:@/?".utf8.contains(byte)
     }
 
     /// A base that makes any relative reference resolvable, so `URLPolicy` judges only the scheme.
@@ -174,5 +221,15 @@ public struct MarkdownRenderer: Sendable {
         case CMARK_NODE_LINK: return children(of: node).contains { cmark_node_get_type($0) == CMARK_NODE_IMAGE }
         default: return false
         }
+    }
+}
+
+extension UInt8 {
+    fileprivate var isASCIILetterOrDigit: Bool {
+        (0x30...0x39).contains(self) || (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self)
+    }
+
+    fileprivate var isHexDigit: Bool {
+        (0x30...0x39).contains(self) || (0x41...0x46).contains(self) || (0x61...0x66).contains(self)
     }
 }

@@ -3,106 +3,115 @@ import GalleyCore
 
 /// Builds the values a template sees (documented in templates/README.md). Optional values are
 /// left out rather than set to "" so that `{{#value}}` sections hide.
+///
+/// Values that are the same on every page (`site`, `strings`) are built once.
 struct PageContext: Sendable {
     let config: SiteConfig
     let strings: UIStrings
     let dates: DateDisplay
-    var paths: SitePaths { config.paths }
+    /// `site` and `strings`, the same on every page.
+    private let site: TemplateData
+    private let words: TemplateData
+    /// The path part of the base URL (`/` or `/news/`), for pages served at any depth (404).
+    let rootPath: String
+    let paths: SitePaths
 
     init(config: SiteConfig, strings tables: [String: StringTable]) {
         self.config = config
+        paths = config.paths
         strings = UIStrings(language: config.language, tables: tables)
         dates = DateDisplay(strings: strings, timeZone: config.timeZone)
+        var site: TemplateObject = ["title": .text(config.title), "language": .text(config.language)]
+        if !config.description.isEmpty { site["description"] = .text(config.description) }
+        self.site = .object(site)
+        var words = TemplateObject()
+        for key in strings.words.keys.sorted() { words.set(key, text: strings.words[key]) }
+        self.words = .object(words)
+        rootPath = URL(string: config.baseURL).map { $0.path.hasSuffix("/") ? $0.path : $0.path + "/" } ?? "/"
     }
 
+    // MARK: Pages
+
     /// Values every page has: `site`, `page`, `links`, `strings`.
-    func common(path: String, title: String, description: String?, feedPath: String?, rootRelative: Bool = false) -> [String: Any] {
+    func commonValues(path: String, title: String, description: String?, feedPath: String?,
+                      rootRelative: Bool = false) -> TemplateObject {
         let link: (String) -> String = { target in
             rootRelative ? rootPath + target : SitePaths.relativeLink(from: path, to: target)
         }
-        var page: [String: Any] = ["title": title, "canonicalURL": paths.absoluteURL(path)]
-        if let description, !description.isEmpty { page["description"] = description }
-        if let feedPath { page["feedHref"] = link(feedPath) }
-        var site: [String: Any] = ["title": config.title, "language": config.language]
-        if !config.description.isEmpty { site["description"] = config.description }
-        return [
-            "site": site,
-            "page": page,
-            "links": [
-                "home": link("index.html"), "tags": link("tags/index.html"), "regions": link("regions/index.html"),
-                "feed": link(SitePaths.homeFeed), "static": link(SitePaths.staticFolder),
-            ],
-            "strings": strings.words,
+        var page: TemplateObject = ["title": .text(title), "canonicalURL": .text(paths.absoluteURL(path))]
+        if let description, !description.isEmpty { page["description"] = .text(description) }
+        page.set("feedHref", text: feedPath.map(link))
+        let links: TemplateObject = [
+            "home": .text(link("index.html")), "tags": .text(link("tags/index.html")), "regions": .text(link("regions/index.html")),
+            "feed": .text(link(SitePaths.homeFeed)), "static": .text(link(SitePaths.staticFolder)),
         ]
+        return ["site": site, "page": .object(page), "links": .object(links), "strings": words]
     }
 
-    /// The path part of the base URL (`/` or `/news/`), for pages served at any depth (404).
-    var rootPath: String { URL(string: config.baseURL).map { $0.path.hasSuffix("/") ? $0.path : $0.path + "/" } ?? "/" }
-
-    func article(_ summary: ArticleSummary, bodyHTML: String, relations: ArticleRelations = .none) -> [String: Any] {
-        var context = common(path: summary.path, title: summary.title + " – " + config.title,
-                             description: summary.summary, feedPath: nil)
-        var article: [String: Any] = [
-            "title": summary.title,
-            "publishedISO": dates.iso(summary.published),
-            "publishedDisplay": dates.format(summary.published),
-            "body": bodyHTML,
-            "hasTags": !summary.tags.isEmpty,
-            "tags": summary.tags.map { term(.tags, $0, from: summary.path) },
+    func articleValues(_ summary: ArticleSummary, bodyHTML: String, relations: ArticleRelations = .none) -> TemplateObject {
+        var context = commonValues(path: summary.path, title: summary.title + " – " + config.title,
+                                   description: summary.summary, feedPath: nil)
+        var article: TemplateObject = [
+            "title": .text(summary.title),
+            "publishedISO": .text(dates.iso(summary.published)),
+            "publishedDisplay": .text(dates.format(summary.published)),
+            "body": .text(bodyHTML),
+            "hasTags": .flag(!summary.tags.isEmpty),
+            "tags": .list(summary.tags.map { .object(term(.tags, $0, from: summary.path)) }),
         ]
-        article["summary"] = summary.summary
-        article["byline"] = summary.byline
-        article["section"] = summary.section
-        article["language"] = summary.language
+        article.set("summary", text: summary.summary)
+        article.set("byline", text: summary.byline)
+        article.set("section", text: summary.section)
+        article.set("language", text: summary.language)
         if let modified = summary.modified {
-            article["modifiedISO"] = dates.iso(modified)
-            article["modifiedDisplay"] = dates.format(modified)
+            article["modifiedISO"] = .text(dates.iso(modified))
+            article["modifiedDisplay"] = .text(dates.format(modified))
         }
         if let image = summary.image {
-            var lead: [String: Any] = ["url": image, "alt": ""]
-            lead["caption"] = summary.imageCaption
-            article["image"] = lead
+            var lead: TemplateObject = ["url": .text(image), "alt": .text("")]
+            lead.set("caption", text: summary.imageCaption)
+            article["image"] = .object(lead)
         }
-        if let region = summary.region { article["region"] = term(.regions, region, from: summary.path) }
+        if let region = summary.region { article["region"] = .object(term(.regions, region, from: summary.path)) }
         if let source = summary.sourceURL, let host = URL(string: source)?.host {
-            article["sourceURL"] = source
-            article["sourceHost"] = host
+            article["sourceURL"] = .text(source)
+            article["sourceHost"] = .text(host)
         }
         if !relations.related.isEmpty {
-            article["hasRelated"] = true
-            article["related"] = relations.related.map { item($0, from: summary.path) }
+            article["hasRelated"] = .flag(true)
+            article["related"] = .list(relations.related.map { .object(item($0, from: summary.path)) })
         }
-        article["previous"] = relations.previous.map { item($0, from: summary.path) }
-        article["next"] = relations.next.map { item($0, from: summary.path) }
-        context["article"] = article
-        context["page"] = articlePage(summary, base: context["page"] as? [String: Any] ?? [:])
+        article["previous"] = relations.previous.map { .object(item($0, from: summary.path)) }
+        article["next"] = relations.next.map { .object(item($0, from: summary.path)) }
+        context["article"] = .object(article)
+        if case .object(let page)? = context["page"] { context["page"] = .object(articlePage(summary, base: page)) }
         return context
     }
 
     /// The machine-readable head of an article page: canonical URL (ours, or the original
     /// source with `canonical: source`), NewsArticle JSON-LD, OpenGraph and Twitter card values.
-    private func articlePage(_ summary: ArticleSummary, base: [String: Any]) -> [String: Any] {
+    private func articlePage(_ summary: ArticleSummary, base: TemplateObject) -> TemplateObject {
         var page = base
         let ownURL = paths.absoluteURL(summary.path)
         let canonical = config.canonical == .source ? (summary.sourceURL ?? ownURL) : ownURL
-        page["canonicalURL"] = canonical
-        page["jsonLD"] = StructuredData.newsArticle(summary, config: config, canonicalURL: canonical)
-        var openGraph: [String: Any] = [
-            "type": "article", "title": summary.title, "url": ownURL, "siteName": config.title,
-            "locale": (summary.language ?? config.language).replacingOccurrences(of: "-", with: "_"),
-            "publishedTime": summary.published.rfc3339,
-            "tags": summary.tags.map(\.name),
+        page["canonicalURL"] = .text(canonical)
+        page["jsonLD"] = .text(StructuredData.newsArticle(summary, config: config, canonicalURL: canonical))
+        var openGraph: TemplateObject = [
+            "type": .text("article"), "title": .text(summary.title), "url": .text(ownURL), "siteName": .text(config.title),
+            "locale": .text((summary.language ?? config.language).replacingOccurrences(of: "-", with: "_")),
+            "publishedTime": .text(summary.published.rfc3339),
+            "tags": .list(summary.tags.map { .text($0.name) }),
         ]
-        openGraph["description"] = summary.summary
-        openGraph["image"] = summary.image
-        openGraph["modifiedTime"] = summary.modified?.rfc3339
-        openGraph["section"] = summary.section
-        page["og"] = openGraph
-        page["twitterCard"] = summary.image == nil ? "summary" : "summary_large_image"
+        openGraph.set("description", text: summary.summary)
+        openGraph.set("image", text: summary.image)
+        openGraph.set("modifiedTime", text: summary.modified?.rfc3339)
+        openGraph.set("section", text: summary.section)
+        page["og"] = .object(openGraph)
+        page["twitterCard"] = .text(summary.image == nil ? "summary" : "summary_large_image")
         return page
     }
 
-    func list(_ page: ListPage) -> [String: Any] {
+    func listValues(_ page: ListPage) -> TemplateObject {
         let heading: String
         var description: String?
         switch page.kind {
@@ -116,68 +125,90 @@ struct PageContext: Sendable {
             heading = strings["archive"] + ": " + (month.map { strings.month($0) + " " } ?? "") + String(year)
             if page.pageNumber > 1 { description = "\(strings["page"]) \(page.pageNumber)" }
         }
-        var context = common(path: page.path, title: page.kind == .home && page.pageNumber == 1 ? config.title : heading + " – " + config.title,
-                             description: description, feedPath: page.feedPath)
-        var list: [String: Any] = [
-            "heading": heading,
-            "items": page.items.map { item($0, from: page.path) },
+        var context = commonValues(path: page.path, title: page.kind == .home && page.pageNumber == 1 ? config.title : heading + " – " + config.title,
+                                   description: description, feedPath: page.feedPath)
+        var list: TemplateObject = [
+            "heading": .text(heading),
+            "items": .list(page.items.map { .object(item($0, from: page.path)) }),
         ]
-        list["feedHref"] = page.feedPath.map { SitePaths.relativeLink(from: page.path, to: $0) }
-        list["description"] = description
+        list.set("feedHref", text: page.feedPath.map { SitePaths.relativeLink(from: page.path, to: $0) })
+        list.set("description", text: description)
         if page.pagePaths.count > 1 {
             let pagination = pagination(page)
-            list["pagination"] = pagination
-            var head = context["page"] as? [String: Any] ?? [:]
-            head["prevHref"] = pagination["previous"]
-            head["nextHref"] = pagination["next"]
-            context["page"] = head
+            list["pagination"] = .object(pagination)
+            if case .object(var head)? = context["page"] {
+                head["prevHref"] = pagination["previous"]
+                head["nextHref"] = pagination["next"]
+                context["page"] = .object(head)
+            }
         }
-        context["list"] = list
+        context["list"] = .object(list)
         return context
     }
 
-    func terms(_ page: TermsPage) -> [String: Any] {
+    func termsValues(_ page: TermsPage) -> TemplateObject {
         let heading = page.taxonomy == .tags ? strings["allTags"] : strings["allRegions"]
-        var context = common(path: page.path, title: heading + " – " + config.title, description: nil, feedPath: nil)
-        let entry = { (count: TermCount) -> [String: Any] in
-            ["name": count.term.name, "count": count.count,
-             "href": SitePaths.relativeLink(from: page.path, to: paths.listPage(folder: paths.termFolder(page.taxonomy, count.term), number: 1))]
+        var context = commonValues(path: page.path, title: heading + " – " + config.title, description: nil, feedPath: nil)
+        let entry = { (count: TermCount) -> TemplateData in
+            .object(["name": .text(count.term.name), "count": .number(count.count),
+                     "href": .text(SitePaths.relativeLink(from: page.path, to: paths.listPage(folder: paths.termFolder(page.taxonomy, count.term), number: 1)))])
         }
-        context["terms"] = ["heading": heading, "items": page.terms.map(entry), "bySize": page.termsBySize.map(entry)]
+        context["terms"] = .object(["heading": .text(heading), "items": .list(page.terms.map(entry)), "bySize": .list(page.termsBySize.map(entry))])
         return context
     }
 
-    func notFound(path: String) -> [String: Any] {
-        common(path: path, title: strings["notFoundTitle"] + " – " + config.title, description: nil, feedPath: nil, rootRelative: true)
+    func notFoundValues(path: String) -> TemplateObject {
+        commonValues(path: path, title: strings["notFoundTitle"] + " – " + config.title, description: nil, feedPath: nil, rootRelative: true)
     }
 
-    private func item(_ summary: ArticleSummary, from path: String) -> [String: Any] {
-        var item: [String: Any] = [
-            "title": summary.title,
-            "href": SitePaths.relativeLink(from: path, to: summary.path),
-            "publishedISO": dates.iso(summary.published),
-            "publishedDisplay": dates.format(summary.published),
+    // MARK: Parts
+
+    /// One article in a list (`list.items`, `article.related`, `article.previous`).
+    private func item(_ summary: ArticleSummary, from path: String) -> TemplateObject {
+        var item: TemplateObject = [
+            "title": .text(summary.title),
+            "href": .text(SitePaths.relativeLink(from: path, to: summary.path)),
+            "publishedISO": .text(dates.iso(summary.published)),
+            "publishedDisplay": .text(dates.format(summary.published)),
         ]
-        item["byline"] = summary.byline
-        item["summary"] = summary.summary
-        item["language"] = summary.language
-        if let region = summary.region { item["region"] = term(.regions, region, from: path) }
-        if let image = summary.image { item["image"] = ["url": image, "alt": ""] }
+        item.set("byline", text: summary.byline)
+        item.set("summary", text: summary.summary)
+        item.set("language", text: summary.language)
+        if let region = summary.region { item["region"] = .object(term(.regions, region, from: path)) }
+        if let image = summary.image { item["image"] = .object(["url": .text(image), "alt": .text("")]) }
         return item
     }
 
-    private func term(_ taxonomy: Taxonomy, _ term: Term, from path: String) -> [String: Any] {
-        ["name": term.name, "href": SitePaths.relativeLink(from: path, to: paths.listPage(folder: paths.termFolder(taxonomy, term), number: 1))]
+    private func term(_ taxonomy: Taxonomy, _ term: Term, from path: String) -> TemplateObject {
+        ["name": .text(term.name),
+         "href": .text(SitePaths.relativeLink(from: path, to: paths.listPage(folder: paths.termFolder(taxonomy, term), number: 1)))]
     }
 
-    private func pagination(_ page: ListPage) -> [String: Any] {
-        var pagination: [String: Any] = [
-            "pages": page.pagePaths.enumerated().map { index, target -> [String: Any] in
-                ["number": index + 1, "href": SitePaths.relativeLink(from: page.path, to: target), "isCurrent": index + 1 == page.pageNumber]
-            },
+    private func pagination(_ page: ListPage) -> TemplateObject {
+        var pagination: TemplateObject = [
+            "pages": .list(page.pagePaths.enumerated().map { index, target in
+                .object(["number": .number(index + 1), "href": .text(SitePaths.relativeLink(from: page.path, to: target)),
+                         "isCurrent": .flag(index + 1 == page.pageNumber)])
+            }),
         ]
-        if page.pageNumber > 1 { pagination["previous"] = SitePaths.relativeLink(from: page.path, to: page.pagePaths[page.pageNumber - 2]) }
-        if page.pageNumber < page.pagePaths.count { pagination["next"] = SitePaths.relativeLink(from: page.path, to: page.pagePaths[page.pageNumber]) }
+        if page.pageNumber > 1 { pagination["previous"] = .text(SitePaths.relativeLink(from: page.path, to: page.pagePaths[page.pageNumber - 2])) }
+        if page.pageNumber < page.pagePaths.count { pagination["next"] = .text(SitePaths.relativeLink(from: page.path, to: page.pagePaths[page.pageNumber])) }
         return pagination
     }
+}
+
+extension PageContext {
+    /// The values of an article page as swift-mustache takes them (`[String: Any]`).
+    func article(_ summary: ArticleSummary, bodyHTML: String, relations: ArticleRelations = .none) -> [String: Any] {
+        articleValues(summary, bodyHTML: bodyHTML, relations: relations).anyValue
+    }
+
+    /// The values of a list page as swift-mustache takes them.
+    func list(_ page: ListPage) -> [String: Any] { listValues(page).anyValue }
+
+    /// The values of a terms page as swift-mustache takes them.
+    func terms(_ page: TermsPage) -> [String: Any] { termsValues(page).anyValue }
+
+    /// The values of the 404 page as swift-mustache takes them.
+    func notFound(path: String) -> [String: Any] { notFoundValues(path: path).anyValue }
 }

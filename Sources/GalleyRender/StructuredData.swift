@@ -4,48 +4,136 @@ import GalleyCore
 /// The schema.org `NewsArticle` JSON-LD of an article page: headline, image, dates with their
 /// offsets, author, publisher, `mainEntityOfPage`. Written so it can sit inside a `<script>`
 /// element: `<`, `>` and `&` are escaped as `\u003c`, `\u003e`, `\u0026`.
+///
+/// Written directly, keys in sorted order, strings escaped the way `JSONSerialization` escapes
+/// them (`.sortedKeys`, `.withoutEscapingSlashes`); `StructuredDataTests` compares the two.
 enum StructuredData {
     static func newsArticle(_ summary: ArticleSummary, config: SiteConfig, canonicalURL: String) -> String {
-        var object: [String: Any] = [
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": summary.title,
-            "datePublished": summary.published.rfc3339,
-            "dateModified": (summary.modified ?? summary.published).rfc3339,
-            "mainEntityOfPage": ["@type": "WebPage", "@id": canonicalURL],
-            "url": config.paths.absoluteURL(summary.path),
-            "publisher": ["@type": "Organization", "name": config.title, "url": config.baseURL],
-            "inLanguage": summary.language ?? config.language,
-        ]
+        var json = JSONText()
+        json.open("{")
+        json.member("@context", string: "https://schema.org")
+        json.member("@type", string: "NewsArticle")
+        if let section = summary.section { json.member("articleSection", string: section) }
+        json.key("author")
+        json.open("[")
         if let byline = summary.byline {
-            object["author"] = byline.components(separatedBy: ", ").map { ["@type": "Person", "name": $0] }
+            for name in byline.components(separatedBy: ", ") { json.typedObject("Person", name: name) }
         } else {
-            object["author"] = [["@type": "Organization", "name": config.title]]
+            json.typedObject("Organization", name: config.title)
         }
-        if let image = summary.image { object["image"] = [image] }
-        if let description = summary.summary { object["description"] = description }
-        if let section = summary.section { object["articleSection"] = section }
-        if !summary.tags.isEmpty { object["keywords"] = summary.tags.map(\.name) }
-        if let region = summary.region { object["contentLocation"] = ["@type": "Place", "name": region.name] }
-        return scriptSafe(object)
+        json.close("]")
+        if let region = summary.region { json.key("contentLocation"); json.typedObject("Place", name: region.name) }
+        json.member("dateModified", string: (summary.modified ?? summary.published).rfc3339)
+        json.member("datePublished", string: summary.published.rfc3339)
+        if let description = summary.summary { json.member("description", string: description) }
+        json.member("headline", string: summary.title)
+        if let image = summary.image { json.member("image", strings: [image]) }
+        json.member("inLanguage", string: summary.language ?? config.language)
+        if !summary.tags.isEmpty { json.member("keywords", strings: summary.tags.map(\.name)) }
+        json.key("mainEntityOfPage")
+        json.open("{")
+        json.member("@id", string: canonicalURL)
+        json.member("@type", string: "WebPage")
+        json.close("}")
+        json.key("publisher")
+        json.open("{")
+        json.member("@type", string: "Organization")
+        json.member("name", string: config.title)
+        json.member("url", string: config.baseURL)
+        json.close("}")
+        json.member("url", string: config.paths.absoluteURL(summary.path))
+        json.close("}")
+        return json.text
     }
 
-    /// JSON with sorted keys (deterministic output) that cannot close its `<script>`.
-    static func scriptSafe(_ object: [String: Any]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
-            return "{}"
+    /// Compact JSON written member by member, commas placed as it goes.
+    private struct JSONText {
+        var text = ""
+        private var needsComma = false
+
+        mutating func open(_ bracket: String) {
+            separate()
+            text += bracket
+            needsComma = false
         }
-        var json = ""
-        for scalar in String(decoding: data, as: UTF8.self).unicodeScalars {
-            switch scalar {
-            case "<": json += "\\u003c"
-            case ">": json += "\\u003e"
-            case "&": json += "\\u0026"
-            case "\u{2028}": json += "\\u2028"
-            case "\u{2029}": json += "\\u2029"
-            default: json.unicodeScalars.append(scalar)
+
+        mutating func close(_ bracket: String) {
+            text += bracket
+            needsComma = true
+        }
+
+        mutating func key(_ name: String) {
+            separate()
+            append(string: name)
+            text += ":"
+            needsComma = false
+        }
+
+        mutating func member(_ name: String, string value: String) {
+            key(name)
+            append(string: value)
+            needsComma = true
+        }
+
+        mutating func member(_ name: String, strings values: [String]) {
+            key(name)
+            open("[")
+            for value in values {
+                separate()
+                append(string: value)
+                needsComma = true
+            }
+            close("]")
+        }
+
+        /// `{"@type":"Person","name":"…"}`.
+        mutating func typedObject(_ type: String, name: String) {
+            open("{")
+            member("@type", string: type)
+            member("name", string: name)
+            close("}")
+        }
+
+        private mutating func separate() {
+            if needsComma { text += "," }
+        }
+
+        /// A string as `JSONSerialization` writes it (quote, backslash and control characters
+        /// escaped, `/` kept), then made safe for a `<script>` element.
+        private mutating func append(string value: String) {
+            text += "\""
+            defer { text += "\"" }
+            // 0xE2 leads U+2028 and U+2029 (and other characters, which then take the slow way).
+            guard value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) else {
+                text += value
+                return
+            }
+            for scalar in value.unicodeScalars {
+                switch scalar {
+                case "\"": text += "\\\""
+                case "\\": text += "\\\\"
+                case "\u{8}": text += "\\b"
+                case "\u{C}": text += "\\f"
+                case "\n": text += "\\n"
+                case "\r": text += "\\r"
+                case "\t": text += "\\t"
+                case "\u{0}"..."\u{1F}": text += (scalar.value < 0x10 ? "\\u000" : "\\u00") + String(scalar.value, radix: 16)
+                default:
+                    if let escaped = Self.scriptEscape(scalar) { text += escaped } else { text.unicodeScalars.append(scalar) }
+                }
             }
         }
-        return json
+
+        /// `<`, `>`, `&` and the two JavaScript line terminators as `\uXXXX`; nil for others.
+        private static func scriptEscape(_ scalar: Unicode.Scalar) -> String? {
+            switch scalar {
+            case "<": "\\u003c"
+            case ">": "\\u003e"
+            case "&": "\\u0026"
+            case "\u{2028}": "\\u2028"
+            case "\u{2029}": "\\u2029"
+            default: nil
+            }
+        }
     }
 }

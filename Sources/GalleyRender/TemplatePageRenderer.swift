@@ -1,13 +1,12 @@
 import Foundation
 import GalleyCore
-import Mustache
 
 /// Stage 3: article Markdown → HTML with cmark, then every page through the Mustache templates.
 public struct TemplatePageRenderer: PageRenderer {
     /// Templates every theme must provide.
     public static let requiredTemplates = ["layout", "article", "list", "terms", "404"]
 
-    let library: MustacheLibrary
+    let engine: TemplateEngine
     let context: PageContext
     let markdown = MarkdownRenderer()
 
@@ -15,13 +14,10 @@ public struct TemplatePageRenderer: PageRenderer {
     /// Throws a `.render` error naming the template that does not parse or is missing.
     public init(config: SiteConfig, templates: [String: String], templateFolder: String,
                 strings: [String: StringTable] = [:]) throws(GalleyError) {
-        var library = MustacheLibrary()
-        for name in templates.keys.sorted() {
-            do {
-                try library.register(templates[name]!, named: name)
-            } catch {
-                throw GalleyError(.render, source: "\(templateFolder)/\(name).mustache", reason: "template does not parse: \(error)")
-            }
+        do {
+            engine = try TemplateEngine(templates: templates)
+        } catch {
+            throw GalleyError(.render, source: "\(templateFolder)/\(error.template).mustache", reason: "template does not parse: \(error.underlying)")
         }
         for name in Self.requiredTemplates where templates[name] == nil {
             throw GalleyError(.render, source: "\(templateFolder)/\(name).mustache", reason: "required template is missing")
@@ -31,7 +27,6 @@ public struct TemplatePageRenderer: PageRenderer {
         }
         let englishKeys = Set(strings[UIStrings.fallbackLanguage]?.words.keys ?? [String: String]().keys)
         try TemplateChecker(folder: templateFolder, stringKeys: englishKeys).check(templates)
-        self.library = library
         self.context = PageContext(config: config, strings: strings)
     }
 
@@ -39,22 +34,22 @@ public struct TemplatePageRenderer: PageRenderer {
     public func bodyHTML(_ markdown: String) -> String { self.markdown.html(from: markdown) }
 
     public func renderArticle(_ document: ArticleDocument, summary: ArticleSummary, relations: ArticleRelations) throws(GalleyError) -> RenderedPage {
-        let values = context.article(summary, bodyHTML: bodyHTML(document.body), relations: relations)
+        let values = context.articleValues(summary, bodyHTML: bodyHTML(document.body), relations: relations)
         return try render(values, template: "article", path: summary.path, source: document.source)
     }
 
     public func renderPage(_ plan: PagePlan) throws(GalleyError) -> RenderedPage {
         switch plan {
-        case .list(let page): return try render(context.list(page), template: "list", path: page.path, source: nil)
-        case .terms(let page): return try render(context.terms(page), template: "terms", path: page.path, source: nil)
-        case .notFound(let path): return try render(context.notFound(path: path), template: "404", path: path, source: nil)
+        case .list(let page): return try render(context.listValues(page), template: "list", path: page.path, source: nil)
+        case .terms(let page): return try render(context.termsValues(page), template: "terms", path: page.path, source: nil)
+        case .notFound(let path): return try render(context.notFoundValues(path: path), template: "404", path: path, source: nil)
         }
     }
 
-    private func render(_ values: [String: Any], template: String, path: String, source: String?) throws(GalleyError) -> RenderedPage {
-        guard let html = library.render(values, withTemplate: template) else {
+    private func render(_ values: TemplateObject, template: String, path: String, source: String?) throws(GalleyError) -> RenderedPage {
+        guard let bytes = engine.render(.object(values), template: template) else {
             throw GalleyError(.render, source: source ?? "templates/\(template).mustache", reason: "template \"\(template)\" is missing")
         }
-        return RenderedPage(path: path, text: html)
+        return RenderedPage(path: path, bytes: bytes)
     }
 }

@@ -3,14 +3,28 @@ import GalleyCore
 
 /// Atom 1.0 feeds (RFC 4287). Entry ids are `tag:` URIs from the host, the publication date and
 /// the slug, so they stay the same when an article is updated.
+///
+/// An article is in several feeds (home, its tags, its region) with the same entry, so each
+/// entry is written once and kept.
 struct AtomFeedWriter {
     let config: SiteConfig
     let now: Date
+    let paths: SitePaths
+    /// The host in entry ids.
+    private let host: String
+    /// Entries already written, by article slug (with the article, so that only the same
+    /// article reuses one).
+    private var entries: [String: (item: ArticleSummary, xml: String)] = [:]
 
-    var paths: SitePaths { config.paths }
+    init(config: SiteConfig, now: Date) {
+        self.config = config
+        self.now = now
+        paths = config.paths
+        host = URL(string: paths.baseURL)?.host ?? "localhost"
+    }
 
-    func feed(path: String, listPath: String, title: String, items: [ArticleSummary]) -> RenderedPage {
-        let entries = Array(items.prefix(config.feedItems))
+    mutating func feed(path: String, listPath: String, title: String, items: [ArticleSummary]) -> RenderedPage {
+        let entries = items.prefix(config.feedItems)
         let updated = entries.map { $0.modified ?? $0.published }.max()
             ?? Timestamp(date: now, utcOffsetSeconds: 0)
         var xml = """
@@ -30,7 +44,8 @@ struct AtomFeedWriter {
         return RenderedPage(path: path, text: xml)
     }
 
-    private func entry(_ item: ArticleSummary) -> String {
+    private mutating func entry(_ item: ArticleSummary) -> String {
+        if let written = entries[item.slug], written.item == item { return written.xml }
         var xml = """
           <entry>
             <title>\(XMLText.escape(item.title))</title>
@@ -43,12 +58,13 @@ struct AtomFeedWriter {
         if let byline = item.byline { xml += "    <author><name>\(XMLText.escape(byline))</name></author>\n" }
         if let summary = item.summary { xml += "    <summary type=\"text\">\(XMLText.escape(summary))</summary>\n" }
         for tag in item.tags { xml += "    <category term=\"\(XMLText.escape(tag.slug))\" label=\"\(XMLText.escape(tag.name))\"/>\n" }
-        return xml + "  </entry>\n"
+        xml += "  </entry>\n"
+        entries[item.slug] = (item, xml)
+        return xml
     }
 
     /// `tag:news.example.org,2020-10-13:banjir-jakarta` (RFC 4151).
     func entryID(_ item: ArticleSummary) -> String {
-        let host = URL(string: paths.baseURL)?.host ?? "localhost"
         let day = item.published.rfc3339.prefix(10)
         return "tag:\(host),\(day):\(item.slug)"
     }

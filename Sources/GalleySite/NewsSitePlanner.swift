@@ -7,20 +7,20 @@ public struct NewsSitePlanner: SitePlanner {
     let config: SiteConfig
     /// The build's clock (feeds of an empty site still need an `updated`).
     let now: Date
+    let paths: SitePaths
 
     /// Creates a planner.
     public init(config: SiteConfig, now: Date) {
         self.config = config
         self.now = now
+        paths = config.paths
     }
-
-    var paths: SitePaths { config.paths }
 
     public func plan(_ articles: [ArticleSummary]) -> SitePlan {
         let sorted = articles.sorted(by: ArticleSummary.newestFirst)
         var pages: [PagePlan] = []
         var files: [RenderedPage] = []
-        let feeds = AtomFeedWriter(config: config, now: now)
+        var feeds = AtomFeedWriter(config: config, now: now)
 
         pages += listPages(kind: .home, folder: "", items: sorted, feedPath: SitePaths.homeFeed)
         files.append(feeds.feed(path: SitePaths.homeFeed, listPath: "index.html", title: config.title, items: sorted))

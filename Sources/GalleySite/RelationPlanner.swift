@@ -13,32 +13,49 @@ public struct RelationPlanner: Sendable {
 
     /// Relations by article slug.
     public func relations(for articles: [ArticleSummary]) -> [String: ArticleRelations] {
-        let chronological = articles.sorted { ArticleSummary.newestFirst($1, $0) }
-        var position: [String: Int] = [:]
-        for (index, article) in chronological.enumerated() { position[article.slug] = index }
-        var byTag: [String: [Int]] = [:]
-        for (index, article) in chronological.enumerated() {
-            for tag in article.tags { byTag[tag.slug, default: []].append(index) }
-        }
+        let order = articles.indices.sorted { ArticleSummary.newestFirst(articles[$1], articles[$0]) }
+        let timelines = Timelines(articles, order: order)
+        var shared = [Int32](repeating: 0, count: order.count)
+        var candidates: [Int] = []
         var result: [String: ArticleRelations] = [:]
-        result.reserveCapacity(chronological.count)
-        for (index, article) in chronological.enumerated() {
-            var shared: [Int: Int] = [:]
-            for tag in article.tags {
-                guard let timeline = byTag[tag.slug], let at = Self.index(of: index, in: timeline) else { continue }
+        result.reserveCapacity(order.count)
+        for (index, articleIndex) in order.enumerated() {
+            // Positions (in `order`) of the articles near this one on each of its tags, with
+            // the number of its tags they share.
+            for (tag, at) in timelines.memberships(of: index) {
+                let timeline = timelines.members[tag]
                 for candidate in timeline[max(0, at - window)..<min(timeline.count, at + window + 1)] where candidate != index {
-                    shared[candidate, default: 0] += 1
+                    if shared[candidate] == 0 { candidates.append(candidate) }
+                    shared[candidate] += 1
                 }
             }
-            let related = shared.sorted { lhs, rhs in
-                lhs.value != rhs.value ? lhs.value > rhs.value : lhs.key > rhs.key // more tags, then newer
-            }.prefix(relatedCount).map { chronological[$0.key] }
-            result[article.slug] = ArticleRelations(
-                related: Array(related),
-                previous: index > 0 ? chronological[index - 1] : nil,
-                next: index + 1 < chronological.count ? chronological[index + 1] : nil)
+            let related = Self.best(relatedCount, of: candidates, shared: shared).map { articles[order[$0]] }
+            for candidate in candidates { shared[candidate] = 0 }
+            candidates.removeAll(keepingCapacity: true)
+            result[articles[articleIndex].slug] = ArticleRelations(
+                related: related,
+                previous: index > 0 ? articles[order[index - 1]] : nil,
+                next: index + 1 < order.count ? articles[order[index + 1]] : nil)
         }
         return result
+    }
+
+    /// The `count` candidates sharing the most tags, newer (higher position) first among equals,
+    /// best first.
+    static func best(_ count: Int, of candidates: [Int], shared: [Int32]) -> [Int] {
+        guard count > 0 else { return [] }
+        var best: [Int] = []
+        best.reserveCapacity(count + 1)
+        func isBetter(_ lhs: Int, _ rhs: Int) -> Bool {
+            shared[lhs] != shared[rhs] ? shared[lhs] > shared[rhs] : lhs > rhs
+        }
+        for candidate in candidates {
+            guard best.count < count || isBetter(candidate, best[best.count - 1]) else { continue }
+            let slot = best.firstIndex { isBetter(candidate, $0) } ?? best.count
+            best.insert(candidate, at: slot)
+            if best.count > count { best.removeLast() }
+        }
+        return best
     }
 
     /// Position of `value` in a sorted array (binary search).
@@ -51,5 +68,47 @@ public struct RelationPlanner: Sendable {
             if sorted[middle] < value { low = middle + 1 } else { high = middle - 1 }
         }
         return nil
+    }
+
+    /// Each tag's articles in chronological order (as positions in `order`), and where each
+    /// article stands in the timeline of each of its tags.
+    private struct Timelines {
+        var members: [[Int]] = []
+        /// Per position: (tag number, index in that tag's timeline) for each of its tags.
+        private var positions: [[(tag: Int, at: Int)]] = []
+
+        init(_ articles: [ArticleSummary], order: [Int]) {
+            var numbers: [String: Int] = [:]
+            positions.reserveCapacity(order.count)
+            for (index, articleIndex) in order.enumerated() {
+                var memberships: [(tag: Int, at: Int)] = []
+                for tag in articles[articleIndex].tags {
+                    let number: Int
+                    if let known = numbers[tag.slug] {
+                        number = known
+                    } else {
+                        number = members.count
+                        numbers[tag.slug] = number
+                        members.append([])
+                    }
+                    // A tag an article lists twice puts it twice in the timeline; it is then
+                    // found by binary search, as it always was (`at` -1 until then).
+                    if let first = memberships.firstIndex(where: { $0.tag == number }) {
+                        memberships[first].at = -1
+                        memberships.append((number, -1))
+                    } else {
+                        memberships.append((number, members[number].count))
+                    }
+                    members[number].append(index)
+                }
+                positions.append(memberships)
+            }
+        }
+
+        func memberships(of index: Int) -> [(tag: Int, at: Int)] {
+            positions[index].compactMap { tag, at in
+                at >= 0 ? (tag, at) : RelationPlanner.index(of: index, in: members[tag]).map { (tag, $0) }
+            }
+        }
     }
 }
