@@ -62,20 +62,39 @@ public struct ListPage: Sendable, Hashable, Codable {
     public var items: [ArticleSummary]
     /// 1-based.
     public var pageNumber: Int
-    /// Paths of every page of this list, in order (index 0 is page 1).
-    public var pagePaths: [String]
+    /// How many pages the list has.
+    public var pageCount: Int
+    /// The pages this page links to, in order: the first, the last and a few around this one
+    /// (always its neighbours), so a page's size does not grow with the length of its list.
+    public var pageLinks: [PageLink]
     /// Path of the list's Atom feed, if it has one (archives do not).
     public var feedPath: String?
 
+    /// One linked page of a list.
+    public struct PageLink: Sendable, Hashable, Codable {
+        public var number: Int
+        public var path: String
+
+        /// Creates a link.
+        public init(number: Int, path: String) {
+            self.number = number
+            self.path = path
+        }
+    }
+
     /// Creates a list page.
-    public init(kind: Kind, path: String, items: [ArticleSummary], pageNumber: Int, pagePaths: [String], feedPath: String?) {
+    public init(kind: Kind, path: String, items: [ArticleSummary], pageNumber: Int, pageCount: Int, pageLinks: [PageLink], feedPath: String?) {
         self.kind = kind
         self.path = path
         self.items = items
         self.pageNumber = pageNumber
-        self.pagePaths = pagePaths
+        self.pageCount = pageCount
+        self.pageLinks = pageLinks
         self.feedPath = feedPath
     }
+
+    /// The linked page with this number, when it is linked.
+    public func link(_ number: Int) -> PageLink? { pageLinks.first { $0.number == number } }
 }
 
 /// The list of all terms of a taxonomy (`/tags/`, `/regions/`).

@@ -59,7 +59,8 @@ struct RenderKey {
         switch plan {
         case .list(let page):
             hasher.combine("list \(page.kind) \(page.path) \(page.pageNumber) \(page.feedPath ?? "-")")
-            for path in page.pagePaths { hasher.combine(path) }
+            hasher.combine(page.pageCount)
+            for link in page.pageLinks { hasher.combine("\(link.number) \(link.path)") }
             for item in page.items { combine(item, into: &hasher) }
         case .terms(let page):
             hasher.combine("terms \(page.taxonomy) \(page.path)")

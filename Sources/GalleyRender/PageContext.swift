@@ -133,7 +133,7 @@ struct PageContext: Sendable {
         ]
         list.set("feedHref", text: page.feedPath.map { SitePaths.relativeLink(from: page.path, to: $0) })
         list.set("description", text: description)
-        if page.pagePaths.count > 1 {
+        if page.pageCount > 1 {
             let pagination = pagination(page)
             list["pagination"] = .object(pagination)
             if case .object(var head)? = context["page"] {
@@ -186,13 +186,14 @@ struct PageContext: Sendable {
 
     private func pagination(_ page: ListPage) -> TemplateObject {
         var pagination: TemplateObject = [
-            "pages": .list(page.pagePaths.enumerated().map { index, target in
-                .object(["number": .number(index + 1), "href": .text(SitePaths.relativeLink(from: page.path, to: target)),
-                         "isCurrent": .flag(index + 1 == page.pageNumber)])
+            "pages": .list(page.pageLinks.enumerated().map { index, link in
+                let gap = index > 0 && page.pageLinks[index - 1].number + 1 < link.number
+                return .object(["number": .number(link.number), "href": .text(SitePaths.relativeLink(from: page.path, to: link.path)),
+                                "isCurrent": .flag(link.number == page.pageNumber), "gapBefore": .flag(gap)])
             }),
         ]
-        if page.pageNumber > 1 { pagination["previous"] = .text(SitePaths.relativeLink(from: page.path, to: page.pagePaths[page.pageNumber - 2])) }
-        if page.pageNumber < page.pagePaths.count { pagination["next"] = .text(SitePaths.relativeLink(from: page.path, to: page.pagePaths[page.pageNumber])) }
+        if let previous = page.link(page.pageNumber - 1) { pagination["previous"] = .text(SitePaths.relativeLink(from: page.path, to: previous.path)) }
+        if let next = page.link(page.pageNumber + 1) { pagination["next"] = .text(SitePaths.relativeLink(from: page.path, to: next.path)) }
         return pagination
     }
 }

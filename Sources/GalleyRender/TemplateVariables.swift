@@ -56,7 +56,7 @@ enum TemplateVariables {
         "list": .object([
             "heading": .leaf, "description": .leaf, "feedHref": .leaf, "items": .list(item),
             "pagination": .object(["previous": .leaf, "next": .leaf,
-                                   "pages": .list(.object(["number": .leaf, "href": .leaf, "isCurrent": .leaf]))]),
+                                   "pages": .list(.object(["number": .leaf, "href": .leaf, "isCurrent": .leaf, "gapBefore": .leaf]))]),
         ]),
     ]
 

@@ -76,15 +76,20 @@ public struct NewsSitePlanner: SitePlanner {
         return pages
     }
 
+    /// Pages linked on each side of the current one in a list's pagination (besides the first
+    /// and the last): a list page links a bounded number of pages however long the list is.
+    static let paginationWindow = 2
+
     /// One list split into pages of `items_per_page`; an empty list still has its first page.
     func listPages(kind: ListPage.Kind, folder: String, items: [ArticleSummary], feedPath: String?) -> [PagePlan] {
         let size = config.itemsPerPage
         let count = max(1, (items.count + size - 1) / size)
-        let pagePaths = (1...count).map { paths.listPage(folder: folder, number: $0) }
         return (1...count).map { number in
             let slice = Array(items.dropFirst((number - 1) * size).prefix(size))
-            return .list(ListPage(kind: kind, path: pagePaths[number - 1], items: slice, pageNumber: number,
-                                  pagePaths: pagePaths, feedPath: feedPath))
+            let linked = Set([1, count] + Array(max(1, number - Self.paginationWindow)...min(count, number + Self.paginationWindow))).sorted()
+            let links = linked.map { ListPage.PageLink(number: $0, path: paths.listPage(folder: folder, number: $0)) }
+            return .list(ListPage(kind: kind, path: paths.listPage(folder: folder, number: number), items: slice, pageNumber: number,
+                                  pageCount: count, pageLinks: links, feedPath: feedPath))
         }
     }
 

@@ -186,7 +186,7 @@ import Testing
         other.path = "2020/10/b/index.html"
         let article = context.article(full, bodyHTML: "<p>x</p>", relations: ArticleRelations(related: [other], previous: other, next: other))
         let list = context.list(ListPage(kind: .home, path: "page/2/index.html", items: [full], pageNumber: 2,
-                                         pagePaths: ["index.html", "page/2/index.html", "page/3/index.html"], feedPath: "feed.xml"))
+                                         pageCount: 9, pageLinks: [1, 2, 3, 4, 9].map { ListPage.PageLink(number: $0, path: $0 == 1 ? "index.html" : "page/\($0)/index.html") }, feedPath: "feed.xml"))
         let terms = context.terms(TermsPage(taxonomy: .tags, path: "tags/index.html", terms: [TermCount(term: Term(name: "Banjir"), count: 2)]))
         let pages: [(String, [String: Any])] = [("article", article), ("list", list), ("terms", terms)]
         for (kind, values) in pages {

@@ -34,6 +34,23 @@ import FoundationXML
         #expect(home[2].items.map(\.slug) == ["a1", "a0"])
     }
 
+    /// A list page links the first and last page and two on each side of itself, never the
+    /// whole list: its size stays the same however long the list grows (issue 5: cost linear
+    /// in the number of articles).
+    @Test func paginationLinksABoundedWindow() {
+        let plan = planner.plan(Self.articles(120))
+        let home = plan.pages.compactMap { page -> ListPage? in
+            if case .list(let list) = page, list.kind == .home { return list }
+            return nil
+        }
+        #expect(home.count == 30 && home.allSatisfy { $0.pageCount == 30 })
+        #expect(home[14].pageLinks.map(\.number) == [1, 13, 14, 15, 16, 17, 30])
+        #expect(home[0].pageLinks.map(\.number) == [1, 2, 3, 30])
+        #expect(home[29].pageLinks.map(\.number) == [1, 28, 29, 30])
+        #expect(home[14].link(16)?.path == "page/16/index.html")
+        #expect(home.allSatisfy { $0.pageLinks.count <= 7 })
+    }
+
     @Test func termsAreGroupedAndSortedIgnoringAccents() {
         let plan = planner.plan(Self.articles(10))
         #expect(plan.tags.map(\.term.name) == ["Banjir", "Cuaca", "Ékonomi"])
