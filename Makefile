@@ -22,6 +22,7 @@ site: build
 ## the two threads of the cooperative pool, and the other suites' long synchronous builds would
 ## starve the server's request handlers of them.
 test: deps
+	bash scripts/install-test-tools.sh
 	$(SWIFT) test --disable-xctest --skip GalleyServeTests
 	$(SWIFT) test --disable-xctest --filter GalleyServeTests
 	if command -v chromium >/dev/null 2>&1; then $(MAKE) --no-print-directory browser-check; fi

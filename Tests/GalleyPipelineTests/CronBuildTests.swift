@@ -113,6 +113,34 @@ import Testing
         #expect(SyntheticSite.mtimes(folders.output) == before, "a config error changes nothing in the output")
     }
 
+    /// `--search` runs pagefind (on the PATH, or PyPI's pagefind-bin) over the site: every
+    /// article indexed, tag and region as filters, the publication date as a sort. Skipped
+    /// when pagefind is not installed.
+    @Test func searchIndexesEveryArticleWithTagAndRegionFilters() throws {
+        let probe = BrokenInputTests.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-m", "pagefind_bin", "--version"], timeout: 60)
+        let onPath = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+            .contains { FileManager.default.isExecutableFile(atPath: "\($0)/pagefind") }
+        guard probe.status == 0 || onPath else {
+            print("skipped: pagefind is not installed (pip install pagefind-bin)")
+            return
+        }
+        let folders = try makeFolders("cron-search", count: 12)
+        defer { try? FileManager.default.removeItem(at: folders.root) }
+        let run = BrokenInputTests.run(try galley(), folders.arguments(["--search"]), timeout: 120)
+        #expect(run.status == 0, "\(run.stderr)")
+        let entry = try Data(contentsOf: folders.output.appendingPathComponent("pagefind/pagefind-entry.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: entry) as? [String: Any])
+        let languages = try #require(json["languages"] as? [String: [String: Any]])
+        #expect(languages.values.map { $0["page_count"] as? Int ?? 0 }.reduce(0, +) == 12)
+        let filters = try FileManager.default.contentsOfDirectory(atPath: folders.output.appendingPathComponent("pagefind/filter").path)
+        #expect(!filters.isEmpty)
+        let article = try #require(RepositoryPaths.files(in: folders.output).first { $0.hasPrefix("2020/") && $0.split(separator: "/").count == 4 })
+        let html = try String(contentsOf: folders.output.appendingPathComponent(article), encoding: .utf8)
+        for marker in ["data-pagefind-body", #"data-pagefind-filter="tag""#, #"data-pagefind-filter="region""#, "data-pagefind-sort"] {
+            #expect(html.contains(marker), "\(marker) in \(article)")
+        }
+    }
+
     // MARK: Helpers
 
     /// Changes a tenth of the articles (new bodies, some new titles) so a build has work to be
