@@ -123,7 +123,7 @@ for n in "${sizes[@]}"; do
   g_wall=(); g_cpu=(); g_rss=(); h_wall=(); h_cpu=(); h_rss=(); r_wall=(); r_cpu=(); r_rss=()
   for run in $(seq "$runs"); do
     # interleaved, so that a change of load on the shared machine hits both tools alike
-    rm -rf "$out/galley"
+    rm -rf "$out/galley" "$out/.galley"   # the output and galley's build state beside it: a cold build
     say "N=$n run $run/$runs: galley build"
     res=$(measure "$cache/logs/galley-$n-$run.log" "${galley_cmd[@]}"); read -r w c m <<<"$res"
     g_wall+=("$w"); g_cpu+=("$c"); g_rss+=("$m")
@@ -152,7 +152,7 @@ for n in "${sizes[@]}"; do
 
   if [ "$phases" = 1 ]; then
     say "N=$n: one more galley build without --quiet, for its per-phase timings"
-    rm -rf "$out/galley-phases"
+    rm -rf "$out/galley-phases" "$out/.galley"
     "$galley" build --config bench/galley-bench.yml --content "$dir/galley" --templates "$templates" \
       --output "$out/galley-phases" >"$cache/logs/galley-phases-$n.log" 2>&1 \
       || { tail -20 "$cache/logs/galley-phases-$n.log" >&2; fail "galley build (phases) N=$n"; }

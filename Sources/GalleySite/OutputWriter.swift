@@ -84,18 +84,35 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Creates every folder the files need (once each) and checks that none of them resolves
-    /// outside the output folder. Returns the checked folders (relative paths, "" for the root).
+    /// Creates every folder the files need (once each, parents first) and checks that none of
+    /// them resolves outside the output folder. A folder this call creates with `mkdir` inside a
+    /// checked parent is a real folder there, so only folders that already existed and are not
+    /// plain folders (links) need their real path resolved. Returns the checked folders
+    /// (relative paths, "" for the root).
     private func prepareFolders(for paths: [String], root: String) throws(GalleyError) -> Set<String> {
         var folders = Set<String>()
         for path in paths {
-            if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
+            var current = Substring(path)
+            while let slash = current.lastIndex(of: "/") {
+                current = current[..<slash]
+                guard folders.insert(String(current)).inserted else { break }
+            }
         }
+        let base = outputFolder.path
         for folder in folders.sorted() {
-            let url = outputFolder.appendingPathComponent(folder)
-            try Self.createFolder(url)
-            guard Self.isInside(url.resolvingSymlinksInPath().path, root: root) else {
-                throw GalleyError(.write, source: folder, reason: "the output folder contains a link that leads outside it")
+            let full = base + "/" + folder
+            if mkdir(full, 0o755) == 0 { continue }
+            guard errno == EEXIST else {
+                throw GalleyError(.write, source: folder, reason: "could not create the folder: \(String(cString: strerror(errno)))")
+            }
+            var info = stat()
+            guard lstat(full, &info) == 0 else {
+                throw GalleyError(.write, source: folder, reason: "could not read the folder: \(String(cString: strerror(errno)))")
+            }
+            if (info.st_mode & S_IFMT) == S_IFDIR { continue }
+            guard Self.isInside(URL(fileURLWithPath: full).resolvingSymlinksInPath().path, root: root),
+                  stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+                throw GalleyError(.write, source: folder, reason: "the output folder contains a link that leads outside it, or a file where a folder belongs")
             }
         }
         folders.insert("")
@@ -122,8 +139,7 @@ public struct OutputWriter: Sendable {
         }
         let temporary = staging.map { $0.appendingPathComponent(UUID().uuidString).path }
             ?? (target as NSString).deletingLastPathComponent + "/.\((target as NSString).lastPathComponent).tmp-\(getpid())"
-        try atomicWrite(file.bytes, to: target, via: temporary)
-        return (true, FileStamp.of(path: target))
+        return (true, try atomicWrite(file.bytes, to: target, via: temporary))
     }
 
     /// Whether the regular file at `path` holds exactly `bytes`.
@@ -141,8 +157,10 @@ public struct OutputWriter: Sendable {
         return filled == bytes.count && existing[..<filled].elementsEqual(bytes)
     }
 
-    /// Writes bytes to `temporary`, then renames it over `target`.
-    static func atomicWrite(_ bytes: [UInt8], to target: String, via temporary: String) throws(GalleyError) {
+    /// Writes bytes to `temporary`, then renames it over `target`; returns the file's stamp
+    /// (a rename keeps size and mtime).
+    @discardableResult
+    static func atomicWrite(_ bytes: [UInt8], to target: String, via temporary: String) throws(GalleyError) -> FileStamp {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw GalleyError(.write, source: target, reason: "could not create a temporary file: \(String(cString: strerror(errno)))")
@@ -159,12 +177,15 @@ public struct OutputWriter: Sendable {
             }
             written += count
         }
+        var info = stat()
+        fstat(descriptor, &info)
         close(descriptor)
         guard rename(temporary, target) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw GalleyError(.write, source: target, reason: "could not move the new file into place: \(reason)")
         }
+        return FileStamp(size: Int(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 
     static func createFolder(_ url: URL) throws(GalleyError) {

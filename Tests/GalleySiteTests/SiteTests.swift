@@ -191,6 +191,21 @@ import FoundationXML
         #expect(throws: GalleyError.self) { try OutputWriter(outputFolder: folder).write([RenderedPage(path: path, text: "x")]) }
     }
 
+    /// Folders are created parents first, once each; a file where a folder belongs is a clear
+    /// write error, and a link to a folder inside the output is followed.
+    @Test func createsFoldersOnceAndRefusesAFileWhereAFolderBelongs() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pages = ["a/b/c/d.html", "a/b/e.html", "a/f.html", "g/h/i.html"].map { RenderedPage(path: $0, text: $0) }
+        #expect(try OutputWriter(outputFolder: folder, jobs: 2).write(pages).written == 4)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("real"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("alias"), withDestinationURL: folder.appendingPathComponent("real"))
+        #expect(try OutputWriter(outputFolder: folder).write([RenderedPage(path: "alias/x.html", text: "x")]).written == 1)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("real/x.html").path))
+        try Data("not a folder".utf8).write(to: folder.appendingPathComponent("tags"))
+        #expect(throws: GalleyError.self) { try OutputWriter(outputFolder: folder).write([RenderedPage(path: "tags/x.html", text: "x")]) }
+    }
+
     @Test func refusesSymlinkedFoldersLeadingOut() throws {
         let folder = temporaryFolder()
         let outside = temporaryFolder()

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Issue 6's figures: a full build, a rebuild with no change, and rebuilds after one article
+# changes (its body; its title; a new article) of the N-article benchmark corpus, each RUNS
+# times; prints the median wall time and the files rewritten.
+#
+#   bench/incremental.sh [N]          N defaults to 10000; needs bench/run.sh's corpus cache
+#   RUNS=5 bench/incremental.sh
+#
+# The corpus is copied to a temporary folder (bench/.cache is never modified) and dated an
+# hour back, so no source is "racy" (modified within two seconds of a build reading it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-10000}
+runs=${RUNS:-3}
+cache=${BENCH_CACHE:-bench/.cache}
+corpus="$cache/corpus-$n-seed${SEED:-42}/galley"
+[ -d "$corpus" ] || { echo "no corpus at $corpus: run bench/run.sh $n first" >&2; exit 1; }
+swift build -c release --product galley >/dev/null
+galley=.build/release/galley
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -r "$corpus" "$work/content"
+find "$work/content" -type f -exec touch -d '1 hour ago' {} +
+articles=($(find "$work/content" -name '*.md' | sort))
+
+build() {  # prints: wall-seconds files-written files-total pages-rendered
+  local log="$work/log" start end
+  start=$(date +%s.%N)
+  "$galley" build --config bench/galley-bench.yml --content "$work/content" --templates templates --output "$work/public" >"$log" 2>&1
+  end=$(date +%s.%N)
+  local files pages
+  files=$(grep -E '^pages: ' "$log" | sed -E 's/.*files: ([0-9]+) written, ([0-9]+) unchanged.*/\1 \2/')
+  pages=$(grep -E '^pages: ' "$log" | sed -E 's/^pages: ([0-9]+) rendered.*/\1/')
+  read -r written unchanged <<<"$files"
+  echo "$(echo "$end - $start" | bc) $written $((written + unchanged)) $pages"
+}
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+declare -A walls files
+record() {  # case result
+  local case=$1 wall written total pages
+  read -r wall written total pages <<<"$2"
+  walls[$case]+="$wall "
+  files[$case]="$written of $total files, $pages pages rendered"
+}
+
+for run in $(seq "$runs"); do
+  rm -rf "$work/public" "$work/.galley"
+  record "full build" "$(build)"
+  record "no change" "$(build)"
+  article=${articles[$((run * 997 % ${#articles[@]}))]}
+  printf '\nSatu kalimat tambahan untuk uji ke-%s.\n' "$run" >>"$article"
+  record "one article's body" "$(build)"
+  article=${articles[$((run * 991 % ${#articles[@]}))]}
+  sed -i "0,/^title: \"/s//title: \"Diperbarui $run: /" "$article"
+  record "one article's title" "$(build)"
+  new="$work/content/posts/zz-new-$run.md"
+  sed -e "0,/^title: \"/s//title: \"Berita baru $run: /" -e "0,/^date: .*/s//date: 2030-01-0${run}T08:00:00+07:00/" "${articles[0]}" >"$new"
+  record "one new article (newest)" "$(build)"
+done
+
+printf '%-26s %10s  %s\n' "N=$n, median of $runs" "wall (s)" "files rewritten"
+for case in "full build" "no change" "one article's body" "one article's title" "one new article (newest)"; do
+  printf '%-26s %10s  %s\n' "$case" "$(tr ' ' '\n' <<<"${walls[$case]}" | grep . | median)" "${files[$case]}"
+done
