@@ -34,7 +34,7 @@ build() {  # prints: wall-seconds files-written files-total pages-rendered
   read -r written unchanged <<<"$files"
   echo "$(echo "$end - $start" | bc) $written $((written + unchanged)) $pages"
 }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+median() { sort -n | awk '{a[NR]=$1} END {printf "%.2f\n", (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 declare -A walls files
 record() {  # case result
