@@ -28,9 +28,11 @@ package struct ServeOptions: Sendable {
         self.heartbeat = heartbeat
     }
 
-    /// The trees and files whose changes trigger a rebuild: content, templates, config.
+    /// The trees and files whose changes trigger a rebuild: content, templates, config and the
+    /// theme overrides.
     var watchedPaths: [String] {
-        [build.contentFolder, build.templatesFolder, build.configFile].map { $0.standardizedFileURL.path }
+        ([build.contentFolder, build.templatesFolder, build.configFile] + (build.overridesFolder.map { [$0] } ?? []))
+            .map { $0.standardizedFileURL.path }
     }
 
     /// The address to print: `http://127.0.0.1:8080/` (IPv6 hosts in brackets).

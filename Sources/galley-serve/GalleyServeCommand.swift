@@ -41,7 +41,9 @@ struct GalleyServeCommand: AsyncParsableCommand {
         let build = BuildPipeline.Options(
             configFile: URL(fileURLWithPath: arguments.config), configRequired: arguments.config != "galley.yml",
             contentFolder: URL(fileURLWithPath: arguments.content), outputFolder: URL(fileURLWithPath: arguments.output),
-            templatesFolder: URL(fileURLWithPath: arguments.templates))
+            templatesFolder: URL(fileURLWithPath: arguments.templates),
+            overridesFolder: arguments.overrides.map { URL(fileURLWithPath: $0) },
+            cacheFolder: arguments.cache.map { URL(fileURLWithPath: $0) })
         return ServeOptions(build: build, host: arguments.host, port: arguments.port)
     }
 
