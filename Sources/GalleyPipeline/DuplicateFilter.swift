@@ -14,6 +14,9 @@ enum DuplicateFilter {
     /// Bodies shorter than this many words are only matched by URL (short notices look alike).
     static let minimumWords = 60
     static let shingleWords = 5
+    /// Bodies are compared on their first 64 KB (about 9,000 words, more than any news story):
+    /// a 50 MB page costs no more to compare than a long article.
+    static let comparedBytes = 64 * 1024
     static let bands = 8
     static let rowsPerBand = 2
 
@@ -78,9 +81,11 @@ enum DuplicateFilter {
         return parts.string ?? text
     }
 
-    /// Hashes of every run of `shingleWords` words (letters and digits, lower-cased).
+    /// Hashes of every run of `shingleWords` words (letters and digits, lower-cased) in the
+    /// first `comparedBytes` of the body.
     static func shingleSet(_ markdown: String) -> Set<UInt64> {
-        let words = markdown.lowercased().split { !$0.isLetter && !$0.isNumber }
+        let compared = markdown.utf8.count > comparedBytes ? String(decoding: markdown.utf8.prefix(comparedBytes), as: UTF8.self) : markdown
+        let words = compared.lowercased().split { !$0.isLetter && !$0.isNumber }
         guard words.count >= shingleWords else { return [] }
         var result = Set<UInt64>()
         result.reserveCapacity(words.count)
