@@ -62,19 +62,21 @@ let package = Package(
             "GalleyServe", "GalleyServeArguments", "GalleyCore", "GalleyPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strictSettings),
 
+        // The test suites' shared helpers (the seeded random generator).
+        .target(name: "GalleyTestSupport", path: "Tests/GalleyTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "GalleyCoreTests", dependencies: ["GalleyCore"], swiftSettings: strictSettings),
         .testTarget(name: "GalleyExtractTests", dependencies: ["GalleyExtract", "GalleyCore"], swiftSettings: strictSettings),
-        .testTarget(name: "GalleyNormalizeTests", dependencies: ["GalleyNormalize", "GalleyCore", "Yams"], swiftSettings: strictSettings),
-        .testTarget(name: "GalleyRenderTests", dependencies: ["GalleyRender", "GalleyCore"], swiftSettings: strictSettings),
-        .testTarget(name: "GalleySiteTests", dependencies: ["GalleySite", "GalleyCore"], swiftSettings: strictSettings),
+        .testTarget(name: "GalleyNormalizeTests", dependencies: ["GalleyNormalize", "GalleyCore", "GalleyTestSupport", "Yams"], swiftSettings: strictSettings),
+        .testTarget(name: "GalleyRenderTests", dependencies: ["GalleyRender", "GalleyCore", "GalleyTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "GalleySiteTests", dependencies: ["GalleySite", "GalleyCore", "GalleyTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "GalleyEvaluationTests", dependencies: ["GalleyEvaluation", "GalleyCore"], swiftSettings: strictSettings),
         // The Markdown round trip (content tree → CommonMark → cmark HTML → content tree), front
         // matter and safety properties, and editors in the loop (kept and overriding Markdown).
         .testTarget(name: "GalleyRoundTripTests", dependencies: [
-            "GalleyNormalize", "GalleyRender", "GalleyExtract", "GalleyPipeline", "GalleyCore", "Yams",
+            "GalleyNormalize", "GalleyRender", "GalleyExtract", "GalleyPipeline", "GalleyCore", "GalleyTestSupport", "Yams",
         ], swiftSettings: strictSettings),
         .testTarget(name: "GalleyPipelineTests", dependencies: [
-            "GalleyPipeline", "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender",
+            "GalleyPipeline", "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender", "GalleyTestSupport",
         ], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "GalleyServeTests", dependencies: ["GalleyServe", "GalleyPipeline", "GalleyCore"], swiftSettings: strictSettings),
     ]

@@ -1,6 +1,7 @@
 import Foundation
 import GalleyCore
 @testable import GalleyPipeline
+import GalleyTestSupport
 import Testing
 
 /// Issue 6 against real `galley` processes: one build at a time (exit 75), builds killed with
@@ -70,7 +71,7 @@ import Testing
         for round in 0..<12 {
             try changeArticles(in: folders, round: round, random: &random)
             let duration = round % 3 == 0 ? full.seconds : incremental.seconds
-            let delay = Double(random.next(Int(max(duration, 0.05) * 1000))) / 1000
+            let delay = Double(random.below(Int(max(duration, 0.05) * 1000))) / 1000
             if try runAndKill(binary, folders.arguments(round % 3 == 0 ? ["--full"] : []), after: delay) { killedMidway += 1 }
             #expect(Self.partialFiles(in: folders.output).isEmpty, "round \(round): \(Self.partialFiles(in: folders.output))")
         }
@@ -147,8 +148,8 @@ import Testing
     /// interrupted in.
     func changeArticles(in folders: Folders, round: Int, random: inout SeededRandom) throws {
         for _ in 0..<40 {
-            let index = random.next(400)
-            let text = SyntheticSite.article(index, salt: "putaran \(round)", title: random.next(10) == 0 ? "Judul \(round)-\(index)" : nil)
+            let index = random.below(400)
+            let text = SyntheticSite.article(index, salt: "putaran \(round)", title: random.below(10) == 0 ? "Judul \(round)-\(index)" : nil)
             try Data(text.utf8).write(to: SyntheticSite.url(index, in: folders.content))
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import GalleyCore
 @testable import GalleyPipeline
 import Synchronization
+import GalleyTestSupport
 import Testing
 
 /// Issue 6, goals 1, 2, 5 and 7 in process: what an incremental build reuses, rewrites and
@@ -185,10 +186,10 @@ import Testing
         var random = SeededRandom(seed: 6)
         var present = Set(0..<30)
         for step in 0..<8 {
-            for _ in 0..<(1 + random.next(3)) {
-                let index = random.next(40)
+            for _ in 0..<(1 + random.below(3)) {
+                let index = random.below(40)
                 let url = SyntheticSite.url(index, in: site.content)
-                switch random.next(4) {
+                switch random.below(4) {
                 case 0 where present.contains(index):
                     try FileManager.default.removeItem(at: url)
                     present.remove(index)
@@ -205,20 +206,5 @@ import Testing
             _ = try site.build()
             #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()), "step \(step)")
         }
-    }
-}
-
-/// A tiny deterministic generator (SplitMix64) for reproducible test sequences.
-struct SeededRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }

@@ -1,5 +1,6 @@
 import GalleyCore
 @testable import GalleyRender
+import GalleyTestSupport
 import Testing
 
 /// Every URL `MarkdownRenderer.isPlainWebURL` lets skip `URLPolicy` is one `URLPolicy` keeps.

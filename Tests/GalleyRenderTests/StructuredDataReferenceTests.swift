@@ -1,6 +1,7 @@
 import Foundation
 import GalleyCore
 @testable import GalleyRender
+import GalleyTestSupport
 import Testing
 
 /// The JSON-LD `StructuredData` writes by hand is byte for byte what `JSONSerialization`

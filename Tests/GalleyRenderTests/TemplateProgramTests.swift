@@ -1,6 +1,7 @@
 import Foundation
 import GalleyCore
 @testable import GalleyRender
+import GalleyTestSupport
 import Testing
 
 /// The compiled renderer (`TemplateProgram`) gives the same bytes as swift-mustache: on the
@@ -99,24 +100,10 @@ import Testing
     }
 }
 
-/// Random templates and values for `TemplateProgramTests` (SplitMix64, so runs repeat).
-struct TemplateRandom {
-    private var state: UInt64
+/// Random templates and values for `TemplateProgramTests` (seeded, so runs repeat).
+typealias TemplateRandom = SeededRandom
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-
-    mutating func below(_ count: Int) -> Int { Int(next() % UInt64(count)) }
-
-    mutating func pick<T>(_ options: [T]) -> T { options[below(options.count)] }
-
+extension SeededRandom {
     /// Names whose values are always text, numbers or flags (so `{{name}}` never shows a
     /// dictionary, whose order is not fixed), names of sections, and dotted names.
     static let scalarNames = ["a", "b", "c", "obj.a", "obj.b", ".a", "obj.inner.c", "missing", "obj.missing"]

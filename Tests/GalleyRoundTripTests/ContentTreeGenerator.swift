@@ -1,4 +1,5 @@
 import GalleyCore
+import GalleyTestSupport
 
 /// Random article content trees of the kind extraction produces: paragraphs with emphasis,
 /// code, links and images, headings, tight and loose lists (nested, ordered with start
@@ -34,7 +35,7 @@ struct ContentTreeGenerator {
         let nested = depth < 3
         switch random.weighted([40, 8, nested ? 8 : 0, nested ? 8 : 0, nested ? 6 : 0, 6, 3, 5, 2]) {
         case 0: return .node(.p, inline(depth: 0))
-        case 1: return .node(random.pick([.h1, .h2, .h3, .h4, .h5, .h6]), inline(depth: 1))
+        case 1: return .node(random.uniformPick([.h1, .h2, .h3, .h4, .h5, .h6]), inline(depth: 1))
         case 2: return list(ordered: false, depth: depth)
         case 3: return list(ordered: true, depth: depth)
         case 4: return .node(.blockquote, (0..<Int.random(in: 1...3, using: &random)).map { _ in block(depth: depth + 1) })
@@ -49,7 +50,7 @@ struct ContentTreeGenerator {
         let loose = random.chance(0.3)
         let items = (0..<Int.random(in: 1...4, using: &random)).map { _ in listItem(loose: loose, depth: depth) }
         var attributes: [String: String] = [:]
-        if ordered, random.chance(0.4) { attributes["start"] = String(random.pick([0, 2, 3, 7, 9, 10, 99, 123])) }
+        if ordered, random.chance(0.4) { attributes["start"] = String(random.uniformPick([0, 2, 3, 7, 9, 10, 99, 123])) }
         return Self.withoutLinksIfDense(.element(ordered ? .ol : .ul, attributes: attributes, children: items))
     }
 
@@ -97,15 +98,15 @@ struct ContentTreeGenerator {
     mutating func codeBlock() -> ContentNode {
         let lines = (0..<Int.random(in: 1...5, using: &random)).map { _ in codeLine() }
         var attributes: [String: String] = [:]
-        if let language = random.pick(["swift", "js", "c++", "objective-c", nil]) { attributes["language"] = language }
+        if let language = random.uniformPick(["swift", "js", "c++", "objective-c", nil]) { attributes["language"] = language }
         let lead = random.chance(0.1) ? "\n" : ""
-        let tail = random.pick(["\n", "\n", "\n", "", "\n\n"])
+        let tail = random.uniformPick(["\n", "\n", "\n", "", "\n\n"])
         return .element(.pre, attributes: attributes, children: [.text(lead + lines.joined(separator: "\n") + tail)])
     }
 
     mutating func codeLine() -> String {
         let pieces = ["let a = 1", "    indented", "\tTab", "```", "````", "~~~", "<script>", "&amp;", "*x*", "# not", "", "  ", "- item", "\\"]
-        return (0..<Int.random(in: 1...3, using: &random)).map { _ in random.pick(pieces) }.joined(separator: random.pick(["", " "]))
+        return (0..<Int.random(in: 1...3, using: &random)).map { _ in random.uniformPick(pieces) }.joined(separator: random.uniformPick(["", " "]))
     }
 
     mutating func figure() -> ContentNode {
@@ -140,7 +141,7 @@ struct ContentTreeGenerator {
             case 4: nodes.append(link(inline(depth: depth + 1, allowBreaks: allowBreaks).filter { $0.tag != .a }))
             case 5: nodes.append(image())
             case 6: nodes.append(.node(.br))
-            default: nodes.append(.node(random.pick([.del, .sub, .sup]), inline(depth: depth + 1, allowBreaks: false)))
+            default: nodes.append(.node(random.uniformPick([.del, .sub, .sup]), inline(depth: depth + 1, allowBreaks: false)))
             }
         }
         return nodes
@@ -150,40 +151,40 @@ struct ContentTreeGenerator {
     mutating func text() -> ContentNode {
         var pieces: [String] = []
         for _ in 0..<Int.random(in: 1...6, using: &random) {
-            pieces.append(random.chance(0.35) ? random.pick(Self.marks) : random.pick(Self.words))
+            pieces.append(random.chance(0.35) ? random.uniformPick(Self.marks) : random.uniformPick(Self.words))
         }
         let separators = [" ", " ", " ", " ", "", "  ", "\n", "\t", "\u{00A0}"]
         var text = ""
         for (index, piece) in pieces.enumerated() {
-            text += (index == 0 ? "" : random.pick(separators)) + piece
+            text += (index == 0 ? "" : random.uniformPick(separators)) + piece
         }
-        if random.chance(0.15) { text = random.pick([" ", "   ", "\n"]) + text }
-        if random.chance(0.15) { text += random.pick([" ", "\\", " \\", "\n"]) }
+        if random.chance(0.15) { text = random.uniformPick([" ", "   ", "\n"]) + text }
+        if random.chance(0.15) { text += random.uniformPick([" ", "\\", " \\", "\n"]) }
         return .text(text)
     }
 
     mutating func codeText() -> String {
-        random.pick(["x", "a`b", "``", "` a", "*not em*", "<b>", "&amp;", " padded ", "a  b", "\\", "[x](y)", "`", "a\\`b"])
+        random.uniformPick(["x", "a`b", "``", "` a", "*not em*", "<b>", "&amp;", " padded ", "a  b", "\\", "[x](y)", "`", "a\\`b"])
     }
 
     mutating func link(_ children: [ContentNode]) -> ContentNode {
-        var attributes = ["href": random.pick([
+        var attributes = ["href": random.uniformPick([
             "https://example.org/berita/\(imageCount)", "https://example.org/a_b*c?d=1&e=2", "https://example.org/(kurung)",
             "https://example.org/paren(x", "mailto:redaksi@example.org", "https://example.org/caf%C3%A9", "http://example.org/#bagian",
             "https://example.org/q?x=&amp;y", "https://example.org/a%20b",
         ])]
-        if random.chance(0.3) { attributes["title"] = random.pick(["Judul", "Kutip \"dalam\"", "a\\b", "&amp; co", "*x*"]) }
+        if random.chance(0.3) { attributes["title"] = random.uniformPick(["Judul", "Kutip \"dalam\"", "a\\b", "&amp; co", "*x*"]) }
         return .element(.a, attributes: attributes, children: children)
     }
 
     mutating func image() -> ContentNode {
         imageCount += 1
-        let source = random.pick([
+        let source = random.uniformPick([
             "https://img.example.org/\(imageCount).jpg", "https://img.example.org/foto%20\(imageCount).jpg",
             "https://img.example.org/(\(imageCount)).png", "https://img.example.org/\(imageCount)_a*b.jpg",
         ])
-        var attributes = ["src": source, "alt": random.chance(0.2) ? "" : random.pick(Self.words + Self.marks + ["Foto *banjir*", "a [b] c"])]
-        if random.chance(0.3) { attributes["title"] = random.pick(["Foto", "\"q\"", "a & b"]) }
+        var attributes = ["src": source, "alt": random.chance(0.2) ? "" : random.uniformPick(Self.words + Self.marks + ["Foto *banjir*", "a [b] c"])]
+        if random.chance(0.3) { attributes["title"] = random.uniformPick(["Foto", "\"q\"", "a & b"]) }
         return .element(.img, attributes: attributes, children: [])
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GalleyCore
 import GalleyNormalize
+import GalleyTestSupport
 import Testing
 import Yams
 
@@ -26,7 +27,7 @@ import Yams
         var failures: [String] = []
         for index in 0..<Self.cases {
             let values = (0..<5).map { _ in Self.value(&random) }
-            let offset = random.pick([0, 3600, 7 * 3600, -5 * 3600, 5 * 3600 + 1800, -(3 * 3600 + 1800)])
+            let offset = random.uniformPick([0, 3600, 7 * 3600, -5 * 3600, 5 * 3600 + 1800, -(3 * 3600 + 1800)])
             let date = Timestamp(date: Date(timeIntervalSince1970: Double(Int.random(in: 0...2_000_000_000, using: &random))), utcOffsetSeconds: offset)
             let matter = FrontMatter(title: values[0], date: date, author: values[1], tags: [values[2], values[3]], region: values[4], summary: values[0])
             let text = normalizer.serialize(ArticleDocument(source: "a.md", frontMatter: matter, body: "Isi.\n"))
@@ -39,7 +40,7 @@ import Yams
 
     static func value(_ random: inout SeededRandom) -> String {
         let count = random.chance(0.05) ? Int.random(in: 200...400, using: &random) : Int.random(in: 1...6, using: &random)
-        var value = (0..<count).map { _ in random.pick(pieces) }.joined()
+        var value = (0..<count).map { _ in random.uniformPick(pieces) }.joined()
         // The writer leaves empty values out; keep one visible character.
         if value.allSatisfy(\.isWhitespace) { value += "x" }
         return value
