@@ -18,6 +18,8 @@ public struct BodyEvaluation: Sendable {
     /// Share of pages whose token lists are identical.
     public var accuracy: Double
     public var pages: [PageScore]
+    /// Share of benchmark pages (all are articles) that stages 1–2 publish.
+    public var publishedShare: Double { pages.isEmpty ? 0 : Double(pages.filter { $0.status == "ok" }.count) / Double(pages.count) }
     /// Pages per second extracting on one thread (read, gunzip, parse, extract).
     public var pagesPerSecond: Double
 
@@ -28,7 +30,8 @@ public struct BodyEvaluation: Sendable {
         let files = ids.map { ContentDiscovery.file(at: corpus.appendingPathComponent("html/\($0).html.gz").path) }
         let processor = PageProcessor(config: SiteConfig())
         let start = DispatchTime.now().uptimeNanoseconds
-        let texts = files.map { file in processor.process(file).extracted.map { PlainText.of($0.content) } }
+        let outcomes = files.map { file in processor.process(file) }
+        let texts = outcomes.map { outcome in outcome.extracted.map { PlainText.of($0.content) } }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         var precisions: [Double] = []
         var recalls: [Double] = []
@@ -47,13 +50,18 @@ public struct BodyEvaluation: Sendable {
             let recall = perfect ? 1 : (t + n > 0 ? t / (t + n) : 0)
             if t + p > 0 { precisions.append(precision) }
             if t + n > 0 { recalls.append(recall) }
-            pages.append(PageScore(id: id, precision: precision, recall: recall, status: texts[index] == nil ? "rejected" : "ok"))
+            pages.append(PageScore(id: id, precision: precision, recall: recall, status: Self.status(outcomes[index])))
         }
         return BodyEvaluation(
             precision: precisions.reduce(0, +) / Double(max(1, precisions.count)),
             recall: recalls.reduce(0, +) / Double(max(1, recalls.count)),
             accuracy: Double(identical) / Double(max(1, ids.count)), pages: pages,
             pagesPerSecond: Double(ids.count) / seconds)
+    }
+
+    static func status(_ outcome: PageProcessor.Outcome) -> String {
+        guard case .failure(let error) = outcome.document else { return "ok" }
+        return error.kind == .rejected ? "rejected" : "failed: \(error.reason)"
     }
 
     static func groundTruth(_ url: URL) throws -> [String: String] {

@@ -1,17 +1,17 @@
 import Foundation
 
-/// Quality floors pinned in `eval/baseline.json`, each with the fingerprint of the corpus it
-/// was measured on. Floors only ever go up (`raised(by:)` keeps the larger value).
+/// Quality floors pinned in `eval/baseline.json`, with the fingerprint of each corpus they
+/// were measured on. Floors only ever go up (`raised(by:)` keeps the larger value); every figure
+/// is one where higher is better.
 public struct EvaluationBaseline: Codable, Sendable, Equatable {
-    public var benchmarkFingerprint: String
-    public var readabilityFingerprint: String
-    /// Figure name (`body.f1`, `metadata.title`, …) → floor.
+    /// Corpus folder name → fingerprint (`SharedCorpora.fingerprint(of:)`).
+    public var fingerprints: [String: String]
+    /// Figure name (`body.f1`, `metadata.title`, `snippets.f1`, `dates.day`, …) → floor.
     public var floors: [String: Double]
 
     /// Creates a baseline.
-    public init(benchmarkFingerprint: String, readabilityFingerprint: String, floors: [String: Double]) {
-        self.benchmarkFingerprint = benchmarkFingerprint
-        self.readabilityFingerprint = readabilityFingerprint
+    public init(fingerprints: [String: String], floors: [String: Double]) {
+        self.fingerprints = fingerprints
         self.floors = floors
     }
 
@@ -26,6 +26,11 @@ public struct EvaluationBaseline: Codable, Sendable, Equatable {
         try (encoder.encode(self) + Data("\n".utf8)).write(to: url, options: .atomic)
     }
 
+    /// Corpora whose fingerprint differs from the pinned one (a corpus not pinned yet is new, not changed).
+    public func changedCorpora(_ measured: [String: String]) -> [String] {
+        measured.keys.sorted().filter { name in fingerprints[name].map { $0 != measured[name] } ?? false }
+    }
+
     /// Figures below their floor (name, measured, floor).
     public func regressions(in figures: [String: Double]) -> [(name: String, measured: Double, floor: Double)] {
         floors.keys.sorted().compactMap { name in
@@ -36,34 +41,47 @@ public struct EvaluationBaseline: Codable, Sendable, Equatable {
         }
     }
 
-    /// The baseline with every floor raised to the measured figure where that is higher.
-    public func raised(by figures: [String: Double]) -> EvaluationBaseline {
+    /// The baseline with every floor raised to the measured figure where that is higher, and
+    /// the fingerprints of corpora measured for the first time added.
+    public func raised(by figures: [String: Double], fingerprints measured: [String: String] = [:]) -> EvaluationBaseline {
         var copy = self
         for (name, value) in figures {
             let rounded = (value * 10_000).rounded(.down) / 10_000
             copy.floors[name] = max(copy.floors[name] ?? 0, rounded)
         }
+        copy.fingerprints.merge(measured) { pinned, _ in pinned }
         return copy
     }
 }
 
-/// One evaluation run over both corpora.
+/// One evaluation run over the four shared corpora.
 public struct EvaluationRun: Sendable {
     public var body: BodyEvaluation
     public var metadata: MetadataEvaluation
-    public var benchmarkFingerprint: String
-    public var readabilityFingerprint: String
+    public var snippets: SnippetEvaluation
+    public var dates: DateEvaluation
+    /// Corpus folder name → fingerprint.
+    public var fingerprints: [String: String]
 
     public static func run(corpora: SharedCorpora) throws -> EvaluationRun {
-        EvaluationRun(body: try BodyEvaluation.run(corpus: corpora.benchmark),
-                      metadata: try MetadataEvaluation.run(corpus: corpora.readabilityPages),
-                      benchmarkFingerprint: SharedCorpora.fingerprint(of: corpora.benchmark),
-                      readabilityFingerprint: SharedCorpora.fingerprint(of: corpora.readabilityPages))
+        let folders = [corpora.benchmark, corpora.readabilityPages, corpora.trafilaturaEval, corpora.htmldate]
+        return EvaluationRun(body: try BodyEvaluation.run(corpus: corpora.benchmark),
+                             metadata: try MetadataEvaluation.run(corpus: corpora.readabilityPages),
+                             snippets: try SnippetEvaluation.run(corpus: corpora.trafilaturaEval),
+                             dates: try DateEvaluation.run(corpus: corpora.htmldate),
+                             fingerprints: Dictionary(uniqueKeysWithValues: folders.map {
+                                 ($0.lastPathComponent, SharedCorpora.fingerprint(of: $0))
+                             }))
     }
 
-    /// The gated figures by name.
+    /// The gated figures by name; every one is better when higher.
     public var figures: [String: Double] {
-        var figures = ["body.f1": body.f1, "body.precision": body.precision, "body.recall": body.recall]
+        var figures = ["body.f1": body.f1, "body.precision": body.precision, "body.recall": body.recall,
+                       "body.published": body.publishedShare,
+                       "metadata.published-pages": metadata.publishedShare,
+                       "snippets.f1": snippets.f1, "snippets.precision": snippets.precision, "snippets.recall": snippets.recall,
+                       "snippets.published": 1 - snippets.rejectedShare,
+                       "dates.day": dates.accuracy]
         for field in metadata.fields { figures["metadata.\(field.name)"] = field.accuracy }
         return figures
     }
@@ -78,11 +96,25 @@ public struct EvaluationRun: Sendable {
         for field in metadata.fields {
             lines.append("metadata \(field.name): \(percent(field.accuracy)) (\(field.correct)/\(field.total) Readability pages)")
         }
+        lines.append("readability pages published: \(percent(metadata.publishedShare)) (\(metadata.readerableCount - metadata.unpublished.count)/\(metadata.readerableCount) readerable pages)")
+        lines.append("snippets (trafilatura-eval-train, \(snippets.pages.count) entries): F1 \(String(format: "%.3f", snippets.f1))  precision \(String(format: "%.3f", snippets.precision))  recall \(String(format: "%.3f", snippets.recall))  accuracy \(String(format: "%.3f", snippets.accuracy))  not published \(percent(snippets.rejectedShare)) of pages with `with` snippets  \(String(format: "%.0f", snippets.pagesPerSecond)) pages/s on \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        lines.append("dates (htmldate-train, \(dates.pages.count) pages): day \(percent(dates.accuracy))  none found \(percent(dates.missingShare))")
         if verbose {
             lines.append("worst body pages (precision recall id):")
             for page in body.pages.sorted(by: { $0.precision + $0.recall < $1.precision + $1.recall }).prefix(25) {
                 lines.append(String(format: "  %.2f %.2f ", page.precision, page.recall) + page.id.prefix(12) + " " + page.status)
             }
+            lines.append("readability pages not published:")
+            lines += metadata.unpublished.map { "  " + $0 }
+            lines.append("snippet pages not published:")
+            lines += snippets.pages.filter { $0.status != "ok" }.map { "  \($0.file): \($0.status) \($0.reason ?? "")" }
+            lines.append("worst snippet pages (with found/all, without leaked/all):")
+            for page in snippets.pages.filter({ $0.falseNegatives + $0.falsePositives > 0 })
+                .sorted(by: { $0.falseNegatives + $0.falsePositives > $1.falseNegatives + $1.falsePositives }).prefix(40) {
+                lines.append("  \(page.truePositives)/\(page.truePositives + page.falseNegatives) \(page.falsePositives)/\(page.falsePositives + page.trueNegatives) \(page.file)")
+            }
+            lines.append("date misses (expected found id):")
+            lines += dates.pages.filter { !$0.correct }.map { "  \($0.expected) \($0.found ?? "none") \($0.id)" }
             for field in metadata.fields where !field.misses.isEmpty {
                 lines.append("\(field.name) misses:")
                 lines += field.misses.map { "  " + $0 }

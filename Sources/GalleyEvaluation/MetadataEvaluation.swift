@@ -1,6 +1,7 @@
 import Foundation
 import GalleyCore
 import GalleyExtract
+import GalleyPipeline
 
 /// Metadata accuracy on Mozilla Readability's test pages (`expected-metadata.json`): per field,
 /// the share of pages that have an expected value where ours matches.
@@ -20,10 +21,20 @@ public struct MetadataEvaluation: Sendable {
     }
 
     public var fields: [Field]
+    /// Pages Readability calls readerable that the whole of stages 1–2 did not publish, with
+    /// their reasons.
+    public var unpublished: [String]
+    /// How many pages Readability calls readerable.
+    public var readerableCount: Int
+    /// Share of readerable pages that stages 1–2 publish.
+    public var publishedShare: Double { readerableCount == 0 ? 1 : 1 - Double(unpublished.count) / Double(readerableCount) }
 
     public static func run(corpus: URL) throws -> MetadataEvaluation {
         let cases = try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()
         let extractor = HTMLExtractor()
+        let processor = PageProcessor(config: SiteConfig())
+        var unpublished: [String] = []
+        var readerableCount = 0
         var fields = ["title", "byline", "language", "published"].map { Field(name: $0, correct: 0, total: 0, misses: []) }
         for name in cases {
             let folder = corpus.appendingPathComponent(name)
@@ -31,6 +42,11 @@ public struct MetadataEvaluation: Sendable {
                   let expected = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
             let bytes = FileManager.default.contents(atPath: folder.appendingPathComponent("source.html").path).map { [UInt8]($0) } ?? []
             let metadata = try? extractor.metadata(of: SourcePage(path: name, bytes: bytes))
+            if expected["readerable"] as? Bool ?? true {
+                readerableCount += 1
+                let outcome = processor.process(ContentDiscovery.file(at: folder.appendingPathComponent("source.html").path))
+                if case .failure(let error) = outcome.document { unpublished.append("\(name): \(error.reason)") }
+            }
             let pairs: [(String?, String?, (String, String) -> Bool)] = [
                 (expected["title"] as? String, metadata?.title, { normalized($0) == normalized($1) }),
                 (expected["byline"] as? String, metadata?.byline, bylineMatches),
@@ -47,7 +63,7 @@ public struct MetadataEvaluation: Sendable {
                 }
             }
         }
-        return MetadataEvaluation(fields: fields)
+        return MetadataEvaluation(fields: fields, unpublished: unpublished, readerableCount: readerableCount)
     }
 
     static func normalized(_ text: String) -> String {

@@ -14,6 +14,8 @@ public struct SharedCorpora: Sendable {
 
     public var benchmark: URL { root.appendingPathComponent("article-extraction-benchmark") }
     public var readabilityPages: URL { root.appendingPathComponent("readability-test-pages") }
+    public var trafilaturaEval: URL { root.appendingPathComponent("trafilatura-eval-train") }
+    public var htmldate: URL { root.appendingPathComponent("htmldate-train") }
 
     /// A fingerprint of every file of a corpus (FNV-1a over sorted paths and bytes), so floors
     /// are only compared against the corpus they were measured on.

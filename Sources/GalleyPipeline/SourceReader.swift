@@ -2,11 +2,11 @@ import Foundation
 import GalleyCore
 
 /// Reads one source file from disk: bytes (gunzipped), sidecar, or Markdown text.
-enum SourceReader {
+package enum SourceReader {
     /// Pages larger than this are refused before parsing.
     static let maximumPageBytes = 64 * 1024 * 1024
 
-    static func page(_ file: SourceFile) throws(GalleyError) -> SourcePage {
+    package static func page(_ file: SourceFile) throws(GalleyError) -> SourcePage {
         var bytes = try read(file.url, source: file.path, followingLink: file.followsLink)
         if case .page(gzipped: true) = file.kind { bytes = try GzipDecoder.decompress(bytes, source: file.path) }
         guard bytes.count <= maximumPageBytes else {

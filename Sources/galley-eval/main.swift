@@ -17,14 +17,14 @@ guard let corpora = SharedCorpora(repository: repository) else {
 let run = try EvaluationRun.run(corpora: corpora)
 print(run.report(verbose: arguments.contains("--verbose")))
 
-var baseline = EvaluationBaseline.load(baselineURL)
-    ?? EvaluationBaseline(benchmarkFingerprint: run.benchmarkFingerprint, readabilityFingerprint: run.readabilityFingerprint, floors: [:])
-guard baseline.benchmarkFingerprint == run.benchmarkFingerprint, baseline.readabilityFingerprint == run.readabilityFingerprint else {
-    print("corpus changed since the floors were pinned (fingerprints differ): re-measure and pin on purpose")
+var baseline = EvaluationBaseline.load(baselineURL) ?? EvaluationBaseline(fingerprints: [:], floors: [:])
+let changed = baseline.changedCorpora(run.fingerprints)
+guard changed.isEmpty else {
+    print("corpus changed since the floors were pinned (fingerprints differ: \(changed.joined(separator: ", "))): re-measure and pin on purpose")
     exit(1)
 }
 if arguments.contains("--raise") {
-    baseline = baseline.raised(by: run.figures)
+    baseline = baseline.raised(by: run.figures, fingerprints: run.fingerprints)
     try baseline.save(baselineURL)
     print("floors written to eval/baseline.json")
 }

@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func floorsOnlyGoUp() {
-        let baseline = EvaluationBaseline(benchmarkFingerprint: "a", readabilityFingerprint: "b", floors: ["body.f1": 0.9])
+        let baseline = EvaluationBaseline(fingerprints: ["a": "1"], floors: ["body.f1": 0.9])
         #expect(baseline.raised(by: ["body.f1": 0.8]).floors["body.f1"] == 0.9)
         #expect(baseline.raised(by: ["body.f1": 0.95]).floors["body.f1"] == 0.95)
         #expect(baseline.regressions(in: ["body.f1": 0.89]).map(\.name) == ["body.f1"])
@@ -34,8 +34,8 @@ import Testing
         let corpora = try #require(SharedCorpora(repository: Self.repository))
         let baseline = try #require(EvaluationBaseline.load(Self.repository.appendingPathComponent("eval/baseline.json")))
         let run = try EvaluationRun.run(corpora: corpora)
-        #expect(run.benchmarkFingerprint == baseline.benchmarkFingerprint, "benchmark corpus changed")
-        #expect(run.readabilityFingerprint == baseline.readabilityFingerprint, "Readability corpus changed")
+        #expect(baseline.changedCorpora(run.fingerprints).isEmpty, "a corpus changed since its floors were pinned")
+        #expect(Set(baseline.fingerprints.keys) == Set(run.fingerprints.keys), "every corpus has pinned floors")
         for regression in baseline.regressions(in: run.figures) {
             Issue.record("\(regression.name) fell to \(regression.measured), below its floor \(regression.floor)")
         }
