@@ -8,7 +8,7 @@ import GalleyPipeline
 /// The upstream metric: the extracted text and each snippet have every run of whitespace
 /// collapsed to one space (ends trimmed); a snippet is found when it is a substring. Counts are
 /// summed over all entries: tp = `with` found, fn = `with` missing, fp = `without` found,
-/// tn = `without` missing. A rejected page has no text, so it finds no snippet.
+/// tn = `without` missing. A page stage 1 rejects has no text, so it finds no snippet.
 public struct SnippetEvaluation: Sendable {
     /// One entry's outcome.
     public struct PageScore: Sendable {
@@ -57,13 +57,11 @@ public struct SnippetEvaluation: Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         let pages = parallelMap(entries, jobs: jobs) { entry -> PageScore in
             let outcome = processor.process(ContentDiscovery.file(at: html.appendingPathComponent(entry.file + ".gz").path))
-            let text: String
+            // The text is what stage 1 found; whether the page was published is counted apart.
+            let text = outcome.extracted.map { PlainText.of($0.content) } ?? ""
             var status = "ok"
             var reason: String?
-            switch outcome.document {
-            case .success: text = outcome.extracted.map { PlainText.of($0.content) } ?? ""
-            case .failure(let error):
-                text = ""
+            if case .failure(let error) = outcome.document {
                 status = error.kind == .rejected ? "rejected" : "failed"
                 reason = error.reason
             }
