@@ -1,26 +1,35 @@
 /// The article title hidden in a `<title>`: "Banjir di Jakarta - iNews.id" → "Banjir di
 /// Jakarta", "Site » Section » Headline here" → "Headline here", "Site: A long headline" →
 /// "A long headline", while short results fall back to the whole title.
+///
+/// Separators (`ExtractionHeuristics.titleSeparators`) count when written with spaces around
+/// them; full-width ones (`｜`) also without.
 enum DocumentTitle {
-    /// Separators between a headline and the site or section, written with spaces around.
-    static let separators: [Character] = ["|", "-", "–", "—", "\\", "/", ">", "»"]
     /// Separators that mark a path (site › section › headline) rather than a suffix.
-    static let hierarchical: Set<Character> = ["\\", "/", ">", "»"]
+    static let hierarchical: Set<String> = ["\\", "/", ">", "»", "›"]
 
-    static func clean(_ title: String, headings: [(level: String, text: String)]) -> String {
+    /// One piece of a title and the separator written before it (nil for the first), as the
+    /// separator and as written (" | ", "｜").
+    struct Segment {
+        var separator: String?
+        var written: String = " | "
+        var text: String
+    }
+
+    static func clean(_ title: String, headings: [(level: String, text: String)], separators: [String] = ExtractionHeuristics.standard.titleSeparators) -> String {
         let original = words(title).joined(separator: " ")
         var current = original
         var isHierarchical = false
-        let cuts = separatorRanges(in: original)
-        if let last = cuts.last, let first = cuts.first {
-            isHierarchical = cuts.contains { hierarchical.contains(original[$0.lowerBound...].dropFirst().first ?? " ") }
-            let tail = String(original[last.upperBound...])
+        let segments = segments(of: original, separators: separators)
+        if segments.count > 1 {
+            isHierarchical = segments.contains { $0.separator.map(hierarchical.contains) ?? false }
+            let tail = segments[segments.count - 1].text
             if isHierarchical, words(tail).count >= 3 {
                 // "Site » Section » Headline": a path ends with the headline.
                 return tail
             }
-            current = String(original[..<last.lowerBound])
-            if words(current).count < 3 { current = String(original[first.upperBound...]) }
+            current = joined(Array(segments.dropLast()))
+            if words(current).count < 3 { current = joined(Array(segments.dropFirst())) }
         } else if original.contains(": ") {
             if !headings.contains(where: { $0.text == original }) {
                 let parts = original.components(separatedBy: ": ")
@@ -37,26 +46,55 @@ enum DocumentTitle {
         }
         current = words(current).joined(separator: " ")
         let count = words(current).count
-        let originalCount = words(String(original.filter { !separators.contains($0) })).count
+        let originalCount = segments.reduce(0) { $0 + words($1.text).count }
         if count <= 4, !isHierarchical || count != originalCount - 1 { current = original }
         return current
     }
 
-    /// Ranges of " X " where X is a separator, in order.
-    static func separatorRanges(in text: String) -> [Range<String.Index>] {
-        var ranges: [Range<String.Index>] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            let next = text.index(after: index)
-            if text[index] == " ", next < text.endIndex, separators.contains(text[next]) {
-                let after = text.index(after: next)
-                if after < text.endIndex, text[after] == " " {
-                    ranges.append(index..<text.index(after: after))
-                }
+    /// The title split at its separators, in order; one segment when it has none.
+    static func segments(of title: String, separators: [String]) -> [Segment] {
+        var segments: [Segment] = []
+        var pending: (separator: String, written: String)?
+        var current = ""
+        var index = title.startIndex
+        while index < title.endIndex {
+            if let (separator, end) = separator(at: index, in: title, separators: separators), !current.isEmpty {
+                segments.append(Segment(separator: pending?.separator, written: pending?.written ?? " | ", text: current.trimmingCharacters(in: .whitespaces)))
+                pending = (separator, String(title[index..<end]))
+                current = ""
+                index = end
+                continue
             }
-            index = next
+            current.append(title[index])
+            index = title.index(after: index)
         }
-        return ranges
+        let rest = current.trimmingCharacters(in: .whitespaces)
+        if !rest.isEmpty || segments.isEmpty { segments.append(Segment(separator: pending?.separator, written: pending?.written ?? " | ", text: rest)) }
+        return segments
+    }
+
+    /// The segments written back with their separators.
+    static func joined(_ segments: [Segment]) -> String {
+        var text = ""
+        for (offset, segment) in segments.enumerated() {
+            if offset > 0 { text += segment.written }
+            text += segment.text
+        }
+        return text
+    }
+
+    /// A separator starting at `index` (" | " with its spaces, or a full-width "｜"), and where it ends.
+    private static func separator(at index: String.Index, in text: String, separators: [String]) -> (String, String.Index)? {
+        let rest = text[index...]
+        for separator in separators {
+            let isWide = separator.unicodeScalars.allSatisfy { $0.value >= 0x3000 }
+            if isWide, rest.hasPrefix(separator) {
+                return (separator, text.index(index, offsetBy: separator.count))
+            }
+            let spaced = " \(separator) "
+            if rest.hasPrefix(spaced) { return (separator, text.index(index, offsetBy: spaced.count)) }
+        }
+        return nil
     }
 
     static func words(_ text: String) -> [Substring] { text.split(whereSeparator: \.isWhitespace) }

@@ -138,6 +138,27 @@ struct ExtractionHeuristics: Sendable {
     var editorLabels: [String] = ["editor", "penyunting", "editing by"]
     /// Labels of visible bylines ("Oleh Anton", "By Anton", "Reporter: Anton").
     var bylineLabels: [String] = ["oleh", "by", "reporter", "penulis", "laporan", "pewarta", "author", "writer", "words by"]
+    /// Labels taken off the front of a byline (`BylineCleaner`); they are not used to find bylines.
+    var bylinePrefixes: [String] = [
+        "by", "oleh", "von", "vom", "par", "por", "di", "door", "av", "af", "przez", "от", "written by", "posted by",
+        "published by", "geschrieben von", "veröffentlicht von", "eingestellt von", "ein beitrag von", "autor", "autorin",
+        "author", "autore", "auteur", "text", "texte", "reporter", "penulis", "words by", "story by", "von der",
+    ]
+    /// Values that stand where no author was entered.
+    var placeholderBylines: Set<String> = [
+        "admin", "administrator", "unknown", "publisher", "super user", "user", "guest", "anonymous", "anonym", "webmaster",
+        "root", "editor", "staff", "redaktion", "name", "name (erforderlich)", "name (required)", "name *", "your name",
+        "ihr name", "null", "undefined", "none", "n/a", "author", "autor", "wordpress", "default",
+    ]
+    /// Last words of a comment's author line ("Harm Otten sagt:"): a commenter, not the author.
+    var commentVerbs: Set<String> = ["sagt", "says", "said", "schreibt", "writes", "wrote", "zegt", "mówi"]
+    /// Credits after the author's name in the same line, cut off with what follows.
+    var otherCreditLabels = ["edited by", "photos by", "photography by", "illustrations by", "illustration by", "translated by",
+                             "additional reporting by", "foto:", "fotos:", "bearbeitet von", "redigiert von"]
+    /// Class/id fragments of comment sections: bylines inside them are commenters'.
+    var commentFragments = ["comment", "reply", "respond", "discussion", "kommentar", "komentar"]
+    /// Words of organisation names, which are no person's byline.
+    var organisationWords: Set<String> = ["gmbh", "ag", "inc", "inc.", "ltd", "ltd.", "llc", "verlag", "kg", "e.v.", "s.a.", "sarl", "corporation"]
     /// Class/id fragments of elements that hold the byline.
     var bylineClassFragments = ["byline", "author", "writtenby", "penulis", "reporter", "writer"]
     /// The longest line that can be an editor or byline line.
@@ -148,6 +169,14 @@ struct ExtractionHeuristics: Sendable {
     /// `<meta>` keys for the title, in order of trust (after JSON-LD `headline`).
     var titleKeys = ["dc:title", "dcterm:title", "dcterms:title", "og:title", "weibo:article:title", "weibo:webpage:title",
                      "title", "twitter:title", "parsely-title"]
+    /// Separators between a headline and the site or section in titles ("Headline | Site",
+    /// "Site » Section » Headline"); they count with spaces around them, full-width ones also without.
+    var titleSeparators = ["|", "｜", "-", "–", "—", "_", "::", "«", "»", "·", "•", "›", "\\", "/", ">", "~"]
+    /// The page's `<h1>` replaces the metadata title when this share of its words are in the
+    /// title and they make more than half of the title (`TitleChooser`).
+    var headlineAgreement = 0.9
+    /// The most words a site's name has (`og:site_name`, `application-name`, the publisher).
+    var maximumSiteNameWords = 6
     /// `<meta>` keys for the byline, in order of trust (after JSON-LD `author`).
     var bylineKeys = ["dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "article:author", "sailthru.author"]
 

@@ -40,8 +40,9 @@ struct MetadataReader {
         var metadata = ArticleMetadata()
         metadata.siteName = siteName()
         metadata.canonicalURL = canonicalURL()
-        metadata.title = title(siteName: metadata.siteName)
-        metadata.byline = byline()
+        let site = siteIdentity(siteName: metadata.siteName, canonicalURL: metadata.canonicalURL)
+        metadata.title = title(site: site)
+        metadata.byline = byline(site: site)
         metadata.published = published()
         metadata.modified = modified(after: metadata.published)
         metadata.language = language()
@@ -70,9 +71,10 @@ struct MetadataReader {
     // MARK: Fields
 
     private func siteName() -> String? {
-        clean(meta.first("og:site_name", "application-name", "twitter:site:name")
-            ?? jsonLD.objects.lazy.compactMap { JSONLDReader.string($0["publisher"]) }.first
-            ?? jsonLD.first(ofTypes: ["WebSite", "Organization", "NewsMediaOrganization"]).flatMap { JSONLDReader.string($0["name"]) })
+        let candidates = [meta.first("og:site_name"), meta.first("application-name"), meta.first("twitter:site:name")]
+            + jsonLD.objects.map { JSONLDReader.string($0["publisher"]) }
+            + [jsonLD.first(ofTypes: ["WebSite", "Organization", "NewsMediaOrganization"]).flatMap { JSONLDReader.string($0["name"]) }]
+        return candidates.lazy.compactMap(clean).first(where: SiteIdentity.canBeSiteName)
     }
 
     private func canonicalURL() -> String? {
@@ -85,16 +87,22 @@ struct MetadataReader {
         return nil
     }
 
-    /// Structured titles first (JSON-LD, Dublin Core, OpenGraph, other meta), as the page
-    /// wrote them; else the `<title>`, with the site's name cut off (`DocumentTitle`).
-    private func title(siteName: String?) -> String? {
-        if let headline = article.flatMap({ jsonLDTitle($0) }) { return clean(headline) }
-        if let structured = clean(meta.first(heuristics.titleKeys)) { return structured }
+    /// The title `TitleChooser` picks from the structured title (JSON-LD, Dublin Core, OpenGraph,
+    /// other meta), the `<title>` and the page's headings.
+    private func title(site: SiteIdentity) -> String? {
+        let structured = article.flatMap({ jsonLDTitle($0) }).flatMap(clean) ?? clean(meta.first(heuristics.titleKeys))
         let headings = (index.elements("h1") + index.elements("h2")).map { (level: $0.name, text: collapse($0.textContent)) }
-        if let documentTitle = clean(index.elements("title").first?.textContent) {
-            return DocumentTitle.clean(documentTitle, headings: headings)
-        }
-        return headings.first { $0.level == "h1" }.flatMap { clean($0.text) }
+        return TitleChooser(heuristics: heuristics, site: site)
+            .choose(structured: structured, documentTitle: clean(index.elements("title").first?.textContent), headings: headings)
+    }
+
+    /// Who publishes the page, for titles and bylines.
+    func siteIdentity(siteName: String?, canonicalURL: String?) -> SiteIdentity {
+        var names = [siteName, meta.first("og:site_name"), meta.first("application-name")].compactMap { $0 }
+        names += jsonLD.objects.flatMap { JSONLDReader.strings($0["publisher"]) }
+        names += jsonLD.objects.filter { !JSONLDReader.types(of: $0).isDisjoint(with: ["WebSite", "Organization", "NewsMediaOrganization"]) }
+            .compactMap { JSONLDReader.string($0["name"]) }
+        return SiteIdentity(names: names, url: page.sidecar?.url ?? canonicalURL)
     }
 
     /// `headline`, or `name`; when both are there and differ, the one the `<title>` shows
@@ -108,15 +116,21 @@ struct MetadataReader {
         return headline
     }
 
-    private func byline() -> String? {
-        if let authors = article.map({ JSONLDReader.strings(Self.people($0["author"])).compactMap(clean) }), !authors.isEmpty {
-            return unique(authors).joined(separator: ", ")
+    /// The first candidate that names people after `BylineCleaner`: JSON-LD `author`, the
+    /// byline `<meta>` keys, then the byline the page shows.
+    private func byline(site: SiteIdentity) -> String? {
+        let cleaner = BylineCleaner(heuristics: heuristics, site: site)
+        if let authors = article.map({ JSONLDReader.strings(Self.people($0["author"])).compactMap(clean) }), !authors.isEmpty,
+           let byline = authors.count == 1 ? cleaner.clean(authors[0]) : cleaner.list(authors) {
+            return byline
         }
-        let metaAuthor = heuristics.bylineKeys.lazy.compactMap { meta.first($0) }.compactMap(clean)
-            .first { !$0.lowercased().hasPrefix("http") && !$0.contains("/") }
-        return (metaAuthor ?? visibleByline()).map { value in
-            Self.trimmingSeparators(CreditLine.value(of: value, labels: heuristics.bylineLabels) ?? value)
+        for value in heuristics.bylineKeys.lazy.compactMap({ meta.first($0) }).compactMap(clean)
+        where !value.lowercased().hasPrefix("http") && !value.contains("/") {
+            if let byline = cleaner.clean(Self.trimmingSeparators(CreditLine.value(of: value, labels: heuristics.bylineLabels) ?? value)) {
+                return byline
+            }
         }
+        return visibleByline(cleaner: cleaner)
     }
 
     /// "Nicolas Perriault —" → "Nicolas Perriault".
@@ -137,27 +151,40 @@ struct MetadataReader {
     /// The byline the page shows: `itemprop=author` (its `name` inside, if any), then
     /// `rel=author`, then the first short element whose class or id says byline/author; a
     /// "By"/"Oleh" label and a trailing date or separator are removed.
-    private func visibleByline() -> String? {
+    private func visibleByline(cleaner: BylineCleaner) -> String? {
+        func cleaned(_ value: String?) -> String? {
+            value.map(Self.trimmingSeparators).flatMap(cleaner.clean)
+        }
         let authorProps = index.withItemprop.filter { $0.attribute("itemprop")?.lowercased().split(separator: " ").contains("author") == true }
-        for node in authorProps {
+        for node in authorProps where !isInCommentsOrForm(node) {
             let named = node.descendants { $0.attribute("itemprop")?.lowercased() == "name" }.first ?? node
-            if let value = bylineText(named) { return value }
+            if let value = cleaned(bylineText(named)) { return value }
         }
-        for node in index.withRel where node.attribute("rel")?.lowercased() == "author" {
-            if let value = bylineText(node) { return value }
+        for node in index.withRel where node.attribute("rel")?.lowercased() == "author" && !isInCommentsOrForm(node) {
+            if let value = cleaned(bylineText(node)) { return value }
         }
-        for node in index.withClassOrID where ClassWords(node).containsAny(heuristics.bylineClassFragments) {
-            if let value = bylineText(node) { return value }
+        for node in index.withClassOrID where ClassWords(node).containsAny(heuristics.bylineClassFragments) && !isInCommentsOrForm(node) {
+            if let value = cleaned(bylineText(node)) { return value }
         }
         // A short inline credit anywhere ("<i>Laporan: Tiurma Hutabarat</i>", "<b>Oleh Budi</b>").
         let inline = index.elements(in: ["i", "em", "b", "strong", "font", "span", "small", "p", "div"])
         for node in inline {
             let text = collapse(node.textContent)
             guard !text.isEmpty, text.count <= 60, let value = CreditLine.value(of: text, labels: heuristics.bylineLabels),
-                  Self.looksLikeName(value) else { continue }
-            return value
+                  Self.looksLikeName(value), !isInCommentsOrForm(node), let byline = cleaned(value) else { continue }
+            return byline
         }
         return nil
+    }
+
+    /// Bylines of comments and the name field of a comment form are no author's.
+    private func isInCommentsOrForm(_ node: HTMLNode) -> Bool {
+        var current: HTMLNode? = node
+        while let element = current {
+            if element.name == "form" || element.name == "label" || ClassWords(element).containsAny(heuristics.commentFragments) { return true }
+            current = element.parent
+        }
+        return false
     }
 
     /// A byline from an element's text: short, without its label, cut before a date or a

@@ -1,0 +1,104 @@
+import Foundation
+import GalleyCore
+@testable import GalleyExtract
+import Testing
+
+/// Titles lose the site's name; the page's headline wins when the title is it plus extras.
+@Suite struct TitleChooserTests {
+    func chooser(site: [String] = [], url: String? = nil) -> TitleChooser {
+        TitleChooser(heuristics: .standard, site: SiteIdentity(names: site, url: url))
+    }
+
+    func h1(_ texts: String...) -> [(level: String, text: String)] { texts.map { (level: "h1", text: $0) } }
+
+    @Test(arguments: [
+        ("Junge Lenker schrotten Corvette und Audi - Telebasel", "https://telebasel.ch/x", "Junge Lenker schrotten Corvette und Audi"),
+        ("Die 25 erfolgreichsten Schauspieler | Popkultur.de", "https://popkultur.de/x", "Die 25 erfolgreichsten Schauspieler"),
+        ("Muffin Grundrezept für alle :: Muffin Rezepte", "https://muffinrezepte.net/x", "Muffin Grundrezept für alle"),
+        ("宇航员在太空中喝酒会怎么样｜光明网", "https://gmw.cn/x", "宇航员在太空中喝酒会怎么样"),
+        ("Pierogi z dynią w sosie – Zobacz na przepisy.pl", "https://przepisy.pl/x", "Pierogi z dynią w sosie"),
+        ("Ein langer Titel hier _ Lady 50plus", "https://lady50plus.de/x", "Ein langer Titel hier"),
+        ("Le titre de l’article « Le Blog", "https://example.fr/x", "Le titre de l’article « Le Blog"),
+    ])
+    func siteNameSegmentsGo(title: String, url: String, expected: String) {
+        #expect(chooser(site: ["Le Blogueur", "光明网"], url: url).choose(structured: title, documentTitle: nil, headings: []) == expected)
+    }
+
+    @Test func siteNameFromOpenGraphGoesAtEitherEnd() {
+        let chooser = chooser(site: ["Kaieteur News"], url: "https://kaieteurnewsonline.com/x")
+        #expect(chooser.choose(structured: nil, documentTitle: "Essequibo hunter found dead – Kaieteur News", headings: []) == "Essequibo hunter found dead")
+        #expect(chooser.choose(structured: "Kaieteur News | Essequibo hunter found dead", documentTitle: nil, headings: []) == "Essequibo hunter found dead")
+    }
+
+    @Test func aHeadlineMentioningTheSiteKeepsIt() {
+        let chooser = chooser(url: "https://dropbox.tech/x")
+        #expect(chooser.choose(structured: "How we designed Dropbox’s ATF - an async task framework", documentTitle: nil, headings: [])
+            == "How we designed Dropbox’s ATF - an async task framework")
+    }
+
+    @Test func theHeadlineWinsWhenTheTitleIsItPlusExtras() {
+        #expect(chooser().choose(structured: "Chronik: Lotte Tobisch ist tot", documentTitle: nil, headings: h1("Lotte Tobisch ist tot"))
+            == "Lotte Tobisch ist tot")
+        #expect(chooser().choose(structured: "Anglertalk mit Stephan Höferer - Fischerhütte", documentTitle: nil,
+                                 headings: h1("Ein Blog", "Anglertalk mit Stephan Höferer")) == "Anglertalk mit Stephan Höferer")
+    }
+
+    @Test func aRewordedOrLongerHeadlineLeavesTheTitle() {
+        #expect(chooser().choose(structured: "Apple’s Vision Pro hands-on: the Retina moment", documentTitle: nil,
+                                 headings: h1("Apple’s Vision Pro is the Retina moment")) == "Apple’s Vision Pro hands-on: the Retina moment")
+        #expect(chooser().choose(structured: "Große Aufgaben für die neue Regierung", documentTitle: nil,
+                                 headings: h1("Tunesien Große Aufgaben für die neue Regierung")) == "Große Aufgaben für die neue Regierung")
+        // A site-name heading that is part of the title is not the headline.
+        #expect(chooser().choose(structured: "Evolve: Shared Mutable History — evolve extension for Mercurial", documentTitle: nil,
+                                 headings: h1("evolve extension for Mercurial")) == "Evolve: Shared Mutable History — evolve extension for Mercurial")
+    }
+
+    @Test func aSiteHeadingBeforeTheHeadlineIsPassedOver() {
+        let title = "Nintendo's first iPhone game will launch in December for $10"
+        #expect(chooser().choose(structured: title, documentTitle: title, headings: h1("msn back to msn home news", title)) == title)
+    }
+
+    @Test func aTitleThatIsOnlyTheSiteNameIsNoTitle() {
+        #expect(chooser(site: ["100% Noticias"]).choose(structured: "100% Noticias", documentTitle: "Nicaragua cerró 2021 con deuda",
+                                                          headings: []) == "Nicaragua cerró 2021 con deuda")
+    }
+}
+
+/// Bylines are people: labels, placeholders, commenters, organisations and the site go.
+@Suite struct BylineCleanerTests {
+    let cleaner = BylineCleaner(heuristics: .standard, site: SiteIdentity(names: ["Telebasel", "Condé Nast"], url: "https://www.orf.at/story"))
+
+    @Test(arguments: [
+        ("Posted by Ned Deily", "Ned Deily"), ("Veröffentlicht vonChris Jung", "Chris Jung"), ("von Dennis Kochinky", "Dennis Kochinky"),
+        ("/ Cory Doctorow /", "Cory Doctorow"), ("Lüder Hoppe info@buero-hoppe.de", "Lüder Hoppe"), ("Par Sébastien Farcis", "Sébastien Farcis"),
+        ("Gillman, Steve", "Steve Gillman"), ("Luana Patriolino, Raphael Felice", "Luana Patriolino, Raphael Felice"),
+        ("Markus M. Haefliger, London, Beat Bumbacher", "Markus M. Haefliger, Beat Bumbacher"), ("Anna Dice", "Anna Dice"),
+        ("Kooman, F.", "F. Kooman"), ("Rob Ewaschuk Edited by Betsy Beyer", "Rob Ewaschuk"),
+    ])
+    func labelsAndFurnitureGo(raw: String, expected: String) {
+        #expect(cleaner.clean(raw) == expected)
+    }
+
+    @Test(arguments: ["By", "admin", "Unknown", "Name (erforderlich)", "Name *", "Harm Otten sagt", "stephangoeldi said, on",
+                      "telebasel", "ORF.at", "Condé Nast", "Olympia-Verlag GmbH, Nürnberg, Germany", "Super User"])
+    func noPersonIsNoByline(raw: String) {
+        #expect(cleaner.clean(raw) == nil)
+    }
+
+    @Test func severalAuthorsAreKept() {
+        #expect(cleaner.list(["Jane Doe", "Condé Nast", "John Roe"]) == "Jane Doe, John Roe")
+    }
+
+    @Test func commentAuthorsAndFormFieldsAreNoBylines() throws {
+        let paragraphs = PageBuilder.paragraphs.map { "<p>\($0)</p>" }.joined()
+        let html = """
+        <html><head><title>Ein Artikel über etwas Wichtiges</title></head><body><h1>Ein Artikel über etwas Wichtiges</h1>
+        <div class="entry-content">\(paragraphs)</div>
+        <div id="comments"><div class="comment-author">Harm Otten</div><p>Toller Beitrag!</p></div>
+        <form><p class="comment-form-author"><label>Name (erforderlich)</label><input name="author"></p></form>
+        </body></html>
+        """
+        let article = try HTMLExtractor().extract(SourcePage(path: "t.html", bytes: Array(html.utf8)))
+        #expect(article.metadata.byline == nil)
+    }
+}
