@@ -52,12 +52,12 @@ extension BuildPipeline {
     }
 
     /// When the news sitemap next changes with the clock alone: an article enters the window
-    /// at its publication time and leaves it two days later. An empty site's feeds carry the
-    /// build's time, so it is never up to date.
+    /// at its publication time and leaves it two days later (one dated by its file never
+    /// enters). An empty site's feeds carry the build's time, so it is never up to date.
     func validUntil(_ published: [ArticleSummary]) -> Date? {
         guard !published.isEmpty else { return options.now }
         var earliest: Date?
-        for article in published {
+        for article in published where article.dateSource != .file {
             let date = article.published.date
             let change = date > options.now ? date : date.addingTimeInterval(Self.newsWindow)
             guard change > options.now else { continue }
