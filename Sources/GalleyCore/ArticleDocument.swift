@@ -19,6 +19,8 @@ public struct ArticleDocument: Sendable, Hashable, Codable {
 public struct FrontMatter: Sendable, Hashable, Codable {
     public var title: String
     public var date: Timestamp
+    /// Where `date` came from (`date_source`; written only when it is not `page`).
+    public var dateSource: DateSource
     public var modified: Timestamp?
     public var author: String?
     public var editor: String?
@@ -35,13 +37,14 @@ public struct FrontMatter: Sendable, Hashable, Codable {
 
     /// Creates front matter; only `title` and `date` are required.
     public init(
-        title: String, date: Timestamp, modified: Timestamp? = nil, author: String? = nil,
+        title: String, date: Timestamp, dateSource: DateSource = .page, modified: Timestamp? = nil, author: String? = nil,
         editor: String? = nil, tags: [String] = [], region: String? = nil, summary: String? = nil,
         image: String? = nil, imageCaption: String? = nil, section: String? = nil,
         sourceURL: String? = nil, lang: String? = nil, slug: String? = nil, draft: Bool = false
     ) {
         self.title = title
         self.date = date
+        self.dateSource = dateSource
         self.modified = modified
         self.author = author
         self.editor = editor

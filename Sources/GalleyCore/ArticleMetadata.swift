@@ -7,6 +7,10 @@ public struct ArticleMetadata: Sendable, Hashable, Codable {
     public var editor: String?
     public var published: Timestamp?
     public var modified: Timestamp?
+    /// Where `published` came from when the page gave no date and the pipeline filled one in
+    /// (`fetched`, `file`; see `DateSource`); nil when the dates are the page's own (or there
+    /// are none). Extraction itself never sets it.
+    public var dateSource: DateSource?
     /// Cleaned tags, in page order, without duplicates.
     public var tags: [String] = []
     public var section: String?

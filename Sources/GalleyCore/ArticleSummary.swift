@@ -22,6 +22,9 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
     /// Output path relative to the site root (`2020/10/banjir-jakarta/index.html`).
     public var path: String
     public var published: Timestamp
+    /// Where `published` came from; an article dated only by its file (`file`) stays out of
+    /// the Google News sitemap.
+    public var dateSource: DateSource
     public var modified: Timestamp?
     public var byline: String?
     public var summary: String?
@@ -36,7 +39,7 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
     public var source: String
 
     /// Creates a summary.
-    public init(slug: String, title: String, path: String, published: Timestamp, modified: Timestamp? = nil,
+    public init(slug: String, title: String, path: String, published: Timestamp, dateSource: DateSource = .page, modified: Timestamp? = nil,
                 byline: String? = nil, summary: String? = nil, image: String? = nil, imageCaption: String? = nil,
                 tags: [Term] = [], region: Term? = nil, section: String? = nil, language: String? = nil,
                 sourceURL: String? = nil, source: String) {
@@ -44,6 +47,7 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
         self.title = title
         self.path = path
         self.published = published
+        self.dateSource = dateSource
         self.modified = modified
         self.byline = byline
         self.summary = summary

@@ -18,11 +18,21 @@ public struct SiteConfig: Sendable, Hashable, Decodable {
     public var feedItems: Int = 20
     /// Which URL article pages name as canonical: this site's page, or the original source.
     public var canonical: Canonical = .self
+    /// What becomes of a scraped page that gives no publication date of its own.
+    public var undated: Undated = .publish
     public var regions = RegionRules()
 
     /// The `canonical` setting.
     public enum Canonical: String, Sendable, Hashable, Decodable {
         case `self`, source
+    }
+
+    /// The `undated` setting: `publish` dates a page without a date of its own by its fetch or
+    /// its file (`DateSource`) and publishes it; `reject` rejects every page whose date is not
+    /// from the page itself (`fetched` and `file` alike). Hand-written `.md` files carry their
+    /// date and are never rejected by it.
+    public enum Undated: String, Sendable, Hashable, CaseIterable {
+        case publish, reject
     }
     public var tags = TagRules()
 
@@ -68,7 +78,7 @@ public struct SiteConfig: Sendable, Hashable, Decodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, description, language, timezone, permalink, regions, tags, canonical
+        case title, description, language, timezone, permalink, regions, tags, canonical, undated
         case baseURL = "base_url"
         case itemsPerPage = "items_per_page"
         case feedItems = "feed_items"
@@ -91,6 +101,17 @@ public struct SiteConfig: Sendable, Hashable, Decodable {
         regions = try container.decodeIfPresent(RegionRules.self, forKey: .regions) ?? defaults.regions
         tags = try container.decodeIfPresent(TagRules.self, forKey: .tags) ?? defaults.tags
         canonical = try container.decodeIfPresent(Canonical.self, forKey: .canonical) ?? defaults.canonical
+        undated = try Self.decodeUndated(container) ?? defaults.undated
+    }
+
+    /// The `undated` value; a value other than `publish` or `reject` is an error naming the key.
+    private static func decodeUndated(_ container: KeyedDecodingContainer<CodingKeys>) throws -> Undated? {
+        guard let text = try container.decodeIfPresent(String.self, forKey: .undated) else { return nil }
+        guard let value = Undated(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            let choices = Undated.allCases.map(\.rawValue).joined(separator: " or ")
+            throw DecodingError.dataCorruptedError(forKey: .undated, in: container, debugDescription: "must be \(choices), got \"\(text)\"")
+        }
+        return value
     }
 
     /// Checks the values and normalises the base URL; the error names the bad key.

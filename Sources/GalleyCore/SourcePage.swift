@@ -52,6 +52,10 @@ public struct SourceSidecar: Sendable, Hashable, Codable {
     /// The fetch time, parsed.
     public var fetchTimestamp: Timestamp? { fetchedAt.flatMap { Timestamp.parseISO8601($0) } }
 
+    /// The `last-modified` response header, parsed (an HTTP date, at UTC); nil when there is
+    /// none or it is not an HTTP date.
+    public var lastModified: Timestamp? { headers?["last-modified"].flatMap(Timestamp.parseHTTPDate) }
+
     /// The `charset=` of the `content-type` header, lower-cased.
     public var declaredCharset: String? {
         guard let contentType = headers?["content-type"] else { return nil }

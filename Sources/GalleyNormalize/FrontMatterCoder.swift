@@ -23,6 +23,8 @@ enum FrontMatterCoder {
         }
         add("title", matter.title)
         pairs.append((Node("date"), Node(matter.date.rfc3339, Tag(.str), .plain)))
+        // Written only when the date is not the page's own: an absent key reads as `page`.
+        if matter.dateSource != .page { pairs.append((Node("date_source"), Node(matter.dateSource.rawValue, Tag(.str), .plain))) }
         if let modified = matter.modified { pairs.append((Node("modified"), Node(modified.rfc3339, Tag(.str), .plain))) }
         add("author", matter.author)
         add("editor", matter.editor)
@@ -226,6 +228,15 @@ enum FrontMatterCoder {
         }
     }
 
+    /// `date_source`: absent is `page`; another value than `page`, `fetched` or `file` is an error.
+    private static func parseDateSource(_ text: String?, fail: (String) -> GalleyError) throws(GalleyError) -> DateSource {
+        guard let text else { return .page }
+        guard let value = DateSource(rawValue: text.lowercased()) else {
+            throw fail("date_source \"\(text)\" must be page, fetched or file")
+        }
+        return value
+    }
+
     private static func decode(_ mapping: Fields, source: String) throws(GalleyError) -> FrontMatter {
         func fail(_ reason: String) -> GalleyError { GalleyError(.normalize, source: source, reason: reason) }
         func string(_ key: String) -> String? {
@@ -242,6 +253,7 @@ enum FrontMatterCoder {
         }
         guard let title = string("title") else { throw fail("front matter has no title") }
         guard let date = try timestamp("date") else { throw fail("front matter has no date") }
+        let dateSource = try parseDateSource(string("date_source"), fail: fail)
         var tags: [String] = []
         if let sequence = mapping.sequence("tags") {
             tags = sequence.map { $0.trimmedFast(newlines: false) }.filter { !$0.isEmpty }
@@ -250,7 +262,7 @@ enum FrontMatterCoder {
         }
         let draft = mapping.bool("draft") ?? (string("draft")?.lowercased() == "true")
         return cleaned(FrontMatter(
-            title: title, date: date, modified: try timestamp("modified"), author: string("author"),
+            title: title, date: date, dateSource: dateSource, modified: try timestamp("modified"), author: string("author"),
             editor: string("editor"), tags: tags, region: string("region"), summary: string("summary"),
             image: string("image"), imageCaption: string("image_caption"), section: string("section"),
             sourceURL: string("source_url"), lang: string("lang"), slug: string("slug"), draft: draft))

@@ -5,13 +5,19 @@ import GalleyCore
 /// the config aliases; a summary when the page gave none.
 public struct MarkdownNormalizer: ArticleNormalizer {
     let terms: TermNormalizer
+    /// The `undated` setting: whether a page without a date of its own is published.
+    let undated: SiteConfig.Undated
 
     /// Longest generated summary, in characters.
     public static let summaryLength = 220
 
-    /// Creates a normaliser with the alias tables of `galley.yml`.
-    public init(tagAliases: [String: String] = [:], regionAliases: [String: String] = [:]) {
+    /// Why a page is rejected under `undated: reject`.
+    public static let undatedRejection = "no publication date on the page (undated: reject)"
+
+    /// Creates a normaliser with the alias tables and the `undated` setting of `galley.yml`.
+    public init(tagAliases: [String: String] = [:], regionAliases: [String: String] = [:], undated: SiteConfig.Undated = .publish) {
         terms = TermNormalizer(tagAliases: tagAliases, regionAliases: regionAliases)
+        self.undated = undated
     }
 
     public func normalize(_ article: ExtractedArticle) throws(GalleyError) -> ArticleDocument {
@@ -19,17 +25,30 @@ public struct MarkdownNormalizer: ArticleNormalizer {
         guard let title = metadata.title.map(FrontMatterCoder.cleaned)?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty else {
             throw GalleyError.rejected(.normalize, source: article.source, reason: "not an article: no title")
         }
-        guard let date = metadata.published ?? metadata.modified else {
-            throw GalleyError(.normalize, source: article.source, reason: "no publication date found (JSON-LD, meta tags, <time> or visible date)")
-        }
+        let (date, dateSource) = try publicationDate(of: metadata, source: article.source)
         let body = markdown(for: article.content, baseURL: article.baseURL)
         let matter = FrontMatterCoder.cleaned(FrontMatter(
-            title: title, date: date, modified: metadata.published == nil ? nil : metadata.modified,
+            title: title, date: date, dateSource: dateSource, modified: metadata.published == nil ? nil : metadata.modified,
             author: metadata.byline, editor: metadata.editor, tags: terms.tags(metadata.tags),
             region: metadata.region.flatMap(terms.region), summary: metadata.description ?? Self.summary(of: article.content),
             image: metadata.image, imageCaption: metadata.imageCaption, section: metadata.section,
             sourceURL: metadata.canonicalURL, lang: metadata.language, slug: Slug.make(title)))
         return ArticleDocument(source: article.source, frontMatter: matter, body: body)
+    }
+
+    /// The publication time (`published`, else `modified`: a page that gives only when it was
+    /// modified is dated by that) and where it came from. Under `undated: reject` a date that is
+    /// not the page's own (`fetched`, `file`) rejects the page.
+    func publicationDate(of metadata: ArticleMetadata, source: String) throws(GalleyError) -> (Timestamp, DateSource) {
+        let date = metadata.published ?? metadata.modified
+        let dateSource = metadata.dateSource ?? .page
+        if undated == .reject, date == nil || dateSource != .page {
+            throw GalleyError.rejected(.normalize, source: source, reason: Self.undatedRejection)
+        }
+        guard let date else {
+            throw GalleyError(.normalize, source: source, reason: "no publication date found (JSON-LD, meta tags, <time> or visible date, sidecar, file time)")
+        }
+        return (date, dateSource)
     }
 
     public func markdown(for content: [ContentNode], baseURL: String?) -> String {

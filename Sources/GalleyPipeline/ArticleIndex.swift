@@ -29,7 +29,7 @@ struct ArticleIndex {
             let summary = ArticleSummary(
                 slug: slug, title: matter.title,
                 path: paths.articlePath(slug: slug, published: matter.date, section: matter.section, region: matter.region),
-                published: matter.date, modified: matter.modified, byline: matter.author, summary: matter.summary,
+                published: matter.date, dateSource: matter.dateSource, modified: matter.modified, byline: matter.author, summary: matter.summary,
                 image: matter.image.flatMap { URLPolicy.safeURL($0, base: matter.sourceURL) }, imageCaption: matter.imageCaption,
                 tags: matter.tags.map(Term.init(name:)), region: matter.region.map(Term.init(name:)),
                 section: matter.section, language: matter.lang,

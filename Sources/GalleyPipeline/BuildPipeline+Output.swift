@@ -40,6 +40,7 @@ extension BuildPipeline {
         for (path, record) in outputs.kept { done.outputs[path] = record }
         done.counts = ["published": report.published, "tags": report.tags, "regions": report.regions,
                        "rendered": report.pagesRendered + report.pagesReused]
+        for source in DateSource.allCases { done.counts[Self.datesCount(source)] = report.dates[source] ?? 0 }
         done.problems = report.problems
         done.stale = report.stale.sorted()
         try done.save(state.outputManifest)
@@ -52,12 +53,12 @@ extension BuildPipeline {
     }
 
     /// When the news sitemap next changes with the clock alone: an article enters the window
-    /// at its publication time and leaves it two days later. An empty site's feeds carry the
-    /// build's time, so it is never up to date.
+    /// at its publication time and leaves it two days later (one dated by its file never
+    /// enters). An empty site's feeds carry the build's time, so it is never up to date.
     func validUntil(_ published: [ArticleSummary]) -> Date? {
         guard !published.isEmpty else { return options.now }
         var earliest: Date?
-        for article in published {
+        for article in published where article.dateSource != .file {
             let date = article.published.date
             let change = date > options.now ? date : date.addingTimeInterval(Self.newsWindow)
             guard change > options.now else { continue }
@@ -95,6 +96,7 @@ extension BuildPipeline {
         report.tags = previous.counts["tags"] ?? 0
         report.regions = previous.counts["regions"] ?? 0
         report.pagesReused = previous.counts["rendered"] ?? 0
+        for source in DateSource.allCases { report.dates[source] = previous.counts[Self.datesCount(source)] ?? 0 }
         report.filesUnchanged = previous.outputs.count
         report.problems = previous.problems
         report.stale = Set(previous.stale)
@@ -105,13 +107,20 @@ extension BuildPipeline {
         return report
     }
 
-    /// One entry per source: published (with slug and path), or why not.
+    /// The output manifest's name for the count of published articles dated from `source`.
+    static func datesCount(_ source: DateSource) -> String {
+        "dates-" + source.rawValue
+    }
+
+    /// One entry per source: published (with slug and path), or why not; where the date of
+    /// its document came from.
     func sourceReports(_ sources: PublishableSources, articles: ArticleIndex, report: BuildReport) -> [BuildReport.SourceReport] {
         let entries = Dictionary(articles.entries.map { ($0.document.source, $0.summary) }, uniquingKeysWith: { first, _ in first })
         let problems = Dictionary(report.problems.compactMap { problem in problem.source.map { ($0, problem) } }, uniquingKeysWith: { first, _ in first })
         return sources.outcomes.map { outcome in
             let path = outcome.file.path
-            var entry = BuildReport.SourceReport(status: "published", source: path, reused: outcome.reused)
+            var entry = BuildReport.SourceReport(status: "published", source: path, reused: outcome.reused,
+                                                 dateSource: outcome.document?.frontMatter.dateSource.rawValue)
             if let summary = entries[path] {
                 entry.slug = summary.slug
                 entry.path = summary.path

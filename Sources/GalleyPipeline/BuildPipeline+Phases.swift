@@ -69,6 +69,7 @@ extension BuildPipeline {
             published.append(entry.summary)
         }
         report.published = published.count
+        report.dates = Dictionary(grouping: published, by: \.dateSource).mapValues(\.count)
         return published
     }
 

@@ -7,12 +7,16 @@ import GalleyNormalize
 public struct PageProcessor: Sendable {
     public let extractor: any ArticleExtractor
     public let normalizer: any ArticleNormalizer
+    /// The site's time zone: dates without an offset of their own (file times, HTTP dates) are
+    /// written at it.
+    let timeZone: TimeZone
 
     /// Creates the stages from the site configuration.
     public init(config: SiteConfig) {
         let offset = config.timeZone.secondsFromGMT()
         extractor = HTMLExtractor(settings: .init(regionsBySource: config.regions.bySource, defaultUTCOffsetSeconds: offset))
-        normalizer = MarkdownNormalizer(tagAliases: config.tags.aliases, regionAliases: config.regions.aliases)
+        normalizer = MarkdownNormalizer(tagAliases: config.tags.aliases, regionAliases: config.regions.aliases, undated: config.undated)
+        timeZone = config.timeZone
     }
 
     /// The result for one file: the extraction when stage 1 succeeded, and the document or
@@ -24,7 +28,10 @@ public struct PageProcessor: Sendable {
         public var fetched: Date?
     }
 
-    public func process(_ file: SourceFile) -> Outcome {
+    /// Stages 1–2 for one file. `stamp` is the file's stamp when the caller already has it
+    /// (its mtime dates a page that neither gives a date nor has one in its sidecar); without
+    /// it the file is looked at only when that date is needed.
+    public func process(_ file: SourceFile, stamp: FileStamp? = nil) -> Outcome {
         var extracted: ExtractedArticle?
         var fetched: Date?
         do throws(GalleyError) {
@@ -36,9 +43,8 @@ public struct PageProcessor: Sendable {
                 let page = try SourceReader.page(file)
                 fetched = page.sidecar?.fetchTimestamp?.date
                 var article = try extractor.extract(page)
-                if article.metadata.published == nil, article.metadata.modified == nil {
-                    // No date on the page: the time the scraper fetched it is the best we know.
-                    article.metadata.published = page.sidecar?.fetchTimestamp
+                DateFallback.apply(to: &article.metadata, sidecar: page.sidecar, timeZone: timeZone) {
+                    (stamp ?? Self.stamp(of: file))?.modified
                 }
                 extracted = article
                 return Outcome(extracted: article, document: .success(try normalizer.normalize(article)), fetched: fetched)
@@ -46,6 +52,11 @@ public struct PageProcessor: Sendable {
         } catch {
             return Outcome(extracted: extracted, document: .failure(error), fetched: fetched)
         }
+    }
+
+    /// The stamp of a file named on the command line (followed if it is a link, as it is read).
+    static func stamp(of file: SourceFile) -> FileStamp? {
+        FileStamp.of(path: file.followsLink ? file.url.resolvingSymlinksInPath().path : file.url.path)
     }
 
     /// Stage 1 only, treating the whole file as article content (`galley markdown --fragment`).

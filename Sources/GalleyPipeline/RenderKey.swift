@@ -20,7 +20,7 @@ struct RenderKey {
     /// Every field of a summary (`BuildManifestTests` fails when a field is added and not here).
     static func hash(_ summary: ArticleSummary) -> String {
         var hasher = StableHasher()
-        for text in [summary.slug, summary.title, summary.path, summary.source] { hasher.combine(text) }
+        for text in [summary.slug, summary.title, summary.path, summary.source, summary.dateSource.rawValue] { hasher.combine(text) }
         for time in [summary.published, summary.modified] {
             hasher.combine(time.map { "\($0.date.timeIntervalSince1970.bitPattern) \($0.utcOffsetSeconds)" } ?? "-")
         }

@@ -6,8 +6,9 @@ import GalleyCore
 /// problem it has now. The next build reuses the document of every source whose fingerprint is
 /// unchanged instead of extracting it again.
 public struct SourceManifest: Sendable, Equatable {
-    /// Bumped when the manifest's meaning changes; another version is ignored.
-    public static let formatVersion = 1
+    /// Bumped when the manifest's meaning changes; another version is ignored (2: front
+    /// matter's `dateSource`).
+    public static let formatVersion = 2
 
     public var formatVersion = SourceManifest.formatVersion
     /// Hash of galley's identity and the config (stages 1–2 depend on both): when it changes,

@@ -71,6 +71,7 @@ enum SourceManifestCoding {
         }
         writer.write(matter.tags)
         writer.write(matter.draft)
+        writer.write(matter.dateSource.rawValue)
     }
 
     static func readDocument(_ reader: inout BinaryReader) throws(BinaryReader.Truncated) -> ArticleDocument {
@@ -81,9 +82,11 @@ enum SourceManifestCoding {
         let modified = try reader.optional { reader throws(BinaryReader.Truncated) in try readTimestamp(&reader) }
         var texts: [String?] = []
         for _ in 0..<10 { texts.append(try reader.optional { reader throws(BinaryReader.Truncated) in try reader.string() }) }
-        let matter = FrontMatter(title: title, date: date, modified: modified, author: texts[0], editor: texts[1], tags: try reader.strings(),
+        var matter = FrontMatter(title: title, date: date, modified: modified, author: texts[0], editor: texts[1], tags: try reader.strings(),
                                  region: texts[2], summary: texts[3], image: texts[4], imageCaption: texts[5], section: texts[6],
                                  sourceURL: texts[7], lang: texts[8], slug: texts[9], draft: try reader.bool())
+        guard let dateSource = DateSource(rawValue: try reader.string()) else { throw .init() }
+        matter.dateSource = dateSource
         return ArticleDocument(source: source, frontMatter: matter, body: body)
     }
 

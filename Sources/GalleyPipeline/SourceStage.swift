@@ -53,7 +53,7 @@ struct SourceStage {
         }
         let readAt = SourceFingerprint.nowNanoseconds()
         let hash = SourceFingerprint.hash(ofFile: file.url.path) ?? ""
-        let result = processor.process(file)
+        let result = processor.process(file, stamp: stamp)
         let fetched = result.fetched ?? Date(timeIntervalSince1970: Double(stamp.modified) / 1e9)
         var fingerprint = SourceFingerprint(file: stamp, sidecar: sidecar, hash: hash, racy: SourceFingerprint.isRacy(stamp, readAt: readAt))
         if FileStamp.of(path: file.url.path) != stamp || file.sidecar.flatMap({ FileStamp.of(path: $0.path) }) != sidecar {
@@ -75,10 +75,13 @@ struct SourceStage {
 
     /// The record, brought up to date, when the file is unchanged: same size, mtime and
     /// sidecar — or same size and sidecar and the same bytes (only the mtime moved, or the
-    /// record was racy). A sidecar is compared by size and mtime only.
+    /// record was racy). A sidecar is compared by size and mtime only. A page dated by its
+    /// file's mtime (`date_source: file`) whose mtime moved is processed again: its date moved.
     static func reuse(_ record: SourceManifest.SourceRecord, stamp: FileStamp, sidecar: FileStamp?, file: SourceFile) -> SourceManifest.SourceRecord? {
         guard record.fingerprint.sidecar == sidecar, record.fingerprint.file.size == stamp.size else { return nil }
         if record.fingerprint.file.modified == stamp.modified, !record.fingerprint.racy { return record }
+        if record.fingerprint.file.modified != stamp.modified, file.kind != .markdown,
+           record.document?.frontMatter.dateSource == .file { return nil }
         let readAt = SourceFingerprint.nowNanoseconds()
         guard SourceFingerprint.hash(ofFile: file.url.path) == record.fingerprint.hash, FileStamp.of(path: file.url.path) == stamp else { return nil }
         var updated = record

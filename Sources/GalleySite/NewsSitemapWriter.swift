@@ -2,7 +2,9 @@ import Foundation
 import GalleyCore
 
 /// Google News sitemaps: only articles published in the last two days (by the build's clock),
-/// at most 1,000 URLs a file, with the publication's name and the article's language.
+/// at most 1,000 URLs a file, with the publication's name and the article's language. An
+/// article dated only by its file's mtime (`DateSource.file`) is left out: its publication
+/// time is a guess, and Google News wants the real one.
 struct NewsSitemapWriter {
     /// Google News takes articles of the last two days only.
     static let window: TimeInterval = 2 * 24 * 3600
@@ -14,11 +16,17 @@ struct NewsSitemapWriter {
 
     /// `news-sitemap.xml`, `news-sitemap-2.xml`, … for the recent articles (none when there are none).
     func files(for newestFirst: [ArticleSummary]) -> [RenderedPage] {
-        let recent = newestFirst.filter { now.timeIntervalSince($0.published.date) <= Self.window && $0.published.date <= now }
+        let recent = newestFirst.filter(isListed)
         return stride(from: 0, to: recent.count, by: Self.maximumURLs).enumerated().map { number, start in
             let path = number == 0 ? "news-sitemap.xml" : "news-sitemap-\(number + 1).xml"
             return urlset(path: path, items: recent[start..<min(recent.count, start + Self.maximumURLs)])
         }
+    }
+
+    /// Whether an article belongs in the news sitemap: published within the window, by a
+    /// date the page or its fetch gave.
+    func isListed(_ article: ArticleSummary) -> Bool {
+        article.dateSource != .file && now.timeIntervalSince(article.published.date) <= Self.window && article.published.date <= now
     }
 
     private func urlset(path: String, items: ArraySlice<ArticleSummary>) -> RenderedPage {

@@ -8,7 +8,7 @@ struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Extract and normalise pages; print JSON lines, Markdown or plain text.",
-        discussion: "JSON keys: source, status (ok, rejected, failed), reason, title, byline, published, modified, language, tags, region, section, image, canonicalURL, siteName, description, text, markdown. Exit code 0 even when pages are rejected; 1 when any page failed."
+        discussion: "JSON keys: source, status (ok, rejected, failed), reason, title, byline, published, modified, dateSource (page, fetched, file: where published came from), language, tags, region, section, image, canonicalURL, siteName, description, text, markdown. Exit code 0 even when pages are rejected; 1 when any page failed."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

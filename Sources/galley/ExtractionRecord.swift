@@ -46,6 +46,7 @@ struct ExtractionRecord: Sendable {
         line.add("byline", matter?.author ?? metadata?.byline)
         line.add("published", (matter?.date ?? metadata?.published)?.rfc3339)
         line.add("modified", (matter?.modified ?? metadata?.modified)?.rfc3339)
+        line.add("dateSource", dateSource?.rawValue)
         line.add("language", matter?.lang ?? metadata?.language)
         line.add("tags", matter?.tags ?? metadata?.tags)
         line.add("region", matter?.region ?? metadata?.region)
@@ -57,6 +58,14 @@ struct ExtractionRecord: Sendable {
         line.add("text", text)
         line.add("markdown", document?.body)
         return line.finished
+    }
+
+    /// Where `published` came from: the document's, else the extraction's when it found or
+    /// was given a date; nil when there is no date at all.
+    var dateSource: DateSource? {
+        if let matter = document?.frontMatter { return matter.dateSource }
+        guard let metadata = extracted?.metadata, metadata.published ?? metadata.modified != nil else { return nil }
+        return metadata.dateSource ?? .page
     }
 
     var markdownOutput: String {

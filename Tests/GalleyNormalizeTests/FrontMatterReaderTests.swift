@@ -58,7 +58,7 @@ import Testing
         for index in 0..<3_000 {
             let values = (0..<6).map { _ in Self.value(&random) }
             let date = Timestamp(date: Date(timeIntervalSince1970: Double(random.below(2_000_000_000))), utcOffsetSeconds: random.pick([0, 3600, 7 * 3600, -5 * 3600]))
-            let matter = FrontMatter(title: values[0], date: date, author: values[1], tags: [values[2], values[3]], region: values[4],
+            let matter = FrontMatter(title: values[0], date: date, dateSource: DateSource.allCases[index % 3], author: values[1], tags: [values[2], values[3]], region: values[4],
                                      summary: values[5], image: random.below(2) == 0 ? nil : "https://img.example/a.jpg", lang: random.pick([nil, "id", "en-GB"]),
                                      draft: random.below(5) == 0)
             let text = normalizer.serialize(ArticleDocument(source: "a.md", frontMatter: matter, body: "Isi.\n"))

@@ -1,6 +1,6 @@
 import Foundation
 import GalleyCore
-import GalleyNormalize
+@testable import GalleyNormalize
 import Testing
 
 @Suite struct FrontMatterTests {
@@ -68,6 +68,7 @@ import Testing
         ("---\ndate: 2020-10-13T10:00:00Z\n---\n", "no title"),
         ("---\ntitle: x\n---\n", "no date"),
         ("---\ntitle: x\ndate: kemarin\n---\n", "not an RFC 3339 date"),
+        ("---\ntitle: x\ndate: 2020-10-13T10:00:00Z\ndate_source: scraper\n---\n", "date_source \"scraper\" must be page, fetched or file"),
         ("---\n- a\n- b\n---\n", "mapping"),
     ])
     func brokenFrontMatterSaysWhy(text: String, reason: String) {
@@ -97,5 +98,77 @@ import Testing
         #expect(throws: GalleyError.self) {
             try normalizer.normalize(ExtractedArticle(source: "a.html", content: [], metadata: metadata))
         }
+    }
+
+    /// `date_source` is written only when the date is not the page's own, reads back the same
+    /// through Yams and the fast reader, and reads as `page` when absent (hand-written files).
+    @Test(arguments: DateSource.allCases)
+    func dateSourceRoundTripsAndIsWrittenOnlyWhenNotPage(source: DateSource) throws {
+        let date = try #require(Timestamp.parseISO8601("2020-10-13T10:15:00+07:00"))
+        let matter = FrontMatter(title: "Banjir", date: date, dateSource: source, modified: date, tags: ["Banjir"])
+        let text = normalizer.serialize(ArticleDocument(source: "x.md", frontMatter: matter, body: "Isi.\n"))
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.contains("date_source: \(source.rawValue)") == (source != .page), "\(text)")
+        if source != .page { #expect(lines.firstIndex(of: "date_source: \(source.rawValue)") == lines.firstIndex { $0.hasPrefix("date:") }.map { $0 + 1 }) }
+        #expect(try normalizer.parseDocument(text, source: "x.md").frontMatter.dateSource == source)
+        let yaml = try #require(FrontMatterCoder.split(text)?.yaml)
+        #expect(try FrontMatterCoder.decode(yaml, source: "x.md", fastPath: true).dateSource == source)
+        #expect(try FrontMatterCoder.decode(yaml, source: "x.md", fastPath: false).dateSource == source)
+        #expect(FrontMatterReader.read(yaml) != nil, "galley's own front matter takes the fast path")
+    }
+
+    @Test func dateSourceIsReadLikeAnyKeyInAnyStyle() throws {
+        for (line, expected) in [("", DateSource.page), ("date_source: page", .page), ("date_source: 'fetched'", .fetched),
+                                 ("date_source: \"file\"", .file), ("date_source: FILE", .file), ("date_source: fetched # scraper", .fetched)] {
+            let text = "---\ntitle: t\ndate: 2026-10-12T09:30:00+07:00\n\(line)\n---\n\nIsi.\n"
+            #expect(try normalizer.parseDocument(text, source: "a.md").frontMatter.dateSource == expected, "\(line)")
+        }
+    }
+
+    /// The date an extraction was given by the pipeline (fetch or file) becomes `date_source`;
+    /// a page that gives only a modified date is dated by it, from the page.
+    @Test func extractedDatesKeepWhereTheyCameFrom() throws {
+        let date = try #require(Timestamp.parseISO8601("2020-10-13T10:15:00+07:00"))
+        var metadata = ArticleMetadata()
+        metadata.title = "Banjir di Surabaya"
+        metadata.modified = date
+        let content: [ContentNode] = [.node(.p, [.text("Isi berita.")])]
+        var document = try normalizer.normalize(ExtractedArticle(source: "a.html", content: content, metadata: metadata))
+        #expect(document.frontMatter.date == date && document.frontMatter.dateSource == .page && document.frontMatter.modified == nil)
+        metadata.modified = nil
+        metadata.published = date
+        for source in [DateSource.fetched, .file] {
+            metadata.dateSource = source
+            document = try normalizer.normalize(ExtractedArticle(source: "a.html", content: content, metadata: metadata))
+            #expect(document.frontMatter.dateSource == source)
+            #expect(normalizer.serialize(document).contains("\ndate_source: \(source.rawValue)\n"))
+        }
+    }
+
+    /// `undated: reject`: only a date from the page itself publishes a page.
+    @Test func undatedRejectRejectsEveryDateNotFromThePage() throws {
+        let strict = MarkdownNormalizer(undated: .reject)
+        let date = try #require(Timestamp.parseISO8601("2020-10-13T10:15:00+07:00"))
+        let content: [ContentNode] = [.node(.p, [.text("Isi berita.")])]
+        var metadata = ArticleMetadata()
+        metadata.title = "Banjir di Surabaya"
+        for (published, modified, source, accepted) in [(date, nil, nil, true), (nil, date, nil, true), (date, nil, DateSource.page, true),
+                                                        (date, nil, .fetched, false), (date, nil, .file, false), (nil, nil, nil, false)] {
+            metadata.published = published
+            metadata.modified = modified
+            metadata.dateSource = source
+            let article = ExtractedArticle(source: "a.html", content: content, metadata: metadata)
+            do throws(GalleyError) {
+                let document = try strict.normalize(article)
+                #expect(accepted && document.frontMatter.dateSource == .page, "\(String(describing: source)) was published")
+            } catch {
+                #expect(!accepted, "\(error)")
+                #expect(error.kind == .rejected && error.stage == .normalize && error.source == "a.html")
+                #expect(error.reason == "no publication date on the page (undated: reject)")
+            }
+        }
+        // A hand-written file's date is its author's, whatever its date_source says.
+        let kept = "---\ntitle: t\ndate: 2026-10-12T09:30:00+07:00\ndate_source: file\n---\n\nIsi.\n"
+        #expect(try strict.parseDocument(kept, source: "a.md").frontMatter.dateSource == .file)
     }
 }

@@ -8,7 +8,7 @@ import Testing
     static func fullDocument() throws -> ArticleDocument {
         let date = try #require(Timestamp.parseISO8601("2020-10-13T10:15:00+07:00"))
         let modified = try #require(Timestamp.parseISO8601("2020-10-14T08:00:30.5-03:30"))
-        let matter = FrontMatter(title: "Judul \"kutip\"\n", date: date, modified: modified, author: "Penulis", editor: "Editor",
+        let matter = FrontMatter(title: "Judul \"kutip\"\n", date: date, dateSource: .file, modified: modified, author: "Penulis", editor: "Editor",
                                  tags: ["Banjir", "ÉÈ", ""], region: "Jawa Timur", summary: "Ringkas\t", image: "https://x.example/a.jpg",
                                  imageCaption: "Keterangan", section: "Nasional", sourceURL: "https://x.example/a", lang: "id",
                                  slug: "judul", draft: true)
@@ -19,7 +19,7 @@ import Testing
         let folder = RepositoryPaths.temporaryFolder("manifest")
         defer { try? FileManager.default.removeItem(at: folder) }
         // A new FrontMatter field must be added to SourceManifestCoding too.
-        #expect(Mirror(reflecting: try Self.fullDocument().frontMatter).children.count == 15)
+        #expect(Mirror(reflecting: try Self.fullDocument().frontMatter).children.count == 16)
         #expect(Mirror(reflecting: try Self.fullDocument()).children.count == 3)
         let state = BuildState(output: folder.appendingPathComponent("public"), cache: nil)
         #expect(state.sourceManifest.path.hasSuffix("/.galley/public/sources.bin"))
@@ -29,8 +29,14 @@ import Testing
                                            fetched: Date(timeIntervalSince1970: 1.25), document: try Self.fullDocument(), problem: nil)
         manifest.sources["b.html"] = .init(fingerprint: SourceFingerprint(file: stamp, sidecar: nil, hash: "cd"), fetched: Date(timeIntervalSince1970: 0),
                                            document: try Self.fullDocument(), problem: .rejected(.extract, source: "b.html", reason: "not an article"))
+        var fetched = try Self.fullDocument()
+        fetched.frontMatter.dateSource = .fetched
+        manifest.sources["c.html"] = .init(fingerprint: SourceFingerprint(file: stamp, sidecar: nil, hash: "ef"), fetched: Date(timeIntervalSince1970: 2),
+                                           document: fetched, problem: nil)
         try manifest.save(state.sourceManifest)
         #expect(SourceManifest.load(state.sourceManifest) == manifest)
+        #expect(SourceManifest.load(state.sourceManifest)?.sources.mapValues { $0.document?.frontMatter.dateSource }
+            == ["a.html": .file, "b.html": .file, "c.html": .fetched])
         let bytes = try Data(contentsOf: state.sourceManifest)
         for cut in [0, 10, bytes.count / 2, bytes.count - 1] {
             try bytes.prefix(cut).write(to: state.sourceManifest)
@@ -65,9 +71,9 @@ import Testing
         let base = ArticleSummary(slug: "s", title: "t", path: "p", published: date, modified: date, byline: "b", summary: "u",
                                   image: "i", imageCaption: "c", tags: [Term(name: "x")], region: Term(name: "r"), section: "e",
                                   language: "id", sourceURL: "https://x", source: "a.md")
-        #expect(Mirror(reflecting: base).children.count == 15)
+        #expect(Mirror(reflecting: base).children.count == 16)
         let variants: [(inout ArticleSummary) -> Void] = [
-            { $0.slug = "s2" }, { $0.title = "t2" }, { $0.path = "p2" }, { $0.source = "b.md" },
+            { $0.slug = "s2" }, { $0.title = "t2" }, { $0.path = "p2" }, { $0.source = "b.md" }, { $0.dateSource = .fetched }, { $0.dateSource = .file },
             { $0.published.utcOffsetSeconds = 0 }, { $0.modified = nil }, { $0.byline = nil }, { $0.summary = "" },
             { $0.image = "j" }, { $0.imageCaption = nil }, { $0.section = "f" }, { $0.language = "en" }, { $0.sourceURL = nil },
             { $0.tags = [] }, { $0.tags.append(Term(name: "y")) }, { $0.region = nil }, { $0.region = Term(name: "q") },

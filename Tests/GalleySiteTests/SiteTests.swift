@@ -110,6 +110,41 @@ import FoundationXML
         #expect(!stale.files.contains { $0.path.hasPrefix("news-sitemap") })
     }
 
+    /// An article dated only by its file's mtime stays out of the Google News sitemap (its
+    /// date is a guess); one dated by its fetch is listed; both are everywhere else.
+    @Test func newsSitemapLeavesOutArticlesDatedByTheirFile() throws {
+        var articles = Self.articles(6)
+        articles[1].dateSource = .file
+        articles[2].dateSource = .fetched
+        articles[3].dateSource = .file
+        let now = articles[5].published.date.addingTimeInterval(3600)
+        let plan = NewsSitePlanner(config: SiteConfig(), now: now).plan(articles)
+        let news = String(decoding: try #require(plan.files.first { $0.path == "news-sitemap.xml" }).bytes, as: UTF8.self)
+        #expect(news.components(separatedBy: "<url>").count - 1 == 4)
+        for index in [0, 2, 4, 5] { #expect(news.contains("/2020/09/a\(index)/</loc>"), "a\(index)") }
+        for index in [1, 3] { #expect(!news.contains("/2020/09/a\(index)/</loc>"), "a\(index)") }
+        let sitemap = String(decoding: try #require(plan.files.first { $0.path == "sitemap.xml" }).bytes, as: UTF8.self)
+        let feed = String(decoding: try #require(plan.files.first { $0.path == "feed.xml" }).bytes, as: UTF8.self)
+        for index in 0..<6 {
+            #expect(sitemap.contains("/2020/09/a\(index)/</loc>") && feed.contains("/2020/09/a\(index)/"))
+        }
+        let home = plan.pages.compactMap { page -> ListPage? in
+            if case .list(let list) = page, list.kind == .home { return list }
+            return nil
+        }
+        #expect(Set(home.flatMap(\.items).map(\.slug)) == Set((0..<6).map { "a\($0)" }))
+        // Only file-dated articles: no news sitemap at all, and robots.txt does not name one.
+        let undated = articles.map { article -> ArticleSummary in
+            var article = article
+            article.dateSource = .file
+            return article
+        }
+        let none = NewsSitePlanner(config: SiteConfig(), now: now).plan(undated)
+        #expect(!none.files.contains { $0.path.hasPrefix("news-sitemap") })
+        let robots = String(decoding: try #require(none.files.first { $0.path == "robots.txt" }).bytes, as: UTF8.self)
+        #expect(!robots.contains("news-sitemap"))
+    }
+
     @Test func termsBySizeThenName() {
         let page = TermsPage(taxonomy: .tags, path: "tags/index.html", terms: [
             TermCount(term: Term(name: "A"), count: 1), TermCount(term: Term(name: "B"), count: 3), TermCount(term: Term(name: "C"), count: 3)])
