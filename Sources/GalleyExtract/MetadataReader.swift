@@ -327,7 +327,7 @@ struct MetadataReader {
 
     private func clean(_ text: String?) -> String? {
         guard let text else { return nil }
-        let collapsed = collapse(text)
+        let collapsed = collapse(DoubleEncoding.decoded(text))
         return collapsed.isEmpty ? nil : collapsed
     }
 
@@ -368,7 +368,7 @@ struct TagCleaner {
         var result: [String] = []
         let site = siteName?.lowercased()
         for tag in raw {
-            let value = tag.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let value = DoubleEncoding.decoded(tag).split(whereSeparator: \.isWhitespace).joined(separator: " ")
                 .trimmingCharacters(in: CharacterSet(charactersIn: "#,;.\"'").union(.whitespaces))
             let key = value.lowercased()
             guard !value.isEmpty, value.count <= heuristics.maximumTagLength, key != site,

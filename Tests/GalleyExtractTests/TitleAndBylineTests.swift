@@ -102,3 +102,27 @@ import Testing
         #expect(article.metadata.byline == nil)
     }
 }
+
+/// Metadata encoded twice is decoded once more.
+@Suite struct DoubleEncodingTests {
+    @Test func referencesLeftInMetadataAreDecodedOnce() {
+        #expect(DoubleEncoding.decoded("Privacy &amp; Technology") == "Privacy & Technology")
+        #expect(DoubleEncoding.decoded("editor&#39;s picks") == "editor's picks")
+        #expect(DoubleEncoding.decoded("it&#x2019;s") == "it’s")
+        #expect(DoubleEncoding.decoded("Tom & Jerry; R&D &unknown; &#0;") == "Tom & Jerry; R&D &unknown; &#0;")
+    }
+
+    @Test func doubleEncodedKeywordsBecomeClean() throws {
+        let paragraphs = PageBuilder.paragraphs.map { "<p>\($0)</p>" }.joined()
+        let html = """
+        <html><head><title>Sebuah judul berita yang cukup panjang</title>
+        <meta name="keywords" content="Privacy &amp;amp; Technology, editor&amp;#39;s picks">
+        <meta property="og:title" content="Tom &amp;amp; Jerry kembali ke layar lebar"></head>
+        <body><article>\(paragraphs)</article></body></html>
+        """
+        let article = try HTMLExtractor().extract(SourcePage(path: "t.html", bytes: Array(html.utf8)))
+        #expect(article.metadata.tags == ["Privacy & Technology", "editor's picks"])
+        #expect(article.metadata.title == "Tom & Jerry kembali ke layar lebar")
+        #expect(Slug.make("editor's picks") == "editors-picks")
+    }
+}
