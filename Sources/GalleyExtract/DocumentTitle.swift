@@ -51,24 +51,48 @@ enum DocumentTitle {
         return current
     }
 
-    /// The title split at its separators, in order; one segment when it has none.
+    /// The title split at its separators, in order; one segment when it has none. One pass over
+    /// the characters: a separator is only looked for at a space or at a full-width character.
     static func segments(of title: String, separators: [String]) -> [Segment] {
+        let characters = Array(title)
+        let patterns = separators.map { (separator: $0, characters: Array($0), isWide: $0.unicodeScalars.allSatisfy { $0.value >= 0x3000 }) }
+        let wideStarts = Set(patterns.filter(\.isWide).compactMap(\.characters.first))
         var segments: [Segment] = []
         var pending: (separator: String, written: String)?
-        var current = ""
-        var index = title.startIndex
-        while index < title.endIndex {
-            if let (separator, end) = separator(at: index, in: title, separators: separators), !current.isEmpty {
-                segments.append(Segment(separator: pending?.separator, written: pending?.written ?? " | ", text: current.trimmingCharacters(in: .whitespaces)))
-                pending = (separator, String(title[index..<end]))
-                current = ""
-                index = end
+        var start = 0
+        var index = 0
+        func close(at end: Int) -> String {
+            String(characters[start..<end]).trimmingCharacters(in: .whitespaces)
+        }
+        while index < characters.count {
+            let character = characters[index]
+            guard character == " " || wideStarts.contains(character) else {
+                index += 1
                 continue
             }
-            current.append(title[index])
-            index = title.index(after: index)
+            var matched: (separator: String, end: Int)?
+            for pattern in patterns {
+                let offset = pattern.isWide ? index : index + 1
+                let end = offset + pattern.characters.count
+                guard pattern.isWide || character == " ", end <= characters.count,
+                      characters[offset..<end].elementsEqual(pattern.characters) else { continue }
+                if pattern.isWide {
+                    matched = (pattern.separator, end)
+                } else if end < characters.count, characters[end] == " " {
+                    matched = (pattern.separator, end + 1)
+                }
+                if matched != nil { break }
+            }
+            if let matched, !close(at: index).isEmpty {
+                segments.append(Segment(separator: pending?.separator, written: pending?.written ?? " | ", text: close(at: index)))
+                pending = (matched.separator, String(characters[index..<matched.end]))
+                index = matched.end
+                start = index
+                continue
+            }
+            index += 1
         }
-        let rest = current.trimmingCharacters(in: .whitespaces)
+        let rest = close(at: characters.count)
         if !rest.isEmpty || segments.isEmpty { segments.append(Segment(separator: pending?.separator, written: pending?.written ?? " | ", text: rest)) }
         return segments
     }
@@ -81,20 +105,6 @@ enum DocumentTitle {
             text += segment.text
         }
         return text
-    }
-
-    /// A separator starting at `index` (" | " with its spaces, or a full-width "｜"), and where it ends.
-    private static func separator(at index: String.Index, in text: String, separators: [String]) -> (String, String.Index)? {
-        let rest = text[index...]
-        for separator in separators {
-            let isWide = separator.unicodeScalars.allSatisfy { $0.value >= 0x3000 }
-            if isWide, rest.hasPrefix(separator) {
-                return (separator, text.index(index, offsetBy: separator.count))
-            }
-            let spaced = " \(separator) "
-            if rest.hasPrefix(spaced) { return (separator, text.index(index, offsetBy: spaced.count)) }
-        }
-        return nil
     }
 
     static func words(_ text: String) -> [Substring] { text.split(whereSeparator: \.isWhitespace) }

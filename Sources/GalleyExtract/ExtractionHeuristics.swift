@@ -175,6 +175,9 @@ struct ExtractionHeuristics: Sendable {
     /// The page's `<h1>` replaces the metadata title when this share of its words are in the
     /// title and they make more than half of the title (`TitleChooser`).
     var headlineAgreement = 0.9
+    /// A title longer than this (UTF-8 bytes) is taken as it is: no real headline is, and cutting
+    /// and comparing it would cost time on hostile pages.
+    var maximumTitleBytes = 2_000
     /// The most words a site's name has (`og:site_name`, `application-name`, the publisher).
     var maximumSiteNameWords = 6
     /// `<meta>` keys for the byline, in order of trust (after JSON-LD `author`).

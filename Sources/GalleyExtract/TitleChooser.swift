@@ -17,6 +17,8 @@ struct TitleChooser {
     let site: SiteIdentity
 
     func choose(structured: String?, documentTitle: String?, headings: [(level: String, text: String)]) -> String? {
+        // No real title is this long; such a value is taken as it is, not cut or compared.
+        if let first = structured ?? documentTitle, first.utf8.count > heuristics.maximumTitleBytes { return first }
         let h1s = headings.filter { $0.level == "h1" }.map(\.text).filter { !$0.isEmpty && !site.isNamed(by: $0) }
         var candidates: [String] = []
         if let structured { candidates.append(withoutSiteAffixes(structured)) }
