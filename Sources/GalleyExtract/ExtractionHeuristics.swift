@@ -235,6 +235,8 @@ struct ExtractionHeuristics: Sendable {
         "pubblicato", "gepubliceerd", "opublikowano", "опубликовано", "publicerad", "diterbitkan", "dipublikasikan",
         "datum", "geschrieben", "written",
     ]
+    /// A date element's text longer than this (bytes) is a container, not a date element.
+    var maximumDateElementLength = 300
     /// A text node at most this long (bytes, spaces included) may be a date with a two-digit
     /// year ("02.12.19"); in longer text only four-digit years are read.
     var shortDateTextLength = 24

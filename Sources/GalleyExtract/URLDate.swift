@@ -1,4 +1,5 @@
 import Foundation
+import GalleyCore
 
 /// The date a page's address carries in its path: `/2019/10/16/`, `/20191016/`,
 /// `/2019-10-16-slug`, `/16-10-2019-slug`, or only a month, `/2019/10/`.
@@ -110,5 +111,13 @@ struct URLDate: Equatable {
     private static func valid(_ year: Int, _ month: Int, _ day: Int) -> URLDate? {
         guard (1990...2099).contains(year), (1...12).contains(month), (1...31).contains(day) else { return nil }
         return URLDate(year: year, month: month, day: day)
+    }
+}
+
+extension URLDate {
+    /// Whether a timestamp falls in this URL's month (and on `day`, when given), at its own offset.
+    func matches(_ timestamp: Timestamp, day: Int?) -> Bool {
+        let clock = timestamp.wallClock
+        return clock.year == year && clock.month == month && (day == nil || clock.day == day)
     }
 }
