@@ -211,9 +211,10 @@ struct ExtractionHeuristics: Sendable {
     /// Attributes of date elements that hold an epoch time in seconds or milliseconds.
     var timestampAttributes = ["data-timestamp", "data-published", "data-time", "data-date", "data-publish-date",
                                "data-pubdate", "data-created", "data-unix", "data-epoch", "data-utime"]
-    /// Class/id/itemprop words (whole words, split on `-_ `) of elements that show a date.
+    /// Class/id/itemprop words (whole words, split on `-_ `) of elements that show a date. Not
+    /// "publish": WordPress marks every post `status-publish`.
     var dateClassWords: Set<String> = [
-        "date", "dates", "time", "datetime", "timestamp", "pubdate", "published", "publish", "publishdate", "publishing",
+        "date", "dates", "time", "datetime", "timestamp", "pubdate", "published", "publishdate", "publishing",
         "posted", "posted-on", "postdate", "post-date", "entry-date", "article-date", "created", "tanggal", "waktu",
         "datum", "fecha", "date-time", "meta-date", "publication", "released", "updated", "modified",
         "datepublished", "datecreated", "datemodified",
@@ -221,7 +222,7 @@ struct ExtractionHeuristics: Sendable {
     /// Class/id words that say a date element shows the last change, not the publication.
     var modifiedClassWords: Set<String> = ["updated", "modified", "changed", "update", "lastmod", "last-modified", "datemodified", "revision"]
     /// Class/id/itemprop words that say a date element shows the publication.
-    var publishedClassWords: Set<String> = ["published", "pubdate", "publish", "publishdate", "datepublished", "created", "datecreated",
+    var publishedClassWords: Set<String> = ["published", "pubdate", "publishdate", "datepublished", "created", "datecreated",
                                             "posted", "posted-on", "entry-date", "post-date", "postdate"]
     /// Words just before a date (lower case) that mark it as the last change ("Aktualisiert am").
     var modifiedLabels = [
@@ -240,20 +241,32 @@ struct ExtractionHeuristics: Sendable {
     /// A text node at most this long (bytes, spaces included) may be a date with a two-digit
     /// year ("02.12.19"); in longer text only four-digit years are read.
     var shortDateTextLength = 24
+    /// A text node at most this long (characters) with a date in it shows that date alone
+    /// ("16. Oktober 2019, 14:05 Uhr"): its element is named for the date, not a container.
+    var standaloneDateTextLength = 40
+    /// A date inside a text node longer than this (characters) is part of a sentence of the
+    /// story, not a date line: it gets nothing for standing near the headline.
+    var proseLength = 150
     /// How many characters before a date are read for a label.
     var dateLabelReach = 32
     /// Starts of class/id words (split on `-_ `) of containers whose dates belong to other
-    /// items: comments, teasers, sidebars, lists of other articles, footers, calendars
-    /// (`comments`, `relatedPosts`, `teaser_box`; not `node-promoted`).
-    var foreignDateContainerPrefixes = [
-        "comment", "kommentar", "leserbrief", "reply", "replies", "respond", "sidebar", "widget", "related", "teaser",
-        "recommend", "popular", "trending", "footer", "newsletter", "calendar", "kalender", "weather", "wetter",
-        "ticker", "newsticker", "cookie", "breadcrumb", "advert", "sponsor", "tagcloud", "more-", "morearticles",
+    /// items: comments, teasers, lists of other articles (`comments`, `relatedPosts`,
+    /// `teaser_box`; not `node-promoted`).
+    var foreignItemPrefixes = [
+        "comment", "kommentar", "leserbrief", "reply", "replies", "respond", "related", "teaser", "recommend", "popular",
+        "trending", "more-", "morearticles",
+    ]
+    /// Starts of class/id words of the page's furniture: sidebars, widgets, footers, calendars,
+    /// tickers. Inside the headline's `<article>` they are the article's own (`entry-footer`).
+    var furniturePrefixes = [
+        "sidebar", "widget", "footer", "newsletter", "calendar", "kalender", "weather", "wetter", "ticker", "newsticker",
+        "cookie", "breadcrumb", "advert", "sponsor", "tagcloud",
     ]
     /// A container holding more than this share of the body's text is a layout wrapper, never
     /// another item's container, whatever its class ("layoutTwoColumnsRightSidebar").
     var foreignContainerMaximumShare = 0.4
-    /// Elements whose dates belong to the page's furniture.
+    /// Elements whose dates belong to the page's furniture (inside the headline's `<article>`,
+    /// the article's own).
     var foreignDateElements: Set<String> = ["nav", "aside", "footer", "select", "option", "form", "button", "noscript"]
     /// A visible date at most this many characters of text from the main heading counts as the
     /// article's own (header, byline line).

@@ -84,7 +84,9 @@ struct PublicationDateFinder {
         }
         let inMonth: (Timestamp) -> Bool = { timestamp in url?.matches(timestamp, day: nil) ?? true }
         if let top = stated.first(where: { inMonth($0.timestamp) }) {
-            return checked(top, against: strong.flatMap { inMonth($0.timestamp) ? $0 : nil }, changes: changes, offset: offset)
+            // The stated day shown strongly anywhere needs no correction.
+            let confirmed = shown.contains { $0.score >= heuristics.strongVisibleDateScore && Self.sameDay($0.timestamp, top.timestamp) }
+            return confirmed ? top.timestamp : checked(top, against: strong.flatMap { inMonth($0.timestamp) ? $0 : nil }, changes: changes, offset: offset)
         }
         return (shown.first { inMonth($0.timestamp) && $0.score > 0 }
             ?? ranked(visible.filter(\.isModified)).first { inMonth($0.timestamp) && $0.score > 0 }

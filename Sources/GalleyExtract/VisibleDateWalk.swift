@@ -76,25 +76,27 @@ struct VisibleDateWalk {
             let modified = label.modified || (kind.modified && !label.published)
             let published = !modified && (label.published || kind.published)
             add(VisibleDates.Candidate(timestamp: value.timestamp, isModified: modified, isPublished: published, hasTime: value.hasTime,
-                                       isZoned: value.zoned, position: position, inDateElement: true), node: node)
+                                       isZoned: value.zoned, position: position, inDateElement: value.shown, standsAlone: value.shown), node: node)
         }
         return true
     }
 
-    private typealias Value = (timestamp: Timestamp, hasTime: Bool, zoned: Bool, before: String)
+    /// A date element's value; `shown` is false for a `data-*` value whose element shows no date
+    /// (a share widget's cache time): it counts as a date in running text, not as a date element.
+    private typealias Value = (timestamp: Timestamp, hasTime: Bool, zoned: Bool, before: String, shown: Bool)
 
     /// The dates a date element gives: its machine-readable attribute (`datetime`, `content`,
     /// an abbr's `title`), unless its text shows another day (the attribute holds a change, or
-    /// a UTC time of the next day); else the dates its text shows; else an epoch attribute.
+    /// a UTC time of the next day); else the dates its text shows; else a `data-*` timestamp.
     private func dateElementValues(_ node: HTMLNode, name: String, text: String) -> [Value] {
         let shown = parser.dates(in: DateToken.tokens(text), allowsTwoDigitYears: true).prefix(3)
         if let attribute = node.attribute("datetime") ?? node.attribute("content") ?? (name == "abbr" ? node.attribute("title") : nil),
            let (timestamp, zoned) = parser.parseNotingZone(attribute),
            shown.first.map({ PublicationDateFinder.sameDay(timestamp, $0.timestamp) }) ?? true {
-            return [(timestamp, attribute.contains(":"), zoned, "")]
+            return [(timestamp, attribute.contains(":"), zoned, "", true)]
         }
-        if shown.isEmpty, let stamp = timestampAttribute(node) { return [(stamp.0, true, stamp.1, "")] }
-        return shown.map { match in (match.timestamp, match.hasTime, false, String(text.unicodeScalars.prefix(match.start))) }
+        if shown.isEmpty, let stamp = timestampAttribute(node) { return [(stamp.0, true, stamp.1, "", false)] }
+        return shown.map { match in (match.timestamp, match.hasTime, false, String(text.unicodeScalars.prefix(match.start)), true) }
     }
 
     /// The value of a `data-timestamp`-like attribute: an epoch time, or a date-time.
@@ -115,11 +117,14 @@ struct VisibleDateWalk {
         let matches = parser.dates(in: text, allowsTwoDigitYears: text.utf8.count <= heuristics.shortDateTextLength)
         guard !matches.isEmpty else { return }
         let scalars = Array(text.unicodeScalars)
+        let length = FastText.collapsedLength(text)
+        let standsAlone = length <= heuristics.standaloneDateTextLength
         for match in matches {
             let before = String(String.UnicodeScalarView(scalars[max(0, match.start - heuristics.dateLabelReach)..<match.start]))
             let label = label(before: before)
             add(VisibleDates.Candidate(timestamp: match.timestamp, isModified: label.modified, isPublished: label.published && !label.modified,
-                                       hasTime: match.hasTime, position: position + match.start, inDateElement: false), node: node)
+                                       hasTime: match.hasTime, position: position + match.start, inDateElement: false,
+                                       standsAlone: standsAlone, inProse: length > heuristics.proseLength), node: node)
         }
     }
 

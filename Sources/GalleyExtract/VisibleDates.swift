@@ -22,6 +22,10 @@ struct VisibleDates {
         var inDateElement: Bool
         /// Bytes of text between it and the headline (nil without a headline).
         var headlineDistance: Int?
+        /// The whole text of its element (a date element, or a short text holding little else).
+        var standsAlone = false
+        /// Inside a long text (a sentence of the story: "am 18. Oktober 2021 wurde …").
+        var inProse = false
         /// Inside another item's container (comment, teaser, sidebar, page furniture).
         var isForeign = false
         var inLink = false
@@ -34,12 +38,15 @@ struct VisibleDates {
     func candidates(in body: HTMLNode, headline: HTMLNode?) -> [Candidate] {
         var walk = VisibleDateWalk(heuristics: heuristics, parser: parser, headline: headline)
         walk.visit(body, name: VisibleDateWalk.elementName(body))
+        let headlineAncestors = Array(sequence(first: headline, next: { $0?.parent }).compactMap { $0 })
+        let articleEnd = headlineAncestors.firstIndex { $0.name == "article" }.map { $0 + 1 } ?? 0
         var context = Context(ranges: walk.ranges, largestForeign: Int(Double(walk.position) * heuristics.foreignContainerMaximumShare),
-                              headlineAncestors: Set(sequence(first: headline, next: { $0?.parent }).compactMap { $0 }))
+                              headlineAncestors: Set(headlineAncestors), headlineArticle: Set(headlineAncestors.prefix(articleEnd)))
         var candidates = walk.found
         for index in candidates.indices {
             candidates[index].headlineDistance = walk.headlineRange.map { Self.distance(from: candidates[index].position, to: $0) }
-            (candidates[index].isForeign, candidates[index].inLink) = ancestry(of: walk.nodes[index], context: &context)
+            (candidates[index].isForeign, candidates[index].inLink) = ancestry(of: walk.nodes[index], standsAlone: candidates[index].standsAlone,
+                                                                               context: &context)
             candidates[index].score = score(candidates[index])
         }
         return candidates
@@ -53,7 +60,7 @@ struct VisibleDates {
         var score = 0.0
         if candidate.inDateElement { score += heuristics.dateElementScore }
         if candidate.isPublished { score += heuristics.publishedLabelScore }
-        if let distance = candidate.headlineDistance, distance <= heuristics.headlineDateReach {
+        if !candidate.inProse, let distance = candidate.headlineDistance, distance <= heuristics.headlineDateReach {
             score += heuristics.headlineScore * (1 - Double(distance) / Double(heuristics.headlineDateReach * 2))
         }
         if candidate.hasTime { score += heuristics.timeOfDayScore }
@@ -67,39 +74,48 @@ struct VisibleDates {
         let ranges: [HTMLNode: Range<Int>]
         let largestForeign: Int
         let headlineAncestors: Set<HTMLNode>
+        /// The headline's ancestors up to its `<article>` (empty when it has none).
+        let headlineArticle: Set<HTMLNode>
         var foreign: [HTMLNode: Bool] = [:]
     }
 
     /// Whether a date's ancestors make it another item's (comments, teasers, sidebars, page
     /// furniture), and whether it sits in a link. A container is not foreign when it holds the
     /// headline or more than `foreignContainerMaximumShare` of the body's text (layout wrappers
-    /// named "…Sidebar"), or when its own class names a date (`id="comments-date"`).
-    private func ancestry(of node: HTMLNode, context: inout Context) -> (foreign: Bool, inLink: Bool) {
-        var foreign = false
-        var inLink = false
+    /// named "…Sidebar"), or when its own class names a date (`id="comments-date"`); furniture
+    /// (footer, aside, sidebar, widget) inside the headline's `<article>` is the article's own
+    /// (`<footer class="entry-footer">`).
+    /// An element holding only the date is named for the date, not as a container
+    /// (`<h3 class="teaser-meta">02.01.2022</h3>` over the headline).
+    private func ancestry(of node: HTMLNode, standsAlone: Bool, context: inout Context) -> (foreign: Bool, inLink: Bool) {
+        var ancestors: [HTMLNode] = []
         var current: HTMLNode? = node
         while let element = current, !context.headlineAncestors.contains(element) {
             let name = element.name
             if name == "body" || name == "html" { break }
-            if name == "a" { inLink = true }
-            if !foreign, (context.ranges[element]?.count ?? 0) <= context.largestForeign {
-                if let known = context.foreign[element] {
-                    foreign = known
-                } else {
-                    foreign = heuristics.foreignDateElements.contains(name) || isForeignContainer(element)
-                    context.foreign[element] = foreign
-                }
-            }
+            ancestors.append(element)
             current = element.parent
         }
-        return (foreign, inLink)
+        let inHeadlineArticle = current.map { context.headlineArticle.contains($0) } ?? false
+        var foreign = false
+        for element in ancestors.dropFirst(standsAlone ? 1 : 0) where !foreign && (context.ranges[element]?.count ?? 0) <= context.largestForeign {
+            if let known = context.foreign[element] {
+                foreign = known
+            } else {
+                foreign = (!inHeadlineArticle && heuristics.foreignDateElements.contains(element.name))
+                    || isForeignContainer(element, furnitureCounts: !inHeadlineArticle)
+                context.foreign[element] = foreign
+            }
+        }
+        return (foreign, ancestors.contains { $0.name == "a" })
     }
 
-    private func isForeignContainer(_ element: HTMLNode) -> Bool {
+    /// Whether a class or id names another item's container (or, when `furnitureCounts`, the
+    /// page's furniture) and no date.
+    private func isForeignContainer(_ element: HTMLNode, furnitureCounts: Bool) -> Bool {
         let words = ClassWords(element)
-        guard words.tokens.contains(where: { token in heuristics.foreignDateContainerPrefixes.contains { token.hasPrefix($0) } }) else {
-            return false
-        }
+        let prefixes = furnitureCounts ? heuristics.foreignItemPrefixes + heuristics.furniturePrefixes : heuristics.foreignItemPrefixes
+        guard words.tokens.contains(where: { token in prefixes.contains { token.hasPrefix($0) } }) else { return false }
         return !words.matchesAny(heuristics.dateClassWords)
     }
 }

@@ -167,6 +167,42 @@ import Testing
         #expect(day(html) == "2019-10-16")
     }
 
+    @Test func anArticlesOwnFooterIsNotForeign() {
+        let html = """
+        <html><head><title>Die Stadt baut eine neue Brücke über den Fluss</title></head><body>
+        <aside class="sidebar"><span class="date">01.10.2019</span></aside>
+        <article><h1>Die Stadt baut eine neue Brücke über den Fluss</h1>\(PageBuilder.paragraphs.map { "<p>\($0)</p>" }.joined())
+        <footer class="entry-footer"><span class="posted-on">16.10.2019</span></footer></article></body></html>
+        """
+        #expect(day(html) == "2019-10-16")
+    }
+
+    @Test func anElementHoldingOnlyTheDateIsNamedForIt() {
+        // "teaser-meta" names the date line over the headline, not a teaser around it.
+        let html = page(before: "<h3 class=\"teaser-meta\">02.01.2022</h3>",
+                        after: "<div class=\"teaser\"><p>Weitere Meldung vom 30.04.2022 zum Thema</p></div>")
+        #expect(day(html) == "2022-01-02")
+    }
+
+    @Test func aDateInASentenceOfTheStoryIsNoDateLine() {
+        let lead = "<p>Im Beisein zahlreicher Ehrengäste wurde das Zentrum am 18. Oktober 2021 am Erzberg eröffnet und in Betrieb genommen, wie die Veranstalter in einer langen Mitteilung schrieben.</p>"
+        #expect(day(page(header: lead + "<p class=\"info\">20.10.2021</p>")) == "2021-10-20")
+    }
+
+    @Test func aWidgetsTimestampIsNotAShownDate() {
+        let head = """
+            <meta property="article:published_time" content="2020-02-14T13:42:33+01:00">
+            <meta property="article:modified_time" content="2020-02-20T13:50:10+01:00">
+            """
+        let widget = "<div class=\"shariff\" data-timestamp=\"1582210210\"><a href=\"/share\">Teilen</a></div>"
+        #expect(day(page(head: head, after: widget)) == "2020-02-14")
+    }
+
+    @Test func aStatusClassIsNoPublishedLabel() {
+        let html = page(header: "<div class=\"post status-publish\"><span class=\"date\">20.02.2020</span></div><p class=\"date\">14.02.2020</p>")
+        #expect(day(html) == "2020-02-20", "the first of two equal dates, neither marked")
+    }
+
     @Test func aDateSplitOverElementsIsReadWhole() {
         let html = page(header: "<div class=\"datum\"><span>Okt</span><span>16</span><span>2019</span></div>")
         #expect(day(html) == "2019-10-16")
@@ -234,6 +270,13 @@ import Testing
             <meta property="article:modified_time" content="2022-01-12T14:27:30+00:00">
             """
         #expect(day(page(head: head, header: "<p>12.01.2022</p>")) == "2022-01-12")
+    }
+
+    @Test func aStatedDayShownStronglyNeedsNoCorrection() {
+        // The page shows its stated day too: a UTC time is not moved to the other day shown.
+        let head = "<meta property=\"article:published_time\" content=\"2022-05-03T20:51:06Z\">"
+        let html = page(head: head, before: "<span class=\"date\">4 de mayo de 2022</span>", header: "<span class=\"date\">3 de mayo de 2022</span>")
+        #expect(day(html) == "2022-05-03")
     }
 
     @Test func aGenericDateKeyGivesWayToTheDateBesideTheHeadline() {
