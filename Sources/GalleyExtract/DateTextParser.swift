@@ -12,7 +12,7 @@ import GalleyCore
 struct DateTextParser {
     var defaultOffsetSeconds: Int
     var now: Timestamp?
-    /// Read `03/04/2020` as March 4 (American pages) rather than 3 April.
+    /// Read `03/04/2020` as March 4 (American English pages) rather than 3 April.
     var monthFirst = false
     var monthNames: [String: Int] = ExtractionHeuristics.standard.monthNames
 
@@ -122,17 +122,16 @@ struct DateTextParser {
         if first.digits == 4, last.digits <= 2 {
             return validated(year: first.value, month: second.value, day: last.value, end: index + 5)
         }
-        guard first.digits <= 2, last.digits == 4 || (allowsTwoDigitYears && last.digits == 2 && separator.text == ".") else { return nil }
+        guard first.digits <= 2, last.digits == 4 || (allowsTwoDigitYears && last.digits == 2 && separator.text != "-") else { return nil }
         if last.digits == 2, index + 5 < tokens.count, tokens[index + 5].isMark("."), !(index + 6 < tokens.count && tokens[index + 6].spaced) {
             return nil // a version or section number ("1.2.34.5")
         }
         let year = last.digits == 2 ? 2000 + last.value : last.value
-        if separator.text == "/", monthFirst || second.value > 12 {
-            return validated(year: year, month: first.value, day: second.value, end: index + 5)
-                ?? validated(year: year, month: second.value, day: first.value, end: index + 5)
-        }
-        return validated(year: year, month: second.value, day: first.value, end: index + 5)
-            ?? (separator.text == "/" ? validated(year: year, month: first.value, day: second.value, end: index + 5) : nil)
+        // Day first, unless the second number cannot be a month, or the page writes month first
+        // (American English) and the date is slashed: dotted dates are day first everywhere.
+        let dayFirst = validated(year: year, month: second.value, day: first.value, end: index + 5)
+        let monthFirst = validated(year: year, month: first.value, day: second.value, end: index + 5)
+        return (self.monthFirst && separator.text != ".") || second.value > 12 ? monthFirst ?? dayFirst : dayFirst ?? monthFirst
     }
 
     /// `16. Oktober 2019`, `19 juillet 2014`, `16 de octubre de 2019`, `1er mars 2020`, `06. Mär. 2023`.

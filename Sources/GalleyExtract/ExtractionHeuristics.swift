@@ -254,8 +254,10 @@ struct ExtractionHeuristics: Sendable {
     /// `teaser_box`; not `node-promoted`).
     var foreignItemPrefixes = [
         "comment", "kommentar", "leserbrief", "reply", "replies", "respond", "related", "teaser", "recommend", "popular",
-        "trending", "more-", "morearticles",
+        "trending", "more-", "morearticles", "instagram", "twitter-tweet", "tiktok", "fb-post",
     ]
+    /// Elements whose dates belong to what they quote or embed (a quoted letter, an embedded post).
+    var foreignItemElements: Set<String> = ["blockquote"]
     /// Starts of class/id words of the page's furniture: sidebars, widgets, footers, calendars,
     /// tickers. Inside the headline's `<article>` they are the article's own (`entry-footer`).
     var furniturePrefixes = [

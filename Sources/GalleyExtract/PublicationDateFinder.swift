@@ -52,7 +52,7 @@ struct PublicationDateFinder {
         pageURL = page.sidecar?.url ?? meta.links["canonical"]?.first ?? meta.first("og:url")
         var parser = parser
         let language = (root.attribute("lang") ?? meta.first("content-language", "og:locale") ?? "").lowercased()
-        parser.monthFirst = language == "en-us" || language == "en_us"
+        parser.monthFirst = ["en", "en-us", "en_us"].contains(language)
         self.parser = parser
         window = Window(earliestYear: heuristics.earliestPublicationYear,
                         latest: page.sidecar?.fetchTimestamp.map { $0.date.addingTimeInterval(Double(heuristics.futureDateSlackSeconds)) })

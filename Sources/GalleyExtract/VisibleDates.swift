@@ -82,7 +82,8 @@ struct VisibleDates {
     /// Whether a date's ancestors make it another item's (comments, teasers, sidebars, page
     /// furniture), and whether it sits in a link. A container is not foreign when it holds the
     /// headline or more than `foreignContainerMaximumShare` of the body's text (layout wrappers
-    /// named "…Sidebar"), or when its own class names a date (`id="comments-date"`); furniture
+    /// named "…Sidebar"), or when its own class names a date (`id="comments-date"`). Quotes and
+    /// embedded posts are always another item's; furniture
     /// (footer, aside, sidebar, widget) inside the headline's `<article>` is the article's own
     /// (`<footer class="entry-footer">`).
     /// An element holding only the date is named for the date, not as a container
@@ -102,7 +103,8 @@ struct VisibleDates {
             if let known = context.foreign[element] {
                 foreign = known
             } else {
-                foreign = (!inHeadlineArticle && heuristics.foreignDateElements.contains(element.name))
+                foreign = heuristics.foreignItemElements.contains(element.name)
+                    || (!inHeadlineArticle && heuristics.foreignDateElements.contains(element.name))
                     || isForeignContainer(element, furnitureCounts: !inHeadlineArticle)
                 context.foreign[element] = foreign
             }

@@ -82,6 +82,8 @@ import Testing
         #expect(parser.parse("03/04/2020")?.rfc3339 == "2020-04-03T00:00:00+07:00")
         #expect(american.parse("03/04/2020")?.rfc3339 == "2020-03-04T00:00:00+07:00")
         #expect(parser.parse("10/16/2019")?.rfc3339 == "2019-10-16T00:00:00+07:00", "a month over 12 decides")
+        #expect(american.parse("03.04.2020")?.rfc3339 == "2020-04-03T00:00:00+07:00", "dotted dates are day first everywhere")
+        #expect(american.dates(in: "11/02/17", allowsTwoDigitYears: true).first?.timestamp.rfc3339 == "2017-11-02T00:00:00+07:00")
     }
 
     @Test func notesWhetherAValueGaveItsZone() throws {

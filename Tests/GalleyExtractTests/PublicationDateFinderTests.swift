@@ -203,6 +203,18 @@ import Testing
         #expect(day(html) == "2020-02-20", "the first of two equal dates, neither marked")
     }
 
+    @Test func quotesAndEmbeddedPostsKeepTheirDates() {
+        let embed = "<blockquote class=\"instagram-media\"><p>Ein Foto</p><time datetime=\"2019-06-16T14:30:55+00:00\">Jun 16, 2019</time></blockquote>"
+        let html = page(header: "<p class=\"date\">20.06.2019</p>" + embed)
+        #expect(day(html) == "2019-06-20")
+    }
+
+    @Test func americanPagesWriteTheMonthFirst() {
+        let html = page(header: "<span class=\"date\">03/04/2020</span>").replacingOccurrences(of: "lang=\"de\"", with: "lang=\"en-US\"")
+        #expect(day(html) == "2020-03-04")
+        #expect(day(page(header: "<span class=\"date\">03/04/2020</span>")) == "2020-04-03")
+    }
+
     @Test func aDateSplitOverElementsIsReadWhole() {
         let html = page(header: "<div class=\"datum\"><span>Okt</span><span>16</span><span>2019</span></div>")
         #expect(day(html) == "2019-10-16")
