@@ -226,7 +226,8 @@ struct ExtractionHeuristics: Sendable {
                                             "posted", "posted-on", "entry-date", "post-date", "postdate"]
     /// Words just before a date (lower case) that mark it as the last change ("Aktualisiert am").
     var modifiedLabels = [
-        "aktualisiert", "aktualisierung", "geändert", "update", "updated", "modified", "stand", "last edited", "revised",
+        "aktualisiert", "aktualisierung", "geändert", "änderung", "bearbeitet", "überarbeitet", "update", "updated", "modified",
+        "stand", "edited", "revised",
         "mis à jour", "mise à jour", "modifié", "actualizado", "actualización", "aggiornato", "atualizado",
         "bijgewerkt", "gewijzigd", "zaktualizowano", "aktualizacja", "обновлено", "diperbarui", "uppdaterad",
     ]

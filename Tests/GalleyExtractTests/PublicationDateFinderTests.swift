@@ -227,6 +227,7 @@ import Testing
         "<p>Aktualisiert am 18.10.2019</p><p>Erschienen am 16.10.2019</p>",
         "<p>Updated: Oct 18, 2019</p><p>Published: Oct 16, 2019</p>",
         "<p>Stand: 18.10.2019</p><p>16.10.2019</p>",
+        "<p>Letzte Änderung: 18.10.2019</p><p>Erstellt: 16.10.2019</p>",
         "<time class=\"entry-date published\">16. Oktober 2019</time><time class=\"updated\">18. Oktober 2019</time>",
         "<time class=\"updated\">18. Oktober 2019</time><time class=\"published\">16. Oktober 2019</time>",
     ])
