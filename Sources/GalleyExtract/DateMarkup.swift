@@ -17,17 +17,17 @@ struct DateMarkup {
         var modified = false
     }
 
-    /// How `node` (named `name`) is marked. The kind comes from the element's own words, else
-    /// from its parent's or grandparent's (`<div class="posted"><time>`).
-    func kind(of node: HTMLNode, name: String) -> Kind {
-        guard node.pointer.pointee.properties != nil || name == "time" else { return Kind() }
+    /// How `node` (a `<time>` element or not) is marked. The kind comes from the element's own
+    /// words, else from its parent's or grandparent's (`<div class="posted"><time>`).
+    func kind(of node: HTMLNode, isTime: Bool) -> Kind {
+        guard node.pointer.pointee.properties != nil || isTime else { return Kind() }
         var words = Set<String>()
         // Most classes name no date: a test on the raw attribute before splitting it into words.
         if Self.mayNameDate(node, "class") || Self.mayNameDate(node, "id") { words = ClassWords(node).tokens }
         if node.hasAttribute("itemprop"), let itemprop = node.attribute("itemprop") {
             words.formUnion(FastText.asciiLowercased(itemprop).split(separator: " ").map(String.init))
         }
-        guard name == "time" || namesDate(words) || (Self.hasDataAttribute(node) && heuristics.timestampAttributes.contains { node.hasAttribute($0) })
+        guard isTime || namesDate(words) || (Self.hasDataAttribute(node) && heuristics.timestampAttributes.contains { node.hasAttribute($0) })
         else { return Kind() }
         for (level, element) in sequence(first: node, next: \.parent).prefix(3).enumerated() {
             let classes = level == 0 ? words : ClassWords(element).tokens
@@ -58,7 +58,8 @@ struct DateMarkup {
 
     /// Stems of the date class words: every word of `dateClassWords`, `publishedClassWords` and
     /// `modifiedClassWords` contains one (a test pins this).
-    static let dateStems = ["dat", "tim", "pub", "post", "upd", "modif", "creat", "tangg", "wakt", "fech", "releas", "chang", "revis", "lastmod"]
+    static let dateStems = ["date", "datum", "time", "publi", "posted", "modif", "creat", "tangg", "wakt", "fech", "releas", "chang", "revis",
+                            "lastmod"]
     private static let dateStemBytes = dateStems.map { Array($0.utf8) }
     /// The first bytes of the stems, to pass over other positions at once.
     private static let dateStemStarts: [Bool] = (0..<256).map { byte in dateStemBytes.contains { Int($0[0]) == byte } }

@@ -62,7 +62,20 @@ struct PublicationDateFinder {
 
     /// The publication date.
     func published() -> Timestamp? {
-        decide(stated: stated.published(), changes: stated.modified(), visible: visibleDates(), url: urlDate())
+        let (stated, changes, url) = (self.stated.published(), self.stated.modified(), urlDate())
+        if let settled = settled(stated: stated, changes: changes, url: url) { return settled }
+        return decide(stated: stated, changes: changes, visible: visibleDates(), url: url)
+    }
+
+    /// The first stated date when no shown date could change it, so that the body need not be
+    /// walked: a local time (not UTC) from a specific key, every stated change on its day, and
+    /// on the URL's day when the URL has one (rules 3 and 4 then always keep it).
+    func settled(stated: [StatedDates.Value], changes: [StatedDates.Value], url: URLDate?) -> Timestamp? {
+        let top = url?.day != nil ? stated.first : stated.first { url?.matches($0.timestamp, day: nil) ?? true }
+        guard let top, !top.writtenInUTC, !heuristics.weakPublishedKeys.contains(top.source),
+              changes.allSatisfy({ Self.sameDay($0.timestamp, top.timestamp) }) else { return nil }
+        if let url, let day = url.day, !url.matches(top.timestamp, day: day) { return nil }
+        return top.timestamp
     }
 
     /// The last change, when the page states one after the publication.

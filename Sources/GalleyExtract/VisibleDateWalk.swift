@@ -35,16 +35,15 @@ struct VisibleDateWalk {
     }
 
     /// Reads `node` (named `name`) and everything in it.
-    mutating func visit(_ node: HTMLNode, name: String, inDateElement: Bool = false) {
+    mutating func visit(_ node: HTMLNode, inDateElement: Bool = false) {
         let start = position
         let foundBefore = found.count
-        let inside = inDateElement || readDateElement(node, name: name)
+        let inside = inDateElement || readDateElement(node, tag: Tag(of: node))
         for child in node.children {
             if child.isText {
                 readTextNode(child, parent: node, inDateElement: inside)
-            } else if child.isElement {
-                let childName = Self.elementName(child)
-                if !Self.skippedElements.contains(childName) { visit(child, name: childName, inDateElement: inside) }
+            } else if child.isElement, Tag(of: child) != .skipped {
+                visit(child, inDateElement: inside)
             }
         }
         if node == headline { headlineRange = start..<position }
@@ -65,11 +64,11 @@ struct VisibleDateWalk {
 
     /// Reads a date element's value; returns whether the element was one. An element wrapping
     /// `<time>` elements is not one: they are read one by one.
-    private mutating func readDateElement(_ node: HTMLNode, name: String) -> Bool {
-        let kind = markup.kind(of: node, name: name)
-        guard kind.isDate, name == "time" || node.first(["time"]) == nil,
+    private mutating func readDateElement(_ node: HTMLNode, tag: Tag) -> Bool {
+        let kind = markup.kind(of: node, isTime: tag == .time)
+        guard kind.isDate, tag == .time || node.first(["time"]) == nil,
               let text = Self.spacedText(of: node, limit: heuristics.maximumDateElementLength) else { return false }
-        let values = dateElementValues(node, name: name, text: FastText.collapsed(text))
+        let values = dateElementValues(node, tag: tag, text: FastText.collapsed(text))
         guard !values.isEmpty else { return false }
         for value in values {
             let label = label(before: value.before)
@@ -88,9 +87,9 @@ struct VisibleDateWalk {
     /// The dates a date element gives: its machine-readable attribute (`datetime`, `content`,
     /// an abbr's `title`), unless its text shows another day (the attribute holds a change, or
     /// a UTC time of the next day); else the dates its text shows; else a `data-*` timestamp.
-    private func dateElementValues(_ node: HTMLNode, name: String, text: String) -> [Value] {
+    private func dateElementValues(_ node: HTMLNode, tag: Tag, text: String) -> [Value] {
         let shown = parser.dates(in: DateToken.tokens(text), allowsTwoDigitYears: true).prefix(3)
-        if let attribute = node.attribute("datetime") ?? node.attribute("content") ?? (name == "abbr" ? node.attribute("title") : nil),
+        if let attribute = node.attribute("datetime") ?? node.attribute("content") ?? (tag == .abbr ? node.attribute("title") : nil),
            let (timestamp, zoned) = parser.parseNotingZone(attribute),
            shown.first.map({ PublicationDateFinder.sameDay(timestamp, $0.timestamp) }) ?? true {
             return [(timestamp, attribute.contains(":"), zoned, "", true)]
@@ -155,7 +154,7 @@ struct VisibleDateWalk {
                 if child.isText {
                     text += child.textValue
                     text += " "
-                } else if child.isElement, !skippedElements.contains(elementName(child)) {
+                } else if child.isElement, Tag(of: child) != .skipped {
                     if !gather(child) { return false }
                 }
                 if text.utf8.count > limit { return false }
@@ -181,8 +180,23 @@ struct VisibleDateWalk {
         return false
     }
 
-    /// An element's name as libxml2's HTML parser stores it (already lower case).
-    static func elementName(_ node: HTMLNode) -> String {
-        node.pointer.pointee.name.map { String(cString: $0) } ?? ""
+    /// What the walk needs to know of an element's name, read from libxml2's bytes (the HTML
+    /// parser stores names in lower case) without making a String for every element.
+    enum Tag: Equatable {
+        case time, abbr, skipped, other
+
+        init(of node: HTMLNode) {
+            guard let raw = node.pointer.pointee.name else { self = .other; return }
+            let name = UnsafeRawPointer(raw).assumingMemoryBound(to: CChar.self)
+            if strcmp(name, "time") == 0 {
+                self = .time
+            } else if strcmp(name, "abbr") == 0 {
+                self = .abbr
+            } else {
+                self = VisibleDateWalk.skippedNames.contains { strcmp(name, $0) == 0 } ? .skipped : .other
+            }
+        }
     }
+
+    private static let skippedNames = skippedElements.map { Array($0.utf8CString) }
 }

@@ -37,7 +37,7 @@ struct VisibleDates {
     /// Every date shown in `body`, scored; `headline` is the article's main heading.
     func candidates(in body: HTMLNode, headline: HTMLNode?) -> [Candidate] {
         var walk = VisibleDateWalk(heuristics: heuristics, parser: parser, headline: headline)
-        walk.visit(body, name: VisibleDateWalk.elementName(body))
+        walk.visit(body)
         let headlineAncestors = Array(sequence(first: headline, next: { $0?.parent }).compactMap { $0 })
         let articleEnd = headlineAncestors.firstIndex { $0.name == "article" }.map { $0 + 1 } ?? 0
         var context = Context(ranges: walk.ranges, largestForeign: Int(Double(walk.position) * heuristics.foreignContainerMaximumShare),
