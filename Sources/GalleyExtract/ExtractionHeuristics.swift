@@ -183,6 +183,146 @@ struct ExtractionHeuristics: Sendable {
     /// `<meta>` keys for the byline, in order of trust (after JSON-LD `author`).
     var bylineKeys = ["dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "article:author", "sailthru.author"]
 
+    // MARK: Dates (`PublicationDateFinder`, `VisibleDates`, `DateTextParser`)
+
+    /// Month names and abbreviations (lower case) → month number, for dates printed in words:
+    /// English, Indonesian, German, French, Spanish, Italian, Portuguese, Dutch, Swedish/Danish,
+    /// Polish and Russian (nominative and genitive forms). A trailing dot is read apart.
+    var monthNames: [String: Int] = [
+        "january": 1, "jan": 1, "januari": 1, "januar": 1, "jänner": 1, "jaenner": 1, "janvier": 1, "janv": 1, "enero": 1,
+        "ene": 1, "gennaio": 1, "gen": 1, "janeiro": 1, "januarie": 1, "stycznia": 1, "styczeń": 1, "styczen": 1, "января": 1,
+        "январь": 1, "янв": 1,
+        "february": 2, "feb": 2, "februari": 2, "pebruari": 2, "februar": 2, "feber": 2, "février": 2, "fevrier": 2, "févr": 2,
+        "fevr": 2, "fév": 2, "febrero": 2, "febbraio": 2, "fevereiro": 2, "fev": 2, "lutego": 2, "luty": 2, "февраля": 2,
+        "февраль": 2, "фев": 2,
+        "march": 3, "mar": 3, "maret": 3, "märz": 3, "maerz": 3, "mrz": 3, "mär": 3, "mars": 3, "marzo": 3, "março": 3,
+        "marco": 3, "maart": 3, "mrt": 3, "marca": 3, "marzec": 3, "marts": 3, "марта": 3, "март": 3,
+        "april": 4, "apr": 4, "avril": 4, "avr": 4, "abril": 4, "aprile": 4, "abr": 4, "kwietnia": 4, "kwiecień": 4,
+        "kwiecien": 4, "апреля": 4, "апрель": 4, "апр": 4,
+        "may": 5, "mei": 5, "mai": 5, "maggio": 5, "mag": 5, "mayo": 5, "maio": 5, "maj": 5, "maja": 5, "мая": 5, "май": 5,
+        "june": 6, "jun": 6, "juni": 6, "juin": 6, "junio": 6, "giugno": 6, "giu": 6, "junho": 6, "czerwca": 6, "czerwiec": 6,
+        "июня": 6, "июнь": 6,
+        "july": 7, "jul": 7, "juli": 7, "juillet": 7, "juil": 7, "julio": 7, "luglio": 7, "lug": 7, "julho": 7, "lipca": 7,
+        "lipiec": 7, "июля": 7, "июль": 7,
+        "august": 8, "aug": 8, "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "août": 8, "aout": 8, "agosto": 8, "ago": 8,
+        "augustus": 8, "augusti": 8, "sierpnia": 8, "sierpień": 8, "sierpien": 8, "августа": 8, "август": 8, "авг": 8,
+        "september": 9, "sept": 9, "sep": 9, "septembre": 9, "septiembre": 9, "setiembre": 9, "settembre": 9, "set": 9,
+        "setembro": 9, "września": 9, "wrzesień": 9, "wrzesien": 9, "сентября": 9, "сентябрь": 9, "сен": 9,
+        "october": 10, "oct": 10, "oktober": 10, "okt": 10, "octobre": 10, "octubre": 10, "ottobre": 10, "ott": 10,
+        "outubro": 10, "out": 10, "października": 10, "październik": 10, "pazdziernika": 10, "октября": 10, "октябрь": 10,
+        "окт": 10,
+        "november": 11, "nov": 11, "nopember": 11, "novembre": 11, "noviembre": 11, "novembro": 11, "listopada": 11,
+        "listopad": 11, "ноября": 11, "ноябрь": 11, "ноя": 11,
+        "december": 12, "dec": 12, "desember": 12, "des": 12, "dezember": 12, "dez": 12, "décembre": 12, "decembre": 12,
+        "déc": 12, "diciembre": 12, "dic": 12, "dicembre": 12, "dezembro": 12, "grudnia": 12, "grudzień": 12, "grudzien": 12,
+        "декабря": 12, "декабрь": 12, "дек": 12,
+    ]
+    /// `<meta>` keys (lower case) that give the publication date, in order of trust.
+    var publishedMetaKeys = [
+        "article:published_time", "og:article:published_time", "og:published_time", "article.published",
+        "datepublished", "dc.date.issued", "dc:date:issued", "dcterms.issued", "dcterms:issued", "dc.date.published",
+        "citation_publication_date", "citation_date", "citation_online_date", "prism.publicationdate",
+        "publication_date", "publication-date", "publicationdate", "published_time", "published-date", "published_date",
+        "publish-date", "publish_date", "publishdate", "pubdate", "parsely-pub-date", "sailthru.date",
+        "content_publishedtime", "article_date_original", "original-publish-date", "originalpublicationdate",
+        "date_published", "cxenseparse:recs:publishtime", "dc.date", "dc:date", "dcterms.date", "dcterms:date",
+        "date", "dc.date.created", "dcterms.created", "dcterms:created", "datecreated", "created", "creation_date",
+    ]
+    /// Generic keys among those (and JSON-LD `dateCreated`): often the day a page was generated or
+    /// a draft created. A strong visible date on another day wins over them.
+    var weakPublishedKeys: Set<String> = ["date", "dc.date", "dc:date", "dcterms.date", "dcterms:date", "dc.date.created",
+                                          "dcterms.created", "dcterms:created", "datecreated", "created", "creation_date"]
+    /// `<meta>` keys (lower case) that give the last modification, in order of trust.
+    var modifiedMetaKeys = [
+        "article:modified_time", "og:article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
+        "dcterms:modified", "dc.date.modified", "last-modified", "lastmod", "revision_date", "modified", "updated",
+    ]
+    /// JSON-LD types whose `datePublished` speaks for the page when no article object has one.
+    var pageTypes: Set<String> = ["WebPage", "ItemPage", "AboutPage", "MedicalWebPage", "QAPage", "FAQPage", "Blog", "Recipe",
+                                  "Event", "VideoObject", "PodcastEpisode", "Review", "CreativeWork", "Book", "Periodical"]
+    /// Attributes of date elements that hold an epoch time in seconds or milliseconds.
+    var timestampAttributes = ["data-timestamp", "data-published", "data-time", "data-date", "data-publish-date",
+                               "data-pubdate", "data-created", "data-unix", "data-epoch", "data-utime"]
+    /// Class/id/itemprop words (whole words, split on `-_ `) of elements that show a date. Not
+    /// "publish": WordPress marks every post `status-publish`.
+    var dateClassWords: Set<String> = [
+        "date", "dates", "time", "datetime", "timestamp", "pubdate", "published", "publishdate", "publishing",
+        "posted", "posted-on", "postdate", "post-date", "entry-date", "article-date", "created", "tanggal", "waktu",
+        "datum", "fecha", "date-time", "meta-date", "publication", "released", "updated", "modified",
+        "datepublished", "datecreated", "datemodified",
+    ]
+    /// Class/id words that say a date element shows the last change, not the publication.
+    var modifiedClassWords: Set<String> = ["updated", "modified", "changed", "update", "lastmod", "last-modified", "datemodified", "revision"]
+    /// Class/id/itemprop words that say a date element shows the publication.
+    var publishedClassWords: Set<String> = ["published", "pubdate", "publishdate", "datepublished", "created", "datecreated",
+                                            "posted", "posted-on", "entry-date", "post-date", "postdate"]
+    /// Words just before a date (lower case) that mark it as the last change ("Aktualisiert am").
+    var modifiedLabels = [
+        "aktualisiert", "aktualisierung", "geändert", "änderung", "bearbeitet", "überarbeitet", "update", "updated", "modified",
+        "stand", "edited", "revised",
+        "mis à jour", "mise à jour", "modifié", "actualizado", "actualización", "aggiornato", "atualizado",
+        "bijgewerkt", "gewijzigd", "zaktualizowano", "aktualizacja", "обновлено", "diperbarui", "uppdaterad",
+    ]
+    /// Words just before a date (lower case) that mark it as the publication ("veröffentlicht am").
+    var publishedLabels = [
+        "veröffentlicht", "publiziert", "erschienen", "erstellt", "published", "posted", "publié", "publicado",
+        "pubblicato", "gepubliceerd", "opublikowano", "опубликовано", "publicerad", "diterbitkan", "dipublikasikan",
+        "datum", "geschrieben", "written",
+    ]
+    /// A date element's text longer than this (bytes) is a container, not a date element.
+    var maximumDateElementLength = 300
+    /// A text node at most this long (bytes, spaces included) may be a date with a two-digit
+    /// year ("02.12.19"); in longer text only four-digit years are read.
+    var shortDateTextLength = 24
+    /// A text node at most this long (characters) with a date in it shows that date alone
+    /// ("16. Oktober 2019, 14:05 Uhr"): its element is named for the date, not a container.
+    var standaloneDateTextLength = 40
+    /// A date inside a text node longer than this (characters) is part of a sentence of the
+    /// story, not a date line: it gets nothing for standing near the headline.
+    var proseLength = 150
+    /// How many characters before a date are read for a label.
+    var dateLabelReach = 32
+    /// Starts of class/id words (split on `-_ `) of containers whose dates belong to other
+    /// items: comments, teasers, lists of other articles (`comments`, `relatedPosts`,
+    /// `teaser_box`; not `node-promoted`).
+    var foreignItemPrefixes = [
+        "comment", "kommentar", "leserbrief", "reply", "replies", "respond", "related", "teaser", "recommend", "popular",
+        "trending", "more-", "morearticles", "instagram", "twitter-tweet", "tiktok", "fb-post",
+    ]
+    /// Elements whose dates belong to what they quote or embed (a quoted letter, an embedded post).
+    var foreignItemElements: Set<String> = ["blockquote"]
+    /// Starts of class/id words of the page's furniture: sidebars, widgets, footers, calendars,
+    /// tickers. Inside the headline's `<article>` they are the article's own (`entry-footer`).
+    var furniturePrefixes = [
+        "sidebar", "widget", "footer", "newsletter", "calendar", "kalender", "weather", "wetter", "ticker", "newsticker",
+        "cookie", "breadcrumb", "advert", "sponsor", "tagcloud",
+    ]
+    /// A container holding more than this share of the body's text is a layout wrapper, never
+    /// another item's container, whatever its class ("layoutTwoColumnsRightSidebar").
+    var foreignContainerMaximumShare = 0.4
+    /// Elements whose dates belong to the page's furniture (inside the headline's `<article>`,
+    /// the article's own).
+    var foreignDateElements: Set<String> = ["nav", "aside", "footer", "select", "option", "form", "button", "noscript"]
+    /// A visible date at most this many characters of text from the main heading counts as the
+    /// article's own (header, byline line).
+    var headlineDateReach = 400
+    /// Scores of a visible date (`VisibleDates`): shown in a date element, labelled as the
+    /// publication, beside the headline, with a time of day; and the penalty of a date in another
+    /// item's container (comment, teaser, sidebar) or in a link.
+    var dateElementScore = 3.0
+    var publishedLabelScore = 3.0
+    var headlineScore = 4.0
+    var timeOfDayScore = 1.0
+    var foreignContainerPenalty = 6.0
+    var linkPenalty = 2.0
+    /// A visible date scoring at least this is the page's shown date: it can correct the stated
+    /// one (the page shows its last change, or the day of a UTC time at its own offset).
+    var strongVisibleDateScore = 3.0
+    /// The first year a page can have been published (the web of news started about 1995).
+    var earliestPublicationYear = 1995
+    /// A date this many seconds after the fetch time is still taken (clocks and zones differ).
+    var futureDateSlackSeconds = 86_400
+
     // MARK: Tags
 
     /// Tags dropped after cleaning (case-insensitive): generic words that name no topic.

@@ -213,39 +213,13 @@ struct MetadataReader {
         return (1...5).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true } && !text.contains(where: \.isNumber)
     }
 
-    private func published() -> Timestamp? {
-        let candidates: [String?] = [
-            article.flatMap { JSONLDReader.string($0["datePublished"]) ?? JSONLDReader.string($0["dateCreated"]) },
-            meta.first("article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate",
-                       "publish-date", "publish_date", "dc.date", "dc.date.issued", "dcterms.created", "parsely-pub-date",
-                       "sailthru.date", "content_publishedtime", "article.published"),
-            index.elements("time").first { $0.hasAttribute("pubdate") }?.attribute("datetime"),
-            index.elements("time").first?.attribute("datetime"),
-        ]
-        for candidate in candidates.compactMap({ $0 }) {
-            if let date = dates.parse(candidate) { return date }
-        }
-        return visibleDate()
-    }
+    private func published() -> Timestamp? { dateFinder.published() }
 
-    private func modified(after published: Timestamp?) -> Timestamp? {
-        let candidate = article.flatMap { JSONLDReader.string($0["dateModified"]) }
-            ?? meta.first("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified")
-        guard let date = candidate.flatMap(dates.parse) else { return nil }
-        if let published, date.date <= published.date { return nil }
-        return date
-    }
+    private func modified(after published: Timestamp?) -> Timestamp? { dateFinder.modified(after: published) }
 
-    /// A date printed in an element whose class mentions a date ("Selasa, 13 Oktober 2020 - 10:15 WIB").
-    private func visibleDate() -> Timestamp? {
-        let nodes = index.withClassOrID.filter { node in
-            ClassWords(node).matchesAny(["date", "time", "tanggal", "waktu", "published", "publish", "pubdate", "timestamp", "datetime", "posted-on"])
-        }
-        for node in nodes.prefix(20) {
-            let text = collapse(node.textContent)
-            if let date = dates.parse(text) { return date }
-        }
-        return nil
+    /// Dates are found apart (`PublicationDateFinder`): URL, structured data and visible dates.
+    private var dateFinder: PublicationDateFinder {
+        PublicationDateFinder(root: root, index: index, meta: meta, jsonLD: jsonLD, page: page, parser: dates, heuristics: heuristics)
     }
 
     private func language() -> String? {
