@@ -28,7 +28,7 @@ public struct HTMLExtractor: ArticleExtractor {
     public func extract(_ page: SourcePage) throws(GalleyError) -> ExtractedArticle {
         let document = try parse(page)
         guard let root = document.root else { throw GalleyError(.extract, source: page.path, reason: "the page has no HTML element") }
-        let body = root.first(["body"]) ?? root
+        let body = Self.contentRoot(root, heuristics: settings.heuristics)
         let reader = MetadataReader(root: root, page: page, settings: settings)
         var metadata = reader.read()
         let baseURL = reader.baseURL(canonical: metadata.canonicalURL)
@@ -66,7 +66,7 @@ public struct HTMLExtractor: ArticleExtractor {
     public func extractFragment(_ page: SourcePage) throws(GalleyError) -> ExtractedArticle {
         let document = try parse(page)
         guard let root = document.root else { return ExtractedArticle(source: page.path, content: [], metadata: ArticleMetadata()) }
-        let body = root.first(["body"]) ?? root
+        let body = Self.contentRoot(root, heuristics: settings.heuristics)
         let analysis = PageAnalysis(root: body, heuristics: settings.heuristics)
         let baseURL = page.sidecar?.url
         var converter = ContentConverter(analysis: analysis, baseURL: baseURL)
@@ -98,6 +98,19 @@ public struct HTMLExtractor: ArticleExtractor {
         } catch {
             return nil
         }
+    }
+
+    /// Where the article is looked for: the `<body>`, or the whole `<html>` when libxml2 put
+    /// text beside the body. It does after a stray `</body>` or `</html>` (one in an unquoted
+    /// attribute value, a second page saved into the first): the rest of the page goes into a
+    /// second `<html>` or `<body>` after the first, which a browser would have shown in the body.
+    static func contentRoot(_ root: HTMLNode, heuristics: ExtractionHeuristics) -> HTMLNode {
+        guard let body = root.first(["body"]) else { return root }
+        let besideBody = root.elementChildren.contains { child in
+            child != body && (child.name == "html" || child.name == "body"
+                || (!heuristics.droppedElements.contains(child.name) && FastText.collapsedLength(child.textContent) > 0))
+        }
+        return besideBody ? root : body
     }
 
     /// The title is metadata; a heading repeating it at the top of the body goes, and so does a

@@ -1,0 +1,62 @@
+import Foundation
+import GalleyCore
+@testable import GalleyExtract
+import Testing
+
+/// Real articles that must be published, whatever their size, script or markup, and pages that
+/// must still be rejected: one small page per rule of the readerable check and of finding the
+/// article (ExtractionHeuristics.swift, "Readerable check" and "Scoring").
+@Suite struct AcceptanceSnippetTests {
+    let extractor = HTMLExtractor(settings: .init(regionsBySource: [:], defaultUTCOffsetSeconds: 7 * 3600))
+
+    static let head = """
+        <title>Judul Berita Uji Coba Panjang - Situs</title><meta property="og:title" content="Judul Berita Uji Coba Panjang">
+        """
+
+    /// A page: `head` extra, then `body` as it is.
+    static func page(head: String = "", body: String) -> String {
+        "<!DOCTYPE html><html lang=\"id\"><head>\(Self.head)\(head)</head><body>\(body)</body></html>"
+    }
+
+    static var story: String { PageBuilder.paragraphs.map { "<p>\($0)</p>" }.joined() }
+
+    func extract(_ html: String) throws -> ExtractedArticle {
+        try extractor.extract(SourcePage(path: "t.html", bytes: Array(html.utf8), sidecar: SourceSidecar(url: "https://example.org/berita/uji")))
+    }
+
+    func text(_ html: String) throws -> String { PlainText.of(try extract(html).content) }
+
+    func rejection(_ html: String) -> String? {
+        do {
+            _ = try extract(html)
+            return nil
+        } catch let error as GalleyError {
+            return error.kind == .rejected ? error.reason : "failed: \(error.reason)"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    // MARK: Odd markup
+
+    /// An `</aside>` (or `</nav>`, `</header>`) that libxml2 would ignore because a `<div>` was
+    /// left open inside: the article after it is not swallowed by the sidebar.
+    @Test func anUnclosedDivInASidebarDoesNotSwallowTheArticle() throws {
+        let sidebar = "<aside class=\"sidebar\"><div class=\"widget\"><ul><li><a href=\"/a\">Menu satu</a></li></ul></aside>"
+        let html = Self.page(body: "<nav><div><a href=\"/\">Beranda</a></nav>\(sidebar)<div class=\"content\">\(Self.story)</div>")
+        let body = try text(html)
+        for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
+    }
+
+    /// A stray `</body></html>` before the article (here in an unquoted attribute value, as
+    /// saved pages have them) makes libxml2 start a second `<html>` for the rest of the page.
+    @Test(arguments: [
+        "<input value=<html><body></body></html>>",
+        "<iframe srcdoc=\"<html><body></body></html>\"></iframe>",
+        "<p>Menu</p></body></html>",
+    ])
+    func theArticleAfterAStrayEndOfPageIsFound(markup: String) throws {
+        let body = try text(Self.page(body: markup + "<div class=\"content\">\(Self.story)</div>"))
+        for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
+    }
+}
