@@ -95,11 +95,20 @@ struct ExtractionHeuristics: Sendable {
         "recommended", "rekomendasi", "trending", "populer", "popular", "terpopuler", "bacajuga", "baca",
         "readmore", "read-more", "more-stories", "nav", "navbar", "menu", "footer", "masthead", "pagination",
         "pager", "tags", "tag", "topik", "author-bio", "bio", "paywall", "signup", "print", "toolbar",
-        "byline", "meta", "dateline", "skip", "hidden", "sr-only", "visually-hidden", "screen-reader-text",
+        "byline", "meta", "dateline", "skip",
         "caption-credit", "infinite", "next-article", "prev-article", "jump", "kanal", "terkini",
         "date", "datetime", "timestamp", "tanggal", "posted-on", "entry-meta", "post-meta", "article-meta",
         "gallery", "slideshow", "carousel", "lightbox", "control-panel", "controls", "thumbnails",
     ]
+    /// Whole class names of text that is never shown (screen-reader and hidden-state utility
+    /// classes): dropped even inside a content class. Whole names only: `hidden-xs` or
+    /// `d-none d-md-block` are shown on some screens.
+    var invisibleClassNames: Set<String> = [
+        "hidden", "hide", "is-hidden", "u-hidden", "invisible", "sr-only", "sr-only-focusable", "visually-hidden",
+        "visuallyhidden", "screen-reader-text", "screen-reader-only", "assistive-text", "offscreen",
+    ]
+    /// A link with words of its sentence right beside it is part of the sentence: its class
+    /// ("tag-link", "auto-tag_donald-trump", "share") never drops it (`invisibleClassNames` do).
     /// Parts of class/id tokens that mark boilerplate wherever they appear in a token
     /// (`relatedpoststitle`, `sidebarWidget`, `newsletterSignup`).
     var boilerplateFragments: [String] = [

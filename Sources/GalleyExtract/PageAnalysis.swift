@@ -102,18 +102,43 @@ final class PageAnalysis {
             return true
         }
         let words = ClassWords(node)
-        guard !words.isEmpty, words.matchesAny(heuristics.boilerplateWords) || words.containsAny(heuristics.boilerplateFragments)
-        else { return false }
+        guard !words.isEmpty else { return false }
+        if words.hasWholeName(in: heuristics.invisibleClassNames) { return !isProtectedWrapper(node) }
+        if name == "a", Self.isInSentence(node) { return false }
+        guard words.matchesAny(heuristics.boilerplateWords) || words.containsAny(heuristics.boilerplateFragments) else { return false }
         // A class that also names content ("box article modal-enabled", "entry-content
         // read-more") is left to the scorer and the conditional cleaning.
         if words.matchesAny(heuristics.contentWords) { return false }
         // A wrapper holding much of the page's prose is not boilerplate, whatever its class
         // says ("Page-ad-margins").
+        return !isProtectedWrapper(node)
+    }
+
+    /// Whether the element holds much of the page's prose (`boilerplateProtectedShare`, few links).
+    private func isProtectedWrapper(_ node: HTMLNode) -> Bool {
         let share = Double(stat(node).textLength) / Double(max(1, pageTextLength))
-        return !(share >= heuristics.boilerplateProtectedShare && linkDensity(node) < 0.5)
+        return share >= heuristics.boilerplateProtectedShare && linkDensity(node) < 0.5
     }
 
     // MARK: Helpers
+
+    /// Whether the nearest non-blank text beside the element, before or after it, holds a letter
+    /// or digit: the element is inside a sentence ("<a>Twitter</a> erupted Monday"), not one of
+    /// a row of links ("<a>CSP</a> / <a>Solar</a>").
+    static func isInSentence(_ node: HTMLNode) -> Bool {
+        func wordBeside(_ start: xmlNodePtr?, forward: Bool) -> Bool {
+            var sibling = start
+            while let current = sibling {
+                guard current.pointee.type == XML_TEXT_NODE else { return false }
+                let text = HTMLNode(current).textValue
+                if text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) { return true }
+                guard text.allSatisfy(\.isWhitespace) else { return false }
+                sibling = forward ? current.pointee.next : current.pointee.prev
+            }
+            return false
+        }
+        return wordBeside(node.pointer.pointee.prev, forward: false) || wordBeside(node.pointer.pointee.next, forward: true)
+    }
 
     static func isHidden(_ node: HTMLNode) -> Bool {
         if node.attribute("hidden") != nil { return true }
@@ -145,17 +170,26 @@ final class PageAnalysis {
 struct ClassWords {
     let tokens: Set<String>
 
+    /// The whole class names and id, before splitting.
+    let names: [String]
+
     init(_ node: HTMLNode) {
         var tokens = Set<String>()
+        var names: [String] = []
         let text = node.classAndID
         for token in text.utf8.split(whereSeparator: FastText.isASCIIWhitespace) {
-            tokens.insert(String(decoding: token, as: UTF8.self))
+            let name = String(decoding: token, as: UTF8.self)
+            names.append(name)
+            tokens.insert(name)
             for part in token.split(whereSeparator: { $0 == 0x2D || $0 == 0x5F }) where part.count > 1 || part.elementsEqual("ad".utf8) {
                 tokens.insert(String(decoding: part, as: UTF8.self))
             }
         }
         self.tokens = tokens
+        self.names = names
     }
+
+    func hasWholeName(in set: Set<String>) -> Bool { names.contains { set.contains($0) } }
 
     var isEmpty: Bool { tokens.isEmpty }
 
