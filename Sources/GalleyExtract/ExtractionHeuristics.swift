@@ -30,6 +30,10 @@ struct ExtractionHeuristics: Sendable {
     var lengthPointsCap = 3.0
     /// Added to or taken from a candidate whose class/id matches the positive/negative patterns.
     var classWeight = 25.0
+    /// The positive class weight is given in full to a candidate with this many characters of
+    /// text, and in proportion below: a short headline or teaser block named "header-text"
+    /// does not outscore the article body.
+    var positiveClassFullWeightLength = 500
     /// A sibling of the top candidate joins the article when its score reaches this share of
     /// the top score (and at least `siblingMinimumScore`).
     var siblingScoreShare = 0.2

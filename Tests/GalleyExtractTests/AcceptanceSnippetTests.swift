@@ -59,4 +59,18 @@ import Testing
         let body = try text(Self.page(body: markup + "<div class=\"content\">\(Self.story)</div>"))
         for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
     }
+
+    // MARK: Finding the article
+
+    /// `positiveClassFullWeightLength`: a short block whose class names content ("header-text",
+    /// "teaser-text") does not outscore a body whose class says nothing.
+    @Test func aShortBlockWithAContentClassDoesNotBeatTheBody() throws {
+        let html = Self.page(body: """
+            <div class="wrap"><div class="header"><div class="header-text"><p>Situs berita warga untuk semua kalangan, terbit setiap hari.</p></div></div>
+            <div class="intro"><div class="teaser-text"><p>Warga bantaran kali mengungsi setelah hujan deras semalaman merendam permukiman mereka.</p></div>
+            <div class="rte">\(Self.story)</div></div></div>
+            """)
+        let body = try text(html)
+        for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
+    }
 }
