@@ -113,6 +113,11 @@ struct ExtractionHeuristics: Sendable {
     ]
     /// A link with words of its sentence right beside it is part of the sentence: its class
     /// ("tag-link", "auto-tag_donald-trump", "share") never drops it (`invisibleClassNames` do).
+    /// The boilerplate words and fragments that name ads. A block named only by these that holds
+    /// at least `adSlotMaximumProse` characters of text outside links is content with ad slots
+    /// in it (`TestReport__Section--Ads`, `article-with-ads`), not an ad.
+    var adWords: Set<String> = ["ad", "ads", "advert", "advertisement", "adsbygoogle", "banner"]
+    var adSlotMaximumProse = 300
     /// Parts of class/id tokens that mark boilerplate wherever they appear in a token
     /// (`relatedpoststitle`, `sidebarWidget`, `newsletterSignup`).
     var boilerplateFragments: [String] = [

@@ -25,8 +25,14 @@ final class PageAnalysis {
     /// Visible text of the whole page, in characters.
     private(set) var pageTextLength = 0
 
+    /// `boilerplateWords` and `boilerplateFragments` without `adWords`.
+    private let nonAdBoilerplateWords: Set<String>
+    private let nonAdBoilerplateFragments: [String]
+
     init(root: HTMLNode, heuristics: ExtractionHeuristics) {
         self.heuristics = heuristics
+        nonAdBoilerplateWords = heuristics.boilerplateWords.subtracting(heuristics.adWords)
+        nonAdBoilerplateFragments = heuristics.boilerplateFragments.filter { !heuristics.adWords.contains($0) }
         pageTextLength = measure(root, insideLink: false).textLength
         classify(root)
     }
@@ -109,6 +115,12 @@ final class PageAnalysis {
         // A class that also names content ("box article modal-enabled", "entry-content
         // read-more") is left to the scorer and the conditional cleaning.
         if words.matchesAny(heuristics.contentWords) { return false }
+        // A block named only for its ads that holds paragraphs of prose is content with ad
+        // slots in it ("TestReport__Section--Ads"): an ad slot holds a picture and a label.
+        if words.tokens.isDisjoint(with: nonAdBoilerplateWords), !words.containsAny(nonAdBoilerplateFragments),
+           stat(node).textLength - stat(node).linkTextLength >= heuristics.adSlotMaximumProse {
+            return false
+        }
         // A wrapper holding much of the page's prose is not boilerplate, whatever its class
         // says ("Page-ad-margins").
         return !isProtectedWrapper(node)

@@ -73,4 +73,17 @@ import Testing
         let body = try text(html)
         for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
     }
+
+    /// `adWords`, `adSlotMaximumProse`: a section named for the ads it holds keeps its prose; an
+    /// ad slot is still dropped.
+    @Test func aSectionWithAdSlotsKeepsItsProse() throws {
+        let paragraphs = PageBuilder.paragraphs
+        let sections = [(0, 1), (2, 3)].map { first, second in
+            "<section class=\"Report__Section Report__Section--Ads\"><p>\(paragraphs[first])</p><p>\(paragraphs[second])</p>"
+                + "<div class=\"ad-slot\">Anzeige</div></section>"
+        }.joined()
+        let body = try text(Self.page(body: "<article class=\"Report\">\(sections)</article>"))
+        for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
+        #expect(!body.contains("Anzeige"))
+    }
 }
