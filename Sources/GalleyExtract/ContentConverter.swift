@@ -54,7 +54,7 @@ struct ContentConverter {
         guard node.isElement else { return [] }
         let name = node.name
         if name == "iframe" || name == "embed" || name == "object" || name == "video" { return embedLink(node) }
-        if name == "noscript" { return noscriptImages(node) }
+        if name == "noscript" { return noscriptContent(node) }
         guard !analysis.isExcluded(node), !isConditionallyRemoved(node) else { return [] }
         if Self.blockNames.contains(name), isInsertOrCreditLine(node) { return [] }
         if name != "figure", name != "figcaption", ClassWords(node).matchesAny(heuristics.captionWords) {
@@ -247,6 +247,18 @@ struct ContentConverter {
               let label = EmbedHosts.label(forHost: host) else { return [] }
         let link = ContentNode.element(.a, attributes: ["href": url], children: [.text(label)])
         return [.element(.p, attributes: [:], children: [link])]
+    }
+
+    /// A `<noscript>` holding text in elements is the page as readers without scripts get it
+    /// (the article of a page that renders it with a script): converted like a `<div>`, without
+    /// the markup-as-text right inside it. Otherwise only its images count.
+    private mutating func noscriptContent(_ node: HTMLNode) -> [ContentNode] {
+        guard !analysis.isExcluded(node), analysis.stat(node).textLength >= heuristics.minimumScoredTextLength else {
+            return noscriptImages(node)
+        }
+        var children: [ContentNode] = []
+        for child in node.children where child.isElement { children += convertNode(child) }
+        return BlockGrouping.blocks(from: children)
     }
 
     /// Images inside `<noscript>` are the real ones behind a lazy-loading placeholder.

@@ -124,8 +124,10 @@ struct ContentFinder {
     private func inlineText(of node: HTMLNode) -> (length: Int, commas: Int) {
         var length = 0
         var commas = 0
+        let countsText = node.name != "noscript"
         for child in node.children {
             if child.isText {
+                guard countsText else { continue }
                 let text = child.textValue
                 length += PageAnalysis.visibleLength(text)
                 commas += PageAnalysis.commaCount(text)

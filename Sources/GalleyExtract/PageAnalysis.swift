@@ -70,8 +70,12 @@ final class PageAnalysis {
             return total
         }
         let isLink = insideLink || name == "a"
+        // Text right inside `<noscript>` is markup a script-less browser would show as
+        // characters (ad and pixel fallbacks); its elements are a real fallback page.
+        let countsText = name != "noscript"
         for child in node.children {
             if child.isText {
+                guard countsText else { continue }
                 let text = child.textValue
                 let length = Self.visibleLength(text)
                 total.textLength += length

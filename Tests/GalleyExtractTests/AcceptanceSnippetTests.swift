@@ -60,6 +60,22 @@ import Testing
         for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
     }
 
+    /// A page that renders its article with a script and keeps it in `<noscript>` for readers
+    /// without one: the noscript article is the article.
+    @Test func anArticleInNoscriptIsTheArticle() throws {
+        let body = try text(Self.page(body: "<div class=\"post-body\" id=\"app\"><noscript>\(Self.story)</noscript></div>"))
+        for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
+    }
+
+    /// Markup kept as text right inside `<noscript>` (an ad's fallback) is not text: it does not
+    /// outscore the article.
+    @Test func markupAsTextInNoscriptIsNotText() throws {
+        let fallback = "<div class=\"banner-slot\"><noscript>&lt;div&gt;&lt;a href=\"https://ads.example/jump;sz=300x250;kw=a,b,c,d,e,f,g,h\"&gt;&lt;img src=\"https://ads.example/ad;sz=300x250;kw=a,b,c,d,e,f\"&gt;&lt;/a&gt;&lt;/div&gt;</noscript></div>"
+        let body = try text(Self.page(body: "<div class=\"side\">\(fallback)</div><div class=\"main\">\(Self.story)</div>"))
+        for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
+        #expect(!body.contains("ads.example"))
+    }
+
     // MARK: Finding the article
 
     /// `positiveClassFullWeightLength`: a short block whose class names content ("header-text",
