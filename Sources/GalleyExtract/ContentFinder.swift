@@ -85,14 +85,14 @@ struct ContentFinder {
         return false
     }
 
-    /// An element the page itself marks as the article body (`itemprop="articleBody"`), when it
-    /// holds enough text to trust.
+    /// The element the page itself marks as the article body (`itemprop="articleBody"`): the
+    /// outermost one, when it is the only one (several are teasers of a listing) and holds at
+    /// least `minimumMarkedBodyLength` characters.
     private func markedArticleBody(in body: HTMLNode) -> HTMLNode? {
-        let marked = analysis.includedDescendants(of: body) { node in
-            node.attribute("itemprop")?.lowercased().split(separator: " ").contains("articlebody") == true
-        }
-        guard marked.count == 1, let node = marked.first,
-              analysis.stat(node).textLength >= heuristics.minimumArticleCharacters else { return nil }
+        let marked = analysis.markedBodies.filter { !analysis.isInsideExcluded($0) && isAncestor(body, of: $0) }
+        let outermost = marked.filter { node in !marked.contains { $0 != node && isAncestor($0, of: node) } }
+        guard outermost.count == 1, let node = outermost.first,
+              analysis.stat(node).textLength >= heuristics.minimumMarkedBodyLength else { return nil }
         return node
     }
 

@@ -45,6 +45,11 @@ struct ExtractionHeuristics: Sendable {
     var alternativeCandidateShare = 0.75
     var minimumAlternativesForAncestor = 3
 
+    /// An element marked `itemprop="articleBody"` is the article when it is the page's only one
+    /// and holds at least this many characters, a paragraph (a few sites mark an empty or a
+    /// one-line element). It is taken even inside an `<aside>` or `<nav>` (`PageAnalysis`).
+    var minimumMarkedBodyLength = 140
+
     /// Other elements with the top candidate's tag and class join it as chunks of the same
     /// article when they hold at least this much text with at most this link density.
     var minimumChunkLength = 80

@@ -32,7 +32,8 @@ public struct HTMLExtractor: ArticleExtractor {
         let reader = MetadataReader(root: root, page: page, settings: settings)
         var metadata = reader.read()
         let baseURL = reader.baseURL(canonical: metadata.canonicalURL)
-        let analysis = PageAnalysis(root: body, heuristics: settings.heuristics)
+        let marked = reader.index.withItemprop.filter(PageAnalysis.isMarkedArticleBody)
+        let analysis = PageAnalysis(root: body, heuristics: settings.heuristics, markedBodies: marked)
         guard let found = ContentFinder(analysis: analysis).articleNodes(in: body) else {
             throw GalleyError.rejected(.extract, source: page.path, reason: "not an article: the page has no text")
         }

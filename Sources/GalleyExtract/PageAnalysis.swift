@@ -29,8 +29,23 @@ final class PageAnalysis {
     private let nonAdBoilerplateWords: Set<String>
     private let nonAdBoilerplateFragments: [String]
 
-    init(root: HTMLNode, heuristics: ExtractionHeuristics) {
+    /// Elements the page marks as its article body (`itemprop="articleBody"`, see
+    /// `isMarkedArticleBody`), and every element that holds one.
+    private(set) var markedBodies: [HTMLNode] = []
+    private var holdsMarkedBody: Set<HTMLNode> = []
+
+    /// Landmarks dropped with their content unless they hold the marked article body: then the
+    /// page uses one as the article's wrapper (an `<aside>` around the story).
+    static let wrapperLandmarks: Set<String> = ["aside", "nav", "footer", "menu"]
+
+    /// - Parameter markedBodies: the page's `itemprop="articleBody"` elements (from `ElementIndex`).
+    init(root: HTMLNode, heuristics: ExtractionHeuristics, markedBodies: [HTMLNode] = []) {
         self.heuristics = heuristics
+        self.markedBodies = markedBodies
+        for marked in markedBodies {
+            var current: HTMLNode? = marked
+            while let node = current, holdsMarkedBody.insert(node).inserted { current = node.parent }
+        }
         nonAdBoilerplateWords = heuristics.boilerplateWords.subtracting(heuristics.adWords)
         nonAdBoilerplateFragments = heuristics.boilerplateFragments.filter { !heuristics.adWords.contains($0) }
         pageTextLength = measure(root, insideLink: false).textLength
@@ -64,7 +79,9 @@ final class PageAnalysis {
     private func measure(_ node: HTMLNode, insideLink: Bool) -> Stats {
         var total = Stats()
         let name = node.name
-        if heuristics.droppedElements.contains(name) || Self.isHidden(node) {
+        let isDropped = heuristics.droppedElements.contains(name)
+            && !(Self.wrapperLandmarks.contains(name) && holdsMarkedBody.contains(node))
+        if isDropped || Self.isHidden(node) {
             excluded.insert(node)
             stats[node] = total
             return total
@@ -106,7 +123,7 @@ final class PageAnalysis {
 
     func isBoilerplate(_ node: HTMLNode) -> Bool {
         let name = node.name
-        if name == "body" || name == "html" || name == "main" { return false }
+        if name == "body" || name == "html" || name == "main" || holdsMarkedBody.contains(node) { return false }
         let role = node.attribute("role")?.lowercased()
         if let role, ["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert"].contains(role) {
             return true
@@ -137,6 +154,21 @@ final class PageAnalysis {
     }
 
     // MARK: Helpers
+
+    /// Whether the page marks the element as the article's body (`itemprop="articleBody"`).
+    static func isMarkedArticleBody(_ node: HTMLNode) -> Bool {
+        node.attribute("itemprop")?.lowercased().split(separator: " ").contains("articlebody") == true
+    }
+
+    /// Whether the element or one of its ancestors is excluded.
+    func isInsideExcluded(_ node: HTMLNode) -> Bool {
+        var current: HTMLNode? = node
+        while let step = current {
+            if excluded.contains(step) { return true }
+            current = step.parent
+        }
+        return false
+    }
 
     /// Whether the nearest non-blank text beside the element, before or after it, holds a letter
     /// or digit: the element is inside a sentence ("<a>Twitter</a> erupted Monday"), not one of

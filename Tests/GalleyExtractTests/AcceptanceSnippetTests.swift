@@ -37,6 +37,20 @@ import Testing
         }
     }
 
+    // MARK: Marked article body
+
+    /// `minimumMarkedBodyLength`: the element marked `itemprop="articleBody"` is the article, even
+    /// a short one beside a longer block, and even inside an `<aside>` the page wraps it in.
+    @Test(arguments: ["<div class=\"x7f\" itemprop=\"articleBody\">", "<aside class=\"pa\"><div itemprop=\"articleBody\">"])
+    func theMarkedArticleBodyIsTheArticle(opening: String) throws {
+        let closing = opening.hasPrefix("<aside") ? "</div></aside>" : "</div>"
+        let other = "<div class=\"x9q\">" + PageBuilder.paragraphs.map { "<p>Lain: \($0)</p>" }.joined() + "</div>"
+        let html = Self.page(head: "<meta property=\"og:type\" content=\"article\">",
+                             body: "\(opening)<p>\(PageBuilder.paragraphs[0])</p>\(closing)\(other)")
+        let body = try text(html)
+        #expect(body == PageBuilder.paragraphs[0])
+    }
+
     // MARK: Odd markup
 
     /// An `</aside>` (or `</nav>`, `</header>`) that libxml2 would ignore because a `<div>` was
