@@ -59,16 +59,29 @@ struct ExtractionHeuristics: Sendable {
 
     // MARK: Readerable check (what is not an article)
 
-    /// Fewer characters of article text than this: not an article.
-    var minimumArticleCharacters = 400
-    /// The same for a page that declares itself an article (JSON-LD, `og:type`, `article:*`).
-    var minimumDeclaredArticleCharacters = 200
+    /// Lengths in this section are characters with runs of whitespace as one, except that a CJK
+    /// ideograph or kana counts this many (one carries about as much as a three-letter word
+    /// with its space: 150 characters of Chinese read like 450 of English)…
+    var cjkCharacterWeight = 3
+    /// … and a Hangul syllable this many (Korean also writes spaces between words).
+    var hangulSyllableWeight = 2
+
+    /// Fewer characters of article text than this: not an article. A short news item or blog
+    /// post of two or three sentences passes; a page whose chosen block is a label, a caption
+    /// or an error message does not.
+    var minimumArticleCharacters = 200
+    /// The same for a page that declares itself an article (JSON-LD, `og:type`, `article:*`):
+    /// one paragraph.
+    var minimumDeclaredArticleCharacters = 140
     /// Text at least this long passes without the continuous-text score (short-paragraph styles).
     var readerableLengthExemption = 500
     /// Blocks shorter than this count nothing towards "continuous text".
     var readerableBlockLength = 140
-    /// Sum over long blocks of sqrt(length − readerableBlockLength) must reach this.
-    var minimumReaderableScore = 20.0
+    /// Sum over long blocks of sqrt(length − readerableBlockLength) must reach this (for pages
+    /// that do not declare an article and are shorter than `readerableLengthExemption`): one
+    /// paragraph of about 200 characters, or a few a little over 140. Readability's 20 (one
+    /// paragraph of 540) rejected short posts and news items.
+    var minimumReaderableScore = 8.0
     /// Article text more than this share inside links: a listing page, not an article.
     var maximumArticleLinkDensity = 0.45
     /// JSON-LD types that declare a page is not a single article.

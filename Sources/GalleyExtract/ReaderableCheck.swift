@@ -13,7 +13,7 @@ struct ReaderableCheck {
     func rejection(content: [ContentNode], declaresListing: Bool, declaresArticle: Bool, unlinkedLinkText: Int = 0) -> String? {
         let blocks = Self.textBlocks(content)
         let text = blocks.joined(separator: " ")
-        let length = text.count
+        let length = weightedLength(text)
         if declaresListing {
             return "not an article: the page declares itself a listing (JSON-LD CollectionPage/ItemList)"
         }
@@ -21,13 +21,14 @@ struct ReaderableCheck {
         if length < minimum {
             return "not an article: only \(length) characters of article text (need \(minimum))"
         }
-        let linked = Self.linkTextLength(content) + unlinkedLinkText
+        let linked = linkTextLength(content) + unlinkedLinkText
         let density = min(1, Double(linked) / Double(max(1, length)))
         if density > heuristics.maximumArticleLinkDensity {
             return "not an article: \(Int(density * 100))% of its text is links (an index or listing page)"
         }
         let score = blocks.reduce(0.0) { sum, block in
-            block.count > heuristics.readerableBlockLength ? sum + (Double(block.count - heuristics.readerableBlockLength)).squareRoot() : sum
+            let length = weightedLength(block)
+            return length > heuristics.readerableBlockLength ? sum + (Double(length - heuristics.readerableBlockLength)).squareRoot() : sum
         }
         if score < heuristics.minimumReaderableScore, !declaresArticle, length < heuristics.readerableLengthExemption {
             return "not an article: no run of continuous text (readerable score \(Int(score)), need \(Int(heuristics.minimumReaderableScore)))"
@@ -55,6 +56,19 @@ struct ReaderableCheck {
             }
         }
         return blocks
+    }
+
+    /// Characters of text, CJK characters weighted (`FastText.weightedLength`).
+    func weightedLength(_ text: String) -> Int {
+        FastText.weightedLength(text, cjkWeight: heuristics.cjkCharacterWeight, hangulWeight: heuristics.hangulSyllableWeight)
+    }
+
+    /// Characters of link text, CJK characters weighted.
+    func linkTextLength(_ nodes: [ContentNode]) -> Int {
+        nodes.reduce(0) { sum, node in
+            if node.tag == .a { return sum + weightedLength(node.textContent) }
+            return sum + linkTextLength(node.children)
+        }
     }
 
     static func linkTextLength(_ nodes: [ContentNode]) -> Int {

@@ -37,6 +37,42 @@ import Testing
         }
     }
 
+    // MARK: Short articles
+
+    /// A news item in Chinese of about 150 characters (`cjkCharacterWeight`).
+    static let chinese = "昨晚的暴雨导致城市多条河流水位上涨，数千名沿河居民被紧急转移到安全地点。当地应急管理部门表示，部分社区积水深达一米半，救援人员出动橡皮艇帮助老人和儿童撤离。"
+        + "政府已经开放体育馆作为临时安置点，并提供食物、饮用水和毛毯。气象部门预计未来两天仍有强降雨，提醒市民减少外出，注意安全。交通部门也暂停了部分公交线路。"
+
+    /// `cjkCharacterWeight`, `minimumArticleCharacters`, `minimumReaderableScore`: a CJK article
+    /// of 150 characters is an article, in one paragraph or in three, declared or not.
+    @Test(arguments: [1, 3])
+    func aShortChineseArticleIsPublished(paragraphs: Int) throws {
+        let characters = Array(Self.chinese)
+        let size = (characters.count + paragraphs - 1) / paragraphs
+        let blocks = stride(from: 0, to: characters.count, by: size).map { "<p>\(String(characters[$0..<min($0 + size, characters.count)]))</p>" }
+        let html = Self.page(body: "<div class=\"wrap\"><h1>城市暴雨</h1>\(blocks.joined())</div>")
+        #expect(rejection(html) == nil, "\(rejection(html) ?? "")")
+        #expect(FastText.collapsed(try text(html)).replacingOccurrences(of: " ", with: "").contains(Self.chinese))
+    }
+
+    /// `minimumDeclaredArticleCharacters`: a news item of one short paragraph on a page that says
+    /// it is an article; `minimumArticleCharacters` and `minimumReaderableScore`: a short post
+    /// of one paragraph of 200 characters and a line on a page that says nothing.
+    @Test func shortNewsItemsArePublished() throws {
+        let item = "Hujan deras semalaman membuat Sungai Deli meluap dan merendam ratusan rumah di tiga kecamatan di Medan, kata petugas."
+            + " Warga diminta waspada karena hujan masih turun."
+        let declared = Self.page(head: "<meta property=\"article:published_time\" content=\"2024-05-12T08:00:00+07:00\">",
+                                 body: "<div class=\"wrap\"><p>\(item)</p></div>")
+        #expect(rejection(declared) == nil, "\(rejection(declared) ?? "")")
+        let post = Self.page(body: "<div class=\"wrap\"><p>\(PageBuilder.paragraphs[0])</p><p>Foto dan laporan: Budi Santoso, Medan.</p></div>")
+        #expect(rejection(post) == nil, "\(rejection(post) ?? "")")
+    }
+
+    @Test func aLoneSentenceIsNotAnArticle() {
+        let html = Self.page(body: "<div class=\"wrap\"><p>Halaman ini sedang dalam perbaikan. Silakan kembali lagi nanti, terima kasih.</p></div>")
+        #expect(rejection(html)?.hasPrefix("not an article") == true)
+    }
+
     // MARK: Marked article body
 
     /// `minimumMarkedBodyLength`: the element marked `itemprop="articleBody"` is the article, even
