@@ -84,6 +84,16 @@ struct ExtractionHeuristics: Sendable {
     var minimumReaderableScore = 8.0
     /// Article text more than this share inside links: a listing page, not an article.
     var maximumArticleLinkDensity = 0.45
+    /// Teaser cards (`TeaserCards`) on a page that does not declare an article: a headline is a
+    /// link of at least `minimumHeadlineWords` words to a page of the site that opens a block
+    /// as its whole first line; a card is a headline and a summary of at most
+    /// `maximumTeaserSummaryLength` characters before the next headline. At least
+    /// `minimumTeaserCards` cards to different pages holding `minimumTeaserCardShare` of the
+    /// text: a home, section, tag or archive page.
+    var minimumHeadlineWords = 3
+    var maximumTeaserSummaryLength = 600
+    var minimumTeaserCards = 5
+    var minimumTeaserCardShare = 0.6
     /// JSON-LD types that declare a page is not a single article.
     var listingPageTypes: Set<String> = ["CollectionPage", "SearchResultsPage", "ItemList", "ProfilePage"]
     /// JSON-LD types that declare an article.

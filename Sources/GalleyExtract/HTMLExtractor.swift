@@ -47,7 +47,8 @@ public struct HTMLExtractor: ArticleExtractor {
         let declaresListing = reader.jsonLD.contains(types: settings.heuristics.listingPageTypes) && reader.article == nil
         let check = ReaderableCheck(heuristics: settings.heuristics)
         if let reason = check.rejection(content: content, declaresListing: declaresListing, declaresArticle: reader.declaresArticle,
-                                         unlinkedLinkText: converter.findings.unlinkedLinkText) {
+                                         unlinkedLinkText: converter.findings.unlinkedLinkText,
+                                         host: baseURL.flatMap { URL(string: $0)?.host }) {
             throw GalleyError.rejected(.extract, source: page.path, reason: reason)
         }
         metadata.editor = converter.findings.editor

@@ -10,7 +10,9 @@ struct ReaderableCheck {
     /// - Parameter declaresArticle: the page says it is an article (JSON-LD Article type,
     ///   `og:type` article, `article:published_time`); then a shorter text is enough.
     /// - Parameter unlinkedLinkText: link text the converter kept as text (dropped URLs).
-    func rejection(content: [ContentNode], declaresListing: Bool, declaresArticle: Bool, unlinkedLinkText: Int = 0) -> String? {
+    /// - Parameter host: the page's host, to tell links to the site's own pages.
+    func rejection(content: [ContentNode], declaresListing: Bool, declaresArticle: Bool, unlinkedLinkText: Int = 0,
+                   host: String? = nil) -> String? {
         let blocks = Self.textBlocks(content)
         let text = blocks.joined(separator: " ")
         let length = weightedLength(text)
@@ -25,6 +27,12 @@ struct ReaderableCheck {
         let density = min(1, Double(linked) / Double(max(1, length)))
         if density > heuristics.maximumArticleLinkDensity {
             return "not an article: \(Int(density * 100))% of its text is links (an index or listing page)"
+        }
+        if !declaresArticle {
+            let cards = TeaserCards(content: content, host: host, heuristics: heuristics)
+            if cards.isListing(heuristics: heuristics) {
+                return "not an article: \(cards.cards.count) teaser cards (a headline link and a summary each) make up most of its text (an index or listing page)"
+            }
         }
         let score = blocks.reduce(0.0) { sum, block in
             let length = weightedLength(block)

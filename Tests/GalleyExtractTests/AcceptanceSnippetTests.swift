@@ -152,4 +152,42 @@ import Testing
         for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
         #expect(!body.contains("Anzeige"))
     }
+
+    // MARK: Not an article
+
+    /// Summaries of about `length` characters made of the story's sentences.
+    static func summary(_ index: Int, length: Int) -> String {
+        let sentences = PageBuilder.paragraphs.joined(separator: " ").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        var text = ""
+        var next = index
+        while text.count < length {
+            text += sentences[next % sentences.count] + ". "
+            next += 1
+        }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `minimumTeaserCards`, `minimumTeaserCardShare`, `maximumTeaserSummaryLength`,
+    /// `minimumHeadlineWords`: home, tag and archive pages that do not declare themselves
+    /// listings are rejected by their teaser cards, whatever markup the cards use.
+    @Test(arguments: [
+        { (i: Int) in "<article class=\"card\"><h2><a href=\"/berita/\(i)\">Judul berita nomor \(i) hari ini</a></h2><p>\(summary(i, length: 180))</p><a href=\"/berita/\(i)\">Selengkapnya</a></article>" },
+        { (i: Int) in "<div class=\"item\"><a href=\"/b/\(i)\"><img src=\"/i\(i).jpg\"></a><h3><a href=\"/b/\(i)\">Kabar terbaru nomor \(i) dari kota</a></h3><span>12 Mei 2024</span><p>\(summary(i, length: 120))</p></div>" },
+        { (i: Int) in "<li><a href=\"/c/\(i)\">Warga kota berkumpul di balai \(i)</a><br>\(summary(i, length: 150))</li>" },
+        { (i: Int) in "<div class=\"post\"><h2 class=\"entry-title\"><a href=\"https://example.org/p/\(i)\">Catatan harian tentang banjir \(i)</a></h2><div class=\"entry-summary\"><p>\(summary(i, length: 400))</p></div></div>" },
+    ] as [@Sendable (Int) -> String])
+    func listingPagesAreRejected(card: @Sendable (Int) -> String) {
+        let cards = (1...10).map(card).joined()
+        let html = Self.page(head: "<meta property=\"og:type\" content=\"website\">", body: "<h1>Berita terbaru</h1><div class=\"list\"><ul>\(cards)</ul></div>")
+        #expect(rejection(html)?.contains("teaser cards") == true, "\(rejection(html) ?? "accepted")")
+    }
+
+    /// An article with a list of related headlines (no summaries), links inside its sentences,
+    /// and subheadings is not a listing.
+    @Test func anArticleWithRelatedHeadlinesIsNotAListing() throws {
+        let related = "<ul>" + (1...6).map { "<li><a href=\"/berita/\($0)\">Judul berita terkait nomor \($0) hari ini</a></li>" }.joined() + "</ul>"
+        let sentences = (0..<6).map { "<h3>Bagian \($0)</h3><p>Menurut <a href=\"/tokoh/\($0)\">kepala dinas kota hari ini</a>, \(Self.summary($0, length: 150))</p>" }.joined()
+        let html = Self.page(body: "<div class=\"wrap\">\(Self.story)\(related)\(sentences)</div>")
+        #expect(rejection(html) == nil, "\(rejection(html) ?? "")")
+    }
 }
