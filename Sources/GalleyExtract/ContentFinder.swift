@@ -65,7 +65,13 @@ struct ContentFinder {
         }
         var lastScore = scores[candidate].map { final(candidate, $0) } ?? 0
         var parent = candidate.parent
-        while let current = parent, current != body, let parentScore = scores[current].map({ final(current, $0) }) {
+        while let current = parent, current != body {
+            // Elements never scored (a table around the rows, a list) are passed through.
+            guard let parentScore = scores[current].map({ final(current, $0) }) else {
+                guard heuristics.unscoredElements.contains(current.name) else { break }
+                parent = current.parent
+                continue
+            }
             if parentScore < lastScore / 3 { break }
             if parentScore > lastScore {
                 candidate = current

@@ -140,6 +140,15 @@ import Testing
         for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
     }
 
+    /// A table inside the article whose cells hold long text (a list of signatories) scores high
+    /// on its own: the article around it is taken, through the table the scorer does not score.
+    @Test func theArticleAroundALongTableIsTaken() throws {
+        let names = (1...55).map { "Penanda tangan nomor \($0), Universitas Kota" }.joined(separator: " ")
+        let table = "<table><tbody><tr><td>\(names)</td></tr></tbody></table>"
+        let body = try text(Self.page(body: "<div class=\"wrap\">\(Self.story)\(Self.story)\(table)</div>"))
+        for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
+    }
+
     /// `adWords`, `adSlotMaximumProse`: a section named for the ads it holds keeps its prose; an
     /// ad slot is still dropped.
     @Test func aSectionWithAdSlotsKeepsItsProse() throws {
