@@ -167,13 +167,29 @@ struct ExtractionHeuristics: Sendable {
     ]
 
     /// Short blocks starting with one of these (case-insensitive) are "read also" inserts or
-    /// ad labels, dropped from the body.
+    /// ad labels, dropped from the body. In the languages of the pages galley reads, with the
+    /// colon where a bare word would also start a sentence ("Lea: …", "Mira: …").
     var insertPrefixes: [String] = [
-        "baca juga", "baca:", "lihat juga", "simak juga", "simak:", "artikel terkait", "berita terkait",
-        "read also", "read more", "also read", "related:", "related articles", "related stories",
-        "see also", "advertisement", "scroll to continue", "scroll untuk", "iklan", "loading...",
-        "share this", "bagikan", "follow us", "ikuti kami", "download aplikasi", "sign up for",
-        "subscribe to", "click here to", "klik di sini",
+        // Indonesian
+        "baca juga", "baca:", "lihat juga", "simak juga", "simak:", "artikel terkait", "berita terkait", "iklan",
+        "scroll untuk", "bagikan", "ikuti kami", "download aplikasi", "klik di sini",
+        // English
+        "read also", "read more", "also read", "read next", "related:", "related articles", "related stories",
+        "see also", "advertisement", "scroll to continue", "loading...", "share this", "follow us", "sign up for",
+        "subscribe to", "subscribe now", "click here to", "you may also like", "you might also like", "don't miss:",
+        // German
+        "lesen sie auch", "lesen sie mehr", "lesen sie hier", "mehr zum thema", "auch interessant", "siehe auch",
+        "das könnte sie auch interessieren", "weiterlesen", "anzeige", "- anzeige", "werbung", "folgen sie uns",
+        // French
+        "lire aussi", "à lire aussi", "a lire aussi", "lire la suite", "pour lire la suite", "voir aussi", "à voir aussi",
+        "sur le même sujet", "publicité",
+        // Spanish and Portuguese
+        "lea también", "lee también", "lea más", "lee más", "lea:", "vea también", "ver también", "vea:", "mira:",
+        "mira también", "te puede interesar", "le puede interesar", "noticias relacionadas", "noticia relacionada",
+        "publicidad", "síguenos", "leia também", "leia mais", "veja também", "saiba mais",
+        // Italian, Dutch, Polish
+        "leggi anche", "potrebbe interessarti", "lees ook", "lees meer", "zie ook", "czytaj też", "czytaj także",
+        "czytaj również", "zobacz też", "zobacz także", "przeczytaj też", "przeczytaj także", "reklama",
     ]
     /// Blocks at the end of the article with at least this share of link text are dropped.
     var trailingBlockLinkDensity = 0.5

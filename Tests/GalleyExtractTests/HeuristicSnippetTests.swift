@@ -67,6 +67,22 @@ import Testing
         }
     }
 
+    /// `insertPrefixes`: "read also" inserts in the languages galley reads.
+    @Test(arguments: [
+        "<p><strong>Lea también:</strong> <a href=\"/x\">Otro titular del día</a></p>",
+        "<p><strong>VEA TAMBIÉN:</strong> <a href=\"/x\">Otro titular del día</a></p>",
+        "<p>Lesen Sie auch: <a href=\"/x\">Ein anderer Artikel</a></p>",
+        "<p>À lire aussi : <a href=\"/x\">Un autre article</a></p>",
+        "<p>Czytaj też: <a href=\"/x\">Inny artykuł</a></p>",
+        "<p>Leggi anche: <a href=\"/x\">Un altro articolo</a></p>",
+        "<p>Subscribe now to our e-paper edition for the full story.</p>",
+    ])
+    func readAlsoInsertsInOtherLanguagesAreDropped(insert: String) throws {
+        let body = try text(page(inside: insert))
+        for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
+        for word in ["titular", "Artikel", "article", "artykuł", "articolo", "e-paper"] { #expect(!body.contains(word), "kept \(word)") }
+    }
+
     @Test func editorLineGoesToMetadataAndReporterLineToByline() throws {
         let article = try extract(page(inside: "<p>Editor : Anton Suhartono</p><p>Reporter: Budi Santoso</p>"))
         #expect(article.metadata.editor == "Anton Suhartono")
