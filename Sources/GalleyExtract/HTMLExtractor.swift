@@ -39,6 +39,7 @@ public struct HTMLExtractor: ArticleExtractor {
         }
         var converter = ContentConverter(analysis: analysis, baseURL: baseURL)
         var content = converter.convert(container: found.container, members: found.members)
+        content = Self.addingStandfirst(to: content, before: found.members.first ?? found.container, analysis: analysis, converter: &converter)
         content = Self.droppingLeadingTitle(content, title: metadata.title)
         content = Self.droppingLeadingMetadataLines(content, byline: metadata.byline)
         if metadata.image == nil { metadata.image = Self.firstImage(content) }
@@ -113,6 +114,16 @@ public struct HTMLExtractor: ArticleExtractor {
                 || (!heuristics.droppedElements.contains(child.name) && FastText.collapsedLength(child.textContent) > 0))
         }
         return besideBody ? root : body
+    }
+
+    /// The standfirst before the body (`Standfirst`), at the top, unless the body repeats it.
+    static func addingStandfirst(to content: [ContentNode], before first: HTMLNode, analysis: PageAnalysis,
+                                 converter: inout ContentConverter) -> [ContentNode] {
+        guard let element = Standfirst(analysis: analysis).element(before: first) else { return content }
+        let lead = converter.convert(container: element, members: [element])
+        let leadText = FastText.collapsed(PlainText.of(lead))
+        guard !leadText.isEmpty, !FastText.collapsed(PlainText.of(content)).contains(leadText) else { return content }
+        return lead + content
     }
 
     /// The title is metadata; a heading repeating it at the top of the body goes, and so does a

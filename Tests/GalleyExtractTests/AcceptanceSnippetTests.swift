@@ -140,6 +140,22 @@ import Testing
         for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
     }
 
+    /// `standfirstWords`, `minimumStandfirstLength`, `standfirstSearchLevels`: the lead in the
+    /// article's header, outside the body the scorer chose, opens the text; a short deck does not.
+    @Test func theStandfirstBeforeTheBodyOpensTheText() throws {
+        let lead = "Ribuan warga bantaran kali mengungsi setelah hujan deras semalaman merendam permukiman mereka, "
+            + "dan pemerintah kota membuka tiga gedung olahraga sebagai tempat penampungan sementara."
+        let html = Self.page(body: """
+            <main><header class="article-head"><h1>Banjir merendam kota</h1><h2 class="subtitle">Sungai meluap di tiga kecamatan</h2>
+            <div class="article-teaser"><p>\(lead)</p></div></header>
+            <article><div class="body-copy">\(Self.story)</div></article><aside class="more">Lainnya</aside></main>
+            """)
+        let body = try text(html)
+        #expect(body.hasPrefix(lead), "\(body.prefix(80))")
+        #expect(!body.contains("Sungai meluap di tiga kecamatan"))
+        for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
+    }
+
     /// A table inside the article whose cells hold long text (a list of signatories) scores high
     /// on its own: the article around it is taken, through the table the scorer does not score.
     @Test func theArticleAroundALongTableIsTaken() throws {
