@@ -146,7 +146,13 @@ struct ExtractionHeuristics: Sendable {
         "caption-credit", "infinite", "next-article", "prev-article", "jump", "kanal", "terkini",
         "date", "datetime", "timestamp", "tanggal", "posted-on", "entry-meta", "post-meta", "article-meta",
         "gallery", "slideshow", "carousel", "lightbox", "control-panel", "controls", "thumbnails",
+        "cta", "disclaimer", "affiliate", "toc", "rating", "ratings", "postmetadata", "postmeta",
     ]
+    /// Class/id words of teasers: a card for another story when at least
+    /// `minimumTeaserLinkDensity` of its text is links (its headline), dropped; without links
+    /// the article's own lead (`standfirstWords`), kept.
+    var teaserWords: Set<String> = ["teaser", "teasers", "nextstory", "next-story", "relatedpost", "relatedposts"]
+    var minimumTeaserLinkDensity = 0.2
     /// Whole class names of text that is never shown (screen-reader and hidden-state utility
     /// classes): dropped even inside a content class. Whole names only: `hidden-xs` or
     /// `d-none d-md-block` are shown on some screens.
@@ -167,6 +173,9 @@ struct ExtractionHeuristics: Sendable {
         "related", "sidebar", "newsletter", "subscri", "advert", "sponsor", "cookie", "popup", "breadcrumb",
         "disqus", "outbrain", "taboola", "recommend", "terkait", "bacajuga", "socialshare", "sharebar",
         "sharing", "comment-", "comments", "commentlist", "promo",
+        // author boxes under the article ("mvp-author-box-wrap", "post-author__bio", "saboxplugin-desc")
+        "author-box", "authorbox", "author-bio", "author-info", "author-desc", "about-author", "about-the-author",
+        "post-author", "author-card", "saboxplugin", "disclaimer", "affiliate", "table-of-contents",
     ]
     /// Class/id words of caption and photo-credit blocks: kept in the Markdown as captions, but
     /// not running text (`PlainText` leaves them out).
@@ -208,6 +217,10 @@ struct ExtractionHeuristics: Sendable {
     ]
     /// Blocks at the end of the article with at least this share of link text are dropped.
     var trailingBlockLinkDensity = 0.5
+    /// A label ending in a colon at the end of the body ("Zum Weiterlesen:"), and a heading left
+    /// without its section ("Related articles" above a removed list), is at most this long
+    /// (`EmptySections`).
+    var maximumTrailingLabelLength = 80
     /// An insert is at most this long (characters); longer blocks are kept even with a prefix.
     var maximumInsertLength = 320
 

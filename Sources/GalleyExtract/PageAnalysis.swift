@@ -132,6 +132,10 @@ final class PageAnalysis {
         guard !words.isEmpty else { return false }
         if words.hasWholeName(in: heuristics.invisibleClassNames) { return !isProtectedWrapper(node) }
         if name == "a", Self.isInSentence(node) { return false }
+        // A teaser that links to another story is a card; one without links is the lead.
+        if words.matchesAny(heuristics.teaserWords), linkDensity(node) >= heuristics.minimumTeaserLinkDensity {
+            return !isProtectedWrapper(node)
+        }
         guard words.matchesAny(heuristics.boilerplateWords) || words.containsAny(heuristics.boilerplateFragments) else { return false }
         // A class that also names content ("box article modal-enabled", "entry-content
         // read-more") is left to the scorer and the conditional cleaning.

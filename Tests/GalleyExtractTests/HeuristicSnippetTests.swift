@@ -83,6 +83,35 @@ import Testing
         for word in ["titular", "Artikel", "article", "artykuł", "articolo", "e-paper"] { #expect(!body.contains(word), "kept \(word)") }
     }
 
+    /// `boilerplateWords`, `boilerplateFragments` (author boxes, calls to action, disclaimers,
+    /// tables of contents, ratings) and `teaserWords` (a teaser holding a headline link).
+    @Test(arguments: [
+        ("<div class=\"mvp-author-box-wrap\"><p>Penulis adalah wartawan senior yang meliput lingkungan.</p></div>", "wartawan senior"),
+        ("<section class=\"post-author\"><div class=\"post-author__bio\"><p>Budi menulis tentang kota sejak 2010.</p></div></section>", "menulis tentang kota"),
+        ("<section class=\"c-letters-cta\"><p>Kami ingin mendengar pendapat Anda tentang artikel ini.</p></section>", "pendapat Anda"),
+        ("<p class=\"aawp-disclaimer\">Tautan di halaman ini adalah tautan afiliasi.</p>", "afiliasi"),
+        ("<div id=\"ez-toc-container\" class=\"toc\"><p>Daftar isi</p><ul><li>Bagian satu</li></ul></div>", "Daftar isi"),
+        ("<div class=\"teaser\"><a href=\"/berita/lain\">Judul cerita lain yang menarik</a><p>Ringkasan cerita lain.</p></div>", "cerita lain"),
+    ])
+    func authorBoxesCallsToActionAndTeasersAreDropped(insert: String, word: String) throws {
+        let body = try text(page(inside: insert))
+        for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
+        #expect(!body.contains(word))
+    }
+
+    /// `maximumTrailingLabelLength` (`EmptySections`): a heading whose section was cleaned away
+    /// and a label at the end go; a heading with its section, and a sentence set as a heading, stay.
+    @Test func headingsWithoutTheirSectionAreDropped() throws {
+        let related = "<h3>Artikel lainnya</h3><div class=\"related-posts\"><ul><li><a href=\"/a\">Judul satu</a></li></ul></div>"
+        let html = page(inside: "<h2>Evakuasi warga</h2>").replacingOccurrences(of: "</div>\n</body>", with:
+            "<h3>Warga tetap waspada, kata petugas.</h3>\(related)<p>Baca selengkapnya:</p></div>\n</body>")
+        let body = try text(html)
+        #expect(body.contains("Evakuasi warga"))
+        #expect(body.contains("Warga tetap waspada, kata petugas."))
+        #expect(!body.contains("Artikel lainnya"))
+        #expect(!body.contains("Baca selengkapnya"))
+    }
+
     @Test func editorLineGoesToMetadataAndReporterLineToByline() throws {
         let article = try extract(page(inside: "<p>Editor : Anton Suhartono</p><p>Reporter: Budi Santoso</p>"))
         #expect(article.metadata.editor == "Anton Suhartono")
