@@ -22,7 +22,7 @@ enum EmptySections {
     private static func isEmptySection(after index: Int, level: Int, in content: [ContentNode]) -> Bool {
         guard let next = content[(index + 1)...].first(where: hasContent) else { return true }
         guard let nextLevel = next.tag?.headingLevel else { return false }
-        return nextLevel <= level
+        return nextLevel < level
     }
 
     /// A heading short enough to be a section's title and not a sentence set large (a lead or
@@ -37,9 +37,13 @@ enum EmptySections {
         BlockGrouping.hasContent([block])
     }
 
-    /// A short paragraph or heading that ends with a colon ("Zum Weiterlesen:").
+    /// A short heading, or paragraph set all in bold, that ends with a colon ("Zum
+    /// Weiterlesen:"). A plain paragraph ending in a colon introduces what the page embedded
+    /// ("Twitter seemed a bit confused by the campaign:") and stays.
     private static func isTrailingLabel(_ block: ContentNode, heuristics: ExtractionHeuristics) -> Bool {
-        guard block.tag == .p || block.tag?.headingLevel != nil else { return false }
+        let isBoldParagraph = block.tag == .p
+            && block.children.allSatisfy { $0.tag == .strong || $0.textContent.allSatisfy(\.isWhitespace) }
+        guard isBoldParagraph || block.tag?.headingLevel != nil else { return false }
         let text = FastText.collapsed(block.textContent)
         return text.hasSuffix(":") && text.count <= heuristics.maximumTrailingLabelLength
     }

@@ -146,7 +146,7 @@ struct ExtractionHeuristics: Sendable {
         "caption-credit", "infinite", "next-article", "prev-article", "jump", "kanal", "terkini",
         "date", "datetime", "timestamp", "tanggal", "posted-on", "entry-meta", "post-meta", "article-meta",
         "gallery", "slideshow", "carousel", "lightbox", "control-panel", "controls", "thumbnails",
-        "cta", "disclaimer", "affiliate", "toc", "rating", "ratings", "postmetadata", "postmeta",
+        "cta", "disclaimer", "affiliate", "toc", "postmetadata", "postmeta",
     ]
     /// Class/id words of teasers: a card for another story when at least
     /// `minimumTeaserLinkDensity` of its text is links (its headline), dropped; without links

@@ -104,10 +104,11 @@ import Testing
     @Test func headingsWithoutTheirSectionAreDropped() throws {
         let related = "<h3>Artikel lainnya</h3><div class=\"related-posts\"><ul><li><a href=\"/a\">Judul satu</a></li></ul></div>"
         let html = page(inside: "<h2>Evakuasi warga</h2>").replacingOccurrences(of: "</div>\n</body>", with:
-            "<h3>Warga tetap waspada, kata petugas.</h3>\(related)<p>Baca selengkapnya:</p></div>\n</body>")
+            "<h3>Warga tetap waspada, kata petugas.</h3><p>Warga menulis di media sosial:</p>\(related)<p><strong>Baca selengkapnya:</strong></p></div>\n</body>")
         let body = try text(html)
         #expect(body.contains("Evakuasi warga"))
         #expect(body.contains("Warga tetap waspada, kata petugas."))
+        #expect(body.contains("Warga menulis di media sosial:"))
         #expect(!body.contains("Artikel lainnya"))
         #expect(!body.contains("Baca selengkapnya"))
     }
