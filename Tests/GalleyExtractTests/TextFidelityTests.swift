@@ -50,6 +50,12 @@ import Testing
         #expect(body.contains("Pindahkan berkas"))
     }
 
+    /// Words on either side of a line break stay apart in the plain text ("…, FL<br>June 10").
+    @Test func aLineBreakKeepsWordsApart() throws {
+        let body = try text("<p><strong>Jadwal tur 2020:</strong><br>9 Juni -- Medan<br>10 Juni -- Binjai</p>")
+        #expect(FastText.collapsed(body).contains("Jadwal tur 2020: 9 Juni -- Medan 10 Juni -- Binjai"), "\(body)")
+    }
+
     @Test func typographicQuotesAndDashesStayAsOnThePage() throws {
         let sentence = "“Kami siap,” katanya — dan ‘semua’ setuju – kata Budi… «Oui» „Ja“ 1–2 ‚x‘"
         #expect(try text("<p>\(sentence)</p>").contains(sentence))
