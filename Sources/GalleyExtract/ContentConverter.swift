@@ -57,7 +57,7 @@ struct ContentConverter {
         if name == "noscript" { return noscriptContent(node) }
         guard !analysis.isExcluded(node), !isConditionallyRemoved(node) else { return [] }
         if Self.blockNames.contains(name), isInsertOrCreditLine(node) { return [] }
-        if name != "figure", name != "figcaption", ClassWords(node).matchesAny(heuristics.captionWords) {
+        if name != "figure", name != "figcaption", ClassWords(node).matchesAny(heuristics.captionWords) || isCreditLine(node) {
             let caption = BlockGrouping.inlineOnly(convertChildren(of: node))
             return BlockGrouping.hasContent(caption) ? [.element(.figcaption, attributes: [:], children: caption)] : []
         }
@@ -194,8 +194,14 @@ struct ContentConverter {
             }
         }
         if images.isEmpty {
-            let captionBlock: [ContentNode] = caption.isEmpty ? [] : [.element(.p, attributes: [:], children: caption)]
-            return other + captionBlock
+            // A figure of text (a quote, a table) keeps its caption as a line, and so does a
+            // long one (a gallery's text); a picture that could not be read (script-loaded)
+            // leaves a caption, not running text.
+            guard caption.isEmpty || !other.isEmpty
+                    || FastText.collapsedLength(caption.map(\.textContent).joined()) > heuristics.maximumCreditLineLength * 2 else {
+                return [.element(.figcaption, attributes: [:], children: caption)]
+            }
+            return other + (caption.isEmpty ? [] : [.element(.p, attributes: [:], children: caption)])
         }
         var children = images
         if !caption.isEmpty { children.append(.element(.figcaption, attributes: [:], children: caption)) }
@@ -318,6 +324,15 @@ struct ContentConverter {
             return true
         }
         return false
+    }
+
+    /// A short block that opens with a credit or source label ("Foto: …", "© …", "Quelle: …").
+    private func isCreditLine(_ node: HTMLNode) -> Bool {
+        guard Self.blockNames.contains(node.name) || node.name == "span" || node.name == "em" else { return false }
+        let length = analysis.stat(node).textLength
+        guard length > 0, length <= heuristics.maximumCreditLineLength else { return false }
+        let text = FastText.collapsed(visibleText(node)).lowercased()
+        return heuristics.creditPrefixes.contains { text.hasPrefix($0) }
     }
 
     private func visibleText(_ node: HTMLNode) -> String {

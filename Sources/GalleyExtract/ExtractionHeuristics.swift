@@ -179,7 +179,17 @@ struct ExtractionHeuristics: Sendable {
     ]
     /// Class/id words of caption and photo-credit blocks: kept in the Markdown as captions, but
     /// not running text (`PlainText` leaves them out).
-    var captionWords: Set<String> = ["caption", "captions", "credit", "credits", "wp-caption-text", "photo-credit", "image-credit", "keterangan"]
+    var captionWords: Set<String> = [
+        "caption", "captions", "credit", "credits", "wp-caption-text", "photo-credit", "image-credit", "keterangan",
+        "copyright", "legend", "bildunterschrift", "bildquelle",
+    ]
+    /// Short blocks (at most `maximumCreditLineLength`) starting with one of these
+    /// (case-insensitive) are picture credits or source lines: captions, not running text.
+    var creditPrefixes: [String] = [
+        "©", "(c) ", "foto:", "fotos:", "foto ©", "photo:", "photos:", "photo by", "photos by", "photograph by", "photograph:",
+        "picture:", "image:", "credit:", "credits:", "crédit", "crédits", "bild:", "bilder:", "titelbild", "beitragsbild",
+        "quelle:", "source:", "fuente:", "imagen:", "fotografía:",
+    ]
     /// An element with boilerplate words in its class is still kept when it holds at least this
     /// share of the page's visible text (with few links): it wraps the article.
     var boilerplateProtectedShare = 0.3

@@ -113,6 +113,22 @@ import Testing
         #expect(!body.contains("Baca selengkapnya"))
     }
 
+    /// `creditPrefixes`, `captionWords`: picture credits and source lines are captions, not
+    /// running text (the Markdown keeps them); so is the caption of a picture that could not be
+    /// read, while a quote's caption stays a line.
+    @Test func creditsAndCaptionsAreNotRunningText() throws {
+        let body = try text(page(inside: """
+            <p><em>Foto: Budi Santoso/Reuters</em></p><p>© 2020 Kantor Berita Kota</p><p>Quelle: Dinas Pekerjaan Umum</p>
+            <div class="legend">Peta sungai yang meluap</div>
+            <figure class="figure--panorama"><div class="lazy" data-bg="/x.jpg"></div><figcaption><p>Sepatu bot di tanggul</p></figcaption></figure>
+            <figure><blockquote><p>Air naik cepat sekali.</p></blockquote><figcaption>Warga Kampung Melayu</figcaption></figure>
+            """))
+        for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
+        for credit in ["Budi Santoso", "Kantor Berita", "Dinas Pekerjaan", "Peta sungai", "Sepatu bot"] { #expect(!body.contains(credit), "kept \(credit)") }
+        #expect(body.contains("Air naik cepat sekali."))
+        #expect(body.contains("Warga Kampung Melayu"))
+    }
+
     @Test func editorLineGoesToMetadataAndReporterLineToByline() throws {
         let article = try extract(page(inside: "<p>Editor : Anton Suhartono</p><p>Reporter: Budi Santoso</p>"))
         #expect(article.metadata.editor == "Anton Suhartono")
