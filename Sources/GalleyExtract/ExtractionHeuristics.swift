@@ -173,9 +173,14 @@ struct ExtractionHeuristics: Sendable {
         "related", "sidebar", "newsletter", "subscri", "advert", "sponsor", "cookie", "popup", "breadcrumb",
         "disqus", "outbrain", "taboola", "recommend", "terkait", "bacajuga", "socialshare", "sharebar",
         "sharing", "comment-", "comments", "commentlist", "promo",
-        // author boxes under the article ("mvp-author-box-wrap", "post-author__bio", "saboxplugin-desc")
+        "disclaimer", "affiliate", "table-of-contents",
+    ]
+    /// Parts of class/id tokens of the author box under an article ("mvp-author-box-wrap",
+    /// "post-author__bio", "saboxplugin-desc"): boilerplate even where the class also names
+    /// content ("post-author" holds "post").
+    var authorBoxFragments: [String] = [
         "author-box", "authorbox", "author-bio", "author-info", "author-desc", "about-author", "about-the-author",
-        "post-author", "author-card", "saboxplugin", "disclaimer", "affiliate", "table-of-contents",
+        "post-author", "author-card", "saboxplugin",
     ]
     /// Class/id words of caption and photo-credit blocks: kept in the Markdown as captions, but
     /// not running text (`PlainText` leaves them out).

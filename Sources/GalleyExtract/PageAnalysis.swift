@@ -136,6 +136,7 @@ final class PageAnalysis {
         if words.matchesAny(heuristics.teaserWords), linkDensity(node) >= heuristics.minimumTeaserLinkDensity {
             return !isProtectedWrapper(node)
         }
+        if words.containsAny(heuristics.authorBoxFragments) { return !isProtectedWrapper(node) }
         guard words.matchesAny(heuristics.boilerplateWords) || words.containsAny(heuristics.boilerplateFragments) else { return false }
         // A class that also names content ("box article modal-enabled", "entry-content
         // read-more") is left to the scorer and the conditional cleaning.

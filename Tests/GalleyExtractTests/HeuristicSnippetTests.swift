@@ -83,11 +83,13 @@ import Testing
         for word in ["titular", "Artikel", "article", "artykuł", "articolo", "e-paper"] { #expect(!body.contains(word), "kept \(word)") }
     }
 
-    /// `boilerplateWords`, `boilerplateFragments` (author boxes, calls to action, disclaimers,
-    /// tables of contents, ratings) and `teaserWords` (a teaser holding a headline link).
+    /// `boilerplateWords`, `boilerplateFragments` (calls to action, disclaimers, tables of
+    /// contents), `authorBoxFragments` (even with a content word: "post-author") and
+    /// `teaserWords` (a teaser holding a headline link).
     @Test(arguments: [
         ("<div class=\"mvp-author-box-wrap\"><p>Penulis adalah wartawan senior yang meliput lingkungan.</p></div>", "wartawan senior"),
         ("<section class=\"post-author\"><div class=\"post-author__bio\"><p>Budi menulis tentang kota sejak 2010.</p></div></section>", "menulis tentang kota"),
+        ("<section class=\"post-author clearfix\"><div class=\"post-author-bio\"><p>Ani belajar olahraga sebelum menulis.</p></div></section>", "belajar olahraga"),
         ("<section class=\"c-letters-cta\"><p>Kami ingin mendengar pendapat Anda tentang artikel ini.</p></section>", "pendapat Anda"),
         ("<p class=\"aawp-disclaimer\">Tautan di halaman ini adalah tautan afiliasi.</p>", "afiliasi"),
         ("<div id=\"ez-toc-container\" class=\"toc\"><p>Daftar isi</p><ul><li>Bagian satu</li></ul></div>", "Daftar isi"),
