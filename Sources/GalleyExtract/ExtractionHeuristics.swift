@@ -88,8 +88,10 @@ struct ExtractionHeuristics: Sendable {
     /// The same for a page that declares itself an article (JSON-LD, `og:type`, `article:*`):
     /// one paragraph.
     var minimumDeclaredArticleCharacters = 140
-    /// Text at least this long passes without the continuous-text score (short-paragraph styles).
-    var readerableLengthExemption = 500
+    /// Text at least this long passes without the continuous-text score (short-paragraph styles:
+    /// a post of four 110-character paragraphs). Listings of that length are told by their
+    /// teaser cards and links.
+    var readerableLengthExemption = 400
     /// Blocks shorter than this count nothing towards "continuous text".
     var readerableBlockLength = 140
     /// Sum over long blocks of sqrt(length − readerableBlockLength) must reach this (for pages

@@ -68,6 +68,18 @@ import Testing
         #expect(rejection(post) == nil, "\(rejection(post) ?? "")")
     }
 
+    /// `readerableLengthExemption`: a post written in short paragraphs.
+    @Test func aPostInShortParagraphsIsPublished() throws {
+        let paragraphs = [
+            "Der nächste Stammtisch findet am Mittwoch, dem 5. Februar, ab 19 Uhr im Café am Markt in der Altstadt statt.",
+            "Allgemein finden die Stammtische meist am ersten Mittwoch des Monats im selben Café statt.",
+            "Bei den offenen Stammtischen geht es darum, sich gegenseitig und die Arbeit vor Ort kennenzulernen.",
+            "Die Protokolle der bisherigen Stammtische sind auf der Seite des Ortsverbands unter Termine zu finden.",
+        ]
+        let html = Self.page(body: "<div class=\"wrap\">" + paragraphs.map { "<p>\($0)</p>" }.joined() + "</div>")
+        #expect(rejection(html) == nil, "\(rejection(html) ?? "")")
+    }
+
     @Test func aLoneSentenceIsNotAnArticle() {
         let html = Self.page(body: "<div class=\"wrap\"><p>Halaman ini sedang dalam perbaikan. Silakan kembali lagi nanti, terima kasih.</p></div>")
         #expect(rejection(html)?.hasPrefix("not an article") == true)
