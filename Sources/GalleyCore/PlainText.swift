@@ -17,7 +17,7 @@ public enum PlainText {
         }
         for node in nodes {
             guard let tag = node.tag else {
-                inline += node.textContent
+                inline += text(of: node)
                 continue
             }
             switch tag {
@@ -25,25 +25,34 @@ public enum PlainText {
                 continue
             case .pre:
                 flush()
-                blocks.append(node.textContent)
+                blocks.append(text(of: node))
             case .ul, .ol, .blockquote, .table, .thead, .tbody, .tfoot, .tr, .li, .td, .th:
                 flush()
                 if node.children.contains(where: { $0.tag?.isBlock == true }) {
                     collect(node.children, into: &blocks)
                 } else {
-                    inline = node.textContent
+                    inline = text(of: node)
                     flush()
                 }
             case .br:
                 inline += "\n"
             case _ where tag.isBlock:
                 flush()
-                inline = node.textContent
+                inline = text(of: node)
                 flush()
             default:
-                inline += node.textContent
+                inline += text(of: node)
             }
         }
         flush()
+    }
+
+    /// The node's text with each line break (`<br>`) as a newline, so that the words on either
+    /// side of it stay apart ("…, FL<br>June 10" is not "FLJune 10").
+    private static func text(of node: ContentNode) -> String {
+        switch node {
+        case .text(let text): return text
+        case .element(let tag, _, let children): return tag == .br ? "\n" : children.map(text(of:)).joined()
+        }
     }
 }

@@ -54,10 +54,10 @@ struct ContentConverter {
         guard node.isElement else { return [] }
         let name = node.name
         if name == "iframe" || name == "embed" || name == "object" || name == "video" { return embedLink(node) }
-        if name == "noscript" { return noscriptImages(node) }
+        if name == "noscript" { return noscriptContent(node) }
         guard !analysis.isExcluded(node), !isConditionallyRemoved(node) else { return [] }
         if Self.blockNames.contains(name), isInsertOrCreditLine(node) { return [] }
-        if name != "figure", name != "figcaption", ClassWords(node).matchesAny(heuristics.captionWords) {
+        if name != "figure", name != "figcaption", ClassWords(node).matchesAny(heuristics.captionWords) || isCreditLine(node) {
             let caption = BlockGrouping.inlineOnly(convertChildren(of: node))
             return BlockGrouping.hasContent(caption) ? [.element(.figcaption, attributes: [:], children: caption)] : []
         }
@@ -194,8 +194,14 @@ struct ContentConverter {
             }
         }
         if images.isEmpty {
-            let captionBlock: [ContentNode] = caption.isEmpty ? [] : [.element(.p, attributes: [:], children: caption)]
-            return other + captionBlock
+            // A figure of text (a quote, a table) keeps its caption as a line, and so does a
+            // long one (a gallery's text); a picture that could not be read (script-loaded)
+            // leaves a caption, not running text.
+            guard caption.isEmpty || !other.isEmpty
+                    || FastText.collapsedLength(caption.map(\.textContent).joined()) > heuristics.maximumCreditLineLength * 2 else {
+                return [.element(.figcaption, attributes: [:], children: caption)]
+            }
+            return other + (caption.isEmpty ? [] : [.element(.p, attributes: [:], children: caption)])
         }
         var children = images
         if !caption.isEmpty { children.append(.element(.figcaption, attributes: [:], children: caption)) }
@@ -247,6 +253,18 @@ struct ContentConverter {
               let label = EmbedHosts.label(forHost: host) else { return [] }
         let link = ContentNode.element(.a, attributes: ["href": url], children: [.text(label)])
         return [.element(.p, attributes: [:], children: [link])]
+    }
+
+    /// A `<noscript>` holding text in elements is the page as readers without scripts get it
+    /// (the article of a page that renders it with a script): converted like a `<div>`, without
+    /// the markup-as-text right inside it. Otherwise only its images count.
+    private mutating func noscriptContent(_ node: HTMLNode) -> [ContentNode] {
+        guard !analysis.isExcluded(node), analysis.stat(node).textLength >= heuristics.minimumScoredTextLength else {
+            return noscriptImages(node)
+        }
+        var children: [ContentNode] = []
+        for child in node.children where child.isElement { children += convertNode(child) }
+        return BlockGrouping.blocks(from: children)
     }
 
     /// Images inside `<noscript>` are the real ones behind a lazy-loading placeholder.
@@ -306,6 +324,15 @@ struct ContentConverter {
             return true
         }
         return false
+    }
+
+    /// A short block that opens with a credit or source label ("Foto: …", "© …", "Quelle: …").
+    private func isCreditLine(_ node: HTMLNode) -> Bool {
+        guard Self.blockNames.contains(node.name) || node.name == "span" || node.name == "em" else { return false }
+        let length = analysis.stat(node).textLength
+        guard length > 0, length <= heuristics.maximumCreditLineLength else { return false }
+        let text = FastText.collapsed(visibleText(node)).lowercased()
+        return heuristics.creditPrefixes.contains { text.hasPrefix($0) }
     }
 
     private func visibleText(_ node: HTMLNode) -> String {

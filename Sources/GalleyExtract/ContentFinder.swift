@@ -65,7 +65,13 @@ struct ContentFinder {
         }
         var lastScore = scores[candidate].map { final(candidate, $0) } ?? 0
         var parent = candidate.parent
-        while let current = parent, current != body, let parentScore = scores[current].map({ final(current, $0) }) {
+        while let current = parent, current != body {
+            // Elements never scored (a table around the rows, a list) are passed through.
+            guard let parentScore = scores[current].map({ final(current, $0) }) else {
+                guard heuristics.unscoredElements.contains(current.name) else { break }
+                parent = current.parent
+                continue
+            }
             if parentScore < lastScore / 3 { break }
             if parentScore > lastScore {
                 candidate = current
@@ -85,14 +91,14 @@ struct ContentFinder {
         return false
     }
 
-    /// An element the page itself marks as the article body (`itemprop="articleBody"`), when it
-    /// holds enough text to trust.
+    /// The element the page itself marks as the article body (`itemprop="articleBody"`): the
+    /// outermost one, when it is the only one (several are teasers of a listing) and holds at
+    /// least `minimumMarkedBodyLength` characters.
     private func markedArticleBody(in body: HTMLNode) -> HTMLNode? {
-        let marked = analysis.includedDescendants(of: body) { node in
-            node.attribute("itemprop")?.lowercased().split(separator: " ").contains("articlebody") == true
-        }
-        guard marked.count == 1, let node = marked.first,
-              analysis.stat(node).textLength >= heuristics.minimumArticleCharacters else { return nil }
+        let marked = analysis.markedBodies.filter { !analysis.isInsideExcluded($0) && isAncestor(body, of: $0) }
+        let outermost = marked.filter { node in !marked.contains { $0 != node && isAncestor($0, of: node) } }
+        guard outermost.count == 1, let node = outermost.first,
+              analysis.stat(node).textLength >= heuristics.minimumMarkedBodyLength else { return nil }
         return node
     }
 
@@ -124,8 +130,10 @@ struct ContentFinder {
     private func inlineText(of node: HTMLNode) -> (length: Int, commas: Int) {
         var length = 0
         var commas = 0
+        let countsText = node.name != "noscript"
         for child in node.children {
             if child.isText {
+                guard countsText else { continue }
                 let text = child.textValue
                 length += PageAnalysis.visibleLength(text)
                 commas += PageAnalysis.commaCount(text)
@@ -174,7 +182,12 @@ struct ContentFinder {
     private func classScore(_ node: HTMLNode) -> Double {
         let words = ClassWords(node)
         var score = 0.0
-        if words.matchesAny(Self.positiveWords) { score += heuristics.classWeight }
+        if words.matchesAny(Self.positiveWords) {
+            // A content class says little about a block too short to be an article (a headline
+            // or teaser "header-text"): its weight grows with the block's text.
+            let share = min(1, Double(analysis.stat(node).textLength) / Double(heuristics.positiveClassFullWeightLength))
+            score += heuristics.classWeight * share
+        }
         if words.matchesAny(heuristics.boilerplateWords) { score -= heuristics.classWeight }
         return score
     }

@@ -98,4 +98,30 @@ enum FastText {
         }
         return String(scalars)
     }
+
+    /// `collapsedLength` with each CJK character (ideographs, kana, CJK and full-width
+    /// punctuation) counted `cjkWeight` times and each Hangul
+    /// syllable `hangulWeight` times: one such character carries about as much as a short
+    /// word of a script written with spaces, so length thresholds in characters treat an
+    /// article in Chinese, Japanese or Korean like one in English.
+    static func weightedLength(_ text: some StringProtocol, cjkWeight: Int, hangulWeight: Int) -> Int {
+        guard text.utf8.contains(where: { $0 >= 0xE1 }) else { return collapsedLength(String(text)) }
+        var length = 0
+        var lastWasSpace = true
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                if !lastWasSpace { length += 1 }
+                lastWasSpace = true
+                continue
+            }
+            lastWasSpace = false
+            switch scalar.value {
+            case 0x3000...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x20000...0x2FA1F:
+                length += cjkWeight
+            case 0xAC00...0xD7AF: length += hangulWeight
+            default: length += 1
+            }
+        }
+        return length
+    }
 }

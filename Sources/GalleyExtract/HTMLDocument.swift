@@ -27,7 +27,23 @@ final class HTMLDocument {
             xmlFreeDoc(parsed)
             throw .cut(reason: reason)
         }
+        Self.gatherTopLevelElements(parsed)
         document = parsed
+    }
+
+    /// After a stray `</html>` libxml2 puts the rest of the page in a second `<html>` — beside
+    /// the first when the page has a DOCTYPE, inside it otherwise. A browser shows it all in one
+    /// page, so a second top-level element is moved into the first (`HTMLExtractor.contentRoot`
+    /// then looks for the article in both).
+    private static func gatherTopLevelElements(_ document: htmlDocPtr) {
+        guard let root = xmlDocGetRootElement(document) else { return }
+        var next = root.pointee.next
+        while let node = next {
+            next = node.pointee.next
+            guard node.pointee.type == XML_ELEMENT_NODE else { continue }
+            xmlUnlinkNode(node)
+            xmlAddChild(root, node)
+        }
     }
 
     deinit { xmlFreeDoc(document) }

@@ -28,25 +28,29 @@ public struct HTMLExtractor: ArticleExtractor {
     public func extract(_ page: SourcePage) throws(GalleyError) -> ExtractedArticle {
         let document = try parse(page)
         guard let root = document.root else { throw GalleyError(.extract, source: page.path, reason: "the page has no HTML element") }
-        let body = root.first(["body"]) ?? root
+        let body = Self.contentRoot(root, heuristics: settings.heuristics)
         let reader = MetadataReader(root: root, page: page, settings: settings)
         var metadata = reader.read()
         let baseURL = reader.baseURL(canonical: metadata.canonicalURL)
-        let analysis = PageAnalysis(root: body, heuristics: settings.heuristics)
+        let marked = reader.index.withItemprop.filter(PageAnalysis.isMarkedArticleBody)
+        let analysis = PageAnalysis(root: body, heuristics: settings.heuristics, markedBodies: marked)
         guard let found = ContentFinder(analysis: analysis).articleNodes(in: body) else {
             throw GalleyError.rejected(.extract, source: page.path, reason: "not an article: the page has no text")
         }
         var converter = ContentConverter(analysis: analysis, baseURL: baseURL)
         var content = converter.convert(container: found.container, members: found.members)
+        content = Self.addingStandfirst(to: content, before: found.members.first ?? found.container, analysis: analysis, converter: &converter)
         content = Self.droppingLeadingTitle(content, title: metadata.title)
         content = Self.droppingLeadingMetadataLines(content, byline: metadata.byline)
         if metadata.image == nil { metadata.image = Self.firstImage(content) }
         content = Self.droppingLeadingImage(content, leadImage: metadata.image)
         content = Self.droppingTrailingLinkBlocks(content, heuristics: settings.heuristics)
+        content = EmptySections.dropped(from: content, heuristics: settings.heuristics)
         let declaresListing = reader.jsonLD.contains(types: settings.heuristics.listingPageTypes) && reader.article == nil
         let check = ReaderableCheck(heuristics: settings.heuristics)
         if let reason = check.rejection(content: content, declaresListing: declaresListing, declaresArticle: reader.declaresArticle,
-                                         unlinkedLinkText: converter.findings.unlinkedLinkText) {
+                                         unlinkedLinkText: converter.findings.unlinkedLinkText,
+                                         host: baseURL.flatMap { URL(string: $0)?.host }) {
             throw GalleyError.rejected(.extract, source: page.path, reason: reason)
         }
         metadata.editor = converter.findings.editor
@@ -66,7 +70,7 @@ public struct HTMLExtractor: ArticleExtractor {
     public func extractFragment(_ page: SourcePage) throws(GalleyError) -> ExtractedArticle {
         let document = try parse(page)
         guard let root = document.root else { return ExtractedArticle(source: page.path, content: [], metadata: ArticleMetadata()) }
-        let body = root.first(["body"]) ?? root
+        let body = Self.contentRoot(root, heuristics: settings.heuristics)
         let analysis = PageAnalysis(root: body, heuristics: settings.heuristics)
         let baseURL = page.sidecar?.url
         var converter = ContentConverter(analysis: analysis, baseURL: baseURL)
@@ -98,6 +102,29 @@ public struct HTMLExtractor: ArticleExtractor {
         } catch {
             return nil
         }
+    }
+
+    /// Where the article is looked for: the `<body>`, or the whole `<html>` when libxml2 put
+    /// text beside the body. It does after a stray `</body>` or `</html>` (one in an unquoted
+    /// attribute value, a second page saved into the first): the rest of the page goes into a
+    /// second `<html>` or `<body>` after the first, which a browser would have shown in the body.
+    static func contentRoot(_ root: HTMLNode, heuristics: ExtractionHeuristics) -> HTMLNode {
+        guard let body = root.first(["body"]) else { return root }
+        let besideBody = root.elementChildren.contains { child in
+            child != body && (child.name == "html" || child.name == "body"
+                || (!heuristics.droppedElements.contains(child.name) && FastText.collapsedLength(child.textContent) > 0))
+        }
+        return besideBody ? root : body
+    }
+
+    /// The standfirst before the body (`Standfirst`), at the top, unless the body repeats it.
+    static func addingStandfirst(to content: [ContentNode], before first: HTMLNode, analysis: PageAnalysis,
+                                 converter: inout ContentConverter) -> [ContentNode] {
+        guard let element = Standfirst(analysis: analysis).element(before: first) else { return content }
+        let lead = converter.convert(container: element, members: [element])
+        let leadText = FastText.collapsed(PlainText.of(lead))
+        guard !leadText.isEmpty, !FastText.collapsed(PlainText.of(content)).contains(leadText) else { return content }
+        return lead + content
     }
 
     /// The title is metadata; a heading repeating it at the top of the body goes, and so does a

@@ -7,6 +7,10 @@
 /// - the text of a `<script>` or `<style>` element longer than `maximumScriptLength`: libxml2
 ///   stops reading at a 10 MB text node, and no script or style is wanted in an article.
 ///
+/// It also adds what libxml2 needs to build the tree a browser builds: the `</div>`s left open
+/// inside an `aside`, `nav`, `header`, list item… before its end tag, which libxml2 would
+/// otherwise ignore, putting the rest of the page inside (`ElementStack`).
+///
 /// The bytes are read the way libxml2's HTML parser reads them (`MarkupScanner`), so a
 /// `<script>` inside a comment or an attribute value is not mistaken for one, and a tag hidden
 /// where the parser will still see it is not missed. Pages without such a tag or script come

@@ -39,7 +39,14 @@ struct MarkupScanner {
     /// When `recordsTags`: every start tag read, with its lower-case name and attribute names
     /// (each at most 100 bytes), for comparing with what libxml2 builds.
     private(set) var startTags: [(name: String, attributes: [String])] = []
-    var recordsTags = false
+    /// When `recordsTags`: every element libxml2 creates, implied ones included, with its depth
+    /// (`html` is 1) once the repairs are made, in document order.
+    var elements: [(name: String, depth: Int)] { stack.created }
+    var recordsTags = false {
+        didSet { stack.records = recordsTags }
+    }
+    /// libxml2's open elements, to find the end tags it would ignore where a browser closes.
+    private var stack = ElementStack()
 
     init(bytes: UnsafeBufferPointer<UInt8>, maximumAttributes: Int, maximumRawText: Int) {
         self.bytes = bytes
@@ -50,13 +57,23 @@ struct MarkupScanner {
     mutating func run() {
         var position = prologueEnd()
         while let open = find(ASCII.lessThan, from: position) {
+            noteText(position..<open)
             position = markup(at: open)
         }
+        noteText(position..<bytes.count)
+    }
+
+    /// Text between tags matters to libxml2's open elements only where it implies a `p`.
+    private mutating func noteText(_ range: Range<Int>) {
+        guard stack.textImpliesParagraph, range.contains(where: { !ASCII.isBlank(bytes[$0]) }) else { return }
+        stack.text()
     }
 
     /// After the blanks, comments, processing instructions and DOCTYPE before the content.
     private func prologueEnd() -> Int {
-        let index = commentsAndInstructionsEnd(from: skipBlanks(from: 0))
+        // libxml2 reads a UTF-8 byte order mark as the encoding's, not as text.
+        let start = matches("\u{FEFF}", at: 0) ? 3 : 0
+        let index = commentsAndInstructionsEnd(from: skipBlanks(from: start))
         guard byte(index + 1) == ASCII.exclamation, matchesIgnoringCase("doctype", at: index + 2) else { return index }
         return commentsAndInstructionsEnd(from: skipBlanks(from: doctypeEnd(from: index + 9)))
     }
@@ -80,7 +97,9 @@ struct MarkupScanner {
     private mutating func markup(at start: Int) -> Int {
         let next = byte(start + 1)
         if next == ASCII.slash {
-            return HTMLName.isStart(byte(start + 2)) ? after(ASCII.greaterThan, from: start + 2) : start + 2
+            guard HTMLName.isStart(byte(start + 2)) else { return start + 2 }
+            endTag(at: start)
+            return after(ASCII.greaterThan, from: start + 2)
         }
         if next == ASCII.exclamation, matchesIgnoringCase("doctype", at: start + 2) {
             let end = doctypeEnd(from: start + 9)
@@ -120,6 +139,8 @@ struct MarkupScanner {
         }
         if let firstExtra { edits.append(Edit(range: firstExtra..<index, replacement: [])) }
         if recordsTags { startTags.append((lowercasedText((start + 1)..<nameEnd), names)) }
+        let name = asciiLowercasedText((start + 1)..<nameEnd)
+        stack.start(name, selfClosing: index < bytes.count && bytes[index] == ASCII.slash)
         guard index < bytes.count else { return index }
         if bytes[index] == ASCII.slash { return index + 2 }
         guard let raw = rawTextElement((start + 1)..<nameEnd) else { return index + 1 }
@@ -153,6 +174,20 @@ struct MarkupScanner {
         var index = start
         while index < bytes.count, !ASCII.isBlank(bytes[index]), !isTagEnd(at: index) { index += 1 }
         return index
+    }
+
+    // MARK: End tags
+
+    /// An end tag at `start` (`</` and a name): before one libxml2 would ignore where a browser
+    /// closes its element, the `</div>`s that let libxml2 close it too (`ElementStack`).
+    private mutating func endTag(at start: Int) {
+        let name = asciiLowercasedText((start + 2)..<HTMLName.end(bytes, from: start + 2))
+        let divs = stack.repairs(atEndTag: name)
+        if divs > 0 {
+            edits.append(Edit(range: start..<start, replacement: Array(repeating: Array("</div>".utf8), count: divs).flatMap { $0 }))
+            for _ in 0..<divs { stack.end("div") }
+        }
+        stack.end(name)
     }
 
     // MARK: Script and style text
@@ -241,6 +276,11 @@ struct MarkupScanner {
     // MARK: Bytes
 
     private func byte(_ index: Int) -> UInt8 { index < bytes.count ? bytes[index] : 0 }
+
+    /// A tag name as libxml2 keeps it: ASCII letters lower-cased.
+    private func asciiLowercasedText(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]).map(ASCII.lowercased), as: UTF8.self)
+    }
 
     private func lowercasedText(_ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).lowercased()

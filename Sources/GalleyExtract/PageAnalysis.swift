@@ -25,8 +25,29 @@ final class PageAnalysis {
     /// Visible text of the whole page, in characters.
     private(set) var pageTextLength = 0
 
-    init(root: HTMLNode, heuristics: ExtractionHeuristics) {
+    /// `boilerplateWords` and `boilerplateFragments` without `adWords`.
+    private let nonAdBoilerplateWords: Set<String>
+    private let nonAdBoilerplateFragments: [String]
+
+    /// Elements the page marks as its article body (`itemprop="articleBody"`, see
+    /// `isMarkedArticleBody`), and every element that holds one.
+    private(set) var markedBodies: [HTMLNode] = []
+    private var holdsMarkedBody: Set<HTMLNode> = []
+
+    /// Landmarks dropped with their content unless they hold the marked article body: then the
+    /// page uses one as the article's wrapper (an `<aside>` around the story).
+    static let wrapperLandmarks: Set<String> = ["aside", "nav", "footer", "menu"]
+
+    /// - Parameter markedBodies: the page's `itemprop="articleBody"` elements (from `ElementIndex`).
+    init(root: HTMLNode, heuristics: ExtractionHeuristics, markedBodies: [HTMLNode] = []) {
         self.heuristics = heuristics
+        self.markedBodies = markedBodies
+        for marked in markedBodies {
+            var current: HTMLNode? = marked
+            while let node = current, holdsMarkedBody.insert(node).inserted { current = node.parent }
+        }
+        nonAdBoilerplateWords = heuristics.boilerplateWords.subtracting(heuristics.adWords)
+        nonAdBoilerplateFragments = heuristics.boilerplateFragments.filter { !heuristics.adWords.contains($0) }
         pageTextLength = measure(root, insideLink: false).textLength
         classify(root)
     }
@@ -58,14 +79,20 @@ final class PageAnalysis {
     private func measure(_ node: HTMLNode, insideLink: Bool) -> Stats {
         var total = Stats()
         let name = node.name
-        if heuristics.droppedElements.contains(name) || Self.isHidden(node) {
+        let isDropped = heuristics.droppedElements.contains(name)
+            && !(Self.wrapperLandmarks.contains(name) && holdsMarkedBody.contains(node))
+        if isDropped || Self.isHidden(node) {
             excluded.insert(node)
             stats[node] = total
             return total
         }
         let isLink = insideLink || name == "a"
+        // Text right inside `<noscript>` is markup a script-less browser would show as
+        // characters (ad and pixel fallbacks); its elements are a real fallback page.
+        let countsText = name != "noscript"
         for child in node.children {
             if child.isText {
+                guard countsText else { continue }
                 let text = child.textValue
                 let length = Self.visibleLength(text)
                 total.textLength += length
@@ -96,24 +123,75 @@ final class PageAnalysis {
 
     func isBoilerplate(_ node: HTMLNode) -> Bool {
         let name = node.name
-        if name == "body" || name == "html" || name == "main" { return false }
+        if name == "body" || name == "html" || name == "main" || holdsMarkedBody.contains(node) { return false }
         let role = node.attribute("role")?.lowercased()
         if let role, ["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert"].contains(role) {
             return true
         }
         let words = ClassWords(node)
-        guard !words.isEmpty, words.matchesAny(heuristics.boilerplateWords) || words.containsAny(heuristics.boilerplateFragments)
-        else { return false }
+        guard !words.isEmpty else { return false }
+        if words.hasWholeName(in: heuristics.invisibleClassNames) { return !isProtectedWrapper(node) }
+        if name == "a", Self.isInSentence(node) { return false }
+        // A teaser that links to another story is a card; one without links is the lead.
+        if words.matchesAny(heuristics.teaserWords), linkDensity(node) >= heuristics.minimumTeaserLinkDensity {
+            return !isProtectedWrapper(node)
+        }
+        if words.containsAny(heuristics.authorBoxFragments) { return !isProtectedWrapper(node) }
+        guard words.matchesAny(heuristics.boilerplateWords) || words.containsAny(heuristics.boilerplateFragments) else { return false }
         // A class that also names content ("box article modal-enabled", "entry-content
         // read-more") is left to the scorer and the conditional cleaning.
         if words.matchesAny(heuristics.contentWords) { return false }
+        // A block named only for its ads that holds paragraphs of prose is content with ad
+        // slots in it ("TestReport__Section--Ads"): an ad slot holds a picture and a label.
+        if words.tokens.isDisjoint(with: nonAdBoilerplateWords), !words.containsAny(nonAdBoilerplateFragments),
+           stat(node).textLength - stat(node).linkTextLength >= heuristics.adSlotMaximumProse {
+            return false
+        }
         // A wrapper holding much of the page's prose is not boilerplate, whatever its class
         // says ("Page-ad-margins").
+        return !isProtectedWrapper(node)
+    }
+
+    /// Whether the element holds much of the page's prose (`boilerplateProtectedShare`, few links).
+    private func isProtectedWrapper(_ node: HTMLNode) -> Bool {
         let share = Double(stat(node).textLength) / Double(max(1, pageTextLength))
-        return !(share >= heuristics.boilerplateProtectedShare && linkDensity(node) < 0.5)
+        return share >= heuristics.boilerplateProtectedShare && linkDensity(node) < 0.5
     }
 
     // MARK: Helpers
+
+    /// Whether the page marks the element as the article's body (`itemprop="articleBody"`).
+    static func isMarkedArticleBody(_ node: HTMLNode) -> Bool {
+        node.attribute("itemprop")?.lowercased().split(separator: " ").contains("articlebody") == true
+    }
+
+    /// Whether the element or one of its ancestors is excluded.
+    func isInsideExcluded(_ node: HTMLNode) -> Bool {
+        var current: HTMLNode? = node
+        while let step = current {
+            if excluded.contains(step) { return true }
+            current = step.parent
+        }
+        return false
+    }
+
+    /// Whether the nearest non-blank text beside the element, before or after it, holds a letter
+    /// or digit: the element is inside a sentence ("<a>Twitter</a> erupted Monday"), not one of
+    /// a row of links ("<a>CSP</a> / <a>Solar</a>").
+    static func isInSentence(_ node: HTMLNode) -> Bool {
+        func wordBeside(_ start: xmlNodePtr?, forward: Bool) -> Bool {
+            var sibling = start
+            while let current = sibling {
+                guard current.pointee.type == XML_TEXT_NODE else { return false }
+                let text = HTMLNode(current).textValue
+                if text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) { return true }
+                guard text.allSatisfy(\.isWhitespace) else { return false }
+                sibling = forward ? current.pointee.next : current.pointee.prev
+            }
+            return false
+        }
+        return wordBeside(node.pointer.pointee.prev, forward: false) || wordBeside(node.pointer.pointee.next, forward: true)
+    }
 
     static func isHidden(_ node: HTMLNode) -> Bool {
         if node.attribute("hidden") != nil { return true }
@@ -145,17 +223,26 @@ final class PageAnalysis {
 struct ClassWords {
     let tokens: Set<String>
 
+    /// The whole class names and id, before splitting.
+    let names: [String]
+
     init(_ node: HTMLNode) {
         var tokens = Set<String>()
+        var names: [String] = []
         let text = node.classAndID
         for token in text.utf8.split(whereSeparator: FastText.isASCIIWhitespace) {
-            tokens.insert(String(decoding: token, as: UTF8.self))
+            let name = String(decoding: token, as: UTF8.self)
+            names.append(name)
+            tokens.insert(name)
             for part in token.split(whereSeparator: { $0 == 0x2D || $0 == 0x5F }) where part.count > 1 || part.elementsEqual("ad".utf8) {
                 tokens.insert(String(decoding: part, as: UTF8.self))
             }
         }
         self.tokens = tokens
+        self.names = names
     }
+
+    func hasWholeName(in set: Set<String>) -> Bool { names.contains { set.contains($0) } }
 
     var isEmpty: Bool { tokens.isEmpty }
 

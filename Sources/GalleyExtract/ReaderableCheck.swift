@@ -10,10 +10,12 @@ struct ReaderableCheck {
     /// - Parameter declaresArticle: the page says it is an article (JSON-LD Article type,
     ///   `og:type` article, `article:published_time`); then a shorter text is enough.
     /// - Parameter unlinkedLinkText: link text the converter kept as text (dropped URLs).
-    func rejection(content: [ContentNode], declaresListing: Bool, declaresArticle: Bool, unlinkedLinkText: Int = 0) -> String? {
+    /// - Parameter host: the page's host, to tell links to the site's own pages.
+    func rejection(content: [ContentNode], declaresListing: Bool, declaresArticle: Bool, unlinkedLinkText: Int = 0,
+                   host: String? = nil) -> String? {
         let blocks = Self.textBlocks(content)
         let text = blocks.joined(separator: " ")
-        let length = text.count
+        let length = weightedLength(text)
         if declaresListing {
             return "not an article: the page declares itself a listing (JSON-LD CollectionPage/ItemList)"
         }
@@ -21,13 +23,20 @@ struct ReaderableCheck {
         if length < minimum {
             return "not an article: only \(length) characters of article text (need \(minimum))"
         }
-        let linked = Self.linkTextLength(content) + unlinkedLinkText
+        let linked = linkTextLength(content) + unlinkedLinkText
         let density = min(1, Double(linked) / Double(max(1, length)))
         if density > heuristics.maximumArticleLinkDensity {
             return "not an article: \(Int(density * 100))% of its text is links (an index or listing page)"
         }
+        if !declaresArticle {
+            let cards = TeaserCards(content: content, host: host, heuristics: heuristics)
+            if cards.isListing(heuristics: heuristics) {
+                return "not an article: \(cards.cards.count) teaser cards (a headline link and a summary each) make up most of its text (an index or listing page)"
+            }
+        }
         let score = blocks.reduce(0.0) { sum, block in
-            block.count > heuristics.readerableBlockLength ? sum + (Double(block.count - heuristics.readerableBlockLength)).squareRoot() : sum
+            let length = weightedLength(block)
+            return length > heuristics.readerableBlockLength ? sum + (Double(length - heuristics.readerableBlockLength)).squareRoot() : sum
         }
         if score < heuristics.minimumReaderableScore, !declaresArticle, length < heuristics.readerableLengthExemption {
             return "not an article: no run of continuous text (readerable score \(Int(score)), need \(Int(heuristics.minimumReaderableScore)))"
@@ -55,6 +64,19 @@ struct ReaderableCheck {
             }
         }
         return blocks
+    }
+
+    /// Characters of text, CJK characters weighted (`FastText.weightedLength`).
+    func weightedLength(_ text: String) -> Int {
+        FastText.weightedLength(text, cjkWeight: heuristics.cjkCharacterWeight, hangulWeight: heuristics.hangulSyllableWeight)
+    }
+
+    /// Characters of link text, CJK characters weighted.
+    func linkTextLength(_ nodes: [ContentNode]) -> Int {
+        nodes.reduce(0) { sum, node in
+            if node.tag == .a { return sum + weightedLength(node.textContent) }
+            return sum + linkTextLength(node.children)
+        }
     }
 
     static func linkTextLength(_ nodes: [ContentNode]) -> Int {

@@ -67,6 +67,70 @@ import Testing
         }
     }
 
+    /// `insertPrefixes`: "read also" inserts in the languages galley reads.
+    @Test(arguments: [
+        "<p><strong>Lea también:</strong> <a href=\"/x\">Otro titular del día</a></p>",
+        "<p><strong>VEA TAMBIÉN:</strong> <a href=\"/x\">Otro titular del día</a></p>",
+        "<p>Lesen Sie auch: <a href=\"/x\">Ein anderer Artikel</a></p>",
+        "<p>À lire aussi : <a href=\"/x\">Un autre article</a></p>",
+        "<p>Czytaj też: <a href=\"/x\">Inny artykuł</a></p>",
+        "<p>Leggi anche: <a href=\"/x\">Un altro articolo</a></p>",
+        "<p>Subscribe now to our e-paper edition for the full story.</p>",
+    ])
+    func readAlsoInsertsInOtherLanguagesAreDropped(insert: String) throws {
+        let body = try text(page(inside: insert))
+        for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
+        for word in ["titular", "Artikel", "article", "artykuł", "articolo", "e-paper"] { #expect(!body.contains(word), "kept \(word)") }
+    }
+
+    /// `boilerplateWords`, `boilerplateFragments` (calls to action, disclaimers, tables of
+    /// contents), `authorBoxFragments` (even with a content word: "post-author") and
+    /// `teaserWords` (a teaser holding a headline link).
+    @Test(arguments: [
+        ("<div class=\"mvp-author-box-wrap\"><p>Penulis adalah wartawan senior yang meliput lingkungan.</p></div>", "wartawan senior"),
+        ("<section class=\"post-author\"><div class=\"post-author__bio\"><p>Budi menulis tentang kota sejak 2010.</p></div></section>", "menulis tentang kota"),
+        ("<section class=\"post-author clearfix\"><div class=\"post-author-bio\"><p>Ani belajar olahraga sebelum menulis.</p></div></section>", "belajar olahraga"),
+        ("<section class=\"c-letters-cta\"><p>Kami ingin mendengar pendapat Anda tentang artikel ini.</p></section>", "pendapat Anda"),
+        ("<p class=\"aawp-disclaimer\">Tautan di halaman ini adalah tautan afiliasi.</p>", "afiliasi"),
+        ("<div id=\"ez-toc-container\" class=\"toc\"><p>Daftar isi</p><ul><li>Bagian satu</li></ul></div>", "Daftar isi"),
+        ("<div class=\"teaser\"><a href=\"/berita/lain\">Judul cerita lain yang menarik</a><p>Ringkasan cerita lain.</p></div>", "cerita lain"),
+    ])
+    func authorBoxesCallsToActionAndTeasersAreDropped(insert: String, word: String) throws {
+        let body = try text(page(inside: insert))
+        for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
+        #expect(!body.contains(word))
+    }
+
+    /// `maximumTrailingLabelLength` (`EmptySections`): a heading whose section was cleaned away
+    /// and a label at the end go; a heading with its section, and a sentence set as a heading, stay.
+    @Test func headingsWithoutTheirSectionAreDropped() throws {
+        let related = "<h3>Artikel lainnya</h3><div class=\"related-posts\"><ul><li><a href=\"/a\">Judul satu</a></li></ul></div>"
+        let html = page(inside: "<h2>Evakuasi warga</h2>").replacingOccurrences(of: "</div>\n</body>", with:
+            "<h3>Warga tetap waspada, kata petugas.</h3><p>Warga menulis di media sosial:</p>\(related)<p><strong>Baca selengkapnya:</strong></p></div>\n</body>")
+        let body = try text(html)
+        #expect(body.contains("Evakuasi warga"))
+        #expect(body.contains("Warga tetap waspada, kata petugas."))
+        #expect(body.contains("Warga menulis di media sosial:"))
+        #expect(!body.contains("Artikel lainnya"))
+        #expect(!body.contains("Baca selengkapnya"))
+    }
+
+    /// `creditPrefixes`, `captionWords`: picture credits and source lines are captions, not
+    /// running text (the Markdown keeps them); so is the caption of a picture that could not be
+    /// read, while a quote's caption stays a line.
+    @Test func creditsAndCaptionsAreNotRunningText() throws {
+        let body = try text(page(inside: """
+            <p><em>Foto: Budi Santoso/Reuters</em></p><p>© 2020 Kantor Berita Kota</p><p>Quelle: Dinas Pekerjaan Umum</p>
+            <div class="legend">Peta sungai yang meluap</div>
+            <figure class="figure--panorama"><div class="lazy" data-bg="/x.jpg"></div><figcaption><p>Sepatu bot di tanggul</p></figcaption></figure>
+            <figure><blockquote><p>Air naik cepat sekali.</p></blockquote><figcaption>Warga Kampung Melayu</figcaption></figure>
+            """))
+        for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
+        for credit in ["Budi Santoso", "Kantor Berita", "Dinas Pekerjaan", "Peta sungai", "Sepatu bot"] { #expect(!body.contains(credit), "kept \(credit)") }
+        #expect(body.contains("Air naik cepat sekali."))
+        #expect(body.contains("Warga Kampung Melayu"))
+    }
+
     @Test func editorLineGoesToMetadataAndReporterLineToByline() throws {
         let article = try extract(page(inside: "<p>Editor : Anton Suhartono</p><p>Reporter: Budi Santoso</p>"))
         #expect(article.metadata.editor == "Anton Suhartono")

@@ -137,4 +137,80 @@ import Testing
         let guardian = MarkupGuard(maximumAttributesPerTag: 2, maximumScriptLength: 16)
         #expect(String(decoding: guardian.guarded(Array(page.utf8)), as: UTF8.self) == guarded)
     }
+
+    // MARK: Open elements (ElementStack)
+
+    /// Structure pieces: start and end tags of block, inline, list, table, HTML5 and empty
+    /// elements, `<x/>`, misplaced `html`/`head`/`body`, and text (which implies a `p` right
+    /// inside `html` or `head`).
+    static let structurePieces: [String] = {
+        let names = ["div", "p", "span", "a", "b", "i", "font", "ul", "ol", "li", "dl", "dt", "dd", "table", "tbody", "thead",
+                     "tr", "td", "th", "caption", "section", "aside", "nav", "header", "footer", "article", "main", "form",
+                     "h1", "h2", "center", "blockquote", "pre", "figure", "figcaption", "em", "address", "menu", "fieldset",
+                     "legend", "option", "select", "noscript", "picture", "source", "x-card"]
+        return names.flatMap { ["<\($0)>", "</\($0)>", "<\($0) class=\"c\">"] }
+            + ["<img>", "<br>", "<hr>", "<input>", "<div/>", "<span/>", "x ", "x ", "<html>", "<body>", "<head>", "</head>", "</body>"]
+    }()
+
+    /// Elements in document order with their depth (`html` is 1), as libxml2 built them.
+    static func libxml2Depths(_ page: String) throws -> [String] {
+        let document = try HTMLDocument(bytes: Array(page.utf8), encoding: "UTF-8")
+        var found: [String] = []
+        func walk(_ node: HTMLNode, depth: Int) {
+            found.append("\(node.name)@\(depth)")
+            for child in node.children where child.isElement { walk(child, depth: depth + 1) }
+        }
+        if let root = document.root { walk(root, depth: 1) }
+        return found
+    }
+
+    static func scannedDepths(_ page: String) -> (elements: [String], edited: String, repaired: Bool) {
+        let bytes = Array(page.utf8)
+        let (elements, edits) = bytes.withUnsafeBufferPointer { buffer in
+            var scanner = MarkupScanner(bytes: buffer, maximumAttributes: 1_000_000, maximumRawText: Int.max)
+            scanner.recordsTags = true
+            scanner.run()
+            return (scanner.elements, scanner.edits)
+        }
+        let edited = String(decoding: MarkupGuard.applying(edits, to: bytes), as: UTF8.self)
+        return (elements.map { "\($0.name)@\($0.depth)" }, edited, !edits.isEmpty)
+    }
+
+    /// The scanner's model of libxml2's open elements (`ElementStack`) puts every element of a
+    /// random tag soup at the depth where libxml2 puts it, once its repairs are made.
+    @Test func modelsTheOpenElementsAsLibxml2Does() throws {
+        var generator = Generator(state: 20_261_101)
+        var mismatches: [String] = []
+        var repaired = 0
+        for round in 0..<3_000 {
+            var page = round % 3 == 0 ? "<html><head><title>t</title>" : "<html><body>"
+            for _ in 0..<(6 + generator.next(40)) { page += Self.structurePieces[generator.next(Self.structurePieces.count)] }
+            let (model, edited, didRepair) = Self.scannedDepths(page)
+            if didRepair { repaired += 1 }
+            let expected = try Self.libxml2Depths(edited)
+            if expected != model, mismatches.count < 5 {
+                mismatches.append("round \(round): \(page.debugDescription)\n  libxml2: \(expected)\n  model:   \(model)")
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.joined(separator: "\n"))")
+        #expect(repaired > 20)
+    }
+
+    /// An end tag a browser honours closes the `div`s left open inside its element; libxml2
+    /// alone would ignore it and put the rest of the page inside.
+    @Test(arguments: [
+        ("<body><aside><div>side</aside><p>story</p>", "<body><aside><div>side</div></aside><p>story</p>"),
+        ("<body><nav><div><ul><li>menu</nav><article>story</article>", "<body><nav><div><ul><li>menu</div></nav><article>story</article>"),
+        ("<body><header><div><div>logo</header>", "<body><header><div><div>logo</div></div></header>"),
+        ("<body><ul><li><div>a</li><li>b</li></ul>", "<body><ul><li><div>a</div></li><li>b</li></ul>"),
+        // libxml2 closes these itself, or a browser would not close them either.
+        ("<body><aside><span>side</aside>", "<body><aside><span>side</aside>"),
+        ("<body><aside><table><tr><td><div>x</aside>", "<body><aside><table><tr><td><div>x</aside>"),
+        ("<body><form><div>x</form>", "<body><form><div>x</form>"),
+        ("<body><div><p>x</section>", "<body><div><p>x</section>"),
+    ])
+    func repairsEndTagsBrowsersHonour(page: String, repaired: String) {
+        let guardian = MarkupGuard(maximumAttributesPerTag: 256, maximumScriptLength: 1 << 20)
+        #expect(String(decoding: guardian.guarded(Array(page.utf8)), as: UTF8.self) == repaired)
+    }
 }

@@ -1,0 +1,50 @@
+import CLibXML2
+
+/// The standfirst (lead, intro, excerpt, "perex", "chapô") that many layouts put before the
+/// article body, in a header or a box of its own: outside the container the scorer chose, yet
+/// part of the story for readers (and for the benchmarks).
+struct Standfirst {
+    let analysis: PageAnalysis
+    var heuristics: ExtractionHeuristics { analysis.heuristics }
+
+    /// The element before `container` (a preceding sibling of it or of one of its
+    /// `standfirstSearchLevels` nearest ancestors, or inside such a sibling) whose class or id
+    /// names a lead, that holds at least `minimumStandfirstLength` characters with few links.
+    func element(before container: HTMLNode) -> HTMLNode? {
+        var current = container
+        for _ in 0..<heuristics.standfirstSearchLevels {
+            var sibling = previousElement(current)
+            while let candidate = sibling {
+                if let lead = lead(in: candidate) { return lead }
+                sibling = previousElement(candidate)
+            }
+            guard let parent = current.parent, parent.name != "body", parent.name != "html" else { return nil }
+            current = parent
+        }
+        return nil
+    }
+
+    /// A lead-named element in `node` (itself first), when `node` is small enough to be part of
+    /// the article's head rather than another part of the page.
+    private func lead(in node: HTMLNode) -> HTMLNode? {
+        guard !analysis.isExcluded(node), analysis.stat(node).textLength <= heuristics.maximumStandfirstLength * 2 else { return nil }
+        if isLead(node) { return node }
+        return analysis.includedDescendants(of: node, where: isLead).first
+    }
+
+    private func isLead(_ node: HTMLNode) -> Bool {
+        let length = analysis.stat(node).textLength
+        guard length >= heuristics.minimumStandfirstLength, length <= heuristics.maximumStandfirstLength,
+              analysis.linkDensity(node) < 0.3, ClassWords(node).matchesAny(heuristics.standfirstWords) else { return false }
+        return true
+    }
+
+    private func previousElement(_ node: HTMLNode) -> HTMLNode? {
+        var sibling = node.pointer.pointee.prev
+        while let current = sibling {
+            if current.pointee.type == XML_ELEMENT_NODE { return HTMLNode(current) }
+            sibling = current.pointee.prev
+        }
+        return nil
+    }
+}
