@@ -37,6 +37,11 @@ struct ContentConverter {
         return BlockGrouping.blocks(from: nodes)
     }
 
+    /// Converts one element as a block (a lead `<figure>` stays a figure).
+    mutating func convertElement(_ node: HTMLNode) -> [ContentNode] {
+        BlockGrouping.blocks(from: convertNode(node))
+    }
+
     /// Converts every child of a node (a fragment's `<body>`).
     mutating func convertChildren(of node: HTMLNode) -> [ContentNode] {
         var result: [ContentNode] = []

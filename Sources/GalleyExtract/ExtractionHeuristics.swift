@@ -69,6 +69,9 @@ struct ExtractionHeuristics: Sendable {
         "summary", "subtitle", "subheadline", "deck", "abstract", "articleintro", "article-excerpt", "article-teaser",
     ]
     var standfirstSearchLevels = 3
+    /// Class/id words of a block that holds the article's lead picture (`LeadPicture`, searched
+    /// like the standfirst): one with an image and at most a caption opens the content.
+    var pictureWords: Set<String> = ["image", "img", "photo", "picture", "media", "figure", "foto", "gambar", "hero", "visual", "lead-art"]
     var minimumStandfirstLength = 150
     var maximumStandfirstLength = 800
 
