@@ -109,7 +109,7 @@ enum FastText {
         var length = 0
         var lastWasSpace = true
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 if !lastWasSpace { length += 1 }
                 lastWasSpace = true
                 continue
@@ -123,5 +123,13 @@ enum FastText {
             }
         }
         return length
+    }
+
+    /// Unicode's White_Space characters, without a property lookup.
+    @inline(__always) static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 }
