@@ -27,8 +27,8 @@ struct LeadPicture {
     }
 
     private func isPicture(_ node: HTMLNode) -> Bool {
-        guard !analysis.isExcluded(node), analysis.stat(node).textLength <= heuristics.maximumCreditLineLength * 3,
-              analysis.linkDensity(node) < 0.5 else { return false }
+        guard !analysis.isExcluded(node), analysis.stat(node).textLength <= heuristics.maximumLeadPictureTextLength,
+              analysis.linkDensity(node) < heuristics.maximumLeadPictureLinkDensity else { return false }
         if node.name == "figure" { return true }
         return ClassWords(node).matchesAny(heuristics.pictureWords) && node.first(["img", "picture"]) != nil
     }
