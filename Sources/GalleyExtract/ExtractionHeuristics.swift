@@ -190,6 +190,9 @@ struct ExtractionHeuristics: Sendable {
         "disqus", "outbrain", "taboola", "recommend", "terkait", "bacajuga", "socialshare", "sharebar",
         "sharing", "comment-", "comments", "commentlist", "promo",
         "disclaimer", "affiliate", "table-of-contents",
+        // the same in other languages: comments, related stories, reading tips
+        "kommentar", "komentar", "comentario", "commentaire", "commenti", "komentarze", "relacionad", "similaire",
+        "correlat", "verwandt", "aehnliche", "lesetipp", "weiterlesen",
     ]
     /// Parts of class/id tokens of the author box under an article ("mvp-author-box-wrap",
     /// "post-author__bio", "saboxplugin-desc"): boilerplate even where the class also names
