@@ -104,8 +104,9 @@ enum FastText {
     /// syllable `hangulWeight` times: one such character carries about as much as a short
     /// word of a script written with spaces, so length thresholds in characters treat an
     /// article in Chinese, Japanese or Korean like one in English.
-    static func weightedLength(_ text: some StringProtocol, cjkWeight: Int, hangulWeight: Int) -> Int {
-        guard text.utf8.contains(where: { $0 >= 0xE1 }) else { return collapsedLength(String(text)) }
+    static func weightedLength(_ text: String, cjkWeight: Int, hangulWeight: Int) -> Int {
+        // CJK and Hangul code points all start with a UTF-8 lead byte from 0xE3 on.
+        guard text.utf8.contains(where: { $0 >= 0xE3 }) else { return collapsedLength(text) }
         var length = 0
         var lastWasSpace = true
         for scalar in text.unicodeScalars {
