@@ -37,6 +37,11 @@ struct ContentConverter {
         return BlockGrouping.blocks(from: nodes)
     }
 
+    /// Converts one element as a block (a lead `<figure>` stays a figure).
+    mutating func convertElement(_ node: HTMLNode) -> [ContentNode] {
+        BlockGrouping.blocks(from: convertNode(node))
+    }
+
     /// Converts every child of a node (a fragment's `<body>`).
     mutating func convertChildren(of node: HTMLNode) -> [ContentNode] {
         var result: [ContentNode] = []
@@ -198,7 +203,7 @@ struct ContentConverter {
             // long one (a gallery's text); a picture that could not be read (script-loaded)
             // leaves a caption, not running text.
             guard caption.isEmpty || !other.isEmpty
-                    || FastText.collapsedLength(caption.map(\.textContent).joined()) > heuristics.maximumCreditLineLength * 2 else {
+                    || FastText.collapsedLength(caption.map(\.textContent).joined()) > heuristics.maximumUnreadPictureCaptionLength else {
                 return [.element(.figcaption, attributes: [:], children: caption)]
             }
             return other + (caption.isEmpty ? [] : [.element(.p, attributes: [:], children: caption)])

@@ -69,8 +69,22 @@ struct ExtractionHeuristics: Sendable {
         "summary", "subtitle", "subheadline", "deck", "abstract", "articleintro", "article-excerpt", "article-teaser",
     ]
     var standfirstSearchLevels = 3
+    /// Class/id words of a block that holds the article's lead picture (`LeadPicture`, searched
+    /// like the standfirst): one with an image and at most a caption opens the content.
+    var pictureWords: Set<String> = ["image", "img", "photo", "picture", "media", "figure", "foto", "gambar", "hero", "visual", "lead-art"]
+    /// A lead picture holds at most this much text (its caption and credit), little of it links.
+    var maximumLeadPictureTextLength = 360
+    var maximumLeadPictureLinkDensity = 0.5
+    /// The caption of a figure whose picture could not be read stays running text when longer
+    /// than this (a gallery's text).
+    var maximumUnreadPictureCaptionLength = 240
     var minimumStandfirstLength = 150
     var maximumStandfirstLength = 800
+    /// A standfirst is prose: at most this share of its text in links.
+    var maximumStandfirstLinkDensity = 0.3
+    /// A block before the body holding more text than this is other content, not the article's
+    /// head: the standfirst is not looked for inside it.
+    var maximumStandfirstSearchLength = 1600
 
     // MARK: Readerable check (what is not an article)
 
@@ -176,6 +190,9 @@ struct ExtractionHeuristics: Sendable {
         "disqus", "outbrain", "taboola", "recommend", "terkait", "bacajuga", "socialshare", "sharebar",
         "sharing", "comment-", "comments", "commentlist", "promo",
         "disclaimer", "affiliate", "table-of-contents",
+        // the same in other languages: comments, related stories, reading tips
+        "kommentar", "komentar", "comentario", "commentaire", "commenti", "komentarze", "relacionad", "similaire",
+        "correlat", "verwandt", "aehnliche", "lesetipp", "weiterlesen",
     ]
     /// Parts of class/id tokens of the author box under an article ("mvp-author-box-wrap",
     /// "post-author__bio", "saboxplugin-desc"): boilerplate even where the class also names

@@ -104,12 +104,13 @@ enum FastText {
     /// syllable `hangulWeight` times: one such character carries about as much as a short
     /// word of a script written with spaces, so length thresholds in characters treat an
     /// article in Chinese, Japanese or Korean like one in English.
-    static func weightedLength(_ text: some StringProtocol, cjkWeight: Int, hangulWeight: Int) -> Int {
-        guard text.utf8.contains(where: { $0 >= 0xE1 }) else { return collapsedLength(String(text)) }
+    static func weightedLength(_ text: String, cjkWeight: Int, hangulWeight: Int) -> Int {
+        // CJK and Hangul code points all start with a UTF-8 lead byte from 0xE3 on.
+        guard text.utf8.contains(where: { $0 >= 0xE3 }) else { return collapsedLength(text) }
         var length = 0
         var lastWasSpace = true
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 if !lastWasSpace { length += 1 }
                 lastWasSpace = true
                 continue
@@ -123,5 +124,13 @@ enum FastText {
             }
         }
         return length
+    }
+
+    /// Unicode's White_Space characters, without a property lookup.
+    @inline(__always) static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 }

@@ -40,6 +40,7 @@ public struct HTMLExtractor: ArticleExtractor {
         var converter = ContentConverter(analysis: analysis, baseURL: baseURL)
         var content = converter.convert(container: found.container, members: found.members)
         content = Self.addingStandfirst(to: content, before: found.members.first ?? found.container, analysis: analysis, converter: &converter)
+        content = Self.addingLeadPicture(to: content, before: found.members.first ?? found.container, analysis: analysis, converter: &converter)
         content = Self.droppingLeadingTitle(content, title: metadata.title)
         content = Self.droppingLeadingMetadataLines(content, byline: metadata.byline)
         if metadata.image == nil { metadata.image = Self.firstImage(content) }
@@ -125,6 +126,16 @@ public struct HTMLExtractor: ArticleExtractor {
         let leadText = FastText.collapsed(PlainText.of(lead))
         guard !leadText.isEmpty, !FastText.collapsed(PlainText.of(content)).contains(leadText) else { return content }
         return lead + content
+    }
+
+    /// The lead picture before the body (`LeadPicture`), at the top, unless the content already
+    /// opens with a picture.
+    static func addingLeadPicture(to content: [ContentNode], before first: HTMLNode, analysis: PageAnalysis,
+                                  converter: inout ContentConverter) -> [ContentNode] {
+        guard content.first?.tag != .figure, let element = LeadPicture(analysis: analysis).element(before: first) else { return content }
+        let picture = converter.convertElement(element)
+        guard firstImage(picture) != nil else { return content }
+        return [LeadPicture.asFigure(picture)] + content
     }
 
     /// The title is metadata; a heading repeating it at the top of the body goes, and so does a

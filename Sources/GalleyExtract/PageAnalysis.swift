@@ -225,6 +225,8 @@ struct ClassWords {
 
     /// The whole class names and id, before splitting.
     let names: [String]
+    /// Class and id as one lower-cased string (names separated by blanks).
+    let text: String
 
     init(_ node: HTMLNode) {
         var tokens = Set<String>()
@@ -240,6 +242,7 @@ struct ClassWords {
         }
         self.tokens = tokens
         self.names = names
+        self.text = text
     }
 
     func hasWholeName(in set: Set<String>) -> Bool { names.contains { set.contains($0) } }
@@ -250,6 +253,7 @@ struct ClassWords {
 
     /// Whether any token contains one of `fragments` (lower-case).
     func containsAny(_ fragments: [String]) -> Bool {
-        tokens.contains { token in fragments.contains { FastText.contains(token, $0) } }
+        // Every token is a part of `text` and no fragment holds a blank: one search a fragment.
+        !text.isEmpty && fragments.contains { FastText.contains(text, $0) }
     }
 }

@@ -14,8 +14,9 @@ struct ReaderableCheck {
     func rejection(content: [ContentNode], declaresListing: Bool, declaresArticle: Bool, unlinkedLinkText: Int = 0,
                    host: String? = nil) -> String? {
         let blocks = Self.textBlocks(content)
-        let text = blocks.joined(separator: " ")
-        let length = weightedLength(text)
+        let blockLengths = blocks.map(weightedLength)
+        // The blocks joined with a space each.
+        let length = blockLengths.reduce(0, +) + max(0, blocks.count - 1)
         if declaresListing {
             return "not an article: the page declares itself a listing (JSON-LD CollectionPage/ItemList)"
         }
@@ -34,9 +35,8 @@ struct ReaderableCheck {
                 return "not an article: \(cards.cards.count) teaser cards (a headline link and a summary each) make up most of its text (an index or listing page)"
             }
         }
-        let score = blocks.reduce(0.0) { sum, block in
-            let length = weightedLength(block)
-            return length > heuristics.readerableBlockLength ? sum + (Double(length - heuristics.readerableBlockLength)).squareRoot() : sum
+        let score = blockLengths.reduce(0.0) { sum, length in
+            length > heuristics.readerableBlockLength ? sum + (Double(length - heuristics.readerableBlockLength)).squareRoot() : sum
         }
         if score < heuristics.minimumReaderableScore, !declaresArticle, length < heuristics.readerableLengthExemption {
             return "not an article: no run of continuous text (readerable score \(Int(score)), need \(Int(heuristics.minimumReaderableScore)))"

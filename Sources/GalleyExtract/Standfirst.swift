@@ -27,7 +27,7 @@ struct Standfirst {
     /// A lead-named element in `node` (itself first), when `node` is small enough to be part of
     /// the article's head rather than another part of the page.
     private func lead(in node: HTMLNode) -> HTMLNode? {
-        guard !analysis.isExcluded(node), analysis.stat(node).textLength <= heuristics.maximumStandfirstLength * 2 else { return nil }
+        guard !analysis.isExcluded(node), analysis.stat(node).textLength <= heuristics.maximumStandfirstSearchLength else { return nil }
         if isLead(node) { return node }
         return analysis.includedDescendants(of: node, where: isLead).first
     }
@@ -35,7 +35,8 @@ struct Standfirst {
     private func isLead(_ node: HTMLNode) -> Bool {
         let length = analysis.stat(node).textLength
         guard length >= heuristics.minimumStandfirstLength, length <= heuristics.maximumStandfirstLength,
-              analysis.linkDensity(node) < 0.3, ClassWords(node).matchesAny(heuristics.standfirstWords) else { return false }
+              analysis.linkDensity(node) < heuristics.maximumStandfirstLinkDensity,
+              ClassWords(node).matchesAny(heuristics.standfirstWords) else { return false }
         return true
     }
 

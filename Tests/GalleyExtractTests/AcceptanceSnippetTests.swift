@@ -168,6 +168,20 @@ import Testing
         for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
     }
 
+    /// `pictureWords` (`LeadPicture`): the picture between the headline and the body opens the
+    /// content as a figure (its caption is not running text) and is the article's image.
+    @Test func theLeadPictureBeforeTheBodyIsTheArticlesImage() throws {
+        let html = Self.page(body: """
+            <div class="article"><h1>Banjir merendam kota</h1><div class="byline">Oleh Budi</div>
+            <div class="main-image"><img src="/foto/banjir.jpg" alt="Banjir"><p class="caption">Foto udara kampung yang terendam.</p></div>
+            <div class="article-text">\(Self.story)</div></div>
+            """)
+        let article = try extract(html)
+        #expect(article.metadata.image == "https://example.org/foto/banjir.jpg")
+        #expect(!PlainText.of(article.content).contains("Foto udara"))
+        #expect(PlainText.of(article.content).hasPrefix(PageBuilder.paragraphs[0]))
+    }
+
     /// A table inside the article whose cells hold long text (a list of signatories) scores high
     /// on its own: the article around it is taken, through the table the scorer does not score.
     @Test func theArticleAroundALongTableIsTaken() throws {

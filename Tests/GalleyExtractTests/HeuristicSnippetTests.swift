@@ -94,6 +94,8 @@ import Testing
         ("<p class=\"aawp-disclaimer\">Tautan di halaman ini adalah tautan afiliasi.</p>", "afiliasi"),
         ("<div id=\"ez-toc-container\" class=\"toc\"><p>Daftar isi</p><ul><li>Bagian satu</li></ul></div>", "Daftar isi"),
         ("<div class=\"teaser\"><a href=\"/berita/lain\">Judul cerita lain yang menarik</a><p>Ringkasan cerita lain.</p></div>", "cerita lain"),
+        ("<div id=\"kommentarModul\"><p>Sie sind aktuell nicht eingeloggt.</p></div>", "eingeloggt"),
+        ("<div class=\"noticias-relacionadas\"><p>Otra noticia del día sobre la lluvia.</p></div>", "Otra noticia"),
     ])
     func authorBoxesCallsToActionAndTeasersAreDropped(insert: String, word: String) throws {
         let body = try text(page(inside: insert))
