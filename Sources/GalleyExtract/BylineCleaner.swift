@@ -3,7 +3,8 @@ import Foundation
 /// Turns what a page offers as its author into a byline of people, or nothing.
 ///
 /// Rules, in order (the word lists are `ExtractionHeuristics` knobs):
-/// 1. Labels and furniture go: a leading "By", "Von", "Posted by", "Autor:" (`bylinePrefixes`),
+/// 1. Labels and furniture go: a leading "By", "Von", "Posted by", "Autor:" (`bylineLabels`
+///    and `bylinePrefixes`),
 ///    e-mail addresses and web addresses, separators at either end ("/ Cory Doctorow /").
 /// 2. What is left is no person when it is empty or a bare label, a placeholder ("admin",
 ///    "Unknown", "Name (erforderlich)": `placeholderBylines`), a comment author ("Harm Otten
@@ -16,6 +17,14 @@ import Foundation
 struct BylineCleaner {
     let heuristics: ExtractionHeuristics
     let site: SiteIdentity
+    /// Every label, longest first (so "words by" goes before "by").
+    let labels: [String]
+
+    init(heuristics: ExtractionHeuristics, site: SiteIdentity) {
+        self.heuristics = heuristics
+        self.site = site
+        labels = Array(Set(heuristics.bylineLabels + heuristics.bylinePrefixes)).sorted { ($0.count, $0) > ($1.count, $1) }
+    }
 
     /// The cleaned byline of one candidate, nil when it names no person.
     func clean(_ raw: String) -> String? {
@@ -51,7 +60,7 @@ struct BylineCleaner {
         text = Self.trimmed(text)
         let lower = text.lowercased()
         guard !text.isEmpty, !heuristics.placeholderBylines.contains(lower),
-              !heuristics.bylinePrefixes.contains(lower) else { return nil }
+              !labels.contains(lower) else { return nil }
         let words = lower.split(separator: " ").map(String.init)
         if words.contains(where: heuristics.organisationWords.contains) { return nil }
         if site.isNamed(by: text) { return nil }
@@ -71,14 +80,14 @@ struct BylineCleaner {
         let words = raw.lowercased().split(whereSeparator: \.isWhitespace).map { $0.trimmingCharacters(in: .punctuationCharacters) }
         guard let last = words.last else { return false }
         if heuristics.commentVerbs.contains(last) { return true }
-        return words.count > 2 && ["on", "am", "um", "at", "le"].contains(last) && heuristics.commentVerbs.contains(words[words.count - 2])
+        return words.count > 2 && heuristics.commentVerbTrailers.contains(last) && heuristics.commentVerbs.contains(words[words.count - 2])
     }
 
     /// The text without a leading label ("Posted by", "Veröffentlicht von"), also when the page
     /// ran the label into the name ("Veröffentlicht vonChris Jung").
     private func withoutPrefix(_ text: String) -> String {
         let lower = text.lowercased()
-        for prefix in heuristics.bylinePrefixes.sorted(by: { $0.count > $1.count }) where lower.hasPrefix(prefix) {
+        for prefix in labels where lower.hasPrefix(prefix) {
             let rest = text.dropFirst(prefix.count)
             guard let next = rest.first else { return "" }
             if next == " " || next == ":" || next == "\u{00A0}" || (next.isUppercase && prefix.count > 4) {

@@ -16,7 +16,7 @@ enum DocumentTitle {
         var text: String
     }
 
-    static func clean(_ title: String, headings: [(level: String, text: String)], separators: [String] = ExtractionHeuristics.standard.titleSeparators) -> String {
+    static func clean(_ title: String, headings: [(level: String, text: String)], separators: [String]) -> String {
         let original = words(title).joined(separator: " ")
         var current = original
         var isHierarchical = false

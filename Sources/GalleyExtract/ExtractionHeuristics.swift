@@ -262,11 +262,12 @@ struct ExtractionHeuristics: Sendable {
     var editorLabels: [String] = ["editor", "penyunting", "editing by"]
     /// Labels of visible bylines ("Oleh Anton", "By Anton", "Reporter: Anton").
     var bylineLabels: [String] = ["oleh", "by", "reporter", "penulis", "laporan", "pewarta", "author", "writer", "words by"]
-    /// Labels taken off the front of a byline (`BylineCleaner`); they are not used to find bylines.
+    /// More labels taken off the front of a byline (`BylineCleaner` takes these and
+    /// `bylineLabels`); too common as words to be used to find bylines.
     var bylinePrefixes: [String] = [
-        "by", "oleh", "von", "vom", "par", "por", "di", "door", "av", "af", "przez", "от", "written by", "posted by",
+        "von", "vom", "par", "por", "di", "door", "av", "af", "przez", "от", "written by", "posted by",
         "published by", "geschrieben von", "veröffentlicht von", "eingestellt von", "ein beitrag von", "autor", "autorin",
-        "author", "autore", "auteur", "text", "texte", "reporter", "penulis", "words by", "story by", "von der",
+        "autore", "auteur", "text", "texte", "story by", "von der",
     ]
     /// Values that stand where no author was entered.
     var placeholderBylines: Set<String> = [
@@ -279,6 +280,8 @@ struct ExtractionHeuristics: Sendable {
     /// Credits after the author's name in the same line, cut off with what follows.
     var otherCreditLabels = ["edited by", "photos by", "photography by", "illustrations by", "illustration by", "translated by",
                              "additional reporting by", "foto:", "fotos:", "bearbeitet von", "redigiert von"]
+    /// Words after a comment verb that lead to the comment's date ("said, on", "sagt am").
+    var commentVerbTrailers: Set<String> = ["on", "am", "um", "at", "le"]
     /// Class/id fragments of comment sections: bylines inside them are commenters'.
     var commentFragments = ["comment", "reply", "respond", "discussion", "kommentar", "komentar"]
     /// Words of organisation names, which are no person's byline.

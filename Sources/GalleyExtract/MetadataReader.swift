@@ -74,7 +74,7 @@ struct MetadataReader {
         let candidates = [meta.first("og:site_name"), meta.first("application-name"), meta.first("twitter:site:name")]
             + jsonLD.objects.map { JSONLDReader.string($0["publisher"]) }
             + [jsonLD.first(ofTypes: ["WebSite", "Organization", "NewsMediaOrganization"]).flatMap { JSONLDReader.string($0["name"]) }]
-        return candidates.lazy.compactMap(clean).first(where: SiteIdentity.canBeSiteName)
+        return candidates.lazy.compactMap(clean).first { SiteIdentity.canBeSiteName($0, heuristics: heuristics) }
     }
 
     private func canonicalURL() -> String? {
@@ -102,7 +102,7 @@ struct MetadataReader {
         names += jsonLD.objects.flatMap { JSONLDReader.strings($0["publisher"]) }
         names += jsonLD.objects.filter { !JSONLDReader.types(of: $0).isDisjoint(with: ["WebSite", "Organization", "NewsMediaOrganization"]) }
             .compactMap { JSONLDReader.string($0["name"]) }
-        return SiteIdentity(names: names, url: page.sidecar?.url ?? canonicalURL)
+        return SiteIdentity(names: names, url: page.sidecar?.url ?? canonicalURL, heuristics: heuristics)
     }
 
     /// `headline`, or `name`; when both are there and differ, the one the `<title>` shows
@@ -126,16 +126,11 @@ struct MetadataReader {
         }
         for value in heuristics.bylineKeys.lazy.compactMap({ meta.first($0) }).compactMap(clean)
         where !value.lowercased().hasPrefix("http") && !value.contains("/") {
-            if let byline = cleaner.clean(Self.trimmingSeparators(CreditLine.value(of: value, labels: heuristics.bylineLabels) ?? value)) {
+            if let byline = cleaner.clean(CreditLine.value(of: value, labels: heuristics.bylineLabels) ?? value) {
                 return byline
             }
         }
         return visibleByline(cleaner: cleaner)
-    }
-
-    /// "Nicolas Perriault —" → "Nicolas Perriault".
-    static func trimmingSeparators(_ text: String) -> String {
-        text.trimmingCharacters(in: CharacterSet(charactersIn: " -–—|,·•:").union(.whitespaces))
     }
 
     /// Authors that are people: organisations listed beside them (the publisher) are dropped.
@@ -153,7 +148,7 @@ struct MetadataReader {
     /// "By"/"Oleh" label and a trailing date or separator are removed.
     private func visibleByline(cleaner: BylineCleaner) -> String? {
         func cleaned(_ value: String?) -> String? {
-            value.map(Self.trimmingSeparators).flatMap(cleaner.clean)
+            value.flatMap(cleaner.clean)
         }
         let authorProps = index.withItemprop.filter { $0.attribute("itemprop")?.lowercased().split(separator: " ").contains("author") == true }
         for node in authorProps where !isInCommentsOrForm(node) {

@@ -14,8 +14,8 @@ struct SiteIdentity {
     /// The whole host without `www.`, folded (`orf.at` → `orfat`).
     private(set) var host: String?
 
-    init(names: [String], url: String?) {
-        let names = names.filter(Self.canBeSiteName)
+    init(names: [String], url: String?, heuristics: ExtractionHeuristics) {
+        let names = names.filter { Self.canBeSiteName($0, heuristics: heuristics) }
         self.names = names.map(Self.folded).filter { $0.count >= 2 }
         nameRuns = names.map(Self.wordRun).filter { $0.count >= 4 }
         guard let host = url.flatMap({ URL(string: $0)?.host?.lowercased() }) else { return }
@@ -44,8 +44,8 @@ struct SiteIdentity {
 
     /// A site's name is short: pages that put their headline in `application-name` do not name
     /// the site with it.
-    static func canBeSiteName(_ text: String) -> Bool {
-        text.split(whereSeparator: \.isWhitespace).count <= ExtractionHeuristics.standard.maximumSiteNameWords
+    static func canBeSiteName(_ text: String, heuristics: ExtractionHeuristics) -> Bool {
+        text.split(whereSeparator: \.isWhitespace).count <= heuristics.maximumSiteNameWords
     }
 
     /// Whether `text` is exactly a site name, the host or one of its labels (folded).

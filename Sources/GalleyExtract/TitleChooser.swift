@@ -25,7 +25,7 @@ struct TitleChooser {
         if let documentTitle {
             candidates.append(withoutSiteAffixes(DocumentTitle.clean(documentTitle, headings: headings, separators: heuristics.titleSeparators)))
         }
-        for candidate in candidates where !candidate.isEmpty && !isOnlySite(candidate) {
+        for candidate in candidates where !candidate.isEmpty && !site.isExactly(candidate) {
             return h1s.lazy.compactMap { preferredHeadline($0, over: candidate) }.first ?? candidate
         }
         return h1s.first
@@ -37,10 +37,6 @@ struct TitleChooser {
         while segments.count > 1, let last = segments.last, site.isNamed(by: last.text) { segments.removeLast() }
         while segments.count > 1, let first = segments.first, site.isExactly(first.text) { segments.removeFirst() }
         return DocumentTitle.joined(segments)
-    }
-
-    private func isOnlySite(_ title: String) -> Bool {
-        site.isExactly(title)
     }
 
     /// The `<h1>` when it should replace `title` (rule 2), else nil.

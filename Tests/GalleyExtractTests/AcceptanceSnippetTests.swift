@@ -7,8 +7,6 @@ import Testing
 /// must still be rejected: one small page per rule of the readerable check and of finding the
 /// article (ExtractionHeuristics.swift, "Readerable check" and "Scoring").
 @Suite struct AcceptanceSnippetTests {
-    let extractor = HTMLExtractor(settings: .init(regionsBySource: [:], defaultUTCOffsetSeconds: 7 * 3600))
-
     static let head = """
         <title>Judul Berita Uji Coba Panjang - Situs</title><meta property="og:title" content="Judul Berita Uji Coba Panjang">
         """
@@ -20,22 +18,11 @@ import Testing
 
     static var story: String { PageBuilder.paragraphs.map { "<p>\($0)</p>" }.joined() }
 
-    func extract(_ html: String) throws -> ExtractedArticle {
-        try extractor.extract(SourcePage(path: "t.html", bytes: Array(html.utf8), sidecar: SourceSidecar(url: "https://example.org/berita/uji")))
-    }
+    func extract(_ html: String) throws -> ExtractedArticle { try PageBuilder.extract(html) }
 
     func text(_ html: String) throws -> String { PlainText.of(try extract(html).content) }
 
-    func rejection(_ html: String) -> String? {
-        do {
-            _ = try extract(html)
-            return nil
-        } catch let error as GalleyError {
-            return error.kind == .rejected ? error.reason : "failed: \(error.reason)"
-        } catch {
-            return "\(error)"
-        }
-    }
+    func rejection(_ html: String) -> String? { PageBuilder.rejection(html) }
 
     // MARK: Short articles
 

@@ -5,7 +5,6 @@ import Testing
 
 /// One small HTML snippet per heuristic of the extractor (ExtractionHeuristics.swift).
 @Suite struct HeuristicSnippetTests {
-    let extractor = HTMLExtractor(settings: .init(regionsBySource: [:], defaultUTCOffsetSeconds: 7 * 3600))
 
     /// An article page: `head` extra, then the story's paragraphs with `inside` placed after the
     /// second one, and `after` placed after the article container.
@@ -20,21 +19,12 @@ import Testing
     }
 
     func extract(_ html: String, url: String? = "https://example.org/berita/uji") throws -> ExtractedArticle {
-        try extractor.extract(SourcePage(path: "t.html", bytes: Array(html.utf8), sidecar: url.map { SourceSidecar(url: $0) }))
+        try PageBuilder.extract(html, url: url)
     }
 
     func text(_ html: String) throws -> String { PlainText.of(try extract(html).content) }
 
-    func rejection(_ html: String) -> String? {
-        do {
-            _ = try extract(html)
-            return nil
-        } catch let error as GalleyError {
-            return error.kind == .rejected ? error.reason : "failed: \(error.reason)"
-        } catch {
-            return "\(error)"
-        }
-    }
+    func rejection(_ html: String) -> String? { PageBuilder.rejection(html) }
 
     // MARK: Dropped from the body
 
@@ -273,7 +263,7 @@ import Testing
         ("Short - Site", "Short - Site"),
     ])
     func documentTitles(title: String, expected: String) {
-        #expect(DocumentTitle.clean(title, headings: []) == expected)
+        #expect(DocumentTitle.clean(title, headings: [], separators: ExtractionHeuristics.standard.titleSeparators) == expected)
     }
 
     // MARK: Not an article

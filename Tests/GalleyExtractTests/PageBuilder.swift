@@ -1,5 +1,28 @@
+import GalleyCore
+@testable import GalleyExtract
+
 /// Small HTML pages written inline for the extractor tests.
 enum PageBuilder {
+    /// The extractor of the snippet suites (a date without a zone is at +07:00).
+    static let extractor = HTMLExtractor(settings: .init(regionsBySource: [:], defaultUTCOffsetSeconds: 7 * 3600))
+
+    /// Stage 1 of a page fetched from `url`.
+    static func extract(_ html: String, url: String? = "https://example.org/berita/uji") throws -> ExtractedArticle {
+        try extractor.extract(SourcePage(path: "t.html", bytes: Array(html.utf8), sidecar: url.map { SourceSidecar(url: $0) }))
+    }
+
+    /// Why stage 1 rejects the page (`failed: …` when it fails instead), nil when it publishes it.
+    static func rejection(_ html: String) -> String? {
+        do {
+            _ = try extract(html)
+            return nil
+        } catch let error as GalleyError {
+            return error.kind == .rejected ? error.reason : "failed: \(error.reason)"
+        } catch {
+            return "\(error)"
+        }
+    }
+
     static let paragraphs = [
         "Hujan deras yang mengguyur sejak Senin malam membuat sejumlah sungai meluap, dan ribuan warga di bantaran kali terpaksa mengungsi ke tempat yang lebih aman, menurut data dari badan penanggulangan bencana.",
         "Petugas gabungan dari kepolisian, tentara, dan relawan bergerak sejak pagi untuk mengevakuasi warga lanjut usia, anak-anak, serta orang sakit dengan perahu karet, sementara dapur umum didirikan di beberapa titik.",

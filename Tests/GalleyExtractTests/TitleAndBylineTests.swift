@@ -6,7 +6,7 @@ import Testing
 /// Titles lose the site's name; the page's headline wins when the title is it plus extras.
 @Suite struct TitleChooserTests {
     func chooser(site: [String] = [], url: String? = nil) -> TitleChooser {
-        TitleChooser(heuristics: .standard, site: SiteIdentity(names: site, url: url))
+        TitleChooser(heuristics: .standard, site: SiteIdentity(names: site, url: url, heuristics: .standard))
     }
 
     func h1(_ texts: String...) -> [(level: String, text: String)] { texts.map { (level: "h1", text: $0) } }
@@ -66,7 +66,7 @@ import Testing
 
 /// Bylines are people: labels, placeholders, commenters, organisations and the site go.
 @Suite struct BylineCleanerTests {
-    let cleaner = BylineCleaner(heuristics: .standard, site: SiteIdentity(names: ["Telebasel", "Condé Nast"], url: "https://www.orf.at/story"))
+    let cleaner = BylineCleaner(heuristics: .standard, site: SiteIdentity(names: ["Telebasel", "Condé Nast"], url: "https://www.orf.at/story", heuristics: .standard))
 
     @Test(arguments: [
         ("Posted by Ned Deily", "Ned Deily"), ("Veröffentlicht vonChris Jung", "Chris Jung"), ("von Dennis Kochinky", "Dennis Kochinky"),
