@@ -288,6 +288,9 @@ struct ExtractionHeuristics: Sendable {
     var organisationWords: Set<String> = ["gmbh", "ag", "inc", "inc.", "ltd", "ltd.", "llc", "verlag", "kg", "e.v.", "s.a.", "sarl", "corporation"]
     /// Class/id fragments of elements that hold the byline.
     var bylineClassFragments = ["byline", "author", "writtenby", "penulis", "reporter", "writer"]
+    /// An element holding more text than this (bytes, before whitespace is collapsed) is never
+    /// read as a byline; its text is not even copied.
+    var maximumBylineSourceBytes = 1_000
     /// The longest line that can be an editor or byline line.
     var maximumCreditLineLength = 120
 

@@ -68,6 +68,32 @@ struct HTMLNode: Hashable {
         return String(cString: content)
     }
 
+    /// Whether `textContent` would be at most `limit` bytes, counted without copying the text;
+    /// the walk stops as soon as the count passes the limit (a page-wide container costs little).
+    func textFits(within limit: Int) -> Bool {
+        var total = 0
+        var stack: [xmlNodePtr] = []
+        var next = pointer.pointee.children
+        while true {
+            guard let node = next else {
+                guard let resume = stack.popLast() else { return true }
+                next = resume.pointee.next
+                continue
+            }
+            let type = node.pointee.type
+            if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE, let content = node.pointee.content {
+                total += Int(xmlStrlen(content))
+                if total > limit { return false }
+            }
+            if type == XML_ELEMENT_NODE, let child = node.pointee.children {
+                stack.append(node)
+                next = child
+            } else {
+                next = node.pointee.next
+            }
+        }
+    }
+
     /// `class` and `id` joined, lower-cased, for pattern matching.
     var classAndID: String {
         let classes = attribute("class") ?? ""

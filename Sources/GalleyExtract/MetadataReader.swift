@@ -163,7 +163,7 @@ struct MetadataReader {
         }
         // A short inline credit anywhere ("<i>Laporan: Tiurma Hutabarat</i>", "<b>Oleh Budi</b>").
         let inline = index.elements(in: ["i", "em", "b", "strong", "font", "span", "small", "p", "div"])
-        for node in inline {
+        for node in inline where node.textFits(within: heuristics.maximumBylineSourceBytes) {
             let text = collapse(node.textContent)
             guard !text.isEmpty, text.count <= 60, let value = CreditLine.value(of: text, labels: heuristics.bylineLabels),
                   Self.looksLikeName(value), !isInCommentsOrForm(node), let byline = cleaned(value) else { continue }
@@ -185,8 +185,8 @@ struct MetadataReader {
     /// A byline from an element's text: short, without its label, cut before a date or a
     /// separator ("Dan Goodin - Apr 16, 2015" → "Dan Goodin").
     private func bylineText(_ node: HTMLNode) -> String? {
+        guard node.textFits(within: heuristics.maximumBylineSourceBytes) else { return nil }
         let raw = node.textContent
-        guard raw.utf8.count < 1_000 else { return nil }
         var text = collapse(raw)
         guard !text.isEmpty, text.count < 100 else { return nil }
         if let value = CreditLine.value(of: text, labels: heuristics.bylineLabels) { text = value }

@@ -20,12 +20,12 @@ struct TitleChooser {
         // No real title is this long; such a value is taken as it is, not cut or compared.
         if let first = structured ?? documentTitle, first.utf8.count > heuristics.maximumTitleBytes { return first }
         let h1s = headings.filter { $0.level == "h1" }.map(\.text).filter { !$0.isEmpty && !site.isNamed(by: $0) }
-        var candidates: [String] = []
-        if let structured { candidates.append(withoutSiteAffixes(structured)) }
-        if let documentTitle {
-            candidates.append(withoutSiteAffixes(DocumentTitle.clean(documentTitle, headings: headings, separators: heuristics.titleSeparators)))
-        }
-        for candidate in candidates where !candidate.isEmpty && !site.isExactly(candidate) {
+        // The `<title>` is only cut when the structured title does not serve.
+        let candidates: [() -> String?] = [
+            { structured.map(withoutSiteAffixes) },
+            { documentTitle.map { withoutSiteAffixes(DocumentTitle.clean($0, headings: headings, separators: heuristics.titleSeparators)) } },
+        ]
+        for candidate in candidates.lazy.compactMap({ $0() }) where !candidate.isEmpty && !site.isExactly(candidate) {
             return h1s.lazy.compactMap { preferredHeadline($0, over: candidate) }.first ?? candidate
         }
         return h1s.first
