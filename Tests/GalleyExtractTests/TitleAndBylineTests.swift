@@ -126,3 +126,17 @@ import Testing
         #expect(Slug.make("editor's picks") == "editors-picks")
     }
 }
+
+/// `HTMLNode.textFits` bounds a node's text without copying it.
+@Suite struct TextFitsTests {
+    @Test func countsTheTextOfEveryDescendantAndStopsPastTheLimit() throws {
+        let html = "<html><body><div id=a>abc<span>de<b>f</b></span><!-- comment --></div><div id=b>" + String(repeating: "x", count: 5_000) + "</div></body></html>"
+        let document = try HTMLDocument(bytes: Array(html.utf8), encoding: "UTF-8")
+        let divs = try #require(document.root?.first(["body"])).elementChildren
+        #expect(divs[0].textContent.utf8.count == 6)
+        #expect(divs[0].textFits(within: 6))
+        #expect(!divs[0].textFits(within: 5))
+        #expect(!divs[1].textFits(within: 1_000))
+        #expect(divs[1].textFits(within: 5_000))
+    }
+}
