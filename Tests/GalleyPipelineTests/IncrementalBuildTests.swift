@@ -57,6 +57,27 @@ import Testing
         #expect(!third.upToDate && third.sourcesProcessed == 0 && third.pagesRendered == 0 && third.filesWritten == 0)
     }
 
+    /// The source manifest's format changed with `date_source` (version 2): a state folder left
+    /// by the former release is ignored, every source is extracted again, and the site ends
+    /// where a clean build would; nothing of the old records is read into the new fields.
+    @Test func aBuildStateOfTheFormerFormatIsIgnoredNotMisread() throws {
+        let site = try makeSite("incremental-old-format")
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        _ = try site.build()
+        let manifest = BuildState(output: site.output, cache: nil).sourceManifest
+        let current = Data("galley-sources \(SourceManifest.formatVersion)".utf8)
+        let former = Data("galley-sources \(SourceManifest.formatVersion - 1)".utf8)
+        var bytes = try Data(contentsOf: manifest)
+        let range = try #require(bytes.range(of: current))
+        bytes.replaceSubrange(range, with: former)
+        try bytes.write(to: manifest)
+        // A touched source takes the build past the no-change check, to the source manifest.
+        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: SyntheticSite.url(3, in: site.content).path)
+        let rebuild = try site.build()
+        #expect(rebuild.sourcesProcessed == 40)
+        #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()))
+    }
+
     @Test func oneChangedArticleRewritesOnlyItsNeighbourhood() throws {
         let site = try makeSite("incremental-one", count: 120)
         defer { try? FileManager.default.removeItem(at: site.root) }
