@@ -1,5 +1,5 @@
 import Foundation
-import GalleyEvaluation
+@testable import GalleyEvaluation
 import Testing
 
 @Suite struct WordShinglesTests {
@@ -39,5 +39,22 @@ import Testing
         for regression in baseline.regressions(in: run.figures) {
             Issue.record("\(regression.name) fell to \(regression.measured), below its floor \(regression.floor)")
         }
+    }
+}
+
+/// The Readability metadata matchers: a title or byline that leaves out the annotated site name.
+@Suite struct MetadataMatchingTests {
+    @Test func aTitleMayLeaveOutTheAnnotatedSiteName() {
+        #expect(MetadataEvaluation.titleMatches("How to Build a Terrarium | eHow", "How to Build a Terrarium", siteName: "eHow"))
+        #expect(MetadataEvaluation.titleMatches("Friday Facts #282 - 0.17 in sight | Factorio", "Friday Facts #282 - 0.17 in sight", siteName: "Factorio.com"))
+        #expect(!MetadataEvaluation.titleMatches("How to Build a Terrarium | eHow", "How to Build", siteName: "eHow"))
+        #expect(!MetadataEvaluation.titleMatches("Mozilla - Wikipedia", "Mozilla", siteName: nil))
+    }
+
+    @Test func aBylineThatIsTheSiteNameMustBeEmpty() {
+        #expect(MetadataEvaluation.bylineMatches("BBC News", nil, siteName: "BBC News"))
+        #expect(!MetadataEvaluation.bylineMatches("Jane Doe", nil, siteName: "BBC News"))
+        #expect(MetadataEvaluation.bylineMatches("By Nathan Willis March 25, 2015", "Nathan Willis", siteName: nil))
+        #expect(!MetadataEvaluation.bylineMatches("Nathan Willison", "Nathan Willis", siteName: nil))
     }
 }
