@@ -94,6 +94,37 @@ struct HTMLNode: Hashable {
         }
     }
 
+    /// The nearest element before this one among its siblings.
+    var previousElementSibling: HTMLNode? {
+        var sibling = pointer.pointee.prev
+        while let current = sibling {
+            if current.pointee.type == XML_ELEMENT_NODE { return HTMLNode(current) }
+            sibling = current.pointee.prev
+        }
+        return nil
+    }
+
+    /// The elements before this one, nearest first: its preceding siblings, then those of its
+    /// parent, and so on for `levels` levels, never past `<body>` or `<html>` (what sits before
+    /// an article's container in its head: standfirst, lead picture).
+    func elementsBefore(levels: Int) -> some Sequence<HTMLNode> {
+        var current = self
+        var sibling = previousElementSibling
+        var level = 1
+        return AnyIterator<HTMLNode> {
+            while true {
+                if let found = sibling {
+                    sibling = found.previousElementSibling
+                    return found
+                }
+                guard level < levels, let parent = current.parent, parent.name != "body", parent.name != "html" else { return nil }
+                level += 1
+                current = parent
+                sibling = parent.previousElementSibling
+            }
+        }
+    }
+
     /// `class` and `id` joined, lower-cased, for pattern matching.
     var classAndID: String {
         let classes = attribute("class") ?? ""

@@ -1,4 +1,3 @@
-import CLibXML2
 import GalleyCore
 
 /// The picture that opens many articles, set between the headline and the body, outside the
@@ -12,16 +11,9 @@ struct LeadPicture {
     /// The nearest picture before `first` (a preceding sibling of it or of its
     /// `standfirstSearchLevels` nearest ancestors), searched until other content is met.
     func element(before first: HTMLNode) -> HTMLNode? {
-        var current = first
-        for _ in 0..<heuristics.standfirstSearchLevels {
-            var sibling = previousElement(current)
-            while let candidate = sibling {
-                if isPicture(candidate) { return candidate }
-                if analysis.stat(candidate).textLength > heuristics.maximumStandfirstLength { return nil }
-                sibling = previousElement(candidate)
-            }
-            guard let parent = current.parent, parent.name != "body", parent.name != "html" else { return nil }
-            current = parent
+        for candidate in first.elementsBefore(levels: heuristics.standfirstSearchLevels) {
+            if isPicture(candidate) { return candidate }
+            if analysis.stat(candidate).textLength > heuristics.maximumStandfirstLength { return nil }
         }
         return nil
     }
@@ -31,15 +23,6 @@ struct LeadPicture {
               analysis.linkDensity(node) < heuristics.maximumLeadPictureLinkDensity else { return false }
         if node.name == "figure" { return true }
         return ClassWords(node).matchesAny(heuristics.pictureWords) && node.first(["img", "picture"]) != nil
-    }
-
-    private func previousElement(_ node: HTMLNode) -> HTMLNode? {
-        var sibling = node.pointer.pointee.prev
-        while let current = sibling {
-            if current.pointee.type == XML_ELEMENT_NODE { return HTMLNode(current) }
-            sibling = current.pointee.prev
-        }
-        return nil
     }
 
     /// A picture block as one figure: its images, and its text as the caption.

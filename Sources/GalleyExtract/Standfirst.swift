@@ -1,5 +1,3 @@
-import CLibXML2
-
 /// The standfirst (lead, intro, excerpt, "perex", "chapô") that many layouts put before the
 /// article body, in a header or a box of its own: outside the container the scorer chose, yet
 /// part of the story for readers (and for the benchmarks).
@@ -11,17 +9,7 @@ struct Standfirst {
     /// `standfirstSearchLevels` nearest ancestors, or inside such a sibling) whose class or id
     /// names a lead, that holds at least `minimumStandfirstLength` characters with few links.
     func element(before container: HTMLNode) -> HTMLNode? {
-        var current = container
-        for _ in 0..<heuristics.standfirstSearchLevels {
-            var sibling = previousElement(current)
-            while let candidate = sibling {
-                if let lead = lead(in: candidate) { return lead }
-                sibling = previousElement(candidate)
-            }
-            guard let parent = current.parent, parent.name != "body", parent.name != "html" else { return nil }
-            current = parent
-        }
-        return nil
+        container.elementsBefore(levels: heuristics.standfirstSearchLevels).lazy.compactMap(lead).first
     }
 
     /// A lead-named element in `node` (itself first), when `node` is small enough to be part of
@@ -38,14 +26,5 @@ struct Standfirst {
               analysis.linkDensity(node) < heuristics.maximumStandfirstLinkDensity,
               ClassWords(node).matchesAny(heuristics.standfirstWords) else { return false }
         return true
-    }
-
-    private func previousElement(_ node: HTMLNode) -> HTMLNode? {
-        var sibling = node.pointer.pointee.prev
-        while let current = sibling {
-            if current.pointee.type == XML_ELEMENT_NODE { return HTMLNode(current) }
-            sibling = current.pointee.prev
-        }
-        return nil
     }
 }
