@@ -87,7 +87,7 @@ public struct EvaluationRun: Sendable {
     }
 
     /// A readable report.
-    public func report(verbose: Bool) -> String {
+    public func report(verbose: Bool, misses: Bool = false) -> String {
         func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
         var lines = [
             "body (article-extraction-benchmark, \(body.pages.count) pages): F1 \(String(format: "%.3f", body.f1))  precision \(String(format: "%.3f", body.precision))  recall \(String(format: "%.3f", body.recall))  identical \(percent(body.accuracy))",
@@ -118,6 +118,14 @@ public struct EvaluationRun: Sendable {
             for field in metadata.fields where !field.misses.isEmpty {
                 lines.append("\(field.name) misses:")
                 lines += field.misses.map { "  " + $0 }
+            }
+        }
+        if misses {
+            lines.append("snippet misses (- a `with` snippet missing, + a `without` snippet leaked):")
+            for page in snippets.pages where !page.missing.isEmpty || !page.leaked.isEmpty {
+                lines.append("  \(page.file) [\(page.status)]")
+                lines += page.missing.map { "    - " + $0 }
+                lines += page.leaked.map { "    + " + $0 }
             }
         }
         return lines.joined(separator: "\n")

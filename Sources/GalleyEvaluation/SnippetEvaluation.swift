@@ -19,6 +19,10 @@ public struct SnippetEvaluation: Sendable {
         public var trueNegatives: Int
         public var status: String
         public var reason: String?
+        /// `with` snippets the text lacks.
+        public var missing: [String] = []
+        /// `without` snippets the text contains.
+        public var leaked: [String] = []
     }
 
     public var pages: [PageScore]
@@ -72,10 +76,11 @@ public struct SnippetEvaluation: Sendable {
     }
 
     static func score(_ entry: Entry, text: String, status: String, reason: String?) -> PageScore {
-        let found = entry.with.filter { text.contains(collapsed($0)) }.count
-        let leaked = entry.without.filter { text.contains(collapsed($0)) }.count
-        return PageScore(file: entry.file, truePositives: found, falseNegatives: entry.with.count - found,
-                         falsePositives: leaked, trueNegatives: entry.without.count - leaked, status: status, reason: reason)
+        let missing = entry.with.filter { !text.contains(collapsed($0)) }
+        let leaked = entry.without.filter { text.contains(collapsed($0)) }
+        return PageScore(file: entry.file, truePositives: entry.with.count - missing.count, falseNegatives: missing.count,
+                         falsePositives: leaked.count, trueNegatives: entry.without.count - leaked.count,
+                         status: status, reason: reason, missing: missing, leaked: leaked)
     }
 
     /// Every run of Unicode whitespace as one space, ends trimmed.

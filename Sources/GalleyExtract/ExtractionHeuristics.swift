@@ -85,6 +85,14 @@ struct ExtractionHeuristics: Sendable {
     /// A block before the body holding more text than this is other content, not the article's
     /// head: the standfirst is not looked for inside it.
     var maximumStandfirstSearchLength = 1600
+    /// A lead without a lead-naming class is still the standfirst when its text is the page's
+    /// description (equal, or one a prefix of the other) and at least this long, found before
+    /// the body up to `describedStandfirstSearchLevels` ancestors away.
+    var minimumDescribedStandfirstLength = 50
+    var describedStandfirstSearchLevels = 6
+    /// Class/id words of a deck (a summary line under the headline, set in display type): such
+    /// an element is not taken as a described standfirst.
+    var deckWords: Set<String> = ["dek", "deck", "subhead", "subheading", "subheadline", "subtitle", "strapline", "tagline", "kicker"]
 
     // MARK: Readerable check (what is not an article)
 

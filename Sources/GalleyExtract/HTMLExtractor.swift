@@ -39,7 +39,8 @@ public struct HTMLExtractor: ArticleExtractor {
         }
         var converter = ContentConverter(analysis: analysis, baseURL: baseURL)
         var content = converter.convert(container: found.container, members: found.members)
-        content = Self.addingStandfirst(to: content, before: found.members.first ?? found.container, analysis: analysis, converter: &converter)
+        content = Self.addingStandfirst(to: content, before: found.members.first ?? found.container,
+                                        standfirst: Standfirst(analysis: analysis, description: metadata.description), converter: &converter)
         content = Self.addingLeadPicture(to: content, before: found.members.first ?? found.container, analysis: analysis, converter: &converter)
         content = Self.droppingLeadingTitle(content, title: metadata.title)
         content = Self.droppingLeadingMetadataLines(content, byline: metadata.byline)
@@ -119,9 +120,9 @@ public struct HTMLExtractor: ArticleExtractor {
     }
 
     /// The standfirst before the body (`Standfirst`), at the top, unless the body repeats it.
-    static func addingStandfirst(to content: [ContentNode], before first: HTMLNode, analysis: PageAnalysis,
+    static func addingStandfirst(to content: [ContentNode], before first: HTMLNode, standfirst: Standfirst,
                                  converter: inout ContentConverter) -> [ContentNode] {
-        guard let element = Standfirst(analysis: analysis).element(before: first) else { return content }
+        guard let element = standfirst.element(before: first) else { return content }
         let lead = converter.convert(container: element, members: [element])
         let leadText = FastText.collapsed(PlainText.of(lead))
         guard !leadText.isEmpty, !FastText.collapsed(PlainText.of(content)).contains(leadText) else { return content }

@@ -60,6 +60,7 @@ struct PageContext: Sendable {
             "tags": .list(summary.tags.map { .object(term(.tags, $0, from: summary.path)) }),
         ]
         article.set("summary", text: summary.summary)
+        article.set("standfirst", text: summary.summary.flatMap { RepeatedStandfirst.isRepeated(summary: $0, bodyHTML: bodyHTML) ? nil : $0 })
         article.set("byline", text: summary.byline)
         article.set("section", text: summary.section)
         article.set("language", text: summary.language)

@@ -44,7 +44,8 @@ enum TemplateVariables {
 
     static let article: [String: TemplateValue] = [
         "article": .object([
-            "title": .leaf, "summary": .leaf, "byline": .leaf, "section": .leaf, "language": .leaf, "body": .leaf,
+            "title": .leaf, "summary": .leaf, "standfirst": .leaf, "byline": .leaf, "section": .leaf, "language": .leaf,
+            "body": .leaf,
             "publishedISO": .leaf, "publishedDisplay": .leaf, "modifiedISO": .leaf, "modifiedDisplay": .leaf,
             "image": .object(["url": .leaf, "alt": .leaf, "caption": .leaf]),
             "hasTags": .leaf, "tags": .list(term), "region": term, "sourceURL": .leaf, "sourceHost": .leaf,

@@ -4,6 +4,7 @@ import GalleyEvaluation
 // galley-eval: extraction quality on the shared corpora against the floors in eval/baseline.json.
 //   galley-eval            print figures; exit 1 when one is below its floor
 //   galley-eval --verbose  also the worst pages and every metadata miss
+//   galley-eval --misses   also every missed and leaked trafilatura-eval snippet, by page
 //   galley-eval --raise    raise the floors to the figures measured now (never lowers them)
 
 let arguments = Set(CommandLine.arguments.dropFirst())
@@ -15,7 +16,7 @@ guard let corpora = SharedCorpora(repository: repository) else {
     exit(2)
 }
 let run = try EvaluationRun.run(corpora: corpora)
-print(run.report(verbose: arguments.contains("--verbose")))
+print(run.report(verbose: arguments.contains("--verbose"), misses: arguments.contains("--misses")))
 
 var baseline = EvaluationBaseline.load(baselineURL) ?? EvaluationBaseline(fingerprints: [:], floors: [:])
 let changed = baseline.changedCorpora(run.fingerprints)

@@ -155,6 +155,22 @@ import Testing
         for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
     }
 
+    /// `minimumDescribedStandfirstLength`, `describedStandfirstSearchLevels`, `deckWords`: a lead
+    /// with no lead-naming class, deep in the header, opens the text when it prints the page's
+    /// description (cut short there with an ellipsis); the same words as a heading or a deck do not.
+    @Test(arguments: [("<p>", "</p>", true), ("<h2>", "</h2>", false), ("<p class=\"c-dek\">", "</p>", false)])
+    func theDescriptionPrintedBeforeTheBodyOpensTheText(open: String, close: String, opens: Bool) throws {
+        let lead = "Pemerintah kota membuka tiga gedung olahraga bagi warga yang mengungsi dari bantaran kali."
+        let description = "<meta name=\"description\" content=\"Pemerintah kota membuka tiga gedung olahraga bagi warga…\">"
+        let html = Self.page(head: description, body: """
+            <main><div class="top"><div class="wrap"><div class="inner"><h1>Banjir merendam kota</h1>\(open)\(lead)\(close)</div></div></div>
+            <div class="grid"><div class="row"><div class="col"><div class="cell"><div class="copy">\(Self.story)</div></div></div></div></div></main>
+            """)
+        let body = try text(html)
+        #expect(body.hasPrefix(lead) == opens, "\(body.prefix(80))")
+        for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
+    }
+
     /// `pictureWords` (`LeadPicture`): the picture between the headline and the body opens the
     /// content as a figure (its caption is not running text) and is the article's image.
     @Test func theLeadPictureBeforeTheBodyIsTheArticlesImage() throws {
