@@ -100,10 +100,22 @@ struct InlineNormalizer {
     private static func trailingEdge(_ node: ContentNode) -> (removed: ContentNode, rest: ContentNode?)? {
         if node.tag == .br { return (node, nil) }
         guard case .text(let text) = node else { return nil }
-        let space = String(String(text.reversed()).prefix(while: MarkdownEscaper.isWhitespace).reversed())
-        guard !space.isEmpty else { return nil }
-        let rest = text.dropLast(space.count)
-        return (.text(space), rest.isEmpty ? nil : .text(String(rest)))
+        let start = whitespaceSuffixStart(text)
+        guard start < text.endIndex else { return nil }
+        let rest = text[..<start]
+        return (.text(String(text[start...])), rest.isEmpty ? nil : .text(String(rest)))
+    }
+
+    /// Where the run of Unicode whitespace that ends `text` starts (`endIndex` when none does),
+    /// found from the end without walking the rest.
+    static func whitespaceSuffixStart(_ text: String) -> String.Index {
+        var start = text.endIndex
+        while start > text.startIndex {
+            let previous = text.index(before: start)
+            guard MarkdownEscaper.isWhitespace(text[previous]) else { break }
+            start = previous
+        }
+        return start
     }
 
     /// Adjacent text joined (spaces collapsed again), adjacent identical formatting joined.
@@ -155,6 +167,7 @@ struct InlineNormalizer {
     /// Runs of spaces, tabs and line breaks become one space (as a browser shows them);
     /// `ControlCharacters` go.
     static func collapsed(_ text: String) -> String {
+        if isCollapsed(text) { return text }
         var output = ""
         output.reserveCapacity(text.utf8.count)
         var lastWasSpace = false
@@ -168,6 +181,23 @@ struct InlineNormalizer {
             }
         }
         return output
+    }
+
+    /// Whether `collapsed` would return `text` unchanged: no tab, line break or form feed, no
+    /// two spaces in a row, no byte that may start a control character (most text).
+    private static func isCollapsed(_ text: String) -> Bool {
+        var previousWasSpace = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x20:
+                if previousWasSpace { return false }
+                previousWasSpace = true
+                continue
+            case 0x00..<0x20, 0x7F, 0xC2, 0xEF: return false
+            default: previousWasSpace = false
+            }
+        }
+        return true
     }
 
     /// An attribute value (alt, title) with whitespace collapsed and trimmed.
@@ -190,6 +220,6 @@ struct InlineNormalizer {
 extension String {
     /// The text without Unicode whitespace at its end.
     var trimmingTrailingWhitespace: String {
-        String(String(reversed()).drop(while: MarkdownEscaper.isWhitespace).reversed())
+        String(self[..<InlineNormalizer.whitespaceSuffixStart(self)])
     }
 }

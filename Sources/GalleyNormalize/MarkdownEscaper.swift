@@ -79,6 +79,7 @@ enum MarkdownEscaper {
 
     /// Escapes inline text written between the characters `before` and `after`.
     static func escapeText(_ text: String, before: Character?, after: Character?, inLinkText: Bool) -> String {
+        if needsNoEscape(text, after: after) { return text }
         let characters = Array(text)
         var output = ""
         output.reserveCapacity(characters.count + 8)
@@ -97,6 +98,21 @@ enum MarkdownEscaper {
             index += 1
         }
         return output
+    }
+
+    /// Whether `text` holds none of the characters `escapeText` may escape, so it stays as it is
+    /// (most prose): no `` ` `` `[` `]` `\` `&` `<` `*` `_`, and no `!` at its end before a `[`.
+    private static func needsNoEscape(_ text: String, after: Character?) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes {
+                switch byte {
+                case 0x60, 0x5B, 0x5D, 0x5C, 0x26, 0x3C, 0x2A, 0x5F: return false
+                default: continue
+                }
+            }
+            return !(bytes.last == 0x21 && after == "[")
+        }
     }
 
     /// A run of `*` or `_` in text: escaped (every one of them) when it could open or close
@@ -169,6 +185,8 @@ enum MarkdownEscaper {
 
     /// A thematic break (`***`, `- - -`, `___`) or a setext underline (`===`, `--`).
     private static func isBreakOrUnderline(_ line: String) -> Bool {
+        // The first character is the mark, or a blank before it.
+        guard let first = line.utf8.first, [0x2A, 0x5F, 0x2D, 0x3D, 0x20, 0x09].contains(first) else { return false }
         let marks = line.filter { $0 != " " && $0 != "\t" }
         guard let mark = marks.first, marks.allSatisfy({ $0 == mark }) else { return false }
         switch mark {

@@ -122,7 +122,8 @@ struct MarkdownWriter {
 
     /// Every line of inline Markdown with its block markers escaped.
     static func escapingLineStarts(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard text.utf8.contains(0x0A) else { return MarkdownEscaper.escapeLineStart(text) }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { MarkdownEscaper.escapeLineStart(String($0)) }.joined(separator: "\n")
     }
 
