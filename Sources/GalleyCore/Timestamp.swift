@@ -39,7 +39,7 @@ public struct Timestamp: Sendable, Hashable, Codable, Comparable {
     public static func parseISO8601(_ text: String, defaultOffsetSeconds: Int = 0) -> Timestamp? {
         // Foundation trims only when an end is not plain ASCII (all ASCII above space is kept).
         let plainEnds = text.utf8.first.map { $0 > 0x20 && $0 < 0x80 } == true && text.utf8.last.map { $0 > 0x20 && $0 < 0x80 } == true
-        var scanner = ISO8601Scanner(Array((plainEnds ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)).utf8))
+        var scanner = ISO8601Scanner(Array((plainEnds ? text : text.trimmingWhitespace).utf8))
         return scanner.scan(defaultOffsetSeconds: defaultOffsetSeconds)
     }
 

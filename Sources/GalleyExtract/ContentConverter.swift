@@ -62,7 +62,7 @@ struct ContentConverter {
         if name == "noscript" { return noscriptContent(node) }
         guard !analysis.isExcluded(node), !isConditionallyRemoved(node) else { return [] }
         if Self.blockNames.contains(name), isInsertOrCreditLine(node) { return [] }
-        if name != "figure", name != "figcaption", ClassWords(node).matchesAny(heuristics.captionWords) || isCreditLine(node) {
+        if name != "figure", name != "figcaption", ClassWords.matchesAny(heuristics.captionWords, in: node) || isCreditLine(node) {
             let caption = BlockGrouping.inlineOnly(convertChildren(of: node))
             return BlockGrouping.hasContent(caption) ? [.element(.figcaption, attributes: [:], children: caption)] : []
         }
@@ -125,7 +125,7 @@ struct ContentConverter {
             for converted in convertNode(child) {
                 if converted.tag == .li {
                     items.append(converted)
-                } else if !converted.textContent.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || converted.tag == .img {
+                } else if !converted.textContent.trimmingWhitespace.isEmpty || converted.tag == .img {
                     items.append(.element(.li, attributes: [:], children: [converted]))
                 }
             }
@@ -140,7 +140,7 @@ struct ContentConverter {
 
     private func preformatted(_ node: HTMLNode) -> [ContentNode] {
         let text = analysis.isExcluded(node) ? "" : visibleText(node)
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [] }
+        guard !text.trimmingWhitespace.isEmpty else { return [] }
         var attributes: [String: String] = [:]
         let classes = (node.attribute("class") ?? "") + " " + (node.first(["code"])?.attribute("class") ?? "")
         for token in classes.split(separator: " ") {
@@ -160,7 +160,7 @@ struct ContentConverter {
             return children
         }
         var attributes = ["href": href]
-        if let title = node.attribute("title")?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty {
+        if let title = node.attribute("title")?.trimmingWhitespace, !title.isEmpty {
             attributes["title"] = title
         }
         return [.element(.a, attributes: attributes, children: children)]
@@ -171,8 +171,8 @@ struct ContentConverter {
               !LazyImage.isTrackingPixel(node) else { return [] }
         if source == lastImageSource { return [] }
         lastImageSource = source
-        var attributes = ["src": source, "alt": (node.attribute("alt") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)]
-        if let title = node.attribute("title")?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty {
+        var attributes = ["src": source, "alt": (node.attribute("alt") ?? "").trimmingWhitespace]
+        if let title = node.attribute("title")?.trimmingWhitespace, !title.isEmpty {
             attributes["title"] = title
         }
         return [.element(.img, attributes: attributes, children: [])]
@@ -316,7 +316,7 @@ struct ContentConverter {
             return stats.textLength == 0 && node.first(["img", "iframe", "noscript", "picture", "table", "hr", "br"]) == nil
                 && node.name != "li" && node.name != "body"
         }
-        let text = visibleText(node).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = visibleText(node).trimmingWhitespace
         let lower = text.lowercased()
         if heuristics.insertPrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
         guard text.count <= heuristics.maximumCreditLineLength else { return false }

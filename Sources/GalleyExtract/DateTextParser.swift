@@ -49,7 +49,7 @@ struct DateTextParser {
     /// The date of a whole value: ISO 8601, relative, a date in words or digits, else any
     /// day, month and year the value names.
     func parse(_ raw: String) -> Timestamp? {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimmingWhitespace
         guard !text.isEmpty, text.count < 120 else { return nil }
         if let iso = Timestamp.parseISO8601(text, defaultOffsetSeconds: defaultOffsetSeconds) { return iso }
         let tokens = DateToken.tokens(text)

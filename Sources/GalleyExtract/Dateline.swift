@@ -5,7 +5,7 @@ enum Dateline {
 
     /// The place named by the dateline at the start of `text`, title-cased ("Jakarta"), or nil.
     static func place(in text: String) -> String? {
-        let head = text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(90)
+        let head = text.trimmingWhitespace.prefix(90)
         guard let dashIndex = head.indices.first(where: { index in
             dashes.contains(head[index]) && index > head.startIndex && head[head.index(before: index)] == " "
         }) else { return nil }

@@ -52,12 +52,12 @@ struct JSONLDReader {
     }
 
     static func string(_ value: Any?, key: String = "name") -> String? {
-        strings(value, key: key).lazy.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.first { !$0.isEmpty }
+        strings(value, key: key).lazy.map { $0.trimmingWhitespace }.first { !$0.isEmpty }
     }
 
     /// Sites wrap JSON-LD in comments or CDATA, or leave control characters in strings.
     static func cleaned(_ script: String) -> String {
-        var text = script.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = script.trimmingWhitespace
         for (prefix, suffix) in [("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")] {
             if text.hasPrefix(prefix), text.hasSuffix(suffix) {
                 text = String(text.dropFirst(prefix.count).dropLast(suffix.count))

@@ -8,15 +8,15 @@ enum LazyImage {
 
     static func source(of node: HTMLNode) -> String? {
         for name in lazyAttributes {
-            if let value = node.attribute(name)?.trimmingCharacters(in: .whitespacesAndNewlines), isUsable(value) { return value }
+            if let value = node.attribute(name)?.trimmingWhitespace, isUsable(value) { return value }
         }
-        if let src = node.attribute("src")?.trimmingCharacters(in: .whitespacesAndNewlines), isUsable(src), !isPlaceholder(src) {
+        if let src = node.attribute("src")?.trimmingWhitespace, isUsable(src), !isPlaceholder(src) {
             return src
         }
         for name in lazySrcsetAttributes {
             if let set = node.attribute(name), let best = largestCandidate(inSrcset: set) { return best }
         }
-        if let src = node.attribute("src")?.trimmingCharacters(in: .whitespacesAndNewlines), isUsable(src) { return src }
+        if let src = node.attribute("src")?.trimmingWhitespace, isUsable(src) { return src }
         return nil
     }
 

@@ -8,7 +8,7 @@ struct MetaTags {
 
     init(metaNodes: [HTMLNode], linkNodes: [HTMLNode]) {
         for node in metaNodes {
-            guard let content = node.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines), !content.isEmpty
+            guard let content = node.attribute("content")?.trimmingWhitespace, !content.isEmpty
             else { continue }
             for key in ["property", "name", "itemprop", "http-equiv"] {
                 guard let names = node.attribute(key) else { continue }
@@ -24,7 +24,7 @@ struct MetaTags {
             }
         }
         for node in linkNodes {
-            guard let href = node.attribute("href")?.trimmingCharacters(in: .whitespacesAndNewlines), !href.isEmpty,
+            guard let href = node.attribute("href")?.trimmingWhitespace, !href.isEmpty,
                   let rel = node.attribute("rel") else { continue }
             for name in rel.lowercased().split(whereSeparator: \.isWhitespace) {
                 links[String(name), default: []].append(href)

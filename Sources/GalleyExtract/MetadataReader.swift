@@ -158,7 +158,7 @@ struct MetadataReader {
         for node in index.withRel where node.attribute("rel")?.lowercased() == "author" && !isInCommentsOrForm(node) {
             if let value = cleaned(bylineText(node)) { return value }
         }
-        for node in index.withClassOrID where ClassWords(node).containsAny(heuristics.bylineClassFragments) && !isInCommentsOrForm(node) {
+        for node in index.withClassOrID where ClassWords.containsAny(heuristics.bylineClassFragments, in: node) && !isInCommentsOrForm(node) {
             if let value = cleaned(bylineText(node)) { return value }
         }
         // A short inline credit anywhere ("<i>Laporan: Tiurma Hutabarat</i>", "<b>Oleh Budi</b>").
@@ -176,7 +176,7 @@ struct MetadataReader {
     private func isInCommentsOrForm(_ node: HTMLNode) -> Bool {
         var current: HTMLNode? = node
         while let element = current {
-            if element.name == "form" || element.name == "label" || ClassWords(element).containsAny(heuristics.commentFragments) { return true }
+            if element.name == "form" || element.name == "label" || ClassWords.containsAny(heuristics.commentFragments, in: element) { return true }
             current = element.parent
         }
         return false
@@ -268,11 +268,11 @@ struct MetadataReader {
     /// The links of a tag list the page shows (`<div class="tags">…`), when no structured
     /// source named any tag. Lists inside sidebars and widgets (tag clouds) do not count.
     private func visibleTagList() -> [String] {
-        for node in index.withClassOrID where ClassWords(node).matchesAny(heuristics.tagListWords) {
+        for node in index.withClassOrID where ClassWords.matchesAny(heuristics.tagListWords, in: node) {
             var ancestor = node.parent
             var inWidget = false
             while let current = ancestor, !inWidget {
-                inWidget = ClassWords(current).containsAny(heuristics.tagCloudFragments) || ["aside", "nav", "footer"].contains(current.name)
+                inWidget = ClassWords.containsAny(heuristics.tagCloudFragments, in: current) || ["aside", "nav", "footer"].contains(current.name)
                 ancestor = current.parent
             }
             guard !inWidget else { continue }

@@ -247,6 +247,20 @@ struct ClassWords {
 
     func hasWholeName(in set: Set<String>) -> Bool { names.contains { set.contains($0) } }
 
+    /// `ClassWords(node).containsAny(fragments)`, without splitting the class into words.
+    static func containsAny(_ fragments: [String], in node: HTMLNode) -> Bool {
+        let text = node.classAndID
+        return !text.isEmpty && fragments.contains { FastText.contains(text, $0) }
+    }
+
+    /// `ClassWords(node).matchesAny(words)`; a word is a part of the class text, so a text
+    /// search rules most elements out before the class is split.
+    static func matchesAny(_ words: Set<String>, in node: HTMLNode) -> Bool {
+        let text = node.classAndID
+        guard !text.isEmpty, words.contains(where: { FastText.contains(text, $0) }) else { return false }
+        return ClassWords(node).matchesAny(words)
+    }
+
     var isEmpty: Bool { tokens.isEmpty }
 
     func matchesAny(_ words: Set<String>) -> Bool { !tokens.isDisjoint(with: words) }

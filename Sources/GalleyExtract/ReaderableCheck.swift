@@ -57,7 +57,7 @@ struct ReaderableCheck {
                     if !text.isEmpty { blocks.append(text) }
                 }
             case nil:
-                let text = node.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = node.textContent.trimmingWhitespace
                 if !text.isEmpty { blocks.append(text) }
             default:
                 blocks += textBlocks(node.children)

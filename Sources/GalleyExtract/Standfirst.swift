@@ -39,7 +39,7 @@ struct Standfirst {
         guard !analysis.isExcluded(node), analysis.stat(node).textLength <= heuristics.maximumStandfirstSearchLength,
               !Self.headings.contains(node.name) else { return nil }
         func shows(_ element: HTMLNode) -> Bool {
-            guard !Self.headings.contains(element.name), !ClassWords(element).matchesAny(heuristics.deckWords) else { return false }
+            guard !Self.headings.contains(element.name), !ClassWords.matchesAny(heuristics.deckWords, in: element) else { return false }
             let length = analysis.stat(element).textLength
             guard length >= heuristics.minimumDescribedStandfirstLength, length <= heuristics.maximumStandfirstLength,
                   analysis.linkDensity(element) < heuristics.maximumStandfirstLinkDensity else { return false }
@@ -65,7 +65,7 @@ struct Standfirst {
         let length = analysis.stat(node).textLength
         guard length >= heuristics.minimumStandfirstLength, length <= heuristics.maximumStandfirstLength,
               analysis.linkDensity(node) < heuristics.maximumStandfirstLinkDensity,
-              ClassWords(node).matchesAny(heuristics.standfirstWords) else { return false }
+              ClassWords.matchesAny(heuristics.standfirstWords, in: node) else { return false }
         return true
     }
 }

@@ -80,7 +80,7 @@ struct StatedDates {
 
     /// A stated value (an epoch time, or a date the parser reads), when it is plausible.
     private func value(_ raw: String, source: String) -> Value? {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimmingWhitespace
         if let epoch = DateMarkup.epoch(text, offset: parser.defaultOffsetSeconds) {
             return window.allows(epoch) ? Value(timestamp: epoch, zoned: true, source: source) : nil
         }

@@ -22,7 +22,7 @@ public struct MarkdownNormalizer: ArticleNormalizer {
 
     public func normalize(_ article: ExtractedArticle) throws(GalleyError) -> ArticleDocument {
         let metadata = article.metadata
-        guard let title = metadata.title.map(FrontMatterCoder.cleaned)?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty else {
+        guard let title = metadata.title.map(FrontMatterCoder.cleaned)?.trimmingWhitespace, !title.isEmpty else {
             throw GalleyError.rejected(.normalize, source: article.source, reason: "not an article: no title")
         }
         let (date, dateSource) = try publicationDate(of: metadata, source: article.source)

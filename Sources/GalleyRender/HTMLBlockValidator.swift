@@ -32,7 +32,7 @@ enum HTMLBlockValidator {
     }
 
     static func isSafeTable(_ html: String) -> Bool {
-        var scanner = Scanner(Array(html.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars))
+        var scanner = Scanner(Array(html.trimmingWhitespace.unicodeScalars))
         var open: [String] = []
         var sawTable = false
         while !scanner.atEnd {
