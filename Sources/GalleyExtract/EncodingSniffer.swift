@@ -1,4 +1,9 @@
 import GalleyCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Decides which encoding libxml2 should read a page in.
 ///
@@ -81,7 +86,7 @@ enum EncodingSniffer {
 
     /// NUL bytes (which end libxml2's reading) become spaces in UTF-8 text.
     static func withoutNUL(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.contains(0) else { return bytes }
+        guard bytes.withUnsafeBufferPointer({ $0.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }) else { return bytes }
         return bytes.map { $0 == 0 ? 0x20 : $0 }
     }
 
@@ -116,15 +121,48 @@ enum EncodingSniffer {
         return label.isEmpty ? nil : canonicalName(label)
     }
 
+    /// Whether `bytes` are well-formed UTF-8 (no overlong forms, surrogates or values past
+    /// U+10FFFF: what Swift's `UTF8` decoder accepts). ASCII is skipped eight bytes at a time.
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                if index + 8 <= count,
+                   UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+                let lead = buffer[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                guard let length = sequenceLength(buffer, at: index) else { return false }
+                index += length
             }
+            return true
         }
+    }
+
+    /// The length of the well-formed multi-byte sequence at `index`, nil when it is not one.
+    private static func sequenceLength(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let lead = buffer[index]
+        let length: Int
+        var secondRange: ClosedRange<UInt8> = 0x80...0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; secondRange = 0xA0...0xBF
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; secondRange = 0x80...0x9F
+        case 0xF0: length = 4; secondRange = 0x90...0xBF
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; secondRange = 0x80...0x8F
+        default: return nil
+        }
+        guard index + length <= buffer.count, secondRange.contains(buffer[index + 1]) else { return nil }
+        for offset in 2..<length where !(0x80...0xBF).contains(buffer[index + offset]) { return nil }
+        return length
     }
 }
