@@ -34,44 +34,46 @@ struct JSONLine {
         output += ":"
     }
 
-    /// A JSON string (RFC 8259): quotes, backslashes and control characters escaped.
+    /// A JSON string (RFC 8259): quotes, backslashes and control characters escaped, and
+    /// U+2028/U+2029 (line terminators to JavaScript). Runs of bytes that need nothing are
+    /// copied whole.
     private mutating func appendString(_ value: String) {
-        output += "\""
-        // Most text needs no escape at all: check the bytes, then copy the whole string.
-        var clean = true
-        var previous: UInt8 = 0
-        var beforePrevious: UInt8 = 0
-        for byte in value.utf8 {
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C || (beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9)) {
-                clean = false
-                break
-            }
-            beforePrevious = previous
-            previous = byte
-        }
-        if clean {
-            output += value
-            output += "\""
-            return
-        }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
+        var value = value
+        var bytes: [UInt8] = [0x22]
+        value.withUTF8 { text in
+            bytes.reserveCapacity(text.count + 16)
+            var copied = 0
+            var index = 0
+            while index < text.count {
+                let byte = text[index]
+                let length: Int
+                let escape: String
+                switch byte {
+                case 0x22: (length, escape) = (1, "\\\"")
+                case 0x5C: (length, escape) = (1, "\\\\")
+                case 0x0A: (length, escape) = (1, "\\n")
+                case 0x0D: (length, escape) = (1, "\\r")
+                case 0x09: (length, escape) = (1, "\\t")
+                case 0..<0x20: (length, escape) = (1, Self.unicodeEscape(UInt32(byte)))
+                case 0xE2 where index + 2 < text.count && text[index + 1] == 0x80 && (text[index + 2] == 0xA8 || text[index + 2] == 0xA9):
+                    (length, escape) = (3, text[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                default:
+                    index += 1
+                    continue
                 }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<index]))
+                bytes.append(contentsOf: escape.utf8)
+                index += length
+                copied = index
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<text.count]))
         }
-        output += "\""
+        bytes.append(0x22)
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func unicodeEscape(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16)
+        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 }
