@@ -11,7 +11,7 @@ public enum PlainText {
     private static func collect(_ nodes: [ContentNode], into blocks: inout [String]) {
         var inline = ""
         func flush() {
-            let text = inline.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+            let text = collapsed(inline)
             if !text.isEmpty { blocks.append(text) }
             inline = ""
         }
@@ -45,6 +45,22 @@ public enum PlainText {
             }
         }
         flush()
+    }
+
+    /// Runs of spaces, tabs and line breaks as one space, none at the ends. Text with nothing to
+    /// collapse (most of it) is returned as it is, without walking its characters.
+    private static func collapsed(_ text: String) -> String {
+        var previousWasSpace = true
+        var clean = true
+        for byte in text.utf8 {
+            if byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte == 0x20 && previousWasSpace) {
+                clean = false
+                break
+            }
+            previousWasSpace = byte == 0x20
+        }
+        if clean, !previousWasSpace { return text }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
     }
 
     /// The node's text with each line break (`<br>`) as a newline, so that the words on either
