@@ -1,0 +1,36 @@
+@testable import GalleyExtract
+import GalleyTestSupport
+import Testing
+
+/// `FastText.collapsed` works on UTF-8 bytes; it must give what collapsing scalar by scalar gives.
+@Suite struct FastTextTests {
+    /// The reference: every run of `White_Space` scalars (of ASCII, only space, tab, line
+    /// feed, carriage return and form feed) as one space, none at the ends.
+    private static func reference(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let isSpace = scalar.isASCII ? [0x20, 0x0A, 0x09, 0x0D, 0x0C].contains(scalar.value) : scalar.properties.isWhitespace
+            if isSpace {
+                pendingSpace = !scalars.isEmpty
+            } else {
+                if pendingSpace { scalars.append(" ") }
+                pendingSpace = false
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    @Test func collapsingBytesAgreesWithCollapsingScalars() {
+        var random = SeededRandom(seed: 5)
+        let pieces = [" ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}", "\u{200A}", "\u{200B}",
+                      "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}", "\u{3001}", "\u{2080}", "\u{2081}", "\u{20AC}",
+                      "\u{1681}", "\u{C3}", "a", "é", "e\u{301}", "北", "🇮🇩", "Jakarta"]
+        for _ in 0..<30_000 {
+            let text = (0..<random.below(9)).map { _ in random.pick(pieces) }.joined()
+            #expect(FastText.collapsed(text) == Self.reference(text), "\(Array(text.unicodeScalars))")
+        }
+        #expect(FastText.collapsed("  Rabu,\u{A0}\u{A0}16 Oktober\u{3000}2019 \n") == "Rabu, 16 Oktober 2019")
+    }
+}
