@@ -19,10 +19,13 @@ struct ContentConverter {
 
     private(set) var findings = Findings()
     private var lastImageSource: String?
+    /// Characters in the longest of `insertPrefixes`.
+    private let longestInsertPrefix: Int
 
     init(analysis: PageAnalysis, baseURL: String?) {
         self.analysis = analysis
         self.baseURL = baseURL
+        longestInsertPrefix = analysis.heuristics.insertPrefixes.map(\.count).max() ?? 0
     }
 
     /// Converts article members: the container's children when it is the only member,
@@ -317,14 +320,15 @@ struct ContentConverter {
                 && node.name != "li" && node.name != "body"
         }
         let text = visibleText(node).trimmingWhitespace
-        let lower = text.lowercased()
+        // Only the start can match a prefix: lower-casing the whole text costs more.
+        let lower = text.prefix(longestInsertPrefix + 1).lowercased()
         if heuristics.insertPrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
         guard text.count <= heuristics.maximumCreditLineLength else { return false }
         if let editor = CreditLine.value(of: text, labels: heuristics.editorLabels) {
             if findings.editor == nil { findings.editor = editor }
             return true
         }
-        if let byline = CreditLine.value(of: text, labels: ["reporter", "penulis", "pewarta", "kontributor", "laporan"]) {
+        if let byline = CreditLine.value(of: text, labels: heuristics.creditLineBylineLabels) {
             if findings.byline == nil { findings.byline = byline }
             return true
         }

@@ -268,6 +268,9 @@ struct ExtractionHeuristics: Sendable {
 
     /// Labels of the editor line at the end of Indonesian articles ("Editor : Anton").
     var editorLabels: [String] = ["editor", "penyunting", "editing by"]
+    /// Labels of a reporter's credit line inside the body ("Pewarta: Budi"): the line is
+    /// dropped and its name is the byline when the page gave none.
+    var creditLineBylineLabels: [String] = ["reporter", "penulis", "pewarta", "kontributor", "laporan"]
     /// Labels of visible bylines ("Oleh Anton", "By Anton", "Reporter: Anton").
     var bylineLabels: [String] = ["oleh", "by", "reporter", "penulis", "laporan", "pewarta", "author", "writer", "words by"]
     /// More labels taken off the front of a byline (`BylineCleaner` takes these and
