@@ -257,6 +257,34 @@ struct ExtractionHeuristics: Sendable {
         "leggi anche", "potrebbe interessarti", "lees ook", "lees meer", "zie ook", "czytaj też", "czytaj także",
         "czytaj również", "zobacz też", "zobacz także", "przeczytaj też", "przeczytaj także", "reklama",
     ]
+    /// A closing call to action (`ClosingCallToAction`) is at most this many characters.
+    var maximumCallToActionLength = 300
+    /// Channels a closing call to action names (matched at the start of a word, lower-case,
+    /// punctuation read as spaces).
+    var callToActionChannels: [String] = [
+        "twitter", "instagram", "facebook", "whatsapp", "telegram", "youtube", "tiktok", "linkedin", "mastodon", "threads",
+        "google news", "newsletter", "app ", "apps ", "aplikasi", "podcast", "rss", "canal", "kanal", "channel", "saluran",
+    ]
+    /// Invitations a closing call to action makes (the start of a word is enough: "subscrib"
+    /// is "subscribe" and "subscribing").
+    var callToActionVerbs: [String] = [
+        // English
+        "follow", "subscrib", "sign up", "join", "download", "get the", "like us", "write to us",
+        // German
+        "folg", "abonnier", "melde dich", "meld dich", "anmelden", "lade", "herunterladen", "schreib",
+        // French, Spanish, Portuguese, Italian
+        "suivez", "abonnez", "rejoignez", "téléchargez", "síguenos", "sigue", "seguir", "segui", "suscríb", "suscrib",
+        "únete", "únase", "descarga", "mira", "escríbenos", "escribirnos", "inscreva", "iscriviti",
+        // Indonesian, Polish, Dutch
+        "ikuti", "gabung", "bergabung", "unduh", "berlangganan", "langganan", "simak", "zapraszamy", "obserwuj", "volg",
+    ]
+    /// Appeals for the reader's support that close an article ("would you consider supporting
+    /// our work?"): dropped whatever they name.
+    var supportAppeals: [String] = [
+        "supporting our work", "support our work", "support our journalism", "support independent journalism",
+        "unterstütze uns", "unterstützen sie uns", "unterstütze unsere arbeit", "apóyanos", "apoya el periodismo",
+        "soutenez", "dukung kami", "wesprzyj nas",
+    ]
     /// Blocks at the end of the article with at least this share of link text are dropped.
     var trailingBlockLinkDensity = 0.5
     /// A label ending in a colon at the end of the body ("Zum Weiterlesen:"), and a heading left

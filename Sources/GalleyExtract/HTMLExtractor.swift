@@ -47,6 +47,8 @@ public struct HTMLExtractor: ArticleExtractor {
         if metadata.image == nil { metadata.image = Self.firstImage(content) }
         content = Self.droppingLeadingImage(content, leadImage: metadata.image)
         content = Self.droppingTrailingLinkBlocks(content, heuristics: settings.heuristics)
+        content = Self.droppingTrailingLinkBlocks(ClosingCallToAction.dropped(from: content, heuristics: settings.heuristics),
+                                                  heuristics: settings.heuristics)
         content = EmptySections.dropped(from: content, heuristics: settings.heuristics)
         let declaresListing = reader.jsonLD.contains(types: settings.heuristics.listingPageTypes) && reader.article == nil
         let check = ReaderableCheck(heuristics: settings.heuristics)

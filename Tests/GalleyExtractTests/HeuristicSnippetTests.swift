@@ -18,6 +18,25 @@ import Testing
         """
     }
 
+    /// `ClosingCallToAction`: the invitations that close a body (a channel named with an
+    /// invitation, or an appeal for support) go, with the blank paragraphs around them; a last
+    /// paragraph that only mentions a network, and an invitation before the story's end, stay.
+    @Test func aClosingCallToActionIsNotTheStory() throws {
+        let story = PageBuilder.paragraphs.map { "<p>\($0)</p>" }.joined()
+        let closing = "<p>Ikuti berita terkini dari Kabar Kota di <a href=\"https://news.google.com/x\">Google News</a>.</p><p>&nbsp;</p>"
+            + "<p><strong>If you enjoyed reading this post, would you consider supporting our work?</strong></p><p>\u{A0}</p>"
+        let kept = "<p>Di Twitter, warga membagikan foto sungai yang kembali jernih setelah kerja bakti akhir pekan lalu.</p>"
+        let html = "<html lang=\"id\"><head><title>Sungai Kembali Jernih</title></head><body><div class=\"article-body\">"
+            + story + kept + closing + "</div></body></html>"
+        let body = try text(html)
+        #expect(!body.contains("Google News") && !body.contains("supporting our work"), "\(body.suffix(200))")
+        #expect(body.hasSuffix("setelah kerja bakti akhir pekan lalu."), "\(body.suffix(200))")
+
+        let invitationMidway = "<p>Follow our live coverage on Twitter.</p>"
+        let midway = try text(page(inside: invitationMidway))
+        #expect(midway.contains("Follow our live coverage on Twitter."))
+    }
+
     func extract(_ html: String, url: String? = "https://example.org/berita/uji") throws -> ExtractedArticle {
         try PageBuilder.extract(html, url: url)
     }

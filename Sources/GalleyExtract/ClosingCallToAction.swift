@@ -1,0 +1,40 @@
+import GalleyCore
+
+/// The lines a publisher ends an article with to keep the reader, not to tell the story: "Follow
+/// The Gleaner on Twitter and Instagram", "Download our apps for iOS and Android", "¿Ya sabías
+/// que tenemos canal de Telegram? Únete", "Ikuti berita terkini di Google News", "If you enjoyed
+/// this post, would you consider supporting our work?".
+///
+/// From the end of the body backwards, a short block (`maximumCallToActionLength`) goes while
+/// it names a channel (`callToActionChannels`: a social network, messenger, newsletter or app)
+/// together with an invitation (`callToActionVerbs`: follow, subscribe, join, download…), or
+/// asks for support (`supportAppeals`). The first block that does neither ends the search, so
+/// a story about Twitter keeps its last paragraph unless it is such an invitation.
+enum ClosingCallToAction {
+    static func dropped(from content: [ContentNode], heuristics: ExtractionHeuristics) -> [ContentNode] {
+        var cut: Int?
+        var index = content.count - 1
+        // Blank blocks (a paragraph of no-break spaces) after the call to action go with it.
+        while index >= 0 {
+            let block = content[index]
+            if isCallToAction(block, heuristics: heuristics) {
+                cut = index
+            } else if BlockGrouping.hasContent([block]) {
+                break
+            }
+            index -= 1
+        }
+        guard let cut else { return content }
+        return Array(content[..<cut])
+    }
+
+    static func isCallToAction(_ block: ContentNode, heuristics: ExtractionHeuristics) -> Bool {
+        guard block.tag == .p || block.tag == .blockquote || block.tag?.headingLevel != nil else { return false }
+        let text = FastText.collapsed(block.textContent)
+        guard !text.isEmpty, text.count <= heuristics.maximumCallToActionLength else { return false }
+        let words = " " + text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }.split(separator: " ").joined(separator: " ") + " "
+        func mentions(_ phrases: [String]) -> Bool { phrases.contains { words.contains(" " + $0) } }
+        if mentions(heuristics.supportAppeals) { return true }
+        return mentions(heuristics.callToActionChannels) && mentions(heuristics.callToActionVerbs)
+    }
+}
