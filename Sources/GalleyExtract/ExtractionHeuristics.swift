@@ -172,6 +172,9 @@ struct ExtractionHeuristics: Sendable {
         "gallery", "slideshow", "carousel", "lightbox", "control-panel", "controls", "thumbnails",
         "cta", "disclaimer", "affiliate", "toc", "postmetadata", "postmeta",
     ]
+    /// Class/id words of an embedded post (`social-media-embed`, `wp-block-embed-twitter`): a
+    /// post the story quotes, kept whatever else its class says ("social").
+    var embeddedPostWords: Set<String> = ["embed", "embedded", "oembed"]
     /// Class/id words of teasers: a card for another story when at least
     /// `minimumTeaserLinkDensity` of its text is links (its headline), dropped; without links
     /// the article's own lead (`standfirstWords`), kept.

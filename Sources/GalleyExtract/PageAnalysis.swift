@@ -138,6 +138,7 @@ final class PageAnalysis {
         }
         if words.containsAny(heuristics.authorBoxFragments) { return !isProtectedWrapper(node) }
         guard words.matchesAny(heuristics.boilerplateWords) || words.containsAny(heuristics.boilerplateFragments) else { return false }
+        if words.matchesAny(heuristics.embeddedPostWords) { return false }
         // A class that also names content ("box article modal-enabled", "entry-content
         // read-more") is left to the scorer and the conditional cleaning.
         if words.matchesAny(heuristics.contentWords) { return false }

@@ -18,6 +18,17 @@ import Testing
         """
     }
 
+    /// `embeddedPostWords`: a post the story embeds (`social-media-embed`) is quoted content and
+    /// stays; the share bar beside it (`social-share`) goes.
+    @Test func anEmbeddedPostStaysAndTheShareBarGoes() throws {
+        let embed = "<div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p>Sungai kami bersih lagi berkat kerja bakti warga "
+            + "<a href=\"https://t.co/x\">pic.twitter.com/x</a></p>— Warga Kali (@wargakali) 21 September 2026</blockquote></div>"
+        let share = "<div class=\"social-share\"><a href=\"https://facebook.com/sharer\">Bagikan ke Facebook</a> Kirim lewat surel ke teman</div>"
+        let body = try text(page(inside: embed + share))
+        #expect(body.contains("Sungai kami bersih lagi berkat kerja bakti warga"))
+        #expect(!body.contains("Bagikan") && !body.contains("Kirim lewat surel"))
+    }
+
     /// `ClosingCallToAction`: the invitations that close a body (a channel named with an
     /// invitation, or an appeal for support) go, with the blank paragraphs around them; a last
     /// paragraph that only mentions a network, and an invitation before the story's end, stay.
