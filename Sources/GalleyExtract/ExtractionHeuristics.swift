@@ -335,6 +335,9 @@ struct ExtractionHeuristics: Sendable {
     var maximumBylineSourceBytes = 1_000
     /// The longest line that can be an editor or byline line.
     var maximumCreditLineLength = 120
+    /// A first paragraph holding the title and at most this many other words (a section, a
+    /// date, an author) is a header line and goes; with more it is the lead and stays.
+    var maximumTitleLineExtraWords = 8
 
     // MARK: Metadata
 

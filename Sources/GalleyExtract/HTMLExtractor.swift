@@ -42,7 +42,7 @@ public struct HTMLExtractor: ArticleExtractor {
         content = Self.addingStandfirst(to: content, before: found.members.first ?? found.container,
                                         standfirst: Standfirst(analysis: analysis, description: metadata.description), converter: &converter)
         content = Self.addingLeadPicture(to: content, before: found.members.first ?? found.container, analysis: analysis, converter: &converter)
-        content = Self.droppingLeadingTitle(content, title: metadata.title)
+        content = Self.droppingLeadingTitle(content, title: metadata.title, heuristics: settings.heuristics)
         content = Self.droppingLeadingMetadataLines(content, byline: metadata.byline)
         if metadata.image == nil { metadata.image = Self.firstImage(content) }
         content = Self.droppingLeadingImage(content, leadImage: metadata.image)
@@ -144,7 +144,7 @@ public struct HTMLExtractor: ArticleExtractor {
     /// The title is metadata; a heading repeating it at the top of the body goes, and so does a
     /// short opening block that carries the title among section, date and byline (old layouts
     /// without headings).
-    static func droppingLeadingTitle(_ content: [ContentNode], title: String?) -> [ContentNode] {
+    static func droppingLeadingTitle(_ content: [ContentNode], title: String?, heuristics: ExtractionHeuristics) -> [ContentNode] {
         guard let title, !title.isEmpty, let first = content.first else { return content }
         // A heading repeating the title among the first blocks: it and the kicker above it go.
         if let index = content.prefix(3).firstIndex(where: { block in
@@ -155,9 +155,13 @@ public struct HTMLExtractor: ArticleExtractor {
             guard before.allSatisfy({ FastText.collapsedLength($0.textContent) < 120 }) else { return content }
             return Array(content[(index + 1)...])
         }
+        // A first paragraph that is the title with a few words around it (section, date,
+        // author) is the page's header line; one that says more is the lead, which may well
+        // end with the headline's words ("…richten sich neu aus: Dago Leukefeld wird Botschafter").
         let text = first.textContent.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        let isShortHeader = first.tag == .p && text.count <= title.count + ExtractionHeuristics.standard.maximumCreditLineLength
-        return isShortHeader && text.range(of: title, options: .caseInsensitive) != nil ? Array(content.dropFirst()) : content
+        guard first.tag == .p, let range = text.range(of: title, options: .caseInsensitive) else { return content }
+        let around = (text[..<range.lowerBound] + " " + text[range.upperBound...]).split(whereSeparator: \.isWhitespace)
+        return around.count <= heuristics.maximumTitleLineExtraWords ? Array(content.dropFirst()) : content
     }
 
     /// The lead image is shown above the body; the same picture opening the body goes (matched

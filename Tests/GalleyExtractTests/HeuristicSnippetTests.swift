@@ -18,6 +18,20 @@ import Testing
         """
     }
 
+    /// `maximumTitleLineExtraWords`: an opening paragraph that is the title with a section and a
+    /// date is the page's header line and goes; a lead that ends with the headline's words stays.
+    @Test func aTitleLineGoesButALeadEndingWithTheTitleStays() throws {
+        let title = "Dago Leukefeld wird Botschafter des Sports"
+        func body(opening: String) throws -> String {
+            let html = "<html lang=\"de\"><head><title>\(title)</title></head><body><article><p>\(opening)</p>"
+                + PageBuilder.paragraphs.map { "<p>\($0)</p>" }.joined() + "</article></body></html>"
+            return try text(html)
+        }
+        #expect(try body(opening: "Sport | \(title) | 21.09.2026").hasPrefix(PageBuilder.paragraphs[0]))
+        let lead = "Die Stiftung und der Trainer besiegeln ihre gute Zusammenarbeit und richten sich für die Zukunft aus: \(title)."
+        #expect(try body(opening: lead).hasPrefix(lead))
+    }
+
     /// `embeddedPostWords`: a post the story embeds (`social-media-embed`) is quoted content and
     /// stays; the share bar beside it (`social-share`) goes.
     @Test func anEmbeddedPostStaysAndTheShareBarGoes() throws {
