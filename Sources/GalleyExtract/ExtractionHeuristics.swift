@@ -90,6 +90,9 @@ struct ExtractionHeuristics: Sendable {
     /// the body up to `describedStandfirstSearchLevels` ancestors away.
     var minimumDescribedStandfirstLength = 50
     var describedStandfirstSearchLevels = 6
+    /// A lead that opens with the description may run longer than a named one (an abstract of
+    /// several sentences whose first ones the description repeats).
+    var maximumDescribedStandfirstLength = 1600
     /// Class/id words of a deck (a summary line under the headline, set in display type): such
     /// an element is not taken as a described standfirst.
     var deckWords: Set<String> = ["dek", "deck", "subhead", "subheading", "subheadline", "subtitle", "strapline", "tagline", "kicker"]

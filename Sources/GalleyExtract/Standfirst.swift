@@ -41,7 +41,7 @@ struct Standfirst {
         func shows(_ element: HTMLNode) -> Bool {
             guard !Self.headings.contains(element.name), !ClassWords.matchesAny(heuristics.deckWords, in: element) else { return false }
             let length = analysis.stat(element).textLength
-            guard length >= heuristics.minimumDescribedStandfirstLength, length <= heuristics.maximumStandfirstLength,
+            guard length >= heuristics.minimumDescribedStandfirstLength, length <= heuristics.maximumDescribedStandfirstLength,
                   analysis.linkDensity(element) < heuristics.maximumStandfirstLinkDensity else { return false }
             let text = FastText.collapsed(element.textContent)
             guard text.hasPrefix(summary) || summary.hasPrefix(text) else { return false }

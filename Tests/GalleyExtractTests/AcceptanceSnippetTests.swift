@@ -171,6 +171,19 @@ import Testing
         for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
     }
 
+    /// `maximumDescribedStandfirstLength`: an abstract of several sentences that the description
+    /// only begins (cut at 200 characters) is the lead too, longer than a named standfirst may be.
+    @Test func aLongAbstractTheDescriptionBeginsOpensTheText() throws {
+        let sentence = "Gewerkschaft und Arbeitgeber treffen sich am Montag in Potsdam zur zweiten Verhandlungsrunde über die Löhne. "
+        let abstract = String(repeating: sentence, count: 9)
+        let description = "<meta name=\"description\" content=\"\(abstract.prefix(200))\">"
+        let html = Self.page(head: description, body: """
+            <main><header class="detail-head"><h1>Tarifrunde in Potsdam</h1><p class="x1">\(abstract)</p></header>
+            <div class="grid"><div class="row"><div class="copy">\(Self.story)</div></div></div></main>
+            """)
+        #expect(try text(html).hasPrefix(FastText.collapsed(abstract)))
+    }
+
     /// `pictureWords` (`LeadPicture`): the picture between the headline and the body opens the
     /// content as a figure (its caption is not running text) and is the article's image.
     @Test func theLeadPictureBeforeTheBodyIsTheArticlesImage() throws {
