@@ -340,8 +340,24 @@ struct ContentConverter {
         guard Self.blockNames.contains(node.name) || node.name == "span" || node.name == "em" else { return false }
         let length = analysis.stat(node).textLength
         guard length > 0, length <= heuristics.maximumCreditLineLength else { return false }
-        let text = FastText.collapsed(visibleText(node)).lowercased()
-        return heuristics.creditPrefixes.contains { text.hasPrefix($0) }
+        var text = FastText.collapsed(visibleText(node)).lowercased()
+        // "(Credit: …)", "[Foto: …]": the bracket does not hide the label.
+        if let first = text.first, first == "(" || first == "[" { text.removeFirst() }
+        if heuristics.creditPrefixes.contains(where: { text.hasPrefix($0) }) { return true }
+        return endsWithCredit(text)
+    }
+
+    /// A caption that ends with its picture's credit ("Elder spoke to Woods before the final
+    /// round. | © Augusta National/Getty Images"): after the last credit label, at most
+    /// `maximumTrailingCreditWords` words.
+    private func endsWithCredit(_ text: String) -> Bool {
+        let labels = heuristics.creditPrefixes.filter { $0.count > 1 || $0 == "©" }
+        guard let start = labels.compactMap({ text.range(of: $0, options: .backwards)?.lowerBound }).max(),
+              start > text.startIndex else { return false }
+        let before = text[..<start].trimmingCharacters(in: .whitespaces)
+        // The label follows the caption's end or a separator, not a word in mid-sentence.
+        guard let mark = before.last, ".|/–—-)".contains(mark) else { return false }
+        return text[start...].split(separator: " ").count <= heuristics.maximumTrailingCreditWords + 1
     }
 
     private func visibleText(_ node: HTMLNode) -> String {

@@ -220,13 +220,19 @@ struct ExtractionHeuristics: Sendable {
     var captionWords: Set<String> = [
         "caption", "captions", "credit", "credits", "wp-caption-text", "photo-credit", "image-credit", "keterangan",
         "copyright", "legend", "bildunterschrift", "bildquelle",
+        // the same in other languages: légende, leyenda, didascalia, epígrafe, podpis, bildtext
+        "legende", "leyenda", "didascalia", "dida", "epigrafe", "podpis", "bildtext", "bildnachweis", "fotonachweis",
     ]
+    /// A short block that ends with a credit label and at most this many words after it is a
+    /// caption with its credit (`… | © Augusta National/Getty Images`).
+    var maximumTrailingCreditWords = 6
     /// Short blocks (at most `maximumCreditLineLength`) starting with one of these
     /// (case-insensitive) are picture credits or source lines: captions, not running text.
     var creditPrefixes: [String] = [
         "©", "(c) ", "foto:", "fotos:", "foto ©", "photo:", "photos:", "photo by", "photos by", "photograph by", "photograph:",
         "picture:", "image:", "credit:", "credits:", "crédit", "crédits", "bild:", "bilder:", "titelbild", "beitragsbild",
         "quelle:", "source:", "fuente:", "imagen:", "fotografía:",
+        "abbildung:", "abb.:", "grafik:", "gráfico:", "grafico:", "fot.", "zdjęcie:", "źródło:",
     ]
     /// An element with boilerplate words in its class is still kept when it holds at least this
     /// share of the page's visible text (with few links): it wraps the article.

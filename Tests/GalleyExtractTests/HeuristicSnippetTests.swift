@@ -32,6 +32,19 @@ import Testing
         #expect(try body(opening: lead).hasPrefix(lead))
     }
 
+    /// `creditPrefixes`, `maximumTrailingCreditWords`, `captionWords`: a credit in brackets, a
+    /// caption that ends with its credit and a caption named in Italian are captions, not running
+    /// text; a sentence that mentions © in passing stays.
+    @Test func captionsInOtherShapesAreNotRunningText() throws {
+        let captions = "<p><em>(Credit: Clayton Aldern / Grist)</em></p>"
+            + "<div class=\"pic-note\">Warga membersihkan sungai pada Minggu pagi. | © Kabar Kota/Budi Santoso</div>"
+            + "<div class=\"dida\">Grafik jumlah relawan 2026</div>"
+        let sentence = "<p>Lembaga itu menyebut hak cipta © foto tersebut dimiliki warga yang memotretnya dari jembatan kota.</p>"
+        let body = try text(page(inside: captions + sentence))
+        #expect(!body.contains("Clayton") && !body.contains("Budi Santoso") && !body.contains("Grafik jumlah relawan"), "\(body)")
+        #expect(body.contains("hak cipta © foto tersebut"))
+    }
+
     /// `embeddedPostWords`: a post the story embeds (`social-media-embed`) is quoted content and
     /// stays; the share bar beside it (`social-share`) goes.
     @Test func anEmbeddedPostStaysAndTheShareBarGoes() throws {
