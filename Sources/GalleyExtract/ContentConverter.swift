@@ -300,13 +300,13 @@ struct ContentConverter {
         if name == "form" {
             return Double(stats.textLength) < Double(analysis.pageTextLength) * heuristics.maximumWidgetFormShare
         }
-        guard ["div", "section", "ul", "ol", "dl", "table", "header"].contains(name) else { return false }
+        guard heuristics.conditionallyCleanedElements.contains(name) else { return false }
         let density = analysis.linkDensity(node)
-        if name == "header" { return stats.textLength < 400 }
-        if density > 0.5 && stats.textLength < 1000 { return true }
-        if (name == "ul" || name == "ol"), density > 0.35, stats.textLength < 600 {
+        if name == "header" { return stats.textLength < heuristics.maximumDroppedHeaderLength }
+        if density > heuristics.linkBlockDensity && stats.textLength < heuristics.maximumLinkBlockLength { return true }
+        if (name == "ul" || name == "ol"), density > heuristics.linkListDensity, stats.textLength < heuristics.maximumLinkListLength {
             let items = node.elementChildren.filter { $0.name == "li" }
-            return !items.isEmpty && items.allSatisfy { analysis.linkDensity($0) > 0.6 }
+            return !items.isEmpty && items.allSatisfy { analysis.linkDensity($0) > heuristics.linkListItemDensity }
         }
         return false
     }

@@ -4,13 +4,6 @@ struct ContentFinder {
     let analysis: PageAnalysis
     var heuristics: ExtractionHeuristics { analysis.heuristics }
 
-    /// Elements whose own text counts as a paragraph (their parent gets the score).
-    static let paragraphElements: Set<String> = ["p", "pre", "td", "blockquote"]
-    static let positiveWords: Set<String> = [
-        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog",
-        "story", "detail", "read", "isi", "articlebody", "article-body", "post-content", "entry-content",
-        "story-body", "detail-text", "txt", "itemfulltext",
-    ]
 
     /// The nodes that make up the article, in document order: the top candidate, or the top
     /// candidate's parent's children that belong with it. Nil when the page has no text.
@@ -72,7 +65,7 @@ struct ContentFinder {
                 parent = current.parent
                 continue
             }
-            if parentScore < lastScore / 3 { break }
+            if parentScore < lastScore / heuristics.parentScoreDropDivisor { break }
             if parentScore > lastScore {
                 candidate = current
             }
@@ -110,7 +103,7 @@ struct ContentFinder {
     private func score(_ node: HTMLNode, scores: inout [HTMLNode: Double]) {
         for child in node.elementChildren where !analysis.isExcluded(child) {
             let name = child.name
-            if Self.paragraphElements.contains(name) {
+            if heuristics.paragraphElements.contains(name) {
                 add(paragraphScore(length: analysis.stat(child).textLength, commas: analysis.stat(child).commas),
                     from: child.parent, scores: &scores)
                 if name == "td" || name == "blockquote" { score(child, scores: &scores) }
@@ -167,22 +160,15 @@ struct ContentFinder {
     }
 
     private func initialScore(_ node: HTMLNode) -> Double {
-        var score: Double
-        switch node.name {
-        case "div", "article", "main", "section": score = 5
-        case "pre", "td", "blockquote": score = 3
-        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": score = -3
-        case "h1", "h2", "h3", "h4", "h5", "h6", "th": score = -5
-        default: score = 0
-        }
-        if node.name == "article" { score += 10 }
+        var score = heuristics.elementBaseScores[node.name] ?? 0
+        if node.name == "article" { score += heuristics.articleElementBonus }
         return score + classScore(node)
     }
 
     private func classScore(_ node: HTMLNode) -> Double {
         let words = ClassWords(node)
         var score = 0.0
-        if words.matchesAny(Self.positiveWords) {
+        if words.matchesAny(heuristics.positiveClassWords) {
             // A content class says little about a block too short to be an article (a headline
             // or teaser "header-text"): its weight grows with the block's text.
             let share = min(1, Double(analysis.stat(node).textLength) / Double(heuristics.positiveClassFullWeightLength))
@@ -205,7 +191,7 @@ struct ContentFinder {
                 continue
             }
             var siblingScore = scores[sibling].map { final(sibling, $0) } ?? 0
-            if !topClass.isEmpty, sibling.attribute("class") == topClass { siblingScore += topScore * 0.2 }
+            if !topClass.isEmpty, sibling.attribute("class") == topClass { siblingScore += topScore * heuristics.sameClassSiblingBonusShare }
             if siblingScore >= threshold || readsLikeParagraph(sibling) {
                 result.append(sibling)
             }
@@ -217,7 +203,7 @@ struct ContentFinder {
         guard node.name == "p" else { return false }
         let length = analysis.stat(node).textLength
         let density = analysis.linkDensity(node)
-        if length > 80 { return density < 0.25 }
+        if length > heuristics.siblingParagraphLength { return density < heuristics.siblingParagraphLinkDensity }
         return length > 0 && density == 0 && node.textContent.contains(". ")
     }
 }

@@ -14,7 +14,8 @@ struct DateTextParser {
     var now: Timestamp?
     /// Read `03/04/2020` as March 4 (American English pages) rather than 3 April.
     var monthFirst = false
-    var monthNames: [String: Int] = ExtractionHeuristics.standard.monthNames
+    /// Month names and abbreviations in the page languages (`ExtractionHeuristics.monthNames`).
+    var monthNames: [String: Int]
 
     /// A date found in running text.
     struct Match {
@@ -24,9 +25,6 @@ struct DateTextParser {
         /// The text gave a time of day.
         var hasTime: Bool
     }
-
-    /// The month table, for other readers of dates in words (bylines cut before a date).
-    static var months: [String: Int] { ExtractionHeuristics.standard.monthNames }
 
     static let zones: [String: Int] = [
         "wib": 7 * 3600, "wita": 8 * 3600, "wit": 9 * 3600, "utc": 0, "gmt": 0, "z": 0,

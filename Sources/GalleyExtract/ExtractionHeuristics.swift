@@ -28,8 +28,28 @@ struct ExtractionHeuristics: Sendable {
     /// One point per this many characters of a paragraph, up to `lengthPointsCap`.
     var charactersPerPoint = 100.0
     var lengthPointsCap = 3.0
+    /// Elements whose own text counts as a paragraph (their ancestors get its score).
+    var paragraphElements: Set<String> = ["p", "pre", "td", "blockquote"]
+    /// A candidate's starting score by element: containers that hold articles start ahead,
+    /// lists and forms behind, headings further behind (Readability's table); others 0.
+    var elementBaseScores: [String: Double] = [
+        "div": 5, "article": 5, "main": 5, "section": 5, "pre": 3, "td": 3, "blockquote": 3,
+        "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "form": -3,
+        "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5,
+    ]
+    /// Added to an `<article>` element's score: the page's own word for the story.
+    var articleElementBonus = 10.0
     /// Added to or taken from a candidate whose class/id matches the positive/negative patterns.
     var classWeight = 25.0
+    /// Class/id words that earn a candidate `classWeight`. Not `contentWords` (which protect a
+    /// block from the boilerplate list): these also reward the page-wide wrappers ("page",
+    /// "blog", "h-entry"), which the scorer weighs by their text, but which must not keep a
+    /// boilerplate block inside them.
+    var positiveClassWords: Set<String> = [
+        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog",
+        "story", "detail", "read", "isi", "articlebody", "article-body", "post-content", "entry-content",
+        "story-body", "detail-text", "txt", "itemfulltext",
+    ]
     /// The positive class weight is given in full to a candidate with this many characters of
     /// text, and in proportion below: a short headline or teaser block named "header-text"
     /// does not outscore the article body.
@@ -38,6 +58,17 @@ struct ExtractionHeuristics: Sendable {
     /// the top score (and at least `siblingMinimumScore`).
     var siblingScoreShare = 0.2
     var siblingMinimumScore = 10.0
+    /// A sibling with the top candidate's exact class gets this share of the top score added
+    /// (chunks of one article share a class).
+    var sameClassSiblingBonusShare = 0.2
+    /// The top candidate climbs to a parent that scores more than it; the climb stops at a
+    /// parent scoring under the last score divided by this (the page's wrapper, not the article's).
+    var parentScoreDropDivisor = 3.0
+    /// A `<p>` beside the top candidate joins the article when longer than
+    /// `siblingParagraphLength` with link density under `siblingParagraphLinkDensity`, or when
+    /// shorter, without links, holding a sentence break (". ").
+    var siblingParagraphLength = 80
+    var siblingParagraphLinkDensity = 0.25
 
     /// How many of the best candidates are looked at for a shared ancestor, how close to the
     /// top score they must be, and how many must share it (an article split into chunks).
@@ -157,6 +188,29 @@ struct ExtractionHeuristics: Sendable {
     /// A `<form>` holding less than this share of the page's text is a widget (search,
     /// newsletter) and is dropped; a bigger one wraps the page (ASP.NET) and is kept.
     var maximumWidgetFormShare = 0.3
+    /// Containers the conversion drops when they are mostly links (`ContentConverter`): a
+    /// related-stories list or tag cloud inside the article.
+    var conditionallyCleanedElements: Set<String> = ["div", "section", "ul", "ol", "dl", "table", "header"]
+    /// Such a container over this link density and under `maximumLinkBlockLength` characters is
+    /// a block of links.
+    var linkBlockDensity = 0.5
+    var maximumLinkBlockLength = 1000
+    /// A list over this link density, under `maximumLinkListLength` characters, whose every item
+    /// is over `linkListItemDensity` links, is a list of links (a prose list with a link or two
+    /// per item stays).
+    var linkListDensity = 0.35
+    var maximumLinkListLength = 600
+    var linkListItemDensity = 0.6
+    /// A `<header>` inside the article holding less text than this is the page's head (title,
+    /// byline, date: already metadata); a longer one holds the lead and stays.
+    var maximumDroppedHeaderLength = 400
+    /// Blocks before a heading that repeats the title are a kicker and go with it when each is
+    /// shorter than this (`HTMLExtractor.droppingLeadingTitle`).
+    var maximumKickerLength = 120
+    /// Of the first `leadingBylineBlocks` blocks, a paragraph under `maximumLeadingBylineLength`
+    /// characters naming the byline's first author is the byline line and goes.
+    var leadingBylineBlocks = 3
+    var maximumLeadingBylineLength = 150
     /// Elements never scored as article candidates.
     var unscoredElements: Set<String> = ["header", "nav", "aside", "footer", "form", "figure", "table", "ul", "ol"]
 
@@ -342,6 +396,10 @@ struct ExtractionHeuristics: Sendable {
     /// An element holding more text than this (bytes, before whitespace is collapsed) is never
     /// read as a byline; its text is not even copied.
     var maximumBylineSourceBytes = 1_000
+    /// A byline element's text is at most this many characters (longer is an author box).
+    var maximumBylineTextLength = 100
+    /// A short inline credit anywhere in the page ("<b>Oleh Budi</b>") is at most this long.
+    var maximumInlineCreditLength = 60
     /// The longest line that can be an editor or byline line.
     var maximumCreditLineLength = 120
     /// A first paragraph holding the title and at most this many other words (a section, a

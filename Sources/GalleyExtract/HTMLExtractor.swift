@@ -43,7 +43,7 @@ public struct HTMLExtractor: ArticleExtractor {
                                         standfirst: Standfirst(analysis: analysis, description: metadata.description), converter: &converter)
         content = Self.addingLeadPicture(to: content, before: found.members.first ?? found.container, analysis: analysis, converter: &converter)
         content = Self.droppingLeadingTitle(content, title: metadata.title, heuristics: settings.heuristics)
-        content = Self.droppingLeadingMetadataLines(content, byline: metadata.byline)
+        content = Self.droppingLeadingMetadataLines(content, byline: metadata.byline, heuristics: settings.heuristics)
         if metadata.image == nil { metadata.image = Self.firstImage(content) }
         content = Self.droppingLeadingImage(content, leadImage: metadata.image)
         content = Self.droppingTrailingLinkBlocks(content, heuristics: settings.heuristics)
@@ -152,7 +152,7 @@ public struct HTMLExtractor: ArticleExtractor {
                 && FastText.collapsed(block.textContent).caseInsensitiveCompare(title) == .orderedSame
         }) {
             let before = content[..<index]
-            guard before.allSatisfy({ FastText.collapsedLength($0.textContent) < 120 }) else { return content }
+            guard before.allSatisfy({ FastText.collapsedLength($0.textContent) < heuristics.maximumKickerLength }) else { return content }
             return Array(content[(index + 1)...])
         }
         // A first paragraph that is the title with a few words around it (section, date,
@@ -185,14 +185,14 @@ public struct HTMLExtractor: ArticleExtractor {
     /// The byline line repeated at the top of the body ("By Hendra Simanjuntak in Medan ·
     /// 9 October 2026") is metadata: among the first blocks, a short one naming the first author
     /// goes. (A standfirst stays: readers and the benchmark count it as the story.)
-    static func droppingLeadingMetadataLines(_ content: [ContentNode], byline: String?) -> [ContentNode] {
+    static func droppingLeadingMetadataLines(_ content: [ContentNode], byline: String?, heuristics: ExtractionHeuristics) -> [ContentNode] {
         let firstAuthor = byline?.components(separatedBy: ", ").first.map(FastText.collapsed)
         var content = content
         var index = 0
-        while index < min(3, content.count) {
+        while index < min(heuristics.leadingBylineBlocks, content.count) {
             let block = content[index]
             let text = FastText.collapsed(block.textContent)
-            let namesAuthor = firstAuthor.map { !$0.isEmpty && text.count < 150 && text.contains($0) } ?? false
+            let namesAuthor = firstAuthor.map { !$0.isEmpty && text.count < heuristics.maximumLeadingBylineLength && text.contains($0) } ?? false
             if block.tag == .p, namesAuthor {
                 content.remove(at: index)
             } else {

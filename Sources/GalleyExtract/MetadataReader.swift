@@ -22,7 +22,8 @@ struct MetadataReader {
         jsonLD = JSONLDReader(scripts: scripts.map(\.textContent))
         meta = MetaTags(metaNodes: index.elements("meta"), linkNodes: index.elements("link"))
         let fetched = page.sidecar?.fetchTimestamp
-        dates = DateTextParser(defaultOffsetSeconds: fetched?.utcOffsetSeconds ?? settings.defaultUTCOffsetSeconds, now: fetched)
+        dates = DateTextParser(defaultOffsetSeconds: fetched?.utcOffsetSeconds ?? settings.defaultUTCOffsetSeconds, now: fetched,
+                               monthNames: settings.heuristics.monthNames)
     }
 
     var heuristics: ExtractionHeuristics { settings.heuristics }
@@ -165,7 +166,7 @@ struct MetadataReader {
         let inline = index.elements(in: ["i", "em", "b", "strong", "font", "span", "small", "p", "div"])
         for node in inline where node.textFits(within: heuristics.maximumBylineSourceBytes) {
             let text = collapse(node.textContent)
-            guard !text.isEmpty, text.count <= 60, let value = CreditLine.value(of: text, labels: heuristics.bylineLabels),
+            guard !text.isEmpty, text.count <= heuristics.maximumInlineCreditLength, let value = CreditLine.value(of: text, labels: heuristics.bylineLabels),
                   Self.looksLikeName(value), !isInCommentsOrForm(node), let byline = cleaned(value) else { continue }
             return byline
         }
@@ -188,13 +189,13 @@ struct MetadataReader {
         guard node.textFits(within: heuristics.maximumBylineSourceBytes) else { return nil }
         let raw = node.textContent
         var text = collapse(raw)
-        guard !text.isEmpty, text.count < 100 else { return nil }
+        guard !text.isEmpty, text.count < heuristics.maximumBylineTextLength else { return nil }
         if let value = CreditLine.value(of: text, labels: heuristics.bylineLabels) { text = value }
         for separator in [" - ", " – ", " — ", " • ", " | ", " · "] {
             if let range = text.range(of: separator) { text = String(text[..<range.lowerBound]) }
         }
         let words = text.split(separator: " ")
-        if let dateStart = words.firstIndex(where: { DateTextParser.months[$0.lowercased().trimmingCharacters(in: .punctuationCharacters)] != nil || $0.first?.isNumber == true }),
+        if let dateStart = words.firstIndex(where: { heuristics.monthNames[$0.lowercased().trimmingCharacters(in: .punctuationCharacters)] != nil || $0.first?.isNumber == true }),
            dateStart > 0 {
             text = words[..<dateStart].joined(separator: " ")
         }
