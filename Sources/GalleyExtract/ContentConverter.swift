@@ -351,13 +351,17 @@ struct ContentConverter {
     /// round. | © Augusta National/Getty Images"): after the last credit label, at most
     /// `maximumTrailingCreditWords` words.
     private func endsWithCredit(_ text: String) -> Bool {
-        let labels = heuristics.creditPrefixes.filter { $0.count > 1 || $0 == "©" }
-        guard let start = labels.compactMap({ text.range(of: $0, options: .backwards)?.lowerBound }).max(),
-              start > text.startIndex else { return false }
-        let before = text[..<start].trimmingCharacters(in: .whitespaces)
-        // The label follows the caption's end or a separator, not a word in mid-sentence.
-        guard let mark = before.last, ".|/–—-)".contains(mark) else { return false }
-        return text[start...].split(separator: " ").count <= heuristics.maximumTrailingCreditWords + 1
+        let words = text.split(separator: " ")
+        guard words.count >= 2 else { return false }
+        // The last credit label, among the last words.
+        for start in (max(1, words.count - heuristics.maximumTrailingCreditWords - 1)..<words.count).reversed() {
+            let tail = words[start...].joined(separator: " ")
+            guard heuristics.creditPrefixes.contains(where: { ($0.count > 1 || $0 == "©") && tail.hasPrefix($0) }) else { continue }
+            // The label follows the caption's end or a separator, not a word in mid-sentence.
+            guard let mark = words[start - 1].last else { continue }
+            return ".|/–—-)".contains(mark)
+        }
+        return false
     }
 
     private func visibleText(_ node: HTMLNode) -> String {
