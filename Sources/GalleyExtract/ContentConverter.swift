@@ -21,11 +21,18 @@ struct ContentConverter {
     private var lastImageSource: String?
     /// Characters in the longest of `insertPrefixes`.
     private let longestInsertPrefix: Int
+    /// A text holding none of these holds no credit label (`creditPrefixes` with a colon or a
+    /// © are found by that character, the others whole): most blocks are ruled out at once.
+    private let creditLabelNeedles: [String]
 
     init(analysis: PageAnalysis, baseURL: String?) {
         self.analysis = analysis
         self.baseURL = baseURL
         longestInsertPrefix = analysis.heuristics.insertPrefixes.map(\.count).max() ?? 0
+        let needles = analysis.heuristics.creditPrefixes.map { label in
+            label.contains(":") ? ":" : label.contains("©") ? "©" : label.trimmingCharacters(in: .whitespaces)
+        }
+        creditLabelNeedles = Array(Set(needles)).sorted()
     }
 
     /// Converts article members: the container's children when it is the only member,
@@ -351,6 +358,7 @@ struct ContentConverter {
     /// round. | © Augusta National/Getty Images"): after the last credit label, at most
     /// `maximumTrailingCreditWords` words.
     private func endsWithCredit(_ text: String) -> Bool {
+        guard creditLabelNeedles.contains(where: { FastText.contains(text, $0) }) else { return false }
         let words = text.split(separator: " ")
         guard words.count >= 2 else { return false }
         // The last credit label, among the last words.
