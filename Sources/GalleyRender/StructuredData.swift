@@ -3,10 +3,12 @@ import GalleyCore
 
 /// The schema.org `NewsArticle` JSON-LD of an article page: headline, image, dates with their
 /// offsets, author, publisher, `mainEntityOfPage`. Written so it can sit inside a `<script>`
-/// element: `<`, `>` and `&` are escaped as `\u003c`, `\u003e`, `\u0026`.
+/// element: strings are escaped by `MarkupEscaper.jsonStringInScript` (`<`, `>` and `&` as
+/// `\u003c`, `\u003e`, `\u0026`).
 ///
-/// Written directly, keys in sorted order, strings escaped the way `JSONSerialization` escapes
-/// them (`.sortedKeys`, `.withoutEscapingSlashes`); `StructuredDataTests` compares the two.
+/// Written directly, keys in sorted order, as `JSONSerialization` writes them (`.sortedKeys`,
+/// `.withoutEscapingSlashes`) and then script-escaped; `StructuredDataReferenceTests` compares
+/// the two.
 enum StructuredData {
     static func newsArticle(_ summary: ArticleSummary, config: SiteConfig, canonicalURL: String) -> String {
         var json = JSONText()
@@ -98,42 +100,9 @@ enum StructuredData {
             if needsComma { text += "," }
         }
 
-        /// A string as `JSONSerialization` writes it (quote, backslash and control characters
-        /// escaped, `/` kept), then made safe for a `<script>` element.
+        /// A string as `JSONSerialization` writes it, made safe for a `<script>` element.
         private mutating func append(string value: String) {
-            text += "\""
-            defer { text += "\"" }
-            // 0xE2 leads U+2028 and U+2029 (and other characters, which then take the slow way).
-            guard value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0xE2 }) else {
-                text += value
-                return
-            }
-            for scalar in value.unicodeScalars {
-                switch scalar {
-                case "\"": text += "\\\""
-                case "\\": text += "\\\\"
-                case "\u{8}": text += "\\b"
-                case "\u{C}": text += "\\f"
-                case "\n": text += "\\n"
-                case "\r": text += "\\r"
-                case "\t": text += "\\t"
-                case "\u{0}"..."\u{1F}": text += (scalar.value < 0x10 ? "\\u000" : "\\u00") + String(scalar.value, radix: 16)
-                default:
-                    if let escaped = Self.scriptEscape(scalar) { text += escaped } else { text.unicodeScalars.append(scalar) }
-                }
-            }
-        }
-
-        /// `<`, `>`, `&` and the two JavaScript line terminators as `\uXXXX`; nil for others.
-        private static func scriptEscape(_ scalar: Unicode.Scalar) -> String? {
-            switch scalar {
-            case "<": "\\u003c"
-            case ">": "\\u003e"
-            case "&": "\\u0026"
-            case "\u{2028}": "\\u2028"
-            case "\u{2029}": "\\u2029"
-            default: nil
-            }
+            text += MarkupEscaper.jsonStringInScript(value)
         }
     }
 }

@@ -1,3 +1,5 @@
+import GalleyCore
+
 extension TemplateProgram {
     /// The bytes of template `name` over `root`; nil when there is no such template.
     func render(_ root: TemplateData, template name: String) -> [UInt8]? {
@@ -170,7 +172,7 @@ extension TemplateProgram {
             case .number(let number): text = String(number)
             case .list, .object: text = String(describing: value.anyValue)
             }
-            if escaped { HTMLText.appendEscaped(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+            if escaped { MarkupEscaper.appendHTML(text, to: &output) } else { output.append(contentsOf: text.utf8) }
         }
     }
 }

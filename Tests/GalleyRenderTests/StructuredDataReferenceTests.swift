@@ -10,7 +10,7 @@ import Testing
 @Suite struct StructuredDataReferenceTests {
     static let pieces = [
         "Banjir", " ", "\"", "\\", "/", "</script>", "<", ">", "&", "'", "\u{0}", "\u{1}", "\u{8}", "\u{9}", "\n", "\r", "\u{B}", "\u{C}",
-        "\u{1F}", "\u{7F}", "\u{85}", "\u{2028}", "\u{2029}", "é", "e\u{301}", "北京", "🌊", "\u{FEFF}", "\u{200B}", ", ", "https://x.org/a?b=1&c=2",
+        "\u{1F}", "\u{7F}", "\u{85}", "\u{2028}", "\u{2029}", "é", "e\u{301}", "\"\u{301}", "<\u{338}", "&\u{20DD}", "\\\u{301}", "北京", "🌊", "\u{FEFF}", "\u{200B}", ", ", "https://x.org/a?b=1&c=2",
     ]
 
     static func value(_ random: inout TemplateRandom) -> String {
