@@ -51,20 +51,9 @@ struct HTMLSerializer {
         }
     }
 
-    /// Escapes `& < > " '` (and drops `ControlCharacters`).
-    static func escape(_ text: String) -> String {
-        var output = ""
-        output.reserveCapacity(text.count)
-        for character in ControlCharacters.removed(from: text) {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            default: output.append(character)
-            }
-        }
-        return output
+    /// Text or an attribute value as HTML: `ControlCharacters` dropped, then escaped by
+    /// `MarkupEscaper.html`.
+    private static func escape(_ text: String) -> String {
+        MarkupEscaper.html(ControlCharacters.removed(from: text))
     }
 }
