@@ -29,13 +29,13 @@ struct AtomFeedWriter {
             ?? Timestamp(date: now, utcOffsetSeconds: 0)
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XMLText.escape(config.language))">
-          <title>\(XMLText.escape(title))</title>
-          <id>\(XMLText.escape(paths.absoluteURL(listPath)))</id>
-          <link rel="self" type="application/atom+xml" href="\(XMLText.escape(paths.absoluteURL(path)))"/>
-          <link rel="alternate" type="text/html" href="\(XMLText.escape(paths.absoluteURL(listPath)))"/>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(MarkupEscaper.xml(config.language))">
+          <title>\(MarkupEscaper.xml(title))</title>
+          <id>\(MarkupEscaper.xml(paths.absoluteURL(listPath)))</id>
+          <link rel="self" type="application/atom+xml" href="\(MarkupEscaper.xml(paths.absoluteURL(path)))"/>
+          <link rel="alternate" type="text/html" href="\(MarkupEscaper.xml(paths.absoluteURL(listPath)))"/>
           <updated>\(updated.rfc3339)</updated>
-          <author><name>\(XMLText.escape(config.title))</name></author>
+          <author><name>\(MarkupEscaper.xml(config.title))</name></author>
           <generator>galley</generator>
 
         """
@@ -48,16 +48,16 @@ struct AtomFeedWriter {
         if let written = entries[item.slug], written.item == item { return written.xml }
         var xml = """
           <entry>
-            <title>\(XMLText.escape(item.title))</title>
-            <id>\(XMLText.escape(entryID(item)))</id>
-            <link rel="alternate" type="text/html" href="\(XMLText.escape(paths.absoluteURL(item.path)))"/>
+            <title>\(MarkupEscaper.xml(item.title))</title>
+            <id>\(MarkupEscaper.xml(entryID(item)))</id>
+            <link rel="alternate" type="text/html" href="\(MarkupEscaper.xml(paths.absoluteURL(item.path)))"/>
             <published>\(item.published.rfc3339)</published>
             <updated>\((item.modified ?? item.published).rfc3339)</updated>
 
         """
-        if let byline = item.byline { xml += "    <author><name>\(XMLText.escape(byline))</name></author>\n" }
-        if let summary = item.summary { xml += "    <summary type=\"text\">\(XMLText.escape(summary))</summary>\n" }
-        for tag in item.tags { xml += "    <category term=\"\(XMLText.escape(tag.slug))\" label=\"\(XMLText.escape(tag.name))\"/>\n" }
+        if let byline = item.byline { xml += "    <author><name>\(MarkupEscaper.xml(byline))</name></author>\n" }
+        if let summary = item.summary { xml += "    <summary type=\"text\">\(MarkupEscaper.xml(summary))</summary>\n" }
+        for tag in item.tags { xml += "    <category term=\"\(MarkupEscaper.xml(tag.slug))\" label=\"\(MarkupEscaper.xml(tag.name))\"/>\n" }
         xml += "  </entry>\n"
         entries[item.slug] = (item, xml)
         return xml

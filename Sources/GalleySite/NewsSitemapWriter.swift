@@ -37,7 +37,7 @@ struct NewsSitemapWriter {
         """
         for item in items {
             xml += """
-              <url><loc>\(XMLText.escape(config.paths.absoluteURL(item.path)))</loc><news:news><news:publication><news:name>\(XMLText.escape(config.title))</news:name><news:language>\(Self.language(item.language ?? config.language))</news:language></news:publication><news:publication_date>\(item.published.rfc3339)</news:publication_date><news:title>\(XMLText.escape(item.title))</news:title></news:news></url>
+              <url><loc>\(MarkupEscaper.xml(config.paths.absoluteURL(item.path)))</loc><news:news><news:publication><news:name>\(MarkupEscaper.xml(config.title))</news:name><news:language>\(Self.language(item.language ?? config.language))</news:language></news:publication><news:publication_date>\(item.published.rfc3339)</news:publication_date><news:title>\(MarkupEscaper.xml(item.title))</news:title></news:news></url>
 
             """
         }
@@ -48,6 +48,6 @@ struct NewsSitemapWriter {
     static func language(_ tag: String) -> String {
         let lower = tag.lowercased().replacingOccurrences(of: "_", with: "-")
         if lower.hasPrefix("zh-") { return lower.contains("tw") || lower.contains("hant") ? "zh-tw" : "zh-cn" }
-        return XMLText.escape(String(lower.prefix { $0 != "-" }))
+        return MarkupEscaper.xml(String(lower.prefix { $0 != "-" }))
     }
 }

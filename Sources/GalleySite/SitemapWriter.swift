@@ -13,7 +13,7 @@ struct SitemapWriter {
         for (number, start) in stride(from: 0, to: pages.count, by: Self.maximumURLs).enumerated() {
             let path = "sitemap-\(number + 1).xml"
             files.append(urlset(path: path, pages: Array(pages[start..<min(pages.count, start + Self.maximumURLs)])))
-            index += "  <sitemap><loc>\(XMLText.escape(paths.absoluteURL(path)))</loc></sitemap>\n"
+            index += "  <sitemap><loc>\(MarkupEscaper.xml(paths.absoluteURL(path)))</loc></sitemap>\n"
         }
         index += "</sitemapindex>\n"
         return [RenderedPage(path: SitePaths.sitemap, text: index)] + files
@@ -22,7 +22,7 @@ struct SitemapWriter {
     private func urlset(path: String, pages: [(path: String, lastModified: Timestamp?)]) -> RenderedPage {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in pages {
-            xml += "  <url><loc>\(XMLText.escape(paths.absoluteURL(page.path)))</loc>"
+            xml += "  <url><loc>\(MarkupEscaper.xml(paths.absoluteURL(page.path)))</loc>"
             if let modified = page.lastModified { xml += "<lastmod>\(modified.rfc3339)</lastmod>" }
             xml += "</url>\n"
         }

@@ -80,6 +80,34 @@ import FoundationXML
         #expect(!sitemap.contains("404"))
     }
 
+    /// A special character followed by a combining mark (one `Character` to Swift, not equal
+    /// to the character alone) is escaped in feeds and sitemaps like any other, and the files
+    /// read back to the text that went in.
+    @Test func feedsEscapeSpecialCharactersBeforeCombiningMarks() throws {
+        let marked = "Judul \"\u{301}kutip\" &\u{301} <\u{338} '\u{301} >\u{20DD}"
+        var config = SiteConfig()
+        config.title = "Situs \"\u{301}"
+        var articles = Self.articles(2)
+        articles[1].title = marked
+        articles[1].byline = "O'\u{301}Brien"
+        articles[1].summary = marked
+        articles[1].tags = [Term(name: "Tag \"\u{301}")]
+        let now = articles[1].published.date.addingTimeInterval(3600)
+        let plan = NewsSitePlanner(config: config, now: now).plan(articles)
+        for file in plan.files where file.path.hasSuffix(".xml") {
+            #expect(XMLParser(data: Data(file.bytes)).parse(), "\(file.path) is not well-formed")
+        }
+        let feed = String(decoding: try #require(plan.files.first { $0.path == "feed.xml" }).bytes, as: UTF8.self)
+        #expect(feed.contains("<title>Judul &quot;\u{301}kutip&quot; &amp;\u{301} &lt;\u{338} &apos;\u{301} &gt;\u{20DD}</title>"))
+        #expect(feed.contains("label=\"Tag &quot;\u{301}\"/>"))
+        let texts = XMLTexts(feed)
+        #expect(texts["title"] == ["Situs \"\u{301}", marked, Self.articles(2)[0].title])
+        #expect(texts["summary"]?.first == marked)
+        #expect(texts["name"] == ["Situs \"\u{301}", "O'\u{301}Brien"])
+        let news = String(decoding: try #require(plan.files.first { $0.path == "news-sitemap.xml" }).bytes, as: UTF8.self)
+        #expect(XMLTexts(news)["news:title"]?.contains(marked) == true)
+    }
+
     @Test func dateArchivesByYearAndMonth() {
         let plan = planner.plan(Self.articles(10))
         let archives = plan.pages.compactMap { page -> ListPage? in
@@ -275,5 +303,32 @@ import FoundationXML
         #expect(relations["c"]?.next?.slug == "d")
         #expect(relations["a"]?.previous == nil)
         #expect(relations["e"]?.next == nil)
+    }
+}
+
+/// The text of each element of an XML file by name, in document order (entities decoded).
+private final class XMLTexts: NSObject, XMLParserDelegate {
+    private var texts: [String: [String]] = [:]
+    private var current = ""
+
+    init(_ xml: String) {
+        super.init()
+        let parser = XMLParser(data: Data(xml.utf8))
+        parser.delegate = self
+        _ = parser.parse()
+    }
+
+    subscript(name: String) -> [String]? { texts[name] }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        current = ""
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) { current += string }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        texts[name, default: []].append(current)
+        current = ""
     }
 }
