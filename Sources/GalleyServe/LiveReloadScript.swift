@@ -1,3 +1,5 @@
+import GalleyCore
+
 /// The small script the server adds to every HTML response (never to the files in the output
 /// folder): it listens on `/__galley/events`, reloads the page after a rebuild, and shows a
 /// failed rebuild's error in a fixed box over the last good page (as text, never as markup).
@@ -46,24 +48,7 @@ enum LiveReloadScript {
     static func snippet(for status: BuildStatus) -> String {
         guard status.state == .failed else { return tag }
         let text = boxHeading + "\n\n" + (status.error ?? "unknown error")
-        return "<pre id=\"\(boxID)\" role=\"alert\" style=\"\(boxStyle)\">\(escape(text))</pre>" + tag
-    }
-
-    /// Text made safe inside an HTML element or a quoted attribute.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
+        return "<pre id=\"\(boxID)\" role=\"alert\" style=\"\(boxStyle)\">\(MarkupEscaper.html(text))</pre>" + tag
     }
 
     /// The page with `snippet(for: status)` before its last `</body>` (ASCII case-insensitive),

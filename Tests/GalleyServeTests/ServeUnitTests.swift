@@ -45,6 +45,9 @@ import Testing
         #expect(snippet.hasSuffix(LiveReloadScript.tag))
         #expect(snippet.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;more&quot;"))
         #expect(!snippet.contains("<script>alert"))
+        // A quote or bracket followed by a combining mark is escaped too (Swift sees one Character).
+        status.error = "bad \"\u{301} <\u{338}script>\u{20DD}"
+        #expect(LiveReloadScript.snippet(for: status).contains("bad &quot;\u{301} &lt;\u{338}script&gt;\u{20DD}</pre>"))
     }
 
     @Test func loopbackHosts() {
