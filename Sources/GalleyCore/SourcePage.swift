@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// One scraped page as read from `content/`: its bytes (already decompressed) and what the
 /// scraper knew about it.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The one rule for URLs that reach the output: `http`, `https` and `mailto` only; relative
 /// references are made absolute against the page's base URL.
