@@ -1,9 +1,18 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// One set of Swift settings for every target of ours.
+/// One set of Swift settings for every target of ours (dependencies never get them).
+///
+/// Warnings are errors in debug builds, which is what `swift build`, `swift test` and so
+/// `make test` (CI, `.ci/run`) compile: a warning in our sources or tests fails the build at
+/// once. Release builds (`make site`, `make build`, a user's `swift build -c release`) compile
+/// the same code without the flag, so a newer toolchain that adds a warning cannot stop
+/// someone from building their site. SwiftPM accepts `unsafeFlags` in the root package (the
+/// only way galley is built); `-warnings-as-errors` cannot be given on the command line
+/// instead, as `-Xswiftc` would also reach the dependencies, whose warnings SwiftPM suppresses.
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
+    .unsafeFlags(["-warnings-as-errors"], .when(configuration: .debug)),
 ]
 
 let package = Package(
