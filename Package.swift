@@ -35,7 +35,7 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
-        // Models, stage protocols, config, errors, slugs, links.
+        // Models, config, errors, slugs, links, escaping.
         .target(name: "GalleyCore", swiftSettings: strictSettings),
         // Stage 1: HTML page → article content tree + metadata.
         .target(name: "GalleyExtract", dependencies: ["GalleyCore", "CLibXML2"], swiftSettings: strictSettings),

@@ -2,7 +2,7 @@ import Foundation
 import GalleyCore
 
 /// Stage 1: libxml2 parse → article content (readability-style scoring and cleaning) → metadata.
-public struct HTMLExtractor: ArticleExtractor {
+public struct HTMLExtractor: Sendable {
     /// What the extractor needs from the site configuration.
     public struct Settings: Sendable {
         /// `regions.by_source` of `galley.yml`: URL host or host + path prefix → region.
@@ -25,6 +25,7 @@ public struct HTMLExtractor: ArticleExtractor {
         self.settings = settings
     }
 
+    /// Extracts the article of one page. Throws a `.rejected` error for pages that are not articles.
     public func extract(_ page: SourcePage) throws(GalleyError) -> ExtractedArticle {
         let document = try parse(page)
         guard let root = document.root else { throw GalleyError(.extract, source: page.path, reason: "the page has no HTML element") }
@@ -71,6 +72,7 @@ public struct HTMLExtractor: ArticleExtractor {
         return MetadataReader(root: root, page: page, settings: settings).read()
     }
 
+    /// Treats the whole HTML as article content: no scoring, no metadata, same cleaning.
     public func extractFragment(_ page: SourcePage) throws(GalleyError) -> ExtractedArticle {
         let document = try parse(page)
         guard let root = document.root else { return ExtractedArticle(source: page.path, content: [], metadata: ArticleMetadata()) }

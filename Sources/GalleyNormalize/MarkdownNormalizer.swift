@@ -3,7 +3,7 @@ import GalleyCore
 
 /// Stage 2: metadata and content tree → front matter + CommonMark; tags and regions through
 /// the config aliases; a summary when the page gave none.
-public struct MarkdownNormalizer: ArticleNormalizer {
+public struct MarkdownNormalizer: Sendable {
     let terms: TermNormalizer
     /// The `undated` setting: whether a page without a date of its own is published.
     let undated: SiteConfig.Undated
@@ -20,6 +20,7 @@ public struct MarkdownNormalizer: ArticleNormalizer {
         self.undated = undated
     }
 
+    /// Normalises one extracted article (metadata, tags, region, slug, Markdown body).
     public func normalize(_ article: ExtractedArticle) throws(GalleyError) -> ArticleDocument {
         let metadata = article.metadata
         guard let title = metadata.title.map(FrontMatterCoder.cleaned)?.trimmingWhitespace, !title.isEmpty else {
@@ -51,10 +52,12 @@ public struct MarkdownNormalizer: ArticleNormalizer {
         return (date, dateSource)
     }
 
+    /// The Markdown body for a content tree (links made absolute against `baseURL`).
     public func markdown(for content: [ContentNode], baseURL: String?) -> String {
         MarkdownWriter(baseURL: baseURL).write(content)
     }
 
+    /// Reads a hand-written `.md` file (front matter + body).
     public func parseDocument(_ text: String, source: String) throws(GalleyError) -> ArticleDocument {
         guard let parts = FrontMatterCoder.split(text) else {
             throw GalleyError(.normalize, source: source, reason: "no front matter: the file must start with a --- line")
@@ -67,6 +70,7 @@ public struct MarkdownNormalizer: ArticleNormalizer {
         return ArticleDocument(source: source, frontMatter: matter, body: String(body))
     }
 
+    /// Writes a document as a `.md` file (front matter + body).
     public func serialize(_ document: ArticleDocument) -> String {
         FrontMatterCoder.encode(document.frontMatter) + "\n" + document.body
     }

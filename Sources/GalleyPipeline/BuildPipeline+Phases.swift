@@ -36,7 +36,7 @@ extension BuildPipeline {
     /// Renders the article pages whose inputs changed; keeps the others' files. A page that
     /// fails to render keeps its last good file when there is one. Returns the published
     /// articles' summaries.
-    func renderArticles(_ articles: ArticleIndex, renderer: some PageRenderer, keyer: RenderKey, trusted: OutputManifest?,
+    func renderArticles(_ articles: ArticleIndex, renderer: TemplatePageRenderer, keyer: RenderKey, trusted: OutputManifest?,
                         previous: OutputManifest?, outputs: inout OutputSet, report: inout BuildReport) -> [ArticleSummary] {
         let relations = RelationPlanner().relations(for: articles.entries.map(\.summary))
         let counter = options.progress.map { ProgressCounter(phase: "render", total: articles.entries.count, progress: $0) }
@@ -74,7 +74,7 @@ extension BuildPipeline {
     }
 
     /// Renders the planned pages (home, terms, archives, 404) whose inputs changed.
-    func renderSitePages(_ plan: SitePlan, renderer: some PageRenderer, keyer: RenderKey, trusted: OutputManifest?,
+    func renderSitePages(_ plan: SitePlan, renderer: TemplatePageRenderer, keyer: RenderKey, trusted: OutputManifest?,
                          outputs: inout OutputSet, report: inout BuildReport) throws(GalleyError) {
         let counter = options.progress.map { ProgressCounter(phase: "site", total: plan.pages.count, progress: $0) }
         let results = parallelMap(plan.pages, jobs: options.jobs) { page -> ArticleResult in

@@ -1,5 +1,6 @@
 import Foundation
 import GalleyCore
+import GalleyNormalize
 
 /// Writes articles' Markdown files (`<slug>.md`, front matter and body) into one folder,
 /// creating it; each file atomically (temporary file, then rename) and only when its bytes
@@ -7,7 +8,7 @@ import GalleyCore
 struct MarkdownKeeper {
     let folder: URL
 
-    func write(_ documents: [ArticleDocument], normalizer: any ArticleNormalizer) throws(GalleyError) -> (written: Int, unchanged: Int) {
+    func write(_ documents: [ArticleDocument], normalizer: MarkdownNormalizer) throws(GalleyError) -> (written: Int, unchanged: Int) {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {

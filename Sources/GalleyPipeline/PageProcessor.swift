@@ -5,8 +5,8 @@ import GalleyNormalize
 
 /// Stages 1–2 for one source file: read, extract, normalise (or parse a `.md` file).
 public struct PageProcessor: Sendable {
-    public let extractor: any ArticleExtractor
-    public let normalizer: any ArticleNormalizer
+    public let extractor: HTMLExtractor
+    public let normalizer: MarkdownNormalizer
     /// The site's time zone: dates without an offset of their own (file times, HTTP dates) are
     /// written at it.
     let timeZone: TimeZone
@@ -57,6 +57,11 @@ public struct PageProcessor: Sendable {
     /// The stamp of a file named on the command line (followed if it is a link, as it is read).
     static func stamp(of file: SourceFile) -> FileStamp? {
         FileStamp.of(path: file.followsLink ? file.url.resolvingSymlinksInPath().path : file.url.path)
+    }
+
+    /// A document as its Markdown file (front matter + body), as `galley markdown` prints it.
+    public func markdownFile(_ document: ArticleDocument) -> String {
+        normalizer.serialize(document)
     }
 
     /// Stage 1 only, treating the whole file as article content (`galley markdown --fragment`).

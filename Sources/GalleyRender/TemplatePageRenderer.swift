@@ -2,7 +2,7 @@ import Foundation
 import GalleyCore
 
 /// Stage 3: article Markdown → HTML with cmark, then every page through the Mustache templates.
-public struct TemplatePageRenderer: PageRenderer {
+public struct TemplatePageRenderer: Sendable {
     /// Templates every theme must provide.
     public static let requiredTemplates = ["layout", "article", "list", "terms", "404"]
 
@@ -33,11 +33,14 @@ public struct TemplatePageRenderer: PageRenderer {
     /// The HTML of a Markdown body (safe mode; see `MarkdownRenderer`).
     public func bodyHTML(_ markdown: String) -> String { self.markdown.html(from: markdown) }
 
-    public func renderArticle(_ document: ArticleDocument, summary: ArticleSummary, relations: ArticleRelations) throws(GalleyError) -> RenderedPage {
+    /// Renders one article page at `summary.path`, linking its related and neighbouring articles.
+    public func renderArticle(_ document: ArticleDocument, summary: ArticleSummary,
+                              relations: ArticleRelations = .none) throws(GalleyError) -> RenderedPage {
         let values = context.articleValues(summary, bodyHTML: bodyHTML(document.body), relations: relations)
         return try render(values, template: "article", path: summary.path, source: document.source)
     }
 
+    /// Renders one planned index page (home, term lists, 404).
     public func renderPage(_ plan: PagePlan) throws(GalleyError) -> RenderedPage {
         switch plan {
         case .list(let page): return try render(context.listValues(page), template: "list", path: page.path, source: nil)

@@ -3,7 +3,7 @@ import GalleyCore
 
 /// Stage 4 planning: home, tag and region pages (paginated, newest first), the `/tags/` and
 /// `/regions/` indices, the 404 page, Atom feeds, the sitemap and robots.txt.
-public struct NewsSitePlanner: SitePlanner {
+public struct NewsSitePlanner: Sendable {
     let config: SiteConfig
     /// The build's clock (feeds of an empty site still need an `updated`).
     let now: Date
@@ -16,6 +16,8 @@ public struct NewsSitePlanner: SitePlanner {
         paths = config.paths
     }
 
+    /// Plans every non-article page of the site (index pages to render, and machine-readable
+    /// files such as feeds and sitemaps).
     public func plan(_ articles: [ArticleSummary]) -> SitePlan {
         let sorted = articles.sorted(by: ArticleSummary.newestFirst)
         var pages: [PagePlan] = []

@@ -33,7 +33,7 @@ struct ExtractCommand: ParsableCommand {
         let format = self.format
         // Each page's output text is made on the worker that extracted it; printing stays in order.
         let results = parallelMap(files, jobs: max(1, jobs)) { file -> (failed: Bool, output: String) in
-            let record = ExtractionRecord(file: file, outcome: processor.process(file), normalizer: processor.normalizer)
+            let record = ExtractionRecord(file: file, outcome: processor.process(file), processor: processor)
             switch format {
             case .json: return (record.status == "failed", record.jsonLine() + "\n")
             case .markdown: return (record.status == "failed", record.markdownOutput)

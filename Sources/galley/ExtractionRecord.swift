@@ -11,7 +11,7 @@ struct ExtractionRecord: Sendable {
     let extracted: ExtractedArticle?
     let markdown: String?
 
-    init(file: SourceFile, outcome: PageProcessor.Outcome, normalizer: any ArticleNormalizer) {
+    init(file: SourceFile, outcome: PageProcessor.Outcome, processor: PageProcessor) {
         source = file.path
         extracted = outcome.extracted
         switch outcome.document {
@@ -19,7 +19,7 @@ struct ExtractionRecord: Sendable {
             status = "ok"
             reason = nil
             self.document = document
-            markdown = normalizer.serialize(document)
+            markdown = processor.markdownFile(document)
         case .failure(let error):
             status = error.kind == .rejected ? "rejected" : "failed"
             reason = error.description

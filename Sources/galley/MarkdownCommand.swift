@@ -28,7 +28,7 @@ struct MarkdownCommand: ParsableCommand {
                 print(try processor.fragmentMarkdown(file), terminator: "")
             } else {
                 let document = try processor.process(file).document.get()
-                print(processor.normalizer.serialize(document), terminator: "")
+                print(processor.markdownFile(document), terminator: "")
             }
         } catch {
             printError("error: \(error)")
