@@ -3,7 +3,7 @@ import GalleyCore
 
 /// The layout of `sources.bin`: a magic line with the format
 /// version, the extraction key, then one record per source. Every field of `FrontMatter` is
-/// written; `SourceManifestTests` fails when a field is added to it and not here.
+/// written; `BuildManifestTests` fails when a field is added to it and not here.
 enum SourceManifestCoding {
     static let magic = "galley-sources \(SourceManifest.formatVersion)"
 
