@@ -22,7 +22,7 @@ package enum MarkupEscaper {
     /// both contexts, so a caller (a template variable) need not know which it is in.
     package static func html(_ text: String) -> String {
         guard text.utf8.contains(where: isHTMLSpecial) else { return text }
-        var output: [UInt8] = []
+        var output = buffer(for: text)
         appendHTML(text, to: &output)
         return String(decoding: output, as: UTF8.self)
     }
@@ -57,7 +57,7 @@ package enum MarkupEscaper {
     /// DEL and the C1 controls are allowed by XML 1.0 and kept.
     package static func xml(_ text: String) -> String {
         guard text.utf8.contains(where: mayNeedXMLEscape) else { return text }
-        var output: [UInt8] = []
+        var output = buffer(for: text)
         transform(text, into: &output, replacing: xmlReplacement)
         return String(decoding: output, as: UTF8.self)
     }
@@ -95,7 +95,8 @@ package enum MarkupEscaper {
     /// become `\u2028` `\u2029` (line terminators to older JavaScript parsers).
     package static func jsonStringInScript(_ text: String) -> String {
         guard text.utf8.contains(where: mayNeedJSONEscape) else { return "\"" + text + "\"" }
-        var output: [UInt8] = [UInt8(ascii: "\"")]
+        var output = buffer(for: text)
+        output.append(UInt8(ascii: "\""))
         transform(text, into: &output, replacing: jsonReplacement)
         output.append(UInt8(ascii: "\""))
         return String(decoding: output, as: UTF8.self)
@@ -141,7 +142,6 @@ package enum MarkupEscaper {
                                   replacing replacement: (UnsafeBufferPointer<UInt8>, Int) -> Replacement?) {
         var text = text
         text.withUTF8 { bytes in
-            output.reserveCapacity(output.count + bytes.count + 16)
             var copied = 0
             var index = 0
             while index < bytes.count {
@@ -156,6 +156,15 @@ package enum MarkupEscaper {
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<bytes.count]))
         }
+    }
+
+    /// An empty buffer with room for `text` and a few escapes. (Only for a new buffer: reserving
+    /// capacity in one that grows append by append, such as a page being rendered, would
+    /// reallocate it to the exact size each time instead of doubling it.)
+    private static func buffer(for text: String) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 16)
+        return output
     }
 
     /// Whether the two bytes after `index` are `second` and `third` (the rest of a three-byte
