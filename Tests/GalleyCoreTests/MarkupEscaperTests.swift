@@ -59,28 +59,13 @@ import Testing
         var random = SeededRandom(seed: 13)
         for _ in 0..<20_000 {
             let text = (0..<random.below(7)).map { _ in random.pick(Self.pieces) }.joined()
-            #expect(MarkupEscaper.html(text).utf8.elementsEqual(Self.referenceHTML(text).utf8), "\(text.debugDescription)")
+            #expect(MarkupEscaper.html(text).utf8.elementsEqual(ScalarEscaping.html(text).utf8), "\(text.debugDescription)")
             var bytes: [UInt8] = []
             MarkupEscaper.appendHTML(text, to: &bytes)
-            #expect(bytes.elementsEqual(Self.referenceHTML(text).utf8), "\(text.debugDescription)")
+            #expect(bytes.elementsEqual(ScalarEscaping.html(text).utf8), "\(text.debugDescription)")
             #expect(MarkupEscaper.xml(text).utf8.elementsEqual(Self.referenceXML(text).utf8), "\(text.debugDescription)")
             #expect(MarkupEscaper.jsonStringInScript(text).utf8.elementsEqual(Self.referenceJSONInScript(text).utf8), "\(text.debugDescription)")
         }
-    }
-
-    static func referenceHTML(_ text: String) -> String {
-        var output = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output
     }
 
     /// XML 1.0's `Char` production: tab, line feed, carriage return, and U+0020 up, less the

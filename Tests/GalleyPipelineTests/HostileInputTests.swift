@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import GalleyCore
 import GalleyPipeline
+import GalleyTestSupport
 import Testing
 
 /// Issue 8, goal 1: no script reaches a reader.
@@ -283,20 +284,7 @@ enum HostileCorpus {
     }
 
     /// `& < > " '` as entities (for text and attribute values in the source page).
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func escaped(_ text: String) -> String { ScalarEscaping.html(text) }
 
     /// A JSON string literal that escapes only what JSON requires (so `</script>` stays as the
     /// attacker wrote it, as on a real page).
