@@ -87,6 +87,14 @@ enum MarkdownEscaper {
         while index < characters.count {
             let character = characters[index]
             let previous = index > 0 ? characters[index - 1] : before
+            // A special followed by a combining mark is one Character to Swift but the special
+            // to cmark: always escaped (a backslash before ASCII punctuation is a literal).
+            if isSpecialWithMarks(character) {
+                output.append("\\")
+                output.append(character)
+                index += 1
+                continue
+            }
             if character == "*" || character == "_" {
                 let end = characters[index...].firstIndex { $0 != character } ?? characters.count
                 output += delimiterRun(of: character, count: end - index, before: previous, after: end < characters.count ? characters[end] : after)
@@ -113,6 +121,16 @@ enum MarkdownEscaper {
             }
             return !(bytes.last == 0x21 && after == "[")
         }
+    }
+
+    /// Characters `escapeText` may escape, when one of them starts a Character that also holds
+    /// combining marks.
+    private static let inlineSpecials: Set<Unicode.Scalar> = ["`", "[", "]", "\\", "&", "<", "*", "_", "!"]
+
+    private static func isSpecialWithMarks(_ character: Character) -> Bool {
+        let scalars = character.unicodeScalars
+        guard scalars.count > 1, let first = scalars.first else { return false }
+        return inlineSpecials.contains(first)
     }
 
     /// A run of `*` or `_` in text: escaped (every one of them) when it could open or close
@@ -158,7 +176,8 @@ enum MarkdownEscaper {
     static func escapeLineStart(_ line: String) -> String {
         guard let first = line.first else { return line }
         let second = line.dropFirst().first
-        if first == ">" { return "\\" + line }
+        // `>` opens a block quote even with a combining mark on it (one Character to Swift).
+        if line.unicodeScalars.first == ">" { return "\\" + line }
         if isBreakOrUnderline(line) { return "\\" + line }
         switch first {
         case "#":
@@ -240,7 +259,7 @@ enum MarkdownEscaper {
                 output += "&amp;"
                 continue
             }
-            if character == "\"" || character == "\\" { output.append("\\") }
+            if let scalar = character.unicodeScalars.first, scalar == "\"" || scalar == "\\" { output.append("\\") }
             output.append(character.isNewline ? " " : character)
         }
         return output + "\""
