@@ -17,6 +17,12 @@ public struct FileStamp: Sendable, Hashable, Codable {
     public static func of(path: String) -> FileStamp? {
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return FileStamp(size: Int(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        return FileStamp(info)
+    }
+
+    /// The stamp `stat`, `lstat` or `fstat` gave: the one formula for a file's stamp, so a
+    /// stamp taken while writing a file equals the one taken when it is looked at later.
+    public init(_ info: stat) {
+        self.init(size: Int(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 }

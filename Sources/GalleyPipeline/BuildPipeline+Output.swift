@@ -8,9 +8,6 @@ extension BuildPipeline {
     /// The file earlier versions of galley kept in the output folder to list what they wrote.
     static let legacyOutputList = ".galley-outputs"
 
-    /// Google News sitemaps list the articles of the last two days (`NewsSitemapWriter`).
-    static let newsWindow: TimeInterval = 2 * 24 * 3600
-
     /// Writes changed files, removes stale ones, and records the outputs. The manifest is
     /// marked incomplete (keys dropped, paths kept for pruning) before the first file is
     /// touched, so a build killed while writing leaves the next one nothing stale to trust.
@@ -58,10 +55,8 @@ extension BuildPipeline {
     func validUntil(_ published: [ArticleSummary]) -> Date? {
         guard !published.isEmpty else { return options.now }
         var earliest: Date?
-        for article in published where article.dateSource != .file {
-            let date = article.published.date
-            let change = date > options.now ? date : date.addingTimeInterval(Self.newsWindow)
-            guard change > options.now else { continue }
+        for article in published {
+            guard let change = NewsSitemapWriter.nextListingChange(of: article, now: options.now) else { continue }
             earliest = min(earliest ?? change, change)
         }
         return earliest

@@ -5,7 +5,7 @@ import GalleyCore
 /// at most 1,000 URLs a file, with the publication's name and the article's language. An
 /// article dated only by its file's mtime (`DateSource.file`) is left out: its publication
 /// time is a guess, and Google News wants the real one.
-struct NewsSitemapWriter {
+package struct NewsSitemapWriter {
     /// Google News takes articles of the last two days only.
     static let window: TimeInterval = 2 * 24 * 3600
     /// URLs per news sitemap file.
@@ -27,6 +27,17 @@ struct NewsSitemapWriter {
     /// date the page or its fetch gave.
     func isListed(_ article: ArticleSummary) -> Bool {
         article.dateSource != .file && now.timeIntervalSince(article.published.date) <= Self.window && article.published.date <= now
+    }
+
+    /// When the article's place in the news sitemap next changes with the clock alone (nil when
+    /// it never will): it enters the window at its publication time and leaves it `window`
+    /// later; one dated by its file never enters. The build uses it to know how long an
+    /// unchanged site stays up to date.
+    package static func nextListingChange(of article: ArticleSummary, now: Date) -> Date? {
+        guard article.dateSource != .file else { return nil }
+        let date = article.published.date
+        let change = date > now ? date : date.addingTimeInterval(window)
+        return change > now ? change : nil
     }
 
     private func urlset(path: String, items: ArraySlice<ArticleSummary>) -> RenderedPage {

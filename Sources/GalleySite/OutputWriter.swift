@@ -185,7 +185,7 @@ public struct OutputWriter: Sendable {
             unlink(temporary)
             throw GalleyError(.write, source: target, reason: "could not move the new file into place: \(reason)")
         }
-        return FileStamp(size: Int(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        return FileStamp(info)
     }
 
     static func createFolder(_ url: URL) throws(GalleyError) {

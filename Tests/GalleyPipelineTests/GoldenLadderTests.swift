@@ -53,13 +53,8 @@ import Testing
         let folder = RepositoryPaths.golden.appendingPathComponent(name)
         let markdown = try String(contentsOf: folder.appendingPathComponent("article.md"), encoding: .utf8)
         let document = try processor.normalizer.parseDocument(markdown, source: name)
-        let matter = document.frontMatter
-        let summary = ArticleSummary(
-            slug: matter.slug ?? name, title: matter.title,
-            path: config.paths.articlePath(slug: matter.slug ?? name, published: matter.date, section: matter.section, region: matter.region),
-            published: matter.date, modified: matter.modified, byline: matter.author, summary: matter.summary, image: matter.image,
-            imageCaption: matter.imageCaption, tags: matter.tags.map(Term.init(name:)), region: matter.region.map(Term.init(name:)),
-            section: matter.section, language: matter.lang, sourceURL: matter.sourceURL, source: name)
+        // The build's own mapping from document to summary (URLs checked as the build checks them).
+        let summary = ArticleIndex.summary(of: document, slug: document.frontMatter.slug ?? name, paths: config.paths)
         let page = try renderer.renderArticle(document, summary: summary)
         try compare(String(decoding: page.bytes, as: UTF8.self), folder.appendingPathComponent("page.html"))
     }
