@@ -1,18 +1,21 @@
 import Mustache
 
-/// The theme's templates, ready to render: swift-mustache parses and checks them (its errors
-/// are the ones a theme author sees); `TemplateProgram` renders them when the theme uses only
-/// what it takes, swift-mustache otherwise.
+/// The theme's templates, ready to render: swift-mustache parses them first (its errors are the
+/// ones a theme author sees), then `TemplateProgram` compiles and renders every page. One
+/// engine renders every theme: a feature it does not do (see `TemplateParser`) is an error
+/// naming the template and line, never a silent switch to another engine. swift-mustache stays
+/// as the reference the tests compare with (`renderWithMustache`).
 struct TemplateEngine: Sendable {
-    /// A template swift-mustache does not parse.
+    /// A template that does not parse, or asks for what the renderer does not do.
     struct ParseError: Error {
         let template: String
-        let underlying: any Error
+        /// One line for the theme author ("line 3: changed delimiters … are not supported").
+        let reason: String
     }
 
     let library: MustacheLibrary
-    /// The compiled templates; nil when the theme needs swift-mustache (see `TemplateProgram`).
-    let program: TemplateProgram?
+    /// The compiled templates.
+    let program: TemplateProgram
 
     /// Parses every template (in name order, so the first bad one is reported).
     init(templates: [String: String]) throws(ParseError) {
@@ -21,20 +24,23 @@ struct TemplateEngine: Sendable {
             do {
                 try library.register(templates[name]!, named: name)
             } catch {
-                throw ParseError(template: name, underlying: error)
+                throw ParseError(template: name, reason: "template does not parse: \(error)")
             }
         }
         self.library = library
-        program = TemplateProgram(templates: templates)
+        do {
+            program = try TemplateProgram(templates: templates)
+        } catch {
+            throw ParseError(template: error.template, reason: "line \(error.line): \(error.reason)")
+        }
     }
 
     /// The UTF-8 of template `name` over `values`; nil when there is no such template.
     func render(_ values: TemplateData, template name: String) -> [UInt8]? {
-        guard let program else { return renderWithMustache(values, template: name) }
-        return program.render(values, template: name)
+        program.render(values, template: name)
     }
 
-    /// The same through swift-mustache (the fallback; tests compare the two).
+    /// The same through swift-mustache: the reference the tests compare the renderer with.
     func renderWithMustache(_ values: TemplateData, template name: String) -> [UInt8]? {
         library.render(values.anyValue, withTemplate: name).map { Array($0.utf8) }
     }

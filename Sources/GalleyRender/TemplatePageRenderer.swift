@@ -17,7 +17,7 @@ public struct TemplatePageRenderer: Sendable {
         do {
             engine = try TemplateEngine(templates: templates)
         } catch {
-            throw GalleyError(.render, source: "\(templateFolder)/\(error.template).mustache", reason: "template does not parse: \(error.underlying)")
+            throw GalleyError(.render, source: "\(templateFolder)/\(error.template).mustache", reason: error.reason)
         }
         for name in Self.requiredTemplates where templates[name] == nil {
             throw GalleyError(.render, source: "\(templateFolder)/\(name).mustache", reason: "required template is missing")

@@ -4,14 +4,18 @@
 /// indents every line it renders; text inside an inheriting partial (`{{<layout}}`) loses the
 /// indentation of its first line. `TemplateProgramTests` compares the two engines.
 ///
-/// It runs only on templates swift-mustache has already accepted, and returns nil for what the
-/// compiled renderer does not do (transforms such as `{{uppercased(x)}}`, `{{=<% %>=}}`,
-/// `{{%CONTENT_TYPE}}`, dynamic partials `{{>*name}}`); the theme then renders with
-/// swift-mustache.
+/// It runs only on templates swift-mustache has already accepted, and fails, naming the line,
+/// on what galley's renderer does not do (transforms such as `{{uppercased(x)}}`, changed
+/// delimiters `{{=<% %>=}}`, `{{%CONTENT_TYPE}}` pragmas, dynamic partials `{{>*name}}`): the
+/// build stops with that line instead of rendering the theme some other way.
 struct TemplateParser {
     typealias Node = TemplateProgram.Node
 
-    private struct Unsupported: Error {}
+    /// What the renderer does not do, and the line (from 1) where the template asks for it.
+    struct Unsupported: Error, Sendable {
+        var reason: String
+        var line = 0
+    }
 
     /// What the parser knows about where it is (the section it is in, whether a line has just begun).
     private struct State {
@@ -46,10 +50,22 @@ struct TemplateParser {
         characters = Array(text)
     }
 
-    /// The nodes of a template, or nil when it uses something only swift-mustache renders.
-    static func parse(_ text: String) -> [Node]? {
+    /// The nodes of a template; fails on what only swift-mustache renders.
+    static func parse(_ text: String) throws(Unsupported) -> [Node] {
         var parser = TemplateParser(text)
-        return try? parser.parse(State())
+        do {
+            return try parser.parse(State())
+        } catch var failure as Unsupported {
+            failure.line = parser.line
+            throw failure
+        } catch {
+            throw Unsupported(reason: "\(error)", line: parser.line)
+        }
+    }
+
+    /// The line the parser is on (from 1).
+    private var line: Int {
+        1 + characters[..<min(position, characters.count)].lazy.filter(\.isNewline).count
     }
 
     // MARK: Reading characters
@@ -70,7 +86,7 @@ struct TemplateParser {
     /// Reads `text` if it comes next; fails when fewer characters are left than `text` has.
     private mutating func read(_ text: String) throws -> Bool {
         let expected = Array(text)
-        guard characters.count - position >= expected.count else { throw Unsupported() }
+        guard characters.count - position >= expected.count else { throw Unsupported(reason: "the template ends inside a tag") }
         guard Array(characters[position..<(position + expected.count)]) == expected else { return false }
         position += expected.count
         return true
@@ -129,7 +145,7 @@ struct TemplateParser {
                 nodes.append(inverted ? .invertedSection(TemplateProgram.Path(name), body) : .section(TemplateProgram.Path(name), body))
             case "/":
                 advance()
-                guard try readName() == state.sectionName else { throw Unsupported() }
+                guard try readName() == state.sectionName else { throw Unsupported(reason: "a closing tag that does not match its section") }
                 if !isStandalone(state) { flushWhitespace() }
                 return nodes
             case "!":
@@ -140,7 +156,7 @@ struct TemplateParser {
                 flushWhitespace()
                 advance()
                 let name = try readName()
-                guard !atEnd, current == "}" else { throw Unsupported() }
+                guard !atEnd, current == "}" else { throw Unsupported(reason: "a triple mustache without its third brace") }
                 advance()
                 nodes.append(.unescapedVariable(TemplateProgram.Path(name)))
             case "&":
@@ -150,7 +166,7 @@ struct TemplateParser {
             case ">":
                 advance()
                 _ = read(while: \.isWhitespace)
-                guard current != "*" else { throw Unsupported() }
+                guard current != "*" else { throw Unsupported(reason: "dynamic partials ({{>*name}}) are not supported") }
                 let name = try readPartialName()
                 if !whitespaceBefore.isEmpty { nodes.append(.text(whitespaceBefore)) }
                 if isStandalone(state) {
@@ -164,7 +180,7 @@ struct TemplateParser {
                 advance()
                 _ = read(while: \.isWhitespace)
                 let name = try readPartialName()
-                guard name.first != "*" else { throw Unsupported() }
+                guard name.first != "*" else { throw Unsupported(reason: "dynamic partials ({{<*name}}) are not supported") }
                 if !whitespaceBefore.isEmpty { nodes.append(.text(whitespaceBefore)) }
                 if isStandalone(state) { setNewLine = true }
                 let body = try parse(state.inInheritingPartial(name))
@@ -183,15 +199,17 @@ struct TemplateParser {
                     nodes.append(.block(name, default: body, indentation: whitespaceBefore))
                     whitespaceBefore = ""
                 }
-            case "=", "%":
-                throw Unsupported()
+            case "=":
+                throw Unsupported(reason: "changed delimiters ({{=… …=}}) are not supported")
+            case "%":
+                throw Unsupported(reason: "pragmas ({{%…}}) are not supported")
             default:
                 flushWhitespace()
                 nodes.append(.variable(TemplateProgram.Path(try readName())))
             }
             state.newLine = setNewLine
         }
-        guard state.sectionName == nil else { throw Unsupported() }
+        guard state.sectionName == nil else { throw Unsupported(reason: "a section that is never closed") }
         return nodes
     }
 
@@ -215,8 +233,8 @@ struct TemplateParser {
         _ = read(while: \.isWhitespace)
         let name = read(while: Self.nameCharacters.contains)
         _ = read(while: \.isWhitespace)
-        guard try read("}}") else { throw Unsupported() }
-        guard !name.contains("("), !name.contains(")") else { throw Unsupported() }
+        guard try read("}}") else { throw Unsupported(reason: "a tag that does not end with }}") }
+        guard !name.contains("("), !name.contains(")") else { throw Unsupported(reason: "transforms such as {{uppercased(x)}} are not supported") }
         return name
     }
 
@@ -224,7 +242,7 @@ struct TemplateParser {
         _ = read(while: \.isWhitespace)
         let name = read(while: Self.partialNameCharacters.contains)
         _ = read(while: \.isWhitespace)
-        guard try read("}}") else { throw Unsupported() }
+        guard try read("}}") else { throw Unsupported(reason: "a partial tag that does not end with }}") }
         return name
     }
 
@@ -236,7 +254,7 @@ struct TemplateParser {
             }
             position += 1
         }
-        throw Unsupported()
+        throw Unsupported(reason: "a comment that is never closed")
     }
 
     /// Whether a tag at the start of a line ends its line (then the line break is read too).
@@ -257,7 +275,7 @@ struct TemplateParser {
             switch node {
             case .blockDefinition(let name, let nodes): blocks[name] = nodes
             case .text: continue
-            default: throw Unsupported()
+            default: throw Unsupported(reason: "an inheriting partial ({{<name}}) may hold only blocks ({{$name}}) and text")
             }
         }
         return blocks

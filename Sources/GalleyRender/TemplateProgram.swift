@@ -12,6 +12,13 @@
 /// (transforms, changed delimiters, content-type pragmas, dynamic partials) make `init` fail;
 /// `TemplateEngine` then renders with swift-mustache.
 struct TemplateProgram: Sendable {
+    /// A theme feature this renderer does not do, and where the theme asks for it.
+    struct UnsupportedFeature: Error, Sendable {
+        let template: String
+        let line: Int
+        let reason: String
+    }
+
     /// One parsed piece of a template, as `TemplateParser` gives it.
     indirect enum Node: Sendable {
         case text(String)
@@ -81,12 +88,18 @@ struct TemplateProgram: Sendable {
     private(set) var blockNumbers: [String: Int32] = [:]
 
     /// Parses every template; nil when one of them needs swift-mustache.
-    init?(templates sources: [String: String]) {
+    /// Compiles every template; fails on the first (in name order) that asks for what this
+    /// renderer does not do, naming it and the line.
+    init(templates sources: [String: String]) throws(UnsupportedFeature) {
         var parsed: [[Node]] = []
         for name in sources.keys.sorted() {
-            guard let nodes = TemplateParser.parse(sources[name]!) else { return nil }
-            templateNumbers[name] = Int32(parsed.count)
-            parsed.append(nodes)
+            do {
+                let nodes = try TemplateParser.parse(sources[name]!)
+                templateNumbers[name] = Int32(parsed.count)
+                parsed.append(nodes)
+            } catch {
+                throw UnsupportedFeature(template: name, line: error.line, reason: error.reason)
+            }
         }
         bodies = parsed.map { compile($0) }
     }

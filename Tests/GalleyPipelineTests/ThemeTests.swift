@@ -1,5 +1,6 @@
 import Foundation
 import GalleyCore
+import GalleyRender
 @testable import GalleyPipeline
 import Testing
 
@@ -38,5 +39,26 @@ import Testing
         #expect(theme.assets.map(\.path).contains("static/extra.css"))
         #expect(theme.assets.map(\.path).contains("static/galley.css"))
         #expect(theme.strings["id"] == base.strings["id"])
+    }
+}
+
+/// One template engine renders every theme: an override that uses what it does not do stops
+/// the build with the override's file and line, instead of rendering the site another way.
+@Suite struct UnsupportedThemeFeatureTests {
+    @Test func anOverrideWithChangedDelimitersIsAnErrorNamingItsLine() throws {
+        let site = RepositoryPaths.temporaryFolder("unsupported-theme")
+        defer { try? FileManager.default.removeItem(at: site) }
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("partials"), withIntermediateDirectories: true)
+        try "<footer>\n{{=<% %>=}}<% site.title %>\n</footer>".write(to: site.appendingPathComponent("partials/footer.mustache"),
+                                                                   atomically: true, encoding: .utf8)
+        let theme = try Theme.load(from: RepositoryPaths.templates, overrides: site)
+        do throws(GalleyError) {
+            _ = try TemplatePageRenderer(config: SiteConfig(), templates: theme.templates, templateFolder: "templates", strings: theme.strings)
+            Issue.record("the theme was accepted")
+        } catch {
+            #expect(error.stage == .render)
+            #expect(error.source == "templates/partials/footer.mustache")
+            #expect(error.reason.hasPrefix("line 2: changed delimiters"), "\(error.reason)")
+        }
     }
 }
