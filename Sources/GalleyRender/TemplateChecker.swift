@@ -2,36 +2,47 @@ import GalleyCore
 
 /// Checks every `{{name}}` of the templates against `TemplateVariables` before anything is
 /// rendered, so a misspelt variable is a build error naming the template and line instead of a
-/// silently empty page. `{{strings.KEY}}` must be a key of the English strings file.
+/// silently empty page. `{{strings.KEY}}` must be a key of the English strings file. It walks
+/// the syntax tree the renderer compiles (`TemplateParser`), so what is checked is what renders.
 struct TemplateChecker {
+    typealias Node = TemplateProgram.Node
+
     let folder: String
     let stringKeys: Set<String>
 
     func check(_ templates: [String: String]) throws(GalleyError) {
         for name in templates.keys.sorted() {
-            try check(templates[name] ?? "", name: name)
+            let nodes: [Node]
+            do {
+                nodes = try TemplateParser.parse(templates[name] ?? "")
+            } catch {
+                throw GalleyError(.render, source: "\(folder)/\(name).mustache", reason: "line \(error.line): \(error.reason)")
+            }
+            try walk(nodes, in: [.object(TemplateVariables.root(forTemplate: name))], lenient: name.hasPrefix("partials/"), template: name)
         }
     }
 
-    private func check(_ text: String, name: String) throws(GalleyError) {
-        let isPartial = name.hasPrefix("partials/")
-        var stack: [TemplateValue] = [.object(TemplateVariables.root(forTemplate: name))]
-        for tag in MustacheTags(text) {
-            switch tag.sigil {
-            case "!", ">", "<", "=":
+    /// Every variable and section in `nodes`, looked up from the innermost section outwards; a
+    /// section's body is walked inside its value (a list's element for `{{#list}}`).
+    private func walk(_ nodes: [Node], in stack: [TemplateValue], lenient: Bool, template: String) throws(GalleyError) {
+        for node in nodes {
+            switch node {
+            case .text:
                 continue
-            case "$":
-                stack.append(stack.last ?? .leaf)
-            case "/":
-                if stack.count > 1 { stack.removeLast() }
-            case "#", "^":
-                guard let value = try resolve(tag, in: stack, lenient: isPartial, template: name) else {
-                    stack.append(.leaf)
-                    continue
+            case .variable(let path), .unescapedVariable(let path):
+                _ = try resolve(path, in: stack, lenient: lenient, template: template)
+            case .section(let path, let body), .invertedSection(let path, let body):
+                var inner = stack
+                if let value = try resolve(path, in: stack, lenient: lenient, template: template) {
+                    if case .list(let element) = value, case .section = node { inner.append(element) } else { inner.append(value) }
+                } else {
+                    inner.append(.leaf)
                 }
-                if case .list(let element) = value, tag.sigil == "#" { stack.append(element) } else { stack.append(value) }
-            default:
-                _ = try resolve(tag, in: stack, lenient: isPartial, template: name)
+                try walk(body, in: inner, lenient: lenient, template: template)
+            case .partial(_, _, let overrides):
+                for name in (overrides ?? [:]).keys.sorted() { try walk(overrides?[name] ?? [], in: stack, lenient: lenient, template: template) }
+            case .block(_, let body, _), .blockDefinition(_, let body):
+                try walk(body, in: stack, lenient: lenient, template: template)
             }
         }
     }
@@ -39,24 +50,24 @@ struct TemplateChecker {
     /// The value a tag names, looked up from the innermost section outwards as Mustache does.
     /// In partials (whose context is wherever they are included) only the first name part of an
     /// item is checked leniently.
-    private func resolve(_ tag: MustacheTags.Tag, in stack: [TemplateValue], lenient: Bool, template: String) throws(GalleyError) -> TemplateValue? {
-        if tag.name == "." { return stack.last }
-        let path = tag.name.split(separator: ".")
-        if path.first == "strings", path.count == 2, !stringKeys.isEmpty, !stringKeys.contains(String(path[1])) {
-            throw error(tag, template: template, reason: "is not a key of strings/en.yml")
+    private func resolve(_ path: TemplateProgram.Path, in stack: [TemplateValue], lenient: Bool, template: String) throws(GalleyError) -> TemplateValue? {
+        guard let first = path.names.first else { return stack.last }
+        let names = path.names.map { Substring($0) }
+        if first == "strings", names.count == 2, !stringKeys.isEmpty, !stringKeys.contains(String(names[1])) {
+            throw error(path, template: template, reason: "is not a key of strings/en.yml")
         }
         for context in stack.reversed() {
-            if let value = context.resolve(path[...]) { return value }
-            if case .object(let members) = context, members[String(path[0])] != nil {
-                throw error(tag, template: template, reason: "is not a value of this page")
+            if let value = context.resolve(names[...]) { return value }
+            if case .object(let members) = context, members[first] != nil {
+                throw error(path, template: template, reason: "is not a value of this page")
             }
         }
-        if lenient, Self.itemNames.contains(String(path[0])) { return nil }
-        throw error(tag, template: template, reason: "is not a value of this page")
+        if lenient, Self.itemNames.contains(first) { return nil }
+        throw error(path, template: template, reason: "is not a value of this page")
     }
 
-    private func error(_ tag: MustacheTags.Tag, template: String, reason: String) -> GalleyError {
-        GalleyError(.render, source: "\(folder)/\(template).mustache", reason: "line \(tag.line): {{\(tag.name)}} \(reason) (see templates/README.md)")
+    private func error(_ path: TemplateProgram.Path, template: String, reason: String) -> GalleyError {
+        GalleyError(.render, source: "\(folder)/\(template).mustache", reason: "line \(path.line): {{\(path.name)}} \(reason) (see templates/README.md)")
     }
 
     /// Names any list item has (what a partial may use bare).
@@ -77,43 +88,3 @@ struct TemplateChecker {
         return names
     }()
 }
-
-/// The tags of a Mustache template: sigil (`#`, `^`, `/`, `>`, `<`, `$`, `!`, `&`, `{` or none),
-/// name and line.
-struct MustacheTags: Sequence {
-    struct Tag {
-        var sigil: Character?
-        var name: String
-        var line: Int
-    }
-
-    let text: String
-
-    init(_ text: String) { self.text = text }
-
-    func makeIterator() -> IndexingIterator<[Tag]> {
-        var tags: [Tag] = []
-        var rest = text[...]
-        var line = 1
-        while let open = rest.range(of: "{{") {
-            line += rest[..<open.lowerBound].filter { $0 == "\n" }.count
-            let afterOpen = rest[open.upperBound...]
-            let triple = afterOpen.hasPrefix("{")
-            guard let close = afterOpen.range(of: triple ? "}}}" : "}}") else { break }
-            var inner = afterOpen[..<close.lowerBound]
-            if triple { inner = inner.dropFirst() }
-            var trimmed = inner.trimmingCharacters(in: .whitespaces)[...]
-            var sigil: Character?
-            if let first = trimmed.first, "#^/>$<!&={".contains(first) {
-                sigil = first
-                trimmed = trimmed.dropFirst()
-            }
-            tags.append(Tag(sigil: sigil, name: trimmed.trimmingCharacters(in: .whitespaces), line: line))
-            line += inner.filter { $0 == "\n" }.count
-            rest = afterOpen[close.upperBound...]
-        }
-        return tags.makeIterator()
-    }
-}
-
-import Foundation

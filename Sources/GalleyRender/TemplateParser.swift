@@ -136,13 +136,14 @@ struct TemplateParser {
                 let inverted = current == "^"
                 advance()
                 let name = try readName()
+                let tagLine = line
                 if isStandalone(state) {
                     setNewLine = true
                 } else {
                     flushWhitespace()
                 }
                 let body = try parse(state.inSection(name, newLine: setNewLine))
-                nodes.append(inverted ? .invertedSection(TemplateProgram.Path(name), body) : .section(TemplateProgram.Path(name), body))
+                nodes.append(inverted ? .invertedSection(TemplateProgram.Path(name, line: tagLine), body) : .section(TemplateProgram.Path(name, line: tagLine), body))
             case "/":
                 advance()
                 guard try readName() == state.sectionName else { throw Unsupported(reason: "a closing tag that does not match its section") }
@@ -158,11 +159,11 @@ struct TemplateParser {
                 let name = try readName()
                 guard !atEnd, current == "}" else { throw Unsupported(reason: "a triple mustache without its third brace") }
                 advance()
-                nodes.append(.unescapedVariable(TemplateProgram.Path(name)))
+                nodes.append(.unescapedVariable(TemplateProgram.Path(name, line: line)))
             case "&":
                 flushWhitespace()
                 advance()
-                nodes.append(.unescapedVariable(TemplateProgram.Path(try readName())))
+                nodes.append(.unescapedVariable(TemplateProgram.Path(try readName(), line: line)))
             case ">":
                 advance()
                 _ = read(while: \.isWhitespace)
@@ -205,7 +206,7 @@ struct TemplateParser {
                 throw Unsupported(reason: "pragmas ({{%…}}) are not supported")
             default:
                 flushWhitespace()
-                nodes.append(.variable(TemplateProgram.Path(try readName())))
+                nodes.append(.variable(TemplateProgram.Path(try readName(), line: line)))
             }
             state.newLine = setNewLine
         }

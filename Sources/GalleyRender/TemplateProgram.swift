@@ -41,10 +41,15 @@ struct TemplateProgram: Sendable {
     struct Path: Sendable {
         let names: [String]
         let anchored: Bool
+        /// The name as written, and the line (from 1) of its tag: for `TemplateChecker`'s errors.
+        let name: String
+        let line: Int
 
-        init(_ name: String) {
+        init(_ name: String, line: Int = 0) {
             names = name.split(separator: ".").map(String.init)
             anchored = name.first == "."
+            self.name = name
+            self.line = line
         }
     }
 
