@@ -364,7 +364,7 @@ struct ContentConverter {
         // The last credit label, among the last words.
         for start in (max(1, words.count - heuristics.maximumTrailingCreditWords - 1)..<words.count).reversed() {
             let tail = words[start...].joined(separator: " ")
-            guard heuristics.creditPrefixes.contains(where: { ($0.count > 1 || $0 == "©") && tail.hasPrefix($0) }) else { continue }
+            guard heuristics.creditPrefixes.contains(where: tail.hasPrefix) else { continue }
             // The label follows the caption's end or a separator, not a word in mid-sentence.
             guard let mark = words[start - 1].last else { continue }
             return ".|/–—-)".contains(mark)

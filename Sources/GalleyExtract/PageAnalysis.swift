@@ -250,8 +250,7 @@ struct ClassWords {
 
     /// `ClassWords(node).containsAny(fragments)`, without splitting the class into words.
     static func containsAny(_ fragments: [String], in node: HTMLNode) -> Bool {
-        let text = node.classAndID
-        return !text.isEmpty && fragments.contains { FastText.contains(text, $0) }
+        contains(fragments, classText: node.classAndID)
     }
 
     /// `ClassWords(node).matchesAny(words)`; a word is a part of the class text, so a text
@@ -267,8 +266,11 @@ struct ClassWords {
     func matchesAny(_ words: Set<String>) -> Bool { !tokens.isDisjoint(with: words) }
 
     /// Whether any token contains one of `fragments` (lower-case).
-    func containsAny(_ fragments: [String]) -> Bool {
-        // Every token is a part of `text` and no fragment holds a blank: one search a fragment.
-        !text.isEmpty && fragments.contains { FastText.contains(text, $0) }
+    func containsAny(_ fragments: [String]) -> Bool { Self.contains(fragments, classText: text) }
+
+    /// Every token is a part of the class text and no fragment holds a blank: one search a
+    /// fragment over the whole text.
+    private static func contains(_ fragments: [String], classText: String) -> Bool {
+        !classText.isEmpty && fragments.contains { FastText.contains(classText, $0) }
     }
 }

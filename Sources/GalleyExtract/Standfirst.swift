@@ -1,3 +1,5 @@
+import GalleyCore
+
 /// The standfirst (lead, intro, excerpt, "perex", "chapô") that many layouts put before the
 /// article body, in a header or a box of its own: outside the container the scorer chose, yet
 /// part of the story for readers (and for the benchmarks).
@@ -24,10 +26,7 @@ struct Standfirst {
     /// The description, whitespace collapsed and a trailing ellipsis cut, when long enough to
     /// identify a lead.
     private var summaryText: String? {
-        guard var text = description.map(FastText.collapsed) else { return nil }
-        for ellipsis in ["[…]", "[...]", "…", "..."] where text.hasSuffix(ellipsis) {
-            text = String(text.dropLast(ellipsis.count)).trimmingCharacters(in: .whitespaces)
-        }
+        guard let text = description.map({ FastText.collapsed($0).droppingTrailingEllipsis }) else { return nil }
         return text.count >= heuristics.minimumDescribedStandfirstLength ? text : nil
     }
 

@@ -54,12 +54,12 @@ enum FrontMatterCoder {
     static func cleaned(_ matter: FrontMatter) -> FrontMatter {
         var matter = matter
         func clean(_ value: String?) -> String? {
-            value.map(cleaned).flatMap { $0.trimmedFast(newlines: true).isEmpty ? nil : $0 }
+            value.map(cleaned).flatMap { $0.trimmingWhitespace.isEmpty ? nil : $0 }
         }
         matter.title = cleaned(matter.title)
         matter.author = clean(matter.author)
         matter.editor = clean(matter.editor)
-        matter.tags = matter.tags.map(cleaned).filter { !$0.trimmedFast(newlines: true).isEmpty }
+        matter.tags = matter.tags.map(cleaned).filter { !$0.trimmingWhitespace.isEmpty }
         matter.region = clean(matter.region)
         matter.summary = clean(matter.summary)
         matter.image = clean(matter.image)
@@ -240,7 +240,7 @@ enum FrontMatterCoder {
     private static func decode(_ mapping: Fields, source: String) throws(GalleyError) -> FrontMatter {
         func fail(_ reason: String) -> GalleyError { GalleyError(.normalize, source: source, reason: reason) }
         func string(_ key: String) -> String? {
-            guard let value = mapping.scalar(key).map(cleaned)?.trimmedFast(newlines: true),
+            guard let value = mapping.scalar(key).map(cleaned)?.trimmingWhitespace,
                   !value.isEmpty else { return nil }
             return value
         }
@@ -256,7 +256,7 @@ enum FrontMatterCoder {
         let dateSource = try parseDateSource(string("date_source"), fail: fail)
         var tags: [String] = []
         if let sequence = mapping.sequence("tags") {
-            tags = sequence.map { $0.trimmedFast(newlines: false) }.filter { !$0.isEmpty }
+            tags = sequence.map { $0.trimmedSpacesAndTabs }.filter { !$0.isEmpty }
         } else if let list = string("tags") {
             tags = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }

@@ -1,20 +1,18 @@
 import Foundation
 
 extension String {
-    /// `trimmingCharacters(in: .whitespacesAndNewlines)` (or `.whitespaces` when `newlines`
-    /// is false), answered without Foundation when neither end of the text can be trimmed
-    /// (the usual case).
-    func trimmedFast(newlines: Bool) -> String {
+    /// `trimmingCharacters(in: .whitespaces)` (blanks, not line breaks), answered without
+    /// Foundation when neither end can be trimmed (the usual case). Line breaks too:
+    /// GalleyCore's `trimmingWhitespace`.
+    var trimmedSpacesAndTabs: String {
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
-        let set: CharacterSet = newlines ? .whitespacesAndNewlines : .whitespaces
-        if !Self.mayBeTrimmed(first, set: set, newlines: newlines), !Self.mayBeTrimmed(last, set: set, newlines: newlines) { return self }
-        return trimmingCharacters(in: set)
+        if !Self.mayBeTrimmed(first), !Self.mayBeTrimmed(last) { return self }
+        return trimmingCharacters(in: .whitespaces)
     }
 
-    /// ASCII is decided here (the sets hold tab, space and, with newlines, LF VT FF CR); other
-    /// scalars ask the set.
-    private static func mayBeTrimmed(_ scalar: Unicode.Scalar, set: CharacterSet, newlines: Bool) -> Bool {
-        guard scalar.isASCII else { return set.contains(scalar) }
-        return scalar == " " || scalar == "\t" || (newlines && (0x0A...0x0D).contains(scalar.value))
+    /// ASCII is decided here (the set holds tab and space); other scalars ask the set.
+    private static func mayBeTrimmed(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return CharacterSet.whitespaces.contains(scalar) }
+        return scalar == " " || scalar == "\t"
     }
 }

@@ -1,3 +1,5 @@
+import GalleyCore
+
 /// Whether an article's summary would repeat the opening of its body.
 ///
 /// The summary is the page's description or, failing that, the opening of the body; many pages
@@ -12,7 +14,7 @@ enum RepeatedStandfirst {
     /// Whether the first paragraph of `bodyHTML` (cmark's output) begins with `summary` (a
     /// trailing ellipsis ignored), or is a beginning of it at least `minimumSharedLength` long.
     static func isRepeated(summary: String, bodyHTML: String) -> Bool {
-        let lead = trimmedEllipsis(collapsed(summary))
+        let lead = collapsed(summary).droppingTrailingEllipsis
         guard !lead.isEmpty, let paragraph = firstParagraphText(bodyHTML) else { return false }
         return paragraph.hasPrefix(lead) || (paragraph.count >= minimumSharedLength && lead.hasPrefix(paragraph))
     }
@@ -44,13 +46,5 @@ enum RepeatedStandfirst {
 
     private static func collapsed(_ text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-
-    private static func trimmedEllipsis(_ text: String) -> String {
-        var text = Substring(text)
-        for ellipsis in ["…", "..."] where text.hasSuffix(ellipsis) {
-            text = text.dropLast(ellipsis.count)
-        }
-        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

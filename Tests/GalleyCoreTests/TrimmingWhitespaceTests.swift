@@ -22,3 +22,13 @@ import Testing
         #expect("\u{A0}Jakarta, 5 Desember\u{3000}".trimmingWhitespace == "Jakarta, 5 Desember")
     }
 }
+
+/// `droppingTrailingEllipsis`: the forms a cut description ends with, and nothing else.
+@Suite struct TrailingEllipsisTests {
+    @Test(arguments: [("Warga mengungsi …", "Warga mengungsi"), ("Warga mengungsi...", "Warga mengungsi"),
+                      ("Warga mengungsi […]", "Warga mengungsi"), ("Warga mengungsi [...]", "Warga mengungsi"),
+                      ("Warga mengungsi.", "Warga mengungsi."), ("…", "")])
+    func cutDescriptionsLoseTheirEllipsis(text: String, expected: String) {
+        #expect(text.droppingTrailingEllipsis == expected)
+    }
+}

@@ -140,8 +140,8 @@ import Testing
             let text = (0..<random.below(6)).map { _ in random.pick(pieces) }.joined()
             let reference = String(String.UnicodeScalarView(text.unicodeScalars.filter { !ControlCharacters.isDropped($0) }))
             #expect(ControlCharacters.removed(from: text).utf8.elementsEqual(reference.utf8), "\(text.debugDescription)")
-            #expect(text.trimmedFast(newlines: true).utf8.elementsEqual(text.trimmingCharacters(in: .whitespacesAndNewlines).utf8), "\(text.debugDescription)")
-            #expect(text.trimmedFast(newlines: false).utf8.elementsEqual(text.trimmingCharacters(in: .whitespaces).utf8), "\(text.debugDescription)")
+            #expect(text.trimmingWhitespace.utf8.elementsEqual(text.trimmingCharacters(in: .whitespacesAndNewlines).utf8), "\(text.debugDescription)")
+            #expect(text.trimmedSpacesAndTabs.utf8.elementsEqual(text.trimmingCharacters(in: .whitespaces).utf8), "\(text.debugDescription)")
         }
     }
 }
