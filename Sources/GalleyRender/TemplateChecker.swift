@@ -10,15 +10,11 @@ struct TemplateChecker {
     let folder: String
     let stringKeys: Set<String>
 
-    func check(_ templates: [String: String]) throws(GalleyError) {
+    /// Checks every template's syntax tree (`TemplateEngine.syntax`), in name order.
+    func check(_ templates: [String: [Node]]) throws(GalleyError) {
         for name in templates.keys.sorted() {
-            let nodes: [Node]
-            do {
-                nodes = try TemplateParser.parse(templates[name] ?? "")
-            } catch {
-                throw GalleyError(.render, source: "\(folder)/\(name).mustache", reason: "line \(error.line): \(error.reason)")
-            }
-            try walk(nodes, in: [.object(TemplateVariables.root(forTemplate: name))], lenient: name.hasPrefix("partials/"), template: name)
+            try walk(templates[name] ?? [], in: [.object(TemplateVariables.root(forTemplate: name))], lenient: name.hasPrefix("partials/"),
+                     template: name)
         }
     }
 

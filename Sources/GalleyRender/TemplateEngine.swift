@@ -14,6 +14,8 @@ struct TemplateEngine: Sendable {
     }
 
     let library: MustacheLibrary
+    /// Every template's syntax tree, by name: what `program` compiles and `TemplateChecker` checks.
+    let syntax: [String: [TemplateProgram.Node]]
     /// The compiled templates.
     let program: TemplateProgram
 
@@ -29,10 +31,11 @@ struct TemplateEngine: Sendable {
         }
         self.library = library
         do {
-            program = try TemplateProgram(templates: templates)
+            syntax = try TemplateProgram.parse(templates)
         } catch {
             throw ParseError(template: error.template, reason: "line \(error.line): \(error.reason)")
         }
+        program = TemplateProgram(parsed: syntax)
     }
 
     /// The UTF-8 of template `name` over `values`; nil when there is no such template.

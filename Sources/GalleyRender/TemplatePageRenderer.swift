@@ -26,7 +26,7 @@ public struct TemplatePageRenderer: Sendable {
             throw GalleyError(.render, source: "\(templateFolder)/strings/en.yml", reason: "the English strings file is missing (other languages fall back to it)")
         }
         let englishKeys = Set(strings[UIStrings.fallbackLanguage]?.words.keys ?? [String: String]().keys)
-        try TemplateChecker(folder: templateFolder, stringKeys: englishKeys).check(templates)
+        try TemplateChecker(folder: templateFolder, stringKeys: englishKeys).check(engine.syntax)
         self.context = PageContext(config: config, strings: strings)
     }
 

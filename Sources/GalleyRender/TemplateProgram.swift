@@ -92,21 +92,28 @@ struct TemplateProgram: Sendable {
     private(set) var templateNumbers: [String: Int32] = [:]
     private(set) var blockNumbers: [String: Int32] = [:]
 
-    /// Parses every template; nil when one of them needs swift-mustache.
-    /// Compiles every template; fails on the first (in name order) that asks for what this
-    /// renderer does not do, naming it and the line.
-    init(templates sources: [String: String]) throws(UnsupportedFeature) {
-        var parsed: [[Node]] = []
+    /// The syntax tree of every template; fails on the first (in name order) that asks for what
+    /// this renderer does not do, naming it and the line.
+    static func parse(_ sources: [String: String]) throws(UnsupportedFeature) -> [String: [Node]] {
+        var parsed: [String: [Node]] = [:]
         for name in sources.keys.sorted() {
             do {
-                let nodes = try TemplateParser.parse(sources[name]!)
-                templateNumbers[name] = Int32(parsed.count)
-                parsed.append(nodes)
+                parsed[name] = try TemplateParser.parse(sources[name]!)
             } catch {
                 throw UnsupportedFeature(template: name, line: error.line, reason: error.reason)
             }
         }
-        bodies = parsed.map { compile($0) }
+        return parsed
+    }
+
+    /// Compiles parsed templates (`parse`).
+    init(parsed: [String: [Node]]) {
+        var bodies: [[Node]] = []
+        for name in parsed.keys.sorted() {
+            templateNumbers[name] = Int32(bodies.count)
+            bodies.append(parsed[name]!)
+        }
+        self.bodies = bodies.map { compile($0) }
     }
 
     /// Compiles nodes into consecutive steps; the bodies they hold go after them.
