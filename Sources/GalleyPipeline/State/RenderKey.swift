@@ -41,7 +41,7 @@ struct RenderKey {
         var hasher = StableHasher()
         hasher.combine(inputs)
         var writer = BinaryWriter()
-        SourceManifestCoding.write(document, to: &writer)
+        ArticleDocumentCoding.write(document, to: &writer)
         writer.bytes.withUnsafeBytes { hasher.combine(buffer: $0) }
         combine(summary, into: &hasher)
         for related in relations.related { combine(related, into: &hasher) }
