@@ -4,7 +4,7 @@ import GalleyCore
 /// The layout of `sources.bin`: a magic line with the format
 /// version, the extraction key, then one record per source (documents by `ArticleDocumentCoding`).
 enum SourceManifestCoding {
-    static let magic = "galley-sources \(SourceManifest.formatVersion)"
+    static let magic = "galley-sources \(SourceManifest.formatVersion) \(ArticleDocumentCoding.schemaSignature)"
 
     static func write(_ manifest: SourceManifest, to writer: inout BinaryWriter) {
         writer.write(magic)
