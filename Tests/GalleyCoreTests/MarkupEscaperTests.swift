@@ -68,43 +68,40 @@ import Testing
         }
     }
 
-    /// XML 1.0's `Char` production: tab, line feed, carriage return, and U+0020 up, less the
-    /// surrogates, U+FFFE and U+FFFF.
     static func referenceXML(_ text: String) -> String {
-        var output = ""
-        for scalar in text.unicodeScalars {
+        ScalarEscaping.replacing(text) { scalar in
             switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&apos;"
-            default:
-                let value = scalar.value
-                if value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value) || (0xE000...0xFFFD).contains(value)
-                    || (0x10000...0x10FFFF).contains(value) { output.unicodeScalars.append(scalar) }
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\"": "&quot;"
+            case "'": "&apos;"
+            default: isXMLChar(scalar.value) ? nil : ""
             }
         }
-        return output
+    }
+
+    /// XML 1.0's `Char` production: tab, line feed, carriage return, and U+0020 up, less the
+    /// surrogates, U+FFFE and U+FFFF.
+    static func isXMLChar(_ value: UInt32) -> Bool {
+        value == 0x9 || value == 0xA || value == 0xD || (0x20...0xD7FF).contains(value) || (0xE000...0xFFFD).contains(value)
+            || (0x10000...0x10FFFF).contains(value)
     }
 
     static func referenceJSONInScript(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
+        let body = ScalarEscaping.replacing(text) { scalar in
             switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\u{8}": output += "\\b"
-            case "\u{C}": output += "\\f"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "<", ">", "&", "\u{0}"..."\u{1F}", "\u{2028}", "\u{2029}":
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
+            case "\"": "\\\""
+            case "\\": "\\\\"
+            case "\u{8}": "\\b"
+            case "\u{C}": "\\f"
+            case "\n": "\\n"
+            case "\r": "\\r"
+            case "\t": "\\t"
+            case "<", ">", "&", "\u{0}"..."\u{1F}", "\u{2028}", "\u{2029}": ScalarEscaping.jsonUnicodeEscape(scalar)
+            default: nil
             }
         }
-        return output + "\""
+        return "\"" + body + "\""
     }
 }

@@ -289,17 +289,16 @@ enum HostileCorpus {
     /// A JSON string literal that escapes only what JSON requires (so `</script>` stays as the
     /// attacker wrote it, as on a real page).
     static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
+        let body = ScalarEscaping.replacing(text) { scalar in
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            case "\"": "\\\""
+            case "\\": "\\\\"
+            case "\n": "\\n"
+            case "\u{0}"..."\u{1F}": ScalarEscaping.jsonUnicodeEscape(scalar)
+            default: nil
             }
         }
-        return out + "\""
+        return "\"" + body + "\""
     }
 
     /// A YAML double-quoted scalar: printable ASCII as is, everything else escaped.

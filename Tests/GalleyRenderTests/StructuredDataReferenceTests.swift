@@ -37,18 +37,12 @@ import Testing
         if !summary.tags.isEmpty { object["keywords"] = summary.tags.map(\.name) }
         if let region = summary.region { object["contentLocation"] = ["@type": "Place", "name": region.name] }
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        var json = ""
-        for scalar in String(decoding: data, as: UTF8.self).unicodeScalars {
+        return ScalarEscaping.replacing(String(decoding: data, as: UTF8.self)) { scalar in
             switch scalar {
-            case "<": json += "\\u003c"
-            case ">": json += "\\u003e"
-            case "&": json += "\\u0026"
-            case "\u{2028}": json += "\\u2028"
-            case "\u{2029}": json += "\\u2029"
-            default: json.unicodeScalars.append(scalar)
+            case "<", ">", "&", "\u{2028}", "\u{2029}": ScalarEscaping.jsonUnicodeEscape(scalar)
+            default: nil
             }
         }
-        return json
     }
 
     @Test func handWrittenJSONEqualsJSONSerialization() throws {
