@@ -57,24 +57,41 @@ import Testing
         #expect(!third.upToDate && third.sourcesProcessed == 0 && third.pagesRendered == 0 && third.filesWritten == 0)
     }
 
-    /// The source manifest's format changed with `date_source` (version 2): a state folder left
-    /// by the former release is ignored, every source is extracted again, and the site ends
-    /// where a clean build would; nothing of the old records is read into the new fields.
+    /// A build state of another schema version (a former release's) is ignored: every source is
+    /// extracted again, and the site ends where a clean build would; nothing of the old records
+    /// is read into the new fields.
     @Test func aBuildStateOfTheFormerFormatIsIgnoredNotMisread() throws {
         let site = try makeSite("incremental-old-format")
         defer { try? FileManager.default.removeItem(at: site.root) }
         _ = try site.build()
-        let manifest = BuildState(output: site.output, cache: nil).sourceManifest
-        let current = Data("galley-sources \(SourceManifest.formatVersion)".utf8)
-        let former = Data("galley-sources \(SourceManifest.formatVersion - 1)".utf8)
-        var bytes = try Data(contentsOf: manifest)
-        let range = try #require(bytes.range(of: current))
-        bytes.replaceSubrange(range, with: former)
-        try bytes.write(to: manifest)
-        // A touched source takes the build past the no-change check, to the source manifest.
-        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: SyntheticSite.url(3, in: site.content).path)
+        let state = BuildState(output: site.output, cache: nil).database
+        try BuildStateStoreTests.execute("PRAGMA user_version = \(BuildStateSchema.version - 1)", at: state)
         let rebuild = try site.build()
-        #expect(rebuild.sourcesProcessed == 40)
+        #expect(!rebuild.upToDate && rebuild.sourcesProcessed == 40)
+        #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()))
+        #expect(try site.build().upToDate)
+    }
+
+    /// A state folder of a release before the build-state store (`outputs.tsv`, `sources.bin`):
+    /// the first build still removes the files its list names and no build writes any more, then
+    /// removes the old files.
+    @Test func theFormerOutputListIsPrunedByOnceThenRemoved() throws {
+        let site = try makeSite("incremental-legacy")
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        _ = try site.build()
+        let state = BuildState(output: site.output, cache: nil)
+        let orphan = site.output.appendingPathComponent("2020/01/lama%/index.html")
+        try FileManager.default.createDirectory(at: orphan.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("<p>lama</p>".utf8).write(to: orphan)
+        let table = "galley-outputs 1\nrender-key\tr\ncomplete\tyes\noutput\t2020/01/lama%25/index.html\tk\t11\t2\noutput\tindex.html\tk\t1\t2\n"
+        let legacy = [state.folder.appendingPathComponent("outputs.tsv"), state.folder.appendingPathComponent("sources.bin")]
+        try Data(table.utf8).write(to: legacy[0])
+        try Data("galley-sources 2".utf8).write(to: legacy[1])
+        unlink(state.database.path)
+        let rebuild = try site.build()
+        #expect(rebuild.filesRemoved == 1)
+        #expect(!FileManager.default.fileExists(atPath: orphan.path))
+        #expect(legacy.allSatisfy { !FileManager.default.fileExists(atPath: $0.path) })
         #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()))
     }
 
