@@ -95,6 +95,40 @@ import Testing
         #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()))
     }
 
+    /// A build killed while writing: the records of the files it was about to touch are not
+    /// trusted any more, so a page it left changed is rendered and written again — even one
+    /// with other bytes but the same size and mtime, which its stamp alone does not tell apart.
+    @Test func aBuildKilledWhileWritingLeavesNoRecordToTrust() throws {
+        let site = try makeSite("incremental-killed-writing")
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let first = try site.build()
+        let page = try #require(first.sources.compactMap(\.path).first)
+        let url = site.output.appendingPathComponent(page)
+        let clean = try Data(contentsOf: url)
+        var info = stat()
+        #expect(lstat(url.path, &info) == 0)
+        var changed = clean
+        let letter = try #require(changed.indices.dropFirst(changed.count / 2).first { (0x61...0x7A).contains(changed[$0]) })
+        changed[letter] -= 0x20
+        func halfWrite() throws {
+            try changed.write(to: url)
+            var times = [info.st_atim, info.st_mtim]
+            #expect(utimensat(AT_FDCWD, url.path, &times, AT_SYMLINK_NOFOLLOW) == 0)
+        }
+        // Without the protection the stamp would pass: the changed page is taken as written.
+        try halfWrite()
+        #expect(try site.build().upToDate)
+        #expect(try Data(contentsOf: url) == changed)
+        // What the build does before touching a file, then the kill.
+        let store = try BuildStateStore(url: BuildState(output: site.output, cache: nil).database)
+        try store.beginWriting([page], known: [], renderInputsKey: try store.lastBuild().renderInputsKey)
+        try halfWrite()
+        let next = try site.build()
+        #expect(!next.upToDate && next.filesWritten == 1)
+        #expect(try Data(contentsOf: url) == clean)
+        #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()))
+    }
+
     @Test func oneChangedArticleRewritesOnlyItsNeighbourhood() throws {
         let site = try makeSite("incremental-one", count: 120)
         defer { try? FileManager.default.removeItem(at: site.root) }
