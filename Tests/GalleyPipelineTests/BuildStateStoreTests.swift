@@ -137,7 +137,7 @@ import Testing
                 try Self.execute("CREATE TABLE sources (path TEXT, size INTEGER); INSERT INTO sources VALUES ('s0001.html', 1)", at: url)
             }),
             ("a dropped table", { try Self.execute("DROP TABLE outputs", at: url) }),
-            ("a document that does not decode", { try Self.execute("UPDATE sources SET document = x'0102' WHERE path = 's0005.html'", at: url) }),
+            ("a document that does not decode", { try Self.execute("UPDATE documents SET document = x'0102' WHERE path = 's0005.html'", at: url) }),
         ]
         for cut in [10, 100, 4096, saved.count / 2, saved.count - 4096, saved.count - 1] {
             cases.append(("cut at \(cut) of \(saved.count) bytes", { try saved.prefix(cut).write(to: url) }))
@@ -204,7 +204,7 @@ import Testing
         try database.inTransaction { db in
             // A tiny page cache makes SQLite write changed pages into the file before the commit.
             try db.execute(sql: "PRAGMA cache_size = 2")
-            try db.execute(sql: "UPDATE sources SET fetched = 0, document = zeroblob(9000); DELETE FROM outputs; UPDATE meta SET value = 0")
+            try db.execute(sql: "UPDATE sources SET fetched = 0; UPDATE documents SET document = zeroblob(9000); DELETE FROM outputs; UPDATE meta SET value = 0")
             try FileManager.default.copyItem(at: url, to: killed)
             try FileManager.default.copyItem(atPath: url.path + "-journal", toPath: killed.path + "-journal")
             return .rollback
@@ -231,7 +231,7 @@ import Testing
         let database = try DatabaseQueue(path: url.path, configuration: configuration)
         func fetch<Value>(_ query: (Database) throws -> Value) throws -> Value { try database.read(query) }
         #expect(try fetch { try String.fetchAll($0, sql: "SELECT path FROM sources ORDER BY path") } == sources.keys.sorted())
-        #expect(try fetch { try Int.fetchOne($0, sql: "SELECT count(*) FROM sources WHERE document IS NOT NULL") } == 9)
+        #expect(try fetch { try Int.fetchOne($0, sql: "SELECT count(*) FROM documents") } == 9)
         #expect(try fetch { try Row.fetchAll($0, sql: "SELECT path, render_key, size, mtime FROM outputs WHERE path = 'tags/é/index.html'") }
             == [["path": "tags/é/index.html", "render_key": "k", "size": 10, "mtime": 11]])
         #expect(try fetch { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE name = 'render_inputs_key'") } == "r%1\t")

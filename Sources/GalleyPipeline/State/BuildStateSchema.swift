@@ -12,7 +12,7 @@ enum BuildStateSchema {
     static let applicationID: Int32 = 0x474C_5354
 
     /// `PRAGMA user_version`: bumped whenever a table, a column or the meaning of a value
-    /// changes, the layout of the `document` column (`ArticleDocumentCoding`) included. A file of
+    /// changes, the layout of `documents.document` (`ArticleDocumentCoding`) included. A file of
     /// another version is discarded and the next build starts from scratch. (A galley binary
     /// other than the one that saved the state already reuses no document and no page:
     /// `BuildKeys.toolIdentity` is part of every key.)
@@ -30,7 +30,7 @@ enum BuildStateSchema {
         CREATE TABLE meta (
             name TEXT PRIMARY KEY NOT NULL,
             value
-        );
+        ) WITHOUT ROWID;
         -- One row per source file of the content folder (SourceRecord).
         CREATE TABLE sources (
             path TEXT PRIMARY KEY NOT NULL,   -- relative to the content folder
@@ -44,8 +44,14 @@ enum BuildStateSchema {
             problem_stage TEXT,               -- why this version gives no document; NULL: none
             problem_source TEXT,
             problem_reason TEXT,
-            problem_kind TEXT,                -- rejected or failed
-            document BLOB                     -- the last good document (ArticleDocumentCoding); NULL: none
+            problem_kind TEXT                 -- rejected or failed
+        ) WITHOUT ROWID;
+        -- The last good document of each source that has one: made from the fingerprint above when
+        -- the source has no problem, from an earlier version of the file when it has. A table of
+        -- its own keeps `sources` small, so the checks that read every fingerprint read little.
+        CREATE TABLE documents (
+            path TEXT PRIMARY KEY NOT NULL,   -- the source's path
+            document BLOB NOT NULL            -- front matter and Markdown (ArticleDocumentCoding)
         );
         -- One row per file of the site the last build wrote (OutputRecord).
         CREATE TABLE outputs (
@@ -54,7 +60,7 @@ enum BuildStateSchema {
                                               -- files written as bytes, and while being written
             size INTEGER,                     -- the file's stamp right after writing; NULL while being written
             mtime INTEGER
-        );
+        ) WITHOUT ROWID;
         -- The problems the last build reported, in its order, repeated by a build that finds nothing changed.
         CREATE TABLE problems (
             position INTEGER PRIMARY KEY,
@@ -66,6 +72,6 @@ enum BuildStateSchema {
         -- Sources among the problems whose last good version stayed published.
         CREATE TABLE stale (
             source TEXT PRIMARY KEY NOT NULL
-        );
+        ) WITHOUT ROWID;
         """
 }

@@ -8,6 +8,7 @@ extension BuildStateStore {
     func outputRecords() throws(GalleyError) -> [String: OutputRecord] {
         try read([:]) { db in
             var records: [String: OutputRecord] = [:]
+            records.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM outputs") ?? 0)
             let rows = try Row.fetchCursor(db, sql: "SELECT path, render_key, size, mtime FROM outputs")
             while let row = try rows.next() {
                 let size: Int? = try row.decode(atIndex: 2)

@@ -2,7 +2,7 @@ import Foundation
 import GalleyCore
 import GRDB
 
-/// The `sources` table: what each source file gave, by fingerprint.
+/// The `sources` and `documents` tables: what each source file gave, by fingerprint.
 extension BuildStateStore {
     /// Every stored source's fingerprint, without its document (what the no-change check and
     /// the reuse decision need); none when the documents were made under another extraction key.
@@ -10,6 +10,7 @@ extension BuildStateStore {
         try read([:]) { db in
             guard try Self.storedExtractionKey(db) == extractionKey else { return [:] }
             var fingerprints: [String: SourceFingerprint] = [:]
+            fingerprints.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM sources") ?? 0)
             let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime, sidecar_size, sidecar_mtime, hash, racy FROM sources")
             while let row = try rows.next() {
                 fingerprints[try row.decode(atIndex: 0)] = try Self.fingerprint(row)
@@ -55,10 +56,10 @@ extension BuildStateStore {
         try save("the sources") { db in
             var rows = written
             if !sameKey || sourcesLost {
-                try db.execute(sql: "DELETE FROM sources")
+                try db.execute(sql: "DELETE FROM sources; DELETE FROM documents")
                 if rows.count != records.count { rows = encode(Array(records.keys)) }
             } else {
-                for path in removed.sorted() { try db.cachedStatement(sql: "DELETE FROM sources WHERE path = ?").execute(arguments: [path]) }
+                for path in removed.sorted() { try SourceRow.delete(path: path, in: db) }
             }
             for (path, row) in rows { try row.insert(path: path, in: db) }
             try Self.setMeta(LastBuild.extractionKeyName, extractionKey, in: db)
@@ -72,21 +73,27 @@ extension BuildStateStore {
     }
 
     static let recordColumns = "path, size, mtime, sidecar_size, sidecar_mtime, hash, racy, fetched, "
-        + "problem_stage, problem_source, problem_reason, problem_kind, document"
+        + "problem_stage, problem_source, problem_reason, problem_kind"
+    /// A source record's columns (in `recordColumns`' order), then its document.
+    static let recordQuery = """
+        SELECT s.path, s.size, s.mtime, s.sidecar_size, s.sidecar_mtime, s.hash, s.racy, s.fetched,
+               s.problem_stage, s.problem_source, s.problem_reason, s.problem_kind, d.document
+        FROM sources s LEFT JOIN documents d ON d.path = s.path
+        """
 
     /// The rows of `paths`: looked up one by one when they are few, else read in one pass.
     private static func sourceRows(_ paths: [String], in db: Database) throws -> [String: SourceRow] {
         var rows: [String: SourceRow] = [:]
         rows.reserveCapacity(paths.count)
         if paths.count <= 256 {
-            let statement = try db.cachedStatement(sql: "SELECT \(recordColumns) FROM sources WHERE path = ?")
+            let statement = try db.cachedStatement(sql: "\(recordQuery) WHERE s.path = ?")
             for path in paths {
                 if let row = try Row.fetchOne(statement, arguments: [path]) { rows[path] = try SourceRow(row) }
             }
             return rows
         }
         let wanted = Set(paths)
-        let cursor = try Row.fetchCursor(db, sql: "SELECT \(recordColumns) FROM sources")
+        let cursor = try Row.fetchCursor(db, sql: recordQuery)
         while let row = try cursor.next() {
             let path: String = try row.decode(atIndex: 0)
             if wanted.contains(path) { rows[path] = try SourceRow(row) }
@@ -103,8 +110,8 @@ extension BuildStateStore {
     }
 }
 
-/// One row of `sources` as it is read or written: the record's columns, its document still as
-/// bytes (encoding and decoding happen off the database's thread, in parallel).
+/// One row of `sources` and its row of `documents` as they are read or written, the document
+/// still as bytes (encoding and decoding happen off the database's thread, in parallel).
 struct SourceRow: Sendable {
     var fingerprint: SourceFingerprint
     var fetched: Date
@@ -122,7 +129,7 @@ struct SourceRow: Sendable {
         }
     }
 
-    /// A row read with `BuildStateStore.recordColumns`.
+    /// A row read with `BuildStateStore.recordQuery`.
     init(_ row: Row) throws {
         fingerprint = try BuildStateStore.fingerprint(row)
         fetched = Date(timeIntervalSince1970: try row.decode(atIndex: 7))
@@ -146,11 +153,21 @@ struct SourceRow: Sendable {
     }
 
     func insert(path: String, in db: Database) throws {
-        let sql = "INSERT OR REPLACE INTO sources (\(BuildStateStore.recordColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        let sql = "INSERT OR REPLACE INTO sources (\(BuildStateStore.recordColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         try db.cachedStatement(sql: sql).execute(arguments: [
             path, fingerprint.file.size, fingerprint.file.modified, fingerprint.sidecar?.size, fingerprint.sidecar?.modified,
             fingerprint.hash, fingerprint.racy, fetched.timeIntervalSince1970,
-            problem?.stage.rawValue, problem?.source, problem?.reason, problem?.kind.rawValue, document.map { Data($0) },
+            problem?.stage.rawValue, problem?.source, problem?.reason, problem?.kind.rawValue,
         ])
+        if let document {
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO documents (path, document) VALUES (?, ?)").execute(arguments: [path, Data(document)])
+        } else {
+            try db.cachedStatement(sql: "DELETE FROM documents WHERE path = ?").execute(arguments: [path])
+        }
+    }
+
+    static func delete(path: String, in db: Database) throws {
+        try db.cachedStatement(sql: "DELETE FROM sources WHERE path = ?").execute(arguments: [path])
+        try db.cachedStatement(sql: "DELETE FROM documents WHERE path = ?").execute(arguments: [path])
     }
 }

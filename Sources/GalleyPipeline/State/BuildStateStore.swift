@@ -19,11 +19,14 @@ import GRDB
 /// build goes on as if there were no state: slower, never wrong.
 ///
 /// The journal is SQLite's rollback journal, not WAL: one build writes at a time (`BuildLock`)
-/// and nothing reads while it does, so WAL's concurrent readers buy nothing, while it would
-/// write every page twice (the log, then the checkpoint into the file: 57 MB of documents for
-/// 10,000 articles) and leave `-wal` and `-shm` files beside the state. With the rollback
-/// journal the file at rest is the whole state, and a kill mid-save leaves a `-journal` that
-/// the next open rolls back.
+/// and nothing else reads while it does, so WAL's concurrent readers buy nothing, while it
+/// would write every page twice (the log, then the checkpoint into the file: 57 MB of documents
+/// for 10,000 articles; a save took 1.8 times as long) and leave `-wal` and `-shm` files beside
+/// the state. With the rollback journal the file at rest is the whole state, and a kill mid-save
+/// leaves a `-journal` that the next open rolls back. Saves wait for the disk (`synchronous =
+/// FULL`, SQLite's default), so a power loss cannot leave a state that reads wrong either: about
+/// 0.15 s on a cold build of 10,000 articles, milliseconds on an incremental one, nothing on a
+/// build that finds nothing changed (it only reads).
 final class BuildStateStore {
     let url: URL
     private var database: DatabaseQueue
@@ -144,6 +147,7 @@ final class BuildStateStore {
         configuration.foreignKeysEnabled = false
         // Someone reading the file with `sqlite3` during a build delays a save, never fails it.
         configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         return configuration
     }
 
@@ -166,16 +170,20 @@ final class BuildStateStore {
         return database
     }
 
-    /// A new, empty state at `url` (no file may be there).
+    /// A new, empty state at `url` (no file may be there). Created without waiting for the disk
+    /// (`synchronous = OFF`): a file that a power loss leaves half-created is discarded on the
+    /// next open, and holds nothing to lose. Saves wait for the disk as usual.
     private static func create(_ url: URL) throws(GalleyError) -> DatabaseQueue {
         do {
             let database = try DatabaseQueue(path: url.path, configuration: configuration)
+            try database.inDatabase { db in try db.execute(sql: "PRAGMA synchronous = OFF") }
             try database.inTransaction { db in
                 try db.execute(sql: "PRAGMA application_id = \(BuildStateSchema.applicationID)")
                 try db.execute(sql: "PRAGMA user_version = \(BuildStateSchema.version)")
                 try db.execute(sql: BuildStateSchema.tables)
                 return .commit
             }
+            try database.inDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             return database
         } catch {
             throw GalleyError(.write, source: url.path, reason: "cannot create the build state: \(error)")
