@@ -66,15 +66,16 @@ extension BuildPipeline {
         guard last.complete, last.renderInputsKey == keys.renderInputs, options.keepMarkdownFolder == nil else { return false }
         if let validUntil = last.validUntil, validUntil <= options.now { return false }
         let sources = try store.sourceFingerprints(extractionKey: keys.extraction)
-        guard files.count == sources.count else { return false }
+        guard files.count == sources.count, let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path),
+              let output = FolderStamps(folder: state.outputRoot) else { return false }
         let sourcesSame = parallelMap(files, jobs: options.jobs) { file in
-            Freshness.byStamps(FileStamp.of(path: file.url.path), sidecar: file.sidecar.flatMap { FileStamp.of(path: $0.path) },
+            Freshness.byStamps(content.stamp(file.path), sidecar: file.sidecar.flatMap { FileStamp.of(path: $0.path) },
                                recorded: sources[file.path]) == .unchanged
         }
         guard !sourcesSame.contains(false) else { return false }
         let records = Array(outputs)
         let outputsSame = parallelMap(records, jobs: options.jobs) { path, record in
-            Freshness.ofOutput(atPath: outputPath(path), recorded: record) == .unchanged
+            Freshness.ofOutput(output.stamp(path), recorded: record) == .unchanged
         }
         return !outputsSame.contains(false)
     }

@@ -106,7 +106,7 @@ extension BuildPipeline {
     /// still the one written then.
     func reusable(_ path: String, key: String, in trusted: [String: OutputRecord]) -> OutputRecord? {
         guard let record = trusted[path], record.renderKey == key,
-              Freshness.ofOutput(atPath: outputPath(path), recorded: record) == .unchanged else { return nil }
+              Freshness.ofOutput(FileStamp.of(path: outputPath(path)), recorded: record) == .unchanged else { return nil }
         return record
     }
 

@@ -36,10 +36,10 @@ enum Freshness: Sendable, Hashable {
         return (.sameBytes, updated)
     }
 
-    /// An output file against its record: unchanged when it still has the size and mtime it had
-    /// right after it was written.
-    static func ofOutput(atPath path: String, recorded: OutputRecord?) -> Freshness {
-        guard let stamp = recorded?.stamp, FileStamp.of(path: path) == stamp else { return .changed }
+    /// An output file (stamped `stamp` now) against its record: unchanged when it still has the
+    /// size and mtime it had right after it was written.
+    static func ofOutput(_ stamp: FileStamp?, recorded: OutputRecord?) -> Freshness {
+        guard let recorded = recorded?.stamp, stamp == recorded else { return .changed }
         return .unchanged
     }
 }
