@@ -14,51 +14,68 @@ public struct Term: Sendable, Hashable, Codable, Comparable {
     }
 }
 
-/// What the indices need to know about one published article (never its body).
+/// What the indices need to know about one published article (never its body): its front
+/// matter (the whole schema, so a new field reaches list pages, feeds and templates by itself),
+/// its final slug and path, and its tags and region as terms.
 public struct ArticleSummary: Sendable, Hashable, Codable {
     /// Unique slug; also the article's identity in feeds.
     public var slug: String
-    public var title: String
     /// Output path relative to the site root (`2020/10/banjir-jakarta/index.html`).
     public var path: String
-    public var published: Timestamp
-    /// Where `published` came from; an article dated only by its file (`file`) stays out of
-    /// the Google News sitemap.
-    public var dateSource: DateSource
-    public var modified: Timestamp?
-    public var byline: String?
-    public var summary: String?
-    public var image: String?
-    public var imageCaption: String?
-    public var tags: [Term]
-    public var region: Term?
-    public var section: String?
-    public var language: String?
-    public var sourceURL: String?
     /// The content file it came from.
     public var source: String
+    /// The article's front matter, with `image` and `sourceURL` only when `URLPolicy` lets them
+    /// through (made absolute).
+    public var matter: FrontMatter
+    public var tags: [Term]
+    public var region: Term?
 
-    /// Creates a summary.
+    public var title: String { matter.title }
+    public var published: Timestamp { matter.date }
+    /// Where `published` came from; an article dated only by its file (`file`) stays out of
+    /// the Google News sitemap.
+    public var dateSource: DateSource { matter.dateSource }
+    public var modified: Timestamp? { matter.modified }
+    public var byline: String? { matter.author }
+    public var summary: String? { matter.summary }
+    public var image: String? { matter.image }
+    public var imageCaption: String? { matter.imageCaption }
+    public var section: String? { matter.section }
+    public var language: String? { matter.lang }
+    public var sourceURL: String? { matter.sourceURL }
+
+    /// The summary of a published document: the one mapping of front matter to what lists,
+    /// feeds and templates know of an article (URLs checked by `URLPolicy`, the path made by
+    /// `paths`).
+    public init(document: ArticleDocument, slug: String, paths: SitePaths) {
+        var matter = document.frontMatter
+        matter.image = matter.image.flatMap { URLPolicy.safeURL($0, base: matter.sourceURL) }
+        matter.sourceURL = matter.sourceURL.flatMap { URLPolicy.safeURL($0, base: nil) }
+        self.init(slug: slug, path: paths.articlePath(slug: slug, published: matter.date, section: matter.section, region: matter.region),
+                  source: document.source, matter: matter)
+    }
+
+    /// Creates a summary of front matter as it is (tags and region become terms).
+    public init(slug: String, path: String, source: String, matter: FrontMatter) {
+        self.slug = slug
+        self.path = path
+        self.source = source
+        self.matter = matter
+        tags = matter.tags.map(Term.init(name:))
+        region = matter.region.map(Term.init(name:))
+    }
+
+    /// Creates a summary from its parts (tests and tools; a build uses `init(document:slug:paths:)`).
     public init(slug: String, title: String, path: String, published: Timestamp, dateSource: DateSource = .page, modified: Timestamp? = nil,
                 byline: String? = nil, summary: String? = nil, image: String? = nil, imageCaption: String? = nil,
                 tags: [Term] = [], region: Term? = nil, section: String? = nil, language: String? = nil,
                 sourceURL: String? = nil, source: String) {
-        self.slug = slug
-        self.title = title
-        self.path = path
-        self.published = published
-        self.dateSource = dateSource
-        self.modified = modified
-        self.byline = byline
-        self.summary = summary
-        self.image = image
-        self.imageCaption = imageCaption
+        let matter = FrontMatter(title: title, date: published, dateSource: dateSource, modified: modified, author: byline,
+                                 tags: tags.map(\.name), region: region?.name, summary: summary, image: image, imageCaption: imageCaption,
+                                 section: section, sourceURL: sourceURL, lang: language, slug: slug)
+        self.init(slug: slug, path: path, source: source, matter: matter)
         self.tags = tags
         self.region = region
-        self.section = section
-        self.language = language
-        self.sourceURL = sourceURL
-        self.source = source
     }
 
     /// Newest first; ties broken by slug so the order is deterministic.

@@ -14,34 +14,42 @@ import Yams
 /// from values, and `lang` must be a language tag, on the way in and out. Dates are RFC 3339
 /// with their offset, plain.
 enum FrontMatterCoder {
-    /// Key order in written files.
+    /// The fields in schema order (`FrontMatter.fields`), each only when it has a value, then
+    /// `extra` with its keys sorted.
     static func node(for matter: FrontMatter) -> Node {
         var pairs: [(Node, Node)] = []
-        func add(_ key: String, _ value: String?) {
-            guard let value = value.map(cleaned), !value.isEmpty else { return }
-            pairs.append((Node(key), string(value)))
+        for field in FrontMatter.fields {
+            guard let value = field.value(in: matter), let node = node(for: value) else { continue }
+            pairs.append((Node(field.key), node))
         }
-        add("title", matter.title)
-        pairs.append((Node("date"), Node(matter.date.rfc3339, Tag(.str), .plain)))
-        // Written only when the date is not the page's own: an absent key reads as `page`.
-        if matter.dateSource != .page { pairs.append((Node("date_source"), Node(matter.dateSource.rawValue, Tag(.str), .plain))) }
-        if let modified = matter.modified { pairs.append((Node("modified"), Node(modified.rfc3339, Tag(.str), .plain))) }
-        add("author", matter.author)
-        add("editor", matter.editor)
-        let tags = matter.tags.map(cleaned).filter { !$0.isEmpty }
-        if !tags.isEmpty {
-            pairs.append((Node("tags"), Node(tags.map(string))))
-        }
-        add("region", matter.region)
-        add("section", matter.section)
-        add("summary", matter.summary)
-        add("image", matter.image)
-        add("image_caption", matter.imageCaption)
-        add("source_url", matter.sourceURL)
-        add("lang", matter.lang)
-        add("slug", matter.slug)
-        if matter.draft { pairs.append((Node("draft"), Node("true", Tag(.bool)))) }
+        if !matter.extra.isEmpty, let extra = node(for: .map(matter.extra)) { pairs.append((Node(FrontMatter.extraKey), extra)) }
         return Node(pairs)
+    }
+
+    /// A schema value as written: text in the style that reads back the same (nil when empty
+    /// once cleaned), times as plain RFC 3339, lists without their empty items, flags plain.
+    private static func node(for value: ArticleField.Value) -> Node? {
+        switch value {
+        case .text(let text):
+            let text = cleaned(text)
+            return text.isEmpty ? nil : string(text)
+        case .time(let time): return Node(time.rfc3339, Tag(.str), .plain)
+        case .list(let items):
+            let items = items.map(cleaned).filter { !$0.isEmpty }
+            return items.isEmpty ? nil : Node(items.map(string))
+        case .flag(let flag): return Node(flag ? "true" : "false", Tag(.bool))
+        }
+    }
+
+    /// An `extra` value as written (empty texts kept: they are the author's).
+    private static func node(for value: FrontMatterValue) -> Node? {
+        switch value {
+        case .text(let text): return string(cleaned(text))
+        case .flag(let flag): return Node(flag ? "true" : "false", Tag(.bool))
+        case .list(let items): return Node(items.compactMap { node(for: $0) })
+        case .map(let members):
+            return Node(members.sorted { $0.key < $1.key }.compactMap { key, member in node(for: member).map { (string(cleaned(key)), $0) } })
+        }
     }
 
     /// A value without `ControlCharacters` (a leading byte order mark could not even come back:
@@ -50,25 +58,39 @@ enum FrontMatterCoder {
         ControlCharacters.removed(from: value)
     }
 
-    /// Every text value of front matter `cleaned`, and `lang` only when it is a language tag.
+    /// Every text value of front matter `cleaned` (optional ones dropped when blank), and
+    /// language tags only when they are one.
     static func cleaned(_ matter: FrontMatter) -> FrontMatter {
         var matter = matter
         func clean(_ value: String?) -> String? {
             value.map(cleaned).flatMap { $0.trimmingWhitespace.isEmpty ? nil : $0 }
         }
-        matter.title = cleaned(matter.title)
-        matter.author = clean(matter.author)
-        matter.editor = clean(matter.editor)
-        matter.tags = matter.tags.map(cleaned).filter { !$0.trimmingWhitespace.isEmpty }
-        matter.region = clean(matter.region)
-        matter.summary = clean(matter.summary)
-        matter.image = clean(matter.image)
-        matter.imageCaption = clean(matter.imageCaption)
-        matter.section = clean(matter.section)
-        matter.sourceURL = clean(matter.sourceURL)
-        matter.lang = matter.lang.flatMap(languageTag)
-        matter.slug = clean(matter.slug)
+        for field in FrontMatter.fields {
+            switch field.storage {
+            case .requiredText(let path): matter[keyPath: path] = cleaned(matter[keyPath: path])
+            case .text(let path): matter[keyPath: path] = clean(matter[keyPath: path])
+            case .languageTag(let path): matter[keyPath: path] = matter[keyPath: path].flatMap(languageTag)
+            case .list(let path): matter[keyPath: path] = matter[keyPath: path].map(cleaned).filter { !$0.trimmingWhitespace.isEmpty }
+            case .requiredTime, .time, .flag, .dateSource: break
+            }
+        }
+        matter.extra = cleaned(matter.extra)
         return matter
+    }
+
+    private static func cleaned(_ extra: [String: FrontMatterValue]) -> [String: FrontMatterValue] {
+        var result: [String: FrontMatterValue] = [:]
+        for (key, value) in extra { result[cleaned(key)] = cleaned(value) }
+        return result
+    }
+
+    private static func cleaned(_ value: FrontMatterValue) -> FrontMatterValue {
+        switch value {
+        case .text(let text): .text(cleaned(text))
+        case .flag: value
+        case .list(let items): .list(items.map(cleaned))
+        case .map(let members): .map(cleaned(members))
+        }
     }
 
     /// A BCP 47-shaped language tag (`id`, `en-GB`, `zh-Hant-TW`), or nil.
@@ -183,7 +205,7 @@ enum FrontMatterCoder {
     /// Front matter of the plain shape (see `FrontMatterReader`) is read without Yams, unless
     /// `fastPath` is false (tests compare the two).
     static func decode(_ yaml: String, source: String, fastPath: Bool = true) throws(GalleyError) -> FrontMatter {
-        if fastPath, let values = FrontMatterReader.read(yaml) { return try decode(Fields(values), source: source) }
+        if fastPath, let values = FrontMatterReader.read(yaml), let fields = Fields(values) { return try decode(fields, source: source) }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -205,14 +227,40 @@ enum FrontMatterCoder {
         let sequence: (String) -> [String]?
         /// A value YAML reads as a boolean.
         let bool: (String) -> Bool?
+        /// The values of keys outside the schema (`extra` among them), as YAML gave them.
+        let unknown: [String: FrontMatterValue]
+        /// The first key outside the schema whose value is beyond `ExtraLimits`.
+        let oversized: String?
 
         init(_ mapping: Node.Mapping) {
             scalar = { mapping[$0]?.scalar?.string }
             sequence = { mapping[$0]?.sequence?.compactMap { $0.scalar?.string } }
             bool = { mapping[$0]?.bool }
+            var unknown: [String: FrontMatterValue] = [:]
+            var budget = ExtraLimits.values
+            var oversized: String?
+            for (key, value) in mapping {
+                guard let key = key.scalar?.string, FrontMatter.field(key) == nil else { continue }
+                guard let value = Self.value(value, depth: 0, budget: &budget) else {
+                    oversized = key
+                    break
+                }
+                unknown[key] = value
+            }
+            self.unknown = unknown
+            self.oversized = oversized
         }
 
-        init(_ values: [String: FrontMatterReader.Value]) {
+        /// Nil when a key outside the schema has a list (whose items' types the fast reader does
+        /// not keep): Yams reads that front matter.
+        init?(_ values: [String: FrontMatterReader.Value]) {
+            var unknown: [String: FrontMatterValue] = [:]
+            for (key, value) in values where FrontMatter.field(key) == nil {
+                guard case .scalar(let text, let plain) = value else { return nil }
+                unknown[key] = plain ? FrontMatterReader.booleans[text].map(FrontMatterValue.flag) ?? .text(text) : .text(text)
+            }
+            self.unknown = unknown
+            oversized = nil
             scalar = { key in
                 guard case .scalar(let text, _)? = values[key] else { return nil }
                 return text
@@ -226,15 +274,41 @@ enum FrontMatterCoder {
                 return FrontMatterReader.booleans[text]
             }
         }
+
+        /// A YAML value outside the schema: booleans as flags, other scalars as their text; nil
+        /// when it is nested deeper than `ExtraLimits.depth` or the front matter's values
+        /// outside the schema run past `ExtraLimits.values` (an alias bomb expands to billions).
+        private static func value(_ node: Node, depth: Int, budget: inout Int) -> FrontMatterValue? {
+            budget -= 1
+            guard budget >= 0, depth <= ExtraLimits.depth else { return nil }
+            switch node {
+            case .scalar: return node.bool.map(FrontMatterValue.flag) ?? node.scalar.map { .text($0.string) }
+            case .sequence(let items):
+                var values: [FrontMatterValue] = []
+                for item in items {
+                    guard let value = value(item, depth: depth + 1, budget: &budget) else { return nil }
+                    values.append(value)
+                }
+                return .list(values)
+            case .mapping(let pairs):
+                var members: [String: FrontMatterValue] = [:]
+                for (key, member) in pairs {
+                    guard let key = key.scalar?.string else { continue }
+                    guard let member = value(member, depth: depth + 1, budget: &budget) else { return nil }
+                    members[key] = member
+                }
+                return .map(members)
+            case .alias: return nil
+            }
+        }
     }
 
-    /// `date_source`: absent is `page`; another value than `page`, `fetched` or `file` is an error.
-    private static func parseDateSource(_ text: String?, fail: (String) -> GalleyError) throws(GalleyError) -> DateSource {
-        guard let text else { return .page }
-        guard let value = DateSource(rawValue: text.lowercased()) else {
-            throw fail("date_source \"\(text)\" must be page, fetched or file")
-        }
-        return value
+    /// How much front matter outside the schema one file may hold.
+    enum ExtraLimits {
+        /// Lists and mappings inside one another.
+        static let depth = 16
+        /// Scalars, lists and mappings in all.
+        static let values = 10_000
     }
 
     private static func decode(_ mapping: Fields, source: String) throws(GalleyError) -> FrontMatter {
@@ -251,20 +325,52 @@ enum FrontMatterCoder {
             }
             return value
         }
-        guard let title = string("title") else { throw fail("front matter has no title") }
-        guard let date = try timestamp("date") else { throw fail("front matter has no date") }
-        let dateSource = try parseDateSource(string("date_source"), fail: fail)
-        var tags: [String] = []
-        if let sequence = mapping.sequence("tags") {
-            tags = sequence.map { $0.trimmedSpacesAndTabs }.filter { !$0.isEmpty }
-        } else if let list = string("tags") {
-            tags = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var matter = FrontMatter(title: "", date: Timestamp(date: Date(timeIntervalSince1970: 0), utcOffsetSeconds: 0))
+        for field in FrontMatter.fields {
+            let key = field.key
+            switch field.storage {
+            case .requiredText(let path):
+                guard let text = string(key) else { throw fail("front matter has no \(key)") }
+                matter[keyPath: path] = text
+            case .text(let path), .languageTag(let path): matter[keyPath: path] = string(key)
+            case .requiredTime(let path):
+                guard let time = try timestamp(key) else { throw fail("front matter has no \(key)") }
+                matter[keyPath: path] = time
+            case .time(let path): matter[keyPath: path] = try timestamp(key)
+            case .list(let path): matter[keyPath: path] = list(key, in: mapping, string: string)
+            case .flag(let path): matter[keyPath: path] = mapping.bool(key) ?? (string(key)?.lowercased() == "true")
+            case .dateSource(let path):
+                guard let text = string(key) else { continue }
+                guard let value = DateSource(rawValue: text.lowercased()) else {
+                    let words = DateSource.allCases.map(\.rawValue)
+                    throw fail("\(key) \"\(text)\" must be \(words.dropLast().joined(separator: ", ")) or \(words.last ?? "")")
+                }
+                matter[keyPath: path] = value
+            }
         }
-        let draft = mapping.bool("draft") ?? (string("draft")?.lowercased() == "true")
-        return cleaned(FrontMatter(
-            title: title, date: date, dateSource: dateSource, modified: try timestamp("modified"), author: string("author"),
-            editor: string("editor"), tags: tags, region: string("region"), summary: string("summary"),
-            image: string("image"), imageCaption: string("image_caption"), section: string("section"),
-            sourceURL: string("source_url"), lang: string("lang"), slug: string("slug"), draft: draft))
+        if let key = mapping.oversized {
+            throw fail("\(key) is nested deeper than \(ExtraLimits.depth) levels or holds more than \(ExtraLimits.values) values")
+        }
+        matter.extra = try extra(mapping.unknown, fail: fail)
+        return cleaned(matter)
+    }
+
+    /// A list field: a YAML list, or one text of comma-separated items.
+    private static func list(_ key: String, in mapping: Fields, string: (String) -> String?) -> [String] {
+        if let sequence = mapping.sequence(key) {
+            return sequence.map { $0.trimmedSpacesAndTabs }.filter { !$0.isEmpty }
+        }
+        guard let list = string(key) else { return [] }
+        return list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Keys outside the schema and the members of the `extra:` mapping (which win when both
+    /// name a key).
+    private static func extra(_ unknown: [String: FrontMatterValue], fail: (String) -> GalleyError) throws(GalleyError) -> [String: FrontMatterValue] {
+        var extra = unknown
+        guard let given = extra.removeValue(forKey: FrontMatter.extraKey) else { return extra }
+        guard case .map(let members) = given else { throw fail("\(FrontMatter.extraKey) must be a mapping of names to values") }
+        extra.merge(members) { _, explicit in explicit }
+        return extra
     }
 }

@@ -51,19 +51,13 @@ struct PageContext: Sendable {
     func articleValues(_ summary: ArticleSummary, bodyHTML: String, relations: ArticleRelations = .none) -> TemplateObject {
         var context = commonValues(path: summary.path, title: summary.title + " – " + config.title,
                                    description: summary.summary, feedPath: nil)
-        var article: TemplateObject = [
-            "title": .text(summary.title),
-            "publishedISO": .text(dates.iso(summary.published)),
-            "publishedDisplay": .text(dates.format(summary.published)),
-            "body": .text(bodyHTML),
-            "hasTags": .flag(!summary.tags.isEmpty),
-            "tags": .list(summary.tags.map { .object(term(.tags, $0, from: summary.path)) }),
-        ]
-        article.set("summary", text: summary.summary)
+        var article = schemaValues(summary.matter)
+        article["publishedISO"] = .text(dates.iso(summary.published))
+        article["publishedDisplay"] = .text(dates.format(summary.published))
+        article["body"] = .text(bodyHTML)
+        article["hasTags"] = .flag(!summary.tags.isEmpty)
+        article["tags"] = .list(summary.tags.map { .object(term(.tags, $0, from: summary.path)) })
         article.set("standfirst", text: summary.summary.flatMap { RepeatedStandfirst.isRepeated(summary: $0, bodyHTML: bodyHTML) ? nil : $0 })
-        article.set("byline", text: summary.byline)
-        article.set("section", text: summary.section)
-        article.set("language", text: summary.language)
         if let modified = summary.modified {
             article["modifiedISO"] = .text(dates.iso(modified))
             article["modifiedDisplay"] = .text(dates.format(modified))
@@ -166,18 +160,40 @@ struct PageContext: Sendable {
 
     /// One article in a list (`list.items`, `article.related`, `article.previous`).
     private func item(_ summary: ArticleSummary, from path: String) -> TemplateObject {
-        var item: TemplateObject = [
-            "title": .text(summary.title),
-            "href": .text(SitePaths.relativeLink(from: path, to: summary.path)),
-            "publishedISO": .text(dates.iso(summary.published)),
-            "publishedDisplay": .text(dates.format(summary.published)),
-        ]
-        item.set("byline", text: summary.byline)
-        item.set("summary", text: summary.summary)
-        item.set("language", text: summary.language)
+        var item = schemaValues(summary.matter)
+        item["href"] = .text(SitePaths.relativeLink(from: path, to: summary.path))
+        item["publishedISO"] = .text(dates.iso(summary.published))
+        item["publishedDisplay"] = .text(dates.format(summary.published))
         if let region = summary.region { item["region"] = .object(term(.regions, region, from: path)) }
         if let image = summary.image { item["image"] = .object(["url": .text(image), "alt": .text("")]) }
         return item
+    }
+
+    /// The fields templates see by name (`FrontMatter.templateFields`: title, byline, summary…)
+    /// and `extra`, the same in `article` and in list items.
+    private func schemaValues(_ matter: FrontMatter) -> TemplateObject {
+        var values = TemplateObject()
+        for field in FrontMatter.templateFields {
+            guard let name = field.templateName, let value = field.value(in: matter) else { continue }
+            switch value {
+            case .text(let text): values[name] = .text(text)
+            case .time(let time): values[name] = .text(dates.iso(time))
+            case .list(let items): values[name] = .list(items.map(TemplateData.text))
+            case .flag(let flag): values[name] = .flag(flag)
+            }
+        }
+        if !matter.extra.isEmpty { values[FrontMatter.extraKey] = Self.data(.map(matter.extra)) }
+        return values
+    }
+
+    private static func data(_ value: FrontMatterValue) -> TemplateData {
+        switch value {
+        case .text(let text): .text(text)
+        case .flag(let flag): .flag(flag)
+        case .list(let items): .list(items.map(data))
+        case .map(let members):
+            .object(TemplateObject(members.sorted { $0.key < $1.key }.map { ($0.key, data($0.value)) }))
+        }
     }
 
     private func term(_ taxonomy: Taxonomy, _ term: Term, from path: String) -> TemplateObject {

@@ -75,7 +75,7 @@ struct TemplateChecker {
                 names.formUnion(members.keys)
                 members.values.forEach(collect)
             case .list(let element): collect(element)
-            case .leaf, .strings: break
+            case .leaf, .strings, .anything: break
             }
         }
         for root in [TemplateVariables.article, TemplateVariables.list, TemplateVariables.terms, TemplateVariables.common] {

@@ -15,6 +15,12 @@ struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
         for (name, value) in elements { self[name] = value }
     }
 
+    /// Named values in the order given (a repeated name keeps its last value).
+    init(_ pairs: [(String, TemplateData)]) {
+        members.reserveCapacity(pairs.count)
+        for (name, value) in pairs { self[name] = value }
+    }
+
     /// The value of `name`; setting nil removes it (an absent value hides its section).
     subscript(name: String) -> TemplateData? {
         get {

@@ -1,3 +1,5 @@
+import GalleyCore
+
 /// Every value a template can use, by page kind: the one list the variable check reads and the
 /// tables in templates/README.md describe. `PageContext` builds exactly these.
 indirect enum TemplateValue: Sendable {
@@ -9,6 +11,8 @@ indirect enum TemplateValue: Sendable {
     case list(TemplateValue)
     /// The UI words: any key of the strings files.
     case strings
+    /// Front matter outside the schema (`extra`): any name, to any depth.
+    case anything
 
     /// The value a dotted name leads to from here, or nil.
     func resolve(_ path: ArraySlice<Substring>) -> TemplateValue? {
@@ -16,6 +20,7 @@ indirect enum TemplateValue: Sendable {
         switch self {
         case .object(let members): return members[String(first)]?.resolve(path.dropFirst())
         case .strings: return path.count == 1 ? .leaf : nil
+        case .anything: return .anything
         case .leaf, .list: return nil
         }
     }
@@ -24,10 +29,20 @@ indirect enum TemplateValue: Sendable {
 enum TemplateVariables {
     static let term = TemplateValue.object(["name": .leaf, "href": .leaf])
     static let termCount = TemplateValue.object(["name": .leaf, "href": .leaf, "count": .leaf])
-    static let item = TemplateValue.object([
-        "title": .leaf, "href": .leaf, "publishedISO": .leaf, "publishedDisplay": .leaf, "byline": .leaf, "summary": .leaf,
-        "language": .leaf, "region": term, "image": .object(["url": .leaf, "alt": .leaf]),
-    ])
+    /// The fields of the article schema templates see by name (`FrontMatter.templateFields`),
+    /// and `extra`: in `article` and in every list item.
+    static let schema: [String: TemplateValue] = {
+        var values: [String: TemplateValue] = [FrontMatter.extraKey: .anything]
+        for field in FrontMatter.templateFields {
+            guard let name = field.templateName else { continue }
+            if case .list = field.storage { values[name] = .list(.leaf) } else { values[name] = .leaf }
+        }
+        return values
+    }()
+
+    static let item = TemplateValue.object(schema.merging([
+        "href": .leaf, "publishedISO": .leaf, "publishedDisplay": .leaf, "region": term, "image": .object(["url": .leaf, "alt": .leaf]),
+    ]) { first, _ in first })
 
     /// Values on every page.
     static let common: [String: TemplateValue] = [
@@ -43,14 +58,13 @@ enum TemplateVariables {
     ]
 
     static let article: [String: TemplateValue] = [
-        "article": .object([
-            "title": .leaf, "summary": .leaf, "standfirst": .leaf, "byline": .leaf, "section": .leaf, "language": .leaf,
-            "body": .leaf,
+        "article": .object(schema.merging([
+            "standfirst": .leaf, "body": .leaf,
             "publishedISO": .leaf, "publishedDisplay": .leaf, "modifiedISO": .leaf, "modifiedDisplay": .leaf,
             "image": .object(["url": .leaf, "alt": .leaf, "caption": .leaf]),
             "hasTags": .leaf, "tags": .list(term), "region": term, "sourceURL": .leaf, "sourceHost": .leaf,
             "hasRelated": .leaf, "related": .list(item), "previous": item, "next": item,
-        ]),
+        ]) { first, _ in first }),
     ]
 
     static let list: [String: TemplateValue] = [

@@ -61,8 +61,8 @@ import Testing
         let last = try store.lastProblems()
         #expect(last.problems == Self.problems && last.stale == ["q.html"])
         #expect(try store.sourceFingerprints(extractionKey: "k1") == sources.mapValues(\.fingerprint))
-        #expect(try store.sourceRecords(Array(sources.keys), jobs: 2) == sources)
-        #expect(try store.sourceRecords(["s0007.html", "s0299.html", "none.html"], jobs: 1)
+        #expect(try store.sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 2) == sources)
+        #expect(try store.sourceRecords(["s0007.html", "s0299.html", "none.html"], extractionKey: "k1", jobs: 1)
             == ["s0007.html": sources["s0007.html"], "s0299.html": sources["s0299.html"]])
         // An empty state reads as no state.
         let empty = try BuildStateStore(url: folder.appendingPathComponent("other/state.sqlite"))
@@ -88,7 +88,7 @@ import Testing
         sources["s0001.html"]?.fetched = Date(timeIntervalSince1970: 99)
         sources["s0002.html"] = nil
         try store.saveSources(sources, changed: ["s0001.html"], removed: ["s0002.html"], extractionKey: "k1", jobs: 2)
-        #expect(try store.sourceRecords((0..<20).map { String(format: "s%04d.html", $0) }, jobs: 2) == sources)
+        #expect(try store.sourceRecords((0..<20).map { String(format: "s%04d.html", $0) }, extractionKey: "k1", jobs: 2) == sources)
         #expect(try !store.lastBuild().complete)
 
         // Writing: the records of files about to be touched are not to be trusted; the others are.
@@ -109,6 +109,14 @@ import Testing
         #expect(try store.outputRecords() == outputs)
         #expect(try store.lastBuild() == build)
         #expect(try store.lastProblems().problems.isEmpty)
+
+        // Documents written under another front-matter schema are not read; the outputs still are.
+        try Self.execute("UPDATE meta SET value = 'title:text!' WHERE name = 'document_schema'", at: url)
+        #expect(try store.sourceFingerprints(extractionKey: "k1").isEmpty)
+        #expect(try store.sourceRecords(["s0003.html"], extractionKey: "k1", jobs: 1).isEmpty)
+        #expect(try store.outputRecords() == outputs)
+        try store.saveSources(sources, changed: [], removed: [], extractionKey: "k1", jobs: 2)
+        #expect(try store.sourceFingerprints(extractionKey: "k1") == sources.mapValues(\.fingerprint))
 
         // Documents of another extraction key: the table is written anew.
         let other = try #require(sources["s0003.html"])
@@ -146,13 +154,13 @@ import Testing
             try saved.write(to: url)
             try damage()
             let store = try BuildStateStore(url: url)
-            let records = try store.sourceRecords(Array(sources.keys), jobs: 2)
+            let records = try store.sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 2)
             #expect(records.allSatisfy { sources[$0.key] == $0.value }, "\(label): a record read back differs")
             #expect(try store.sourceFingerprints(extractionKey: "k1").allSatisfy { sources[$0.key]?.fingerprint == $0.value }, "\(label)")
             #expect(try store.outputRecords().allSatisfy { Self.outputs[$0.key] == $0.value }, "\(label)")
             #expect(try !store.lastBuild().complete || records.count == sources.count, "\(label): complete without its sources")
             try store.saveSources(sources, changed: Set(sources.keys), removed: [], extractionKey: "k1", jobs: 2)
-            #expect(try BuildStateStore(url: url).sourceRecords(Array(sources.keys), jobs: 2) == sources, "\(label): saves again")
+            #expect(try BuildStateStore(url: url).sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 2) == sources, "\(label): saves again")
         }
     }
 
@@ -184,7 +192,7 @@ import Testing
             try store.finishWriting(outputs, changed: ["a.html", "z.html"], removed: ["feed.xml"], build: LastBuild(), problems: [], stale: [])
         }
         let reopened = try BuildStateStore(url: url)
-        #expect(try reopened.sourceRecords(Array(sources.keys), jobs: 2) == sources)
+        #expect(try reopened.sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 2) == sources)
         #expect(try reopened.outputRecords() == Self.outputs)
         #expect(try reopened.lastBuild() == Self.build)
         #expect(try reopened.lastProblems().problems == Self.problems)
@@ -212,7 +220,7 @@ import Testing
         try database.close()
         #expect(try Data(contentsOf: killed) != Data(contentsOf: url), "the copy holds pages of the unfinished save")
         let store = try BuildStateStore(url: killed)
-        #expect(try store.sourceRecords(Array(sources.keys), jobs: 2) == sources)
+        #expect(try store.sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 2) == sources)
         #expect(try store.outputRecords() == Self.outputs)
         #expect(try store.lastBuild() == Self.build)
         #expect(!FileManager.default.fileExists(atPath: killed.path + "-journal"))

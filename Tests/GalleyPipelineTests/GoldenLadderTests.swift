@@ -54,7 +54,7 @@ import Testing
         let markdown = try String(contentsOf: folder.appendingPathComponent("article.md"), encoding: .utf8)
         let document = try processor.normalizer.parseDocument(markdown, source: name)
         // The build's own mapping from document to summary (URLs checked as the build checks them).
-        let summary = ArticleIndex.summary(of: document, slug: document.frontMatter.slug ?? name, paths: config.paths)
+        let summary = ArticleSummary(document: document, slug: document.frontMatter.slug ?? name, paths: config.paths)
         let page = try renderer.renderArticle(document, summary: summary)
         try compare(String(decoding: page.bytes, as: UTF8.self), folder.appendingPathComponent("page.html"))
     }

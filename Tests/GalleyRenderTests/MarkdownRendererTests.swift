@@ -161,7 +161,7 @@ import Testing
 @Suite struct TemplateVariablesTests {
     func missing(_ schema: TemplateValue, in value: Any?, path: String) -> [String] {
         switch schema {
-        case .leaf, .strings:
+        case .leaf, .strings, .anything:
             return value == nil ? [path] : []
         case .object(let members):
             guard let object = value as? [String: Any] else { return [path] }
@@ -177,10 +177,20 @@ import Testing
         config.description = "Berita"
         let context = PageContext(config: config, strings: MarkdownRendererTests.strings)
         let published = try #require(Timestamp.parseISO8601("2020-10-13T10:15:00+07:00"))
-        let full = ArticleSummary(slug: "a", title: "A", path: "2020/10/a/index.html", published: published,
+        var full = ArticleSummary(slug: "a", title: "A", path: "2020/10/a/index.html", published: published,
                                   modified: published.converted(toOffsetSeconds: 0), byline: "Anton", summary: "Ringkas",
                                   image: "https://img.example/a.jpg", imageCaption: "Foto", tags: [Term(name: "Banjir")],
                                   region: Term(name: "Jakarta"), section: "Metro", language: "id", sourceURL: "https://src.example/a", source: "a.html")
+        // Every field templates see by name, whatever the schema holds, and `extra`.
+        for field in FrontMatter.templateFields where field.value(in: full.matter) == nil {
+            switch field.storage {
+            case .time, .requiredTime: field.set(.time(published), in: &full.matter)
+            case .list: field.set(.list(["x"]), in: &full.matter)
+            case .flag: field.set(.flag(true), in: &full.matter)
+            case .text, .requiredText, .languageTag, .dateSource: field.set(.text("x"), in: &full.matter)
+            }
+        }
+        full.matter.extra = ["kicker": .text("Eksklusif")]
         var other = full
         other.slug = "b"
         other.path = "2020/10/b/index.html"

@@ -88,9 +88,9 @@ import FoundationXML
         var config = SiteConfig()
         config.title = "Situs \"\u{301}"
         var articles = Self.articles(2)
-        articles[1].title = marked
-        articles[1].byline = "O'\u{301}Brien"
-        articles[1].summary = marked
+        articles[1].matter.title = marked
+        articles[1].matter.author = "O'\u{301}Brien"
+        articles[1].matter.summary = marked
         articles[1].tags = [Term(name: "Tag \"\u{301}")]
         let now = articles[1].published.date.addingTimeInterval(3600)
         let plan = NewsSitePlanner(config: config, now: now).plan(articles)
@@ -142,9 +142,9 @@ import FoundationXML
     /// date is a guess); one dated by its fetch is listed; both are everywhere else.
     @Test func newsSitemapLeavesOutArticlesDatedByTheirFile() throws {
         var articles = Self.articles(6)
-        articles[1].dateSource = .file
-        articles[2].dateSource = .fetched
-        articles[3].dateSource = .file
+        articles[1].matter.dateSource = .file
+        articles[2].matter.dateSource = .fetched
+        articles[3].matter.dateSource = .file
         let now = articles[5].published.date.addingTimeInterval(3600)
         let plan = NewsSitePlanner(config: SiteConfig(), now: now).plan(articles)
         let news = String(decoding: try #require(plan.files.first { $0.path == "news-sitemap.xml" }).bytes, as: UTF8.self)
@@ -164,7 +164,7 @@ import FoundationXML
         // Only file-dated articles: no news sitemap at all, and robots.txt does not name one.
         let undated = articles.map { article -> ArticleSummary in
             var article = article
-            article.dateSource = .file
+            article.matter.dateSource = .file
             return article
         }
         let none = NewsSitePlanner(config: SiteConfig(), now: now).plan(undated)

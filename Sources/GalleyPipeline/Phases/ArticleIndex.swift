@@ -25,22 +25,8 @@ package struct ArticleIndex {
         entries = zip(ordered, slugs).map { document, slug in
             var document = document
             document.frontMatter.slug = slug
-            return Entry(document: document, summary: Self.summary(of: document, slug: slug, paths: paths))
+            return Entry(document: document, summary: ArticleSummary(document: document, slug: slug, paths: paths))
         }
-    }
-
-    /// What lists, feeds and templates know of an article, from its document: the one mapping
-    /// of front matter to summary (URLs checked by `URLPolicy`, the path made by `paths`).
-    package static func summary(of document: ArticleDocument, slug: String, paths: SitePaths) -> ArticleSummary {
-        let matter = document.frontMatter
-        return ArticleSummary(
-            slug: slug, title: matter.title,
-            path: paths.articlePath(slug: slug, published: matter.date, section: matter.section, region: matter.region),
-            published: matter.date, dateSource: matter.dateSource, modified: matter.modified, byline: matter.author, summary: matter.summary,
-            image: matter.image.flatMap { URLPolicy.safeURL($0, base: matter.sourceURL) }, imageCaption: matter.imageCaption,
-            tags: matter.tags.map(Term.init(name:)), region: matter.region.map(Term.init(name:)),
-            section: matter.section, language: matter.lang,
-            sourceURL: matter.sourceURL.flatMap { URLPolicy.safeURL($0, base: nil) }, source: document.source)
     }
 }
 

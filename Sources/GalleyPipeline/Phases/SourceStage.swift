@@ -39,13 +39,14 @@ struct SourceStage {
     func run(_ files: [SourceFile], store: BuildStateStore, extractionKey: String) throws(GalleyError) -> Result {
         let stored = try store.sourceFingerprints(extractionKey: extractionKey)
         let checks = parallelMap(files, jobs: jobs) { file in check(file, recorded: stored[file.path]) }
-        let fresh = try store.sourceRecords(checks.filter { $0.freshness != .changed }.map(\.file.path), jobs: jobs)
+        let freshPaths = checks.filter { $0.freshness != .changed }.map(\.file.path)
+        let fresh = try store.sourceRecords(freshPaths, extractionKey: extractionKey, jobs: jobs)
         let counter = progress.map { ProgressCounter(phase: "extract", total: files.count, progress: $0) }
         var results = parallelMap(checks, jobs: jobs) { check in
             defer { counter?.advance() }
             return outcome(check, stored: fresh[check.file.path])
         }
-        try keepLastGoodVersions(&results, store: store, fresh: fresh, stored: stored)
+        try keepLastGoodVersions(&results, store: store, extractionKey: extractionKey, fresh: fresh, stored: stored)
         var result = Result(sources: [], records: [:], changed: [], removed: Set(stored.keys))
         for (check, (source, record)) in zip(checks, results) {
             result.sources.append(source)
@@ -105,7 +106,7 @@ struct SourceStage {
 
     /// A source that fails now keeps its last good document published until it is fixed or
     /// removed (and the fetch time of that version): read from the build state for the failures only.
-    private func keepLastGoodVersions(_ results: inout [(ProcessedSource, SourceRecord?)], store: BuildStateStore,
+    private func keepLastGoodVersions(_ results: inout [(ProcessedSource, SourceRecord?)], store: BuildStateStore, extractionKey: String,
                                       fresh: [String: SourceRecord], stored: [String: SourceFingerprint]) throws(GalleyError) {
         let failing = results.indices.filter { index in
             let (source, record) = results[index]
@@ -113,7 +114,7 @@ struct SourceStage {
         }
         guard !failing.isEmpty else { return }
         let unread = failing.map { results[$0].0.file.path }.filter { fresh[$0] == nil }
-        let earlier = fresh.merging(try store.sourceRecords(unread, jobs: jobs)) { first, _ in first }
+        let earlier = fresh.merging(try store.sourceRecords(unread, extractionKey: extractionKey, jobs: jobs)) { first, _ in first }
         for index in failing {
             guard let last = earlier[results[index].0.file.path], var record = results[index].1 else { continue }
             record.document = last.document

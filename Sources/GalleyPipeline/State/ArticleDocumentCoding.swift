@@ -2,47 +2,132 @@ import Foundation
 import GalleyCore
 
 /// An `ArticleDocument` as bytes, for the build state (documents of unchanged sources) and the
-/// render key (everything an article page is made from).
+/// render keys (everything a page is made from). Front matter is written field by field in the
+/// order of the schema (`FrontMatter.fields`), each as a kind tag and its value, then `extra`;
+/// `schemaSignature` names the layout, so bytes written under another schema are never read.
 enum ArticleDocumentCoding {
+    /// The schema's keys and kinds: part of the build state's format.
+    static let schemaSignature: String = FrontMatter.fields.map { "\($0.key):\(kindTag($0.storage))" }.joined(separator: ",")
+
     static func write(_ document: ArticleDocument, to writer: inout BinaryWriter) {
         writer.write(document.source)
         writer.write(document.body)
-        let matter = document.frontMatter
-        writer.write(matter.title)
-        write(matter.date, to: &writer)
-        writer.write(matter.modified) { writer, time in write(time, to: &writer) }
-        for field in [matter.author, matter.editor, matter.region, matter.summary, matter.image, matter.imageCaption,
-                      matter.section, matter.sourceURL, matter.lang, matter.slug] {
-            writer.write(field) { writer, text in writer.write(text) }
-        }
-        writer.write(matter.tags)
-        writer.write(matter.draft)
-        writer.write(matter.dateSource.rawValue)
+        write(document.frontMatter, to: &writer)
     }
 
     static func readDocument(_ reader: inout BinaryReader) throws(BinaryReader.Truncated) -> ArticleDocument {
         let source = try reader.string()
         let body = try reader.string()
-        let title = try reader.string()
-        let date = try readTimestamp(&reader)
-        let modified = try reader.optional { reader throws(BinaryReader.Truncated) in try readTimestamp(&reader) }
-        var texts: [String?] = []
-        for _ in 0..<10 { texts.append(try reader.optional { reader throws(BinaryReader.Truncated) in try reader.string() }) }
-        var matter = FrontMatter(title: title, date: date, modified: modified, author: texts[0], editor: texts[1], tags: try reader.strings(),
-                                 region: texts[2], summary: texts[3], image: texts[4], imageCaption: texts[5], section: texts[6],
-                                 sourceURL: texts[7], lang: texts[8], slug: texts[9], draft: try reader.bool())
-        guard let dateSource = DateSource(rawValue: try reader.string()) else { throw .init() }
-        matter.dateSource = dateSource
-        return ArticleDocument(source: source, frontMatter: matter, body: body)
+        return ArticleDocument(source: source, frontMatter: try readFrontMatter(&reader), body: body)
     }
 
-    static func write(_ time: Timestamp, to writer: inout BinaryWriter) {
-        writer.write(time.date.timeIntervalSince1970)
-        writer.write(time.utcOffsetSeconds)
+    /// Every field of the schema (absent ones as `absent`), then `extra`.
+    static func write(_ matter: FrontMatter, to writer: inout BinaryWriter) {
+        for field in FrontMatter.fields { write(field.value(in: matter), to: &writer) }
+        writer.write(matter.extra.count)
+        for (key, value) in matter.extra.sorted(by: { $0.key < $1.key }) {
+            writer.write(key)
+            write(value, to: &writer)
+        }
     }
 
-    static func readTimestamp(_ reader: inout BinaryReader) throws(BinaryReader.Truncated) -> Timestamp {
-        Timestamp(date: Date(timeIntervalSince1970: try reader.double()), utcOffsetSeconds: try reader.int())
+    static func readFrontMatter(_ reader: inout BinaryReader) throws(BinaryReader.Truncated) -> FrontMatter {
+        var matter = FrontMatter(title: "", date: Timestamp(date: Date(timeIntervalSince1970: 0), utcOffsetSeconds: 0))
+        for field in FrontMatter.fields {
+            guard field.set(try readValue(&reader), in: &matter) else { throw .init() }
+        }
+        let count = try reader.int()
+        guard count >= 0 else { throw .init() }
+        for _ in 0..<count { matter.extra[try reader.string()] = try readExtra(&reader) }
+        return matter
     }
 
+    // MARK: Values
+
+    private enum Tag: UInt64 { case absent, text, time, list, flag, map }
+
+    private static func kindTag(_ storage: ArticleField.Storage) -> String {
+        switch storage {
+        case .requiredText: "text!"
+        case .text: "text"
+        case .languageTag: "language"
+        case .requiredTime: "time!"
+        case .time: "time"
+        case .list: "list"
+        case .flag: "flag"
+        case .dateSource: "date-source"
+        }
+    }
+
+    private static func write(_ value: ArticleField.Value?, to writer: inout BinaryWriter) {
+        switch value {
+        case nil: writer.write(Tag.absent.rawValue)
+        case .text(let text)?:
+            writer.write(Tag.text.rawValue)
+            writer.write(text)
+        case .time(let time)?:
+            writer.write(Tag.time.rawValue)
+            writer.write(time.date.timeIntervalSince1970)
+            writer.write(time.utcOffsetSeconds)
+        case .list(let items)?:
+            writer.write(Tag.list.rawValue)
+            writer.write(items)
+        case .flag(let flag)?:
+            writer.write(Tag.flag.rawValue)
+            writer.write(flag)
+        }
+    }
+
+    private static func readValue(_ reader: inout BinaryReader) throws(BinaryReader.Truncated) -> ArticleField.Value? {
+        switch Tag(rawValue: try reader.uint64()) {
+        case .absent: return nil
+        case .text: return .text(try reader.string())
+        case .time: return .time(Timestamp(date: Date(timeIntervalSince1970: try reader.double()), utcOffsetSeconds: try reader.int()))
+        case .list: return .list(try reader.strings())
+        case .flag: return .flag(try reader.bool())
+        case .map, nil: throw .init()
+        }
+    }
+
+    private static func write(_ value: FrontMatterValue, to writer: inout BinaryWriter) {
+        switch value {
+        case .text(let text):
+            writer.write(Tag.text.rawValue)
+            writer.write(text)
+        case .flag(let flag):
+            writer.write(Tag.flag.rawValue)
+            writer.write(flag)
+        case .list(let items):
+            writer.write(Tag.list.rawValue)
+            writer.write(items.count)
+            for item in items { write(item, to: &writer) }
+        case .map(let members):
+            writer.write(Tag.map.rawValue)
+            writer.write(members.count)
+            for (key, member) in members.sorted(by: { $0.key < $1.key }) {
+                writer.write(key)
+                write(member, to: &writer)
+            }
+        }
+    }
+
+    private static func readExtra(_ reader: inout BinaryReader) throws(BinaryReader.Truncated) -> FrontMatterValue {
+        switch Tag(rawValue: try reader.uint64()) {
+        case .text: return .text(try reader.string())
+        case .flag: return .flag(try reader.bool())
+        case .list:
+            let count = try reader.int()
+            guard count >= 0 else { throw .init() }
+            var items: [FrontMatterValue] = []
+            for _ in 0..<count { items.append(try readExtra(&reader)) }
+            return .list(items)
+        case .map:
+            let count = try reader.int()
+            guard count >= 0 else { throw .init() }
+            var members: [String: FrontMatterValue] = [:]
+            for _ in 0..<count { members[try reader.string()] = try readExtra(&reader) }
+            return .map(members)
+        case .absent, .time, nil: throw .init()
+        }
+    }
 }

@@ -12,16 +12,18 @@ enum BuildStateSchema {
     static let applicationID: Int32 = 0x474C_5354
 
     /// `PRAGMA user_version`: bumped whenever a table, a column or the meaning of a value
-    /// changes, the layout of `documents.document` (`ArticleDocumentCoding`) included. A file of
-    /// another version is discarded and the next build starts from scratch. (A galley binary
-    /// other than the one that saved the state already reuses no document and no page:
-    /// `BuildKeys.toolIdentity` is part of every key.)
+    /// changes. A file of another version is discarded and the next build starts from scratch.
+    /// (The documents' own layout follows the front-matter schema and is checked by
+    /// `meta.document_schema`; and a galley binary other than the one that saved the state
+    /// reuses no document and no page anyway: `BuildKeys.toolIdentity` is part of every key.)
     static let version: Int32 = 1
 
     /// The tables, created together in one transaction.
     static let tables = """
         -- What the last build recorded about itself: one row per name (LastBuild).
         --   extraction_key     hash of galley and the config the documents were made under
+        --   document_schema    the layout of documents.document (ArticleDocumentCoding.schemaSignature):
+        --                      documents written under another front-matter schema are never read
         --   render_inputs_key  hash of galley, the config and the templates the outputs were made under
         --   complete           1: the outputs table describes the files on disk, made from exactly
         --                      the sources below; 0 while a build saves or writes

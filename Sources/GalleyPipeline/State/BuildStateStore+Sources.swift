@@ -5,10 +5,11 @@ import GRDB
 /// The `sources` and `documents` tables: what each source file gave, by fingerprint.
 extension BuildStateStore {
     /// Every stored source's fingerprint, without its document (what the no-change check and
-    /// the reuse decision need); none when the documents were made under another extraction key.
+    /// the reuse decision need); none when the documents were made under another extraction key
+    /// or front-matter schema.
     func sourceFingerprints(extractionKey: String) throws(GalleyError) -> [String: SourceFingerprint] {
         try read([:]) { db in
-            guard try Self.storedExtractionKey(db) == extractionKey else { return [:] }
+            guard try Self.documentsMatch(extractionKey, in: db) else { return [:] }
             var fingerprints: [String: SourceFingerprint] = [:]
             fingerprints.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM sources") ?? 0)
             let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime, sidecar_size, sidecar_mtime, hash, racy FROM sources")
@@ -19,11 +20,12 @@ extension BuildStateStore {
         }
     }
 
-    /// The stored records of `paths`, documents included (paths without a record are left out).
+    /// The stored records of `paths`, documents included (paths without a record are left out;
+    /// none when the documents were made under another extraction key or front-matter schema).
     /// Documents are decoded on `jobs` threads.
-    func sourceRecords(_ paths: [String], jobs: Int) throws(GalleyError) -> [String: SourceRecord] {
+    func sourceRecords(_ paths: [String], extractionKey: String, jobs: Int) throws(GalleyError) -> [String: SourceRecord] {
         guard !paths.isEmpty else { return [:] }
-        let rows = try read([:]) { db in try Self.sourceRows(paths, in: db) }
+        let rows = try read([:]) { db in try Self.documentsMatch(extractionKey, in: db) ? Self.sourceRows(paths, in: db) : [:] }
         let decoded = parallelMap(Array(rows), jobs: jobs) { entry in (entry.key, entry.value.record()) }
         var records: [String: SourceRecord] = [:]
         records.reserveCapacity(decoded.count)
@@ -41,11 +43,11 @@ extension BuildStateStore {
     /// Saves the sources of this build in one transaction. `records` holds the record of every
     /// current source; only those in `changed` differ from the stored rows and are written, and
     /// the rows of `removed` paths are deleted — unless the rows were made under another
-    /// extraction key or lost, when the table is written anew. Anything saved marks the last
-    /// build incomplete: its outputs were made from other sources.
+    /// extraction key or front-matter schema, or lost, when the tables are written anew. Anything
+    /// saved marks the last build incomplete: its outputs were made from other sources.
     func saveSources(_ records: [String: SourceRecord], changed: Set<String>, removed: Set<String>, extractionKey: String,
                      jobs: Int) throws(GalleyError) {
-        let sameKey = try read(false) { db in try Self.storedExtractionKey(db) == extractionKey }
+        let sameKey = try read(false) { db in try Self.documentsMatch(extractionKey, in: db) }
         guard !sameKey || sourcesLost || !changed.isEmpty || !removed.isEmpty else { return }
         let encode = { (paths: [String]) in
             parallelMap(paths.sorted().compactMap { path in records[path].map { (path, $0) } }, jobs: jobs) { path, record in
@@ -63,13 +65,21 @@ extension BuildStateStore {
             }
             for (path, row) in rows { try row.insert(path: path, in: db) }
             try Self.setMeta(LastBuild.extractionKeyName, extractionKey, in: db)
+            try Self.setMeta(Self.documentSchemaName, ArticleDocumentCoding.schemaSignature, in: db)
             try Self.setMeta(LastBuild.completeName, false, in: db)
         }
         sourcesLost = false
     }
 
-    private static func storedExtractionKey(_ db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE name = ?", arguments: [LastBuild.extractionKeyName])
+    static let documentSchemaName = "document_schema"
+
+    /// Whether the stored documents were made under `extractionKey` and written in the layout of
+    /// this galley's front-matter schema.
+    private static func documentsMatch(_ extractionKey: String, in db: Database) throws -> Bool {
+        let stored = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, value FROM meta WHERE name IN (?, ?)",
+                                                                       arguments: [LastBuild.extractionKeyName, documentSchemaName])
+            .map { row in (try row.decode(String.self, atIndex: 0), try row.decode(String.self, atIndex: 1)) })
+        return stored[LastBuild.extractionKeyName] == extractionKey && stored[documentSchemaName] == ArticleDocumentCoding.schemaSignature
     }
 
     static let recordColumns = "path, size, mtime, sidecar_size, sidecar_mtime, hash, racy, fetched, "

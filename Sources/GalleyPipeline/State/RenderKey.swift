@@ -17,17 +17,14 @@ struct RenderKey {
         self.summaries = hashes
     }
 
-    /// Every field of a summary (`BuildManifestTests` fails when a field is added and not here).
+    /// Every field of a summary: its slug, path and source, its whole front matter (by the
+    /// schema, as the build state writes it) and its terms.
     static func hash(_ summary: ArticleSummary) -> String {
         var hasher = StableHasher()
-        for text in [summary.slug, summary.title, summary.path, summary.source, summary.dateSource.rawValue] { hasher.combine(text) }
-        for time in [summary.published, summary.modified] {
-            hasher.combine(time.map { "\($0.date.timeIntervalSince1970.bitPattern) \($0.utcOffsetSeconds)" } ?? "-")
-        }
-        for text in [summary.byline, summary.summary, summary.image, summary.imageCaption, summary.section, summary.language, summary.sourceURL] {
-            hasher.combine(text.map { "+" + $0 } ?? "-")
-        }
-        hasher.combine(summary.tags.count)
+        for text in [summary.slug, summary.path, summary.source] { hasher.combine(text) }
+        var writer = BinaryWriter()
+        ArticleDocumentCoding.write(summary.matter, to: &writer)
+        writer.bytes.withUnsafeBytes { hasher.combine(buffer: $0) }
         for term in summary.tags + (summary.region.map { [$0] } ?? []) {
             hasher.combine(term.name)
             hasher.combine(term.slug)
