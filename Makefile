@@ -6,7 +6,7 @@ GALLEY := .build/release/galley
 
 all: site
 
-## Install missing Debian packages (libxml2-dev, libcmark-dev, zlib1g-dev, pkg-config).
+## Install missing Debian packages (libxml2-dev, libcmark-dev, zlib1g-dev, libsqlite3-dev, pkg-config).
 deps:
 	@bash scripts/install-deps.sh
 

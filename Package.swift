@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        // The build state (SQLite, linked from the system's libsqlite3).
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // System libraries (installed by `make deps`).
@@ -47,9 +49,10 @@ let package = Package(
         ], swiftSettings: strictSettings),
         // Stage 4: site plan (indices, pagination, taxonomies), feeds, sitemaps, output writer.
         .target(name: "GalleySite", dependencies: ["GalleyCore"], swiftSettings: strictSettings),
-        // Discovery, the orchestrator, concurrency, the build report.
+        // Discovery, the orchestrator, concurrency, the build state (SQLite), the build report.
         .target(name: "GalleyPipeline", dependencies: [
             "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender", "GalleySite", "CZlib", "Yams",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strictSettings),
         // Extraction quality against the shared corpora: scorers, floors (`make eval`).
         .target(name: "GalleyEvaluation", dependencies: ["GalleyCore", "GalleyExtract", "GalleyPipeline"], swiftSettings: strictSettings),
@@ -86,6 +89,7 @@ let package = Package(
         ], swiftSettings: strictSettings),
         .testTarget(name: "GalleyPipelineTests", dependencies: [
             "GalleyPipeline", "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender", "GalleyTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "GalleyServeTests", dependencies: ["GalleyServe", "GalleyPipeline", "GalleyCore"], swiftSettings: strictSettings),
     ]

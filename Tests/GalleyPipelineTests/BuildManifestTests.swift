@@ -3,7 +3,8 @@ import GalleyCore
 @testable import GalleyPipeline
 import Testing
 
-/// The two manifests of the build state round-trip, ignore damaged files, and keep every field.
+/// The build state keeps every field of a source record, and fingerprints see every byte (the
+/// store itself: `BuildStateStoreTests`; every front-matter field: `ArticleSchemaTests`).
 @Suite struct BuildManifestTests {
     static func fullDocument() throws -> ArticleDocument {
         let date = try #require(Timestamp.parseISO8601("2020-10-13T10:15:00+07:00"))
@@ -15,51 +16,31 @@ import Testing
         return ArticleDocument(source: "inews/a.html", frontMatter: matter, body: "Isi 🌧️.\n\n> kutipan\n")
     }
 
-    @Test func theSourceManifestRoundTripsEveryFieldAndRefusesDamage() throws {
+    @Test func theStateStoreRoundTripsEverySourceRecordField() throws {
         let folder = RepositoryPaths.temporaryFolder("manifest")
         defer { try? FileManager.default.removeItem(at: folder) }
         let state = BuildState(output: folder.appendingPathComponent("public"), cache: nil)
-        #expect(state.sourceManifest.path.hasSuffix("/.galley/public/sources.bin"))
-        var manifest = SourceManifest(extractionKey: "k1")
+        #expect(state.database.path.hasSuffix("/.galley/public/state.sqlite"))
         let stamp = FileStamp(size: 3, modified: 42)
-        manifest.sources["a.html"] = .init(fingerprint: SourceFingerprint(file: stamp, sidecar: FileStamp(size: 9, modified: -1), hash: "ab"),
-                                           fetched: Date(timeIntervalSince1970: 1.25), document: try Self.fullDocument(), problem: nil)
-        manifest.sources["b.html"] = .init(fingerprint: SourceFingerprint(file: stamp, sidecar: nil, hash: "cd"), fetched: Date(timeIntervalSince1970: 0),
-                                           document: try Self.fullDocument(), problem: .rejected(.extract, source: "b.html", reason: "not an article"))
         var fetched = try Self.fullDocument()
         fetched.frontMatter.dateSource = .fetched
-        manifest.sources["c.html"] = .init(fingerprint: SourceFingerprint(file: stamp, sidecar: nil, hash: "ef"), fetched: Date(timeIntervalSince1970: 2),
-                                           document: fetched, problem: nil)
-        try manifest.save(state.sourceManifest)
-        #expect(SourceManifest.load(state.sourceManifest) == manifest)
-        #expect(SourceManifest.load(state.sourceManifest)?.sources.mapValues { $0.document?.frontMatter.dateSource }
-            == ["a.html": .file, "b.html": .file, "c.html": .fetched])
-        let bytes = try Data(contentsOf: state.sourceManifest)
-        for cut in [0, 10, bytes.count / 2, bytes.count - 1] {
-            try bytes.prefix(cut).write(to: state.sourceManifest)
-            #expect(SourceManifest.load(state.sourceManifest) == nil, "cut at \(cut)")
-        }
-    }
-
-    @Test func theOutputManifestRoundTripsOddPathsAndProblems() throws {
-        let folder = RepositoryPaths.temporaryFolder("outputs")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let url = folder.appendingPathComponent("outputs.tsv")
-        var manifest = OutputManifest()
-        manifest.renderKey = "r%1\t"
-        manifest.complete = true
-        manifest.validUntil = Date(timeIntervalSince1970: 1_790_000_000.5)
-        manifest.sources["a b/c%\t.md"] = SourceFingerprint(file: FileStamp(size: 1, modified: 2), sidecar: nil, hash: "ff")
-        manifest.sources["x.html"] = SourceFingerprint(file: FileStamp(size: 1, modified: 2), sidecar: FileStamp(size: 3, modified: 4), hash: "ee")
-        manifest.outputs["tags/é/index.html"] = .init(key: "k", stamp: FileStamp(size: 10, modified: 11))
-        manifest.outputs["line\nbreak.html"] = .init(key: "", stamp: nil)
-        manifest.counts = ["published": 3]
-        manifest.problems = [.rejected(.extract, source: "q.html", reason: "not an article:\t\"x\"\n")]
-        manifest.stale = ["q.html"]
-        try manifest.save(url)
-        #expect(OutputManifest.load(url) == manifest)
-        try Data("something else\n".utf8).write(to: url)
-        #expect(OutputManifest.load(url) == nil)
+        let records: [String: SourceRecord] = [
+            "a.html": .init(fingerprint: SourceFingerprint(file: stamp, sidecar: FileStamp(size: 9, modified: -1), hash: "ab"),
+                            fetched: Date(timeIntervalSince1970: 1.25), document: try Self.fullDocument(), problem: nil),
+            "b.html": .init(fingerprint: SourceFingerprint(file: stamp, sidecar: nil, hash: "cd", racy: true), fetched: Date(timeIntervalSince1970: 0),
+                            document: try Self.fullDocument(), problem: .rejected(.extract, source: "b.html", reason: "not an article")),
+            "c.html": .init(fingerprint: SourceFingerprint(file: stamp, sidecar: nil, hash: "ef"), fetched: Date(timeIntervalSince1970: 2),
+                            document: fetched, problem: nil),
+            "d.html": .init(fingerprint: SourceFingerprint(file: stamp, sidecar: nil, hash: "01"), fetched: Date(timeIntervalSince1970: 3),
+                            document: nil, problem: GalleyError(.read, source: nil, reason: "gzip: truncated\n\t\"x\"")),
+        ]
+        try BuildStateStore(url: state.database).saveSources(records, changed: Set(records.keys), removed: [], extractionKey: "k1", jobs: 2)
+        let store = try BuildStateStore(url: state.database)
+        #expect(try store.sourceRecords(Array(records.keys) + ["missing.html"], extractionKey: "k1", jobs: 2) == records)
+        #expect(try store.sourceRecords(Array(records.keys), extractionKey: "k1", jobs: 2).mapValues { $0.document?.frontMatter.dateSource }
+            == ["a.html": .file, "b.html": .file, "c.html": .fetched, "d.html": nil])
+        #expect(try store.sourceFingerprints(extractionKey: "k1") == records.mapValues(\.fingerprint))
+        #expect(try store.sourceFingerprints(extractionKey: "k2").isEmpty, "documents made under another extraction key are not offered")
     }
 
     @Test func fingerprintsSeeBytes() {

@@ -57,24 +57,75 @@ import Testing
         #expect(!third.upToDate && third.sourcesProcessed == 0 && third.pagesRendered == 0 && third.filesWritten == 0)
     }
 
-    /// The source manifest's format changed with `date_source` (version 2): a state folder left
-    /// by the former release is ignored, every source is extracted again, and the site ends
-    /// where a clean build would; nothing of the old records is read into the new fields.
+    /// A build state of another schema version (a former release's) is ignored: every source is
+    /// extracted again, and the site ends where a clean build would; nothing of the old records
+    /// is read into the new fields.
     @Test func aBuildStateOfTheFormerFormatIsIgnoredNotMisread() throws {
         let site = try makeSite("incremental-old-format")
         defer { try? FileManager.default.removeItem(at: site.root) }
         _ = try site.build()
-        let manifest = BuildState(output: site.output, cache: nil).sourceManifest
-        let current = Data("galley-sources \(SourceManifest.formatVersion)".utf8)
-        let former = Data("galley-sources \(SourceManifest.formatVersion - 1)".utf8)
-        var bytes = try Data(contentsOf: manifest)
-        let range = try #require(bytes.range(of: current))
-        bytes.replaceSubrange(range, with: former)
-        try bytes.write(to: manifest)
-        // A touched source takes the build past the no-change check, to the source manifest.
-        try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: SyntheticSite.url(3, in: site.content).path)
+        let state = BuildState(output: site.output, cache: nil).database
+        try BuildStateStoreTests.execute("PRAGMA user_version = \(BuildStateSchema.version - 1)", at: state)
         let rebuild = try site.build()
-        #expect(rebuild.sourcesProcessed == 40)
+        #expect(!rebuild.upToDate && rebuild.sourcesProcessed == 40)
+        #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()))
+        #expect(try site.build().upToDate)
+    }
+
+    /// A state folder of a release before the build-state store (`outputs.tsv`, `sources.bin`):
+    /// the first build still removes the files its list names and no build writes any more, then
+    /// removes the old files.
+    @Test func theFormerOutputListIsPrunedByOnceThenRemoved() throws {
+        let site = try makeSite("incremental-legacy")
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        _ = try site.build()
+        let state = BuildState(output: site.output, cache: nil)
+        let orphan = site.output.appendingPathComponent("2020/01/lama%/index.html")
+        try FileManager.default.createDirectory(at: orphan.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("<p>lama</p>".utf8).write(to: orphan)
+        let table = "galley-outputs 1\nrender-key\tr\ncomplete\tyes\noutput\t2020/01/lama%25/index.html\tk\t11\t2\noutput\tindex.html\tk\t1\t2\n"
+        let legacy = [state.folder.appendingPathComponent("outputs.tsv"), state.folder.appendingPathComponent("sources.bin")]
+        try Data(table.utf8).write(to: legacy[0])
+        try Data("galley-sources 2".utf8).write(to: legacy[1])
+        unlink(state.database.path)
+        let rebuild = try site.build()
+        #expect(rebuild.filesRemoved == 1)
+        #expect(!FileManager.default.fileExists(atPath: orphan.path))
+        #expect(legacy.allSatisfy { !FileManager.default.fileExists(atPath: $0.path) })
+        #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()))
+    }
+
+    /// A build killed while writing: the records of the files it was about to touch are not
+    /// trusted any more, so a page it left changed is rendered and written again — even one
+    /// with other bytes but the same size and mtime, which its stamp alone does not tell apart.
+    @Test func aBuildKilledWhileWritingLeavesNoRecordToTrust() throws {
+        let site = try makeSite("incremental-killed-writing")
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let first = try site.build()
+        let page = try #require(first.sources.compactMap(\.path).first)
+        let url = site.output.appendingPathComponent(page)
+        let clean = try Data(contentsOf: url)
+        var info = stat()
+        #expect(lstat(url.path, &info) == 0)
+        var changed = clean
+        let letter = try #require(changed.indices.dropFirst(changed.count / 2).first { (0x61...0x7A).contains(changed[$0]) })
+        changed[letter] -= 0x20
+        func halfWrite() throws {
+            try changed.write(to: url)
+            var times = [info.st_atim, info.st_mtim]
+            #expect(utimensat(AT_FDCWD, url.path, &times, AT_SYMLINK_NOFOLLOW) == 0)
+        }
+        // Without the protection the stamp would pass: the changed page is taken as written.
+        try halfWrite()
+        #expect(try site.build().upToDate)
+        #expect(try Data(contentsOf: url) == changed)
+        // What the build does before touching a file, then the kill.
+        let store = try BuildStateStore(url: BuildState(output: site.output, cache: nil).database)
+        try store.beginWriting([page], known: [], renderInputsKey: try store.lastBuild().renderInputsKey)
+        try halfWrite()
+        let next = try site.build()
+        #expect(!next.upToDate && next.filesWritten == 1)
+        #expect(try Data(contentsOf: url) == clean)
         #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()))
     }
 

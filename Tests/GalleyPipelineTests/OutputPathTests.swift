@@ -1,6 +1,6 @@
 import Foundation
 import GalleyCore
-import GalleyPipeline
+@testable import GalleyPipeline
 import Testing
 
 /// Issue 8, goal 2: no write outside the output folder.
@@ -248,7 +248,7 @@ import Testing
     }
 
     /// A link inside the output folder that leads out of it is not written through; a tampered
-    /// manifest of the last build cannot make the pruning step delete files outside.
+    /// list of the last build's outputs cannot make the pruning step delete files outside.
     @Test func linksAndManifestsInTheOutputFolderCannotLeadOutside() throws {
         let work = RepositoryPaths.temporaryFolder("output-links")
         defer { try? FileManager.default.removeItem(at: work) }
@@ -272,12 +272,11 @@ import Testing
         try manager.createSymbolicLink(at: output.appendingPathComponent("escape"), withDestinationURL: outside)
         let manifest = ["../outside/victim.txt", outside.appendingPathComponent("victim.txt").path, "escape/victim.txt",
                         "escape/index.html", "./../outside/victim.txt", "escape/../../outside/victim.txt"].joined(separator: "\n") + "\n"
-        // Both lists a build prunes by: the state folder's outputs.tsv and the legacy
+        // Both lists a build prunes by: the build state's outputs table and the legacy
         // `.galley-outputs` of older versions in the output folder.
         try Data(manifest.utf8).write(to: output.appendingPathComponent(".galley-outputs"))
-        var tampered = OutputManifest()
-        for path in manifest.split(separator: "\n") { tampered.outputs[String(path)] = .init(key: "", stamp: nil) }
-        try tampered.save(BuildState(output: output, cache: nil).outputManifest)
+        let tampered = Set(manifest.split(separator: "\n").map(String.init))
+        try BuildStateStore(url: BuildState(output: output, cache: nil).database).beginWriting(tampered, known: [], renderInputsKey: "")
         do {
             _ = try BuildPipeline(options: options).run()
         } catch {
@@ -350,7 +349,7 @@ import Testing
         return lines.joined(separator: "\n")
     }
 
-    /// The output folder and the build's own state beside it (`.galley/`: lock, manifests),
+    /// The output folder and the build's own state beside it (`.galley/`: lock, `state.sqlite`),
     /// which a build may change; nothing else around them.
     static func buildFolders(_ output: URL) -> [String] {
         [output.path, output.deletingLastPathComponent().appendingPathComponent(".galley").path]

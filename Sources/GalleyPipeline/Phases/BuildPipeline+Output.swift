@@ -2,51 +2,46 @@ import Foundation
 import GalleyCore
 import GalleySite
 
-/// Writing the output and remembering it: the output manifest, the check that nothing changed,
+/// Writing the output and remembering it in the build state, the check that nothing changed,
 /// and the per-source report.
 extension BuildPipeline {
-    /// The file earlier versions of galley kept in the output folder to list what they wrote.
-    static let legacyOutputList = ".galley-outputs"
-
-    /// Writes changed files, removes stale ones, and records the outputs. The manifest is
-    /// marked incomplete (keys dropped, paths kept for pruning) before the first file is
-    /// touched, so a build killed while writing leaves the next one nothing stale to trust.
-    func write(_ outputs: OutputSet, previous: OutputManifest?, sources: SourceManifest, keys: BuildKeys,
+    /// Writes changed files, removes stale ones, and records the outputs. Before the first file
+    /// is touched, the records of the files about to be written or removed are made untrusted
+    /// (paths kept for pruning), so a build killed while writing leaves the next one nothing
+    /// stale to trust.
+    func write(_ outputs: OutputSet, previous: [String: OutputRecord], store: BuildStateStore, keys: BuildKeys,
                published: [ArticleSummary], report: inout BuildReport) throws(GalleyError) {
         let current = outputs.allPaths
-        let earlier = Set(previous?.outputs.keys.map { $0 } ?? []).union(legacyOutputs())
-        var pending = OutputManifest()
-        pending.renderKey = keys.render
-        for path in earlier.union(current) { pending.outputs[path] = .init(key: "", stamp: nil) }
-        try pending.save(state.outputManifest)
+        let legacy = LegacyState(outputRoot: state.outputRoot, stateFolder: state.folder)
+        let earlier = Set(previous.keys).union(legacy.outputPaths())
+        let removed = earlier.subtracting(current)
+        let touched = Set(outputs.files.map(\.path)).union(removed)
+        try store.beginWriting(touched, known: earlier.union(current), renderInputsKey: keys.renderInputs)
 
         let writer = OutputWriter(outputFolder: options.outputFolder, stagingFolder: state.staging, jobs: options.jobs)
-        let written = try writer.write(outputs.files, removing: earlier.subtracting(current).sorted())
+        let written = try writer.write(outputs.files, removing: removed.sorted())
         report.filesWritten = written.written
         report.filesUnchanged = written.unchanged + outputs.kept.count
         report.filesRemoved = written.removed
         try? FileManager.default.removeItem(at: state.staging)
-        unlink(outputPath(Self.legacyOutputList))
 
-        var done = OutputManifest()
-        done.renderKey = keys.render
-        done.complete = true
-        done.validUntil = validUntil(published)
-        done.sources = sources.sources.mapValues(\.fingerprint)
-        for (path, key) in outputs.keys { done.outputs[path] = .init(key: key, stamp: written.stamps[path]) }
-        for (path, record) in outputs.kept { done.outputs[path] = record }
-        done.counts = ["published": report.published, "tags": report.tags, "regions": report.regions,
-                       "rendered": report.pagesRendered + report.pagesReused]
-        for source in DateSource.allCases { done.counts[Self.datesCount(source)] = report.dates[source] ?? 0 }
-        done.problems = report.problems
-        done.stale = report.stale.sorted()
-        try done.save(state.outputManifest)
+        var records = outputs.kept
+        for (path, key) in outputs.keys { records[path] = OutputRecord(renderKey: key, stamp: written.stamps[path]) }
+        let changed = Set(records.keys.filter { touched.contains($0) || previous[$0] != records[$0] })
+        try store.finishWriting(records, changed: changed, removed: removed, build: lastBuild(published, keys: keys, report: report),
+                                problems: report.problems, stale: report.stale)
+        legacy.remove()
     }
 
-    /// Paths listed by an older galley's `.galley-outputs` in the output folder.
-    func legacyOutputs() -> [String] {
-        guard let data = FileManager.default.contents(atPath: outputPath(Self.legacyOutputList)) else { return [] }
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    /// What this build records about itself.
+    func lastBuild(_ published: [ArticleSummary], keys: BuildKeys, report: BuildReport) -> LastBuild {
+        var build = LastBuild(extractionKey: keys.extraction, renderInputsKey: keys.renderInputs, complete: true, validUntil: validUntil(published))
+        build.published = report.published
+        build.tags = report.tags
+        build.regions = report.regions
+        build.pages = report.pagesRendered + report.pagesReused
+        build.dates = report.dates
+        return build
     }
 
     /// When the news sitemap next changes with the clock alone: an article enters the window
@@ -65,46 +60,44 @@ extension BuildPipeline {
     /// Whether the output is already what this build would write: the last build completed
     /// with the same galley, config and templates, over the same sources (size, mtime,
     /// sidecar), its files are untouched, and the news sitemap's window has not moved past an
-    /// article.
-    func isUpToDate(_ previous: OutputManifest, files: [SourceFile], keys: BuildKeys) -> Bool {
-        guard previous.complete, previous.renderKey == keys.render, options.keepMarkdownFolder == nil,
-              files.count == previous.sources.count else { return false }
-        if let validUntil = previous.validUntil, validUntil <= options.now { return false }
+    /// article. Reads fingerprints and stamps only, never a document.
+    func isUpToDate(_ last: LastBuild, outputs: [String: OutputRecord], store: BuildStateStore, files: [SourceFile],
+                    keys: BuildKeys) throws(GalleyError) -> Bool {
+        guard last.complete, last.renderInputsKey == keys.renderInputs, options.keepMarkdownFolder == nil else { return false }
+        if let validUntil = last.validUntil, validUntil <= options.now { return false }
+        let sources = try store.sourceFingerprints(extractionKey: keys.extraction)
+        guard files.count == sources.count, let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path),
+              let output = FolderStamps(folder: state.outputRoot) else { return false }
         let sourcesSame = parallelMap(files, jobs: options.jobs) { file in
-            guard let print = previous.sources[file.path], !print.racy else { return false }
-            return FileStamp.of(path: file.url.path) == print.file && file.sidecar.flatMap { FileStamp.of(path: $0.path) } == print.sidecar
+            Freshness.byStamps(content.stamp(file.path), sidecar: file.sidecar.flatMap { FileStamp.of(path: $0.path) },
+                               recorded: sources[file.path]) == .unchanged
         }
         guard !sourcesSame.contains(false) else { return false }
-        let records = Array(previous.outputs)
-        let outputsSame = parallelMap(records, jobs: options.jobs) { item in
-            item.value.stamp != nil && FileStamp.of(path: outputPath(item.key)) == item.value.stamp
+        let records = Array(outputs)
+        let outputsSame = parallelMap(records, jobs: options.jobs) { path, record in
+            Freshness.ofOutput(output.stamp(path), recorded: record) == .unchanged
         }
         return !outputsSame.contains(false)
     }
 
-    /// The report of a build that found nothing to do, with the last build's totals.
-    func upToDateReport(_ start: BuildReport, previous: OutputManifest, files: [SourceFile]) -> BuildReport {
+    /// The report of a build that found nothing to do, with the last build's totals and problems.
+    func upToDateReport(_ start: BuildReport, last: LastBuild, outputs: [String: OutputRecord], store: BuildStateStore,
+                        files: [SourceFile]) throws(GalleyError) -> BuildReport {
         var report = start
         report.upToDate = true
         report.sourcesReused = files.count
-        report.published = previous.counts["published"] ?? 0
-        report.tags = previous.counts["tags"] ?? 0
-        report.regions = previous.counts["regions"] ?? 0
-        report.pagesReused = previous.counts["rendered"] ?? 0
-        for source in DateSource.allCases { report.dates[source] = previous.counts[Self.datesCount(source)] ?? 0 }
-        report.filesUnchanged = previous.outputs.count
-        report.problems = previous.problems
-        report.stale = Set(previous.stale)
-        report.sources = previous.problems.map { problem in
+        report.published = last.published
+        report.tags = last.tags
+        report.regions = last.regions
+        report.pagesReused = last.pages
+        for source in DateSource.allCases { report.dates[source] = last.dates[source] ?? 0 }
+        report.filesUnchanged = outputs.count
+        (report.problems, report.stale) = try store.lastProblems()
+        report.sources = report.problems.map { problem in
             BuildReport.SourceReport(status: report.stale.contains(problem.source ?? "") ? "stale" : problem.kind.rawValue,
                                      source: problem.source ?? "", reused: true, stage: problem.stage.rawValue, reason: problem.reason)
         }
         return report
-    }
-
-    /// The output manifest's name for the count of published articles dated from `source`.
-    static func datesCount(_ source: DateSource) -> String {
-        "dates-" + source.rawValue
     }
 
     /// One entry per source: published (with slug and path), or why not; where the date of
@@ -112,10 +105,10 @@ extension BuildPipeline {
     func sourceReports(_ sources: PublishableSources, articles: ArticleIndex, report: BuildReport) -> [BuildReport.SourceReport] {
         let entries = Dictionary(articles.entries.map { ($0.document.source, $0.summary) }, uniquingKeysWith: { first, _ in first })
         let problems = Dictionary(report.problems.compactMap { problem in problem.source.map { ($0, problem) } }, uniquingKeysWith: { first, _ in first })
-        return sources.outcomes.map { outcome in
-            let path = outcome.file.path
-            var entry = BuildReport.SourceReport(status: "published", source: path, reused: outcome.reused,
-                                                 dateSource: outcome.document?.frontMatter.dateSource.rawValue)
+        return sources.processed.map { source in
+            let path = source.file.path
+            var entry = BuildReport.SourceReport(status: "published", source: path, reused: source.reused,
+                                                 dateSource: source.document?.frontMatter.dateSource.rawValue)
             if let summary = entries[path] {
                 entry.slug = summary.slug
                 entry.path = summary.path

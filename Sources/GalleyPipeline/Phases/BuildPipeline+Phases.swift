@@ -5,20 +5,21 @@ import GalleySite
 
 /// The phases `BuildPipeline.run()` lists, one function each.
 extension BuildPipeline {
-    /// Stages 1–2 with the source manifest as cache, then overrides, duplicates and drafts.
-    func sourcesToPublish(_ files: [SourceFile], processor: PageProcessor, keys: BuildKeys, report: inout BuildReport) throws(GalleyError) -> PublishableSources {
-        // Loaded even with `full`: a page that now fails keeps its last good version.
-        let previous = SourceManifest.load(state.sourceManifest)
+    /// Stages 1–2 with the build state's source records as cache (saved for the next build),
+    /// then overrides, duplicates and drafts.
+    func sourcesToPublish(_ files: [SourceFile], processor: PageProcessor, store: BuildStateStore, keys: BuildKeys,
+                          report: inout BuildReport) throws(GalleyError) -> PublishableSources {
+        // Records are read even with `full`: a page that now fails keeps its last good version.
         let stage = SourceStage(processor: processor, jobs: options.jobs, progress: options.progress, reuse: !options.full)
-        let (outcomes, manifest) = stage.run(files, previous: previous, extractionKey: keys.extraction)
-        if manifest != previous { try manifest.save(state.sourceManifest) }
-        for outcome in outcomes {
-            if outcome.reused { report.sourcesReused += 1 } else { report.sourcesProcessed += 1 }
-            guard let problem = outcome.problem else { continue }
+        let result = try stage.run(files, store: store, extractionKey: keys.extraction)
+        try store.saveSources(result.records, changed: result.changed, removed: result.removed, extractionKey: keys.extraction, jobs: options.jobs)
+        for source in result.sources {
+            if source.reused { report.sourcesReused += 1 } else { report.sourcesProcessed += 1 }
+            guard let problem = source.problem else { continue }
             report.problems.append(problem)
-            if outcome.stale { report.stale.insert(outcome.file.path) }
+            if source.stale { report.stale.insert(source.file.path) }
         }
-        let sources = PublishableSources(outcomes: outcomes, manifest: manifest)
+        let sources = PublishableSources(result.sources)
         report.overridden = sources.overrides.values.sorted { $0.page < $1.page }
         report.duplicates = sources.duplicates.values.sorted { $0.dropped < $1.dropped }
             .map { BuildReport.Duplicate(kept: $0.kept, dropped: $0.dropped, reason: $0.reason) }
@@ -29,15 +30,15 @@ extension BuildPipeline {
     /// What rendering one article gave.
     enum ArticleResult: Sendable {
         case rendered(RenderedPage, key: String)
-        case kept(OutputManifest.OutputRecord)
+        case kept(OutputRecord)
         case failed(GalleyError)
     }
 
     /// Renders the article pages whose inputs changed; keeps the others' files. A page that
     /// fails to render keeps its last good file when there is one. Returns the published
     /// articles' summaries.
-    func renderArticles(_ articles: ArticleIndex, renderer: TemplatePageRenderer, keyer: RenderKey, trusted: OutputManifest?,
-                        previous: OutputManifest?, outputs: inout OutputSet, report: inout BuildReport) -> [ArticleSummary] {
+    func renderArticles(_ articles: ArticleIndex, renderer: TemplatePageRenderer, keyer: RenderKey, trusted: [String: OutputRecord],
+                        previous: [String: OutputRecord], outputs: inout OutputSet, report: inout BuildReport) -> [ArticleSummary] {
         let relations = RelationPlanner().relations(for: articles.entries.map(\.summary))
         let counter = options.progress.map { ProgressCounter(phase: "render", total: articles.entries.count, progress: $0) }
         let results = parallelMap(articles.entries, jobs: options.jobs) { entry -> ArticleResult in
@@ -62,8 +63,8 @@ extension BuildPipeline {
                 report.pagesReused += 1
             case .failed(let error):
                 report.problems.append(error)
-                guard let record = previous?.outputs[entry.summary.path], FileStamp.of(path: outputPath(entry.summary.path)) != nil else { continue }
-                outputs.keep(entry.summary.path, record: OutputManifest.OutputRecord(key: "", stamp: record.stamp))
+                guard let record = previous[entry.summary.path], FileStamp.of(path: outputPath(entry.summary.path)) != nil else { continue }
+                outputs.keep(entry.summary.path, record: OutputRecord(renderKey: "", stamp: record.stamp))
                 report.stale.insert(entry.document.source)
             }
             published.append(entry.summary)
@@ -74,7 +75,7 @@ extension BuildPipeline {
     }
 
     /// Renders the planned pages (home, terms, archives, 404) whose inputs changed.
-    func renderSitePages(_ plan: SitePlan, renderer: TemplatePageRenderer, keyer: RenderKey, trusted: OutputManifest?,
+    func renderSitePages(_ plan: SitePlan, renderer: TemplatePageRenderer, keyer: RenderKey, trusted: [String: OutputRecord],
                          outputs: inout OutputSet, report: inout BuildReport) throws(GalleyError) {
         let counter = options.progress.map { ProgressCounter(phase: "site", total: plan.pages.count, progress: $0) }
         let results = parallelMap(plan.pages, jobs: options.jobs) { page -> ArticleResult in
@@ -101,11 +102,11 @@ extension BuildPipeline {
         }
     }
 
-    /// The manifest record of a page when it was made from the same key and its file is still
-    /// the one written then.
-    func reusable(_ path: String, key: String, in trusted: OutputManifest?) -> OutputManifest.OutputRecord? {
-        guard let record = trusted?.outputs[path], record.key == key, let stamp = record.stamp,
-              FileStamp.of(path: outputPath(path)) == stamp else { return nil }
+    /// The output record of a page when it was made from the same render key and its file is
+    /// still the one written then.
+    func reusable(_ path: String, key: String, in trusted: [String: OutputRecord]) -> OutputRecord? {
+        guard let record = trusted[path], record.renderKey == key,
+              Freshness.ofOutput(FileStamp.of(path: outputPath(path)), recorded: record) == .unchanged else { return nil }
         return record
     }
 

@@ -10,13 +10,13 @@ import GalleySite
 /// 2. discover sources; when nothing the site depends on changed since the last complete
 ///    build (sources, config, templates, galley, the output files, the news sitemap's window),
 ///    stop: the output is already what this build would write
-/// 3. extract + normalise each changed source (parallel; unchanged ones come from the source
-///    manifest; a bad page is reported and skipped, its last good version kept); a `.md` file
+/// 3. extract + normalise each changed source (parallel; unchanged ones come from the build
+///    state; a bad page is reported and skipped, its last good version kept); a `.md` file
 ///    replaces the extraction of a page with the same slug; duplicate stories are left out
 /// 4. assign unique slugs and permalinks
 /// 5. plan related articles and previous/next links, render article pages whose inputs changed
 /// 6. plan the site (indices, feeds, sitemap) and render its changed pages
-/// 7. write changed files atomically, remove stale ones, record the outputs
+/// 7. write changed files atomically, remove stale ones, record the outputs in the build state
 /// 8. with `keepMarkdownFolder`, write every published article's Markdown there
 public struct BuildPipeline: Sendable {
     /// Where a build reads and writes.
@@ -36,7 +36,7 @@ public struct BuildPipeline: Sendable {
         /// Whether `keepMarkdownFolder` may lie inside the content folder (its files then
         /// replace their pages' extraction on the next build).
         public var allowMarkdownInContent: Bool
-        /// Where the build state (manifests, lock) is kept; nil: `.galley/` beside the output.
+        /// Where the build state (`state.sqlite`, lock) is kept; nil: `.galley/` beside the output.
         public var cacheFolder: URL?
         /// Ignore the caches: extract, render and compare every page.
         public var full: Bool
@@ -91,22 +91,25 @@ public struct BuildPipeline: Sendable {
         let files = try ContentDiscovery.discover(in: options.contentFolder)
         report.pagesRead = files.filter { $0.kind != .markdown }.count
         report.markdownRead = files.count - report.pagesRead
-        // Loaded even with `full`: its list of files is what stale files are pruned by.
-        let previous = OutputManifest.load(state.outputManifest)
-        if !options.full, let previous, isUpToDate(previous, files: files, keys: keys) {
+        let store = try BuildStateStore(url: state.database)
+        let last = try store.lastBuild()
+        // Read even with `full`: its list of files is what stale files are pruned by.
+        let previous = try store.outputRecords()
+        if !options.full, try isUpToDate(last, outputs: previous, store: store, files: files, keys: keys) {
             report.phases.append(clock.lap("check"))
-            return upToDateReport(report, previous: previous, files: files)
+            return try upToDateReport(report, last: last, outputs: previous, store: store, files: files)
         }
         report.phases.append(clock.lap("discover"))
 
         let processor = PageProcessor(config: config)
-        let sources = try sourcesToPublish(files, processor: processor, keys: keys, report: &report)
+        let sources = try sourcesToPublish(files, processor: processor, store: store, keys: keys, report: &report)
         report.phases.append(clock.lap("extract"))
 
         let articles = ArticleIndex(documents: sources.documents, config: config)
         let summaries = articles.entries.map(\.summary)
-        let keyer = RenderKey(inputs: keys.render, summaries: summaries)
-        let trusted = previous.flatMap { !options.full && $0.complete && $0.renderKey == keys.render ? $0 : nil }
+        let keyer = RenderKey(inputs: keys.renderInputs, summaries: summaries)
+        // Each record says itself whether it may be trusted (`OutputRecord.untrusted` while written).
+        let trusted = !options.full && last.renderInputsKey == keys.renderInputs ? previous : [:]
         var outputs = OutputSet()
         let published = renderArticles(articles, renderer: renderer, keyer: keyer, trusted: trusted, previous: previous, outputs: &outputs, report: &report)
         report.phases.append(clock.lap("render"))
@@ -118,7 +121,7 @@ public struct BuildPipeline: Sendable {
         report.regions = plan.regions.count
         report.phases.append(clock.lap("site"))
 
-        try write(outputs, previous: previous, sources: sources.manifest, keys: keys, published: published, report: &report)
+        try write(outputs, previous: previous, store: store, keys: keys, published: published, report: &report)
         report.phases.append(clock.lap("write"))
 
         if let folder = options.keepMarkdownFolder {

@@ -7,15 +7,15 @@ struct OutputSet {
     var files: [RenderedPage] = []
     /// Path → render key of every rendered page ("" for files made as bytes).
     var keys: [String: String] = [:]
-    /// Files of the last build that are still current, with their manifest records.
-    var kept: [String: OutputManifest.OutputRecord] = [:]
+    /// Files of the last build that are still current, with their output records.
+    var kept: [String: OutputRecord] = [:]
 
     mutating func add(_ file: RenderedPage, key: String) {
         files.append(file)
         keys[file.path] = key
     }
 
-    mutating func keep(_ path: String, record: OutputManifest.OutputRecord) {
+    mutating func keep(_ path: String, record: OutputRecord) {
         kept[path] = record
     }
 

@@ -6,26 +6,24 @@ import GalleyCore
 struct PublishableSources {
     /// The documents to index and publish, in content-folder order.
     var documents: [ArticleDocument] = []
-    /// The source manifest this build made (saved for the next one).
-    var manifest: SourceManifest
-    var outcomes: [SourceStage.Outcome] = []
+    /// Every source, in content-folder order.
+    var processed: [ProcessedSource] = []
     /// Dropped source → the duplicate record naming the page kept instead.
     var duplicates: [String: DuplicateFilter.Duplicate] = [:]
     /// Replaced scraped page → its override.
     var overrides: [String: MarkdownOverride] = [:]
     var drafts: Set<String> = []
 
-    /// Picks the publishable documents from the outcomes of stages 1–2: a `.md` correction
+    /// Picks the publishable documents from the sources after stages 1–2: a `.md` correction
     /// replaces its page, duplicate stories are dropped (newest fetch wins), drafts are kept back.
-    init(outcomes: [SourceStage.Outcome], manifest: SourceManifest) {
-        self.outcomes = outcomes
-        self.manifest = manifest
+    init(_ processed: [ProcessedSource]) {
+        self.processed = processed
         var candidates: [ArticleIndex.Source] = []
         var fetched: [String: Date] = [:]
-        for outcome in outcomes {
-            guard let document = outcome.document else { continue }
-            candidates.append(.init(document: document, isMarkdown: outcome.file.kind == .markdown))
-            fetched[document.source] = outcome.fetched
+        for source in processed {
+            guard let document = source.document else { continue }
+            candidates.append(.init(document: document, isMarkdown: source.file.kind == .markdown))
+            fetched[document.source] = source.fetched
         }
         let resolved = ArticleIndex.applyingOverrides(candidates)
         overrides = Dictionary(resolved.overrides.map { ($0.page, $0) }, uniquingKeysWith: { first, _ in first })

@@ -1,56 +1,89 @@
 import Foundation
 import GalleyCore
 
-/// Stages 1–2 over the whole content folder, with the source manifest as a cache: a source
-/// whose fingerprint is unchanged gives the document (or the problem) it gave last time
-/// without being read again; every other source is extracted and normalised (in parallel).
-/// A source that now fails but gave a document before keeps that document, marked stale.
+/// Stages 1–2 over the whole content folder, with the build state's source records as cache: a
+/// source whose record is fresh gives the document (or the problem) it gave last time without
+/// being processed again; every other source is extracted and normalised (in parallel). A
+/// source that now fails but gave a document before keeps that document, marked stale.
+///
+/// The records are read in two steps: every fingerprint first (no documents), then the
+/// documents of the sources found fresh, and of those that fail now, for their last good version.
 struct SourceStage {
     let processor: PageProcessor
     let jobs: Int
     let progress: BuildProgress?
-    /// Whether unchanged sources take their document from the manifest (false: `--full`).
+    /// Whether fresh sources take their document from the build state (false: `--full`).
     let reuse: Bool
 
-    /// What became of one source.
-    struct Outcome: Sendable {
+    /// What the stage made of the content folder, and what the build state must save of it.
+    struct Result {
+        var sources: [ProcessedSource]
+        /// The record of every source that has one now (a file that vanished has none).
+        var records: [String: SourceRecord]
+        /// Paths whose record differs from the stored one.
+        var changed: Set<String>
+        /// Stored paths without a record now.
+        var removed: Set<String>
+    }
+
+    /// A file's stamps and its freshness against its stored fingerprint.
+    private struct Check: Sendable {
         var file: SourceFile
-        /// The document to publish: this version's, or the last good one when `stale`.
-        var document: ArticleDocument?
-        var problem: GalleyError?
-        /// Taken from the manifest without reading the source.
-        var reused: Bool
-        var fetched: Date
-        /// The source fails now and `document` is the last good version.
-        var stale: Bool { problem != nil && document != nil }
+        var stamp: FileStamp?
+        var sidecar: FileStamp?
+        var freshness: Freshness
+        /// The stored fingerprint brought up to date (new mtime, racy flag) when fresh.
+        var fingerprint: SourceFingerprint?
     }
 
-    func run(_ files: [SourceFile], previous: SourceManifest?, extractionKey: String) -> (outcomes: [Outcome], manifest: SourceManifest) {
+    func run(_ files: [SourceFile], store: BuildStateStore, extractionKey: String) throws(GalleyError) -> Result {
+        let stored = try store.sourceFingerprints(extractionKey: extractionKey)
+        let checks = parallelMap(files, jobs: jobs) { file in check(file, recorded: stored[file.path]) }
+        let freshPaths = checks.filter { $0.freshness != .changed }.map(\.file.path)
+        let fresh = try store.sourceRecords(freshPaths, extractionKey: extractionKey, jobs: jobs)
         let counter = progress.map { ProgressCounter(phase: "extract", total: files.count, progress: $0) }
-        let usable = previous?.extractionKey == extractionKey ? previous : nil
-        let results = parallelMap(files, jobs: jobs) { file in
+        var results = parallelMap(checks, jobs: jobs) { check in
             defer { counter?.advance() }
-            return outcome(for: file, record: usable?.sources[file.path])
+            return outcome(check, stored: fresh[check.file.path])
         }
-        var manifest = SourceManifest(extractionKey: extractionKey)
-        var outcomes: [Outcome] = []
-        for (outcome, record) in results {
-            outcomes.append(outcome)
-            if let record { manifest.sources[outcome.file.path] = record }
+        try keepLastGoodVersions(&results, store: store, extractionKey: extractionKey, fresh: fresh, stored: stored)
+        var result = Result(sources: [], records: [:], changed: [], removed: Set(stored.keys))
+        for (check, (source, record)) in zip(checks, results) {
+            result.sources.append(source)
+            guard let record else { continue }
+            result.records[source.file.path] = record
+            result.removed.remove(source.file.path)
+            if check.freshness != .unchanged || !source.reused { result.changed.insert(source.file.path) }
         }
-        return (outcomes, manifest)
+        return result
     }
 
-    /// The outcome of one file and its new manifest record (nil when the file vanished).
-    private func outcome(for file: SourceFile, record: SourceManifest.SourceRecord?) -> (Outcome, SourceManifest.SourceRecord?) {
-        guard let stamp = FileStamp.of(path: file.url.path) else {
-            let problem = GalleyError(.read, source: file.path, reason: "cannot read the file (removed while building, or not a regular file)")
-            return (Outcome(file: file, document: nil, problem: problem, reused: false, fetched: Date()), nil)
-        }
+    private func check(_ file: SourceFile, recorded: SourceFingerprint?) -> Check {
+        let stamp = FileStamp.of(path: file.url.path)
         let sidecar = file.sidecar.flatMap { FileStamp.of(path: $0.path) }
-        if reuse, let record, let reused = Self.reuse(record, stamp: stamp, sidecar: sidecar, file: file) {
-            return (Outcome(file: file, document: reused.document, problem: reused.problem, reused: true, fetched: reused.fetched), reused)
+        guard reuse, let stamp else { return Check(file: file, stamp: stamp, sidecar: sidecar, freshness: .changed) }
+        let (freshness, fingerprint) = Freshness.bySourceBytes(file.url.path, stamp: stamp, sidecar: sidecar, recorded: recorded)
+        return Check(file: file, stamp: stamp, sidecar: sidecar, freshness: freshness, fingerprint: fingerprint)
+    }
+
+    /// The processed source and its new record (nil when the file vanished). A fresh record is
+    /// reused, except that a page dated by its file's mtime (`date_source: file`) whose mtime
+    /// moved is processed again: its date moved.
+    private func outcome(_ check: Check, stored: SourceRecord?) -> (ProcessedSource, SourceRecord?) {
+        let file = check.file
+        guard let stamp = check.stamp else {
+            let problem = GalleyError(.read, source: file.path, reason: "cannot read the file (removed while building, or not a regular file)")
+            return (ProcessedSource(file: file, document: nil, problem: problem, fetched: Date(), reused: false), nil)
         }
+        if var record = stored, let fingerprint = check.fingerprint,
+           fingerprint.file.modified == record.fingerprint.file.modified || file.kind == .markdown || record.document?.frontMatter.dateSource != .file {
+            record.fingerprint = fingerprint
+            return (ProcessedSource(file: file, document: record.document, problem: record.problem, fetched: record.fetched, reused: true), record)
+        }
+        return process(file, stamp: stamp, sidecar: check.sidecar)
+    }
+
+    private func process(_ file: SourceFile, stamp: FileStamp, sidecar: FileStamp?) -> (ProcessedSource, SourceRecord?) {
         let readAt = SourceFingerprint.nowNanoseconds()
         let hash = SourceFingerprint.hash(ofFile: file.url.path) ?? ""
         let result = processor.process(file, stamp: stamp)
@@ -63,30 +96,32 @@ struct SourceStage {
         }
         switch result.document {
         case .success(let document):
-            let record = SourceManifest.SourceRecord(fingerprint: fingerprint, fetched: fetched, document: document, problem: nil)
-            return (Outcome(file: file, document: document, problem: nil, reused: false, fetched: fetched), record)
+            let record = SourceRecord(fingerprint: fingerprint, fetched: fetched, document: document, problem: nil)
+            return (ProcessedSource(file: file, document: document, problem: nil, fetched: fetched, reused: false), record)
         case .failure(let problem):
-            // The last good version stays published until the source is fixed or removed.
-            let kept = record?.document
-            let updated = SourceManifest.SourceRecord(fingerprint: fingerprint, fetched: record?.fetched ?? fetched, document: kept, problem: problem)
-            return (Outcome(file: file, document: kept, problem: problem, reused: false, fetched: updated.fetched), updated)
+            let record = SourceRecord(fingerprint: fingerprint, fetched: fetched, document: nil, problem: problem)
+            return (ProcessedSource(file: file, document: nil, problem: problem, fetched: fetched, reused: false), record)
         }
     }
 
-    /// The record, brought up to date, when the file is unchanged: same size, mtime and
-    /// sidecar — or same size and sidecar and the same bytes (only the mtime moved, or the
-    /// record was racy). A sidecar is compared by size and mtime only. A page dated by its
-    /// file's mtime (`date_source: file`) whose mtime moved is processed again: its date moved.
-    static func reuse(_ record: SourceManifest.SourceRecord, stamp: FileStamp, sidecar: FileStamp?, file: SourceFile) -> SourceManifest.SourceRecord? {
-        guard record.fingerprint.sidecar == sidecar, record.fingerprint.file.size == stamp.size else { return nil }
-        if record.fingerprint.file.modified == stamp.modified, !record.fingerprint.racy { return record }
-        if record.fingerprint.file.modified != stamp.modified, file.kind != .markdown,
-           record.document?.frontMatter.dateSource == .file { return nil }
-        let readAt = SourceFingerprint.nowNanoseconds()
-        guard SourceFingerprint.hash(ofFile: file.url.path) == record.fingerprint.hash, FileStamp.of(path: file.url.path) == stamp else { return nil }
-        var updated = record
-        updated.fingerprint.file = stamp
-        updated.fingerprint.racy = SourceFingerprint.isRacy(stamp, readAt: readAt)
-        return updated
+    /// A source that fails now keeps its last good document published until it is fixed or
+    /// removed (and the fetch time of that version): read from the build state for the failures only.
+    private func keepLastGoodVersions(_ results: inout [(ProcessedSource, SourceRecord?)], store: BuildStateStore, extractionKey: String,
+                                      fresh: [String: SourceRecord], stored: [String: SourceFingerprint]) throws(GalleyError) {
+        let failing = results.indices.filter { index in
+            let (source, record) = results[index]
+            return !source.reused && record?.problem != nil && stored[source.file.path] != nil
+        }
+        guard !failing.isEmpty else { return }
+        let unread = failing.map { results[$0].0.file.path }.filter { fresh[$0] == nil }
+        let earlier = fresh.merging(try store.sourceRecords(unread, extractionKey: extractionKey, jobs: jobs)) { first, _ in first }
+        for index in failing {
+            guard let last = earlier[results[index].0.file.path], var record = results[index].1 else { continue }
+            record.document = last.document
+            record.fetched = last.fetched
+            results[index].0.document = last.document
+            results[index].0.fetched = last.fetched
+            results[index].1 = record
+        }
     }
 }

@@ -6,8 +6,9 @@ import GalleyCore
 struct BuildKeys {
     /// galley itself and the config: what stages 1–2 depend on.
     let extraction: String
-    /// `extraction` plus the templates, strings and static files: what stages 3–4 depend on.
-    let render: String
+    /// `extraction` plus the templates, strings and static files: what stages 3–4 depend on. Every
+    /// page's render key (`RenderKey`) starts with it.
+    let renderInputs: String
 
     init(configFile: URL, templateFolders: [URL]) {
         var hasher = StableHasher()
@@ -16,7 +17,7 @@ struct BuildKeys {
         hasher.combine(FileManager.default.contents(atPath: configFile.path) ?? Data())
         extraction = hasher.hex
         for folder in templateFolders { Self.combineFolder(folder, into: &hasher) }
-        render = hasher.hex
+        renderInputs = hasher.hex
     }
 
     /// The running executable's size and mtime: a rebuilt galley never trusts an older one's cache.

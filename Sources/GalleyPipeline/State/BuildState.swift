@@ -6,10 +6,11 @@ import GalleyCore
 /// folder of the user's choice.
 ///
 /// ```
-/// <cache>/<output name>.lock        one build at a time (BuildLock)
-/// <cache>/<output name>/sources.bin     SourceManifest: documents of unchanged sources
-/// <cache>/<output name>/outputs.tsv     OutputManifest: files written, their keys and stamps
-/// <cache>/<output name>/staging/        temporary files, renamed into the output when whole
+/// <cache>/<output name>.lock              one build at a time (BuildLock)
+/// <cache>/<output name>/state.sqlite      BuildStateStore: what each source gave (documents,
+///                                         problems), the files written with their render keys
+///                                         and stamps, the last build's keys and totals
+/// <cache>/<output name>/staging/          temporary files, renamed into the output when whole
 /// ```
 public struct BuildState: Sendable {
     public let folder: URL
@@ -26,7 +27,7 @@ public struct BuildState: Sendable {
         lockPath = cache.appendingPathComponent("\(output.lastPathComponent).lock").path
     }
 
-    public var sourceManifest: URL { folder.appendingPathComponent("sources.bin") }
-    public var outputManifest: URL { folder.appendingPathComponent("outputs.tsv") }
+    /// The SQLite file of `BuildStateStore`.
+    public var database: URL { folder.appendingPathComponent("state.sqlite") }
     public var staging: URL { folder.appendingPathComponent("staging") }
 }

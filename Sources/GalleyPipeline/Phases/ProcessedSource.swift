@@ -1,0 +1,17 @@
+import Foundation
+import GalleyCore
+
+/// One source file after stages 1–2 in this build: the document to publish (this version's, or
+/// the last good one when the file fails now), its problem, when it was fetched, and whether it
+/// came from the build state without reading the file.
+struct ProcessedSource: Sendable {
+    var file: SourceFile
+    /// The document to publish: this version's, or the last good one when `stale`.
+    var document: ArticleDocument?
+    var problem: GalleyError?
+    var fetched: Date
+    /// Taken from the build state (its record was fresh) without processing the file.
+    var reused: Bool
+    /// The source fails now and `document` is the last good version.
+    var stale: Bool { problem != nil && document != nil }
+}

@@ -1,0 +1,79 @@
+/// The layout of the build state's one file, `state.sqlite` (see `BuildStateStore`). Open it
+/// with `sqlite3` to see what the last build knew:
+///
+/// ```
+/// sqlite3 .galley/public/state.sqlite 'select path, mtime from outputs limit 5'
+/// ```
+///
+/// Stamps are sizes in bytes and mtimes in nanoseconds since 1970; times are seconds since 1970.
+enum BuildStateSchema {
+    /// `PRAGMA application_id`: marks the file as galley's build state ("GLST"). A SQLite file
+    /// without it is someone else's and is discarded, never read.
+    static let applicationID: Int32 = 0x474C_5354
+
+    /// `PRAGMA user_version`: bumped whenever a table, a column or the meaning of a value
+    /// changes. A file of another version is discarded and the next build starts from scratch.
+    /// (The documents' own layout follows the front-matter schema and is checked by
+    /// `meta.document_schema`; and a galley binary other than the one that saved the state
+    /// reuses no document and no page anyway: `BuildKeys.toolIdentity` is part of every key.)
+    static let version: Int32 = 1
+
+    /// The tables, created together in one transaction.
+    static let tables = """
+        -- What the last build recorded about itself: one row per name (LastBuild).
+        --   extraction_key     hash of galley and the config the documents were made under
+        --   document_schema    the layout of documents.document (ArticleDocumentCoding.schemaSignature):
+        --                      documents written under another front-matter schema are never read
+        --   render_inputs_key  hash of galley, the config and the templates the outputs were made under
+        --   complete           1: the outputs table describes the files on disk, made from exactly
+        --                      the sources below; 0 while a build saves or writes
+        --   valid_until        when the news sitemap next changes with the clock alone (NULL: never)
+        --   published, tags, regions, pages, dates_page, dates_fetched, dates_file: totals
+        CREATE TABLE meta (
+            name TEXT PRIMARY KEY NOT NULL,
+            value
+        ) WITHOUT ROWID;
+        -- One row per source file of the content folder (SourceRecord).
+        CREATE TABLE sources (
+            path TEXT PRIMARY KEY NOT NULL,   -- relative to the content folder
+            size INTEGER NOT NULL,            -- the file's stamp when it was processed
+            mtime INTEGER NOT NULL,
+            sidecar_size INTEGER,             -- its sidecar NAME.json's stamp; NULL: no sidecar
+            sidecar_mtime INTEGER,
+            hash TEXT NOT NULL,               -- FNV-1a 64 of its bytes, hex
+            racy INTEGER NOT NULL,            -- 1: modified too shortly before it was read; compare bytes next time
+            fetched REAL NOT NULL,            -- sidecar fetched_at, else the mtime
+            problem_stage TEXT,               -- why this version gives no document; NULL: none
+            problem_source TEXT,
+            problem_reason TEXT,
+            problem_kind TEXT                 -- rejected or failed
+        ) WITHOUT ROWID;
+        -- The last good document of each source that has one: made from the fingerprint above when
+        -- the source has no problem, from an earlier version of the file when it has. A table of
+        -- its own keeps `sources` small, so the checks that read every fingerprint read little.
+        CREATE TABLE documents (
+            path TEXT PRIMARY KEY NOT NULL,   -- the source's path
+            document BLOB NOT NULL            -- front matter and Markdown (ArticleDocumentCoding)
+        );
+        -- One row per file of the site the last build wrote (OutputRecord).
+        CREATE TABLE outputs (
+            path TEXT PRIMARY KEY NOT NULL,   -- relative to the output folder
+            render_key TEXT NOT NULL,         -- hash of everything the page was made from; '' for
+                                              -- files written as bytes, and while being written
+            size INTEGER,                     -- the file's stamp right after writing; NULL while being written
+            mtime INTEGER
+        ) WITHOUT ROWID;
+        -- The problems the last build reported, in its order, repeated by a build that finds nothing changed.
+        CREATE TABLE problems (
+            position INTEGER PRIMARY KEY,
+            stage TEXT NOT NULL,
+            source TEXT,
+            reason TEXT NOT NULL,
+            kind TEXT NOT NULL
+        );
+        -- Sources among the problems whose last good version stayed published.
+        CREATE TABLE stale (
+            source TEXT PRIMARY KEY NOT NULL
+        ) WITHOUT ROWID;
+        """
+}

@@ -1,0 +1,75 @@
+import Foundation
+import GalleyCore
+import GRDB
+
+/// The `outputs` table and the record of the build that wrote them (`meta`, `problems`, `stale`).
+extension BuildStateStore {
+    /// Every output record: the files of the site the last build wrote.
+    func outputRecords() throws(GalleyError) -> [String: OutputRecord] {
+        try read([:]) { db in
+            var records: [String: OutputRecord] = [:]
+            records.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM outputs") ?? 0)
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, render_key, size, mtime FROM outputs")
+            while let row = try rows.next() {
+                let size: Int? = try row.decode(atIndex: 2)
+                let modified: Int64? = try row.decode(atIndex: 3)
+                let stamp = size.flatMap { size in modified.map { FileStamp(size: size, modified: $0) } }
+                records[try row.decode(atIndex: 0)] = OutputRecord(renderKey: try row.decode(atIndex: 1), stamp: stamp)
+            }
+            return records
+        }
+    }
+
+    /// Called before the first file is touched. The records of the `touched` paths (files about
+    /// to be written or removed) become untrusted and new paths among them are added, and the
+    /// last build is marked incomplete, in one transaction: a build killed while writing leaves
+    /// no record the next build could wrongly trust — only the paths, still needed to remove
+    /// files that are no longer part of the site. Records of files this build does not touch
+    /// stay trusted. When the outputs were lost, every path of `known` is added too.
+    func beginWriting(_ touched: Set<String>, known: Set<String>, renderInputsKey: String) throws(GalleyError) {
+        try save("the outputs about to be written") { db in
+            for path in (outputsLost ? touched.union(known) : touched).sorted() {
+                try Self.insert(path, OutputRecord.untrusted, in: db)
+            }
+            try Self.setMeta("render_inputs_key", renderInputsKey, in: db)
+            try Self.setMeta(LastBuild.completeName, false, in: db)
+        }
+    }
+
+    /// Called after writing: saves the output records, the build's record and its problems in
+    /// one transaction. `records` holds every file of the site; only those in `changed` differ
+    /// from the stored rows and are written (all of them when the outputs were lost), and the
+    /// rows of `removed` paths are deleted. The build is recorded complete only when the stored
+    /// sources are still the ones its outputs were made from.
+    func finishWriting(_ records: [String: OutputRecord], changed: Set<String>, removed: Set<String>, build: LastBuild,
+                       problems: [GalleyError], stale: Set<String>) throws(GalleyError) {
+        try save("the outputs written") { db in
+            if outputsLost {
+                try db.execute(sql: "DELETE FROM outputs")
+                for (path, record) in records.sorted(by: { $0.key < $1.key }) { try Self.insert(path, record, in: db) }
+            } else {
+                for path in removed.sorted() { try db.cachedStatement(sql: "DELETE FROM outputs WHERE path = ?").execute(arguments: [path]) }
+                for path in changed.sorted() { try records[path].map { try Self.insert(path, $0, in: db) } }
+            }
+            var build = build
+            build.complete = build.complete && !sourcesLost
+            for row in build.metaRows { try Self.setMeta(row.name, row.value, in: db) }
+            try Self.replaceProblems(problems, stale: stale, in: db)
+        }
+        outputsLost = false
+    }
+
+    private static func insert(_ path: String, _ record: OutputRecord, in db: Database) throws {
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO outputs (path, render_key, size, mtime) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [path, record.renderKey, record.stamp?.size, record.stamp?.modified])
+    }
+
+    private static func replaceProblems(_ problems: [GalleyError], stale: Set<String>, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM problems; DELETE FROM stale")
+        let insertProblem = try db.cachedStatement(sql: "INSERT INTO problems (position, stage, source, reason, kind) VALUES (?, ?, ?, ?, ?)")
+        for (position, problem) in problems.enumerated() {
+            try insertProblem.execute(arguments: [position, problem.stage.rawValue, problem.source, problem.reason, problem.kind.rawValue])
+        }
+        for source in stale.sorted() { try db.cachedStatement(sql: "INSERT INTO stale (source) VALUES (?)").execute(arguments: [source]) }
+    }
+}

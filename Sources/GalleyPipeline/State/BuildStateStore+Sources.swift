@@ -1,0 +1,183 @@
+import Foundation
+import GalleyCore
+import GRDB
+
+/// The `sources` and `documents` tables: what each source file gave, by fingerprint.
+extension BuildStateStore {
+    /// Every stored source's fingerprint, without its document (what the no-change check and
+    /// the reuse decision need); none when the documents were made under another extraction key
+    /// or front-matter schema.
+    func sourceFingerprints(extractionKey: String) throws(GalleyError) -> [String: SourceFingerprint] {
+        try read([:]) { db in
+            guard try Self.documentsMatch(extractionKey, in: db) else { return [:] }
+            var fingerprints: [String: SourceFingerprint] = [:]
+            fingerprints.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM sources") ?? 0)
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime, sidecar_size, sidecar_mtime, hash, racy FROM sources")
+            while let row = try rows.next() {
+                fingerprints[try row.decode(atIndex: 0)] = try Self.fingerprint(row)
+            }
+            return fingerprints
+        }
+    }
+
+    /// The stored records of `paths`, documents included (paths without a record are left out;
+    /// none when the documents were made under another extraction key or front-matter schema).
+    /// Documents are decoded on `jobs` threads.
+    func sourceRecords(_ paths: [String], extractionKey: String, jobs: Int) throws(GalleyError) -> [String: SourceRecord] {
+        guard !paths.isEmpty else { return [:] }
+        let rows = try read([:]) { db in try Self.documentsMatch(extractionKey, in: db) ? Self.sourceRows(paths, in: db) : [:] }
+        let decoded = parallelMap(Array(rows), jobs: jobs) { entry in (entry.key, entry.value.record()) }
+        var records: [String: SourceRecord] = [:]
+        records.reserveCapacity(decoded.count)
+        for (path, record) in decoded {
+            guard let record else {
+                // A document that does not decode was not written by this galley: no state is trusted.
+                try discard()
+                return [:]
+            }
+            records[path] = record
+        }
+        return records
+    }
+
+    /// Saves the sources of this build in one transaction. `records` holds the record of every
+    /// current source; only those in `changed` differ from the stored rows and are written, and
+    /// the rows of `removed` paths are deleted — unless the rows were made under another
+    /// extraction key or front-matter schema, or lost, when the tables are written anew. Anything
+    /// saved marks the last build incomplete: its outputs were made from other sources.
+    func saveSources(_ records: [String: SourceRecord], changed: Set<String>, removed: Set<String>, extractionKey: String,
+                     jobs: Int) throws(GalleyError) {
+        let sameKey = try read(false) { db in try Self.documentsMatch(extractionKey, in: db) }
+        guard !sameKey || sourcesLost || !changed.isEmpty || !removed.isEmpty else { return }
+        let encode = { (paths: [String]) in
+            parallelMap(paths.sorted().compactMap { path in records[path].map { (path, $0) } }, jobs: jobs) { path, record in
+                (path, SourceRow(record))
+            }
+        }
+        let written = sameKey && !sourcesLost ? encode(changed.filter { records[$0] != nil }) : encode(Array(records.keys))
+        try save("the sources") { db in
+            var rows = written
+            if !sameKey || sourcesLost {
+                try db.execute(sql: "DELETE FROM sources; DELETE FROM documents")
+                if rows.count != records.count { rows = encode(Array(records.keys)) }
+            } else {
+                for path in removed.sorted() { try SourceRow.delete(path: path, in: db) }
+            }
+            for (path, row) in rows { try row.insert(path: path, in: db) }
+            try Self.setMeta(LastBuild.extractionKeyName, extractionKey, in: db)
+            try Self.setMeta(Self.documentSchemaName, ArticleDocumentCoding.schemaSignature, in: db)
+            try Self.setMeta(LastBuild.completeName, false, in: db)
+        }
+        sourcesLost = false
+    }
+
+    static let documentSchemaName = "document_schema"
+
+    /// Whether the stored documents were made under `extractionKey` and written in the layout of
+    /// this galley's front-matter schema.
+    private static func documentsMatch(_ extractionKey: String, in db: Database) throws -> Bool {
+        let stored = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, value FROM meta WHERE name IN (?, ?)",
+                                                                       arguments: [LastBuild.extractionKeyName, documentSchemaName])
+            .map { row in (try row.decode(String.self, atIndex: 0), try row.decode(String.self, atIndex: 1)) })
+        return stored[LastBuild.extractionKeyName] == extractionKey && stored[documentSchemaName] == ArticleDocumentCoding.schemaSignature
+    }
+
+    static let recordColumns = "path, size, mtime, sidecar_size, sidecar_mtime, hash, racy, fetched, "
+        + "problem_stage, problem_source, problem_reason, problem_kind"
+    /// A source record's columns (in `recordColumns`' order), then its document.
+    static let recordQuery = """
+        SELECT s.path, s.size, s.mtime, s.sidecar_size, s.sidecar_mtime, s.hash, s.racy, s.fetched,
+               s.problem_stage, s.problem_source, s.problem_reason, s.problem_kind, d.document
+        FROM sources s LEFT JOIN documents d ON d.path = s.path
+        """
+
+    /// The rows of `paths`: looked up one by one when they are few, else read in one pass.
+    private static func sourceRows(_ paths: [String], in db: Database) throws -> [String: SourceRow] {
+        var rows: [String: SourceRow] = [:]
+        rows.reserveCapacity(paths.count)
+        if paths.count <= 256 {
+            let statement = try db.cachedStatement(sql: "\(recordQuery) WHERE s.path = ?")
+            for path in paths {
+                if let row = try Row.fetchOne(statement, arguments: [path]) { rows[path] = try SourceRow(row) }
+            }
+            return rows
+        }
+        let wanted = Set(paths)
+        let cursor = try Row.fetchCursor(db, sql: recordQuery)
+        while let row = try cursor.next() {
+            let path: String = try row.decode(atIndex: 0)
+            if wanted.contains(path) { rows[path] = try SourceRow(row) }
+        }
+        return rows
+    }
+
+    static func fingerprint(_ row: Row) throws -> SourceFingerprint {
+        let sidecarSize: Int? = try row.decode(atIndex: 3)
+        let sidecarModified: Int64? = try row.decode(atIndex: 4)
+        return SourceFingerprint(file: FileStamp(size: try row.decode(atIndex: 1), modified: try row.decode(atIndex: 2)),
+                                 sidecar: sidecarSize.flatMap { size in sidecarModified.map { FileStamp(size: size, modified: $0) } },
+                                 hash: try row.decode(atIndex: 5), racy: try row.decode(atIndex: 6))
+    }
+}
+
+/// One row of `sources` and its row of `documents` as they are read or written, the document
+/// still as bytes (encoding and decoding happen off the database's thread, in parallel).
+struct SourceRow: Sendable {
+    var fingerprint: SourceFingerprint
+    var fetched: Date
+    var problem: GalleyError?
+    var document: [UInt8]?
+
+    init(_ record: SourceRecord) {
+        fingerprint = record.fingerprint
+        fetched = record.fetched
+        problem = record.problem
+        document = record.document.map { document in
+            var writer = BinaryWriter()
+            ArticleDocumentCoding.write(document, to: &writer)
+            return writer.bytes
+        }
+    }
+
+    /// A row read with `BuildStateStore.recordQuery`.
+    init(_ row: Row) throws {
+        fingerprint = try BuildStateStore.fingerprint(row)
+        fetched = Date(timeIntervalSince1970: try row.decode(atIndex: 7))
+        let stage: String? = try row.decode(atIndex: 8)
+        if let stage {
+            problem = try BuildStateStore.problem(stage: stage, source: row.decode(atIndex: 9), reason: row.decode(atIndex: 10),
+                                                  kind: row.decode(atIndex: 11))
+        }
+        document = try row.withUnsafeData(atIndex: 12) { data in data.map { [UInt8]($0) } }
+    }
+
+    /// The record; nil when the document does not decode.
+    func record() -> SourceRecord? {
+        var decoded: ArticleDocument?
+        if let document {
+            var reader = BinaryReader(document)
+            guard let read = try? ArticleDocumentCoding.readDocument(&reader), reader.isAtEnd else { return nil }
+            decoded = read
+        }
+        return SourceRecord(fingerprint: fingerprint, fetched: fetched, document: decoded, problem: problem)
+    }
+
+    func insert(path: String, in db: Database) throws {
+        let sql = "INSERT OR REPLACE INTO sources (\(BuildStateStore.recordColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        try db.cachedStatement(sql: sql).execute(arguments: [
+            path, fingerprint.file.size, fingerprint.file.modified, fingerprint.sidecar?.size, fingerprint.sidecar?.modified,
+            fingerprint.hash, fingerprint.racy, fetched.timeIntervalSince1970,
+            problem?.stage.rawValue, problem?.source, problem?.reason, problem?.kind.rawValue,
+        ])
+        if let document {
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO documents (path, document) VALUES (?, ?)").execute(arguments: [path, Data(document)])
+        } else {
+            try db.cachedStatement(sql: "DELETE FROM documents WHERE path = ?").execute(arguments: [path])
+        }
+    }
+
+    static func delete(path: String, in db: Database) throws {
+        try db.cachedStatement(sql: "DELETE FROM sources WHERE path = ?").execute(arguments: [path])
+        try db.cachedStatement(sql: "DELETE FROM documents WHERE path = ?").execute(arguments: [path])
+    }
+}

@@ -1,0 +1,259 @@
+import Foundation
+import GalleyCore
+@testable import GalleyPipeline
+import GalleyTestSupport
+import GRDB
+import Testing
+
+/// The build state's one SQLite file: every record kind round-trips, saves write only what
+/// changed, a damaged or foreign file is discarded (never a crash, never a misread), a save that
+/// fails or is killed half-way leaves the state as it was, and the file reads with plain SQL.
+@Suite struct BuildStateStoreTests {
+    static let build = LastBuild(extractionKey: "k1", renderInputsKey: "r%1\t", complete: true, validUntil: Date(timeIntervalSince1970: 1_790_000_000.5),
+                                 published: 3, tags: 2, regions: 1, pages: 9, dates: [.page: 2, .fetched: 1, .file: 0])
+    static let outputs: [String: OutputRecord] = [
+        "tags/é/index.html": OutputRecord(renderKey: "k", stamp: FileStamp(size: 10, modified: 11)),
+        "line\nbreak.html": .untrusted,
+        "feed.xml": OutputRecord(renderKey: "", stamp: FileStamp(size: 1, modified: -5)),
+    ]
+    static let problems: [GalleyError] = [
+        .rejected(.extract, source: "q.html", reason: "not an article:\t\"x\"\n"), GalleyError(.render, source: nil, reason: "no template"),
+    ]
+
+    /// `count` source records of every shape: with and without document, problem, sidecar.
+    static func sources(count: Int) throws -> [String: SourceRecord] {
+        var records: [String: SourceRecord] = [:]
+        for index in 0..<count {
+            var document = try BuildManifestTests.fullDocument()
+            document.body += String(repeating: "Paragraf \(index).\n\n", count: index % 7 * 40)
+            let sidecar = index % 3 == 0 ? FileStamp(size: index, modified: Int64(index) * 7) : nil
+            let print = SourceFingerprint(file: FileStamp(size: 100 + index, modified: 1_700_000_000_000_000_000 + Int64(index)),
+                                          sidecar: sidecar, hash: String(index, radix: 16), racy: index % 5 == 0)
+            let problem: GalleyError? = index % 4 == 1 ? .rejected(.extract, source: "s\(index).html", reason: "not an article") : nil
+            records[String(format: "s%04d.html", index)] = SourceRecord(fingerprint: print, fetched: Date(timeIntervalSince1970: Double(index) + 0.5),
+                                                                        document: index % 4 == 3 ? nil : document, problem: problem)
+        }
+        return records
+    }
+
+    /// Saves a state as a build does: sources, then outputs around the writing.
+    static func saveSample(at url: URL, sources: [String: SourceRecord]) throws {
+        let store = try BuildStateStore(url: url)
+        try store.saveSources(sources, changed: Set(sources.keys), removed: [], extractionKey: "k1", jobs: 2)
+        try store.beginWriting(Set(outputs.keys), known: [], renderInputsKey: "r%1\t")
+        try store.finishWriting(outputs, changed: Set(outputs.keys), removed: [], build: build, problems: problems, stale: ["q.html"])
+    }
+
+    static func stateURL(_ folder: URL) -> URL {
+        folder.appendingPathComponent(".galley/public/state.sqlite")
+    }
+
+    @Test func everyRecordKindRoundTrips() throws {
+        let folder = RepositoryPaths.temporaryFolder("state-round-trip")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = Self.stateURL(folder)
+        // More than 256: read in one pass; a few: looked up one by one.
+        let sources = try Self.sources(count: 300)
+        try Self.saveSample(at: url, sources: sources)
+        let store = try BuildStateStore(url: url)
+        #expect(try store.lastBuild() == Self.build)
+        #expect(try store.outputRecords() == Self.outputs)
+        let last = try store.lastProblems()
+        #expect(last.problems == Self.problems && last.stale == ["q.html"])
+        #expect(try store.sourceFingerprints(extractionKey: "k1") == sources.mapValues(\.fingerprint))
+        #expect(try store.sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 2) == sources)
+        #expect(try store.sourceRecords(["s0007.html", "s0299.html", "none.html"], extractionKey: "k1", jobs: 1)
+            == ["s0007.html": sources["s0007.html"], "s0299.html": sources["s0299.html"]])
+        // An empty state reads as no state.
+        let empty = try BuildStateStore(url: folder.appendingPathComponent("other/state.sqlite"))
+        #expect(try empty.lastBuild() == LastBuild())
+        #expect(try empty.outputRecords().isEmpty && empty.sourceFingerprints(extractionKey: "k1").isEmpty)
+    }
+
+    @Test func savesWriteWhatChangedAndTheBuildIsCompleteOnlyOnceItFinished() throws {
+        let folder = RepositoryPaths.temporaryFolder("state-saves")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = Self.stateURL(folder)
+        var sources = try Self.sources(count: 20)
+        try Self.saveSample(at: url, sources: sources)
+        let store = try BuildStateStore(url: url)
+
+        // Saving nothing new does not touch the file.
+        let before = FileStamp.of(path: url.path)
+        try store.saveSources(sources, changed: [], removed: [], extractionKey: "k1", jobs: 2)
+        #expect(FileStamp.of(path: url.path) == before)
+        #expect(try store.lastBuild().complete)
+
+        // One source changed, one removed: the rest stays; the outputs are no longer those of these sources.
+        sources["s0001.html"]?.fetched = Date(timeIntervalSince1970: 99)
+        sources["s0002.html"] = nil
+        try store.saveSources(sources, changed: ["s0001.html"], removed: ["s0002.html"], extractionKey: "k1", jobs: 2)
+        #expect(try store.sourceRecords((0..<20).map { String(format: "s%04d.html", $0) }, extractionKey: "k1", jobs: 2) == sources)
+        #expect(try !store.lastBuild().complete)
+
+        // Writing: the records of files about to be touched are not to be trusted; the others are.
+        try store.beginWriting(["feed.xml", "new.html"], known: [], renderInputsKey: "r2")
+        let pending = try store.outputRecords()
+        #expect(pending["feed.xml"] == .untrusted && pending["new.html"] == .untrusted)
+        #expect(pending["tags/é/index.html"] == Self.outputs["tags/é/index.html"])
+        #expect(try store.lastBuild().renderInputsKey == "r2")
+
+        var outputs = Self.outputs
+        outputs["new.html"] = OutputRecord(renderKey: "n", stamp: FileStamp(size: 5, modified: 6))
+        outputs["feed.xml"] = OutputRecord(renderKey: "", stamp: FileStamp(size: 2, modified: 7))
+        outputs["line\nbreak.html"] = nil
+        var build = Self.build
+        build.renderInputsKey = "r2"
+        build.validUntil = nil
+        try store.finishWriting(outputs, changed: ["new.html", "feed.xml"], removed: ["line\nbreak.html"], build: build, problems: [], stale: [])
+        #expect(try store.outputRecords() == outputs)
+        #expect(try store.lastBuild() == build)
+        #expect(try store.lastProblems().problems.isEmpty)
+
+        // Documents written under another front-matter schema are not read; the outputs still are.
+        try Self.execute("UPDATE meta SET value = 'title:text!' WHERE name = 'document_schema'", at: url)
+        #expect(try store.sourceFingerprints(extractionKey: "k1").isEmpty)
+        #expect(try store.sourceRecords(["s0003.html"], extractionKey: "k1", jobs: 1).isEmpty)
+        #expect(try store.outputRecords() == outputs)
+        try store.saveSources(sources, changed: [], removed: [], extractionKey: "k1", jobs: 2)
+        #expect(try store.sourceFingerprints(extractionKey: "k1") == sources.mapValues(\.fingerprint))
+
+        // Documents of another extraction key: the table is written anew.
+        let other = try #require(sources["s0003.html"])
+        try store.saveSources(["x.html": other], changed: [], removed: [], extractionKey: "k2", jobs: 2)
+        #expect(try store.sourceFingerprints(extractionKey: "k2") == ["x.html": other.fingerprint])
+    }
+
+    /// Files the store did not write, or that something cut short or scribbled over, are
+    /// discarded: what it reads afterwards is what was saved or nothing, and it saves again.
+    @Test func aDamagedForeignOrOtherVersionFileIsDiscardedNeverMisread() throws {
+        let folder = RepositoryPaths.temporaryFolder("state-damage")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = Self.stateURL(folder)
+        let sources = try Self.sources(count: 40)
+        try Self.saveSample(at: url, sources: sources)
+        let saved = try Data(contentsOf: url)
+        var random = SeededRandom(seed: 13)
+        var cases: [(label: String, damage: () throws -> Void)] = [
+            ("empty file", { try Data().write(to: url) }),
+            ("the old sources.bin", { try Data("galley-sources 2 and more".utf8).write(to: url) }),
+            ("random bytes", { try Data((0..<9000).map { _ in UInt8.random(in: 0...255, using: &random) }).write(to: url) }),
+            ("scribbled header", { try (Data(repeating: 0x5A, count: 100) + saved.dropFirst(100)).write(to: url) }),
+            ("another version", { try Self.execute("PRAGMA user_version = \(BuildStateSchema.version + 1)", at: url) }),
+            ("another program's database", {
+                unlink(url.path)
+                try Self.execute("CREATE TABLE sources (path TEXT, size INTEGER); INSERT INTO sources VALUES ('s0001.html', 1)", at: url)
+            }),
+            ("a dropped table", { try Self.execute("DROP TABLE outputs", at: url) }),
+            ("a document that does not decode", { try Self.execute("UPDATE documents SET document = x'0102' WHERE path = 's0005.html'", at: url) }),
+        ]
+        for cut in [10, 100, 4096, saved.count / 2, saved.count - 4096, saved.count - 1] {
+            cases.append(("cut at \(cut) of \(saved.count) bytes", { try saved.prefix(cut).write(to: url) }))
+        }
+        for (label, damage) in cases {
+            try saved.write(to: url)
+            try damage()
+            let store = try BuildStateStore(url: url)
+            let records = try store.sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 2)
+            #expect(records.allSatisfy { sources[$0.key] == $0.value }, "\(label): a record read back differs")
+            #expect(try store.sourceFingerprints(extractionKey: "k1").allSatisfy { sources[$0.key]?.fingerprint == $0.value }, "\(label)")
+            #expect(try store.outputRecords().allSatisfy { Self.outputs[$0.key] == $0.value }, "\(label)")
+            #expect(try !store.lastBuild().complete || records.count == sources.count, "\(label): complete without its sources")
+            try store.saveSources(sources, changed: Set(sources.keys), removed: [], extractionKey: "k1", jobs: 2)
+            #expect(try BuildStateStore(url: url).sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 2) == sources, "\(label): saves again")
+        }
+    }
+
+    /// A save that fails half-way (a trigger refuses one row after others were written in the
+    /// same transaction) leaves every table as it was.
+    @Test func aFailedSaveLeavesThePreviousState() throws {
+        let folder = RepositoryPaths.temporaryFolder("state-rollback")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = Self.stateURL(folder)
+        let sources = try Self.sources(count: 40)
+        try Self.saveSample(at: url, sources: sources)
+        try Self.execute("""
+            CREATE TRIGGER refuse_source BEFORE INSERT ON sources WHEN NEW.path = 's0030.html' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;
+            CREATE TRIGGER refuse_output BEFORE INSERT ON outputs WHEN NEW.path = 'z.html' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END;
+            """, at: url)
+        let store = try BuildStateStore(url: url)
+        let changed = sources.mapValues { record in
+            var record = record
+            record.fetched = Date(timeIntervalSince1970: 7)
+            return record
+        }
+        #expect(throws: GalleyError.self) {
+            try store.saveSources(changed, changed: Set(changed.keys), removed: ["s0001.html"], extractionKey: "k1", jobs: 2)
+        }
+        var outputs = Self.outputs
+        outputs["a.html"] = OutputRecord(renderKey: "a", stamp: FileStamp(size: 1, modified: 1))
+        outputs["z.html"] = OutputRecord(renderKey: "z", stamp: FileStamp(size: 1, modified: 1))
+        #expect(throws: GalleyError.self) {
+            try store.finishWriting(outputs, changed: ["a.html", "z.html"], removed: ["feed.xml"], build: LastBuild(), problems: [], stale: [])
+        }
+        let reopened = try BuildStateStore(url: url)
+        #expect(try reopened.sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 2) == sources)
+        #expect(try reopened.outputRecords() == Self.outputs)
+        #expect(try reopened.lastBuild() == Self.build)
+        #expect(try reopened.lastProblems().problems == Self.problems)
+    }
+
+    /// What a `kill -9` in the middle of a save leaves on disk — the file with some of the new
+    /// pages already in it, and the rollback journal — reads as the state before the save.
+    @Test func aSaveKilledHalfWayReadsAsThePreviousState() throws {
+        let folder = RepositoryPaths.temporaryFolder("state-killed")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = Self.stateURL(folder)
+        let sources = try Self.sources(count: 60)
+        try Self.saveSample(at: url, sources: sources)
+        let killed = folder.appendingPathComponent("killed/state.sqlite")
+        try FileManager.default.createDirectory(at: killed.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let database = try DatabaseQueue(path: url.path)
+        try database.inTransaction { db in
+            // A tiny page cache makes SQLite write changed pages into the file before the commit.
+            try db.execute(sql: "PRAGMA cache_size = 2")
+            try db.execute(sql: "UPDATE sources SET fetched = 0; UPDATE documents SET document = zeroblob(9000); DELETE FROM outputs; UPDATE meta SET value = 0")
+            try FileManager.default.copyItem(at: url, to: killed)
+            try FileManager.default.copyItem(atPath: url.path + "-journal", toPath: killed.path + "-journal")
+            return .rollback
+        }
+        try database.close()
+        #expect(try Data(contentsOf: killed) != Data(contentsOf: url), "the copy holds pages of the unfinished save")
+        let store = try BuildStateStore(url: killed)
+        #expect(try store.sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 2) == sources)
+        #expect(try store.outputRecords() == Self.outputs)
+        #expect(try store.lastBuild() == Self.build)
+        #expect(!FileManager.default.fileExists(atPath: killed.path + "-journal"))
+    }
+
+    /// The state is an ordinary SQLite file: plain SQL reads it (what `sqlite3` shows a user),
+    /// and at rest it is one file, without a journal or WAL beside it.
+    @Test func theFileReadsWithPlainSQL() throws {
+        let folder = RepositoryPaths.temporaryFolder("state-sql")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = Self.stateURL(folder)
+        let sources = try Self.sources(count: 12)
+        try Self.saveSample(at: url, sources: sources)
+        var configuration = Configuration()
+        configuration.readonly = true
+        let database = try DatabaseQueue(path: url.path, configuration: configuration)
+        func fetch<Value>(_ query: (Database) throws -> Value) throws -> Value { try database.read(query) }
+        #expect(try fetch { try String.fetchAll($0, sql: "SELECT path FROM sources ORDER BY path") } == sources.keys.sorted())
+        #expect(try fetch { try Int.fetchOne($0, sql: "SELECT count(*) FROM documents") } == 9)
+        #expect(try fetch { try Row.fetchAll($0, sql: "SELECT path, render_key, size, mtime FROM outputs WHERE path = 'tags/é/index.html'") }
+            == [["path": "tags/é/index.html", "render_key": "k", "size": 10, "mtime": 11]])
+        #expect(try fetch { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE name = 'render_inputs_key'") } == "r%1\t")
+        #expect(try fetch { try Int.fetchOne($0, sql: "SELECT value FROM meta WHERE name = 'complete'") } == 1)
+        #expect(try fetch { try String.fetchAll($0, sql: "SELECT reason FROM problems ORDER BY position") } == Self.problems.map(\.reason))
+        #expect(try fetch { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "delete")
+        try database.close()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path) == ["state.sqlite"])
+    }
+
+    /// Runs SQL on the file as another program would.
+    static func execute(_ sql: String, at url: URL) throws {
+        let database = try DatabaseQueue(path: url.path)
+        try database.write { try $0.execute(sql: sql) }
+        try database.close()
+    }
+}
