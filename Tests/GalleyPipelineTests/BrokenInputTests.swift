@@ -1,6 +1,7 @@
 import Foundation
 import GalleyCore
 import GalleyPipeline
+import GalleyTestSupport
 import Testing
 
 /// Issue 8, goal 3: broken input is survived.
@@ -382,7 +383,7 @@ import Testing
         var message: String
     }
 
-    @Test func eachBrokenInputGivesAClearErrorOrACorrectArticleQuickly() throws {
+    @Test func eachBrokenInputGivesAClearErrorOrACorrectArticleQuickly() async throws {
         let galley = try #require(Self.galleyBinary(), "the galley executable is built next to the tests")
         let work = RepositoryPaths.temporaryFolder("broken")
         defer { try? FileManager.default.removeItem(at: work) }
@@ -393,7 +394,7 @@ import Testing
             try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
             try testCase.make(content.appendingPathComponent(testCase.file))
             try Self.write(content.appendingPathComponent("good.md"), Self.good)
-            let run = Self.run(galley, ["build", "--config", RepositoryPaths.config.path, "--content", content.path, "--output", output.path,
+            let run = await Self.run(galley, ["build", "--config", RepositoryPaths.config.path, "--content", content.path, "--output", output.path,
                                         "--templates", RepositoryPaths.templates.path, "--jobs", "2"], timeout: Self.hardTimeout)
             var outcome = Self.judge(testCase, run: run, output: output)
             outcome.name = testCase.name
@@ -437,7 +438,7 @@ import Testing
     /// build` process: the build goes on, the good articles are published, and each broken input is
     /// either reported (with a reason) or published. A crash is a finding; when every input that
     /// crashed is a known crasher, the build runs again without them so the rest is still checked.
-    @Test func theBuildGoesOnWithEveryBrokenInputAtOnce() throws {
+    @Test func theBuildGoesOnWithEveryBrokenInputAtOnce() async throws {
         let galley = try #require(Self.galleyBinary(), "the galley executable is built next to the tests")
         let work = RepositoryPaths.temporaryFolder("broken-all")
         defer { try? FileManager.default.removeItem(at: work) }
@@ -456,7 +457,7 @@ import Testing
                 try Self.write(content.appendingPathComponent("good-\(number).md"),
                                Self.good.replacingOccurrences(of: "slug: artikel-baik", with: "slug: artikel-baik-\(number)"))
             }
-            let run = Self.run(galley, ["build", "--config", RepositoryPaths.config.path, "--content", content.path, "--output", output.path,
+            let run = await Self.run(galley, ["build", "--config", RepositoryPaths.config.path, "--content", content.path, "--output", output.path,
                                         "--templates", RepositoryPaths.templates.path, "--jobs", "2"], timeout: Self.hardTimeout * 3)
             let summary: String = "\(included.count) broken inputs and 3 good articles in one build: "
             if run.hung {
@@ -515,8 +516,9 @@ import Testing
         var stderr: String
     }
 
-    /// Runs a program under /usr/bin/time (for peak memory) with a hard timeout.
-    static func run(_ program: URL, _ arguments: [String], timeout: Double) -> Run {
+    /// Runs a program under /usr/bin/time (for peak memory) with a hard timeout, waiting
+    /// without holding a thread of the concurrency pool (`ChildProcess`).
+    static func run(_ program: URL, _ arguments: [String], timeout: Double) async -> Run {
         let folder = RepositoryPaths.temporaryFolder("run")
         defer { try? FileManager.default.removeItem(at: folder) }
         let errURL = folder.appendingPathComponent("stderr")
@@ -533,29 +535,27 @@ import Testing
         }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle(forWritingAtPath: errURL.path)
-        let done = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in done.signal() }
         let started = Date()
-        do { try process.run() } catch {
+        let child: ChildProcess
+        do { child = try ChildProcess(starting: process) } catch {
             return Run(status: -1, signalled: false, hung: false, seconds: 0, peakMB: nil, stderr: "could not start: \(error)")
         }
         var hung = false
-        if done.wait(timeout: .now() + timeout) == .timedOut {
+        if await !child.end(within: .seconds(timeout)) {
             hung = true
-            kill(process.processIdentifier, SIGKILL)
+            child.kill()
             // /usr/bin/time's child: kill the process group we can reach.
             let killer = Process()
             killer.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
-            killer.arguments = ["-KILL", "-P", String(process.processIdentifier)]
-            try? killer.run()
-            killer.waitUntilExit()
-            done.wait()
+            killer.arguments = ["-KILL", "-P", String(child.identifier)]
+            _ = try? await ChildProcess.run(killer)
+            await child.end()
         }
-        let seconds = Date().timeIntervalSince(started)
+        let seconds = child.runningTime.map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 } ?? Date().timeIntervalSince(started)
         let stderr = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
         var peak: Double?
-        var status = process.terminationStatus
-        var signalled = process.terminationReason == .uncaughtSignal
+        var status = child.terminationStatus
+        var signalled = child.endedBySignal
         if let timing = try? String(contentsOf: timeURL, encoding: .utf8) {
             // "Command terminated by signal 11\n12.34 56789" or "Command exited with non-zero status 3\n…".
             let lines = timing.split(separator: "\n")

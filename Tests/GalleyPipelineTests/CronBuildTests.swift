@@ -29,11 +29,11 @@ import Testing
         try #require(BrokenInputTests.galleyBinary(), "the galley executable is built beside the tests")
     }
 
-    @Test func aSecondBuildOfTheSameOutputExitsWith75() throws {
+    @Test func aSecondBuildOfTheSameOutputExitsWith75() async throws {
         let folders = try makeFolders("cron-lock", count: 5)
         defer { try? FileManager.default.removeItem(at: folders.root) }
         let holder = try BuildLock(path: BuildLock.path(forOutput: folders.output))
-        let run = BrokenInputTests.run(try galley(), folders.arguments(), timeout: 60)
+        let run = try await BrokenInputTests.run(galley(), folders.arguments(), timeout: 60)
         #expect(run.status == 75, "\(run.stderr)")
         let lines = run.stderr.split(separator: "\n")
         #expect(lines.count == 1 && lines[0].contains("another build holds") && lines[0].contains("pid \(getpid())"), "\(run.stderr)")
@@ -41,58 +41,60 @@ import Testing
         withExtendedLifetime(holder) {}
     }
 
-    @Test func twoBuildsStartedTogetherPublishOnceAndTheOtherWaitsItsTurn() throws {
+    @Test func twoBuildsStartedTogetherPublishOnceAndTheOtherWaitsItsTurn() async throws {
         let folders = try makeFolders("cron-race", count: 300)
         defer { try? FileManager.default.removeItem(at: folders.root) }
         let binary = try galley()
-        let results = parallelMap([0, 1], jobs: 2) { _ in BrokenInputTests.run(binary, folders.arguments(), timeout: 120) }
+        async let first = BrokenInputTests.run(binary, folders.arguments(), timeout: 120)
+        async let second = BrokenInputTests.run(binary, folders.arguments(), timeout: 120)
+        let results = await [first, second]
         let statuses = results.map(\.status).sorted()
         #expect(statuses == [0, 75] || statuses == [0, 0], "\(results.map(\.stderr))")
         for run in results where run.status == 75 { #expect(run.stderr.contains("another build holds")) }
-        let again = BrokenInputTests.run(binary, folders.arguments(["--quiet"]), timeout: 120)
+        let again = await BrokenInputTests.run(binary, folders.arguments(["--quiet"]), timeout: 120)
         #expect(again.status == 0 && again.stderr.isEmpty, "\(again.stderr)")
     }
 
     /// Builds killed at random moments (while extracting, rendering, writing): every file in
     /// the output is always whole, no temporary file is left in it, and the next complete
     /// build gives exactly what a clean build gives.
-    @Test func buildsKilledAtRandomNeverLeaveAPartialFileAndTheNextConverges() throws {
+    @Test func buildsKilledAtRandomNeverLeaveAPartialFileAndTheNextConverges() async throws {
         let folders = try makeFolders("cron-kill", count: 400)
         defer { try? FileManager.default.removeItem(at: folders.root) }
         let binary = try galley()
-        let full = BrokenInputTests.run(binary, folders.arguments(["--full"]), timeout: 300)
+        let full = await BrokenInputTests.run(binary, folders.arguments(["--full"]), timeout: 300)
         #expect(full.status == 0, "\(full.stderr)")
         var random = SeededRandom(seed: 75)
         // How long an incremental build of one round's changes takes, unkilled.
         try changeArticles(in: folders, round: -1, random: &random)
-        let incremental = BrokenInputTests.run(binary, folders.arguments(), timeout: 300)
+        let incremental = await BrokenInputTests.run(binary, folders.arguments(), timeout: 300)
         #expect(incremental.status == 0)
         var killedMidway = 0
         for round in 0..<12 {
             try changeArticles(in: folders, round: round, random: &random)
             let duration = round % 3 == 0 ? full.seconds : incremental.seconds
             let delay = Double(random.below(Int(max(duration, 0.05) * 1000))) / 1000
-            if try runAndKill(binary, folders.arguments(round % 3 == 0 ? ["--full"] : []), after: delay) { killedMidway += 1 }
+            if try await runAndKill(binary, folders.arguments(round % 3 == 0 ? ["--full"] : []), after: delay) { killedMidway += 1 }
             #expect(Self.partialFiles(in: folders.output).isEmpty, "round \(round): \(Self.partialFiles(in: folders.output))")
         }
         #expect(killedMidway >= 6, "most builds were killed before they finished")
-        let final = BrokenInputTests.run(binary, folders.arguments(), timeout: 300)
+        let final = await BrokenInputTests.run(binary, folders.arguments(), timeout: 300)
         #expect(final.status == 0, "\(final.stderr)")
         let clean = folders.root.appendingPathComponent("clean/public")
-        let reference = BrokenInputTests.run(binary, folders.arguments(["--full"], output: clean), timeout: 300)
+        let reference = await BrokenInputTests.run(binary, folders.arguments(["--full"], output: clean), timeout: 300)
         #expect(reference.status == 0)
         let built = SyntheticSite.snapshot(folders.output), expected = SyntheticSite.snapshot(clean)
         #expect(Set(built.keys) == Set(expected.keys), "extra: \(Set(built.keys).subtracting(expected.keys).sorted().prefix(5)), missing: \(Set(expected.keys).subtracting(built.keys).sorted().prefix(5))")
         #expect(built.keys.filter { built[$0] != expected[$0] }.sorted().prefix(5).isEmpty)
     }
 
-    @Test func strictReportAndConfigErrorsGiveTheDocumentedExitCodes() throws {
+    @Test func strictReportAndConfigErrorsGiveTheDocumentedExitCodes() async throws {
         let folders = try makeFolders("cron-codes", count: 4)
         defer { try? FileManager.default.removeItem(at: folders.root) }
         let binary = try galley()
         try Data("<html><body>bukan artikel</body></html>".utf8).write(to: folders.content.appendingPathComponent("kosong.html"))
         let report = folders.root.appendingPathComponent("report.json")
-        let quiet = BrokenInputTests.run(binary, folders.arguments(["--quiet", "--report", report.path]), timeout: 60)
+        let quiet = await BrokenInputTests.run(binary, folders.arguments(["--quiet", "--report", report.path]), timeout: 60)
         #expect(quiet.status == 0 && quiet.stderr.isEmpty, "--quiet prints nothing on success: \(quiet.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any])
         let sources = try #require(json["sources"] as? [[String: Any]])
@@ -101,7 +103,7 @@ import Testing
         #expect(rejected["status"] as? String == "rejected" && (rejected["reason"] as? String)?.isEmpty == false && rejected["stage"] != nil)
         #expect(sources.filter { $0["status"] as? String == "published" }.allSatisfy { ($0["path"] as? String)?.hasSuffix("index.html") == true })
 
-        let strict = BrokenInputTests.run(binary, folders.arguments(["--quiet", "--strict"]), timeout: 60)
+        let strict = await BrokenInputTests.run(binary, folders.arguments(["--quiet", "--strict"]), timeout: 60)
         #expect(strict.status == 1, "\(strict.stderr)")
 
         let before = SyntheticSite.mtimes(folders.output)
@@ -109,7 +111,7 @@ import Testing
         try Data("items_per_page: [nope\n".utf8).write(to: badConfig)
         var arguments = folders.arguments()
         arguments[2] = badConfig.path
-        let broken = BrokenInputTests.run(binary, arguments, timeout: 60)
+        let broken = await BrokenInputTests.run(binary, arguments, timeout: 60)
         #expect(broken.status == 2 && broken.stderr.split(separator: "\n").count == 1, "\(broken.stderr)")
         #expect(SyntheticSite.mtimes(folders.output) == before, "a config error changes nothing in the output")
     }
@@ -117,8 +119,8 @@ import Testing
     /// `--search` runs pagefind (on the PATH, or PyPI's pagefind-bin) over the site: every
     /// article indexed, tag and region as filters, the publication date as a sort. Skipped
     /// when pagefind is not installed.
-    @Test func searchIndexesEveryArticleWithTagAndRegionFilters() throws {
-        let probe = BrokenInputTests.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-m", "pagefind_bin", "--version"], timeout: 60)
+    @Test func searchIndexesEveryArticleWithTagAndRegionFilters() async throws {
+        let probe = await BrokenInputTests.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-m", "pagefind_bin", "--version"], timeout: 60)
         let onPath = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
             .contains { FileManager.default.isExecutableFile(atPath: "\($0)/pagefind") }
         guard probe.status == 0 || onPath else {
@@ -127,7 +129,7 @@ import Testing
         }
         let folders = try makeFolders("cron-search", count: 12)
         defer { try? FileManager.default.removeItem(at: folders.root) }
-        let run = BrokenInputTests.run(try galley(), folders.arguments(["--search"]), timeout: 120)
+        let run = try await BrokenInputTests.run(galley(), folders.arguments(["--search"]), timeout: 120)
         #expect(run.status == 0, "\(run.stderr)")
         let entry = try Data(contentsOf: folders.output.appendingPathComponent("pagefind/pagefind-entry.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: entry) as? [String: Any])
@@ -155,18 +157,18 @@ import Testing
     }
 
     /// Starts a build and sends SIGKILL after `delay` seconds; true when it was still running.
-    func runAndKill(_ binary: URL, _ arguments: [String], after delay: Double) throws -> Bool {
+    func runAndKill(_ binary: URL, _ arguments: [String], after delay: Double) async throws -> Bool {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        usleep(useconds_t(delay * 1_000_000))
-        let running = process.isRunning
-        if running { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        return running && process.terminationReason == .uncaughtSignal
+        let child = try ChildProcess(starting: process)
+        try await Task.sleep(for: .seconds(delay))
+        let running = child.isRunning
+        if running { child.kill() }
+        await child.end()
+        return running && child.endedBySignal
     }
 
     /// Files that are not whole: HTML not ending in `</html>`, XML not ending in `>`, empty
