@@ -6,8 +6,21 @@
 /// template values and the template variable check (GalleyRender). `ArticleSchemaTests` takes
 /// every row through all of them, so a new row is tested without a new test.
 public struct ArticleField: Sendable {
-    /// Where in `FrontMatter` a value of type `Value` is kept.
-    public typealias Path<Value> = any WritableKeyPath<FrontMatter, Value> & Sendable
+    /// Where in `FrontMatter` a value of type `Value` is kept: how to read it and how to write
+    /// it. Closures, not key paths: a key path is applied by the runtime, about four times
+    /// slower than a closure call, and the schema is walked for every summary on every list
+    /// page it appears on and twice per document in the build state. `ArticleSchemaTests`
+    /// checks that each row's two closures name the same property and no other row's.
+    public struct Path<Value>: Sendable {
+        let read: @Sendable (FrontMatter) -> Value
+        let write: @Sendable (inout FrontMatter, Value) -> Void
+
+        /// `.init { $0.title } set: { $0.title = $1 }` in a row of `FrontMatter.fields`.
+        public init(_ read: @escaping @Sendable (FrontMatter) -> Value, set write: @escaping @Sendable (inout FrontMatter, Value) -> Void) {
+            self.read = read
+            self.write = write
+        }
+    }
 
     /// The kind of value and where it is kept.
     public enum Storage: Sendable {
@@ -56,13 +69,13 @@ public struct ArticleField: Sendable {
     /// empty list, a false flag, `date_source: page`), which front matter leaves unwritten.
     public func value(in matter: FrontMatter) -> Value? {
         switch storage {
-        case .requiredText(let path): .text(matter[keyPath: path])
-        case .text(let path), .languageTag(let path): matter[keyPath: path].map(Value.text)
-        case .requiredTime(let path): .time(matter[keyPath: path])
-        case .time(let path): matter[keyPath: path].map(Value.time)
-        case .list(let path): matter[keyPath: path].isEmpty ? nil : .list(matter[keyPath: path])
-        case .flag(let path): matter[keyPath: path] ? .flag(true) : nil
-        case .dateSource(let path): matter[keyPath: path] == .page ? nil : .text(matter[keyPath: path].rawValue)
+        case .requiredText(let path): .text(matter[path])
+        case .text(let path), .languageTag(let path): matter[path].map(Value.text)
+        case .requiredTime(let path): .time(matter[path])
+        case .time(let path): matter[path].map(Value.time)
+        case .list(let path): matter[path].isEmpty ? nil : .list(matter[path])
+        case .flag(let path): matter[path] ? .flag(true) : nil
+        case .dateSource(let path): matter[path] == .page ? nil : .text(matter[path].rawValue)
         }
     }
 
@@ -71,22 +84,30 @@ public struct ArticleField: Sendable {
     @discardableResult
     public func set(_ value: Value?, in matter: inout FrontMatter) -> Bool {
         switch (storage, value) {
-        case (.requiredText(let path), .text(let text)?): matter[keyPath: path] = text
-        case (.text(let path), .text(let text)?), (.languageTag(let path), .text(let text)?): matter[keyPath: path] = text
-        case (.text(let path), nil), (.languageTag(let path), nil): matter[keyPath: path] = nil
-        case (.requiredTime(let path), .time(let time)?): matter[keyPath: path] = time
-        case (.time(let path), .time(let time)?): matter[keyPath: path] = time
-        case (.time(let path), nil): matter[keyPath: path] = nil
-        case (.list(let path), .list(let items)?): matter[keyPath: path] = items
-        case (.list(let path), nil): matter[keyPath: path] = []
-        case (.flag(let path), .flag(let flag)?): matter[keyPath: path] = flag
-        case (.flag(let path), nil): matter[keyPath: path] = false
+        case (.requiredText(let path), .text(let text)?): matter[path] = text
+        case (.text(let path), .text(let text)?), (.languageTag(let path), .text(let text)?): matter[path] = text
+        case (.text(let path), nil), (.languageTag(let path), nil): matter[path] = nil
+        case (.requiredTime(let path), .time(let time)?): matter[path] = time
+        case (.time(let path), .time(let time)?): matter[path] = time
+        case (.time(let path), nil): matter[path] = nil
+        case (.list(let path), .list(let items)?): matter[path] = items
+        case (.list(let path), nil): matter[path] = []
+        case (.flag(let path), .flag(let flag)?): matter[path] = flag
+        case (.flag(let path), nil): matter[path] = false
         case (.dateSource(let path), .text(let text)?):
             guard let source = DateSource(rawValue: text) else { return false }
-            matter[keyPath: path] = source
-        case (.dateSource(let path), nil): matter[keyPath: path] = .page
+            matter[path] = source
+        case (.dateSource(let path), nil): matter[path] = .page
         default: return false
         }
         return true
+    }
+}
+
+extension FrontMatter {
+    /// The value a schema row's `Path` points at.
+    public subscript<Value>(path: ArticleField.Path<Value>) -> Value {
+        get { path.read(self) }
+        set { path.write(&self, newValue) }
     }
 }

@@ -28,22 +28,22 @@ public struct FrontMatter: Sendable, Hashable, Codable {
 
     /// The schema: every field, in the order front matter is written.
     public static let fields: [ArticleField] = [
-        ArticleField("title", .requiredText(\.title), template: "title"),
-        ArticleField("date", .requiredTime(\.date)),
-        ArticleField("date_source", .dateSource(\.dateSource)),
-        ArticleField("modified", .time(\.modified)),
-        ArticleField("author", .text(\.author), template: "byline"),
-        ArticleField("editor", .text(\.editor), template: "editor"),
-        ArticleField("tags", .list(\.tags)),
-        ArticleField("region", .text(\.region)),
-        ArticleField("section", .text(\.section), template: "section"),
-        ArticleField("summary", .text(\.summary), template: "summary"),
-        ArticleField("image", .text(\.image)),
-        ArticleField("image_caption", .text(\.imageCaption)),
-        ArticleField("source_url", .text(\.sourceURL)),
-        ArticleField("lang", .languageTag(\.lang), template: "language"),
-        ArticleField("slug", .text(\.slug)),
-        ArticleField("draft", .flag(\.draft)),
+        ArticleField("title", .requiredText(.init { $0.title } set: { $0.title = $1 }), template: "title"),
+        ArticleField("date", .requiredTime(.init { $0.date } set: { $0.date = $1 })),
+        ArticleField("date_source", .dateSource(.init { $0.dateSource } set: { $0.dateSource = $1 })),
+        ArticleField("modified", .time(.init { $0.modified } set: { $0.modified = $1 })),
+        ArticleField("author", .text(.init { $0.author } set: { $0.author = $1 }), template: "byline"),
+        ArticleField("editor", .text(.init { $0.editor } set: { $0.editor = $1 }), template: "editor"),
+        ArticleField("tags", .list(.init { $0.tags } set: { $0.tags = $1 })),
+        ArticleField("region", .text(.init { $0.region } set: { $0.region = $1 })),
+        ArticleField("section", .text(.init { $0.section } set: { $0.section = $1 }), template: "section"),
+        ArticleField("summary", .text(.init { $0.summary } set: { $0.summary = $1 }), template: "summary"),
+        ArticleField("image", .text(.init { $0.image } set: { $0.image = $1 })),
+        ArticleField("image_caption", .text(.init { $0.imageCaption } set: { $0.imageCaption = $1 })),
+        ArticleField("source_url", .text(.init { $0.sourceURL } set: { $0.sourceURL = $1 })),
+        ArticleField("lang", .languageTag(.init { $0.lang } set: { $0.lang = $1 }), template: "language"),
+        ArticleField("slug", .text(.init { $0.slug } set: { $0.slug = $1 })),
+        ArticleField("draft", .flag(.init { $0.draft } set: { $0.draft = $1 })),
     ]
 
     /// The key under which front matter gives values outside the schema.

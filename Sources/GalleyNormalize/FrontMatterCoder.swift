@@ -67,10 +67,10 @@ enum FrontMatterCoder {
         }
         for field in FrontMatter.fields {
             switch field.storage {
-            case .requiredText(let path): matter[keyPath: path] = cleaned(matter[keyPath: path])
-            case .text(let path): matter[keyPath: path] = clean(matter[keyPath: path])
-            case .languageTag(let path): matter[keyPath: path] = matter[keyPath: path].flatMap(languageTag)
-            case .list(let path): matter[keyPath: path] = matter[keyPath: path].map(cleaned).filter { !$0.trimmingWhitespace.isEmpty }
+            case .requiredText(let path): matter[path] = cleaned(matter[path])
+            case .text(let path): matter[path] = clean(matter[path])
+            case .languageTag(let path): matter[path] = matter[path].flatMap(languageTag)
+            case .list(let path): matter[path] = matter[path].map(cleaned).filter { !$0.trimmingWhitespace.isEmpty }
             case .requiredTime, .time, .flag, .dateSource: break
             }
         }
@@ -331,21 +331,21 @@ enum FrontMatterCoder {
             switch field.storage {
             case .requiredText(let path):
                 guard let text = string(key) else { throw fail("front matter has no \(key)") }
-                matter[keyPath: path] = text
-            case .text(let path), .languageTag(let path): matter[keyPath: path] = string(key)
+                matter[path] = text
+            case .text(let path), .languageTag(let path): matter[path] = string(key)
             case .requiredTime(let path):
                 guard let time = try timestamp(key) else { throw fail("front matter has no \(key)") }
-                matter[keyPath: path] = time
-            case .time(let path): matter[keyPath: path] = try timestamp(key)
-            case .list(let path): matter[keyPath: path] = list(key, in: mapping, string: string)
-            case .flag(let path): matter[keyPath: path] = mapping.bool(key) ?? (string(key)?.lowercased() == "true")
+                matter[path] = time
+            case .time(let path): matter[path] = try timestamp(key)
+            case .list(let path): matter[path] = list(key, in: mapping, string: string)
+            case .flag(let path): matter[path] = mapping.bool(key) ?? (string(key)?.lowercased() == "true")
             case .dateSource(let path):
                 guard let text = string(key) else { continue }
                 guard let value = DateSource(rawValue: text.lowercased()) else {
                     let words = DateSource.allCases.map(\.rawValue)
                     throw fail("\(key) \"\(text)\" must be \(words.dropLast().joined(separator: ", ")) or \(words.last ?? "")")
                 }
-                matter[keyPath: path] = value
+                matter[path] = value
             }
         }
         if let key = mapping.oversized {

@@ -32,6 +32,7 @@ import Testing
         return matter
     }
 
+    /// Each row's writer changes one stored property, its own, and its reader reads that one.
     @Test func everyStoredPropertyIsOneRowOfTheSchema() {
         let labels = Set(Mirror(reflecting: Self.bare).children.compactMap(\.label))
         var reached: [String] = []
@@ -41,6 +42,12 @@ import Testing
             let changed = zip(Mirror(reflecting: Self.bare).children, zip(before, after)).filter { $1.0 != $1.1 }.compactMap(\.0.label)
             #expect(changed.count == 1, "\(field.key) changes \(changed)")
             reached += changed
+            // Its reader reads what its writer wrote, and no other row's reader sees it.
+            let matter = Self.with(field)
+            #expect(field.value(in: matter) == Self.sample(for: field), "\(field.key) reads another property than it writes")
+            for other in FrontMatter.fields where other.key != field.key {
+                #expect(other.value(in: matter) == other.value(in: Self.bare), "\(other.key) reads \(field.key)'s property")
+            }
         }
         #expect(Set(reached).count == reached.count, "two rows share a property")
         #expect(Set(reached).union([FrontMatter.extraKey]) == labels, "properties outside the schema: \(labels.subtracting(reached))")
