@@ -20,28 +20,65 @@ enum RepeatedStandfirst {
     }
 
     /// The text of the first `<p>` element, tags removed, entities decoded, whitespace collapsed.
+    ///
+    /// Works on the UTF-8 bytes: `<`, `>` and `&` never occur inside a multi-byte sequence, and
+    /// cmark writes a literal `<` in text as `&lt;`. (Searching with Foundation and walking
+    /// `Character`s took 13 % of a whole build of the 10,000-article benchmark.)
     static func firstParagraphText(_ html: String) -> String? {
-        guard let open = html.range(of: "<p>"), let close = html.range(of: "</p>", range: open.upperBound..<html.endIndex) else {
-            return nil
-        }
-        var text = ""
-        var insideTag = false
-        for character in html[open.upperBound..<close.lowerBound] {
-            switch character {
-            case "<": insideTag = true
-            case ">" where insideTag: insideTag = false
-            default: if !insideTag { text.append(character) }
+        var html = html
+        return html.withUTF8 { bytes -> String? in
+            guard let open = find(Array("<p>".utf8), in: bytes, from: 0),
+                  let close = find(Array("</p>".utf8), in: bytes, from: open + 3) else { return nil }
+            var text: [UInt8] = []
+            text.reserveCapacity(close - open - 3)
+            var insideTag = false
+            var index = open + 3
+            while index < close {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "<") {
+                    insideTag = true
+                } else if byte == UInt8(ascii: ">"), insideTag {
+                    insideTag = false
+                } else if !insideTag {
+                    if byte == UInt8(ascii: "&"), let (decoded, length) = entity(in: bytes, at: index, before: close) {
+                        text.append(decoded)
+                        index += length
+                        continue
+                    }
+                    text.append(byte)
+                }
+                index += 1
             }
+            return collapsed(String(decoding: text, as: UTF8.self))
         }
-        return collapsed(decoded(text))
     }
 
-    /// cmark escapes only these five.
-    private static func decoded(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
+    /// The five entities cmark writes (`&lt; &gt; &quot; &#39; &amp;`): the character and the
+    /// entity's length, or nil.
+    private static func entity(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, before end: Int) -> (UInt8, Int)? {
+        for (name, character) in entities {
+            let length = name.count
+            guard index + length <= end else { continue }
+            if (0..<length).allSatisfy({ bytes[index + $0] == name[$0] }) { return (character, length) }
+        }
+        return nil
+    }
+
+    private static let entities: [([UInt8], UInt8)] = [
+        (Array("&lt;".utf8), UInt8(ascii: "<")), (Array("&gt;".utf8), UInt8(ascii: ">")),
+        (Array("&quot;".utf8), UInt8(ascii: "\"")), (Array("&#39;".utf8), UInt8(ascii: "'")),
+        (Array("&amp;".utf8), UInt8(ascii: "&")),
+    ]
+
+    /// The offset of the first `needle` at or after `start`, or nil.
+    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var index = start
+        while index <= bytes.count - needle.count {
+            if bytes[index] == first, (1..<needle.count).allSatisfy({ bytes[index + $0] == needle[$0] }) { return index }
+            index += 1
+        }
+        return nil
     }
 
     private static func collapsed(_ text: String) -> String {
