@@ -2,7 +2,7 @@
 SWIFT ?= swift
 GALLEY := .build/release/galley
 
-.PHONY: all deps build site test eval bench fuzz goldens clean
+.PHONY: all deps build site test eval bench fuzz goldens clean new-field-check
 
 all: site
 
@@ -43,6 +43,11 @@ goldens: deps
 	for rung in extractRung normaliseRung renderRung; do \
 		RECORD_GOLDENS=1 $(SWIFT) test --disable-xctest --filter "GoldenLadderTests/$$rung" || exit 1; \
 	done
+
+## Add a field to the article schema in a scratch copy (FrontMatter.swift only) and check it
+## reaches pages, the build state and front matter; `ARGS=--tests` also runs the schema tests there.
+new-field-check: deps
+	bash scripts/new-field-check.sh $(ARGS)
 
 ## Extraction and build benchmarks (medians of several runs).
 bench: build

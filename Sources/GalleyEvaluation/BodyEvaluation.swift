@@ -59,7 +59,7 @@ public struct BodyEvaluation: Sendable {
             pagesPerSecond: Double(ids.count) / seconds)
     }
 
-    static func status(_ outcome: PageProcessor.Outcome) -> String {
+    static func status(_ outcome: PageProcessor.ProcessedPage) -> String {
         guard case .failure(let error) = outcome.document else { return "ok" }
         return error.kind == .rejected ? "rejected" : "failed: \(error.reason)"
     }

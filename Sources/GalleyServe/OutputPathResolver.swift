@@ -12,7 +12,7 @@ import Darwin
 /// must lie below the real output folder, so a symbolic link out of the folder serves nothing.
 struct OutputPathResolver: Sendable {
     /// What a request path leads to.
-    enum Outcome: Equatable, Sendable {
+    enum Resolution: Equatable, Sendable {
         /// A regular file, by its real path.
         case file(String)
         /// A folder asked for without its trailing slash: where to send the client.
@@ -25,7 +25,7 @@ struct OutputPathResolver: Sendable {
     let root: String
 
     /// Resolves a raw request path (`/tags/banjir/`, still percent-encoded, without its query).
-    func resolve(_ rawPath: Substring, query: Substring?) -> Outcome {
+    func resolve(_ rawPath: Substring, query: Substring?) -> Resolution {
         guard let segments = Self.segments(of: rawPath) else { return .badRequest }
         if segments.contains(where: { $0.hasPrefix(".") }) { return .notFound }
         guard let realRoot = Self.realPath(root) else { return .notFound }

@@ -7,7 +7,7 @@ import GalleyPipeline
 /// event loops or the concurrency pool): `BuildPipeline(options:).run()` in this process.
 struct SiteBuilder: Sendable {
     /// The result of one build and how long it took.
-    struct Outcome: Sendable {
+    struct Run: Sendable {
         var result: Result<BuildReport, GalleyError>
         var seconds: Double
         var finished: Date
@@ -21,7 +21,7 @@ struct SiteBuilder: Sendable {
     }
 
     /// Builds the site now (the build's clock is now).
-    func build() async -> Outcome {
+    func build() async -> Run {
         var options = self.options
         options.now = Date()
         let pipeline = BuildPipeline(options: options)
@@ -30,7 +30,7 @@ struct SiteBuilder: Sendable {
                 let started = DispatchTime.now().uptimeNanoseconds
                 let result = Result { () throws(GalleyError) in try pipeline.run() }
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-                continuation.resume(returning: Outcome(result: result, seconds: seconds, finished: Date()))
+                continuation.resume(returning: Run(result: result, seconds: seconds, finished: Date()))
             }
         }
     }

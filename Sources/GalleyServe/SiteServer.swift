@@ -89,12 +89,12 @@ package final class SiteServer: Sendable {
 
     private func rebuild(number: Int, changes: [String], builder: SiteBuilder) async {
         if !changes.isEmpty { log("changed: \(Self.describe(changes))") }
-        let outcome = await builder.build()
-        let status = BuildStatus.finished(outcome.result, build: number, seconds: outcome.seconds, at: outcome.finished)
-        switch outcome.result {
+        let run = await builder.build()
+        let status = BuildStatus.finished(run.result, build: number, seconds: run.seconds, at: run.finished)
+        switch run.result {
         case .success(let report):
             hub.publish(status, siteChanged: report.filesWritten + report.filesRemoved > 0)
-            log(number == 1 ? report.summary : Self.rebuilt(report, number: number, seconds: outcome.seconds))
+            log(number == 1 ? report.summary : Self.rebuilt(report, number: number, seconds: run.seconds))
         case .failure(let error):
             hub.publish(status, siteChanged: false)
             log("error: build \(number) failed: \(error)\n  still serving the last good site; fix the error and save again")

@@ -22,7 +22,7 @@ public struct ServeArguments: ParsableArguments, Sendable {
     @Option(name: .long, help: ArgumentHelp("A site's own templates, strings or static files, each replacing the theme's file of the same path (watched too).", valueName: "dir"))
     public var overrides: String?
 
-    @Option(name: .long, help: ArgumentHelp("Folder for the build state (manifests, lock); default .galley beside the output.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Folder for the build state (state.sqlite, lock, staging); default .galley beside the output.", valueName: "dir"))
     public var cache: String?
 
     @Option(name: .long, help: "Address to listen on (loopback by default; any other address is reachable by others).")

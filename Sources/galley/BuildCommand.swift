@@ -33,7 +33,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A site's own templates, strings or static files, each replacing the theme's file of the same path.", valueName: "dir"))
     var overrides: String?
 
-    @Option(name: .long, help: ArgumentHelp("Folder for the build state (manifests, lock); default .galley beside the output.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Folder for the build state (state.sqlite, lock, staging); default .galley beside the output.", valueName: "dir"))
     var cache: String?
 
     @Option(name: .long, help: "Pages processed in parallel (default: number of cores).")

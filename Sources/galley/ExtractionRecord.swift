@@ -11,7 +11,7 @@ struct ExtractionRecord: Sendable {
     let extracted: ExtractedArticle?
     let markdown: String?
 
-    init(file: SourceFile, outcome: PageProcessor.Outcome, processor: PageProcessor) {
+    init(file: SourceFile, outcome: PageProcessor.ProcessedPage, processor: PageProcessor) {
         source = file.path
         extracted = outcome.extracted
         switch outcome.document {

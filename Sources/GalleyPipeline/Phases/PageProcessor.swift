@@ -21,7 +21,7 @@ public struct PageProcessor: Sendable {
 
     /// The result for one file: the extraction when stage 1 succeeded, and the document or
     /// the error that stopped stages 1–2.
-    public struct Outcome: Sendable {
+    public struct ProcessedPage: Sendable {
         public var extracted: ExtractedArticle?
         public var document: Result<ArticleDocument, GalleyError>
         /// When the page was fetched, from its sidecar.
@@ -31,14 +31,14 @@ public struct PageProcessor: Sendable {
     /// Stages 1–2 for one file. `stamp` is the file's stamp when the caller already has it
     /// (its mtime dates a page that neither gives a date nor has one in its sidecar); without
     /// it the file is looked at only when that date is needed.
-    public func process(_ file: SourceFile, stamp: FileStamp? = nil) -> Outcome {
+    public func process(_ file: SourceFile, stamp: FileStamp? = nil) -> ProcessedPage {
         var extracted: ExtractedArticle?
         var fetched: Date?
         do throws(GalleyError) {
             switch file.kind {
             case .markdown:
                 let document = try normalizer.parseDocument(try SourceReader.markdown(file), source: file.path)
-                return Outcome(extracted: nil, document: .success(document))
+                return ProcessedPage(extracted: nil, document: .success(document))
             case .page:
                 let page = try SourceReader.page(file)
                 fetched = page.sidecar?.fetchTimestamp?.date
@@ -47,10 +47,10 @@ public struct PageProcessor: Sendable {
                     (stamp ?? Self.stamp(of: file))?.modified
                 }
                 extracted = article
-                return Outcome(extracted: article, document: .success(try normalizer.normalize(article)), fetched: fetched)
+                return ProcessedPage(extracted: article, document: .success(try normalizer.normalize(article)), fetched: fetched)
             }
         } catch {
-            return Outcome(extracted: extracted, document: .failure(error), fetched: fetched)
+            return ProcessedPage(extracted: extracted, document: .failure(error), fetched: fetched)
         }
     }
 

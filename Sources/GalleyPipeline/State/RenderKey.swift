@@ -1,9 +1,10 @@
 import Foundation
 import GalleyCore
 
-/// The key of everything a page is rendered from. When the key of a page equals the one the
-/// output manifest remembers and its file is unchanged on disk, the page is neither rendered
-/// nor written again. Keys start with the build's render key (galley, config, templates).
+/// The key of everything a page is rendered from. When the key of a page equals the one its
+/// output record in the build state holds and its file is unchanged on disk, the page is
+/// neither rendered nor written again. Keys start with the build's render inputs key
+/// (`BuildKeys.renderInputs`: galley, config, templates).
 struct RenderKey {
     let inputs: String
     /// Slug → hash of that article's summary (what list pages and neighbours show of it).
