@@ -43,7 +43,7 @@ public struct SiteConfig: Sendable, Hashable, Decodable {
         /// Spelling (dateline, metadata) → region name, matched case-insensitively.
         public var aliases: [String: String] = [:]
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case bySource = "by_source"
             case aliases
         }
@@ -74,10 +74,20 @@ public struct SiteConfig: Sendable, Hashable, Decodable {
             aliases = try container.decodeIfPresent([String: String].self, forKey: .aliases) ?? [:]
         }
 
-        enum CodingKeys: String, CodingKey { case aliases }
+        enum CodingKeys: String, CodingKey, CaseIterable { case aliases }
     }
 
-    enum CodingKeys: String, CodingKey {
+    /// The keys `galley.yml` may hold at its top level; any other is an error.
+    public static let keys: [String] = CodingKeys.allCases.map(\.rawValue)
+
+    /// The keys the mappings under `regions` and `tags` may hold (their own mappings hold the
+    /// user's names: hosts, spellings).
+    public static let sectionKeys: [String: [String]] = [
+        CodingKeys.regions.rawValue: RegionRules.CodingKeys.allCases.map(\.rawValue),
+        CodingKeys.tags.rawValue: TagRules.CodingKeys.allCases.map(\.rawValue),
+    ]
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case title, description, language, timezone, permalink, regions, tags, canonical, undated
         case baseURL = "base_url"
         case itemsPerPage = "items_per_page"

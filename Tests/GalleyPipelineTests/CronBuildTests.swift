@@ -114,6 +114,33 @@ import Testing
         let broken = await BrokenInputTests.run(binary, arguments, timeout: 60)
         #expect(broken.status == 2 && broken.stderr.split(separator: "\n").count == 1, "\(broken.stderr)")
         #expect(SyntheticSite.mtimes(folders.output) == before, "a config error changes nothing in the output")
+
+        // A misspelt key: exit 2, one line naming the file, the line and the key meant.
+        try Data("title: Kabar\nitems_per_pages: 5\n".utf8).write(to: badConfig)
+        let misspelt = await BrokenInputTests.run(binary, arguments, timeout: 60)
+        #expect(misspelt.status == 2 && misspelt.stderr == "error: config: \(badConfig.path):2: unknown key `items_per_pages` (did you mean `items_per_page`?)\n",
+                "\(misspelt.stderr)")
+        #expect(SyntheticSite.mtimes(folders.output) == before)
+
+        // `galley config` prints every key with its value; the text is a config that reads back the same.
+        let configText = try await Self.output(binary, ["config", "--config", folders.arguments()[2]])
+        let printed = folders.root.appendingPathComponent("printed.yml")
+        try Data(configText.utf8).write(to: printed)
+        #expect(try ConfigLoader.load(printed, required: true) == (try ConfigLoader.load(URL(fileURLWithPath: folders.arguments()[2]), required: true)))
+        #expect(configText.contains("\nitems_per_page: ") && configText.contains("\nundated: publish\n"), "\(configText)")
+    }
+
+    /// A command's standard output (it must exit 0).
+    static func output(_ binary: URL, _ arguments: [String]) async throws -> String {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let file = RepositoryPaths.temporaryFolder("stdout").appendingPathComponent("out")
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        process.standardOutput = try FileHandle(forWritingTo: file)
+        #expect(try await ChildProcess.run(process) == 0, "\(arguments)")
+        return try String(contentsOf: file, encoding: .utf8)
     }
 
     /// `--search` runs pagefind (on the PATH, or PyPI's pagefind-bin) over the site: every

@@ -112,7 +112,7 @@ import Testing
                 _ = try ConfigLoader.load(url, required: true)
                 Issue.record("\(text) was accepted")
             } catch {
-                #expect(error.stage == .config && error.source == url.path)
+                #expect(error.stage == .config && error.source == url.path + ":1")
                 #expect(error.reason.hasPrefix("undated: "), "\(error.reason)")
             }
         }

@@ -3,7 +3,8 @@ import GalleyCore
 import Yams
 
 /// Reads `galley.yml`. A missing file gives the defaults; a broken one is a `.config` error
-/// that names the file and the problem.
+/// that names the file, the line when it is known, and the problem. Unknown keys are errors
+/// (`ConfigKeyCheck`).
 public enum ConfigLoader {
     public static func load(_ url: URL, required: Bool) throws(GalleyError) -> SiteConfig {
         guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -11,13 +12,38 @@ public enum ConfigLoader {
             return SiteConfig()
         }
         let text = String(decoding: data, as: UTF8.self)
-        let config: SiteConfig
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return try SiteConfig().validated(source: url.path) }
+        let root: Node
         do {
-            config = text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? SiteConfig() : try YAMLDecoder().decode(SiteConfig.self, from: text)
+            guard let composed = try Yams.compose(yaml: text) else { return try SiteConfig().validated(source: url.path) }
+            root = composed
         } catch {
             throw GalleyError(.config, source: url.path, reason: describe(error))
         }
+        if let problem = ConfigKeyCheck.firstProblem(in: root) {
+            throw GalleyError(.config, source: place(url, problem.line), reason: problem.reason)
+        }
+        let config: SiteConfig
+        do {
+            config = try YAMLDecoder().decode(SiteConfig.self, from: text)
+        } catch {
+            let path = (error as? DecodingError).map(Self.codingPath) ?? []
+            throw GalleyError(.config, source: place(url, path.isEmpty ? nil : ConfigKeyCheck.line(of: path, in: root)), reason: describe(error))
+        }
         return try config.validated(source: url.path)
+    }
+
+    /// `path:line`, or the path alone when the line is not known.
+    private static func place(_ url: URL, _ line: Int?) -> String {
+        line.map { "\(url.path):\($0)" } ?? url.path
+    }
+
+    private static func codingPath(_ error: DecodingError) -> [any CodingKey] {
+        switch error {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): context.codingPath
+        case .keyNotFound(_, let context): context.codingPath
+        @unknown default: []
+        }
     }
 
     private static func describe(_ error: any Error) -> String {
