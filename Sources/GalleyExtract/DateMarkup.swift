@@ -118,10 +118,10 @@ struct DateMarkup {
     }
 
     /// An epoch time in seconds or milliseconds (9 to 13 digits), at `offset`.
-    static func epoch(_ value: String, offset: Int) -> Timestamp? {
+    static func epoch(_ value: String, placedBy zoneless: ZonelessTime) -> Timestamp? {
         let digits = value.trimmingCharacters(in: .whitespaces)
         guard (9...13).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Double(digits) else { return nil }
-        let seconds = digits.count >= 12 ? number / 1000 : number
-        return Timestamp(date: Date(timeIntervalSince1970: seconds), utcOffsetSeconds: 0).converted(toOffsetSeconds: offset)
+        let instant = Date(timeIntervalSince1970: digits.count >= 12 ? number / 1000 : number)
+        return Timestamp(date: instant, utcOffsetSeconds: 0).converted(toOffsetSeconds: zoneless.offset(at: instant))
     }
 }

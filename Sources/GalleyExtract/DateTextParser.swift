@@ -7,10 +7,12 @@ import GalleyCore
 ///
 /// `parse` reads a whole value (a `<meta>` content, a date element's text); `dates(in:)` finds
 /// every date inside running text. Month names come from `ExtractionHeuristics.monthNames`.
-/// Times without a zone take `defaultOffsetSeconds`; WIB, WITA and WIT are +07:00, +08:00, +09:00.
+/// Times without a zone are placed by `zoneless` (the site's zone at that date); WIB, WITA and
+/// WIT are +07:00, +08:00, +09:00.
 /// Relative dates count back from `now` (the page's fetch time).
 struct DateTextParser {
-    var defaultOffsetSeconds: Int
+    /// Where a date without a zone is placed.
+    var zoneless: ZonelessTime
     var now: Timestamp?
     /// Read `03/04/2020` as March 4 (American English pages) rather than 3 April.
     var monthFirst = false
@@ -47,23 +49,29 @@ struct DateTextParser {
     /// The date of a whole value: ISO 8601, relative, a date in words or digits, else any
     /// day, month and year the value names.
     func parse(_ raw: String) -> Timestamp? {
-        let text = raw.trimmingWhitespace
-        guard !text.isEmpty, text.count < 120 else { return nil }
-        if let iso = Timestamp.parseISO8601(text, defaultOffsetSeconds: defaultOffsetSeconds) { return iso }
-        let tokens = DateToken.tokens(text)
-        if let relative = relative(tokens) { return relative }
-        if let first = dates(in: tokens, allowsTwoDigitYears: true).first { return first.timestamp }
-        return loose(tokens)
+        parseNotingZone(raw)?.0
     }
 
     /// `parse`, and whether the value gave its zone (`2020-10-13T10:15:00Z` does, `2020-10-13 10:15` does not).
     func parseNotingZone(_ raw: String) -> (Timestamp, Bool)? {
-        var probe = self
-        probe.defaultOffsetSeconds = Self.zonelessMarker
-        guard let parsed = probe.parse(raw) else { return nil }
-        guard parsed.utcOffsetSeconds == Self.zonelessMarker else { return (parsed, true) }
-        let wallClock = parsed.date.addingTimeInterval(Double(Self.zonelessMarker - defaultOffsetSeconds))
-        return (Timestamp(date: wallClock, utcOffsetSeconds: defaultOffsetSeconds), false)
+        guard let parsed = parseMarkingZoneless(raw) else { return nil }
+        return (placed(parsed), parsed.utcOffsetSeconds != Self.zonelessMarker)
+    }
+
+    /// The value parsed with `zonelessMarker` as the offset of a time that gives none.
+    private func parseMarkingZoneless(_ raw: String) -> Timestamp? {
+        let text = raw.trimmingWhitespace
+        guard !text.isEmpty, text.count < 120 else { return nil }
+        if let iso = Timestamp.parseISO8601(text, defaultOffsetSeconds: Self.zonelessMarker) { return iso }
+        let tokens = DateToken.tokens(text)
+        if let relative = relative(tokens) { return relative }
+        if let first = datesMarkingZoneless(in: tokens, allowsTwoDigitYears: true).first { return first.timestamp }
+        return loose(tokens)
+    }
+
+    /// A timestamp read without a zone (at `zonelessMarker`) placed by `zoneless`; others as they are.
+    private func placed(_ timestamp: Timestamp) -> Timestamp {
+        timestamp.utcOffsetSeconds == Self.zonelessMarker ? zoneless.placing(timestamp, readAt: Self.zonelessMarker) : timestamp
     }
 
     /// An offset no zone has (one second): what a value without a zone is parsed at, to tell it apart.
@@ -75,6 +83,14 @@ struct DateTextParser {
     }
 
     func dates(in tokens: [DateToken], allowsTwoDigitYears: Bool) -> [Match] {
+        datesMarkingZoneless(in: tokens, allowsTwoDigitYears: allowsTwoDigitYears).map { match in
+            var match = match
+            match.timestamp = placed(match.timestamp)
+            return match
+        }
+    }
+
+    private func datesMarkingZoneless(in tokens: [DateToken], allowsTwoDigitYears: Bool) -> [Match] {
         var matches: [Match] = []
         var index = 0
         while index < tokens.count {
@@ -85,7 +101,7 @@ struct DateTextParser {
             let time = timeOfDay(tokens, at: day.end)
             if let timestamp = Timestamp.fromComponents(year: day.year, month: day.month, day: day.day, hour: time?.hour ?? 0,
                                                         minute: time?.minute ?? 0, second: time?.second ?? 0,
-                                                        utcOffsetSeconds: time?.offset ?? defaultOffsetSeconds) {
+                                                        utcOffsetSeconds: time?.offset ?? Self.zonelessMarker) {
                 matches.append(Match(timestamp: timestamp, start: tokens[index].start, hasTime: time != nil))
             }
             index = time?.end ?? day.end
@@ -326,6 +342,6 @@ struct DateTextParser {
             if !pm, hour == 12 { hour = 0 }
         }
         return Timestamp.fromComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
-                                        utcOffsetSeconds: offset ?? defaultOffsetSeconds)
+                                        utcOffsetSeconds: offset ?? Self.zonelessMarker)
     }
 }

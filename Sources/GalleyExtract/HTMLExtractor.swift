@@ -7,14 +7,15 @@ public struct HTMLExtractor: Sendable {
     public struct Settings: Sendable {
         /// `regions.by_source` of `galley.yml`: URL host or host + path prefix → region.
         public var regionsBySource: [String: String]
-        /// Offset for dates printed without a zone when the page has no fetch time.
-        public var defaultUTCOffsetSeconds: Int
+        /// `timezone` of `galley.yml`: a date printed without a zone is read in it, with the
+        /// offset the zone has at that date (`ZonelessTime`).
+        public var timeZone: TimeZone
         var heuristics: ExtractionHeuristics = .standard
 
         /// Creates settings.
-        public init(regionsBySource: [String: String] = [:], defaultUTCOffsetSeconds: Int = 0) {
+        public init(regionsBySource: [String: String] = [:], timeZone: TimeZone = .gmt) {
             self.regionsBySource = regionsBySource
-            self.defaultUTCOffsetSeconds = defaultUTCOffsetSeconds
+            self.timeZone = timeZone
         }
     }
 

@@ -22,7 +22,7 @@ struct MetadataReader {
         jsonLD = JSONLDReader(scripts: scripts.map(\.textContent))
         meta = MetaTags(metaNodes: index.elements("meta"), linkNodes: index.elements("link"))
         let fetched = page.sidecar?.fetchTimestamp
-        dates = DateTextParser(defaultOffsetSeconds: fetched?.utcOffsetSeconds ?? settings.defaultUTCOffsetSeconds, now: fetched,
+        dates = DateTextParser(zoneless: ZonelessTime(zone: settings.timeZone, fetched: fetched), now: fetched,
                                monthNames: settings.heuristics.monthNames)
     }
 

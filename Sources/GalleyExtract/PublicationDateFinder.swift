@@ -113,7 +113,8 @@ struct PublicationDateFinder {
         if let top = stated.first, !top.writtenInUTC, let strong, Self.sameDay(top.timestamp, strong.timestamp) { return top.timestamp }
         if let match = stated.first(where: { url.matches($0.timestamp, day: day) }) { return match.timestamp }
         if let match = shown.first(where: { url.matches($0.timestamp, day: day) }) { return match.timestamp }
-        return Timestamp.fromComponents(year: url.year, month: url.month, day: day, utcOffsetSeconds: offset ?? parser.defaultOffsetSeconds)
+        if let offset { return Timestamp.fromComponents(year: url.year, month: url.month, day: day, utcOffsetSeconds: offset) }
+        return Timestamp.fromComponents(year: url.year, month: url.month, day: day, utcOffsetSeconds: 0).map { parser.zoneless.placing($0, readAt: 0) }
     }
 
     /// Rule 4: the first stated date, or the day the page shows strongly instead.

@@ -81,7 +81,7 @@ struct StatedDates {
     /// A stated value (an epoch time, or a date the parser reads), when it is plausible.
     private func value(_ raw: String, source: String) -> Value? {
         let text = raw.trimmingWhitespace
-        if let epoch = DateMarkup.epoch(text, offset: parser.defaultOffsetSeconds) {
+        if let epoch = DateMarkup.epoch(text, placedBy: parser.zoneless) {
             return window.allows(epoch) ? Value(timestamp: epoch, zoned: true, source: source) : nil
         }
         guard let (timestamp, zoned) = parser.parseNotingZone(text), window.allows(timestamp) else { return nil }

@@ -102,7 +102,7 @@ struct VisibleDateWalk {
     private func timestampAttribute(_ node: HTMLNode) -> (Timestamp, Bool)? {
         for name in heuristics.timestampAttributes {
             guard let value = node.attribute(name) else { continue }
-            if let epoch = DateMarkup.epoch(value, offset: parser.defaultOffsetSeconds) { return (epoch, true) }
+            if let epoch = DateMarkup.epoch(value, placedBy: parser.zoneless) { return (epoch, true) }
             if let parsed = parser.parseNotingZone(value) { return parsed }
         }
         return nil

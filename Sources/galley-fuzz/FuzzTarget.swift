@@ -1,3 +1,4 @@
+import Foundation
 import GalleyCore
 import GalleyExtract
 import GalleyNormalize
@@ -7,7 +8,7 @@ import GalleyRender
 // render (cmark + the validator). Built only with `make fuzz` (-sanitize=fuzzer,address);
 // libFuzzer supplies `main`.
 
-let extractor = HTMLExtractor(settings: .init(regionsBySource: ["fuzz.example": "Fuzz"], defaultUTCOffsetSeconds: 7 * 3600))
+let extractor = HTMLExtractor(settings: .init(regionsBySource: ["fuzz.example": "Fuzz"], timeZone: TimeZone(secondsFromGMT: 7 * 3600)!))
 let normalizer = MarkdownNormalizer(tagAliases: ["a": "b"], regionAliases: ["x": "y"])
 let renderer = MarkdownRenderer()
 

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct DateParsingTests {
     let now = Timestamp.parseISO8601("2020-10-15T08:00:00+07:00")!
-    var parser: DateTextParser { DateTextParser(defaultOffsetSeconds: 7 * 3600, now: now, monthNames: ExtractionHeuristics.standard.monthNames) }
+    var parser: DateTextParser { DateTextParser(zoneless: ZonelessTime(fixedOffset: 7 * 3600), now: now, monthNames: ExtractionHeuristics.standard.monthNames) }
 
     @Test(arguments: [
         ("Selasa, 13 Oktober 2020 - 10:15 WIB", "2020-10-13T10:15:00+07:00"),

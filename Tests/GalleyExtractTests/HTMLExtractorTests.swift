@@ -4,7 +4,7 @@ import GalleyExtract
 import Testing
 
 @Suite struct HTMLExtractorTests {
-    let extractor = HTMLExtractor(settings: .init(regionsBySource: ["jatim.inews.id": "Jawa Timur"], defaultUTCOffsetSeconds: 7 * 3600))
+    let extractor = HTMLExtractor(settings: .init(regionsBySource: ["jatim.inews.id": "Jawa Timur"], timeZone: TimeZone(secondsFromGMT: 7 * 3600)!))
 
     func extract(_ html: String, url: String? = nil) throws(GalleyError) -> ExtractedArticle {
         try extractor.extract(SourcePage(path: "test.html", bytes: Array(html.utf8), sidecar: url.map { SourceSidecar(url: $0) }))

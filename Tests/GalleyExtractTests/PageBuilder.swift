@@ -1,10 +1,11 @@
+import Foundation
 import GalleyCore
 @testable import GalleyExtract
 
 /// Small HTML pages written inline for the extractor tests.
 enum PageBuilder {
     /// The extractor of the snippet suites (a date without a zone is at +07:00).
-    static let extractor = HTMLExtractor(settings: .init(regionsBySource: [:], defaultUTCOffsetSeconds: 7 * 3600))
+    static let extractor = HTMLExtractor(settings: .init(regionsBySource: [:], timeZone: TimeZone(secondsFromGMT: 7 * 3600)!))
 
     /// Stage 1 of a page fetched from `url`.
     static func extract(_ html: String, url: String? = "https://example.org/berita/uji") throws -> ExtractedArticle {

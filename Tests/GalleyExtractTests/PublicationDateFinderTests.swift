@@ -6,7 +6,7 @@ import Testing
 /// One small hand-written page per rule of `PublicationDateFinder` (and the sources it reads:
 /// `URLDate`, `StatedDates`, `VisibleDates`).
 @Suite struct PublicationDateFinderTests {
-    let extractor = HTMLExtractor(settings: .init(regionsBySource: [:], defaultUTCOffsetSeconds: 0))
+    let extractor = HTMLExtractor(settings: .init(regionsBySource: [:], timeZone: .gmt))
 
     /// A page: `head` inside `<head>`; `before` above the headline, `header` right under it,
     /// then a long article text, then `after`.
@@ -269,7 +269,7 @@ import Testing
     }
 
     @Test func aTimeWithoutAZoneTakesTheDefaultOffset() {
-        let jakarta = HTMLExtractor(settings: .init(regionsBySource: [:], defaultUTCOffsetSeconds: 7 * 3600))
+        let jakarta = HTMLExtractor(settings: .init(regionsBySource: [:], timeZone: TimeZone(secondsFromGMT: 7 * 3600)!))
         let html = page(head: "<meta name=\"sailthru.date\" content=\"2019-10-16 23:30:00\">")
         let metadata = try? jakarta.metadata(of: SourcePage(path: "t.html", bytes: Array(html.utf8)))
         #expect(metadata?.published?.rfc3339 == "2019-10-16T23:30:00+07:00")

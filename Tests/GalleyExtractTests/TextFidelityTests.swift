@@ -6,7 +6,7 @@ import Testing
 /// The article's words come out as the page has them: no word of a sentence is lost with the
 /// element around it, and no character is changed.
 @Suite struct TextFidelityTests {
-    let extractor = HTMLExtractor(settings: .init(regionsBySource: [:], defaultUTCOffsetSeconds: 0))
+    let extractor = HTMLExtractor(settings: .init(regionsBySource: [:], timeZone: .gmt))
 
     func text(_ paragraph: String) throws -> String {
         let story = PageBuilder.paragraphs.map { "<p>\($0)</p>" }

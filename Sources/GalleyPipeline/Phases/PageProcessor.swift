@@ -13,8 +13,7 @@ public struct PageProcessor: Sendable {
 
     /// Creates the stages from the site configuration.
     public init(config: SiteConfig) {
-        let offset = config.timeZone.secondsFromGMT()
-        extractor = HTMLExtractor(settings: .init(regionsBySource: config.regions.bySource, defaultUTCOffsetSeconds: offset))
+        extractor = HTMLExtractor(settings: .init(regionsBySource: config.regions.bySource, timeZone: config.timeZone))
         normalizer = MarkdownNormalizer(tagAliases: config.tags.aliases, regionAliases: config.regions.aliases, undated: config.undated)
         timeZone = config.timeZone
     }
