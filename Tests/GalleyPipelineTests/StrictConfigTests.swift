@@ -51,6 +51,15 @@ import Testing
         #expect(Self.failure("- just\n- a list\n")?.reason == "the config must be a mapping of keys to values")
     }
 
+    @Test func aBadValueNamesItsKeyAndLine() throws {
+        let url = try #require(Self.failure("title: Kabar\nbase_url: ftp://kabar.example/\n"))
+        #expect(url.line == "2" && url.reason.hasPrefix("base_url must be an absolute http(s) URL"), "\(url)")
+        let zone = try #require(Self.failure("title: Kabar\n\n\ntimezone: Mars/Olympus\n"))
+        #expect(zone.line == "4" && zone.reason.hasPrefix("timezone \"Mars/Olympus\""), "\(zone)")
+        let count = try #require(Self.failure("items_per_page: 0\n"))
+        #expect(count.line == "1" && count.reason == "items_per_page must be at least 1", "\(count)")
+    }
+
     @Test func suggestionsAreSlipsNotGuesses() {
         #expect(ConfigKeyCheck.suggestion(for: "feeditems", among: SiteConfig.keys) == "feed_items")
         #expect(ConfigKeyCheck.suggestion(for: "BASE_URL", among: SiteConfig.keys) == "base_url")

@@ -42,6 +42,12 @@ enum ConfigKeyCheck {
         return found
     }
 
+    /// The line of the top-level `key`, when the file has it.
+    static func line(ofKey key: String, in root: Node) -> Int? {
+        guard let (keyNode, _) = root.mapping?.first(where: { $0.key.string == key }) else { return nil }
+        return line(of: keyNode)
+    }
+
     /// The known key nearest to `key`, when it is near enough to be a slip: at most two edits,
     /// and fewer than half the key's length.
     static func suggestion(for key: String, among known: [String]) -> String? {

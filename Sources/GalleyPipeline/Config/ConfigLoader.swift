@@ -30,7 +30,13 @@ public enum ConfigLoader {
             let path = (error as? DecodingError).map(Self.codingPath) ?? []
             throw GalleyError(.config, source: place(url, path.isEmpty ? nil : ConfigKeyCheck.line(of: path, in: root)), reason: describe(error))
         }
-        return try config.validated(source: url.path)
+        do {
+            return try config.validated(source: url.path)
+        } catch {
+            // The reason starts with the key it is about ("base_url must be …"): name its line.
+            let key = SiteConfig.keys.first { error.reason.hasPrefix($0 + " ") || error.reason.hasPrefix($0 + ":") }
+            throw GalleyError(.config, source: place(url, key.flatMap { ConfigKeyCheck.line(ofKey: $0, in: root) }), reason: error.reason)
+        }
     }
 
     /// `path:line`, or the path alone when the line is not known.
