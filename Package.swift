@@ -50,15 +50,19 @@ let package = Package(
         // Stage 4: site plan (indices, pagination, taxonomies), feeds, sitemaps, output writer.
         .target(name: "GalleySite", dependencies: ["GalleyCore"], swiftSettings: strictSettings),
         // Discovery, the orchestrator, concurrency, the build state (SQLite), the build report.
+        // The default theme inside the binary: templates/ embedded at build time.
+        .executableTarget(name: "theme-embedder", swiftSettings: strictSettings),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["theme-embedder"]),
+        .target(name: "GalleyTheme", swiftSettings: strictSettings, plugins: ["EmbedTheme"]),
         .target(name: "GalleyPipeline", dependencies: [
-            "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender", "GalleySite", "CZlib", "Yams",
+            "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender", "GalleySite", "GalleyTheme", "CZlib", "Yams",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], swiftSettings: strictSettings),
         // Extraction quality against the shared corpora: scorers, floors (`make eval`).
         .target(name: "GalleyEvaluation", dependencies: ["GalleyCore", "GalleyExtract", "GalleyPipeline"], swiftSettings: strictSettings),
         .executableTarget(name: "galley-eval", dependencies: ["GalleyEvaluation"], swiftSettings: strictSettings),
         .executableTarget(name: "galley", dependencies: [
-            "GalleyPipeline", "GalleyCore", "GalleyServeArguments",
+            "GalleyPipeline", "GalleyCore", "GalleyTheme", "GalleyServeArguments",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strictSettings),
         // `galley serve`: local preview over HTTP with live reload (Hummingbird). Its own library and
@@ -88,7 +92,7 @@ let package = Package(
             "GalleyNormalize", "GalleyRender", "GalleyExtract", "GalleyPipeline", "GalleyCore", "GalleyTestSupport", "Yams",
         ], swiftSettings: strictSettings),
         .testTarget(name: "GalleyPipelineTests", dependencies: [
-            "GalleyPipeline", "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender", "GalleyTestSupport",
+            "GalleyPipeline", "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender", "GalleyTheme", "GalleyTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "GalleyServeTests", dependencies: ["GalleyServe", "GalleyPipeline", "GalleyCore"], swiftSettings: strictSettings),

@@ -31,7 +31,7 @@ package struct ServeOptions: Sendable {
     /// The trees and files whose changes trigger a rebuild: content, templates, config and the
     /// theme overrides.
     var watchedPaths: [String] {
-        ([build.contentFolder, build.templatesFolder, build.configFile] + (build.overridesFolder.map { [$0] } ?? []))
+        ([build.contentFolder, build.configFile] + [build.templatesFolder, build.overridesFolder].compactMap(\.self))
             .map { $0.standardizedFileURL.path }
     }
 

@@ -16,8 +16,8 @@ public struct ServeArguments: ParsableArguments, Sendable {
     @Option(name: .long, help: "Site configuration file (optional when the default is missing).")
     public var config: String = "galley.yml"
 
-    @Option(name: .long, help: "Folder of Mustache templates and static/ assets.")
-    public var templates: String = "templates"
+    @Option(name: .long, help: ArgumentHelp("The site's own theme files (Mustache templates, strings, static/), laid over the built-in theme; default templates/ when it exists.", valueName: "dir"))
+    public var templates: String?
 
     @Option(name: .long, help: ArgumentHelp("A site's own templates, strings or static files, each replacing the theme's file of the same path (watched too).", valueName: "dir"))
     public var overrides: String?

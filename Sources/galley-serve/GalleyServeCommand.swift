@@ -27,7 +27,7 @@ struct GalleyServeCommand: AsyncParsableCommand {
         defer { signals.cancel() }
         do {
             try await server.run { port in
-                let line = "galley serve: \(server.options.url(port: port)) (watching \(arguments.content), \(arguments.templates), \(arguments.config); Ctrl-C to stop)\n"
+                let line = "galley serve: \(server.options.url(port: port)) (watching \(arguments.content), \(server.options.build.templatesFolder?.relativePath ?? "the built-in theme"), \(arguments.config); Ctrl-C to stop)\n"
                 FileHandle.standardOutput.write(Data(line.utf8))
             }
         } catch {
@@ -41,7 +41,7 @@ struct GalleyServeCommand: AsyncParsableCommand {
         let build = BuildPipeline.Options(
             configFile: URL(fileURLWithPath: arguments.config), configRequired: arguments.config != "galley.yml",
             contentFolder: URL(fileURLWithPath: arguments.content), outputFolder: URL(fileURLWithPath: arguments.output),
-            templatesFolder: URL(fileURLWithPath: arguments.templates),
+            templatesFolder: Theme.siteFolder(option: arguments.templates),
             overridesFolder: arguments.overrides.map { URL(fileURLWithPath: $0) },
             cacheFolder: arguments.cache.map { URL(fileURLWithPath: $0) })
         return ServeOptions(build: build, host: arguments.host, port: arguments.port)

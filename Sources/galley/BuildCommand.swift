@@ -27,8 +27,8 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Folder the site is written to.")
     var output: String = "public"
 
-    @Option(name: .long, help: "Folder of Mustache templates and static/ assets (the theme).")
-    var templates: String = "templates"
+    @Option(name: .long, help: ArgumentHelp("The site's own theme files (Mustache templates, strings, static/), laid over the built-in theme; default templates/ when it exists.", valueName: "dir"))
+    var templates: String?
 
     @Option(name: .long, help: ArgumentHelp("A site's own templates, strings or static files, each replacing the theme's file of the same path.", valueName: "dir"))
     var overrides: String?
@@ -73,7 +73,7 @@ struct BuildCommand: ParsableCommand {
         let options = BuildPipeline.Options(
             configFile: URL(fileURLWithPath: config), configRequired: config != "galley.yml",
             contentFolder: URL(fileURLWithPath: content), outputFolder: URL(fileURLWithPath: output),
-            templatesFolder: URL(fileURLWithPath: templates), overridesFolder: overrides.map { URL(fileURLWithPath: $0) },
+            templatesFolder: Theme.siteFolder(option: templates), overridesFolder: overrides.map { URL(fileURLWithPath: $0) },
             jobs: jobs, keepMarkdownFolder: keepMarkdown.map { URL(fileURLWithPath: $0) }, allowMarkdownInContent: allowContentFolder,
             cacheFolder: cache.map { URL(fileURLWithPath: $0) }, full: full, progress: progress?.sink)
         let result: BuildReport

@@ -33,7 +33,7 @@ import Testing
         try "<footer>Milik situs</footer>".write(to: site.appendingPathComponent("partials/footer.mustache"), atomically: true, encoding: .utf8)
         try "body{}".write(to: site.appendingPathComponent("static/extra.css"), atomically: true, encoding: .utf8)
         let base = try Theme.load(from: RepositoryPaths.templates)
-        let theme = try Theme.load(from: RepositoryPaths.templates, overrides: site)
+        let theme = try Theme.load(folder: RepositoryPaths.templates, overrides: site)
         #expect(theme.templates["partials/footer"] == "<footer>Milik situs</footer>")
         #expect(theme.templates["article"] == base.templates["article"])
         #expect(theme.assets.map(\.path).contains("static/extra.css"))
@@ -51,7 +51,7 @@ import Testing
         try FileManager.default.createDirectory(at: site.appendingPathComponent("partials"), withIntermediateDirectories: true)
         try "<footer>\n{{=<% %>=}}<% site.title %>\n</footer>".write(to: site.appendingPathComponent("partials/footer.mustache"),
                                                                    atomically: true, encoding: .utf8)
-        let theme = try Theme.load(from: RepositoryPaths.templates, overrides: site)
+        let theme = try Theme.load(folder: RepositoryPaths.templates, overrides: site)
         do throws(GalleyError) {
             _ = try TemplatePageRenderer(config: SiteConfig(), templates: theme.templates, templateFolder: "templates", strings: theme.strings)
             Issue.record("the theme was accepted")

@@ -25,8 +25,10 @@ public struct BuildPipeline: Sendable {
         public var configRequired: Bool
         public var contentFolder: URL
         public var outputFolder: URL
-        public var templatesFolder: URL
-        /// A site's own templates, laid over `templatesFolder` file by file.
+        /// A site's own theme folder, laid over the built-in theme file by file; nil: the
+        /// built-in theme alone (`Theme.siteFolder(option:)` picks it from the command line).
+        public var templatesFolder: URL?
+        /// A site's own templates, laid over the theme (and `templatesFolder`) file by file.
         public var overridesFolder: URL?
         public var jobs: Int
         /// The build's clock (the news sitemap's window, feeds of an empty site).
@@ -44,7 +46,7 @@ public struct BuildPipeline: Sendable {
         public var progress: BuildProgress?
 
         /// Creates options.
-        public init(configFile: URL, configRequired: Bool, contentFolder: URL, outputFolder: URL, templatesFolder: URL,
+        public init(configFile: URL, configRequired: Bool, contentFolder: URL, outputFolder: URL, templatesFolder: URL?,
                     overridesFolder: URL? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, now: Date = Date(),
                     keepMarkdownFolder: URL? = nil, allowMarkdownInContent: Bool = false, cacheFolder: URL? = nil,
                     full: Bool = false, progress: BuildProgress? = nil) {
@@ -83,9 +85,9 @@ public struct BuildPipeline: Sendable {
 
         try checkMarkdownFolder()
         let config = try ConfigLoader.load(options.configFile, required: options.configRequired)
-        let theme = try Theme.load(from: options.templatesFolder, overrides: options.overridesFolder)
+        let theme = try Theme.load(folder: options.templatesFolder, overrides: options.overridesFolder)
         let renderer = try TemplatePageRenderer(config: config, templates: theme.templates, templateFolder: theme.folder, strings: theme.strings)
-        let keys = BuildKeys(configFile: options.configFile, templateFolders: [options.templatesFolder] + (options.overridesFolder.map { [$0] } ?? []))
+        let keys = BuildKeys(configFile: options.configFile, templateFolders: [options.templatesFolder, options.overridesFolder].compactMap(\.self))
         report.phases.append(clock.lap("config"))
 
         let files = try ContentDiscovery.discover(in: options.contentFolder)
