@@ -12,7 +12,7 @@ struct Galley: ParsableCommand {
         commandName: "galley",
         abstract: "Turns a folder of scraped news pages into a static news site.",
         version: version,
-        subcommands: [BuildCommand.self, ExtractCommand.self, MarkdownCommand.self, ServeCommand.self, ConfigCommand.self, ThemeCommand.self],
+        subcommands: [BuildCommand.self, ExtractCommand.self, MarkdownCommand.self, ServeCommand.self, ConfigCommand.self, ThemeCommand.self, InitCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import GalleyPipeline
+
+/// `galley init [DIR]`: starts a site in `DIR` (default: here) with a commented `galley.yml`,
+/// an example article and an example scraped page, and a README. Refuses to overwrite any file.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Start a site: galley.yml with every key, an example article and scraped page, and a README."
+    )
+
+    @Argument(help: ArgumentHelp("The site folder, created when missing.", valueName: "dir"))
+    var folder: String = "."
+
+    func run() throws {
+        let root = URL(fileURLWithPath: folder)
+        let taken = SiteScaffold.files.map(\.path).filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
+        guard taken.isEmpty else {
+            printError("error: init: \(folder): \(taken.joined(separator: ", ")) already there; nothing was written (use an empty folder)")
+            throw ExitCode(ExitStatus.configError)
+        }
+        do {
+            for file in SiteScaffold.files {
+                let url = root.appendingPathComponent(file.path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.text.utf8).write(to: url, options: .withoutOverwriting)
+            }
+        } catch {
+            printError("error: init: \(folder): cannot write: \(error.localizedDescription)")
+            throw ExitCode(ExitStatus.ioError)
+        }
+        let place = folder == "." ? "" : "cd \(folder) && "
+        print("started a galley site in \(folder): \(SiteScaffold.files.map(\.path).joined(separator: ", "))")
+        print("next: \(place)galley build && galley serve")
+    }
+}
