@@ -2,7 +2,7 @@
 SWIFT ?= swift
 GALLEY := .build/release/galley
 
-.PHONY: all deps build site test eval bench fuzz goldens clean new-field-check
+.PHONY: all deps build site test eval bench fuzz goldens clean new-field-check install install-check
 
 all: site
 
@@ -49,12 +49,38 @@ goldens: deps
 new-field-check: deps
 	bash scripts/new-field-check.sh $(ARGS)
 
+## Install galley and galley-serve, built with the static Swift runtime (only libxml2, cmark,
+## zlib and SQLite stay shared), with bash, zsh and fish completions and man pages:
+## `make install PREFIX=/usr/local` (DESTDIR is honoured). The build has its own scratch folder,
+## .build-install, so it does not undo `make build`.
+PREFIX ?= /usr/local
+INSTALL_BUILD := $(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-install
+install: deps
+	$(INSTALL_BUILD) --product galley
+	$(INSTALL_BUILD) --product galley-serve
+	$(SWIFT) package --scratch-path .build-install plugin generate-manual --configuration release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 .build-install/release/galley .build-install/release/galley-serve $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 .build-install/plugins/GenerateManual/outputs/galley/galley.1 \
+		.build-install/plugins/GenerateManual/outputs/galley-serve/galley-serve.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	.build-install/release/galley --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/galley
+	.build-install/release/galley --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_galley
+	.build-install/release/galley --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/galley.fish
+	@echo "installed galley $$(.build-install/release/galley --version) into $(DESTDIR)$(PREFIX)"
+
+## Install into a temporary prefix and use it as a new user would, from an empty folder:
+## galley init, galley build, galley serve --port 0 (one request), --version, man page, completions.
+install-check:
+	bash scripts/install-check.sh
+
 ## Extraction and build benchmarks (medians of several runs).
 bench: build
 	bash scripts/bench.sh
 
 clean:
-	rm -rf .build public/*
+	rm -rf .build .build-install public/*
 
 .PHONY: serve browser-check
 

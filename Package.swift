@@ -54,6 +54,10 @@ let package = Package(
         .executableTarget(name: "theme-embedder", swiftSettings: strictSettings),
         .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["theme-embedder"]),
         .target(name: "GalleyTheme", swiftSettings: strictSettings, plugins: ["EmbedTheme"]),
+        // The commit a binary was built from (`--version`).
+        .executableTarget(name: "build-stamper", swiftSettings: strictSettings),
+        .plugin(name: "StampBuild", capability: .buildTool(), dependencies: ["build-stamper"]),
+        .target(name: "GalleyBuildInfo", swiftSettings: strictSettings, plugins: ["StampBuild"]),
         .target(name: "GalleyPipeline", dependencies: [
             "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender", "GalleySite", "GalleyTheme", "CZlib", "Yams",
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -62,7 +66,7 @@ let package = Package(
         .target(name: "GalleyEvaluation", dependencies: ["GalleyCore", "GalleyExtract", "GalleyPipeline"], swiftSettings: strictSettings),
         .executableTarget(name: "galley-eval", dependencies: ["GalleyEvaluation"], swiftSettings: strictSettings),
         .executableTarget(name: "galley", dependencies: [
-            "GalleyPipeline", "GalleyCore", "GalleyTheme", "GalleyServeArguments",
+            "GalleyPipeline", "GalleyCore", "GalleyTheme", "GalleyBuildInfo", "GalleyServeArguments",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strictSettings),
         // `galley serve`: local preview over HTTP with live reload (Hummingbird). Its own library and
@@ -75,7 +79,8 @@ let package = Package(
             "GalleyCore", "GalleyPipeline", .product(name: "Hummingbird", package: "hummingbird"),
         ], swiftSettings: strictSettings),
         .executableTarget(name: "galley-serve", dependencies: [
-            "GalleyServe", "GalleyServeArguments", "GalleyCore", "GalleyPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "GalleyServe", "GalleyServeArguments", "GalleyCore", "GalleyPipeline", "GalleyBuildInfo",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strictSettings),
 
         // The test suites' shared helpers (the seeded random generator).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GalleyBuildInfo
 import GalleyCore
 import GalleyPipeline
 import GalleyServe
@@ -13,7 +14,8 @@ struct GalleyServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "galley-serve",
         abstract: ServeArguments.abstract,
-        discussion: "Watches the content folder, the templates folder and the config file. A rebuild that fails keeps the last good site served and shows the error in the terminal and on the open pages. Ctrl-C stops the server. Exit codes: 0 stopped; 3 the address could not be used."
+        discussion: "Watches the content folder, the templates folder and the config file. A rebuild that fails keeps the last good site served and shows the error in the terminal and on the open pages. Ctrl-C stops the server. Exit codes: 0 stopped; 3 the address could not be used.",
+        version: BuildInfo.versionLine
     )
 
     @OptionGroup var arguments: ServeArguments

@@ -1,17 +1,17 @@
 import ArgumentParser
 import Foundation
+import GalleyBuildInfo
 import GalleyCore
 import GalleyPipeline
 
 /// The `galley` command line.
 @main
 struct Galley: ParsableCommand {
-    static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
         commandName: "galley",
         abstract: "Turns a folder of scraped news pages into a static news site.",
-        version: version,
+        version: BuildInfo.versionLine,
         subcommands: [BuildCommand.self, ExtractCommand.self, MarkdownCommand.self, ServeCommand.self, ConfigCommand.self, ThemeCommand.self, InitCommand.self],
         defaultSubcommand: BuildCommand.self
     )
