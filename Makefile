@@ -56,13 +56,15 @@ new-field-check: deps
 PREFIX ?= /usr/local
 INSTALL_BUILD := $(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-install
 install: deps
+	# The man pages first: the plugin builds the products its own way (without the static
+	# runtime), and the two builds after it link them again as they are installed.
+	$(SWIFT) package --scratch-path .build-install plugin generate-manual --configuration release
 	$(INSTALL_BUILD) --product galley
 	$(INSTALL_BUILD) --product galley-serve
-	$(SWIFT) package --scratch-path .build-install plugin generate-manual --configuration release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
 		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
-	install -m 755 .build-install/release/galley .build-install/release/galley-serve $(DESTDIR)$(PREFIX)/bin/
+	install -s -m 755 .build-install/release/galley .build-install/release/galley-serve $(DESTDIR)$(PREFIX)/bin/
 	install -m 644 .build-install/plugins/GenerateManual/outputs/galley/galley.1 \
 		.build-install/plugins/GenerateManual/outputs/galley-serve/galley-serve.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	.build-install/release/galley --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/galley
