@@ -21,11 +21,7 @@ struct InitCommand: ParsableCommand {
             throw ExitCode(ExitStatus.configError)
         }
         do {
-            for file in SiteScaffold.files {
-                let url = root.appendingPathComponent(file.path)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(file.text.utf8).write(to: url, options: .withoutOverwriting)
-            }
+            try writeNewFiles(SiteScaffold.files.map { ($0.path, Array($0.text.utf8)) }, into: root)
         } catch {
             printError("error: init: \(folder): cannot write: \(error.localizedDescription)")
             throw ExitCode(ExitStatus.ioError)

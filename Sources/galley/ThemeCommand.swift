@@ -27,11 +27,7 @@ struct ThemeCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.configError)
             }
             do {
-                for file in EmbeddedTheme.files {
-                    let url = root.appendingPathComponent(file.path)
-                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try Data(file.bytes).write(to: url, options: .withoutOverwriting)
-                }
+                try writeNewFiles(EmbeddedTheme.files.map { ($0.path, $0.bytes) }, into: root)
             } catch {
                 printError("error: theme: \(folder): cannot write the theme: \(error.localizedDescription)")
                 throw ExitCode(ExitStatus.ioError)

@@ -132,15 +132,9 @@ import Testing
 
     /// A command's standard output (it must exit 0).
     static func output(_ binary: URL, _ arguments: [String]) async throws -> String {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let file = RepositoryPaths.temporaryFolder("stdout").appendingPathComponent("out")
-        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
-        process.standardOutput = try FileHandle(forWritingTo: file)
-        #expect(try await ChildProcess.run(process) == 0, "\(arguments)")
-        return try String(contentsOf: file, encoding: .utf8)
+        let run = try await ChildProcess.capture(binary, arguments)
+        #expect(run.status == 0, "\(arguments): \(run.stderr)")
+        return run.stdout
     }
 
     /// `--search` runs pagefind (on the PATH, or PyPI's pagefind-bin) over the site: every

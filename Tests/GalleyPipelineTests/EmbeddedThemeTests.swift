@@ -62,32 +62,29 @@ import Testing
         let work = RepositoryPaths.temporaryFolder("theme-export")
         defer { try? FileManager.default.removeItem(at: work) }
         let target = work.appendingPathComponent("mytheme")
-        let export = Process()
-        export.executableURL = binary
-        export.arguments = ["theme", "export", target.path]
-        export.standardOutput = FileHandle.nullDevice
-        #expect(try await ChildProcess.run(export) == 0)
+        #expect(try await ChildProcess.capture(binary, ["theme", "export", target.path]).status == 0)
         #expect(RepositoryPaths.files(in: target) == EmbeddedTheme.files.map(\.path))
         for file in EmbeddedTheme.files {
             #expect(try [UInt8](Data(contentsOf: target.appendingPathComponent(file.path))) == file.bytes)
         }
-        let again = Process()
-        again.executableURL = binary
-        again.arguments = ["theme", "export", target.path]
-        again.standardError = FileHandle.nullDevice
-        #expect(try await ChildProcess.run(again) == 2, "a folder that is not empty is refused")
+        #expect(try await ChildProcess.capture(binary, ["theme", "export", target.path]).status == 2, "a folder that is not empty is refused")
 
         // From a folder with nothing but content: no templates/, no --templates.
         let content = work.appendingPathComponent("content")
         try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
         try Data("---\ntitle: Banjir Rob\ndate: 2026-10-12T09:30:00+07:00\n---\n\nAir laut merendam tiga desa.\n".utf8)
             .write(to: content.appendingPathComponent("banjir.md"))
-        let build = Process()
-        build.executableURL = binary
-        build.arguments = ["build", "--quiet"]
-        build.currentDirectoryURL = work
-        #expect(try await ChildProcess.run(build) == 0)
+        #expect(try await ChildProcess.capture(binary, ["build", "--quiet"], in: work).status == 0)
         #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("public/static/galley.css").path))
-        #expect(RepositoryPaths.files(in: work.appendingPathComponent("public")).contains { $0.hasSuffix("banjir-rob/index.html") })
+        let article = try #require(RepositoryPaths.files(in: work.appendingPathComponent("public")).first { $0.hasSuffix("banjir-rob/index.html") })
+
+        // The exported theme, named templates/ and changed, is laid over the built-in one without --templates.
+        try FileManager.default.moveItem(at: target, to: work.appendingPathComponent("templates"))
+        let articleTemplate = work.appendingPathComponent("templates/article.mustache")
+        let changed = try String(contentsOf: articleTemplate, encoding: .utf8)
+            .replacingOccurrences(of: "<h1 class=\"article__title\">", with: "<h1 class=\"article__title\" data-site-theme>")
+        try Data(changed.utf8).write(to: articleTemplate)
+        #expect(try await ChildProcess.capture(binary, ["build", "--quiet"], in: work).status == 0)
+        #expect(try String(contentsOf: work.appendingPathComponent("public/" + article), encoding: .utf8).contains("data-site-theme"))
     }
 }

@@ -24,17 +24,8 @@ import Testing
     }
 
     static func run(_ binary: URL, _ arguments: [String], in folder: URL) async throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let errors = folder.appendingPathComponent("../stderr-\(UUID().uuidString)").standardizedFileURL
-        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: errors) }
-        process.standardError = try FileHandle(forWritingTo: errors)
-        process.standardOutput = FileHandle.nullDevice
-        let status = try await ChildProcess.run(process)
-        return (status, try String(contentsOf: errors, encoding: .utf8))
+        let run = try await ChildProcess.capture(binary, arguments, in: folder)
+        return (run.status, run.stderr)
     }
 
     @Test func initThenBuildFromAnEmptyFolderPublishesBothExamples() async throws {

@@ -56,6 +56,31 @@ public final class ChildProcess: Sendable {
     /// Whether a signal ended it; read after `end` returned true.
     public var endedBySignal: Bool { process.terminationReason == .uncaughtSignal }
 
+    /// What a finished program gave: its exit status and what it wrote.
+    public struct Output: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// Runs `program` with `arguments` (in `folder` when given) to its end, capturing both
+    /// output streams in files (a pipe could fill and stall it).
+    public static func capture(_ program: URL, _ arguments: [String], in folder: URL? = nil) async throws -> Output {
+        let streams = FileManager.default.temporaryDirectory.appendingPathComponent("galley-child-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: streams, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: streams) }
+        let out = streams.appendingPathComponent("stdout"), err = streams.appendingPathComponent("stderr")
+        for file in [out, err] { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
+        let process = Process()
+        process.executableURL = program
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        let status = try await run(process)
+        return Output(status: status, stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8))
+    }
+
     /// Runs `process` to its end and returns its exit status.
     public static func run(_ process: Process) async throws -> Int32 {
         let child = try ChildProcess(starting: process)

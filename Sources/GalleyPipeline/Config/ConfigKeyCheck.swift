@@ -29,23 +29,17 @@ enum ConfigKeyCheck {
         return nil
     }
 
-    /// The line of the value at `path` (as a decoding error names it), else of its nearest
-    /// parent that exists.
-    static func line(of path: [any CodingKey], in root: Node) -> Int? {
+    /// The line of the key at `path` (`["tags", "aliases"]`), or of the deepest part of it the
+    /// file has; nil when the file has not even its first key (a value left at its default).
+    static func line(of path: [String], in root: Node) -> Int? {
         var node = root
-        var found = line(of: root)
+        var found: Int?
         for key in path {
-            guard let mapping = node.mapping, let (keyNode, value) = mapping.first(where: { $0.key.string == key.stringValue }) else { break }
+            guard let (keyNode, value) = node.mapping?.first(where: { $0.key.string == key }) else { break }
             found = line(of: keyNode)
             node = value
         }
         return found
-    }
-
-    /// The line of the top-level `key`, when the file has it.
-    static func line(ofKey key: String, in root: Node) -> Int? {
-        guard let (keyNode, _) = root.mapping?.first(where: { $0.key.string == key }) else { return nil }
-        return line(of: keyNode)
     }
 
     /// The known key nearest to `key`, when it is near enough to be a slip: at most two edits,

@@ -15,7 +15,9 @@ public enum ConfigLoader {
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return try SiteConfig().validated(source: url.path) }
         let root: Node
         do {
-            guard let composed = try Yams.compose(yaml: text) else { return try SiteConfig().validated(source: url.path) }
+            // Parsed once, as YAMLDecoder parses: merge keys resolved, every scalar left as text
+            // for the decoder to read as its property's type.
+            guard let composed = try Yams.compose(yaml: text, Self.resolver) else { return try SiteConfig().validated(source: url.path) }
             root = composed
         } catch {
             throw GalleyError(.config, source: url.path, reason: describe(error))
@@ -25,19 +27,22 @@ public enum ConfigLoader {
         }
         let config: SiteConfig
         do {
-            config = try YAMLDecoder().decode(SiteConfig.self, from: text)
+            config = try YAMLDecoder().decode(SiteConfig.self, from: root)
         } catch {
             let path = (error as? DecodingError).map(Self.codingPath) ?? []
-            throw GalleyError(.config, source: place(url, path.isEmpty ? nil : ConfigKeyCheck.line(of: path, in: root)), reason: describe(error))
+            throw GalleyError(.config, source: place(url, ConfigKeyCheck.line(of: path.map(\.stringValue), in: root)), reason: describe(error))
         }
         do {
             return try config.validated(source: url.path)
         } catch {
             // The reason starts with the key it is about ("base_url must be …"): name its line.
             let key = SiteConfig.keys.first { error.reason.hasPrefix($0 + " ") || error.reason.hasPrefix($0 + ":") }
-            throw GalleyError(.config, source: place(url, key.flatMap { ConfigKeyCheck.line(ofKey: $0, in: root) }), reason: error.reason)
+            throw GalleyError(.config, source: place(url, key.flatMap { ConfigKeyCheck.line(of: [$0], in: root) }), reason: error.reason)
         }
     }
+
+    /// The resolver `YAMLDecoder` parses with: merge keys only.
+    private static let resolver = Resolver.basic.appending(.merge)
 
     /// `path:line`, or the path alone when the line is not known.
     private static func place(_ url: URL, _ line: Int?) -> String {
