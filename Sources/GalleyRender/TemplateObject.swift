@@ -11,8 +11,7 @@ struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
     init() {}
 
     init(dictionaryLiteral elements: (String, TemplateData)...) {
-        members.reserveCapacity(elements.count)
-        for (name, value) in elements { self[name] = value }
+        self.init(elements)
     }
 
     /// Named values in the order given (a repeated name keeps its last value).
