@@ -20,6 +20,11 @@ public struct SiteConfig: Sendable, Hashable, Decodable {
     public var canonical: Canonical = .self
     /// What becomes of a scraped page that gives no publication date of its own.
     public var undated: Undated = .publish
+    /// What each Atom feed entry carries: the summary, or the whole article as HTML.
+    public var feedContent: FeedContent = .summary
+    /// Whether the theme offers a search page and a search box (Pagefind). `galley build
+    /// --search` turns it on and builds the index.
+    public var search: Bool = false
     public var regions = RegionRules()
 
     /// The `canonical` setting.
@@ -33,6 +38,12 @@ public struct SiteConfig: Sendable, Hashable, Decodable {
     /// date and are never rejected by it.
     public enum Undated: String, Sendable, Hashable, CaseIterable {
         case publish, reject
+    }
+
+    /// The `feed_content` setting: `summary` puts each article's summary in its feed entry;
+    /// `full` also puts the whole article, rendered as on its page, in `<content type="html">`.
+    public enum FeedContent: String, Sendable, Hashable, CaseIterable {
+        case summary, full
     }
     public var tags = TagRules()
 
@@ -88,10 +99,11 @@ public struct SiteConfig: Sendable, Hashable, Decodable {
     ]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, description, language, timezone, permalink, regions, tags, canonical, undated
+        case title, description, language, timezone, permalink, regions, tags, canonical, undated, search
         case baseURL = "base_url"
         case itemsPerPage = "items_per_page"
         case feedItems = "feed_items"
+        case feedContent = "feed_content"
     }
 
     /// The default configuration.
@@ -111,15 +123,20 @@ public struct SiteConfig: Sendable, Hashable, Decodable {
         regions = try container.decodeIfPresent(RegionRules.self, forKey: .regions) ?? defaults.regions
         tags = try container.decodeIfPresent(TagRules.self, forKey: .tags) ?? defaults.tags
         canonical = try container.decodeIfPresent(Canonical.self, forKey: .canonical) ?? defaults.canonical
-        undated = try Self.decodeUndated(container) ?? defaults.undated
+        undated = try Self.decodeChoice(Undated.self, .undated, container) ?? defaults.undated
+        feedContent = try Self.decodeChoice(FeedContent.self, .feedContent, container) ?? defaults.feedContent
+        search = try container.decodeIfPresent(Bool.self, forKey: .search) ?? defaults.search
     }
 
-    /// The `undated` value; a value other than `publish` or `reject` is an error naming the key.
-    private static func decodeUndated(_ container: KeyedDecodingContainer<CodingKeys>) throws -> Undated? {
-        guard let text = try container.decodeIfPresent(String.self, forKey: .undated) else { return nil }
-        guard let value = Undated(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
-            let choices = Undated.allCases.map(\.rawValue).joined(separator: " or ")
-            throw DecodingError.dataCorruptedError(forKey: .undated, in: container, debugDescription: "must be \(choices), got \"\(text)\"")
+    /// The value of a key with a fixed set of words (`undated`, `feed_content`), read
+    /// case-insensitively; any other word is an error naming the choices.
+    private static func decodeChoice<Choice: RawRepresentable & CaseIterable>(
+        _ type: Choice.Type, _ key: CodingKeys, _ container: KeyedDecodingContainer<CodingKeys>
+    ) throws -> Choice? where Choice.RawValue == String {
+        guard let text = try container.decodeIfPresent(String.self, forKey: key) else { return nil }
+        guard let value = Choice(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            let choices = Choice.allCases.map(\.rawValue).joined(separator: " or ")
+            throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "must be \(choices), got \"\(text)\"")
         }
         return value
     }

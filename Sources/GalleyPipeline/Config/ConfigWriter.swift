@@ -15,8 +15,10 @@ public enum ConfigWriter {
             (Node("permalink"), text(config.permalink)),
             (Node("items_per_page"), Node(String(config.itemsPerPage), Tag(.int))),
             (Node("feed_items"), Node(String(config.feedItems), Tag(.int))),
+            (Node("feed_content"), Node(config.feedContent.rawValue)),
             (Node("canonical"), Node(config.canonical.rawValue)),
             (Node("undated"), Node(config.undated.rawValue)),
+            (Node("search"), Node(config.search ? "true" : "false", Tag(.bool))),
             (Node("regions"), Node([(Node("by_source"), map(config.regions.bySource)), (Node("aliases"), map(config.regions.aliases))])),
             (Node("tags"), Node([(Node("aliases"), map(config.tags.aliases))])),
         ])

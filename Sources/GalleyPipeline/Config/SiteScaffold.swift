@@ -35,6 +35,8 @@ public enum SiteScaffold {
         ("base_url", "the site's absolute http(s) URL: canonical URLs, feeds and the sitemap use it"),
         ("items_per_page", "articles per list page (home, tag, region)"),
         ("feed_items", "entries per Atom feed"),
+        ("feed_content", "what a feed entry carries: summary, or full (the whole article as HTML)"),
+        ("search", "a search page and a header search box (Pagefind); galley build --search also builds the index"),
     ]
 
     /// `galley.yml` with every key at its default, each under a comment saying what it does.
