@@ -36,6 +36,15 @@ public struct SitePaths: Sendable, Hashable {
     public static let sitemap = "sitemap.xml"
     public static let notFound = "404.html"
     public static let staticFolder = "static/"
+    /// The search page (`search: true`).
+    public static let searchPage = "search/index.html"
+    /// Where pagefind writes its index and UI files (`galley build --search`).
+    public static let pagefindFolder = "pagefind/"
+    /// The web app manifest (name, icons) every page links to.
+    public static let manifest = "manifest.webmanifest"
+    /// The favicon, copied from the theme's `static/` to the site root, where browsers and feed
+    /// readers look for it without being told.
+    public static let favicon = "favicon.ico"
 
     /// Page `number` (1-based) of a list whose first page is in `folder` ("" for home).
     public func listPage(folder: String, number: Int) -> String {

@@ -36,15 +36,32 @@ public enum Taxonomy: String, Sendable, Hashable, Codable, CaseIterable {
 public enum PagePlan: Sendable, Hashable, Codable {
     case list(ListPage)
     case terms(TermsPage)
-    case notFound(path: String)
+    case notFound(NotFoundPage)
+    /// The search page (`search: true`): a box and results drawn by the Pagefind UI.
+    case search(path: String)
 
     /// Output path relative to the site root.
     public var path: String {
         switch self {
         case .list(let page): page.path
         case .terms(let page): page.path
-        case .notFound(let path): path
+        case .notFound(let page): page.path
+        case .search(let path): path
         }
+    }
+}
+
+/// The page a server shows for a missing path: what went wrong, and the latest stories to go on
+/// reading.
+public struct NotFoundPage: Sendable, Hashable, Codable {
+    public var path: String
+    /// Newest first.
+    public var latest: [ArticleSummary]
+
+    /// Creates the page.
+    public init(path: String, latest: [ArticleSummary]) {
+        self.path = path
+        self.latest = latest
     }
 }
 
@@ -69,6 +86,8 @@ public struct ListPage: Sendable, Hashable, Codable {
     public var pageLinks: [PageLink]
     /// Path of the list's Atom feed, if it has one (archives do not).
     public var feedPath: String?
+    /// How many articles the whole list holds, on all its pages.
+    public var itemCount: Int
 
     /// One linked page of a list.
     public struct PageLink: Sendable, Hashable, Codable {
@@ -83,8 +102,10 @@ public struct ListPage: Sendable, Hashable, Codable {
     }
 
     /// Creates a list page.
-    public init(kind: Kind, path: String, items: [ArticleSummary], pageNumber: Int, pageCount: Int, pageLinks: [PageLink], feedPath: String?) {
+    public init(kind: Kind, path: String, items: [ArticleSummary], pageNumber: Int, pageCount: Int, pageLinks: [PageLink],
+                feedPath: String?, itemCount: Int) {
         self.kind = kind
+        self.itemCount = itemCount
         self.path = path
         self.items = items
         self.pageNumber = pageNumber

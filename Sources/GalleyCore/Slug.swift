@@ -13,7 +13,7 @@ public enum Slug {
 
     /// Names a slug may not be, because the site layout or a file system claims them.
     public static let reserved: Set<String> = [
-        "page", "tags", "regions", "static", "index", "feed", "sitemap", "404",
+        "page", "tags", "regions", "static", "index", "feed", "sitemap", "404", "search", "pagefind",
         "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
         "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
     ]

@@ -4,6 +4,9 @@ import GalleyCore
 /// Atom 1.0 feeds (RFC 4287). Entry ids are `tag:` URIs from the host, the publication date and
 /// the slug, so they stay the same when an article is updated.
 ///
+/// With `feed_content: full` each entry also carries the article as HTML (`<content
+/// type="html">`, escaped), as its page shows it.
+///
 /// An article is in several feeds (home, its tags, its region) with the same entry, so each
 /// entry is written once and kept.
 struct AtomFeedWriter {
@@ -16,9 +19,13 @@ struct AtomFeedWriter {
     /// article reuses one).
     private var entries: [String: (item: ArticleSummary, xml: String)] = [:]
 
-    init(config: SiteConfig, now: Date) {
+    /// An article's body as HTML (`feed_content: full`), or nil for summaries only.
+    let body: ((ArticleSummary) -> String?)?
+
+    init(config: SiteConfig, now: Date, body: ((ArticleSummary) -> String?)? = nil) {
         self.config = config
         self.now = now
+        self.body = body
         paths = config.paths
         host = URL(string: paths.baseURL)?.host ?? "localhost"
     }
@@ -57,6 +64,11 @@ struct AtomFeedWriter {
         """
         if let byline = item.byline { xml += "    <author><name>\(MarkupEscaper.xml(byline))</name></author>\n" }
         if let summary = item.summary { xml += "    <summary type=\"text\">\(MarkupEscaper.xml(summary))</summary>\n" }
+        if let html = body?(item) {
+            // xml:base resolves the body's relative links against the article's own page.
+            let base = MarkupEscaper.xml(paths.absoluteURL(item.path))
+            xml += "    <content type=\"html\" xml:base=\"\(base)\">\(MarkupEscaper.xml(html))</content>\n"
+        }
         for tag in item.tags { xml += "    <category term=\"\(MarkupEscaper.xml(tag.slug))\" label=\"\(MarkupEscaper.xml(tag.name))\"/>\n" }
         xml += "  </entry>\n"
         entries[item.slug] = (item, xml)

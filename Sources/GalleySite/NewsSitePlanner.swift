@@ -2,17 +2,21 @@ import Foundation
 import GalleyCore
 
 /// Stage 4 planning: home, tag and region pages (paginated, newest first), the `/tags/` and
-/// `/regions/` indices, the 404 page, Atom feeds, the sitemap and robots.txt.
+/// `/regions/` indices, the 404 page, the search page (`search: true`), Atom feeds, the web app
+/// manifest, the sitemap and robots.txt.
 public struct NewsSitePlanner: Sendable {
     let config: SiteConfig
     /// The build's clock (feeds of an empty site still need an `updated`).
     let now: Date
     let paths: SitePaths
+    /// An article's body as HTML, for feeds with `feed_content: full`; nil: summaries only.
+    let feedBody: (@Sendable (ArticleSummary) -> String?)?
 
-    /// Creates a planner.
-    public init(config: SiteConfig, now: Date) {
+    /// Creates a planner; `feedBody` gives an article's HTML for `feed_content: full`.
+    public init(config: SiteConfig, now: Date, feedBody: (@Sendable (ArticleSummary) -> String?)? = nil) {
         self.config = config
         self.now = now
+        self.feedBody = config.feedContent == .full ? feedBody : nil
         paths = config.paths
     }
 
@@ -22,7 +26,7 @@ public struct NewsSitePlanner: Sendable {
         let sorted = articles.sorted(by: ArticleSummary.newestFirst)
         var pages: [PagePlan] = []
         var files: [RenderedPage] = []
-        var feeds = AtomFeedWriter(config: config, now: now)
+        var feeds = AtomFeedWriter(config: config, now: now, body: feedBody)
 
         pages += listPages(kind: .home, folder: "", items: sorted, feedPath: SitePaths.homeFeed)
         files.append(feeds.feed(path: SitePaths.homeFeed, listPath: "index.html", title: config.title, items: sorted))
@@ -43,11 +47,15 @@ public struct NewsSitePlanner: Sendable {
             }
         }
         pages += archivePages(sorted)
-        pages.append(.notFound(path: SitePaths.notFound))
+        pages.append(.notFound(NotFoundPage(path: SitePaths.notFound, latest: Array(sorted.prefix(Self.notFoundLatest)))))
+        if config.search { pages.append(.search(path: SitePaths.searchPage)) }
         let htmlPaths = sorted.map { ($0.path, $0.modified ?? $0.published) } + pages.compactMap { page -> (String, Timestamp?)? in
-            if case .notFound = page { return nil }
-            return (page.path, nil)
+            switch page {
+            case .notFound, .search: return nil
+            case .list, .terms: return (page.path, nil)
+            }
         }
+        files.append(WebManifest.file(config: config))
         files += SitemapWriter(paths: paths).files(for: htmlPaths)
         let news = NewsSitemapWriter(config: config, now: now).files(for: sorted)
         files += news
@@ -78,6 +86,9 @@ public struct NewsSitePlanner: Sendable {
         return pages
     }
 
+    /// Latest stories the 404 page offers.
+    static let notFoundLatest = 5
+
     /// Pages linked on each side of the current one in a list's pagination (besides the first
     /// and the last): a list page links a bounded number of pages however long the list is.
     static let paginationWindow = 2
@@ -91,7 +102,7 @@ public struct NewsSitePlanner: Sendable {
             let linked = Set([1, count] + Array(max(1, number - Self.paginationWindow)...min(count, number + Self.paginationWindow))).sorted()
             let links = linked.map { ListPage.PageLink(number: $0, path: paths.listPage(folder: folder, number: $0)) }
             return .list(ListPage(kind: kind, path: paths.listPage(folder: folder, number: number), items: slice, pageNumber: number,
-                                  pageCount: count, pageLinks: links, feedPath: feedPath))
+                                  pageCount: count, pageLinks: links, feedPath: feedPath, itemCount: items.count))
         }
     }
 

@@ -56,7 +56,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Exit with 1 when pages were rejected or failed (the rest is still published).")
     var strict = false
 
-    @Flag(name: .long, help: "Index the built site for static search with pagefind (must be on the PATH).")
+    @Flag(name: .long, help: "Give the site a search page and box (as `search: true` does) and index it with pagefind (on the PATH, or python3 -m pagefind_bin).")
     var search = false
 
     @Flag(name: .long, help: "Print nothing unless something fails.")
@@ -75,7 +75,7 @@ struct BuildCommand: ParsableCommand {
             contentFolder: URL(fileURLWithPath: content), outputFolder: URL(fileURLWithPath: output),
             templatesFolder: Theme.siteFolder(option: templates), overridesFolder: overrides.map { URL(fileURLWithPath: $0) },
             jobs: jobs, keepMarkdownFolder: keepMarkdown.map { URL(fileURLWithPath: $0) }, allowMarkdownInContent: allowContentFolder,
-            cacheFolder: cache.map { URL(fileURLWithPath: $0) }, full: full, progress: progress?.sink)
+            cacheFolder: cache.map { URL(fileURLWithPath: $0) }, full: full, search: search, progress: progress?.sink)
         let result: BuildReport
         do {
             result = try BuildPipeline(options: options).run()
@@ -85,7 +85,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(ExitStatus.code(for: error))
         }
         progress?.finish()
-        if search { try SearchIndexer(outputFolder: output, quiet: quiet).run() }
+        if result.search { try SearchIndexer(outputFolder: output, quiet: quiet).run() }
         if let report { try writeReport(result, to: report) }
         if !quiet {
             printError(result.summary)

@@ -60,6 +60,12 @@ public struct Theme: Sendable {
         return try theme(from: files, folder: folder.path)
     }
 
+    /// Files the site root gets besides `static/`: the favicon, where browsers and feed readers
+    /// ask for it without a `<link>` (`/favicon.ico`).
+    public var rootFiles: [RenderedPage] {
+        assets.filter { $0.path == SitePaths.staticFolder + SitePaths.favicon }.map { RenderedPage(path: SitePaths.favicon, bytes: $0.bytes) }
+    }
+
     /// Lays `layer` over this theme, file by file.
     mutating func lay(_ layer: Theme) {
         templates.merge(layer.templates) { _, own in own }

@@ -74,7 +74,15 @@ extension BuildPipeline {
         return published
     }
 
-    /// Renders the planned pages (home, terms, archives, 404) whose inputs changed.
+    /// Each article's body as its page shows it, for feeds with `feed_content: full` (the
+    /// planner asks only for the articles its feeds hold, and only with that setting).
+    func feedBodies(_ articles: ArticleIndex, renderer: TemplatePageRenderer, config: SiteConfig) -> (@Sendable (ArticleSummary) -> String?)? {
+        guard config.feedContent == .full else { return nil }
+        let documents = Dictionary(articles.entries.map { ($0.summary.slug, $0.document) }, uniquingKeysWith: { first, _ in first })
+        return { summary in documents[summary.slug].map { renderer.bodyHTML(of: $0, summary: summary) } }
+    }
+
+    /// Renders the planned pages (home, terms, archives, 404, search) whose inputs changed.
     func renderSitePages(_ plan: SitePlan, renderer: TemplatePageRenderer, keyer: RenderKey, trusted: [String: OutputRecord],
                          outputs: inout OutputSet, report: inout BuildReport) throws(GalleyError) {
         let counter = options.progress.map { ProgressCounter(phase: "site", total: plan.pages.count, progress: $0) }

@@ -42,6 +42,8 @@ public struct BuildPipeline: Sendable {
         public var cacheFolder: URL?
         /// Ignore the caches: extract, render and compare every page.
         public var full: Bool
+        /// Turn on the search page and box whatever the config says (`galley build --search`).
+        public var search: Bool
         /// Receives progress of the long phases.
         public var progress: BuildProgress?
 
@@ -49,7 +51,7 @@ public struct BuildPipeline: Sendable {
         public init(configFile: URL, configRequired: Bool, contentFolder: URL, outputFolder: URL, templatesFolder: URL?,
                     overridesFolder: URL? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, now: Date = Date(),
                     keepMarkdownFolder: URL? = nil, allowMarkdownInContent: Bool = false, cacheFolder: URL? = nil,
-                    full: Bool = false, progress: BuildProgress? = nil) {
+                    full: Bool = false, search: Bool = false, progress: BuildProgress? = nil) {
             self.configFile = configFile
             self.configRequired = configRequired
             self.contentFolder = contentFolder
@@ -62,6 +64,7 @@ public struct BuildPipeline: Sendable {
             self.allowMarkdownInContent = allowMarkdownInContent
             self.cacheFolder = cacheFolder
             self.full = full
+            self.search = search
             self.progress = progress
         }
     }
@@ -84,10 +87,13 @@ public struct BuildPipeline: Sendable {
         var clock = PhaseClock()
 
         try checkMarkdownFolder()
-        let config = try ConfigLoader.load(options.configFile, required: options.configRequired)
+        var config = try ConfigLoader.load(options.configFile, required: options.configRequired)
+        if options.search { config.search = true }
+        report.search = config.search
         let theme = try Theme.load(folder: options.templatesFolder, overrides: options.overridesFolder)
         let renderer = try TemplatePageRenderer(config: config, templates: theme.templates, templateFolder: theme.folder, strings: theme.strings)
-        let keys = BuildKeys(configFile: options.configFile, templateFolders: [options.templatesFolder, options.overridesFolder].compactMap(\.self))
+        let keys = BuildKeys(configFile: options.configFile, templateFolders: [options.templatesFolder, options.overridesFolder].compactMap(\.self),
+                             settings: options.search ? ["search"] : [])
         report.phases.append(clock.lap("config"))
 
         let files = try ContentDiscovery.discover(in: options.contentFolder)
@@ -116,9 +122,9 @@ public struct BuildPipeline: Sendable {
         let published = renderArticles(articles, renderer: renderer, keyer: keyer, trusted: trusted, previous: previous, outputs: &outputs, report: &report)
         report.phases.append(clock.lap("render"))
 
-        let plan = NewsSitePlanner(config: config, now: options.now).plan(published)
+        let plan = NewsSitePlanner(config: config, now: options.now, feedBody: feedBodies(articles, renderer: renderer, config: config)).plan(published)
         try renderSitePages(plan, renderer: renderer, keyer: keyer, trusted: trusted, outputs: &outputs, report: &report)
-        for file in plan.files + theme.assets { outputs.add(file, key: "") }
+        for file in plan.files + theme.assets + theme.rootFiles { outputs.add(file, key: "") }
         report.tags = plan.tags.count
         report.regions = plan.regions.count
         report.phases.append(clock.lap("site"))

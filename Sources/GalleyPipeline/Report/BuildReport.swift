@@ -31,6 +31,9 @@ public struct BuildReport: Sendable {
     public var stale: Set<String> = []
     public var tags = 0
     public var regions = 0
+    /// Whether the site has a search page (`search: true` or `--search`), whose index pagefind
+    /// must then build.
+    public var search = false
     /// Pages rendered, and pages whose file from the last build was kept without rendering.
     public var pagesRendered = 0
     public var pagesReused = 0

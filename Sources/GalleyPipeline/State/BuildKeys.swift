@@ -10,11 +10,13 @@ struct BuildKeys {
     /// page's render key (`RenderKey`) starts with it.
     let renderInputs: String
 
-    init(configFile: URL, templateFolders: [URL]) {
+    /// `settings`: what the command line sets over the config (`search`).
+    init(configFile: URL, templateFolders: [URL], settings: [String] = []) {
         var hasher = StableHasher()
         hasher.combine("galley-build-keys 1")
         hasher.combine(Self.toolIdentity)
         hasher.combine(FileManager.default.contents(atPath: configFile.path) ?? Data())
+        for setting in settings { hasher.combine("setting \(setting)") }
         extraction = hasher.hex
         for folder in templateFolders { Self.combineFolder(folder, into: &hasher) }
         renderInputs = hasher.hex

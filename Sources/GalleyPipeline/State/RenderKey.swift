@@ -58,13 +58,17 @@ struct RenderKey {
         case .list(let page):
             hasher.combine("list \(page.kind) \(page.path) \(page.pageNumber) \(page.feedPath ?? "-")")
             hasher.combine(page.pageCount)
+            hasher.combine(page.itemCount)
             for link in page.pageLinks { hasher.combine("\(link.number) \(link.path)") }
             for item in page.items { combine(item, into: &hasher) }
         case .terms(let page):
             hasher.combine("terms \(page.taxonomy) \(page.path)")
             for term in page.terms { hasher.combine("\(term.term.name)\u{1}\(term.term.slug)\u{1}\(term.count)") }
-        case .notFound(let path):
-            hasher.combine("404 \(path)")
+        case .notFound(let page):
+            hasher.combine("404 \(page.path)")
+            for item in page.latest { combine(item, into: &hasher) }
+        case .search(let path):
+            hasher.combine("search \(path)")
         }
         return hasher.hex
     }
