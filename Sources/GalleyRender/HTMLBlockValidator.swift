@@ -61,6 +61,29 @@ enum HTMLBlockValidator {
         return sawTable && open.isEmpty
     }
 
+    /// The plain text of a validated table's `<caption>` (tags dropped, entities decoded,
+    /// whitespace collapsed), or nil when it has none or it is blank.
+    static func captionText(_ html: String) -> String? {
+        guard let start = html.range(of: "<caption>"), let end = html.range(of: "</caption>", range: start.upperBound..<html.endIndex)
+        else { return nil }
+        var scanner = Scanner(Array(html[start.upperBound..<end.lowerBound].unicodeScalars))
+        var text = ""
+        while let scalar = scanner.peek {
+            if scalar == "<" {
+                while let inside = scanner.peek, inside != ">" { scanner.index += 1 }
+                scanner.index += 1
+                text += " "
+            } else if scalar == "&", let decoded = scanner.entity() {
+                text.unicodeScalars.append(decoded)
+            } else {
+                text.unicodeScalars.append(scalar)
+                scanner.index += 1
+            }
+        }
+        let collapsed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return collapsed.isEmpty ? nil : collapsed
+    }
+
     /// A minimal, strict scanner: attribute values must be double-quoted, entities limited.
     private struct Scanner {
         let scalars: [Unicode.Scalar]

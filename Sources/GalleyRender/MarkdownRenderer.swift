@@ -8,7 +8,9 @@ import GalleyCore
 /// made on the parsed tree, each for a shape the normaliser writes and nothing else:
 ///
 /// 1. an HTML block that `HTMLBlockValidator` proves to be a table of the normaliser's shape
-///    (allowlisted tags, attributes and URLs) passes as it is;
+///    (allowlisted tags, attributes and URLs) passes as it is, inside a scroll box that takes
+///    keyboard focus and is named by the table's caption, else by "Table N"
+///    (`<div class="table-scroll" role="region" tabindex="0" aria-label="…">`);
 /// 2. the bare inline tags of `HTMLBlockValidator.inlineTags` (`<sub>`, `<em>`, … without
 ///    attributes) become those elements when an opening and a closing tag pair up among
 ///    siblings; `<br>` becomes a line break; unpaired tags stay omitted;
@@ -25,15 +27,16 @@ public struct MarkdownRenderer: Sendable {
     /// Creates a renderer.
     public init() {}
 
-    /// The HTML fragment of a CommonMark text.
-    public func html(from markdown: String) -> String {
+    /// The HTML fragment of a CommonMark text; `tableLabel` names its tables' scroll boxes
+    /// ("Table 1") when a table has no caption.
+    public func html(from markdown: String, tableLabel: String = "Table") -> String {
         let length = markdown.utf8.count
         guard let document = markdown.withCString({ cmark_parse_document($0, length, Self.options) }) else { return "" }
         defer { cmark_node_free(document) }
         for node in Self.nodes(in: document, where: { [CMARK_NODE_LINK, CMARK_NODE_IMAGE].contains(cmark_node_get_type($0)) }) {
             blankUnsafeURL(of: node)
         }
-        passValidatedHTMLBlocks(in: document)
+        passValidatedHTMLBlocks(in: document, tableLabel: tableLabel)
         for container in Self.nodes(in: document, where: { cmark_node_first_child($0) != nil }) { pairInlineTags(in: container) }
         for paragraph in Self.nodes(in: document, where: { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH }) { makeFigure(of: paragraph) }
         guard let rendered = cmark_render_html(document, Self.options) else { return "" }
@@ -119,12 +122,16 @@ public struct MarkdownRenderer: Sendable {
 
     /// Replaces every HTML block that passes the validator with a custom block holding the same
     /// HTML (cmark emits custom blocks verbatim even in safe mode); others stay and are omitted.
-    private func passValidatedHTMLBlocks(in document: OpaquePointer) {
+    private func passValidatedHTMLBlocks(in document: OpaquePointer, tableLabel: String) {
+        var tables = 0
         for node in Self.nodes(in: document, where: { cmark_node_get_type($0) == CMARK_NODE_HTML_BLOCK }) {
             guard let literal = cmark_node_get_literal(node) else { continue }
             let html = String(cString: literal)
             guard HTMLBlockValidator.isSafeTable(html), let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            cmark_node_set_on_enter(custom, html)
+            tables += 1
+            let label = HTMLBlockValidator.captionText(html) ?? "\(tableLabel) \(tables)"
+            let open = "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(MarkupEscaper.html(label))\">\n"
+            cmark_node_set_on_enter(custom, open + html.trimmingWhitespace + "\n</div>\n")
             cmark_node_replace(node, custom)
             cmark_node_free(node)
         }

@@ -12,46 +12,98 @@ struct PageContext: Sendable {
     /// `site` and `strings`, the same on every page.
     private let site: TemplateData
     private let words: TemplateData
-    /// The path part of the base URL (`/` or `/news/`), for pages served at any depth (404).
-    let rootPath: String
+    /// The UI words of every language the theme has strings for, by table key (`en`, `id`):
+    /// an article in one of them shows its UI words in its own language (`article.strings`).
+    private let languages: [String: LanguageWords]
     let paths: SitePaths
+
+    /// One language's UI words, as templates see them, and its date names.
+    struct LanguageWords: Sendable {
+        let strings: UIStrings
+        let values: TemplateData
+        let dates: DateDisplay
+    }
 
     init(config: SiteConfig, strings tables: [String: StringTable]) {
         self.config = config
         paths = config.paths
+        var languages: [String: LanguageWords] = [:]
+        for key in Set(tables.keys).union([UIStrings.fallbackLanguage]) {
+            let strings = UIStrings(language: key, tables: tables)
+            languages[key] = LanguageWords(strings: strings, values: Self.values(of: strings),
+                                           dates: DateDisplay(strings: strings, timeZone: config.timeZone))
+        }
+        self.languages = languages
         strings = UIStrings(language: config.language, tables: tables)
         dates = DateDisplay(strings: strings, timeZone: config.timeZone)
-        var site: TemplateObject = ["title": .text(config.title), "language": .text(config.language)]
+        var site: TemplateObject = ["title": .text(config.title), "language": .text(config.language), "search": .flag(config.search)]
         if !config.description.isEmpty { site["description"] = .text(config.description) }
         self.site = .object(site)
+        words = Self.values(of: strings)
+    }
+
+    private static func values(of strings: UIStrings) -> TemplateData {
         var words = TemplateObject()
         for key in strings.words.keys.sorted() { words.set(key, text: strings.words[key]) }
-        self.words = .object(words)
-        rootPath = URL(string: config.baseURL).map { $0.path.hasSuffix("/") ? $0.path : $0.path + "/" } ?? "/"
+        return .object(words)
     }
 
     // MARK: Pages
 
-    /// Values every page has: `site`, `page`, `links`, `strings`.
-    func commonValues(path: String, title: String, description: String?, feedPath: String?,
-                      rootRelative: Bool = false) -> TemplateObject {
-        let link: (String) -> String = { target in
-            rootRelative ? rootPath + target : SitePaths.relativeLink(from: path, to: target)
-        }
-        var page: TemplateObject = ["title": .text(title), "canonicalURL": .text(paths.absoluteURL(path))]
-        if let description, !description.isEmpty { page["description"] = .text(description) }
-        page.set("feedHref", text: feedPath.map(link))
-        let links: TemplateObject = [
+    /// Values every page has: `site`, `page`, `links`, `strings`. Every link is relative to
+    /// the page, so the site works from any sub-path and from `file://`. `feedPath` is the
+    /// page's own feed, when it is not the site feed every page links to (`links.feed`).
+    func commonValues(path: String, title: String, description: String, feedPath: String?) -> TemplateObject {
+        let link: (String) -> String = { SitePaths.relativeLink(from: path, to: $0) }
+        var page: TemplateObject = ["title": .text(title), "canonicalURL": .text(paths.absoluteURL(path)), "description": .text(description)]
+        page.set("feedHref", text: feedPath.flatMap { $0 == SitePaths.homeFeed ? nil : link($0) })
+        var links: TemplateObject = [
             "home": .text(link("index.html")), "tags": .text(link("tags/index.html")), "regions": .text(link("regions/index.html")),
             "feed": .text(link(SitePaths.homeFeed)), "static": .text(link(SitePaths.staticFolder)),
+            "manifest": .text(link(SitePaths.manifest)),
         ]
+        if config.search {
+            links["search"] = .text(link(SitePaths.searchPage))
+            links["pagefind"] = .text(link(SitePaths.pagefindFolder))
+        }
         return ["site": site, "page": .object(page), "links": .object(links), "strings": words]
+    }
+
+    /// The OpenGraph and Twitter values of a page that is not an article (home, lists, the
+    /// terms indices): `og:type` website, the lead image of its first article when it has one.
+    private func withWebsiteCard(_ context: TemplateObject, path: String, title: String, description: String,
+                                 image: String?) -> TemplateObject {
+        guard case .object(var page)? = context["page"] else { return context }
+        var openGraph: TemplateObject = [
+            "type": .text("website"), "title": .text(title), "url": .text(paths.absoluteURL(path)), "siteName": .text(config.title),
+            "locale": .text(config.language.replacingOccurrences(of: "-", with: "_")), "description": .text(description),
+        ]
+        openGraph.set("image", text: image)
+        page["og"] = .object(openGraph)
+        page["twitterCard"] = .text(image == nil ? "summary" : "summary_large_image")
+        var result = context
+        result["page"] = .object(page)
+        return result
+    }
+
+    /// The words an article's UI shows: its own language's when the theme has strings for it,
+    /// else the site's, with `uiLanguage` set so the template can mark them as such.
+    private func words(for article: ArticleSummary) -> (words: LanguageWords?, uiLanguage: String?) {
+        guard let language = article.language else { return (nil, nil) }
+        if let key = UIStrings.tableKey(for: language, has: { languages[$0] != nil }), let own = languages[key] {
+            return key == strings.language ? (nil, nil) : (own, nil)
+        }
+        return (nil, config.language)
     }
 
     func articleValues(_ summary: ArticleSummary, bodyHTML: String, relations: ArticleRelations = .none) -> TemplateObject {
         var context = commonValues(path: summary.path, title: summary.title + " – " + config.title,
-                                   description: summary.summary, feedPath: nil)
+                                   description: summary.summary ?? summary.title, feedPath: nil)
+        let (own, uiLanguage) = words(for: summary)
+        let dates = own?.dates ?? self.dates
         var article = schemaValues(summary.matter)
+        article["strings"] = own?.values ?? words
+        article.set("uiLanguage", text: uiLanguage)
         article["publishedISO"] = .text(dates.iso(summary.published))
         article["publishedDisplay"] = .text(dates.format(summary.published))
         article["body"] = .text(bodyHTML)
@@ -83,6 +135,12 @@ struct PageContext: Sendable {
         return context
     }
 
+    /// The word for "Table" an article's table scroll boxes are labelled with, in the article's
+    /// language when the theme has it.
+    func tableLabel(for summary: ArticleSummary) -> String {
+        (words(for: summary).words?.strings ?? strings)["table"]
+    }
+
     /// The machine-readable head of an article page: canonical URL (ours, or the original
     /// source with `canonical: source`), NewsArticle JSON-LD, OpenGraph and Twitter card values.
     private func articlePage(_ summary: ArticleSummary, base: TemplateObject) -> TemplateObject {
@@ -108,26 +166,35 @@ struct PageContext: Sendable {
 
     func listValues(_ page: ListPage) -> TemplateObject {
         let heading: String
-        var description: String?
+        var description: String
+        let site = ["site": config.title]
         switch page.kind {
         case .home:
             heading = page.pageNumber == 1 ? config.title : "\(config.title) – \(strings["page"]) \(page.pageNumber)"
-            description = config.description.isEmpty ? nil : config.description
+            description = config.description.isEmpty ? strings.format("homeDescription", site) : config.description
         case .term(let taxonomy, let term):
             heading = (taxonomy == .tags ? strings["tag"] : strings["region"]) + ": " + term.name
-            if page.pageNumber > 1 { description = "\(strings["page"]) \(page.pageNumber)" }
+            description = strings.format(taxonomy == .tags ? "tagDescription" : "regionDescription", count: page.itemCount,
+                                         site.merging(["name": term.name]) { first, _ in first })
         case .archive(let year, let month):
-            heading = strings["archive"] + ": " + (month.map { strings.month($0) + " " } ?? "") + String(year)
-            if page.pageNumber > 1 { description = "\(strings["page"]) \(page.pageNumber)" }
+            let period = (month.map { strings.month($0) + " " } ?? "") + String(year)
+            heading = strings["archive"] + ": " + period
+            description = strings.format("archiveDescription", count: page.itemCount, site.merging(["period": period]) { first, _ in first })
         }
-        var context = commonValues(path: page.path, title: page.kind == .home && page.pageNumber == 1 ? config.title : heading + " – " + config.title,
-                                   description: description, feedPath: page.feedPath)
+        if page.pageNumber > 1 { description += " \(strings["page"]) \(page.pageNumber)." }
+        let title = page.kind == .home && page.pageNumber == 1 ? config.title : heading + " – " + config.title
+        var context = commonValues(path: page.path, title: title, description: description, feedPath: page.feedPath)
+        context = withWebsiteCard(context, path: page.path, title: title, description: description, image: page.items.lazy.compactMap(\.image).first)
         var list: TemplateObject = [
             "heading": .text(heading),
             "items": .list(page.items.map { .object(item($0, from: page.path)) }),
         ]
         list.set("feedHref", text: page.feedPath.map { SitePaths.relativeLink(from: page.path, to: $0) })
-        list.set("description", text: description)
+        if case .home = page.kind, page.pageNumber == 1 {
+            list.set("description", text: config.description.isEmpty ? nil : config.description)
+        } else {
+            list["description"] = .text(description)
+        }
         if page.pageCount > 1 {
             let pagination = pagination(page)
             list["pagination"] = .object(pagination)
@@ -143,7 +210,10 @@ struct PageContext: Sendable {
 
     func termsValues(_ page: TermsPage) -> TemplateObject {
         let heading = page.taxonomy == .tags ? strings["allTags"] : strings["allRegions"]
-        var context = commonValues(path: page.path, title: heading + " – " + config.title, description: nil, feedPath: nil)
+        let title = heading + " – " + config.title
+        let description = strings.format(page.taxonomy == .tags ? "tagsDescription" : "regionsDescription", ["site": config.title])
+        var context = commonValues(path: page.path, title: title, description: description, feedPath: nil)
+        context = withWebsiteCard(context, path: page.path, title: title, description: description, image: nil)
         let entry = { (count: TermCount) -> TemplateData in
             .object(["name": .text(count.term.name), "count": .number(count.count),
                      "href": .text(SitePaths.relativeLink(from: page.path, to: paths.listPage(folder: paths.termFolder(page.taxonomy, count.term), number: 1)))])
@@ -152,8 +222,19 @@ struct PageContext: Sendable {
         return context
     }
 
-    func notFoundValues(path: String) -> TemplateObject {
-        commonValues(path: path, title: strings["notFoundTitle"] + " – " + config.title, description: nil, feedPath: nil, rootRelative: true)
+    /// The 404 page: links relative to the site root, where it is written, and the latest stories.
+    func notFoundValues(_ page: NotFoundPage) -> TemplateObject {
+        var context = commonValues(path: page.path, title: strings["notFoundTitle"] + " – " + config.title,
+                                   description: strings["notFoundText"], feedPath: nil)
+        context["notFound"] = .object(["hasLatest": .flag(!page.latest.isEmpty),
+                                       "latest": .list(page.latest.map { .object(item($0, from: page.path)) })])
+        return context
+    }
+
+    /// The search page (`search: true`).
+    func searchValues(path: String) -> TemplateObject {
+        commonValues(path: path, title: strings["search"] + " – " + config.title,
+                     description: strings.format("searchDescription", ["site": config.title]), feedPath: nil)
     }
 
     // MARK: Parts
@@ -228,5 +309,5 @@ extension PageContext {
     func terms(_ page: TermsPage) -> [String: Any] { termsValues(page).anyValue }
 
     /// The values of the 404 page as swift-mustache takes them.
-    func notFound(path: String) -> [String: Any] { notFoundValues(path: path).anyValue }
+    func notFound(_ page: NotFoundPage) -> [String: Any] { notFoundValues(page).anyValue }
 }

@@ -30,22 +30,31 @@ public struct TemplatePageRenderer: Sendable {
         self.context = PageContext(config: config, strings: strings)
     }
 
-    /// The HTML of a Markdown body (safe mode; see `MarkdownRenderer`).
-    public func bodyHTML(_ markdown: String) -> String { self.markdown.html(from: markdown) }
+    /// The HTML of a Markdown body (safe mode; see `MarkdownRenderer`); its tables' scroll boxes
+    /// are labelled with `tableLabel` and their number.
+    public func bodyHTML(_ markdown: String, tableLabel: String = "Table") -> String {
+        self.markdown.html(from: markdown, tableLabel: tableLabel)
+    }
+
+    /// The HTML of an article's body as its page shows it.
+    public func bodyHTML(of document: ArticleDocument, summary: ArticleSummary) -> String {
+        bodyHTML(document.body, tableLabel: context.tableLabel(for: summary))
+    }
 
     /// Renders one article page at `summary.path`, linking its related and neighbouring articles.
     public func renderArticle(_ document: ArticleDocument, summary: ArticleSummary,
                               relations: ArticleRelations = .none) throws(GalleyError) -> RenderedPage {
-        let values = context.articleValues(summary, bodyHTML: bodyHTML(document.body), relations: relations)
+        let values = context.articleValues(summary, bodyHTML: bodyHTML(of: document, summary: summary), relations: relations)
         return try render(values, template: "article", path: summary.path, source: document.source)
     }
 
-    /// Renders one planned index page (home, term lists, 404).
+    /// Renders one planned index page (home, term lists, 404, search).
     public func renderPage(_ plan: PagePlan) throws(GalleyError) -> RenderedPage {
         switch plan {
         case .list(let page): return try render(context.listValues(page), template: "list", path: page.path, source: nil)
         case .terms(let page): return try render(context.termsValues(page), template: "terms", path: page.path, source: nil)
-        case .notFound(let path): return try render(context.notFoundValues(path: path), template: "404", path: path, source: nil)
+        case .notFound(let page): return try render(context.notFoundValues(page), template: "404", path: page.path, source: nil)
+        case .search(let path): return try render(context.searchValues(path: path), template: "search", path: path, source: nil)
         }
     }
 

@@ -46,20 +46,21 @@ enum TemplateVariables {
 
     /// Values on every page.
     static let common: [String: TemplateValue] = [
-        "site": .object(["title": .leaf, "description": .leaf, "language": .leaf]),
+        "site": .object(["title": .leaf, "description": .leaf, "language": .leaf, "search": .leaf]),
         "page": .object([
             "title": .leaf, "description": .leaf, "canonicalURL": .leaf, "feedHref": .leaf, "prevHref": .leaf, "nextHref": .leaf,
             "jsonLD": .leaf, "twitterCard": .leaf,
             "og": .object(["type": .leaf, "title": .leaf, "description": .leaf, "url": .leaf, "image": .leaf, "siteName": .leaf,
                            "locale": .leaf, "publishedTime": .leaf, "modifiedTime": .leaf, "section": .leaf, "tags": .list(.leaf)]),
         ]),
-        "links": .object(["home": .leaf, "tags": .leaf, "regions": .leaf, "feed": .leaf, "static": .leaf]),
+        "links": .object(["home": .leaf, "tags": .leaf, "regions": .leaf, "feed": .leaf, "static": .leaf, "manifest": .leaf,
+                          "search": .leaf, "pagefind": .leaf]),
         "strings": .strings,
     ]
 
     static let article: [String: TemplateValue] = [
         "article": .object(schema.merging([
-            "standfirst": .leaf, "body": .leaf,
+            "standfirst": .leaf, "body": .leaf, "strings": .strings, "uiLanguage": .leaf,
             "publishedISO": .leaf, "publishedDisplay": .leaf, "modifiedISO": .leaf, "modifiedDisplay": .leaf,
             "image": .object(["url": .leaf, "alt": .leaf, "caption": .leaf]),
             "hasTags": .leaf, "tags": .list(term), "region": term, "sourceURL": .leaf, "sourceHost": .leaf,
@@ -79,14 +80,19 @@ enum TemplateVariables {
         "terms": .object(["heading": .leaf, "items": .list(termCount), "bySize": .list(termCount)]),
     ]
 
+    static let notFound: [String: TemplateValue] = [
+        "notFound": .object(["hasLatest": .leaf, "latest": .list(item)]),
+    ]
+
     /// The values of a template by its name: page templates get their kind's values; the layout,
-    /// the 404 page and partials only what every page has, plus (for partials, which run inside
-    /// sections) the shape of any item.
+    /// the search page and partials only what every page has, plus (for partials, which run
+    /// inside sections) the shape of any item.
     static func root(forTemplate name: String) -> [String: TemplateValue] {
         switch name {
         case "article": common.merging(article) { first, _ in first }
         case "list": common.merging(list) { first, _ in first }
         case "terms": common.merging(terms) { first, _ in first }
+        case "404": common.merging(notFound) { first, _ in first }
         default: common
         }
     }

@@ -15,27 +15,56 @@ public struct StringTable: Sendable, Hashable {
     }
 }
 
-/// The UI words for the site language: the table for the full language tag (`id-ID`), else for
-/// its primary subtag (`id`), else English; keys missing there come from English.
+/// The UI words for one language: the table for the full language tag (`id-ID`), else for its
+/// primary subtag (`id`), else English; keys missing there come from English.
 struct UIStrings: Sendable {
     let words: [String: String]
     let months: [String]
     let weekdays: [String]
+    /// The key of the table the words come from (`id`, `en`).
+    let language: String
 
     /// The language every theme must provide.
     static let fallbackLanguage = "en"
 
     init(language: String, tables: [String: StringTable]) {
-        let lower = language.lowercased()
-        let primary = String(lower.prefix { $0 != "-" && $0 != "_" })
         let english = tables[Self.fallbackLanguage] ?? StringTable(words: [:], months: [], weekdays: [])
-        let chosen = tables[lower] ?? tables[primary] ?? english
+        let key = Self.tableKey(for: language) { tables[$0] != nil } ?? Self.fallbackLanguage
+        let chosen = tables[key] ?? english
+        self.language = key
         words = english.words.merging(chosen.words) { _, own in own }
         months = chosen.months.count == 12 ? chosen.months : english.months
         weekdays = chosen.weekdays.count == 7 ? chosen.weekdays : english.weekdays
     }
 
+    /// The table a language tag reads from: the full tag, else its primary subtag; nil when the
+    /// theme has neither.
+    static func tableKey(for language: String, has: (String) -> Bool) -> String? {
+        let lower = language.lowercased()
+        let primary = String(lower.prefix { $0 != "-" && $0 != "_" })
+        if has(lower) { return lower }
+        return has(primary) ? primary : nil
+    }
+
     subscript(key: String) -> String { words[key] ?? key }
+
+    /// A sentence with placeholders (`{count} articles about {name}`) filled in; with a count of
+    /// 1 the key's singular form (`<key>One`) when the table has one.
+    func format(_ key: String, count: Int? = nil, _ values: [String: String] = [:]) -> String {
+        let pattern = count == 1 ? (words[key + "One"] ?? self[key]) : self[key]
+        var filled = values
+        if let count { filled["count"] = String(count) }
+        // One pass, so that a value holding "{site}" is not filled in again.
+        var text = ""
+        var rest = Substring(pattern)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            text += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            text += filled[name] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        return text + rest
+    }
 
     func month(_ number: Int) -> String { months.indices.contains(number - 1) ? months[number - 1] : String(number) }
 

@@ -98,9 +98,9 @@ import Testing
         }
     }
 
-    @Test func notFoundPageLinksFromTheSiteRoot() throws {
-        let page = try renderer().renderPage(.notFound(path: "404.html"))
-        #expect(String(decoding: page.bytes, as: UTF8.self).contains("<a href=\"/index.html\">home</a>"))
+    @Test func notFoundPageLinksRelativeToTheSiteRootWhereItLies() throws {
+        let page = try renderer().renderPage(.notFound(NotFoundPage(path: "404.html", latest: [])))
+        #expect(String(decoding: page.bytes, as: UTF8.self).contains("<a href=\"index.html\">home</a>"))
     }
 }
 
@@ -175,12 +175,13 @@ import Testing
     @Test func everyDocumentedValueIsBuilt() throws {
         var config = SiteConfig()
         config.description = "Berita"
+        config.search = true
         let context = PageContext(config: config, strings: MarkdownRendererTests.strings)
         let published = try #require(Timestamp.parseISO8601("2020-10-13T10:15:00+07:00"))
         var full = ArticleSummary(slug: "a", title: "A", path: "2020/10/a/index.html", published: published,
                                   modified: published.converted(toOffsetSeconds: 0), byline: "Anton", summary: "Ringkas",
                                   image: "https://img.example/a.jpg", imageCaption: "Foto", tags: [Term(name: "Banjir")],
-                                  region: Term(name: "Jakarta"), section: "Metro", language: "id", sourceURL: "https://src.example/a", source: "a.html")
+                                  region: Term(name: "Jakarta"), section: "Metro", language: "fr", sourceURL: "https://src.example/a", source: "a.html")
         // Every field templates see by name, whatever the schema holds, and `extra`.
         for field in FrontMatter.templateFields where field.value(in: full.matter) == nil {
             switch field.storage {
@@ -196,7 +197,7 @@ import Testing
         other.path = "2020/10/b/index.html"
         let article = context.article(full, bodyHTML: "<p>x</p>", relations: ArticleRelations(related: [other], previous: other, next: other))
         let list = context.list(ListPage(kind: .home, path: "page/2/index.html", items: [full], pageNumber: 2,
-                                         pageCount: 9, pageLinks: [1, 2, 3, 4, 9].map { ListPage.PageLink(number: $0, path: $0 == 1 ? "index.html" : "page/\($0)/index.html") }, feedPath: "feed.xml"))
+                                         pageCount: 9, pageLinks: [1, 2, 3, 4, 9].map { ListPage.PageLink(number: $0, path: $0 == 1 ? "index.html" : "page/\($0)/index.html") }, feedPath: "feed.xml", itemCount: 85))
         let terms = context.terms(TermsPage(taxonomy: .tags, path: "tags/index.html", terms: [TermCount(term: Term(name: "Banjir"), count: 2)]))
         let pages: [(String, [String: Any])] = [("article", article), ("list", list), ("terms", terms)]
         for (kind, values) in pages {
@@ -209,6 +210,8 @@ import Testing
         let head = try #require(article["page"] as? [String: Any])
         for key in ["title", "description", "canonicalURL", "jsonLD", "twitterCard", "og"] { #expect(head[key] != nil, "article page.\(key)") }
         let listHead = try #require(list["page"] as? [String: Any])
-        for key in ["prevHref", "nextHref", "feedHref"] { #expect(listHead[key] != nil, "list page.\(key)") }
+        for key in ["prevHref", "nextHref", "og", "twitterCard"] { #expect(listHead[key] != nil, "list page.\(key)") }
+        // The site feed is linked from every page (`links.feed`); `page.feedHref` is a list's own.
+        #expect(listHead["feedHref"] == nil)
     }
 }

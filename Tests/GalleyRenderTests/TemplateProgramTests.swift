@@ -48,15 +48,17 @@ import Testing
                 ("article", context.articleValues(full, bodyHTML: "<p>x</p>\n<p>y</p>", relations: ArticleRelations(related: [bare, full], previous: bare, next: full))),
                 ("article", context.articleValues(bare, bodyHTML: "", relations: .none)),
                 ("list", context.listValues(ListPage(kind: .home, path: "page/2/index.html", items: [full, bare], pageNumber: 2,
-                                                     pageCount: 9, pageLinks: [1, 2, 3, 4, 9].map { ListPage.PageLink(number: $0, path: $0 == 1 ? "index.html" : "page/\($0)/index.html") }, feedPath: "feed.xml"))),
+                                                     pageCount: 9, pageLinks: [1, 2, 3, 4, 9].map { ListPage.PageLink(number: $0, path: $0 == 1 ? "index.html" : "page/\($0)/index.html") }, feedPath: "feed.xml", itemCount: 85))),
                 ("list", context.listValues(ListPage(kind: .term(.tags, Term(name: "Banjir")), path: "tags/banjir/index.html", items: [],
-                                                     pageNumber: 1, pageCount: 1, pageLinks: [ListPage.PageLink(number: 1, path: "tags/banjir/index.html")], feedPath: "tags/banjir/feed.xml"))),
+                                                     pageNumber: 1, pageCount: 1, pageLinks: [ListPage.PageLink(number: 1, path: "tags/banjir/index.html")], feedPath: "tags/banjir/feed.xml", itemCount: 0))),
                 ("list", context.listValues(ListPage(kind: .archive(year: 2020, month: 10), path: "2020/10/index.html", items: [bare],
-                                                     pageNumber: 1, pageCount: 1, pageLinks: [ListPage.PageLink(number: 1, path: "2020/10/index.html")], feedPath: nil))),
+                                                     pageNumber: 1, pageCount: 1, pageLinks: [ListPage.PageLink(number: 1, path: "2020/10/index.html")], feedPath: nil, itemCount: 1))),
                 ("terms", context.termsValues(TermsPage(taxonomy: .tags, path: "tags/index.html",
                                                         terms: [TermCount(term: Term(name: "Banjir"), count: 2), TermCount(term: Term(name: "A&B"), count: 5)]))),
                 ("terms", context.termsValues(TermsPage(taxonomy: .regions, path: "regions/index.html", terms: []))),
-                ("404", context.notFoundValues(path: "404.html")),
+                ("404", context.notFoundValues(NotFoundPage(path: "404.html", latest: [full, bare]))),
+                ("404", context.notFoundValues(NotFoundPage(path: "404.html", latest: []))),
+                ("search", context.searchValues(path: "search/index.html")),
             ]
             for (template, values) in pages {
                 expectSameOutput(engine, .object(values), template: template, "\(template) (\(language))")
