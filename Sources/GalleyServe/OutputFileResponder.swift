@@ -31,7 +31,9 @@ struct OutputFileResponder: Sendable {
     }
 
     /// The site's own `404.html` with status 404, or (no site yet: the first build failed) a
-    /// bare page that still carries the reload script, so the build error shows on it.
+    /// bare page that still carries the reload script, so the build error shows on it. The
+    /// site's page links relative to the site root, where it lies; served for a missing path at
+    /// any depth it gets `<base href="/">`, so its style sheet and links still resolve.
     func notFound(headOnly: Bool) -> Response {
         let page = OutputPathResolver.realPath(resolver.root + "/404.html")
             .flatMap { path in StaticFile.read(path).map { (path, $0) } }
@@ -42,13 +44,25 @@ struct OutputFileResponder: Sendable {
             return Self.response(.notFound, fields: fields, body: LiveReloadScript.inject(into: Self.bareNotFound, status: status()),
                                  headOnly: headOnly)
         }
-        return serve(file, path: path, status: .notFound, conditions: HTTPFields(), headOnly: headOnly)
+        return serve(file, path: path, status: .notFound, conditions: HTTPFields(), headOnly: headOnly, rootBase: true)
+    }
+
+    private static let headTag = Array("<head>".utf8)
+    private static let rootBaseElement = Array("\n<base href=\"/\">".utf8)
+
+    /// A page with `<base href="/">` right after its `<head>` (unchanged when it has none).
+    static func withRootBase(_ page: [UInt8]) -> [UInt8] {
+        let limit = min(page.count, 4096) - headTag.count
+        guard limit >= 0, let start = (0...limit).first(where: { page[$0..<($0 + headTag.count)].elementsEqual(headTag) }) else { return page }
+        var result = page
+        result.insert(contentsOf: rootBaseElement, at: start + headTag.count)
+        return result
     }
 
     private static let bareNotFound = Array("<!doctype html>\n<meta charset=\"utf-8\"><title>Not found</title>\n<body><h1>Not found</h1><p>The site has no such page (or has not been built yet).</p></body>\n".utf8)
 
     private func serve(_ file: StaticFile, path: String, status: HTTPResponse.Status, conditions: HTTPFields,
-                       headOnly: Bool) -> Response {
+                       headOnly: Bool, rootBase: Bool = false) -> Response {
         let type = MediaType.of(path: path, head: file.bytes.prefix(1024))
         let isHTML = type == MediaType.html
         let build = isHTML ? self.status() : .initial
@@ -68,7 +82,8 @@ struct OutputFileResponder: Sendable {
         } else {
             fields[.cacheControl] = "no-store"
         }
-        let body = isHTML ? LiveReloadScript.inject(into: file.bytes, status: build) : file.bytes
+        let bytes = isHTML && rootBase ? Self.withRootBase(file.bytes) : file.bytes
+        let body = isHTML ? LiveReloadScript.inject(into: bytes, status: build) : bytes
         return Self.response(status, fields: fields, body: body, headOnly: headOnly)
     }
 

@@ -94,8 +94,13 @@ import Testing
         try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
         let sources = try HostileCorpus.write(vectors, into: content)
 
+        // Whole articles in the feeds too (`feed_content: full`): feed readers render them.
+        let config = work.appendingPathComponent("galley.yml")
+        let repositoryConfig = try String(contentsOf: RepositoryPaths.config, encoding: .utf8)
+        try (repositoryConfig + "\nfeed_content: full\n").write(to: config, atomically: true, encoding: .utf8)
+
         let started = Date()
-        let options = BuildPipeline.Options(configFile: RepositoryPaths.config, configRequired: true, contentFolder: content,
+        let options = BuildPipeline.Options(configFile: config, configRequired: true, contentFolder: content,
                                             outputFolder: output, templatesFolder: RepositoryPaths.templates,
                                             jobs: ProcessInfo.processInfo.activeProcessorCount, now: Self.fixedClock)
         let report = try BuildPipeline(options: options).run()
@@ -109,7 +114,8 @@ import Testing
         for file in site.files {
             guard let data = FileManager.default.contents(atPath: output.appendingPathComponent(file).path) else { continue }
             let text = String(decoding: data, as: UTF8.self)
-            if String(validating: data, as: UTF8.self) == nil {
+            // The theme's icons are images; every text file must be UTF-8.
+            if !HostileScanner.isImage(file), String(validating: data, as: UTF8.self) == nil {
                 findings.append(.init(file: file, kind: "encoding", detail: "output file is not valid UTF-8", context: ""))
             }
             findings += HostileScanner.scan(text, file: file)
@@ -488,16 +494,21 @@ enum HostileScanner {
         "longdesc", "lowsrc", "dynsrc", "ping", "manifest", "icon", "profile", "usemap", "archive", "classid", "imagesrcset",
     ]
     static let allowedSchemes: Set<String> = ["http", "https", "mailto"]
-    static let allowedLinkRels: Set<String> = ["stylesheet", "canonical", "alternate", "icon", "next", "prev", "author", "license", "shortlink"]
+    static let allowedLinkRels: Set<String> = ["stylesheet", "canonical", "alternate", "icon", "apple-touch-icon", "manifest", "next", "prev", "author", "license", "shortlink"]
     static let allowedXMLElements: Set<String> = [
         "feed", "title", "subtitle", "id", "link", "updated", "author", "name", "uri", "email", "generator", "entry", "published",
-        "summary", "category", "rights", "icon", "logo", "urlset", "url", "loc", "lastmod", "changefreq", "priority", "sitemapindex",
+        "summary", "content", "category", "rights", "icon", "logo", "urlset", "url", "loc", "lastmod", "changefreq", "priority", "sitemapindex",
         "sitemap", "news:news", "news:publication", "news:name", "news:language", "news:publication_date", "news:title",
         "news:keywords",
     ]
-    static let allowedXMLAttributes: Set<String> = ["xmlns", "xmlns:news", "xml:lang", "rel", "type", "href", "term", "label", "scheme", "version", "encoding", "hreflang", "title"]
+    static let allowedXMLAttributes: Set<String> = ["xmlns", "xmlns:news", "xml:lang", "xml:base", "rel", "type", "href", "term", "label", "scheme", "version", "encoding", "hreflang", "title"]
 
     // MARK: Scan
+
+    /// Images the theme ships (icons): bytes, not text.
+    static func isImage(_ file: String) -> Bool {
+        [".png", ".ico", ".jpg", ".jpeg", ".webp", ".gif"].contains { file.lowercased().hasSuffix($0) }
+    }
 
     static func scan(_ text: String, file: String) -> [Finding] {
         let lower = file.lowercased()

@@ -9,6 +9,8 @@ enum SafeHTMLScanner {
         "blockquote": [], "pre": [], "code": ["class"], "em": [], "strong": [], "del": [], "sub": [], "sup": [],
         "a": ["href", "title"], "img": ["src", "alt", "title"], "br": [], "hr": [], "figure": [], "figcaption": [],
         "table": [], "caption": [], "thead": [], "tbody": [], "tfoot": [], "tr": [], "th": ["colspan", "rowspan"], "td": ["colspan", "rowspan"],
+        // A table's scroll box (`MarkdownRenderer`): its label is escaped text.
+        "div": ["class", "role", "tabindex", "aria-label"],
     ]
 
     static func problems(in html: String) -> [String] {
@@ -40,9 +42,11 @@ enum SafeHTMLScanner {
                 continue
             }
             if attribute == "href" || attribute == "src", !isSafeURL(decoded(value)) { problems.append("URL \(value)") }
-            if attribute == "class", !value.hasPrefix("language-") || value.contains(where: { "<>\"'".contains($0) }) {
+            if attribute == "class", name == "div" ? value != "table-scroll" : !value.hasPrefix("language-") || value.contains(where: { "<>\"'".contains($0) }) {
                 problems.append("class \(value)")
             }
+            if attribute == "role", value != "region" { problems.append("role \(value)") }
+            if attribute == "tabindex", value != "0" { problems.append("tabindex \(value)") }
         }
         return problems
     }
