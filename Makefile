@@ -97,3 +97,12 @@ serve: deps
 ## the 404 page and a failed rebuild; fails on console errors; screenshots in .build/screenshots/.
 browser-check: deps
 	bash scripts/browser-check.sh
+
+.PHONY: lighthouse
+
+## Score the example site (built with --search when pagefind is there) with Lighthouse and axe-core
+## in headless Chromium, mobile and desktop: home, an article, a tag page, the tags index, 404 and
+## search. Fails below accessibility/best practices/SEO 100 or performance 95, or on any axe
+## violation. Needs chromium, node and python3 (skipped with a message otherwise); about 2 minutes.
+lighthouse: build
+	GALLEY=.build/release/galley bash scripts/lighthouse.sh

@@ -23,6 +23,8 @@ struct UIStrings: Sendable {
     let weekdays: [String]
     /// The key of the table the words come from (`id`, `en`).
     let language: String
+    /// The keys that table has itself (the others come from English).
+    private let ownKeys: Set<String>
 
     /// The language every theme must provide.
     static let fallbackLanguage = "en"
@@ -32,6 +34,7 @@ struct UIStrings: Sendable {
         let key = Self.tableKey(for: language) { tables[$0] != nil } ?? Self.fallbackLanguage
         let chosen = tables[key] ?? english
         self.language = key
+        ownKeys = Set(chosen.words.keys)
         words = english.words.merging(chosen.words) { _, own in own }
         months = chosen.months.count == 12 ? chosen.months : english.months
         weekdays = chosen.weekdays.count == 7 ? chosen.weekdays : english.weekdays
@@ -49,9 +52,12 @@ struct UIStrings: Sendable {
     subscript(key: String) -> String { words[key] ?? key }
 
     /// A sentence with placeholders (`{count} articles about {name}`) filled in; with a count of
-    /// 1 the key's singular form (`<key>One`) when the table has one.
+    /// 1 the key's singular form (`<key>One`) when the table the key comes from has one (an
+    /// English singular never stands in for a language that has no plural form).
     func format(_ key: String, count: Int? = nil, _ values: [String: String] = [:]) -> String {
-        let pattern = count == 1 ? (words[key + "One"] ?? self[key]) : self[key]
+        let singular = key + "One"
+        let singularFits = count == 1 && words[singular] != nil && ownKeys.contains(singular) == ownKeys.contains(key)
+        let pattern = singularFits ? self[singular] : self[key]
         var filled = values
         if let count { filled["count"] = String(count) }
         // One pass, so that a value holding "{site}" is not filled in again.

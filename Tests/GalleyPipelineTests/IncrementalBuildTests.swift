@@ -57,6 +57,24 @@ import Testing
         #expect(!third.upToDate && third.sourcesProcessed == 0 && third.pagesRendered == 0 && third.filesWritten == 0)
     }
 
+    /// `--search` changes every page's header without changing the config file: it is part of
+    /// the build keys, so turning it on (or off) renders every page again.
+    @Test func turningSearchOnOrOffFromTheCommandLineRendersEveryPage() throws {
+        let site = try makeSite("incremental-search", count: 12)
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        _ = try site.build()
+        var options = site.options()
+        options.search = true
+        let searching = try BuildPipeline(options: options).run()
+        #expect(!searching.upToDate && searching.search && searching.pagesReused == 0)
+        let pages = SiteInspector(folder: site.output).htmlFiles
+        #expect(pages.contains("search/index.html"))
+        #expect(pages.allSatisfy { SiteInspector(folder: site.output).text($0).contains("class=\"site-search\"") })
+        let plain = try site.build()
+        #expect(!plain.upToDate && !plain.search && plain.pagesReused == 0 && plain.filesRemoved == 1)
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("search/index.html").path))
+    }
+
     /// A build state of another schema version (a former release's) is ignored: every source is
     /// extracted again, and the site ends where a clean build would; nothing of the old records
     /// is read into the new fields.

@@ -58,6 +58,11 @@ import Testing
         #expect(zone.line == "4" && zone.reason.hasPrefix("timezone \"Mars/Olympus\""), "\(zone)")
         let count = try #require(Self.failure("items_per_page: 0\n"))
         #expect(count.line == "1" && count.reason == "items_per_page must be at least 1", "\(count)")
+        let feed = try #require(Self.failure("title: Kabar\nfeed_content: excerpt\n"))
+        #expect(feed.line == "2" && feed.reason.contains("must be summary or full, got \"excerpt\""), "\(feed)")
+        let search = try #require(Self.failure("search: sometimes\n"))
+        #expect(search.line == "1" && search.reason.hasPrefix("search: "), "\(search)")
+        #expect(try Self.load("feed_content: Full\nsearch: true\n").feedContent == .full)
     }
 
     @Test func suggestionsAreSlipsNotGuesses() {
@@ -87,6 +92,8 @@ import Testing
         config.feedItems = 30
         config.canonical = .source
         config.undated = .reject
+        config.feedContent = .full
+        config.search = true
         config.regions = .init(bySource: ["jatim.example": "Jawa Timur", "example.com/jabar/": "10"], aliases: ["null": "~"])
         config.tags = .init(aliases: ["true": "Pemilu: 2024"])
         let text = ConfigWriter.yaml(config)

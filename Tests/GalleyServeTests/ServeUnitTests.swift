@@ -36,6 +36,14 @@ import Testing
         #expect(inject("") == tag)
     }
 
+    @Test func theNotFoundPageGetsARootBaseForMissingPathsAtAnyDepth() {
+        func based(_ page: String) -> String { String(decoding: OutputFileResponder.withRootBase(Array(page.utf8)), as: UTF8.self) }
+        #expect(based("<!doctype html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">")
+            == "<!doctype html>\n<html lang=\"id\">\n<head>\n<base href=\"/\">\n<meta charset=\"utf-8\">")
+        #expect(based("<p>no head</p>") == "<p>no head</p>")
+        #expect(based("") == "")
+    }
+
     @Test func aFailedBuildAddsAnEscapedErrorBox() {
         var status = BuildStatus.initial
         #expect(LiveReloadScript.snippet(for: status) == LiveReloadScript.tag)

@@ -63,7 +63,10 @@ import Testing
             let reply = try await site.get(target)
             #expect(reply.status == 404, "\(target)")
             #expect(reply.headers["content-type"] == "text/html; charset=utf-8")
-            #expect(reply.text == LiveReloadScript.inject(into: Array(sitePage.utf8)).string, "\(target) is not the site's 404 page")
+            // The site's page, with `<base href="/">` so its relative links work at any depth.
+            let served = LiveReloadScript.inject(into: OutputFileResponder.withRootBase(Array(sitePage.utf8))).string
+            #expect(reply.text == served, "\(target) is not the site's 404 page")
+            #expect(reply.text.contains("<base href=\"/\">"))
         }
         let head = try await site.get("/nothing-here", method: "HEAD")
         #expect(head.status == 404 && head.body.isEmpty)
