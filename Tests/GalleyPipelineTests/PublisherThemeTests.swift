@@ -6,38 +6,47 @@ import Testing
 import FoundationXML
 #endif
 
+/// The example built once with the publisher settings on, and once with the defaults.
+final class PublisherThemeSite: Sendable {
+    let folder: URL
+    let site: SiteInspector
+    let plainSite: SiteInspector
+    let config: SiteConfig
+
+    init() throws {
+        folder = RepositoryPaths.temporaryFolder("publisher-theme")
+        let configFile = folder.appendingPathComponent("galley.yml")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let text = try String(contentsOf: RepositoryPaths.config, encoding: .utf8) + "\nfeed_content: full\nsearch: true\n"
+        try text.write(to: configFile, atomically: true, encoding: .utf8)
+        config = try ConfigLoader.load(configFile, required: true)
+        let output = folder.appendingPathComponent("public")
+        _ = try WholeSiteTests.build(into: output, config: configFile)
+        site = SiteInspector(folder: output)
+        let plain = folder.appendingPathComponent("plain")
+        _ = try WholeSiteTests.build(into: plain)
+        plainSite = SiteInspector(folder: plain)
+    }
+
+    @TaskLocal static var current: PublisherThemeSite?
+}
+
+/// Builds the two sites before the suite's tests and removes them after.
+struct PublisherThemeSiteScope: SuiteTrait, TestScoping {
+    var isRecursive: Bool { false }
+
+    func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
+        let built = try PublisherThemeSite()
+        defer { try? FileManager.default.removeItem(at: built.folder) }
+        try await PublisherThemeSite.$current.withValue(built) { try await function() }
+    }
+}
+
 /// Issue 14, item 5: what a publisher needs of the default theme, checked on the bundled example
 /// built with `feed_content: full` and `search: true` (the Lighthouse, axe and Nu checks of the
 /// same pages are scripts/lighthouse.sh and scripts/validate-html.sh).
-@Suite(.serialized) struct PublisherThemeTests {
-    /// The example built once with the publisher settings on, and once with the defaults.
-    final class Built: Sendable {
-        let folder: URL
-        let site: SiteInspector
-        let plainSite: SiteInspector
-        let config: SiteConfig
-
-        init() throws {
-            folder = RepositoryPaths.temporaryFolder("publisher-theme")
-            let configFile = folder.appendingPathComponent("galley.yml")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let text = try String(contentsOf: RepositoryPaths.config, encoding: .utf8) + "\nfeed_content: full\nsearch: true\n"
-            try text.write(to: configFile, atomically: true, encoding: .utf8)
-            config = try ConfigLoader.load(configFile, required: true)
-            let output = folder.appendingPathComponent("public")
-            _ = try WholeSiteTests.build(into: output, config: configFile)
-            site = SiteInspector(folder: output)
-            let plain = folder.appendingPathComponent("plain")
-            _ = try WholeSiteTests.build(into: plain)
-            plainSite = SiteInspector(folder: plain)
-        }
-
-        deinit { try? FileManager.default.removeItem(at: folder) }
-    }
-
-    static let built = Result { try Built() }
-
-    var built: Built { get throws { try Self.built.get() } }
+@Suite(.serialized, PublisherThemeSiteScope()) struct PublisherThemeTests {
+    var built: PublisherThemeSite { get throws { try #require(PublisherThemeSite.current, "the suite's sites were not built") } }
 
     /// The `content` of every `<meta name=…>` / `<meta property=…>` with this name in a page.
     static func meta(_ name: String, in html: String) -> [String] {
