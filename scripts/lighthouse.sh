@@ -29,6 +29,10 @@
 # work); those loads fail with ERR_NAME_NOT_RESOLVED, which the errors-in-console audit is told
 # to ignore. Every other console error counts.
 #
+# With a search page it also uses search as a reader would: types the longest word of the scored
+# article's headline into the home page's header box, submits, and expects Pagefind results
+# whose links all open.
+#
 # Prints a table page × preset → the four scores, every audit that scored below 1 (not the
 # informative or not-applicable ones) with the pages it failed on and what it found, and the axe
 # violations per page (rule, impact, count, first target).

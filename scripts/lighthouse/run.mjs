@@ -435,6 +435,34 @@ async function main() {
             axeResults.push({ page: p, violations: [...byRule.values()], error });
         }
     }
+    // Search works: the header box of the home page, submitted with the longest word of the
+    // scored article's headline, leads to the search page, which must list results whose links
+    // open pages of the site.
+    let searchResult = null;
+    const searchPage = pages.find((p) => p.name === "search");
+    const articlePage = pages.find((p) => p.name === "article");
+    if (searchPage && articlePage) {
+        const page = await browser.newPage();
+        let query = "";
+        try {
+            // (Node's fetch cannot read bodies here: the Lighthouse bundle replaced Buffer.)
+            await page.goto(base + articlePage.rel, { waitUntil: "load", timeout: 60000 });
+            const headline = (await page.evaluate(() => document.querySelector("h1")?.textContent ?? "")).split(/[^\p{L}\p{N}]+/u);
+            query = headline.reduce((longest, word) => (word.length > longest.length ? word : longest), "");
+            await page.goto(base + "index.html", { waitUntil: "load", timeout: 60000 });
+            await page.type("#site-search-query", query);
+            await Promise.all([page.waitForNavigation({ waitUntil: "load", timeout: 60000 }), page.click(".site-search__button")]);
+            await page.waitForSelector(".pagefind-ui__result-link", { timeout: 20000 });
+            const links = await page.evaluate(() => [...document.querySelectorAll(".pagefind-ui__result-link")].map((a) => a.href));
+            const broken = [];
+            for (const link of links) if (!(await fetch(link, { method: "HEAD" })).ok) broken.push(link);
+            searchResult = { query, url: page.url().replace(base, "/"), count: links.length, broken };
+        } catch (e) {
+            searchResult = { query, error: e?.message ?? String(e) };
+        } finally {
+            await page.close().catch(() => {});
+        }
+    }
     await browser.close().catch(() => {});
     await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 10000))]);
 
@@ -541,6 +569,13 @@ async function main() {
             }
         }
         console.log(`axe-core ${axeVersion} (${AXE_TAGS.join(", ")}): ${total} violation(s) on ${axeResults.length} page(s)`);
+    }
+    if (searchResult) {
+        if (searchResult.error || searchResult.count === 0 || searchResult.broken.length > 0) failed = true;
+        console.log(searchResult.error
+            ? `search "${searchResult.query}" from the header box: FAIL: ${short(searchResult.error, 90)}`
+            : `search "${searchResult.query}" from the header box: ${searchResult.url}, ${searchResult.count} result(s)`
+              + (searchResult.broken.length ? `, broken links: ${searchResult.broken.join(" ")}` : ", every result link opens"));
     }
     for (const problem of problems) console.log(`lighthouse: ${problem}`);
     console.log(failed ? "lighthouse: FAIL" : "lighthouse: all pages pass");
