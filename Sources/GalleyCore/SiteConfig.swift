@@ -22,6 +22,9 @@ public struct SiteConfig: Sendable, Hashable, Decodable {
     public var undated: Undated = .publish
     /// What each Atom feed entry carries: the summary, or the whole article as HTML.
     public var feedContent: FeedContent = .summary
+    /// Whether a page without a URL of its own (no sidecar, no provenance comment) takes one from
+    /// its place in a mirror tree (`news.example.org/2026/10/a.html`).
+    public var mirrorURLs: MirrorURLs = .auto
     /// Whether the theme offers a search page and a search box (Pagefind). `galley build
     /// --search` turns it on and builds the index.
     public var search: Bool = false
@@ -44,6 +47,11 @@ public struct SiteConfig: Sendable, Hashable, Decodable {
     /// `full` also puts the whole article, rendered as on its page, in `<content type="html">`.
     public enum FeedContent: String, Sendable, Hashable, CaseIterable {
         case summary, full
+    }
+    /// The `mirror_urls` setting: `auto` reads the URL of a page in a folder named like a host
+    /// (what `wget -m` and HTTrack write) from its path; `off` never does.
+    public enum MirrorURLs: String, Sendable, Hashable, CaseIterable {
+        case auto, off
     }
     public var tags = TagRules()
 
@@ -104,6 +112,7 @@ public struct SiteConfig: Sendable, Hashable, Decodable {
         case itemsPerPage = "items_per_page"
         case feedItems = "feed_items"
         case feedContent = "feed_content"
+        case mirrorURLs = "mirror_urls"
     }
 
     /// The default configuration.
@@ -126,6 +135,7 @@ public struct SiteConfig: Sendable, Hashable, Decodable {
         undated = try Self.decodeChoice(Undated.self, .undated, container) ?? defaults.undated
         feedContent = try Self.decodeChoice(FeedContent.self, .feedContent, container) ?? defaults.feedContent
         search = try container.decodeIfPresent(Bool.self, forKey: .search) ?? defaults.search
+        mirrorURLs = try Self.decodeChoice(MirrorURLs.self, .mirrorURLs, container) ?? defaults.mirrorURLs
     }
 
     /// The value of a key with a fixed set of words (`undated`, `feed_content`), read

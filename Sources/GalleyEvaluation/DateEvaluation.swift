@@ -31,7 +31,7 @@ public struct DateEvaluation: Sendable {
         let extractor = HTMLExtractor()
         let pages = parallelMap(truth.keys.sorted(), jobs: jobs) { id -> PageScore in
             let file = ContentDiscovery.file(at: html.appendingPathComponent(id + ".html.gz").path)
-            let metadata = (try? SourceReader.page(file)).flatMap { try? extractor.metadata(of: $0) }
+            let metadata = (try? SourceReader.page(file, mirrorURLs: false)).flatMap { try? extractor.metadata(of: $0) }
             let date = metadata?.published ?? metadata?.modified
             return PageScore(id: id, expected: truth[id] ?? "", found: date.map { String($0.rfc3339.prefix(10)) })
         }

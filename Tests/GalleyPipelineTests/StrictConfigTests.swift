@@ -63,6 +63,8 @@ import Testing
         let search = try #require(Self.failure("search: sometimes\n"))
         #expect(search.line == "1" && search.reason.hasPrefix("search: "), "\(search)")
         #expect(try Self.load("feed_content: Full\nsearch: true\n").feedContent == .full)
+        let mirror = try #require(Self.failure("mirror_urls: yes\n"))
+        #expect(mirror.line == "1" && mirror.reason.contains("must be auto or off"), "\(mirror)")
     }
 
     @Test func suggestionsAreSlipsNotGuesses() {
@@ -94,6 +96,7 @@ import Testing
         config.undated = .reject
         config.feedContent = .full
         config.search = true
+        config.mirrorURLs = .off
         config.regions = .init(bySource: ["jatim.example": "Jawa Timur", "example.com/jabar/": "10"], aliases: ["null": "~"])
         config.tags = .init(aliases: ["true": "Pemilu: 2024"])
         let text = ConfigWriter.yaml(config)

@@ -18,6 +18,7 @@ public enum ConfigWriter {
             (Node("feed_content"), Node(config.feedContent.rawValue)),
             (Node("canonical"), Node(config.canonical.rawValue)),
             (Node("undated"), Node(config.undated.rawValue)),
+            (Node("mirror_urls"), Node(config.mirrorURLs.rawValue)),
             (Node("search"), Node(config.search ? "true" : "false", Tag(.bool))),
             (Node("regions"), Node([(Node("by_source"), map(config.regions.bySource)), (Node("aliases"), map(config.regions.aliases))])),
             (Node("tags"), Node([(Node("aliases"), map(config.tags.aliases))])),

@@ -32,6 +32,7 @@ public enum SiteScaffold {
         ("tags", "tag rules: aliases (spelling → tag, case-insensitive)"),
         ("canonical", "the canonical URL of article pages: self (this site) or source (the original article)"),
         ("undated", "a scraped page without a date of its own: publish (dated by its fetch or file) or reject"),
+        ("mirror_urls", "a page without a sidecar in a folder named like a host (wget -m, HTTrack): auto (its URL from its path) or off"),
         ("base_url", "the site's absolute http(s) URL: canonical URLs, feeds and the sitemap use it"),
         ("items_per_page", "articles per list page (home, tag, region)"),
         ("feed_items", "entries per Atom feed"),

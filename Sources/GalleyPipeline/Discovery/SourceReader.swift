@@ -1,18 +1,23 @@
 import Foundation
 import GalleyCore
 
-/// Reads one source file from disk: bytes (gunzipped), sidecar, or Markdown text.
+/// Reads one source file from disk: bytes (gunzipped), sidecar (completed by
+/// `PageProvenance`), or Markdown text.
 package enum SourceReader {
     /// Pages larger than this are refused before parsing.
     static let maximumPageBytes = 64 * 1024 * 1024
 
-    package static func page(_ file: SourceFile) throws(GalleyError) -> SourcePage {
+    /// A page with its sidecar; what the sidecar leaves out (or all of it, when there is none)
+    /// comes from the page's provenance comment, then (`mirrorURLs`) from its mirror-tree path.
+    package static func page(_ file: SourceFile, mirrorURLs: Bool) throws(GalleyError) -> SourcePage {
         var bytes = try read(file.url, source: file.path, followingLink: file.followsLink)
         if case .page(gzipped: true) = file.kind { bytes = try GzipDecoder.decompress(bytes, source: file.path) }
         guard bytes.count <= maximumPageBytes else {
             throw GalleyError(.read, source: file.path, reason: "page is larger than \(maximumPageBytes / 1_048_576) MB")
         }
-        return SourcePage(path: file.path, bytes: bytes, sidecar: try file.sidecar.map { url throws(GalleyError) in try sidecar(url, page: file.path) })
+        let written = try file.sidecar.map { url throws(GalleyError) in try sidecar(url, page: file.path) }
+        let completed = PageProvenance.complete(written, bytes: bytes, path: file.path, mirrorURLs: mirrorURLs)
+        return SourcePage(path: file.path, bytes: bytes, sidecar: completed)
     }
 
     static func markdown(_ file: SourceFile) throws(GalleyError) -> String {

@@ -10,12 +10,15 @@ public struct PageProcessor: Sendable {
     /// The site's time zone: dates without an offset of their own (file times, HTTP dates) are
     /// written at it.
     let timeZone: TimeZone
+    /// Whether a page without a URL of its own takes one from its place in a mirror tree.
+    let mirrorURLs: Bool
 
     /// Creates the stages from the site configuration.
     public init(config: SiteConfig) {
         extractor = HTMLExtractor(settings: .init(regionsBySource: config.regions.bySource, timeZone: config.timeZone))
         normalizer = MarkdownNormalizer(tagAliases: config.tags.aliases, regionAliases: config.regions.aliases, undated: config.undated)
         timeZone = config.timeZone
+        mirrorURLs = config.mirrorURLs == .auto
     }
 
     /// The result for one file: the extraction when stage 1 succeeded, and the document or
@@ -39,7 +42,7 @@ public struct PageProcessor: Sendable {
                 let document = try normalizer.parseDocument(try SourceReader.markdown(file), source: file.path)
                 return ProcessedPage(extracted: nil, document: .success(document))
             case .page:
-                let page = try SourceReader.page(file)
+                let page = try SourceReader.page(file, mirrorURLs: mirrorURLs)
                 fetched = page.sidecar?.fetchTimestamp?.date
                 var article = try extractor.extract(page)
                 DateFallback.apply(to: &article.metadata, sidecar: page.sidecar, timeZone: timeZone) {
@@ -65,7 +68,7 @@ public struct PageProcessor: Sendable {
 
     /// Stage 1 only, treating the whole file as article content (`galley markdown --fragment`).
     public func fragmentMarkdown(_ file: SourceFile) throws(GalleyError) -> String {
-        let page = try SourceReader.page(file)
+        let page = try SourceReader.page(file, mirrorURLs: mirrorURLs)
         let extracted = try extractor.extractFragment(page)
         return normalizer.markdown(for: extracted.content, baseURL: extracted.baseURL)
     }
