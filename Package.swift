@@ -97,7 +97,7 @@ let package = Package(
             "GalleyNormalize", "GalleyRender", "GalleyExtract", "GalleyPipeline", "GalleyCore", "GalleyTestSupport", "Yams",
         ], swiftSettings: strictSettings),
         .testTarget(name: "GalleyPipelineTests", dependencies: [
-            "GalleyPipeline", "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender", "GalleyTheme", "GalleyTestSupport",
+            "GalleyPipeline", "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender", "GalleyTheme", "GalleyTestSupport", "CZlib",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "GalleyServeTests", dependencies: ["GalleyServe", "GalleyPipeline", "GalleyCore"], swiftSettings: strictSettings),

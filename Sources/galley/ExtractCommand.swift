@@ -24,16 +24,37 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: "Pages processed in parallel.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Argument(help: "Scraped pages (.html, .htm, .html.gz).")
+    @Argument(help: "Scraped pages (.html, .htm, .html.gz) and WARC files (.warc, .warc.gz: one entry per web page, source FILE#offset).")
     var pages: [String]
+
+    /// One thing to extract: a page file, a page read out of a WARC, or a WARC record that
+    /// could not be read.
+    enum Item: Sendable {
+        case file(SourceFile)
+        case archived(SourcePage)
+        case unreadable(GalleyError)
+    }
 
     func run() throws {
         let processor = PageProcessor(config: try loadConfig(config))
-        let files = pages.map(ContentDiscovery.file(at:))
+        var items: [Item] = []
+        for path in pages {
+            guard WARCPages.isArchive(path) else {
+                items.append(.file(ContentDiscovery.file(at: path)))
+                continue
+            }
+            let archive = WARCPages.read(URL(fileURLWithPath: path), name: path)
+            items += archive.pages.map(Item.archived) + archive.problems.map(Item.unreadable)
+        }
         let format = self.format
         // Each page's output text is made on the worker that extracted it; printing stays in order.
-        let results = parallelMap(files, jobs: max(1, jobs)) { file -> (failed: Bool, output: String) in
-            let record = ExtractionRecord(file: file, outcome: processor.process(file), processor: processor)
+        let results = parallelMap(items, jobs: max(1, jobs)) { item -> (failed: Bool, output: String) in
+            let record = switch item {
+            case .file(let file): ExtractionRecord(file: file, outcome: processor.process(file), processor: processor)
+            case .archived(let page): ExtractionRecord(source: page.path, outcome: processor.process(archived: page), processor: processor)
+            case .unreadable(let problem):
+                ExtractionRecord(source: problem.source ?? "", outcome: .init(extracted: nil, document: .failure(problem)), processor: processor)
+            }
             switch format {
             case .json: return (record.status == "failed", record.jsonLine() + "\n")
             case .markdown: return (record.status == "failed", record.markdownOutput)

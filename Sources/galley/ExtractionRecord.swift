@@ -12,7 +12,12 @@ struct ExtractionRecord: Sendable {
     let markdown: String?
 
     init(file: SourceFile, outcome: PageProcessor.ProcessedPage, processor: PageProcessor) {
-        source = file.path
+        self.init(source: file.path, outcome: outcome, processor: processor)
+    }
+
+    /// A record for a source that is no file of its own (`FILE.warc.gz#offset`).
+    init(source: String, outcome: PageProcessor.ProcessedPage, processor: PageProcessor) {
+        self.source = source
         extracted = outcome.extracted
         switch outcome.document {
         case .success(let document):

@@ -30,4 +30,32 @@ import Testing
         let shown = sentence.replacingOccurrences(of: "\t", with: " ")
         #expect((object["text"] as? String)?.contains(shown) == true)
     }
+
+    /// A WARC on the command line: one line per web page in it, named `FILE#offset`, with its
+    /// URL and fetch time from the record; a damaged record is a failed line naming its offset.
+    @Test func aWARCGivesOneLinePerPageAndPerDamagedRecord() throws {
+        let binary = try #require(BrokenInputTests.galleyBinary(), "the galley executable is built beside the tests")
+        let folder = RepositoryPaths.temporaryFolder("extract-warc")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let first = WARCWriter.gzip(WARCWriter.response(uri: "https://news.example.org/2026/10/03/tanggul", date: "2026-10-03T07:00:00Z",
+                                                        body: WARCWriter.article("Tanggul Darurat Jebol di Pesisir Utara")))
+        let cut = Array(WARCWriter.gzip(WARCWriter.response(uri: "https://news.example.org/b", date: "2026-10-03T07:00:00Z",
+                                                            body: WARCWriter.article("B"))).dropLast(60))
+        let warc = folder.appendingPathComponent("crawl.warc.gz")
+        try Data(first + cut).write(to: warc)
+        let config = folder.appendingPathComponent("galley.yml")
+        try Data("base_url: https://news.example.org/\ntimezone: Asia/Jakarta\n".utf8).write(to: config)
+        let (status, output) = try UndatedPageTests.run(binary, ["extract", "--config", config.path, warc.path])
+        #expect(status == 1, "a damaged record is a failure")
+        let objects = try output.split(separator: "\n").map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        try #require(objects.count == 2, "\(output)")
+        #expect(objects[0]["source"] as? String == warc.path + "#0")
+        #expect(objects[0]["status"] as? String == "ok")
+        #expect((objects[0]["published"] as? String)?.hasPrefix("2026-10-03T") == true, "the day from the record's URL")
+        #expect(objects[0]["canonicalURL"] as? String == "https://news.example.org/2026/10/03/tanggul", "the URL from WARC-Target-URI")
+        #expect(objects[1]["source"] as? String == warc.path + "#\(first.count)")
+        #expect(objects[1]["status"] as? String == "failed")
+        #expect((objects[1]["reason"] as? String)?.contains("cut short") == true, "\(objects[1])")
+    }
 }

@@ -28,6 +28,13 @@ public struct PageProcessor: Sendable {
         public var document: Result<ArticleDocument, GalleyError>
         /// When the page was fetched, from its sidecar.
         public var fetched: Date?
+
+        /// Creates a result.
+        public init(extracted: ExtractedArticle?, document: Result<ArticleDocument, GalleyError>, fetched: Date? = nil) {
+            self.extracted = extracted
+            self.document = document
+            self.fetched = fetched
+        }
     }
 
     /// Stages 1–2 for one file. `stamp` is the file's stamp when the caller already has it
@@ -51,6 +58,21 @@ public struct PageProcessor: Sendable {
                 extracted = article
                 return ProcessedPage(extracted: article, document: .success(try normalizer.normalize(article)), fetched: fetched)
             }
+        } catch {
+            return ProcessedPage(extracted: extracted, document: .failure(error), fetched: fetched)
+        }
+    }
+
+    /// Stages 1–2 for a page read out of an archive (`FILE.warc.gz#offset`): its sidecar says
+    /// where and when it was fetched.
+    public func process(archived page: SourcePage) -> ProcessedPage {
+        var extracted: ExtractedArticle?
+        let fetched = page.sidecar?.fetchTimestamp?.date
+        do throws(GalleyError) {
+            var article = try extractor.extract(page)
+            DateFallback.apply(to: &article.metadata, sidecar: page.sidecar, timeZone: timeZone) { nil }
+            extracted = article
+            return ProcessedPage(extracted: article, document: .success(try normalizer.normalize(article)), fetched: fetched)
         } catch {
             return ProcessedPage(extracted: extracted, document: .failure(error), fetched: fetched)
         }
