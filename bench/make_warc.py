@@ -1,17 +1,21 @@
 #!/usr/bin/env python3
 """Writes a WARC of mostly non-HTML records for the archive-reading benchmark (bench/warc.sh).
 
-    bench/make_warc.py OUT.warc.gz MEGABYTES [HTML_PAGES]
+    bench/make_warc.py OUT.warc.gz MEGABYTES [HTML_PAGES] [images|text]
 
-Each record is its own gzip member, as crawlers write them: `response` records of images
-(incompressible bytes, 64-256 KB each) until the file reaches MEGABYTES, with HTML_PAGES
-(default 50) article pages spread among them. Seeded: the same arguments give the same file.
+Each record is its own gzip member, as crawlers write them: `response` records until the file
+reaches MEGABYTES, with HTML_PAGES (default 50) article pages spread among them. `images` (the
+default): image payloads of incompressible bytes, 64-256 KB each; `text`: script payloads of
+words, which gzip shrinks about 3 to 4 times (harder work per compressed byte). Seeded: the
+same arguments give the same file.
 """
 import gzip, random, sys
 
 out, megabytes = sys.argv[1], int(sys.argv[2])
 pages = int(sys.argv[3]) if len(sys.argv) > 3 else 50
+kind = sys.argv[4] if len(sys.argv) > 4 else "images"
 rng = random.Random(42)
+words = [f"{rng.choice('bcdfghjklmnprstvwz')}{rng.choice('aeiou')}{rng.choice('nrstlkm')}{rng.choice('aeiou')}" for _ in range(4000)]
 paragraph = ("Petugas gabungan memompa air dari permukiman yang paling rendah sejak dini hari, sementara warga "
              "mengungsi ke balai desa dan dapur umum mulai dibuka untuk ratusan keluarga. ")
 
@@ -33,7 +37,11 @@ with open(out, "wb") as file:
             member = record(f"https://news.example.org/2026/10/berita-{written_pages}", date, "text/html; charset=utf-8", body.encode())
             written_pages += 1
         else:
-            member = record(f"https://img.example.org/{index}.jpg", date, "image/jpeg", rng.randbytes(rng.randint(64, 256) * 1024))
+            if kind == "text":
+                body = " ".join(rng.choice(words) for _ in range(rng.randint(15, 60) * 1024)).encode()
+                member = record(f"https://cdn.example.org/{index}.js", date, "application/javascript", body)
+            else:
+                member = record(f"https://img.example.org/{index}.jpg", date, "image/jpeg", rng.randbytes(rng.randint(64, 256) * 1024))
         file.write(member)
         size += len(member)
         index += 1

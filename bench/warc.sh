@@ -3,16 +3,18 @@
 # member per record, as crawlers write them), one thread. Prints the median of RUNS runs: wall
 # time, compressed MB per second and peak memory (flat: the file is streamed, not loaded).
 #
-#   bench/warc.sh [MEGABYTES]        default 1024; RUNS=3; the file goes to OUT (default /dev/shm)
+#   bench/warc.sh [MEGABYTES] [images|text]   default 1024 images; RUNS=3; the file goes to OUT
+#                                             (default /dev/shm)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 megabytes=${1:-1024}
+kind=${2:-images}
 runs=${RUNS:-3}
 out=${OUT:-/dev/shm}
 galley=${GALLEY:-.build/release/galley}
 [ -x "$galley" ] || { echo "build galley first: swift build -c release --product galley" >&2; exit 1; }
-warc="$out/galley-bench-$megabytes.warc.gz"
-[ -f "$warc" ] || python3 bench/make_warc.py "$warc" "$megabytes" 50 >&2
+warc="$out/galley-bench-$megabytes-$kind.warc.gz"
+[ -f "$warc" ] || python3 bench/make_warc.py "$warc" "$megabytes" 50 "$kind" >&2
 bytes=$(stat -c %s "$warc")
 times=$(mktemp)
 trap 'rm -f "$times"' EXIT

@@ -44,6 +44,8 @@ final class ArchiveByteStream {
     var endsInsideMember: Bool { gzipped && fileEnded && !betweenMembers }
 
     static let chunkSize = 256 * 1024
+    /// Where `inflate` writes, reused for every call.
+    private var scratch = [UInt8](repeating: 0, count: 256 * 1024)
 
     init(path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw Failure.unreadable }
@@ -180,11 +182,11 @@ final class ArchiveByteStream {
 
     /// One `inflate` call from `input` into the end of `buffer`; its zlib status.
     private func inflateChunk() -> Int32 {
-        var output = [UInt8](repeating: 0, count: 64 * 1024)
         var status: Int32 = Z_OK
         let inputCount = input.count - inputStart
+        let outputCount = scratch.count
         input.withUnsafeMutableBufferPointer { inputBuffer in
-            output.withUnsafeMutableBufferPointer { outputBuffer in
+            scratch.withUnsafeMutableBufferPointer { outputBuffer in
                 stream.next_in = inputBuffer.baseAddress! + inputStart
                 stream.avail_in = uInt(inputCount)
                 stream.next_out = outputBuffer.baseAddress
@@ -193,8 +195,8 @@ final class ArchiveByteStream {
             }
         }
         inputStart = input.count - Int(stream.avail_in)
-        let made = output.count - Int(stream.avail_out)
-        buffer.append(contentsOf: output.prefix(made))
+        let made = outputCount - Int(stream.avail_out)
+        buffer.append(contentsOf: scratch[..<made])
         produced += Int64(made)
         return status
     }
