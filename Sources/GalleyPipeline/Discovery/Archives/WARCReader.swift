@@ -54,27 +54,11 @@ final class WARCReader {
         guard let version = bytes.readLine(limit: 64), version.starts(with: Array("WARC/".utf8)) else {
             return .failure(resync(from: start, offset: offset, uri: nil, reason: "no WARC record starts here"))
         }
-        var fields: [String: String] = [:]
-        var size = 0
-        var lastName: String?
-        while true {
-            guard let line = bytes.readLine(limit: Self.maximumFields) else {
-                return .failure(resync(from: start, offset: offset, uri: fields["warc-target-uri"], reason: "the record's fields are cut short or too long"))
-            }
-            size += line.count
-            if line.isEmpty { break }
-            guard size <= Self.maximumFields else {
-                return .failure(resync(from: start, offset: offset, uri: fields["warc-target-uri"], reason: "the record's fields are longer than 64 KB"))
-            }
-            let text = String(decoding: line, as: UTF8.self)
-            if let first = text.first, first == " " || first == "\t", let name = lastName {
-                fields[name, default: ""] += " " + text.trimmingCharacters(in: .whitespaces)
-                continue
-            }
-            guard let colon = text.firstIndex(of: ":") else { continue }
-            let name = text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            fields[name] = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            lastName = name
+        let fields: [String: String]
+        switch readFields() {
+        case .success(let read): fields = read
+        case .failure(let problem):
+            return .failure(resync(from: start, offset: offset, uri: problem.uri, reason: problem.reason))
         }
         let uri = fields["warc-target-uri"].map(WARCRecord.unbracketed)
         guard let lengthText = fields["content-length"], let length = Int64(lengthText), length >= 0 else {
@@ -100,6 +84,33 @@ final class WARCReader {
         }
         lastRecord = (start, offset, uri)
         return .success(record)
+    }
+
+    /// The named fields up to the blank line that ends them (names lower-cased, continuation
+    /// lines joined); a failure says why, with the URI when it was read.
+    private func readFields() -> Result<[String: String], Problem> {
+        var fields: [String: String] = [:]
+        var size = 0
+        var lastName: String?
+        while true {
+            guard let line = bytes.readLine(limit: Self.maximumFields) else {
+                return .failure(Problem(offset: 0, uri: fields["warc-target-uri"].map(WARCRecord.unbracketed), reason: "the record's fields are cut short or too long"))
+            }
+            size += line.count
+            if line.isEmpty { return .success(fields) }
+            guard size <= Self.maximumFields else {
+                return .failure(Problem(offset: 0, uri: fields["warc-target-uri"].map(WARCRecord.unbracketed), reason: "the record's fields are longer than 64 KB"))
+            }
+            let text = String(decoding: line, as: UTF8.self)
+            if let first = text.first, first == " " || first == "\t", let name = lastName {
+                fields[name, default: ""] += " " + text.trimmingCharacters(in: .whitespaces)
+                continue
+            }
+            guard let colon = text.firstIndex(of: ":") else { continue }
+            let name = text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            fields[name] = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            lastName = name
+        }
     }
 
     enum BlockEnd { case complete, overran, cut(Int64) }
