@@ -41,8 +41,6 @@ public struct PageProcessor: Sendable {
     /// (its mtime dates a page that neither gives a date nor has one in its sidecar); without
     /// it the file is looked at only when that date is needed.
     public func process(_ file: SourceFile, stamp: FileStamp? = nil) -> ProcessedPage {
-        var extracted: ExtractedArticle?
-        var fetched: Date?
         do throws(GalleyError) {
             switch file.kind {
             case .markdown:
@@ -50,27 +48,27 @@ public struct PageProcessor: Sendable {
                 return ProcessedPage(extracted: nil, document: .success(document))
             case .page:
                 let page = try SourceReader.page(file, mirrorURLs: mirrorURLs)
-                fetched = page.sidecar?.fetchTimestamp?.date
-                var article = try extractor.extract(page)
-                DateFallback.apply(to: &article.metadata, sidecar: page.sidecar, timeZone: timeZone) {
-                    (stamp ?? Self.stamp(of: file))?.modified
-                }
-                extracted = article
-                return ProcessedPage(extracted: article, document: .success(try normalizer.normalize(article)), fetched: fetched)
+                return process(page) { (stamp ?? Self.stamp(of: file))?.modified }
             }
         } catch {
-            return ProcessedPage(extracted: extracted, document: .failure(error), fetched: fetched)
+            return ProcessedPage(extracted: nil, document: .failure(error))
         }
     }
 
     /// Stages 1–2 for a page read out of an archive (`FILE.warc.gz#offset`): its sidecar says
-    /// where and when it was fetched.
+    /// where and when it was fetched, and it has no file time of its own.
     public func process(archived page: SourcePage) -> ProcessedPage {
+        process(page) { nil }
+    }
+
+    /// Extract and normalise a page that is read; `fileModified` dates it when neither the page
+    /// nor its sidecar does.
+    private func process(_ page: SourcePage, fileModified: () -> Int64?) -> ProcessedPage {
         var extracted: ExtractedArticle?
         let fetched = page.sidecar?.fetchTimestamp?.date
         do throws(GalleyError) {
             var article = try extractor.extract(page)
-            DateFallback.apply(to: &article.metadata, sidecar: page.sidecar, timeZone: timeZone) { nil }
+            DateFallback.apply(to: &article.metadata, sidecar: page.sidecar, timeZone: timeZone, fileModified: fileModified)
             extracted = article
             return ProcessedPage(extracted: article, document: .success(try normalizer.normalize(article)), fetched: fetched)
         } catch {

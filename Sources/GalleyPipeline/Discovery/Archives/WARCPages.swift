@@ -88,11 +88,13 @@ package struct WARCPages: Sendable {
             }
             candidates.append((revisit, page(source: source, uri: uri, date: revisit.date, original.headers, original.body)))
         }
-        // The latest fetch of each URL wins (ties: the later record).
+        // The latest fetch of each URL wins (ties, to the second: the later record). Dates are
+        // compared as instants, not as text, whatever offset a writer used.
+        let fetched = candidates.map { candidate in candidate.record.date.flatMap { Timestamp.parseISO8601($0)?.date } ?? .distantPast }
         var winner: [String: Int] = [:]
         for (index, candidate) in candidates.enumerated() {
             guard let uri = candidate.record.targetURI else { continue }
-            if let other = winner[uri], (candidates[other].record.date ?? "") > (candidate.record.date ?? "") {
+            if let other = winner[uri], fetched[other] > fetched[index] {
                 result.replaced[candidate.page.path] = candidates[other].page.path
                 continue
             }

@@ -65,7 +65,7 @@ final class WARCReader {
             return .failure(resync(from: start, offset: offset, uri: uri, reason: "the record has no valid Content-Length"))
         }
         let type = (fields["warc-type"] ?? "").lowercased()
-        var record = WARCRecord(offset: offset, type: type, fields: fields, contentLength: length)
+        var record = WARCRecord(offset: offset, type: type, fields: fields)
         let wanted = keep(type, fields)
         if wanted, length > Int64(Self.maximumBlock) {
             if case .overran = takeBlock(length, start: start, keeping: false).end {

@@ -8,15 +8,12 @@ struct WARCRecord: Sendable {
     var type: String
     /// The named fields, names lower-cased (`warc-target-uri`, `warc-date`, …).
     var fields: [String: String]
-    /// `Content-Length`: the block's declared size.
-    var contentLength: Int64
     /// The block, when the reader kept it; nil for records it skipped.
     var block: [UInt8]?
 
     var targetURI: String? { fields["warc-target-uri"].map(Self.unbracketed) }
     var date: String? { fields["warc-date"] }
     var payloadDigest: String? { fields["warc-payload-digest"] }
-    var refersToURI: String? { fields["warc-refers-to-target-uri"].map(Self.unbracketed) }
 
     /// WARC 1.0 writes URIs in angle brackets (`<http://…>`), 1.1 without.
     static func unbracketed(_ text: String) -> String {
