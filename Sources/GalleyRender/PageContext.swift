@@ -7,15 +7,17 @@ import GalleyCore
 /// Values that are the same on every page (`site`, `strings`) are built once.
 struct PageContext: Sendable {
     let config: SiteConfig
-    let strings: UIStrings
-    let dates: DateDisplay
-    /// `site` and `strings`, the same on every page.
+    /// `site`, the same on every page.
     private let site: TemplateData
-    private let words: TemplateData
     /// The UI words of every language the theme has strings for, by table key (`en`, `id`):
     /// an article in one of them shows its UI words in its own language (`article.strings`).
     private let languages: [String: LanguageWords]
+    /// The site language's words (`strings` on every page), one of `languages`.
+    private let siteWords: LanguageWords
     let paths: SitePaths
+
+    var strings: UIStrings { siteWords.strings }
+    var dates: DateDisplay { siteWords.dates }
 
     /// One language's UI words, as templates see them, and its date names.
     struct LanguageWords: Sendable {
@@ -27,19 +29,18 @@ struct PageContext: Sendable {
     init(config: SiteConfig, strings tables: [String: StringTable]) {
         self.config = config
         paths = config.paths
-        var languages: [String: LanguageWords] = [:]
-        for key in Set(tables.keys).union([UIStrings.fallbackLanguage]) {
+        let make = { (key: String) -> LanguageWords in
             let strings = UIStrings(language: key, tables: tables)
-            languages[key] = LanguageWords(strings: strings, values: Self.values(of: strings),
-                                           dates: DateDisplay(strings: strings, timeZone: config.timeZone))
+            return LanguageWords(strings: strings, values: Self.values(of: strings), dates: DateDisplay(strings: strings, timeZone: config.timeZone))
         }
+        let siteKey = UIStrings.tableKey(for: config.language) { tables[$0] != nil } ?? UIStrings.fallbackLanguage
+        siteWords = make(siteKey)
+        var languages = [siteKey: siteWords]
+        for key in tables.keys where key != siteKey { languages[key] = make(key) }
         self.languages = languages
-        strings = UIStrings(language: config.language, tables: tables)
-        dates = DateDisplay(strings: strings, timeZone: config.timeZone)
         var site: TemplateObject = ["title": .text(config.title), "language": .text(config.language), "search": .flag(config.search)]
         if !config.description.isEmpty { site["description"] = .text(config.description) }
         self.site = .object(site)
-        words = Self.values(of: strings)
     }
 
     private static func values(of strings: UIStrings) -> TemplateData {
@@ -66,7 +67,7 @@ struct PageContext: Sendable {
             links["search"] = .text(link(SitePaths.searchPage))
             links["pagefind"] = .text(link(SitePaths.pagefindFolder))
         }
-        return ["site": site, "page": .object(page), "links": .object(links), "strings": words]
+        return ["site": site, "page": .object(page), "links": .object(links), "strings": siteWords.values]
     }
 
     /// The OpenGraph and Twitter values of a page that is not an article (home, lists, the
@@ -88,21 +89,19 @@ struct PageContext: Sendable {
 
     /// The words an article's UI shows: its own language's when the theme has strings for it,
     /// else the site's, with `uiLanguage` set so the template can mark them as such.
-    private func words(for article: ArticleSummary) -> (words: LanguageWords?, uiLanguage: String?) {
-        guard let language = article.language else { return (nil, nil) }
-        if let key = UIStrings.tableKey(for: language, has: { languages[$0] != nil }), let own = languages[key] {
-            return key == strings.language ? (nil, nil) : (own, nil)
-        }
-        return (nil, config.language)
+    private func words(for article: ArticleSummary) -> (words: LanguageWords, uiLanguage: String?) {
+        guard let language = article.language else { return (siteWords, nil) }
+        if let key = UIStrings.tableKey(for: language, has: { languages[$0] != nil }), let own = languages[key] { return (own, nil) }
+        return (siteWords, config.language)
     }
 
     func articleValues(_ summary: ArticleSummary, bodyHTML: String, relations: ArticleRelations = .none) -> TemplateObject {
         var context = commonValues(path: summary.path, title: summary.title + " – " + config.title,
                                    description: summary.summary ?? summary.title, feedPath: nil)
         let (own, uiLanguage) = words(for: summary)
-        let dates = own?.dates ?? self.dates
+        let dates = own.dates
         var article = schemaValues(summary.matter)
-        article["strings"] = own?.values ?? words
+        article["strings"] = own.values
         article.set("uiLanguage", text: uiLanguage)
         article["publishedISO"] = .text(dates.iso(summary.published))
         article["publishedDisplay"] = .text(dates.format(summary.published))
@@ -138,7 +137,7 @@ struct PageContext: Sendable {
     /// The word for "Table" an article's table scroll boxes are labelled with, in the article's
     /// language when the theme has it.
     func tableLabel(for summary: ArticleSummary) -> String {
-        (words(for: summary).words?.strings ?? strings)["table"]
+        words(for: summary).words.strings["table"]
     }
 
     /// The machine-readable head of an article page: canonical URL (ours, or the original
