@@ -12,11 +12,12 @@ public struct NewsSitePlanner: Sendable {
     /// An article's body as HTML, for feeds with `feed_content: full`; nil: summaries only.
     let feedBody: (@Sendable (ArticleSummary) -> String?)?
 
-    /// Creates a planner; `feedBody` gives an article's HTML for `feed_content: full`.
+    /// Creates a planner; `feedBody` gives an article's HTML for feeds that carry whole articles
+    /// (the build passes one with `feed_content: full`; nil: summaries only).
     public init(config: SiteConfig, now: Date, feedBody: (@Sendable (ArticleSummary) -> String?)? = nil) {
         self.config = config
         self.now = now
-        self.feedBody = config.feedContent == .full ? feedBody : nil
+        self.feedBody = feedBody
         paths = config.paths
     }
 
