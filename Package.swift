@@ -30,12 +30,14 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         // The build state (SQLite, linked from the system's libsqlite3).
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        // WACZ archives (zip files of WARCs).
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // System libraries (installed by `make deps`).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CGalleyZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // Models, config, errors, slugs, links, escaping.
         .target(name: "GalleyCore", swiftSettings: strictSettings),
@@ -59,8 +61,8 @@ let package = Package(
         .plugin(name: "StampBuild", capability: .buildTool(), dependencies: ["build-stamper"]),
         .target(name: "GalleyBuildInfo", swiftSettings: strictSettings, plugins: ["StampBuild"]),
         .target(name: "GalleyPipeline", dependencies: [
-            "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender", "GalleySite", "GalleyTheme", "CZlib", "Yams",
-            .product(name: "GRDB", package: "GRDB.swift"),
+            "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender", "GalleySite", "GalleyTheme", "CGalleyZlib", "Yams",
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], swiftSettings: strictSettings),
         // Extraction quality against the shared corpora: scorers, floors (`make eval`).
         .target(name: "GalleyEvaluation", dependencies: ["GalleyCore", "GalleyExtract", "GalleyPipeline"], swiftSettings: strictSettings),
@@ -97,7 +99,7 @@ let package = Package(
             "GalleyNormalize", "GalleyRender", "GalleyExtract", "GalleyPipeline", "GalleyCore", "GalleyTestSupport", "Yams",
         ], swiftSettings: strictSettings),
         .testTarget(name: "GalleyPipelineTests", dependencies: [
-            "GalleyPipeline", "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender", "GalleyTheme", "GalleyTestSupport", "CZlib",
+            "GalleyPipeline", "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender", "GalleyTheme", "GalleyTestSupport", "CGalleyZlib",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "GalleyServeTests", dependencies: ["GalleyServe", "GalleyPipeline", "GalleyCore"], swiftSettings: strictSettings),

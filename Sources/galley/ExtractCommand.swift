@@ -24,7 +24,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: "Pages processed in parallel.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Argument(help: "Scraped pages (.html, .htm, .html.gz) and WARC files (.warc, .warc.gz: one entry per web page, source FILE#offset).")
+    @Argument(help: "Scraped pages (.html, .htm, .html.gz) WARC files (.warc, .warc.gz: one entry per web page, source FILE#offset) and WACZ files (.wacz: source FILE#ENTRY#offset).")
     var pages: [String]
 
     /// One thing to extract: a page file, a page read out of a WARC, or a WARC record that
@@ -39,11 +39,11 @@ struct ExtractCommand: ParsableCommand {
         let processor = PageProcessor(config: try loadConfig(config))
         var items: [Item] = []
         for path in pages {
-            guard WARCPages.isArchive(path) else {
+            guard ScrapeArchive.isArchive(path) else {
                 items.append(.file(ContentDiscovery.file(at: path)))
                 continue
             }
-            let archive = WARCPages.read(URL(fileURLWithPath: path), name: path)
+            let archive = ScrapeArchive.read(URL(fileURLWithPath: path), name: path)
             items += archive.pages.map(Item.archived) + archive.problems.map(Item.unreadable)
         }
         let format = self.format

@@ -1,4 +1,4 @@
-import CZlib
+import CGalleyZlib
 import Foundation
 import GalleyCore
 @testable import GalleyPipeline
@@ -90,7 +90,7 @@ enum WARCWriter {
             #expect(archive.pages.map { $0.sidecar?.url } == ["https://news.example.org/a"], "\(url.lastPathComponent)")
             #expect(archive.pages.first?.sidecar?.fetchedAt == "2026-10-03T07:00:01Z")
             #expect(archive.pages.first?.sidecar?.headers?["content-type"] == "text/html; charset=utf-8")
-            #expect(archive.skippedByStatus == ["4xx": 1, "3xx": 1])
+            #expect(archive.skipped == ["4xx": 1, "3xx": 1, "not http(s)": 2])
         }
         // The source names the record by its gzip member's offset in the file.
         let offset = WARCWriter.gzip(records[0]).count
@@ -266,7 +266,7 @@ struct RealWARCTests {
         #expect(archive.problems.isEmpty, "\(archive.problems)")
         let paths = archive.pages.compactMap { $0.sidecar?.url.flatMap(URL.init(string:))?.path }
         #expect(paths == ["/index.html", "/berita/derbi.html", "/berita/chips.html"], "\(paths)")
-        #expect(archive.skippedByStatus == ["4xx": 2], "robots.txt and missing.html: \(archive.skippedByStatus)")
+        #expect(archive.skipped == ["4xx": 2], "robots.txt and missing.html: \(archive.skipped)")
         let derbi = try #require(archive.pages.first { $0.path.hasSuffix("#\(ours.first { $0.contains("response") && $0.contains("derbi") }?.split(separator: " ").first ?? "")") })
         let original = try Data(contentsOf: RepositoryPaths.content.appendingPathComponent("inews/jatim-derbi-persebaya-arema.html"))
         #expect(derbi.bytes == [UInt8](original), "the payload is the served file, byte for byte")

@@ -8,6 +8,9 @@ public struct SourceFile: Sendable, Hashable {
         case page(gzipped: Bool)
         /// A hand-written or corrected article with front matter.
         case markdown
+        /// A scraper's archive: a WARC (`.warc`, `.warc.gz`) or a WACZ (`.wacz`), read record
+        /// by record (`ScrapeArchive`); its pages are named `FILE#offset`.
+        case archive
     }
 
     /// Path relative to the content folder.
@@ -107,6 +110,7 @@ public enum ContentDiscovery {
         if name.hasSuffix(".html") || name.hasSuffix(".htm") { return .page(gzipped: false) }
         if name.hasSuffix(".html.gz") || name.hasSuffix(".htm.gz") { return .page(gzipped: true) }
         if name.hasSuffix(".md"), name != "readme.md" { return .markdown }
+        if ScrapeArchive.isArchive(name) { return .archive }
         return nil
     }
 

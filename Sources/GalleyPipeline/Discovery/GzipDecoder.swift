@@ -1,4 +1,4 @@
-import CZlib
+import CGalleyZlib
 import GalleyCore
 
 /// Decompresses `.html.gz` pages with zlib. A truncated or corrupt file is an error, not a

@@ -66,7 +66,9 @@ extension BuildPipeline {
         guard last.complete, last.renderInputsKey == keys.renderInputs, options.keepMarkdownFolder == nil else { return false }
         if let validUntil = last.validUntil, validUntil <= options.now { return false }
         let sources = try store.sourceFingerprints(extractionKey: keys.extraction)
-        guard files.count == sources.count, let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path),
+        // An archive's records have rows of their own (`FILE#offset`); its own row stands for them here.
+        let fileRows = files.contains { $0.kind == .archive } ? sources.keys.count { ScrapeArchive.archivePath(ofRecord: $0) == nil } : sources.count
+        guard files.count == fileRows, let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path),
               let output = FolderStamps(folder: state.outputRoot) else { return false }
         let sourcesSame = parallelMap(files, jobs: options.jobs) { file in
             Freshness.byStamps(content.stamp(file.path), sidecar: file.sidecar.flatMap { FileStamp.of(path: $0.path) },
@@ -82,10 +84,16 @@ extension BuildPipeline {
 
     /// The report of a build that found nothing to do, with the last build's totals and problems.
     func upToDateReport(_ start: BuildReport, last: LastBuild, outputs: [String: OutputRecord], store: BuildStateStore,
-                        files: [SourceFile]) throws(GalleyError) -> BuildReport {
+                        files: [SourceFile], keys: BuildKeys) throws(GalleyError) -> BuildReport {
         var report = start
         report.upToDate = true
-        report.sourcesReused = files.count
+        report.sourcesReused = files.count { $0.kind != .archive }
+        if report.archives > 0 {
+            // An archive stands for its page records, each a source of its own.
+            let records = try store.sourceFingerprints(extractionKey: keys.extraction).keys.count { ScrapeArchive.archivePath(ofRecord: $0) != nil }
+            report.pagesRead += records
+            report.sourcesReused += records
+        }
         report.published = last.published
         report.tags = last.tags
         report.regions = last.regions

@@ -13,6 +13,9 @@ extension BuildPipeline {
         let stage = SourceStage(processor: processor, jobs: options.jobs, progress: options.progress, reuse: !options.full)
         let result = try stage.run(files, store: store, extractionKey: keys.extraction)
         try store.saveSources(result.records, changed: result.changed, removed: result.removed, extractionKey: keys.extraction, jobs: options.jobs)
+        report.archivesRead = result.archivesRead
+        for skipped in result.archivesSkipped.values { report.archiveRecordsSkipped.merge(skipped, uniquingKeysWith: +) }
+        report.pagesRead += result.sources.count { $0.file.kind == .archive && ScrapeArchive.archivePath(ofRecord: $0.file.path) != nil }
         for source in result.sources {
             if source.reused { report.sourcesReused += 1 } else { report.sourcesProcessed += 1 }
             guard let problem = source.problem else { continue }

@@ -97,15 +97,16 @@ public struct BuildPipeline: Sendable {
         report.phases.append(clock.lap("config"))
 
         let files = try ContentDiscovery.discover(in: options.contentFolder)
-        report.pagesRead = files.filter { $0.kind != .markdown }.count
-        report.markdownRead = files.count - report.pagesRead
+        report.pagesRead = files.count { if case .page = $0.kind { true } else { false } }
+        report.markdownRead = files.count { $0.kind == .markdown }
+        report.archives = files.count { $0.kind == .archive }
         let store = try BuildStateStore(url: state.database)
         let last = try store.lastBuild()
         // Read even with `full`: its list of files is what stale files are pruned by.
         let previous = try store.outputRecords()
         if !options.full, try isUpToDate(last, outputs: previous, store: store, files: files, keys: keys) {
             report.phases.append(clock.lap("check"))
-            return try upToDateReport(report, last: last, outputs: previous, store: store, files: files)
+            return try upToDateReport(report, last: last, outputs: previous, store: store, files: files, keys: keys)
         }
         report.phases.append(clock.lap("discover"))
 

@@ -49,6 +49,8 @@ public struct PageProcessor: Sendable {
             case .page:
                 let page = try SourceReader.page(file, mirrorURLs: mirrorURLs)
                 return process(page) { (stamp ?? Self.stamp(of: file))?.modified }
+            case .archive:
+                throw GalleyError(.read, source: file.path, reason: "an archive is read record by record, not as one page")
             }
         } catch {
             return ProcessedPage(extracted: nil, document: .failure(error))

@@ -24,6 +24,10 @@ struct SourceStage {
         var changed: Set<String>
         /// Stored paths without a record now.
         var removed: Set<String>
+        /// Per archive: what was left out unread, by reason (archives that were streamed only).
+        var archivesSkipped: [String: [String: Int]] = [:]
+        /// Archives streamed in this build (the others were unchanged).
+        var archivesRead = 0
     }
 
     /// A file's stamps and its freshness against its stored fingerprint.
@@ -36,8 +40,9 @@ struct SourceStage {
         var fingerprint: SourceFingerprint?
     }
 
-    func run(_ files: [SourceFile], store: BuildStateStore, extractionKey: String) throws(GalleyError) -> Result {
+    func run(_ allFiles: [SourceFile], store: BuildStateStore, extractionKey: String) throws(GalleyError) -> Result {
         let stored = try store.sourceFingerprints(extractionKey: extractionKey)
+        let files = allFiles.filter { $0.kind != .archive }
         let checks = parallelMap(files, jobs: jobs) { file in check(file, recorded: stored[file.path]) }
         let freshPaths = checks.filter { $0.freshness != .changed }.map(\.file.path)
         let fresh = try store.sourceRecords(freshPaths, extractionKey: extractionKey, jobs: jobs)
@@ -54,6 +59,18 @@ struct SourceStage {
             result.records[source.file.path] = record
             result.removed.remove(source.file.path)
             if check.freshness != .unchanged || !source.reused { result.changed.insert(source.file.path) }
+        }
+        let archives = ArchiveStage(processor: processor, jobs: jobs, reuse: reuse)
+        for archive in allFiles where archive.kind == .archive {
+            let outcome = try archives.run(archive, stored: stored, store: store, extractionKey: extractionKey)
+            result.sources += outcome.sources
+            result.records.merge(outcome.records) { _, new in new }
+            result.removed.subtract(outcome.records.keys)
+            result.changed.formUnion(outcome.changed)
+            if outcome.read {
+                result.archivesRead += 1
+                result.archivesSkipped[archive.path] = outcome.skipped
+            }
         }
         return result
     }

@@ -7,6 +7,12 @@ public struct BuildReport: Sendable {
     public var phases: [(name: String, seconds: Double)] = []
     public var pagesRead = 0
     public var markdownRead = 0
+    /// Archives (WARC, WACZ) in the content folder, and how many were streamed (the others
+    /// were unchanged); their page records count among `pagesRead`.
+    public var archives = 0
+    public var archivesRead = 0
+    /// Records of the archives streamed that were left out unread, by reason (`4xx`, `not http(s)`).
+    public var archiveRecordsSkipped: [String: Int] = [:]
     /// Sources whose document came from the cache, and sources read and processed.
     public var sourcesReused = 0
     public var sourcesProcessed = 0
@@ -78,6 +84,12 @@ public struct BuildReport: Sendable {
     public var summary: String {
         var lines: [String] = []
         lines.append("read \(pagesRead + markdownRead) sources (\(pagesRead) scraped pages, \(markdownRead) Markdown): \(sourcesReused) reused, \(sourcesProcessed) processed")
+        if archives > 0 {
+            let skipped = archiveRecordsSkipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            let unchanged = archives - archivesRead
+            lines.append("\(archives) \(archives == 1 ? "archive" : "archives"): \(archivesRead) read, \(unchanged) unchanged (not opened)"
+                         + (skipped.isEmpty ? "" : "; records left out unread: \(skipped)"))
+        }
         if upToDate { lines.append("nothing changed since the last build") }
         lines.append("published \(published) articles, \(tags) tags, \(regions) regions")
         if published > 0 { lines.append(datesLine) }
@@ -121,6 +133,8 @@ public struct BuildReport: Sendable {
             var dates: [String: Int]
             var seconds: [String: Double]
             var duplicates: [Duplicate]
+            /// Archive records left out unread, by reason (`3xx`, `4xx`, `5xx`, `not http(s)`).
+            var archiveRecordsSkipped: [String: Int]
             var sources: [SourceReport]
         }
         let file = File(upToDate: upToDate, published: published, sourcesReused: sourcesReused, sourcesProcessed: sourcesProcessed,
@@ -128,7 +142,7 @@ public struct BuildReport: Sendable {
                         filesUnchanged: filesUnchanged, filesRemoved: filesRemoved, rejected: rejected.count, failed: failed.count,
                         dates: Dictionary(uniqueKeysWithValues: DateSource.allCases.map { ($0.rawValue, dates[$0] ?? 0) }),
                         seconds: Dictionary(phases.map { ($0.name, $0.seconds) }, uniquingKeysWith: +),
-                        duplicates: duplicates, sources: sources)
+                        duplicates: duplicates, archiveRecordsSkipped: archiveRecordsSkipped, sources: sources)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(file)) ?? Data()

@@ -1,4 +1,4 @@
-import CZlib
+import CGalleyZlib
 import Foundation
 
 /// The bytes of a `.warc` file, or of a `.warc.gz` file gunzipped member by member, read in

@@ -4,26 +4,35 @@ import GalleyCore
 /// The web pages of one WARC file, as a build reads them:
 ///
 /// - a `response` record of an `http(s)` URI with HTTP status 200 and an HTML content type
-///   (`text/html`, `application/xhtml+xml`) is a page: its source is `FILE#offset`, its URL the
+///   (`text/html`, `application/xhtml+xml`) is a page: its source is `NAME#offset`, its URL the
 ///   `WARC-Target-URI`, its fetch time the `WARC-Date`, and its HTTP headers serve as the
 ///   sidecar's `headers` (charset, `last-modified`);
 /// - a `revisit` record (the payload was the same as before) is a page with the payload of the
-///   `response` record in the same file with the same `WARC-Payload-Digest`, at its own date;
-/// - other statuses are counted by their class (`3xx`, `4xx`, `5xx`), not read;
+///   `response` record in the same file with the same `WARC-Payload-Digest`, at its own date
+///   and URL; a revisit of a revisit, or of a record in another file, is a problem;
+/// - other statuses are counted by their class (`3xx`, `4xx`, `5xx`), records of other schemes
+///   (`javascript:`, `file:`, `dns:`, …) as `not http(s)`; neither is read;
 /// - when a URL was fetched more than once, the latest `WARC-Date` wins; the others are named in
 ///   `replaced`;
 /// - a damaged record, or one the crawler marked `WARC-Truncated`, is a problem naming the file,
 ///   the offset and the URL, and no page; the file's other records are still read (see
 ///   `WARCReader`). A gzip member cut short after a whole record is reported with that record.
+///
+/// `scan` streams: pages reach the caller in small batches while the file is read, so memory
+/// stays flat however many pages the file holds. Revisits are resolved in a second pass over
+/// the file, made only when it has revisits.
 package struct WARCPages: Sendable {
-    package var pages: [SourcePage]
-    package var problems: [GalleyError]
-    /// Responses left out by status class (`3xx`, `4xx`, `5xx`).
-    package var skippedByStatus: [String: Int]
+    /// The pages that won (only `read` fills this; `scan` hands pages to its caller).
+    package var pages: [SourcePage] = []
+    package var problems: [GalleyError] = []
+    /// Records left out, by reason: status class (`3xx`, `4xx`, `5xx`) or `not http(s)`.
+    package var skipped: [String: Int] = [:]
     /// Sources of pages left out for a later fetch of the same URL → the source that won.
-    package var replaced: [String: String]
+    package var replaced: [String: String] = [:]
 
     static let htmlTypes = ["text/html", "application/xhtml+xml"]
+    /// How many pages `scan` hands over at a time.
+    static let batchSize = 32
 
     /// Whether a file is a WARC by its name.
     package static func isArchive(_ path: String) -> Bool {
@@ -31,86 +40,150 @@ package struct WARCPages: Sendable {
         return lower.hasSuffix(".warc") || lower.hasSuffix(".warc.gz")
     }
 
-    /// The pages of the WARC at `url`, named `name` (its path in the content folder) in sources.
+    /// Every winning page of the WARC at `url` at once (tests; `ScrapeArchive.read` for any archive).
     package static func read(_ url: URL, name: String) -> WARCPages {
-        var result = WARCPages(pages: [], problems: [], skippedByStatus: [:], replaced: [:])
-        let reader: WARCReader
-        do {
-            reader = try WARCReader(path: url.path) { type, fields in
-                (type == "response" || type == "revisit") && isWebURI(fields["warc-target-uri"].map(WARCRecord.unbracketed))
-            }
-        } catch {
-            result.problems.append(GalleyError(.read, source: name, reason: "cannot read the archive"))
-            return result
+        ScrapeArchive.read(url, name: name)
+    }
+
+    /// Streams the pages of the WARC at `url`, named `name` in sources, to `deliver` in batches
+    /// (file order, revisits last). Pages later named in `replaced` are delivered too: which
+    /// fetch of a URL wins is known only at the end.
+    package static func scan(_ url: URL, name: String, deliver: ([SourcePage]) -> Void) -> WARCPages {
+        var scanner = Scanner(name: name)
+        guard let reader = try? WARCReader(path: url.path, keepBlock: { type, _ in type == "response" || type == "revisit" }) else {
+            return WARCPages(problems: [GalleyError(.read, source: name, reason: "cannot read the archive")])
         }
-        var candidates: [(record: WARCRecord, page: SourcePage)] = []
+        while let next = reader.next() { scanner.take(next, deliver) }
+        scanner.flush(deliver)
+        scanner.resolveRevisits(in: url, deliver)
+        return scanner.finish()
+    }
+
+    /// The state of one scan.
+    private struct Scanner {
+        let name: String
+        var result = WARCPages()
+        var batch: [SourcePage] = []
+        /// Each page's URL and fetch instant, in delivery order (which fetch wins).
+        var fetches: [(source: String, uri: String, fetched: Date)] = []
         var revisits: [WARCRecord] = []
-        var bodiesByDigest: [String: (body: [UInt8], headers: [String: String])] = [:]
-        while let next = reader.next() {
+        /// Payload digests of the HTML pages read (what a revisit may refer to).
+        var digests: Set<String> = []
+
+        init(name: String) {
+            self.name = name
+        }
+
+        mutating func take(_ next: Result<WARCRecord, WARCReader.Problem>, _ deliver: ([SourcePage]) -> Void) {
             switch next {
             case .failure(let problem):
                 let uri = problem.uri.map { " (\($0))" } ?? ""
                 result.problems.append(GalleyError(.read, source: "\(name)#\(problem.offset)", reason: problem.reason + uri))
             case .success(let record):
-                guard let block = record.block, let uri = record.targetURI else { continue }
+                guard let block = record.block, let uri = record.targetURI else { return }
+                guard isWebURI(uri) else {
+                    result.skipped["not http(s)", default: 0] += 1
+                    return
+                }
+                let source = "\(name)#\(record.offset)"
                 if let truncated = record.fields["warc-truncated"] {
-                    let source = "\(name)#\(record.offset)"
                     result.problems.append(GalleyError(.read, source: source, reason: "the crawler truncated this record (WARC-Truncated: \(truncated)) (\(uri))"))
-                    continue
+                    return
                 }
                 if record.type == "revisit" {
                     revisits.append(record)
-                    continue
+                    return
                 }
-                let source = "\(name)#\(record.offset)"
-                let response: HTTPResponseBlock
-                do throws(HTTPResponseBlock.Failure) {
-                    response = try HTTPResponseBlock.parse(block, source: source)
-                } catch {
-                    result.problems.append(GalleyError(.read, source: source, reason: "the HTTP response cannot be read: \(error) (\(uri))"))
-                    continue
-                }
-                guard response.status == 200 else {
-                    result.skippedByStatus["\(response.status / 100)xx", default: 0] += 1
-                    continue
-                }
-                guard isHTML(response.headers["content-type"]) else { continue }
-                if let digest = record.payloadDigest { bodiesByDigest[digest] = (response.body, response.headers) }
-                candidates.append((record, page(source: source, uri: uri, date: record.date, response.headers, response.body)))
+                guard let response = response(block, source: source, uri: uri) else { return }
+                if let digest = record.payloadDigest { digests.insert(digest) }
+                add(page(source: source, uri: uri, date: record.date, response.headers, response.body), deliver)
             }
         }
-        for revisit in revisits {
-            guard let uri = revisit.targetURI else { continue }
-            let source = "\(name)#\(revisit.offset)"
-            guard let digest = revisit.payloadDigest, let original = bodiesByDigest[digest] else {
-                result.problems.append(GalleyError(.read, source: source, reason: "a revisit of a record that is not in this file (\(uri))"))
-                continue
+
+        /// The HTTP response of a record when it is a 200 HTML page; otherwise nil, counted or
+        /// reported.
+        mutating func response(_ block: [UInt8], source: String, uri: String) -> HTTPResponseBlock? {
+            let response: HTTPResponseBlock
+            do throws(HTTPResponseBlock.Failure) {
+                response = try HTTPResponseBlock.parse(block, source: source)
+            } catch {
+                result.problems.append(GalleyError(.read, source: source, reason: "the HTTP response cannot be read: \(error) (\(uri))"))
+                return nil
             }
-            candidates.append((revisit, page(source: source, uri: uri, date: revisit.date, original.headers, original.body)))
-        }
-        // The latest fetch of each URL wins (ties, to the second: the later record). Dates are
-        // compared as instants, not as text, whatever offset a writer used.
-        let fetched = candidates.map { candidate in candidate.record.date.flatMap { Timestamp.parseISO8601($0)?.date } ?? .distantPast }
-        var winner: [String: Int] = [:]
-        for (index, candidate) in candidates.enumerated() {
-            guard let uri = candidate.record.targetURI else { continue }
-            if let other = winner[uri], fetched[other] > fetched[index] {
-                result.replaced[candidate.page.path] = candidates[other].page.path
-                continue
+            guard response.status == 200 else {
+                result.skipped["\(response.status / 100)xx", default: 0] += 1
+                return nil
             }
-            if let other = winner[uri] { result.replaced[candidates[other].page.path] = candidate.page.path }
-            winner[uri] = index
+            return isHTML(response.headers["content-type"]) ? response : nil
         }
-        result.pages = winner.values.sorted().map { candidates[$0].page }
-        return result
+
+        mutating func add(_ page: SourcePage, _ deliver: ([SourcePage]) -> Void) {
+            let fetched = page.sidecar?.fetchTimestamp?.date ?? .distantPast
+            fetches.append((page.path, page.sidecar?.url ?? "", fetched))
+            batch.append(page)
+            if batch.count >= WARCPages.batchSize { flush(deliver) }
+        }
+
+        mutating func flush(_ deliver: ([SourcePage]) -> Void) {
+            guard !batch.isEmpty else { return }
+            deliver(batch)
+            batch.removeAll(keepingCapacity: true)
+        }
+
+        /// A second pass over the file gives each revisit the payload of the response with its
+        /// digest (a revisit's own block has headers only). Only responses are looked up, so
+        /// revisits that point at each other resolve to nothing, never to a loop.
+        mutating func resolveRevisits(in url: URL, _ deliver: ([SourcePage]) -> Void) {
+            let wanted = Dictionary(grouping: revisits.filter { $0.payloadDigest.map(digests.contains) == true }) { $0.payloadDigest ?? "" }
+            for revisit in revisits where revisit.payloadDigest.map(wanted.keys.contains) != true {
+                let source = "\(name)#\(revisit.offset)"
+                result.problems.append(GalleyError(.read, source: source, reason: "a revisit of a record that is not in this file (\(revisit.targetURI ?? ""))"))
+            }
+            guard !wanted.isEmpty, let reader = try? WARCReader(path: url.path, keepBlock: { type, fields in
+                type == "response" && fields["warc-payload-digest"].map(wanted.keys.contains) == true
+            }) else { return }
+            var resolved: Set<String> = []
+            while let next = reader.next() {
+                guard case .success(let record) = next, let digest = record.payloadDigest, let block = record.block,
+                      !resolved.contains(digest),
+                      let original = try? HTTPResponseBlock.parse(block, source: "\(name)#\(record.offset)"),
+                      original.status == 200, isHTML(original.headers["content-type"]) else { continue }
+                resolved.insert(digest)
+                for revisit in wanted[digest] ?? [] {
+                    add(page(source: "\(name)#\(revisit.offset)", uri: revisit.targetURI ?? "", date: revisit.date, original.headers, original.body), deliver)
+                }
+            }
+            flush(deliver)
+        }
+
+        /// The latest fetch of each URL wins (ties, to the second: the later record). Dates are
+        /// compared as instants, not as text, whatever offset a writer used.
+        mutating func finish() -> WARCPages {
+            var winner: [String: Int] = [:]
+            for (index, fetch) in fetches.enumerated() {
+                if let other = winner[fetch.uri], fetches[other].fetched > fetch.fetched {
+                    result.replaced[fetch.source] = fetches[other].source
+                    continue
+                }
+                if let other = winner[fetch.uri] { result.replaced[fetches[other].source] = fetch.source }
+                winner[fetch.uri] = index
+            }
+            // A page replaced early may name a page that was itself replaced later: name the final winner.
+            for (loser, kept) in result.replaced {
+                var final = kept
+                while let next = result.replaced[final] { final = next }
+                result.replaced[loser] = final
+            }
+            return result
+        }
     }
 
     static func page(source: String, uri: String, date: String?, _ headers: [String: String], _ body: [UInt8]) -> SourcePage {
         SourcePage(path: source, bytes: body, sidecar: SourceSidecar(url: uri, fetchedAt: date, headers: headers))
     }
 
-    static func isWebURI(_ uri: String?) -> Bool {
-        guard let lower = uri?.lowercased() else { return false }
+    static func isWebURI(_ uri: String) -> Bool {
+        let lower = uri.lowercased()
         return lower.hasPrefix("http://") || lower.hasPrefix("https://")
     }
 

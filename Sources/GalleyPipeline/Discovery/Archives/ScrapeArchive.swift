@@ -1,0 +1,47 @@
+import Foundation
+import GalleyCore
+
+/// A scraper's archive in the content folder: a WARC (`.warc`, `.warc.gz`) or a WACZ (a zip of
+/// WARCs, `.wacz`). Its pages are named `FILE#offset` (`crawl.warc.gz#1234`), and in a WACZ
+/// `FILE#ENTRY#offset` (`site.wacz#archive/data.warc.gz#1234`).
+package enum ScrapeArchive {
+    /// Whether a file is an archive by its name.
+    package static func isArchive(_ path: String) -> Bool {
+        WARCPages.isArchive(path) || isWACZ(path)
+    }
+
+    static func isWACZ(_ path: String) -> Bool { path.lowercased().hasSuffix(".wacz") }
+
+    /// Streams the pages of the archive at `url`, named `name` in sources, to `deliver` in
+    /// batches (see `WARCPages.scan`); a WACZ's WARCs one after the other.
+    package static func scan(_ url: URL, name: String, deliver: ([SourcePage]) -> Void) -> WARCPages {
+        guard isWACZ(name) else { return WARCPages.scan(url, name: name, deliver: deliver) }
+        var total = WARCPages()
+        let problems = WACZArchive.eachWARC(in: url, name: name) { warc, source in
+            let part = WARCPages.scan(warc, name: source, deliver: deliver)
+            total.problems += part.problems
+            total.skipped.merge(part.skipped, uniquingKeysWith: +)
+            total.replaced.merge(part.replaced) { first, _ in first }
+        }
+        total.problems = problems + total.problems
+        return total
+    }
+
+    /// Every winning page of an archive at once (`galley extract`).
+    package static func read(_ url: URL, name: String) -> WARCPages {
+        var all: [SourcePage] = []
+        var result = scan(url, name: name) { all += $0 }
+        result.pages = all.filter { result.replaced[$0.path] == nil }
+        return result
+    }
+
+    /// The archive a record's source names (`crawl.warc.gz#1234` → `crawl.warc.gz`); nil for a
+    /// source that is not a record of an archive (a page whose own name has a `#`).
+    package static func archivePath(ofRecord source: String) -> String? {
+        guard let hash = source.firstIndex(of: "#") else { return nil }
+        let archive = String(source[..<hash])
+        guard isArchive(archive), let offset = source.split(separator: "#", omittingEmptySubsequences: false).last,
+              !offset.isEmpty, offset.allSatisfy(\.isASCII), offset.allSatisfy(\.isNumber) else { return nil }
+        return archive
+    }
+}

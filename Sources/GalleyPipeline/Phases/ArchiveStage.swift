@@ -1,0 +1,151 @@
+import Foundation
+import GalleyCore
+
+/// Stages 1–2 for one archive of the content folder (WARC or WACZ), record by record, with the
+/// build state as cache.
+///
+/// The build state keeps a row for the archive file (its size and mtime, and a problem of the
+/// archive as a whole) and a row per page record (`FILE#offset`, fingerprinted by a hash of its
+/// URL, date, headers and payload) or per damaged record (its problem).
+///
+/// - An archive whose size and mtime are as recorded is not opened: its records' rows give
+///   their documents and problems.
+/// - Otherwise the archive is streamed. A record whose row has the same hash gives its stored
+///   document; only new or different records are extracted, in batches on `jobs` threads. A
+///   WARC that only grew re-extracts only the records appended to it.
+///
+/// Which fetch of a URL is published is decided later with every other source, by the
+/// duplicate rule (the same canonical URL: the latest fetch wins), so the report names the
+/// records left out in every build, read or not.
+struct ArchiveStage {
+    let processor: PageProcessor
+    let jobs: Int
+    /// Whether records take their document from the build state (false: `--full`).
+    let reuse: Bool
+
+    /// What one archive gave: its records as sources, every row to save, the rows that differ
+    /// from the stored ones, and what was left out unread.
+    struct Outcome {
+        var sources: [ProcessedSource] = []
+        var records: [String: SourceRecord] = [:]
+        var changed: Set<String> = []
+        /// Records left out by reason (`3xx`, `4xx`, `5xx`, `not http(s)`); empty when the
+        /// archive was not opened.
+        var skipped: [String: Int] = [:]
+        /// Whether the archive was streamed (false: unchanged, taken from the build state).
+        var read = false
+    }
+
+    func run(_ archive: SourceFile, stored: [String: SourceFingerprint], store: BuildStateStore,
+             extractionKey: String) throws(GalleyError) -> Outcome {
+        guard let stamp = FileStamp.of(path: archive.url.path) else {
+            let problem = GalleyError(.read, source: archive.path, reason: "cannot read the file (removed while building, or not a regular file)")
+            return Outcome(sources: [ProcessedSource(file: archive, document: nil, problem: problem, fetched: Date(), reused: false)])
+        }
+        if reuse, Freshness.byStamps(stamp, sidecar: nil, recorded: stored[archive.path]) == .unchanged,
+           let outcome = try unchanged(archive, stored: stored, store: store, extractionKey: extractionKey) {
+            return outcome
+        }
+        return try scan(archive, stamp: stamp, stored: stored, store: store, extractionKey: extractionKey)
+    }
+
+    /// The rows of an archive that did not change; nil when one of them is missing.
+    private func unchanged(_ archive: SourceFile, stored: [String: SourceFingerprint], store: BuildStateStore,
+                           extractionKey: String) throws(GalleyError) -> Outcome? {
+        let paths = [archive.path] + stored.keys.filter { ScrapeArchive.archivePath(ofRecord: $0) == archive.path }.sorted()
+        let records = try store.sourceRecords(paths, extractionKey: extractionKey, jobs: jobs)
+        guard records.count == paths.count else { return nil }
+        var outcome = Outcome(records: records)
+        for path in paths {
+            guard let record = records[path], path != archive.path || record.problem != nil else { continue }
+            outcome.sources.append(ProcessedSource(file: recordFile(path, of: archive), document: record.document, problem: record.problem,
+                                                   fetched: record.fetched, reused: true))
+        }
+        return outcome
+    }
+
+    /// Streams the archive; extracts the records that are new or differ from their rows.
+    private func scan(_ archive: SourceFile, stamp: FileStamp, stored: [String: SourceFingerprint], store: BuildStateStore,
+                      extractionKey: String) throws(GalleyError) -> Outcome {
+        let readAt = SourceFingerprint.nowNanoseconds()
+        let modified = Date(timeIntervalSince1970: Double(stamp.modified) / 1e9)
+        var outcome = Outcome(read: true)
+        var storeError: GalleyError?
+        let scanned = ScrapeArchive.scan(archive.url, name: archive.path) { batch in
+            do throws(GalleyError) {
+                try take(batch, of: archive, modified: modified, stored: stored, store: store, extractionKey: extractionKey, into: &outcome)
+            } catch {
+                storeError = storeError ?? error
+            }
+        }
+        if let storeError { throw storeError }
+        outcome.skipped = scanned.skipped
+        var fingerprint = SourceFingerprint(file: stamp, sidecar: nil, hash: "", racy: SourceFingerprint.isRacy(stamp, readAt: readAt))
+        // Changed while being read: which version was read is unknown, so next time it is read again.
+        if FileStamp.of(path: archive.url.path) != stamp { fingerprint.file = FileStamp(size: -1, modified: 0) }
+        var archiveProblem: GalleyError?
+        for problem in scanned.problems {
+            let source = problem.source ?? archive.path
+            guard ScrapeArchive.archivePath(ofRecord: source) == archive.path, outcome.records[source] == nil else {
+                // A problem of the archive as a whole (or of a WACZ entry): its row keeps the first.
+                archiveProblem = archiveProblem ?? problem
+                outcome.sources.append(ProcessedSource(file: archive, document: nil, problem: problem, fetched: modified, reused: false))
+                continue
+            }
+            // A damaged record: a row with its problem, so that it is reported while the archive stays as it is.
+            let record = SourceRecord(fingerprint: SourceFingerprint(file: FileStamp(size: -1, modified: 0), sidecar: nil, hash: "damaged"),
+                                      fetched: modified, document: nil, problem: problem)
+            outcome.records[source] = record
+            outcome.changed.insert(source)
+            outcome.sources.append(ProcessedSource(file: recordFile(source, of: archive), document: nil, problem: problem, fetched: modified, reused: false))
+        }
+        outcome.records[archive.path] = SourceRecord(fingerprint: fingerprint, fetched: modified, document: nil, problem: archiveProblem)
+        outcome.changed.insert(archive.path)
+        return outcome
+    }
+
+    /// One batch of pages: stored documents for records whose hash matches their row, stages
+    /// 1–2 for the rest.
+    private func take(_ batch: [SourcePage], of archive: SourceFile, modified: Date, stored: [String: SourceFingerprint],
+                      store: BuildStateStore, extractionKey: String, into outcome: inout Outcome) throws(GalleyError) {
+        let hashes = batch.map(Self.recordHash)
+        let matching = reuse ? batch.indices.filter { stored[batch[$0].path]?.hash == hashes[$0] }.map { batch[$0].path } : []
+        let earlier = try store.sourceRecords(matching, extractionKey: extractionKey, jobs: jobs)
+        let results = parallelMap(Array(batch.indices), jobs: jobs) { index -> (ProcessedSource, SourceRecord) in
+            let page = batch[index]
+            let file = recordFile(page.path, of: archive)
+            if let record = earlier[page.path] {
+                return (ProcessedSource(file: file, document: record.document, problem: record.problem, fetched: record.fetched, reused: true), record)
+            }
+            let processed = processor.process(archived: page)
+            let fetched = processed.fetched ?? modified
+            let fingerprint = SourceFingerprint(file: FileStamp(size: page.bytes.count, modified: 0), sidecar: nil, hash: hashes[index])
+            let (document, problem): (ArticleDocument?, GalleyError?) = switch processed.document {
+            case .success(let document): (document, nil)
+            case .failure(let error): (nil, error)
+            }
+            return (ProcessedSource(file: file, document: document, problem: problem, fetched: fetched, reused: false),
+                    SourceRecord(fingerprint: fingerprint, fetched: fetched, document: document, problem: problem))
+        }
+        for (source, record) in results {
+            outcome.sources.append(source)
+            outcome.records[source.file.path] = record
+            if !source.reused { outcome.changed.insert(source.file.path) }
+        }
+    }
+
+    /// A record's place among the sources: its own name, read through its archive.
+    private func recordFile(_ path: String, of archive: SourceFile) -> SourceFile {
+        SourceFile(path: path, url: archive.url, kind: .archive, sidecar: nil)
+    }
+
+    /// What identifies a record's content: its URL, fetch time, headers and payload.
+    static func recordHash(_ page: SourcePage) -> String {
+        var hasher = StableHasher()
+        hasher.combine(page.sidecar?.url ?? "")
+        hasher.combine(page.sidecar?.fetchedAt ?? "")
+        for (name, value) in (page.sidecar?.headers ?? [:]).sorted(by: { $0.key < $1.key }) { hasher.combine(name + ": " + value) }
+        page.bytes.withUnsafeBytes { hasher.combine(buffer: $0) }
+        return "record-" + hasher.hex
+    }
+}
