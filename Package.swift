@@ -100,7 +100,7 @@ let package = Package(
         ], swiftSettings: strictSettings),
         .testTarget(name: "GalleyPipelineTests", dependencies: [
             "GalleyPipeline", "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender", "GalleyTheme", "GalleyTestSupport", "CGalleyZlib",
-            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Fixtures"], swiftSettings: strictSettings),
         .testTarget(name: "GalleyServeTests", dependencies: ["GalleyServe", "GalleyPipeline", "GalleyCore"], swiftSettings: strictSettings),
     ]

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Optional tools the test suite uses when they are there, installed when missing:
 # - pagefind (PyPI's pagefind-bin) for the `galley build --search` test;
-# - wget (Debian) to write real WARC files (`wget --warc-file`) for the archive tests;
+# - wget and openssl (Debian) to write real WARC files (`wget --warc-file`, through the local TLS
+#   proxy of scripts/crawl-pages.py) for the archive tests;
 # - warcio (PyPI) to cross-check the records galley reads from those files.
 # A failure only means those tests are skipped, so this script never fails the test run.
 set -uo pipefail
@@ -25,16 +26,20 @@ else
   echo "galley: python3 missing; the --search test and the warcio cross-check will be skipped" >&2
 fi
 
-if ! command -v wget >/dev/null 2>&1; then
+missing=""
+command -v wget >/dev/null 2>&1 || missing="$missing wget"
+command -v openssl >/dev/null 2>&1 || missing="$missing openssl"
+if [ -n "$missing" ]; then
   sudo=""
   [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo="sudo"
   if command -v apt-get >/dev/null 2>&1; then
-    echo "galley: installing wget (apt-get) for the WARC tests" >&2
-    { $sudo apt-get install -y -qq --no-install-recommends wget >/dev/null 2>&1 \
-      || { $sudo apt-get update -qq >/dev/null 2>&1 && $sudo apt-get install -y -qq --no-install-recommends wget >/dev/null 2>&1; }; } \
-      || echo "galley: could not install wget; the WARC tests that need it will be skipped" >&2
+    echo "galley: installing$missing (apt-get) for the archive tests" >&2
+    # shellcheck disable=SC2086
+    { $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null 2>&1 \
+      || { $sudo apt-get update -qq >/dev/null 2>&1 && $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null 2>&1; }; } \
+      || echo "galley: could not install$missing; the archive tests that need them will be skipped" >&2
   else
-    echo "galley: wget missing; the WARC tests that need it will be skipped" >&2
+    echo "galley:$missing missing; the archive tests that need them will be skipped" >&2
   fi
 fi
 exit 0

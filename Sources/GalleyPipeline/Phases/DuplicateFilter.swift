@@ -4,7 +4,7 @@ import GalleyCore
 /// The same story scraped twice is published once: two scraped pages are duplicates when they
 /// name the same canonical URL, or when their bodies are near-identical (at least
 /// `nearIdenticalJaccard` of their five-word shingles shared) under different URLs. The newest
-/// fetch wins; ties go to the first path.
+/// fetch wins; ties go to the later record of an archive, else to the first path.
 ///
 /// Near-identical bodies are found without comparing every pair: each body gets a MinHash
 /// signature, split into bands; only pages that share a band are compared exactly.
@@ -38,7 +38,7 @@ enum DuplicateFilter {
     static func filter(_ candidates: [Candidate]) -> (kept: [Candidate], duplicates: [Duplicate]) {
         let order = candidates.indices.sorted { lhs, rhs in
             let (a, b) = (candidates[lhs], candidates[rhs])
-            return a.fetched != b.fetched ? a.fetched > b.fetched : a.document.source < b.document.source
+            return a.fetched != b.fetched ? a.fetched > b.fetched : winsTie(a.document.source, over: b.document.source)
         }
         var byURL: [String: Int] = [:]
         var buckets: [Int: [Int]] = [:]
@@ -67,6 +67,19 @@ enum DuplicateFilter {
         }
         let kept = candidates.indices.filter { dropped[$0] == nil }.map { candidates[$0] }
         return (kept, dropped.values.sorted { $0.dropped < $1.dropped })
+    }
+
+    /// Between two pages fetched at the same time: of two records of one archive the later
+    /// record (a crawler writes in fetch order, and WARC dates have whole seconds); otherwise
+    /// the first path.
+    static func winsTie(_ source: String, over other: String) -> Bool {
+        if let archive = ScrapeArchive.archivePath(ofRecord: source), archive == ScrapeArchive.archivePath(ofRecord: other),
+           let hash = source.lastIndex(of: "#"), let otherHash = other.lastIndex(of: "#"),
+           source[..<hash] == other[..<otherHash], let offset = Int64(source[source.index(after: hash)...]),
+           let otherOffset = Int64(other[other.index(after: otherHash)...]) {
+            return offset > otherOffset
+        }
+        return source < other
     }
 
     /// A URL without fragment, trailing slash, `www.` and case differences in scheme and host.
