@@ -168,6 +168,30 @@ import ZIPFoundation
         #expect(!SiteInspector(folder: site.output).htmlFiles.contains { $0.contains("lolos") })
     }
 
+    @Test func recordSourcesNameTheirArchive() {
+        #expect(ScrapeArchive.archivePath(ofRecord: "crawl.warc.gz#1234") == "crawl.warc.gz")
+        #expect(ScrapeArchive.archivePath(ofRecord: "sub/crawl.warc#0") == "sub/crawl.warc")
+        #expect(ScrapeArchive.archivePath(ofRecord: "kabar.wacz#archive/data.warc.gz#77") == "kabar.wacz")
+        #expect(ScrapeArchive.archivePath(ofRecord: "x#1.warc.gz#123") == "x#1.warc.gz", "an archive whose own name has a #")
+        #expect(ScrapeArchive.archivePath(ofRecord: "a#1.html") == nil)
+        #expect(ScrapeArchive.archivePath(ofRecord: "page#12") == nil)
+        #expect(ScrapeArchive.archivePath(ofRecord: "crawl.warc.gz") == nil)
+        #expect(ScrapeArchive.archivePath(ofRecord: "kabar.wacz#archive/data.warc.gz") == nil, "a WACZ entry is not a record")
+        #expect(ScrapeArchive.archivePath(ofRecord: "crawl.warc.gz#12a") == nil)
+    }
+
+    @Test func anArchiveWhoseNameHasAHashIsReusedWhenUnchanged() throws {
+        let site = try Site("archive-hash-name")
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let warc = site.content.appendingPathComponent("crawl#2.warc.gz")
+        try Data(Self.records("news.example.org").map(WARCWriter.gzip).flatMap { $0 }).write(to: warc)
+        try site.age(warc)
+        #expect(try site.build().published == 2)
+        let again = try site.build()
+        #expect(again.published == 2 && again.archivesRead == 0, "\(again.summary)")
+        #expect(try site.build().upToDate)
+    }
+
     @Test func aFileThatIsNotAZipIsReportedAndTheRestPublished() throws {
         let site = try Site("archive-bad-zip")
         defer { try? FileManager.default.removeItem(at: site.root) }

@@ -35,13 +35,25 @@ package enum ScrapeArchive {
         return result
     }
 
-    /// The archive a record's source names (`crawl.warc.gz#1234` → `crawl.warc.gz`); nil for a
-    /// source that is not a record of an archive (a page whose own name has a `#`).
+    /// The archive a record's source names (`crawl.warc.gz#1234` → `crawl.warc.gz`,
+    /// `kabar.wacz#archive/data.warc.gz#1234` → `kabar.wacz`); nil for a source that is not a
+    /// record of an archive (a page whose own name has a `#`). An archive's own name may hold
+    /// a `#` too: the first `#` after which the rest names a record decides.
     package static func archivePath(ofRecord source: String) -> String? {
-        guard let hash = source.firstIndex(of: "#") else { return nil }
-        let archive = String(source[..<hash])
-        guard isArchive(archive), let offset = source.split(separator: "#", omittingEmptySubsequences: false).last,
-              !offset.isEmpty, offset.allSatisfy(\.isASCII), offset.allSatisfy(\.isNumber) else { return nil }
-        return archive
+        guard let last = source.lastIndex(of: "#"), isOffset(source[source.index(after: last)...]) else { return nil }
+        var index = source.startIndex
+        while let hash = source[index...].firstIndex(of: "#") {
+            let archive = String(source[..<hash])
+            if hash == last ? WARCPages.isArchive(archive) : isWACZ(archive) && WARCPages.isArchive(String(source[source.index(after: hash)..<last])) {
+                return archive
+            }
+            if hash == last { return nil }
+            index = source.index(after: hash)
+        }
+        return nil
+    }
+
+    private static func isOffset(_ text: Substring) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 }
