@@ -168,6 +168,36 @@ import ZIPFoundation
         #expect(!SiteInspector(folder: site.output).htmlFiles.contains { $0.contains("lolos") })
     }
 
+    @Test func aRevisitOfAnEarlierCrawlsRecordTakesItsPayloadFromThatArchive() throws {
+        let site = try Site("archive-revisit")
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let url = "https://news.example.org/2026/10/tanggul.html"
+        let monday = site.content.appendingPathComponent("crawl-senin.warc.gz")
+        let tuesday = site.content.appendingPathComponent("crawl-selasa.warc.gz")
+        try Data(WARCWriter.gzip(WARCWriter.response(uri: url, date: "2026-10-19T07:00:00Z", body: Self.article("Tanggul Darurat Jebol", day: 3),
+                                                     digest: "sha1:TANGGUL"))).write(to: monday)
+        // Tuesday's crawl deduplicated against Monday's (as `wget --warc-dedup` or Heritrix do).
+        let revisit = WARCWriter.gzip(WARCWriter.revisit(uri: url, date: "2026-10-20T07:00:00Z", digest: "sha1:TANGGUL"))
+        let lost = WARCWriter.gzip(WARCWriter.revisit(uri: "https://news.example.org/hilang.html", date: "2026-10-20T07:00:01Z", digest: "sha1:NOWHERE"))
+        try Data(revisit + lost).write(to: tuesday)
+        for file in [monday, tuesday] { try site.age(file) }
+
+        let first = try site.build()
+        #expect(first.published == 1)
+        #expect(first.duplicates.map { "\($0.dropped) → \($0.kept)" } == ["crawl-senin.warc.gz#0 → crawl-selasa.warc.gz#0"],
+                "Tuesday's revisit is the later fetch")
+        #expect(first.problems.map { "\($0.source ?? ""): \($0.reason)" }
+                == ["crawl-selasa.warc.gz#\(revisit.count): a revisit of a record found in no archive of the content folder (https://news.example.org/hilang.html)"])
+        #expect(try site.build().upToDate)
+
+        // Tuesday's file touched: it is read again, and its revisit keeps its row without looking in Monday's.
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-1800)], ofItemAtPath: tuesday.path)
+        let touched = try site.build()
+        #expect(touched.archivesRead == 1 && touched.published == 1, "\(touched.summary)")
+        #expect(touched.sources.first { $0.source == "crawl-selasa.warc.gz#0" }?.reused == true)
+        #expect(touched.problems.count == 1)
+    }
+
     @Test func recordSourcesNameTheirArchive() {
         #expect(ScrapeArchive.archivePath(ofRecord: "crawl.warc.gz#1234") == "crawl.warc.gz")
         #expect(ScrapeArchive.archivePath(ofRecord: "sub/crawl.warc#0") == "sub/crawl.warc")

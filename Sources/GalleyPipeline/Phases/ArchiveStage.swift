@@ -34,6 +34,9 @@ struct ArchiveStage {
         var skipped: [String: Int] = [:]
         /// Whether the archive was streamed (false: unchanged, taken from the build state).
         var read = false
+        /// Revisits of a payload their own file does not have, and not stored from an earlier
+        /// build: `resolve` looks for the payload in the other archives.
+        var unresolved: [(revisit: WARCPages.Revisit, archive: SourceFile)] = []
     }
 
     func run(_ archive: SourceFile, stored: [String: SourceFingerprint], store: BuildStateStore,
@@ -80,6 +83,7 @@ struct ArchiveStage {
         }
         if let storeError { throw storeError }
         outcome.skipped = scanned.skipped
+        try keepResolvedRevisits(scanned.unresolved, of: archive, stored: stored, store: store, extractionKey: extractionKey, into: &outcome)
         var fingerprint = SourceFingerprint(file: stamp, sidecar: nil, hash: "", racy: SourceFingerprint.isRacy(stamp, readAt: readAt))
         // Changed while being read: which version was read is unknown, so next time it is read again.
         if FileStamp.of(path: archive.url.path) != stamp { fingerprint.file = FileStamp(size: -1, modified: 0) }
@@ -104,6 +108,62 @@ struct ArchiveStage {
         return outcome
     }
 
+    /// Revisits resolved in an earlier build keep their rows (a revisit's content is fixed by
+    /// its URL, date and digest); the others wait for `resolve`.
+    private func keepResolvedRevisits(_ revisits: [WARCPages.Revisit], of archive: SourceFile, stored: [String: SourceFingerprint],
+                                      store: BuildStateStore, extractionKey: String, into outcome: inout Outcome) throws(GalleyError) {
+        let known = reuse ? revisits.filter { stored[$0.source]?.hash == Self.revisitHash($0) }.map(\.source) : []
+        let earlier = try store.sourceRecords(known, extractionKey: extractionKey, jobs: jobs)
+        for revisit in revisits {
+            guard let record = earlier[revisit.source] else {
+                outcome.unresolved.append((revisit, archive))
+                continue
+            }
+            outcome.records[revisit.source] = record
+            outcome.sources.append(ProcessedSource(file: recordFile(revisit.source, of: archive), document: record.document,
+                                                   problem: record.problem, fetched: record.fetched, reused: true))
+        }
+    }
+
+    /// Looks for the payloads of revisits that their own files do not have in every archive of
+    /// the content folder (a crawl deduplicated against an earlier crawl's files), one pass per
+    /// archive that keeps only the blocks with those digests, and extracts the revisits found.
+    /// A revisit whose payload is in no archive is a problem.
+    func resolve(_ pending: [(revisit: WARCPages.Revisit, archive: SourceFile)], across archives: [SourceFile]) -> Outcome {
+        var outcome = Outcome()
+        var waiting = Dictionary(grouping: pending.filter { $0.revisit.digest != nil }) { $0.revisit.digest ?? "" }
+        for archive in archives where !waiting.isEmpty {
+            ScrapeArchive.payloads(in: archive.url, name: archive.path, digests: Set(waiting.keys)) { digest, original in
+                guard let group = waiting.removeValue(forKey: digest) else { return }
+                let results = parallelMap(group, jobs: jobs) { revisit, file in
+                    processed(revisit.page(original), file: recordFile(revisit.source, of: file), hash: Self.revisitHash(revisit), modified: Date())
+                }
+                for (source, record) in results {
+                    outcome.sources.append(source)
+                    outcome.records[source.file.path] = record
+                    outcome.changed.insert(source.file.path)
+                }
+            }
+        }
+        for (revisit, archive) in pending where revisit.digest.map({ waiting[$0] != nil }) ?? true {
+            let problem = GalleyError(.read, source: revisit.source, reason: "a revisit of a record found in no archive of the content folder (\(revisit.uri))")
+            outcome.records[revisit.source] = SourceRecord(fingerprint: SourceFingerprint(file: FileStamp(size: -1, modified: 0), sidecar: nil, hash: "damaged"),
+                                                           fetched: Date(), document: nil, problem: problem)
+            outcome.changed.insert(revisit.source)
+            outcome.sources.append(ProcessedSource(file: recordFile(revisit.source, of: archive), document: nil, problem: problem, fetched: Date(), reused: false))
+        }
+        return outcome
+    }
+
+    /// What identifies a revisit: its URL, date and payload digest (the payload is the digest's).
+    static func revisitHash(_ revisit: WARCPages.Revisit) -> String {
+        var hasher = StableHasher()
+        hasher.combine(revisit.uri)
+        hasher.combine(revisit.date ?? "")
+        hasher.combine(revisit.digest ?? "")
+        return "revisit-" + hasher.hex
+    }
+
     /// One batch of pages: stored documents for records whose hash matches their row, stages
     /// 1–2 for the rest.
     private func take(_ batch: [SourcePage], of archive: SourceFile, modified: Date, stored: [String: SourceFingerprint],
@@ -117,21 +177,26 @@ struct ArchiveStage {
             if let record = earlier[page.path] {
                 return (ProcessedSource(file: file, document: record.document, problem: record.problem, fetched: record.fetched, reused: true), record)
             }
-            let processed = processor.process(archived: page)
-            let fetched = processed.fetched ?? modified
-            let fingerprint = SourceFingerprint(file: FileStamp(size: page.bytes.count, modified: 0), sidecar: nil, hash: hashes[index])
-            let (document, problem): (ArticleDocument?, GalleyError?) = switch processed.document {
-            case .success(let document): (document, nil)
-            case .failure(let error): (nil, error)
-            }
-            return (ProcessedSource(file: file, document: document, problem: problem, fetched: fetched, reused: false),
-                    SourceRecord(fingerprint: fingerprint, fetched: fetched, document: document, problem: problem))
+            return processed(page, file: file, hash: hashes[index], modified: modified)
         }
         for (source, record) in results {
             outcome.sources.append(source)
             outcome.records[source.file.path] = record
             if !source.reused { outcome.changed.insert(source.file.path) }
         }
+    }
+
+    /// Stages 1–2 for one page record, and its row.
+    private func processed(_ page: SourcePage, file: SourceFile, hash: String, modified: Date) -> (ProcessedSource, SourceRecord) {
+        let processed = processor.process(archived: page)
+        let fetched = processed.fetched ?? modified
+        let fingerprint = SourceFingerprint(file: FileStamp(size: page.bytes.count, modified: 0), sidecar: nil, hash: hash)
+        let (document, problem): (ArticleDocument?, GalleyError?) = switch processed.document {
+        case .success(let document): (document, nil)
+        case .failure(let error): (nil, error)
+        }
+        return (ProcessedSource(file: file, document: document, problem: problem, fetched: fetched, reused: false),
+                SourceRecord(fingerprint: fingerprint, fetched: fetched, document: document, problem: problem))
     }
 
     /// A record's place among the sources: its own name, read through its archive.

@@ -60,19 +60,32 @@ struct SourceStage {
             result.removed.remove(source.file.path)
             if check.freshness != .unchanged || !source.reused { result.changed.insert(source.file.path) }
         }
-        let archives = ArchiveStage(processor: processor, jobs: jobs, reuse: reuse)
-        for archive in allFiles where archive.kind == .archive {
-            let outcome = try archives.run(archive, stored: stored, store: store, extractionKey: extractionKey)
+        try readArchives(allFiles.filter { $0.kind == .archive }, stored: stored, store: store, extractionKey: extractionKey, into: &result)
+        return result
+    }
+
+    /// Every archive's page records (`ArchiveStage`), then the revisits whose payload is in
+    /// another archive.
+    private func readArchives(_ archives: [SourceFile], stored: [String: SourceFingerprint], store: BuildStateStore,
+                              extractionKey: String, into result: inout Result) throws(GalleyError) {
+        let stage = ArchiveStage(processor: processor, jobs: jobs, reuse: reuse)
+        var unresolved: [(revisit: WARCPages.Revisit, archive: SourceFile)] = []
+        func take(_ outcome: ArchiveStage.Outcome) {
             result.sources += outcome.sources
             result.records.merge(outcome.records) { _, new in new }
             result.removed.subtract(outcome.records.keys)
             result.changed.formUnion(outcome.changed)
+        }
+        for archive in archives {
+            let outcome = try stage.run(archive, stored: stored, store: store, extractionKey: extractionKey)
+            take(outcome)
+            unresolved += outcome.unresolved
             if outcome.read {
                 result.archivesRead += 1
                 result.archivesSkipped[archive.path] = outcome.skipped
             }
         }
-        return result
+        if !unresolved.isEmpty { take(stage.resolve(unresolved, across: archives)) }
     }
 
     private func check(_ file: SourceFile, recorded: SourceFingerprint?) -> Check {

@@ -22,17 +22,39 @@ package enum ScrapeArchive {
             total.problems += part.problems
             total.skipped.merge(part.skipped, uniquingKeysWith: +)
             total.replaced.merge(part.replaced) { first, _ in first }
+            total.unresolved += part.unresolved
         }
         total.problems = problems + total.problems
         return total
     }
 
-    /// Every winning page of an archive at once (`galley extract`).
+    /// Every winning page of an archive at once (`galley extract`); a revisit of a payload the
+    /// archive does not have is a problem.
     package static func read(_ url: URL, name: String) -> WARCPages {
         var all: [SourcePage] = []
         var result = scan(url, name: name) { all += $0 }
         result.pages = all.filter { result.replaced[$0.path] == nil }
+        result.problems += result.unresolved.map(unresolvedProblem)
+        result.unresolved = []
         return result
+    }
+
+    static func unresolvedProblem(_ revisit: WARCPages.Revisit) -> GalleyError {
+        GalleyError(.read, source: revisit.source, reason: "a revisit of a record that is not in this file (\(revisit.uri))")
+    }
+
+    /// The first 200 HTML response of each digest in `digests` (see `WARCPages.payloads`), in
+    /// the archive at `url` (a WACZ: in each of its WARCs).
+    static func payloads(in url: URL, name: String, digests: Set<String>, found: (String, HTTPResponseBlock) -> Void) {
+        guard isWACZ(name) else { return WARCPages.payloads(in: url, name: name, digests: digests, found: found) }
+        var left = digests
+        _ = WACZArchive.eachWARC(in: url, name: name) { warc, source in
+            guard !left.isEmpty else { return }
+            WARCPages.payloads(in: warc, name: source, digests: left) { digest, original in
+                left.remove(digest)
+                found(digest, original)
+            }
+        }
     }
 
     /// The archive a record's source names (`crawl.warc.gz#1234` → `crawl.warc.gz`,

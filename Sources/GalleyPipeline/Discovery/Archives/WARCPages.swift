@@ -9,7 +9,8 @@ import GalleyCore
 ///   sidecar's `headers` (charset, `last-modified`);
 /// - a `revisit` record (the payload was the same as before) is a page with the payload of the
 ///   `response` record in the same file with the same `WARC-Payload-Digest`, at its own date
-///   and URL; a revisit of a revisit, or of a record in another file, is a problem;
+///   and URL; a revisit of a payload the file does not have is left `unresolved` (a build
+///   looks for it in its other archives);
 /// - other statuses are counted by their class (`3xx`, `4xx`, `5xx`), records of other schemes
 ///   (`javascript:`, `file:`, `dns:`, …) as `not http(s)`; neither is read;
 /// - when a URL was fetched more than once, the latest `WARC-Date` wins; the others are named in
@@ -29,6 +30,22 @@ package struct WARCPages: Sendable {
     package var skipped: [String: Int] = [:]
     /// Sources of pages left out for a later fetch of the same URL → the source that won.
     package var replaced: [String: String] = [:]
+    /// Revisits of a payload no `response` record of this file has (a crawl deduplicated
+    /// against an earlier one): a build looks for it in its other archives.
+    package var unresolved: [Revisit] = []
+
+    /// A `revisit` record: the payload fetched at `date` from `uri` was the one with `digest`.
+    package struct Revisit: Sendable, Hashable {
+        package var source: String
+        package var uri: String
+        package var date: String?
+        package var digest: String?
+
+        /// The page the revisit stands for, with the payload and headers of the original.
+        func page(_ original: HTTPResponseBlock) -> SourcePage {
+            WARCPages.page(source: source, uri: uri, date: date, original.headers, original.body)
+        }
+    }
 
     static let htmlTypes = ["text/html", "application/xhtml+xml"]
     /// How many pages `scan` hands over at a time.
@@ -131,27 +148,16 @@ package struct WARCPages: Sendable {
         }
 
         /// A second pass over the file gives each revisit the payload of the response with its
-        /// digest (a revisit's own block has headers only). Only responses are looked up, so
-        /// revisits that point at each other resolve to nothing, never to a loop.
+        /// digest (a revisit's own block has headers only); a revisit of a payload the file does
+        /// not have is left `unresolved`. Only responses are looked up, so revisits that point
+        /// at each other resolve to nothing, never to a loop.
         mutating func resolveRevisits(in url: URL, _ deliver: ([SourcePage]) -> Void) {
-            let wanted = Dictionary(grouping: revisits.filter { $0.payloadDigest.map(digests.contains) == true }) { $0.payloadDigest ?? "" }
-            for revisit in revisits where revisit.payloadDigest.map(wanted.keys.contains) != true {
-                let source = "\(name)#\(revisit.offset)"
-                result.problems.append(GalleyError(.read, source: source, reason: "a revisit of a record that is not in this file (\(revisit.targetURI ?? ""))"))
-            }
-            guard !wanted.isEmpty, let reader = try? WARCReader(path: url.path, keepBlock: { type, fields in
-                type == "response" && fields["warc-payload-digest"].map(wanted.keys.contains) == true
-            }) else { return }
-            var resolved: Set<String> = []
-            while let next = reader.next() {
-                guard case .success(let record) = next, let digest = record.payloadDigest, let block = record.block,
-                      !resolved.contains(digest),
-                      let original = try? HTTPResponseBlock.parse(block, source: "\(name)#\(record.offset)"),
-                      original.status == 200, isHTML(original.headers["content-type"]) else { continue }
-                resolved.insert(digest)
-                for revisit in wanted[digest] ?? [] {
-                    add(page(source: "\(name)#\(revisit.offset)", uri: revisit.targetURI ?? "", date: revisit.date, original.headers, original.body), deliver)
-                }
+            let all = revisits.map { Revisit(source: "\(name)#\($0.offset)", uri: $0.targetURI ?? "", date: $0.date, digest: $0.payloadDigest) }
+            let wanted = Dictionary(grouping: all.filter { $0.digest.map(digests.contains) == true }) { $0.digest ?? "" }
+            result.unresolved = all.filter { $0.digest.map(wanted.keys.contains) != true }
+            guard !wanted.isEmpty else { return }
+            WARCPages.payloads(in: url, name: name, digests: Set(wanted.keys)) { digest, original in
+                for revisit in wanted[digest] ?? [] { add(revisit.page(original), deliver) }
             }
             flush(deliver)
         }
@@ -175,6 +181,24 @@ package struct WARCPages: Sendable {
                 result.replaced[loser] = final
             }
             return result
+        }
+    }
+
+    /// The first 200 HTML response of each payload digest in `digests`, in a pass over the
+    /// WARC at `url` that keeps only those blocks.
+    static func payloads(in url: URL, name: String, digests: Set<String>, found: (String, HTTPResponseBlock) -> Void) {
+        guard !digests.isEmpty, let reader = try? WARCReader(path: url.path, keepBlock: { type, fields in
+            type == "response" && fields["warc-payload-digest"].map(digests.contains) == true
+        }) else { return }
+        var resolved: Set<String> = []
+        while let next = reader.next() {
+            guard case .success(let record) = next, let digest = record.payloadDigest, let block = record.block,
+                  !resolved.contains(digest),
+                  let original = try? HTTPResponseBlock.parse(block, source: "\(name)#\(record.offset)"),
+                  original.status == 200, isHTML(original.headers["content-type"]) else { continue }
+            resolved.insert(digest)
+            found(digest, original)
+            if resolved.count == digests.count { return }
         }
     }
 
