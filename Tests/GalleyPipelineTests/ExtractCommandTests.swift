@@ -58,4 +58,21 @@ import Testing
         #expect(objects[1]["status"] as? String == "failed")
         #expect((objects[1]["reason"] as? String)?.contains("cut short") == true, "\(objects[1])")
     }
+
+    /// A WACZ on the command line: its WARCs' pages, named `FILE#ENTRY#offset`.
+    @Test func aWACZGivesTheLinesOfItsWARCs() throws {
+        let binary = try #require(BrokenInputTests.galleyBinary(), "the galley executable is built beside the tests")
+        let folder = RepositoryPaths.temporaryFolder("extract-wacz")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let record = WARCWriter.gzip(WARCWriter.response(uri: "https://news.example.org/2026/10/03/tanggul", date: "2026-10-03T07:00:00Z",
+                                                         body: WARCWriter.article("Tanggul Darurat Jebol di Pesisir Utara")))
+        let wacz = folder.appendingPathComponent("kabar.wacz")
+        try ArchiveBuildTests.zip([("archive/data.warc.gz", record), ("pages/pages.jsonl", Array("{}\n".utf8))], to: wacz)
+        let (status, output) = try UndatedPageTests.run(binary, ["extract", wacz.path])
+        #expect(status == 0, "\(output)")
+        let objects = try output.split(separator: "\n").map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(objects.map { $0["source"] as? String } == [wacz.path + "#archive/data.warc.gz#0"])
+        #expect(objects.first?["status"] as? String == "ok")
+    }
 }
