@@ -149,7 +149,10 @@ enum WARCWriter {
         let big = WARCWriter.gzip(WARCWriter.response(uri: "https://news.example.org/big", date: "2026-10-03T07:00:00Z",
                                                       body: [UInt8](repeating: 0x20, count: 70 * 1024 * 1024)))
         let first = good("first")
-        let file = first + huge + good("second") + bomb + good("third") + big + good("fourth")
+        // A large response that is not HTML (a video) is no page and no problem.
+        let video = WARCWriter.gzip(WARCWriter.response(uri: "https://news.example.org/video.mp4", date: "2026-10-03T07:00:00Z",
+                                                        headers: ["Content-Type: video/mp4"], body: [UInt8](repeating: 0, count: 70 * 1024 * 1024)))
+        let file = first + huge + good("second") + bomb + good("third") + big + video + good("fourth")
         let cut = Array(good("fifth").dropLast(20))
         let url = try Self.write(file + cut, name: "damaged.warc.gz")
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }

@@ -106,6 +106,12 @@ final class ArchiveByteStream {
         }
     }
 
+    /// Up to `count` of the next bytes, without reading them.
+    func peek(_ count: Int) -> ArraySlice<UInt8> {
+        fill(count)
+        return buffer[bufferStart..<(bufferStart + min(count, available))]
+    }
+
     /// Up to `count` bytes (fewer only at the end of the stream).
     func read(_ count: Int) -> [UInt8] {
         fill(count)

@@ -68,8 +68,15 @@ final class WARCReader {
         var record = WARCRecord(offset: offset, type: type, fields: fields)
         let wanted = keep(type, fields)
         if wanted, length > Int64(Self.maximumBlock) {
+            // A large response that says it is not HTML (a video, an archive) is no page: skipped
+            // quietly. One that is HTML, or does not say, is reported.
+            let quiet = type == "response" && Self.isNonHTMLResponse(bytes.peek(Self.maximumFields))
             if case .overran = takeBlock(length, start: start, keeping: false).end {
                 return .failure(resync(from: start, offset: offset, uri: uri, reason: "the record's Content-Length (\(length)) runs past its gzip member"))
+            }
+            if quiet {
+                lastRecord = (start, offset, uri)
+                return .success(record)
             }
             return .failure(Problem(offset: offset, uri: uri, reason: "the record is larger than \(Self.maximumBlock / 1_048_576) MB"))
         }
@@ -135,6 +142,17 @@ final class WARCReader {
             left -= Int64(step)
         }
         return (keeping ? block : nil, .complete)
+    }
+
+    /// Whether the start of an HTTP response block has a `Content-Type` header that is not HTML.
+    static func isNonHTMLResponse(_ head: ArraySlice<UInt8>) -> Bool {
+        let text = String(decoding: head, as: UTF8.self)
+        guard text.hasPrefix("HTTP/"), let end = text.range(of: "\r\n\r\n") ?? text.range(of: "\n\n") else { return false }
+        for line in text[..<end.lowerBound].split(whereSeparator: \.isNewline) {
+            guard let colon = line.firstIndex(of: ":"), line[..<colon].trimmingCharacters(in: .whitespaces).lowercased() == "content-type" else { continue }
+            return !WARCPages.isHTML(String(line[line.index(after: colon)...]))
+        }
+        return false
     }
 
     /// The WARC format ends each record with two line breaks; tolerate any number.
