@@ -33,7 +33,7 @@ enum ClosingCallToAction {
         let text = FastText.collapsed(block.textContent)
         guard !text.isEmpty, text.count <= heuristics.maximumCallToActionLength else { return false }
         let words = " " + text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }.split(separator: " ").joined(separator: " ") + " "
-        func mentions(_ phrases: [String]) -> Bool { phrases.contains { words.contains(" " + $0) } }
+        func mentions(_ phrases: [String]) -> Bool { phrases.contains { FastText.contains(words, " " + $0) } }
         if mentions(heuristics.supportAppeals) { return true }
         return mentions(heuristics.callToActionChannels) && mentions(heuristics.callToActionVerbs)
     }

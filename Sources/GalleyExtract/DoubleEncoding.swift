@@ -11,7 +11,7 @@ enum DoubleEncoding {
 
     /// The text with character references decoded once; the text itself when it has none.
     static func decoded(_ text: String) -> String {
-        guard text.contains("&"), text.contains(";") else { return text }
+        guard text.utf8.contains(0x26), text.utf8.contains(0x3B) else { return text }
         var result = ""
         var rest = Substring(text)
         while let ampersand = rest.firstIndex(of: "&") {

@@ -39,7 +39,7 @@ enum LazyImage {
 
     static func isPlaceholder(_ value: String) -> Bool {
         let lower = value.lowercased()
-        return ["blank.gif", "placeholder", "lazy.", "loading.gif", "spacer.gif", "pixel.gif", "1x1"].contains { lower.contains($0) }
+        return ["blank.gif", "placeholder", "lazy.", "loading.gif", "spacer.gif", "pixel.gif", "1x1"].contains { FastText.contains(lower, $0) }
     }
 
     static func isTrackingPixel(_ node: HTMLNode) -> Bool {

@@ -1,4 +1,6 @@
+import Foundation
 import GalleyCore
+import GalleyTestSupport
 import Testing
 
 @Suite struct SlugTests {
@@ -29,6 +31,32 @@ import Testing
         let slug = Slug.make(String(repeating: "kata panjang ", count: 40))
         #expect(slug.count <= Slug.maximumLength)
         #expect(!slug.hasSuffix("-"))
+    }
+
+    /// The slug ICU's transliteration of the whole text gives: what `Slug.make` gave before
+    /// typographic punctuation skipped ICU (a permalink must not move).
+    static func icuSlug(_ text: String) -> String {
+        Slug.make(text.applyingTransform(StringTransform("Any-Latin; Latin-ASCII; Lower"), reverse: false) ?? text)
+    }
+
+    @Test(arguments: [
+        "The law that’s helping fuel Delhi’s deadly air", "‘The Medium is the Message’: the 7th", "Die Patientenakte (ePA) – ein Überblick",
+        "Browns’ defensive snap counts", "The Future of Banking Is … You're Broke", "«Le Monde» et l’État", "商品の改造が商標法違反に！？",
+        "Самые популярные — блоги", "Tom\u{00A0}Cruise\u{2009}returns", "„Anführung“ und ‚halbe‘", "Rock ’n’ Roll", "x′y″z", "北京「b」", "a「b」·c†d",
+    ])
+    func typographicPunctuationGivesTheSlugICUGives(title: String) {
+        #expect(Slug.make(title) == Self.icuSlug(title))
+    }
+
+    @Test func randomTitlesWithPunctuationGiveTheSlugICUGives() {
+        var random = SeededRandom(seed: 2026_12_05)
+        let pieces = ["news", "Jakarta", "2026", "Café", "déjà", "Überblick", "naïve", "Москва", "北京", "東京", "서울", "Αθήνα", "it", "s",
+                      "’", "‘", "“", "”", "–", "—", "…", "«", "»", "‹", "›", "„", "‚", "·", "•", "†", "¡", "¿", "§", "¶", "′", "″",
+                      "‐", "‑", "‒", "―", "⁄", "、", "。", "「", "」", "！", "？", "（", "）", "\u{00A0}", "\u{2009}", "\u{3000}", "'", "-", " ", ":", "!"]
+        for _ in 0..<2_000 {
+            let title = (0..<random.below(9) + 1).map { _ in random.pick(pieces) }.joined(separator: random.chance(0.5) ? " " : "")
+            #expect(Slug.make(title) == Self.icuSlug(title), "\(title)")
+        }
     }
 
     @Test func repeatsGetNumberedInOrder() {
