@@ -109,8 +109,18 @@ enum FrontMatterCoder {
 
     static func style(for value: String) -> Node.Scalar.Style {
         if value.unicodeScalars.contains(where: needsEscape) { return .doubleQuoted }
+        if startsAsPlainText(value) { return .any }
         if Resolver.default.resolveTag(of: Node(value)) != .str || looksTyped(value) { return .singleQuoted }
         return .any
+    }
+
+    /// Whether a value starts with a letter that begins none of the typed forms YAML readers
+    /// know (`null`, `~`, booleans `y n yes no on off true false`, numbers, `.inf`, dates, `<<`,
+    /// `=`): such a value is text, without asking Yams' resolver, whose regular expressions
+    /// cost more than the rest of the front matter. Most titles, names and tags start so.
+    static func startsAsPlainText(_ value: String) -> Bool {
+        guard let first = value.unicodeScalars.first, first.properties.isAlphabetic else { return false }
+        return !"nNyYtTfFoO".unicodeScalars.contains(first)
     }
 
     /// Control characters (tab and line breaks included), Unicode line and paragraph separators,
@@ -124,7 +134,7 @@ enum FrontMatterCoder {
 
     /// Plain values that YAML 1.1 readers (older than Yams' rules) take for booleans, numbers
     /// (`1_000`, `12:30` in base 60) or dates.
-    private static func looksTyped(_ value: String) -> Bool {
+    static func looksTyped(_ value: String) -> Bool {
         let words: Set<String> = ["y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"]
         if words.contains(value.lowercased()) { return true }
         guard let first = value.first, first.isNumber || "+-.".contains(first) else { return false }

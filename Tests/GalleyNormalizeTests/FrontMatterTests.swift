@@ -1,7 +1,9 @@
 import Foundation
 import GalleyCore
 @testable import GalleyNormalize
+import GalleyTestSupport
 import Testing
+import Yams
 
 @Suite struct FrontMatterTests {
     let normalizer = MarkdownNormalizer(tagAliases: ["pilkada 2024": "Pemilu"], regionAliases: ["JAKARTA": "DKI Jakarta"])
@@ -27,6 +29,20 @@ import Testing
         #expect(parsed.frontMatter.tags.first == value.split(whereSeparator: \.isWhitespace).joined(separator: " "))
         #expect(parsed.frontMatter.date.rfc3339 == "2020-10-13T10:15:00+07:00")
         #expect(parsed.body == "Isi.\n")
+    }
+
+    /// The shortcut that skips Yams' resolver holds: a value starting with a letter outside
+    /// `nNyYtTfFoO` is text to every reader (Yams' tags and the YAML 1.1 forms alike).
+    @Test func valuesStartingAsPlainTextAreNeverTyped() {
+        var random = SeededRandom(seed: 77)
+        let starts = Array("abcdeghijklmpqrsuvwxzABCDEGHIJKLMPQRSUVWXZéÉßжЖ北한nNyYtTfFoO0123456789+-.~<=_ :#").map(String.init)
+        let rest = Array("abcdefghijklmnopqrstuvwxyz0123456789.:-+_eE ,xXoObB").map(String.init) + ["nan", "inf", "ull", "rue", "es", "n", "ff", "alse"]
+        for _ in 0..<20_000 {
+            let value = random.pick(starts) + (0..<random.below(6)).map { _ in random.pick(rest) }.joined()
+            guard FrontMatterCoder.startsAsPlainText(value) else { continue }
+            #expect(Resolver.default.resolveTag(of: Node(value)) == .str, "\(value)")
+            #expect(!FrontMatterCoder.looksTyped(value), "\(value)")
+        }
     }
 
     @Test func controlCharactersAndBadLanguagesAreDropped() throws {
