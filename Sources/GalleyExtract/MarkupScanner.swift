@@ -126,11 +126,17 @@ struct MarkupScanner {
         var attributes = 0
         var firstExtra: Int?
         var names: [String] = []
+        let raw = rawTextElement((start + 1)..<nameEnd)
+        var type: Range<Int>?
         while index < bytes.count, !isTagEnd(at: index) {
             if HTMLName.isStart(bytes[index]) {
                 attributes += 1
                 if attributes == maximumAttributes + 1 { firstExtra = index }
-                if recordsTags { names.append(lowercasedText(index..<HTMLName.end(bytes, from: index))) }
+                let attributeNameEnd = HTMLName.end(bytes, from: index)
+                if recordsTags { names.append(lowercasedText(index..<attributeNameEnd)) }
+                if raw != nil, type == nil, attributeNameEnd - index == 4, matchesIgnoringCase("type", at: index) {
+                    type = valueRange(afterName: attributeNameEnd)
+                }
                 index = attributeEnd(from: index)
             } else {
                 index = bogusEnd(from: index)
@@ -143,8 +149,31 @@ struct MarkupScanner {
         stack.start(name, selfClosing: index < bytes.count && bytes[index] == ASCII.slash)
         guard index < bytes.count else { return index }
         if bytes[index] == ASCII.slash { return index + 2 }
-        guard let raw = rawTextElement((start + 1)..<nameEnd) else { return index + 1 }
-        return rawTextEnd(of: raw, from: index + 1)
+        guard let raw else { return index + 1 }
+        return rawTextEnd(of: raw, from: index + 1, keep: raw == "script" && type.map(isStructuredData) == true)
+    }
+
+    /// The value of an attribute whose name ends at `nameEnd` (without its quotes); nil when
+    /// it has none.
+    private func valueRange(afterName nameEnd: Int) -> Range<Int>? {
+        var index = skipBlanks(from: nameEnd)
+        guard byte(index) == ASCII.equals else { return nil }
+        index = skipBlanks(from: index + 1)
+        guard index < bytes.count else { return nil }
+        let quote = bytes[index]
+        if quote == ASCII.doubleQuote || quote == ASCII.singleQuote {
+            let end = find(quote, from: index + 1) ?? bytes.count
+            return (index + 1)..<end
+        }
+        var end = index
+        while end < bytes.count, !ASCII.isBlank(bytes[end]), bytes[end] != ASCII.greaterThan { end += 1 }
+        return index..<end
+    }
+
+    /// A `type` that holds JSON-LD (`application/ld+json`), the only script text extraction reads.
+    private func isStructuredData(_ type: Range<Int>) -> Bool {
+        let text = asciiLowercasedText(type)
+        return text.utf8.count >= 7 && FastText.contains(text, "ld+json")
     }
 
     /// "script" or "style" when the tag name is one of them (in any case).
@@ -192,9 +221,12 @@ struct MarkupScanner {
 
     // MARK: Script and style text
 
-    /// The text of a `<script>` or `<style>` runs to its end tag (returned); a long one is
-    /// dropped, and in a short one each `<` libxml2 would read as a tag becomes a space.
-    private mutating func rawTextEnd(of name: String, from start: Int) -> Int {
+    /// The text of a `<script>` or `<style>` runs to its end tag (returned). Extraction reads no
+    /// script or style text but JSON-LD's (`keep`): the rest is dropped before libxml2 reads
+    /// it (half the bytes of a typical news page, read by libxml2 character by character).
+    /// A kept text is dropped too when it is long; in a short one each `<` libxml2 would read
+    /// as a tag becomes a space.
+    private mutating func rawTextEnd(of name: String, from start: Int, keep: Bool) -> Int {
         var tags: [Int] = []
         var index = start
         if rawTextOpensWithTag(at: start) {
@@ -212,7 +244,7 @@ struct MarkupScanner {
             }
             tags.append(open)
         }
-        if end - start > maximumRawText {
+        if end > start, !keep || end - start > maximumRawText {
             edits.append(Edit(range: start..<end, replacement: []))
         } else {
             edits += tags.map { Edit(range: $0..<($0 + 1), replacement: [0x20]) }

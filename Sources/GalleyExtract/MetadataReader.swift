@@ -159,7 +159,11 @@ struct MetadataReader {
         for node in index.withRel where node.attribute("rel")?.lowercased() == "author" && !isInCommentsOrForm(node) {
             if let value = cleaned(bylineText(node)) { return value }
         }
-        for node in index.withClassOrID where ClassWords.containsAny(heuristics.bylineClassFragments, in: node) && !isInCommentsOrForm(node) {
+        // Class and id words are a weak sign: a hidden element ("tdw-css-writer", an editor
+        // widget kept in the page with display:none) is no byline, unless it is an hCard
+        // (`vcard`), microformat markup that themes hide on purpose (WordPress' hAtom block).
+        for node in index.withClassOrID where ClassWords.containsAny(heuristics.bylineClassFragments, in: node)
+            && !isInCommentsOrForm(node) && (!isHiddenByStyle(node) || ClassWords(node).tokens.contains("vcard")) {
             if let value = cleaned(bylineText(node)) { return value }
         }
         // A short inline credit anywhere ("<i>Laporan: Tiurma Hutabarat</i>", "<b>Oleh Budi</b>").
@@ -171,6 +175,17 @@ struct MetadataReader {
             return byline
         }
         return nil
+    }
+
+    /// Whether the element or one around it is hidden from every reader (not `aria-hidden`,
+    /// which hides from screen readers only).
+    private func isHiddenByStyle(_ node: HTMLNode) -> Bool {
+        var current: HTMLNode? = node
+        while let element = current {
+            if PageAnalysis.isHiddenFromEveryone(element) { return true }
+            current = element.parent
+        }
+        return false
     }
 
     /// Bylines of comments and the name field of a comment form are no author's.

@@ -195,8 +195,13 @@ final class PageAnalysis {
     }
 
     static func isHidden(_ node: HTMLNode) -> Bool {
+        node.attribute("aria-hidden")?.lowercased() == "true" || isHiddenFromEveryone(node)
+    }
+
+    /// Hidden from every reader, not only from screen readers: the `hidden` attribute, or an
+    /// inline `display:none` / `visibility:hidden`.
+    static func isHiddenFromEveryone(_ node: HTMLNode) -> Bool {
         if node.attribute("hidden") != nil { return true }
-        if node.attribute("aria-hidden")?.lowercased() == "true" { return true }
         if let style = node.attribute("style") {
             let compact = String(decoding: FastText.asciiLowercased(style).utf8.filter { !FastText.isASCIIWhitespace($0) }, as: UTF8.self)
             if FastText.contains(compact, "display:none") || FastText.contains(compact, "visibility:hidden") { return true }

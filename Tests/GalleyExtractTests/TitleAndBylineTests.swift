@@ -101,6 +101,22 @@ import Testing
         let article = try HTMLExtractor().extract(SourcePage(path: "t.html", bytes: Array(html.utf8)))
         #expect(article.metadata.byline == nil)
     }
+
+    /// A hidden element whose class or id only sounds like a byline is none; a hidden hCard is
+    /// (themes hide hAtom's "by Name" on purpose); script text never counts as a byline's.
+    @Test func hiddenWidgetsAreNoBylinesButHiddenHCardsAre() throws {
+        let paragraphs = PageBuilder.paragraphs.map { "<p>\($0)</p>" }.joined()
+        func page(_ extra: String) -> String {
+            """
+            <html><head><title>Ein Artikel über etwas Wichtiges</title></head><body><h1>Ein Artikel über etwas Wichtiges</h1>
+            <div class="entry-content">\(paragraphs)</div>\(extra)</body></html>
+            """
+        }
+        let widget = page(##"<div id="tdw-css-writer" style="display: none"><a href="#">Edit with Live CSS</a><script>var x = 1;</script></div>"##)
+        #expect(try HTMLExtractor().extract(SourcePage(path: "t.html", bytes: Array(widget.utf8))).metadata.byline == nil)
+        let hAtom = page(#"<div class="hatom-extra" style="display:none !important;">by <span class="author vcard"><span class="fn">Eleonore Weber</span></span></div>"#)
+        #expect(try HTMLExtractor().extract(SourcePage(path: "t.html", bytes: Array(hAtom.utf8))).metadata.byline == "Eleonore Weber")
+    }
 }
 
 /// Metadata encoded twice is decoded once more.
