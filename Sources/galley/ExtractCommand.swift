@@ -47,13 +47,15 @@ struct ExtractCommand: ParsableCommand {
             items += archive.pages.map(Item.archived) + archive.problems.map(Item.unreadable)
         }
         let format = self.format
+        let markdownFile = format == .markdown
         // Each page's output text is made on the worker that extracted it; printing stays in order.
         let results = parallelMap(items, jobs: max(1, jobs)) { item -> (failed: Bool, output: String) in
             let record = switch item {
-            case .file(let file): ExtractionRecord(file: file, outcome: processor.process(file), processor: processor)
-            case .archived(let page): ExtractionRecord(source: page.path, outcome: processor.process(archived: page), processor: processor)
+            case .file(let file): ExtractionRecord(file: file, outcome: processor.process(file), processor: processor, markdownFile: markdownFile)
+            case .archived(let page): ExtractionRecord(source: page.path, outcome: processor.process(archived: page), processor: processor, markdownFile: markdownFile)
             case .unreadable(let problem):
-                ExtractionRecord(source: problem.source ?? "", outcome: .init(extracted: nil, document: .failure(problem)), processor: processor)
+                ExtractionRecord(source: problem.source ?? "", outcome: .init(extracted: nil, document: .failure(problem)), processor: processor,
+                                 markdownFile: markdownFile)
             }
             switch format {
             case .json: return (record.status == "failed", record.jsonLine() + "\n")

@@ -9,14 +9,15 @@ struct ExtractionRecord: Sendable {
     let reason: String?
     let document: ArticleDocument?
     let extracted: ExtractedArticle?
+    /// The Markdown file (front matter and body), made only for `--format markdown`.
     let markdown: String?
 
-    init(file: SourceFile, outcome: PageProcessor.ProcessedPage, processor: PageProcessor) {
-        self.init(source: file.path, outcome: outcome, processor: processor)
+    init(file: SourceFile, outcome: PageProcessor.ProcessedPage, processor: PageProcessor, markdownFile: Bool) {
+        self.init(source: file.path, outcome: outcome, processor: processor, markdownFile: markdownFile)
     }
 
     /// A record for a source that is no file of its own (`FILE.warc.gz#offset`).
-    init(source: String, outcome: PageProcessor.ProcessedPage, processor: PageProcessor) {
+    init(source: String, outcome: PageProcessor.ProcessedPage, processor: PageProcessor, markdownFile: Bool) {
         self.source = source
         extracted = outcome.extracted
         switch outcome.document {
@@ -24,7 +25,7 @@ struct ExtractionRecord: Sendable {
             status = "ok"
             reason = nil
             self.document = document
-            markdown = processor.markdownFile(document)
+            markdown = markdownFile ? processor.markdownFile(document) : nil
         case .failure(let error):
             status = error.kind == .rejected ? "rejected" : "failed"
             reason = error.description
