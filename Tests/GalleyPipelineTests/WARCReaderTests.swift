@@ -225,7 +225,12 @@ struct RealWARCTests {
         server.standardOutput = output
         server.standardError = FileHandle.nullDevice
         try server.run()
-        defer { server.terminate() }
+        // SIGKILL: the test process may block SIGTERM for its children, and a server left
+        // running would outlive the tests.
+        defer {
+            kill(server.processIdentifier, SIGKILL)
+            server.waitUntilExit()
+        }
         // "Serving HTTP on 127.0.0.1 port 41234 (http://127.0.0.1:41234/) ..."
         let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
         let port = try #require(line.split(separator: " ").firstIndex(of: "port").map { line.split(separator: " ")[$0 + 1] })

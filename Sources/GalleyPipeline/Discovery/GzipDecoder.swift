@@ -13,23 +13,28 @@ enum GzipDecoder {
             throw GalleyError(.read, source: source, reason: "zlib could not start")
         }
         defer { inflateEnd(&stream) }
-        var output: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        // Inflated straight into the output, grown as needed (pages inflate about 5 times).
+        var output = [UInt8](repeating: 0, count: min(maximumOutput + 1, max(64 * 1024, input.count * 6)))
+        var produced = 0
         var status: Int32 = Z_OK
-        var input = input
-        let inputCount = input.count
-        input.withUnsafeMutableBufferPointer { inputBuffer in
-            stream.next_in = inputBuffer.baseAddress
-            stream.avail_in = uInt(inputCount)
+        input.withUnsafeBufferPointer { inputBuffer in
+            // zlib reads `next_in` only; its C type is not const.
+            stream.next_in = UnsafeMutablePointer(mutating: inputBuffer.baseAddress)
+            stream.avail_in = uInt(inputBuffer.count)
             repeat {
-                chunk.withUnsafeMutableBufferPointer { chunkBuffer in
-                    stream.next_out = chunkBuffer.baseAddress
-                    stream.avail_out = uInt(chunkBuffer.count)
-                    status = inflate(&stream, Z_NO_FLUSH)
-                    output.append(contentsOf: chunkBuffer.prefix(chunkBuffer.count - Int(stream.avail_out)))
+                if produced == output.count {
+                    guard output.count <= maximumOutput else { break }
+                    output += [UInt8](repeating: 0, count: min(output.count, maximumOutput + 1 - output.count))
                 }
-            } while status == Z_OK && output.count <= maximumOutput && (stream.avail_in > 0 || stream.avail_out == 0)
+                output.withUnsafeMutableBufferPointer { buffer in
+                    stream.next_out = buffer.baseAddress.map { $0 + produced }
+                    stream.avail_out = uInt(buffer.count - produced)
+                    status = inflate(&stream, Z_NO_FLUSH)
+                    produced = buffer.count - Int(stream.avail_out)
+                }
+            } while status == Z_OK && produced <= maximumOutput && (stream.avail_in > 0 || produced == output.count)
         }
+        output.removeSubrange(produced...)
         if output.count > maximumOutput {
             throw GalleyError(.read, source: source, reason: "decompresses to more than \(maximumOutput / 1_048_576) MB")
         }
