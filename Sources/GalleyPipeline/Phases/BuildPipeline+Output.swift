@@ -70,16 +70,36 @@ extension BuildPipeline {
         let fileRows = files.contains { $0.kind == .archive } ? sources.keys.count { ScrapeArchive.archivePath(ofRecord: $0) == nil } : sources.count
         guard files.count == fileRows, let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path),
               let output = FolderStamps(folder: state.outputRoot) else { return false }
-        let sourcesSame = parallelMap(files, jobs: options.jobs) { file in
-            Freshness.byStamps(content.stamp(file.path), sidecar: file.sidecar.flatMap { FileStamp.of(path: $0.path) },
-                               recorded: sources[file.path]) == .unchanged
+        let checks = parallelMap(files, jobs: options.jobs) { file in
+            sourceCheck(file, stamp: content.stamp(file.path), recorded: sources[file.path])
         }
-        guard !sourcesSame.contains(false) else { return false }
+        guard !checks.contains(where: { $0.freshness == .changed }) else { return false }
         let records = Array(outputs)
         let outputsSame = parallelMap(records, jobs: options.jobs) { path, record in
             Freshness.ofOutput(output.stamp(path), recorded: record) == .unchanged
         }
-        return !outputsSame.contains(false)
+        guard !outputsSame.contains(false) else { return false }
+        // Racy sources found unchanged by their bytes: no longer racy when their mtime is old
+        // enough now, so the next check trusts their stamps without reading them.
+        var refreshed: [String: SourceFingerprint] = [:]
+        for (file, check) in zip(files, checks) where check.freshness == .sameBytes {
+            if let fingerprint = check.fingerprint { refreshed[file.path] = fingerprint }
+        }
+        try store.refreshFingerprints(refreshed)
+        return true
+    }
+
+    /// One source in the no-change check: trusted by size and mtime, or — when its record is
+    /// racy (it was read within two seconds of its mtime, as after a scraper's run) — compared
+    /// by its bytes, as git does, instead of giving up the fast path. An archive's record holds
+    /// no hash: a racy archive is read by the build.
+    func sourceCheck(_ file: SourceFile, stamp: FileStamp?, recorded: SourceFingerprint?) -> (freshness: Freshness, fingerprint: SourceFingerprint?) {
+        let sidecar = file.sidecar.flatMap { FileStamp.of(path: $0.path) }
+        if Freshness.byStamps(stamp, sidecar: sidecar, recorded: recorded) == .unchanged { return (.unchanged, nil) }
+        guard let stamp, let recorded, recorded.racy, !recorded.hash.isEmpty, file.kind != .archive,
+              recorded.file == stamp, recorded.sidecar == sidecar else { return (.changed, nil) }
+        let (freshness, fingerprint) = Freshness.bySourceBytes(file.url.path, stamp: stamp, sidecar: sidecar, recorded: recorded)
+        return (freshness, fingerprint)
     }
 
     /// The report of a build that found nothing to do, with the last build's totals and problems.

@@ -73,6 +73,19 @@ extension BuildStateStore {
 
     static let documentSchemaName = "document_schema"
 
+    /// Writes the new mtime and racy flag of sources whose bytes were found unchanged by the
+    /// no-change check (a racy source hashed, as git refreshes its index); their documents stay
+    /// as they are, and so does the last build's completeness.
+    func refreshFingerprints(_ fingerprints: [String: SourceFingerprint]) throws(GalleyError) {
+        guard !fingerprints.isEmpty else { return }
+        try save("the source fingerprints") { db in
+            let statement = try db.cachedStatement(sql: "UPDATE sources SET mtime = ?, racy = ? WHERE path = ? AND size = ? AND hash = ?")
+            for (path, fingerprint) in fingerprints.sorted(by: { $0.key < $1.key }) {
+                try statement.execute(arguments: [fingerprint.file.modified, fingerprint.racy, path, fingerprint.file.size, fingerprint.hash])
+            }
+        }
+    }
+
     /// Whether the stored documents were made under `extractionKey` and written in the layout of
     /// this galley's front-matter schema.
     private static func documentsMatch(_ extractionKey: String, in db: Database) throws -> Bool {
