@@ -19,6 +19,8 @@ public struct ArticleMetadata: Sendable, Hashable, Codable {
     /// Lead image URL, absolute.
     public var image: String?
     public var imageCaption: String?
+    /// The lead image's alternative text, as the page gives it (`alt`, `og:image:alt`).
+    public var imageAlt: String?
     /// BCP 47 language code (`id`, `en`, `pt-BR`).
     public var language: String?
     public var canonicalURL: String?

@@ -40,6 +40,7 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
     public var summary: String? { matter.summary }
     public var image: String? { matter.image }
     public var imageCaption: String? { matter.imageCaption }
+    public var imageAlt: String? { matter.imageAlt }
     public var section: String? { matter.section }
     public var language: String? { matter.lang }
     public var sourceURL: String? { matter.sourceURL }

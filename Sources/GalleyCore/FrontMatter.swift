@@ -17,6 +17,8 @@ public struct FrontMatter: Sendable, Hashable, Codable {
     public var summary: String?
     public var image: String?
     public var imageCaption: String?
+    /// The lead image's alternative text, as the page gives it.
+    public var imageAlt: String?
     public var section: String?
     public var sourceURL: String?
     public var lang: String?
@@ -40,6 +42,7 @@ public struct FrontMatter: Sendable, Hashable, Codable {
         ArticleField("summary", .text(.init { $0.summary } set: { $0.summary = $1 }), template: "summary"),
         ArticleField("image", .text(.init { $0.image } set: { $0.image = $1 })),
         ArticleField("image_caption", .text(.init { $0.imageCaption } set: { $0.imageCaption = $1 })),
+        ArticleField("image_alt", .text(.init { $0.imageAlt } set: { $0.imageAlt = $1 })),
         ArticleField("source_url", .text(.init { $0.sourceURL } set: { $0.sourceURL = $1 })),
         ArticleField("lang", .languageTag(.init { $0.lang } set: { $0.lang = $1 }), template: "language"),
         ArticleField("slug", .text(.init { $0.slug } set: { $0.slug = $1 })),
@@ -53,7 +56,7 @@ public struct FrontMatter: Sendable, Hashable, Codable {
     public init(
         title: String, date: Timestamp, dateSource: DateSource = .page, modified: Timestamp? = nil, author: String? = nil,
         editor: String? = nil, tags: [String] = [], region: String? = nil, summary: String? = nil,
-        image: String? = nil, imageCaption: String? = nil, section: String? = nil,
+        image: String? = nil, imageCaption: String? = nil, imageAlt: String? = nil, section: String? = nil,
         sourceURL: String? = nil, lang: String? = nil, slug: String? = nil, draft: Bool = false,
         extra: [String: FrontMatterValue] = [:]
     ) {
@@ -68,6 +71,7 @@ public struct FrontMatter: Sendable, Hashable, Codable {
         self.summary = summary
         self.image = image
         self.imageCaption = imageCaption
+        self.imageAlt = imageAlt
         self.section = section
         self.sourceURL = sourceURL
         self.lang = lang

@@ -29,6 +29,8 @@ public struct SiteConfig: Sendable, Hashable, Decodable {
     /// --search` turns it on and builds the index.
     public var search: Bool = false
     public var regions = RegionRules()
+    /// Image rules (`images.remote`).
+    public var images = ImageRules()
 
     /// The `canonical` setting.
     public enum Canonical: String, Sendable, Hashable, Decodable {
@@ -80,6 +82,32 @@ public struct SiteConfig: Sendable, Hashable, Decodable {
         }
     }
 
+    /// Image rules: what becomes of images that are not in the scrape.
+    public struct ImageRules: Sendable, Hashable, Decodable {
+        /// `keep` links each image where the page had it (lazily loaded, sent without a
+        /// referrer); `drop` leaves it out, with its figure and caption.
+        public var remote: RemoteImages = .keep
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case remote }
+
+        /// The default rules.
+        public init(remote: RemoteImages = .keep) { self.remote = remote }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            guard let text = try container.decodeIfPresent(String.self, forKey: .remote) else { return }
+            guard let value = RemoteImages(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                throw DecodingError.dataCorruptedError(forKey: .remote, in: container, debugDescription: "must be keep or drop, got \"\(text)\"")
+            }
+            remote = value
+        }
+    }
+
+    /// The `images.remote` setting.
+    public enum RemoteImages: String, Sendable, Hashable, CaseIterable {
+        case keep, drop
+    }
+
     /// Tag rules.
     public struct TagRules: Sendable, Hashable, Decodable {
         /// Spelling → canonical tag, matched case-insensitively.
@@ -104,10 +132,11 @@ public struct SiteConfig: Sendable, Hashable, Decodable {
     public static let sectionKeys: [String: [String]] = [
         CodingKeys.regions.rawValue: RegionRules.CodingKeys.allCases.map(\.rawValue),
         CodingKeys.tags.rawValue: TagRules.CodingKeys.allCases.map(\.rawValue),
+        CodingKeys.images.rawValue: ImageRules.CodingKeys.allCases.map(\.rawValue),
     ]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, description, language, timezone, permalink, regions, tags, canonical, undated, search
+        case title, description, language, timezone, permalink, regions, tags, canonical, undated, search, images
         case baseURL = "base_url"
         case itemsPerPage = "items_per_page"
         case feedItems = "feed_items"
@@ -131,6 +160,7 @@ public struct SiteConfig: Sendable, Hashable, Decodable {
         feedItems = try container.decodeIfPresent(Int.self, forKey: .feedItems) ?? defaults.feedItems
         regions = try container.decodeIfPresent(RegionRules.self, forKey: .regions) ?? defaults.regions
         tags = try container.decodeIfPresent(TagRules.self, forKey: .tags) ?? defaults.tags
+        images = try container.decodeIfPresent(ImageRules.self, forKey: .images) ?? defaults.images
         canonical = try container.decodeIfPresent(Canonical.self, forKey: .canonical) ?? defaults.canonical
         undated = try Self.decodeChoice(Undated.self, .undated, container) ?? defaults.undated
         feedContent = try Self.decodeChoice(FeedContent.self, .feedContent, container) ?? defaults.feedContent

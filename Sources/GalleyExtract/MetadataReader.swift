@@ -53,6 +53,7 @@ struct MetadataReader {
             ?? article.flatMap { JSONLDReader.string($0["articleSection"]) })
         metadata.image = leadImage(base: page.sidecar?.url ?? metadata.canonicalURL)
         metadata.imageCaption = leadImageCaption(for: metadata.image) ?? clean(meta.first("og:image:alt", "twitter:image:alt"))
+        metadata.imageAlt = leadImageAlt(for: metadata.image) ?? clean(meta.first("og:image:alt", "twitter:image:alt"))
         let cleaner = TagCleaner(heuristics: heuristics, siteName: metadata.siteName)
         metadata.tags = cleaner.clean(rawTags())
         if metadata.tags.isEmpty { metadata.tags = cleaner.clean(visibleTagList()) }
@@ -260,6 +261,19 @@ struct MetadataReader {
                 LazyImage.source(of: img).flatMap { URL(string: $0)?.lastPathComponent } == name
             }
             if shows, let text = clean(caption.textContent) { return text }
+        }
+        return nil
+    }
+
+    /// The `alt` of the page's own `<img>` of the lead image (matched by file name, as the
+    /// caption is), among the images of its figures and links.
+    private func leadImageAlt(for image: String?) -> String? {
+        guard let image, let name = URL(string: image)?.lastPathComponent, !name.isEmpty else { return nil }
+        for holder in index.elements("figure") + index.elements("a") {
+            for img in holder.descendants(where: { $0.name == "img" || $0.name == "amp-img" })
+            where LazyImage.source(of: img).flatMap({ URL(string: $0)?.lastPathComponent }) == name {
+                if let alt = img.attribute("alt").flatMap(clean) { return alt }
+            }
         }
         return nil
     }

@@ -32,7 +32,7 @@ public struct MarkdownNormalizer: Sendable {
             title: title, date: date, dateSource: dateSource, modified: metadata.published == nil ? nil : metadata.modified,
             author: metadata.byline, editor: metadata.editor, tags: terms.tags(metadata.tags),
             region: metadata.region.flatMap(terms.region), summary: metadata.description ?? Self.summary(of: article.content),
-            image: metadata.image, imageCaption: metadata.imageCaption, section: metadata.section,
+            image: metadata.image, imageCaption: metadata.imageCaption, imageAlt: metadata.imageAlt, section: metadata.section,
             sourceURL: metadata.canonicalURL, lang: metadata.language, slug: Slug.make(title)))
         return ArticleDocument(source: article.source, frontMatter: matter, body: body)
     }

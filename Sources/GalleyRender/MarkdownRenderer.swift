@@ -24,8 +24,14 @@ public struct MarkdownRenderer: Sendable {
     /// cmark options: safe (no `CMARK_OPT_UNSAFE`), smart punctuation off (the text is the source's).
     static let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
 
+    /// What becomes of images (all remote until images are copied into the site):
+    /// `keep` writes them lazily loaded and sent without a referrer, `drop` leaves them out.
+    let remoteImages: SiteConfig.RemoteImages
+
     /// Creates a renderer.
-    public init() {}
+    public init(remoteImages: SiteConfig.RemoteImages = .keep) {
+        self.remoteImages = remoteImages
+    }
 
     /// The HTML fragment of a CommonMark text; `tableLabel` names its tables' scroll boxes
     /// ("Table 1") when a table has no caption.
@@ -39,9 +45,49 @@ public struct MarkdownRenderer: Sendable {
         passValidatedHTMLBlocks(in: document, tableLabel: tableLabel)
         for container in Self.nodes(in: document, where: { cmark_node_first_child($0) != nil }) { pairInlineTags(in: container) }
         for paragraph in Self.nodes(in: document, where: { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH }) { makeFigure(of: paragraph) }
+        if remoteImages == .drop { dropImages(in: document) }
         guard let rendered = cmark_render_html(document, Self.options) else { return "" }
         defer { free(rendered) }
-        return String(cString: rendered)
+        let html = String(cString: rendered)
+        // cmark writes every image as `<img src="`, and nothing else so (text is escaped).
+        return remoteImages == .keep ? html.replacingOccurrences(of: "<img src=\"", with: Self.remoteImageStart) : html
+    }
+
+    /// The start of an `<img>` of a remote image: loaded when it nears the screen, decoded off
+    /// the main thread, fetched without telling the publisher which page shows it.
+    static let remoteImageStart = #"<img loading="lazy" decoding="async" referrerpolicy="no-referrer" src=""#
+
+    /// `images.remote: drop`: every image goes, with the figure (and caption) around it, a link
+    /// that only held it, and a paragraph left with nothing to show.
+    private func dropImages(in document: OpaquePointer) {
+        // One at a time, looked up again each time: removing a figure frees the other images in it.
+        while let image = Self.nodes(in: document, where: { cmark_node_get_type($0) == CMARK_NODE_IMAGE }).first {
+            var doomed = image
+            if let parent = cmark_node_parent(doomed), cmark_node_get_type(parent) == CMARK_NODE_LINK,
+               Self.children(of: parent).allSatisfy({ $0 == doomed || Self.isBlank($0) }) {
+                doomed = parent
+            }
+            if let parent = cmark_node_parent(doomed), cmark_node_get_type(parent) == CMARK_NODE_CUSTOM_BLOCK {
+                doomed = parent // the figure, caption and all
+            }
+            let container = cmark_node_parent(doomed)
+            cmark_node_unlink(doomed)
+            cmark_node_free(doomed)
+            if let container, cmark_node_get_type(container) == CMARK_NODE_PARAGRAPH,
+               Self.children(of: container).allSatisfy(Self.isBlank) {
+                cmark_node_unlink(container)
+                cmark_node_free(container)
+            }
+        }
+    }
+
+    /// A line break, or text of blanks only.
+    private static func isBlank(_ node: OpaquePointer) -> Bool {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: return true
+        case CMARK_NODE_TEXT: return cmark_node_get_literal(node).map { String(cString: $0).allSatisfy(\.isWhitespace) } ?? true
+        default: return false
+        }
     }
 
     /// Every node of the tree that satisfies `include`, in document order (collected before any

@@ -113,8 +113,7 @@ struct PageContext: Sendable {
             article["modifiedISO"] = .text(dates.iso(modified))
             article["modifiedDisplay"] = .text(dates.format(modified))
         }
-        if let image = summary.image {
-            var lead: TemplateObject = ["url": .text(image), "alt": .text("")]
+        if var lead = image(of: summary) {
             lead.set("caption", text: summary.imageCaption)
             article["image"] = .object(lead)
         }
@@ -186,7 +185,7 @@ struct PageContext: Sendable {
         context = withWebsiteCard(context, path: page.path, title: title, description: description, image: page.items.lazy.compactMap(\.image).first)
         var list: TemplateObject = [
             "heading": .text(heading),
-            "items": .list(page.items.map { .object(item($0, from: page.path)) }),
+            "items": .list(page.items.enumerated().map { index, summary in .object(item(summary, from: page.path, aboveTheFold: index == 0)) }),
         ]
         list.set("feedHref", text: page.feedPath.map { SitePaths.relativeLink(from: page.path, to: $0) })
         if case .home = page.kind, page.pageNumber == 1 {
@@ -239,14 +238,26 @@ struct PageContext: Sendable {
     // MARK: Parts
 
     /// One article in a list (`list.items`, `article.related`, `article.previous`).
-    private func item(_ summary: ArticleSummary, from path: String) -> TemplateObject {
+    private func item(_ summary: ArticleSummary, from path: String, aboveTheFold: Bool = false) -> TemplateObject {
         var item = schemaValues(summary.matter)
         item["href"] = .text(SitePaths.relativeLink(from: path, to: summary.path))
         item["publishedISO"] = .text(dates.iso(summary.published))
         item["publishedDisplay"] = .text(dates.format(summary.published))
         if let region = summary.region { item["region"] = .object(term(.regions, region, from: path)) }
-        if let image = summary.image { item["image"] = .object(["url": .text(image), "alt": .text("")]) }
+        if var image = image(of: summary) {
+            // The first card of a list is on screen at once: fetched first, not lazily.
+            if aboveTheFold { image["eager"] = .flag(true) }
+            item["image"] = .object(image)
+        }
         return item
+    }
+
+    /// An article's lead image for templates: its URL and alternative text (the page's `alt`,
+    /// else the caption, else empty); none with `images.remote: drop` (every image is remote
+    /// until images are copied into the site).
+    private func image(of summary: ArticleSummary) -> TemplateObject? {
+        guard config.images.remote == .keep, let url = summary.image else { return nil }
+        return ["url": .text(url), "alt": .text(summary.imageAlt ?? summary.imageCaption ?? "")]
     }
 
     /// The fields templates see by name (`FrontMatter.templateFields`: title, byline, summary…)

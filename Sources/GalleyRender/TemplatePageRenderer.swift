@@ -8,7 +8,7 @@ public struct TemplatePageRenderer: Sendable {
 
     let engine: TemplateEngine
     let context: PageContext
-    let markdown = MarkdownRenderer()
+    let markdown: MarkdownRenderer
 
     /// Creates a renderer from template sources by name (`partials/header` → its text).
     /// Throws a `.render` error naming the template that does not parse or is missing.
@@ -28,6 +28,7 @@ public struct TemplatePageRenderer: Sendable {
         let englishKeys = Set(strings[UIStrings.fallbackLanguage]?.words.keys ?? [String: String]().keys)
         try TemplateChecker(folder: templateFolder, stringKeys: englishKeys).check(engine.syntax)
         self.context = PageContext(config: config, strings: strings)
+        markdown = MarkdownRenderer(remoteImages: config.images.remote)
     }
 
     /// The HTML of a Markdown body (safe mode; see `MarkdownRenderer`); its tables' scroll boxes

@@ -44,6 +44,12 @@ enum TemplateVariables {
         "href": .leaf, "publishedISO": .leaf, "publishedDisplay": .leaf, "region": term, "image": .object(["url": .leaf, "alt": .leaf]),
     ]) { first, _ in first })
 
+    /// An item of a list page: its first card's image is `eager` (on screen at once).
+    static let listItem = TemplateValue.object(schema.merging([
+        "href": .leaf, "publishedISO": .leaf, "publishedDisplay": .leaf, "region": term,
+        "image": .object(["url": .leaf, "alt": .leaf, "eager": .leaf]),
+    ]) { first, _ in first })
+
     /// Values on every page.
     static let common: [String: TemplateValue] = [
         "site": .object(["title": .leaf, "description": .leaf, "language": .leaf, "search": .leaf]),
@@ -70,7 +76,7 @@ enum TemplateVariables {
 
     static let list: [String: TemplateValue] = [
         "list": .object([
-            "heading": .leaf, "description": .leaf, "feedHref": .leaf, "items": .list(item),
+            "heading": .leaf, "description": .leaf, "feedHref": .leaf, "items": .list(listItem),
             "pagination": .object(["previous": .leaf, "next": .leaf,
                                    "pages": .list(.object(["number": .leaf, "href": .leaf, "isCurrent": .leaf, "gapBefore": .leaf]))]),
         ]),

@@ -487,6 +487,7 @@ enum HostileScanner {
         "class", "id", "href", "src", "alt", "title", "lang", "rel", "type", "name", "content", "charset", "datetime",
         "loading", "property", "colspan", "rowspan", "start", "hreflang", "width", "height", "dir", "role", "decoding",
         "media", "sizes", "srcset", "tabindex", "hidden", "itemprop", "itemscope", "itemtype", "translate", "reversed",
+        "fetchpriority", "referrerpolicy",
     ]
     /// Attributes holding URLs (all of them, not only those our pages use).
     static let urlAttributes: Set<String> = [

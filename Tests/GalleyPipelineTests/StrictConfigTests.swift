@@ -51,6 +51,15 @@ import Testing
         #expect(Self.failure("- just\n- a list\n")?.reason == "the config must be a mapping of keys to values")
     }
 
+    @Test func imagesRemoteIsKeepOrDrop() throws {
+        #expect(try Self.load("title: Kabar\n").images.remote == .keep)
+        #expect(try Self.load("images:\n  remote: Drop\n").images.remote == .drop)
+        let bad = try #require(Self.failure("title: Kabar\nimages:\n  remote: hide\n"))
+        #expect(bad.line == "3" && bad.reason.contains("must be keep or drop"), "\(bad)")
+        let misspelt = try #require(Self.failure("images:\n  remot: drop\n"))
+        #expect(misspelt.reason == "unknown key `remot` under `images` (did you mean `remote`?)", "\(misspelt)")
+    }
+
     @Test func aBadValueNamesItsKeyAndLine() throws {
         let url = try #require(Self.failure("title: Kabar\nbase_url: ftp://kabar.example/\n"))
         #expect(url.line == "2" && url.reason.hasPrefix("base_url must be an absolute http(s) URL"), "\(url)")

@@ -29,9 +29,9 @@ import Testing
 
     @Test func imagesWithACaptionLineBecomeFigures() {
         #expect(renderer.html(from: "![a](https://x.org/a.jpg)\nFoto: *AFP*\n")
-            == "<figure>\n<img src=\"https://x.org/a.jpg\" alt=\"a\" /><figcaption>Foto: <em>AFP</em></figcaption>\n</figure>\n")
+            == "<figure>\n\(Self.img)https://x.org/a.jpg\" alt=\"a\" /><figcaption>Foto: <em>AFP</em></figcaption>\n</figure>\n")
         #expect(renderer.html(from: "![a](https://x.org/a.jpg)\n![b](https://x.org/b.jpg)\n")
-            == "<figure>\n<img src=\"https://x.org/a.jpg\" alt=\"a\" /><img src=\"https://x.org/b.jpg\" alt=\"b\" />\n</figure>\n")
+            == "<figure>\n\(Self.img)https://x.org/a.jpg\" alt=\"a\" />\(Self.img)https://x.org/b.jpg\" alt=\"b\" />\n</figure>\n")
         #expect(renderer.html(from: "[![a](https://x.org/a.jpg)](https://x.org/)\nKeterangan\n").hasPrefix("<figure>\n<a href=\"https://x.org/\"><img"))
     }
 
@@ -46,6 +46,32 @@ import Testing
 
     @Test func handWrittenLinksKeepOnlySafeSchemes() {
         let html = renderer.html(from: "[a](ftp://x.org/) [b](/lokal) [c](mailto:r@x.org) ![d](data:image/png;base64,AAAA) [e](tel:123)\n")
-        #expect(html == "<p><a href=\"\">a</a> <a href=\"/lokal\">b</a> <a href=\"mailto:r@x.org\">c</a> <img src=\"\" alt=\"d\" /> <a href=\"\">e</a></p>\n")
+        #expect(html == "<p><a href=\"\">a</a> <a href=\"/lokal\">b</a> <a href=\"mailto:r@x.org\">c</a> \(Self.img)\" alt=\"d\" /> <a href=\"\">e</a></p>\n")
+    }
+
+    /// How every body image starts: remote, so lazily loaded and sent without a referrer.
+    static let img = #"<img loading="lazy" decoding="async" referrerpolicy="no-referrer" src=""#
+
+    /// `images.remote: drop`: images go with their figure and caption, a link that only held
+    /// one, and a paragraph left empty; the text around them stays.
+    @Test func droppedRemoteImagesTakeTheirFiguresAndEmptyParagraphsWithThem() {
+        let dropping = MarkdownRenderer(remoteImages: .drop)
+        let markdown = """
+            Awal berita.
+
+            ![a](https://x.org/a.jpg)
+            Foto: *AFP*
+
+            ![b](https://x.org/b.jpg)
+            ![c](https://x.org/c.jpg)
+
+            [![d](https://x.org/d.jpg)](https://x.org/)
+
+            Teks dengan ![e](https://x.org/e.jpg) di tengah.
+
+            Akhir berita.
+
+            """
+        #expect(dropping.html(from: markdown) == "<p>Awal berita.</p>\n<p>Teks dengan  di tengah.</p>\n<p>Akhir berita.</p>\n")
     }
 }

@@ -7,7 +7,7 @@ enum SafeHTMLScanner {
     static let allowed: [String: Set<String>] = [
         "p": [], "h1": [], "h2": [], "h3": [], "h4": [], "h5": [], "h6": [], "ul": [], "ol": ["start"], "li": [],
         "blockquote": [], "pre": [], "code": ["class"], "em": [], "strong": [], "del": [], "sub": [], "sup": [],
-        "a": ["href", "title"], "img": ["src", "alt", "title"], "br": [], "hr": [], "figure": [], "figcaption": [],
+        "a": ["href", "title"], "img": ["src", "alt", "title", "loading", "decoding", "referrerpolicy"], "br": [], "hr": [], "figure": [], "figcaption": [],
         "table": [], "caption": [], "thead": [], "tbody": [], "tfoot": [], "tr": [], "th": ["colspan", "rowspan"], "td": ["colspan", "rowspan"],
         // A table's scroll box (`MarkdownRenderer`): its label is escaped text.
         "div": ["class", "role", "tabindex", "aria-label"],

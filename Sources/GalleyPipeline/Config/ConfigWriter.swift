@@ -22,6 +22,7 @@ public enum ConfigWriter {
             (Node("search"), Node(config.search ? "true" : "false", Tag(.bool))),
             (Node("regions"), Node([(Node("by_source"), map(config.regions.bySource)), (Node("aliases"), map(config.regions.aliases))])),
             (Node("tags"), Node([(Node("aliases"), map(config.tags.aliases))])),
+            (Node("images"), Node([(Node("remote"), Node(config.images.remote.rawValue))])),
         ])
         return (try? Yams.serialize(node: root, allowUnicode: true, sortKeys: false)) ?? ""
     }
