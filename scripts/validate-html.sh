@@ -15,7 +15,9 @@
 # check is skipped with a message and exit status 0, so the script is safe to call from CI.
 #
 # The checker's CSS grammar dates from 2020; properties it does not know yet are listed in
-# KNOWN_CSS (below) and their "Property … doesn't exist" errors are not counted.
+# KNOWN_CSS (below) and their "Property … doesn't exist" errors are not counted. Likewise its
+# HTML grammar predates attributes the HTML standard added since: KNOWN_HTML_ATTRIBUTES
+# (`fetchpriority`, in the WHATWG HTML standard since 2022) are not counted as errors.
 set -euo pipefail
 
 if [ $# -gt 1 ] || [[ ${1:-} == -* ]]; then
@@ -31,6 +33,7 @@ cd "$(dirname "$0")/.."
 
 # Modern CSS properties galley.css uses that vnu 20.6.30 does not know (all widely supported).
 KNOWN_CSS="aspect-ratio color-scheme text-decoration-thickness text-underline-offset"
+KNOWN_HTML_ATTRIBUTES="fetchpriority"
 
 skip() {
     echo "validate-html: skipped: $*"
@@ -90,11 +93,11 @@ fi
 # and count its JSON messages: "error" and "non-document-error" are errors, "info" with
 # subType "warning" are warnings; plain "info" messages are not shown.
 status=0
-"$python" - "$jar" "$site" "$KNOWN_CSS" <<'PY' || status=$?
+"$python" - "$jar" "$site" "$KNOWN_CSS" "$KNOWN_HTML_ATTRIBUTES" <<'PY' || status=$?
 import json, os, re, subprocess, sys
 from urllib.parse import unquote, urlparse
 
-jar, site, known_css = sys.argv[1], sys.argv[2], sys.argv[3].split()
+jar, site, known_css, known_attributes = sys.argv[1], sys.argv[2], sys.argv[3].split(), sys.argv[4].split()
 files = []
 for folder, dirs, names in os.walk(site):
     # pagefind/ is Pagefind's own output (--search), not galley's: its minified CSS uses
@@ -107,6 +110,8 @@ if not files:
 
 names = "|".join(map(re.escape, known_css))
 ignored = re.compile(r"^CSS: '(%s)': Property '(%s)' doesn't exist\.$" % (names, names)) if known_css else None
+attributes = "|".join(map(re.escape, known_attributes))
+ignored_attribute = re.compile(r"^Attribute '(%s)' not allowed on element '[a-z]+' at this point\.$" % attributes) if known_attributes else None
 errors = warnings = 0
 for start in range(0, len(files), 500):
     batch = files[start:start + 500]
@@ -124,6 +129,8 @@ for start in range(0, len(files), 500):
             warnings += 1
         elif kind in ("error", "non-document-error"):
             if ignored and ignored.match(m.get("message", "")):
+                continue
+            if ignored_attribute and ignored_attribute.match(m.get("message", "")):
                 continue
             label = "error"
             errors += 1
