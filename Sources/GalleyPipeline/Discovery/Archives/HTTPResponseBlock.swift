@@ -27,22 +27,8 @@ struct HTTPResponseBlock: Sendable {
     static let maximumHeaderBytes = 64 * 1024
 
     static func parse(_ block: [UInt8], source: String) throws(Failure) -> HTTPResponseBlock {
-        guard let end = headerEnd(block) else { throw .notHTTP }
-        let head = String(decoding: block[..<end.headers], as: UTF8.self)
-        // ("\r\n" is one Character in Swift, and a newline.)
-        var lines = head.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        guard let statusLine = lines.first, statusLine.hasPrefix("HTTP/") else { throw .notHTTP }
-        let parts = statusLine.split(separator: " ", maxSplits: 2)
-        guard parts.count >= 2, let status = Int(parts[1]) else { throw .notHTTP }
-        lines.removeFirst()
-        var headers: [String: String] = [:]
-        for line in lines {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            headers[name] = headers[name].map { $0 + ", " + value } ?? value
-        }
-        var body = Array(block[end.body...])
+        guard let (status, headers, bodyStart) = head(block[...]) else { throw .notHTTP }
+        var body = Array(block[bodyStart...])
         if headers["transfer-encoding"]?.lowercased().contains("chunked") == true { body = try dechunked(body) }
         switch headers["content-encoding"]?.lowercased().trimmingCharacters(in: .whitespaces) {
         case nil, "", "identity": break
@@ -57,14 +43,37 @@ struct HTTPResponseBlock: Sendable {
         return HTTPResponseBlock(status: status, headers: headers, body: body)
     }
 
+    /// The status line and headers at the start of a block (names lower-cased, repeated ones
+    /// joined with ", ") and where the body starts; nil when the block does not start with them
+    /// within `maximumHeaderBytes`. A block's first bytes are enough (`WARCReader` looks at the
+    /// type of a record too large to read).
+    static func head(_ bytes: ArraySlice<UInt8>) -> (status: Int, headers: [String: String], bodyStart: Int)? {
+        guard let end = headerEnd(bytes) else { return nil }
+        let text = String(decoding: bytes[..<end.headers], as: UTF8.self)
+        // ("\r\n" is one Character in Swift, and a newline.)
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        guard let statusLine = lines.first, statusLine.hasPrefix("HTTP/") else { return nil }
+        let parts = statusLine.split(separator: " ", maxSplits: 2)
+        guard parts.count >= 2, let status = Int(parts[1]) else { return nil }
+        lines.removeFirst()
+        var headers: [String: String] = [:]
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[name] = headers[name].map { $0 + ", " + value } ?? value
+        }
+        return (status, headers, end.body)
+    }
+
     /// Where the header section ends (`\r\n\r\n`, or `\n\n` from sloppy writers) and the body starts.
-    private static func headerEnd(_ block: [UInt8]) -> (headers: Int, body: Int)? {
-        let limit = min(block.count, maximumHeaderBytes)
-        var index = 0
+    private static func headerEnd(_ block: ArraySlice<UInt8>) -> (headers: Int, body: Int)? {
+        let limit = min(block.endIndex, block.startIndex + maximumHeaderBytes)
+        var index = block.startIndex
         while index < limit {
             if block[index] == 0x0A {
-                if index + 1 < block.count, block[index + 1] == 0x0A { return (index, index + 2) }
-                if index + 2 < block.count, block[index + 1] == 0x0D, block[index + 2] == 0x0A { return (index, index + 3) }
+                if index + 1 < block.endIndex, block[index + 1] == 0x0A { return (index, index + 2) }
+                if index + 2 < block.endIndex, block[index + 1] == 0x0D, block[index + 2] == 0x0A { return (index, index + 3) }
             }
             index += 1
         }

@@ -146,13 +146,8 @@ final class WARCReader {
 
     /// Whether the start of an HTTP response block has a `Content-Type` header that is not HTML.
     static func isNonHTMLResponse(_ head: ArraySlice<UInt8>) -> Bool {
-        let text = String(decoding: head, as: UTF8.self)
-        guard text.hasPrefix("HTTP/"), let end = text.range(of: "\r\n\r\n") ?? text.range(of: "\n\n") else { return false }
-        for line in text[..<end.lowerBound].split(whereSeparator: \.isNewline) {
-            guard let colon = line.firstIndex(of: ":"), line[..<colon].trimmingCharacters(in: .whitespaces).lowercased() == "content-type" else { continue }
-            return !WARCPages.isHTML(String(line[line.index(after: colon)...]))
-        }
-        return false
+        guard let type = HTTPResponseBlock.head(head)?.headers["content-type"] else { return false }
+        return !WARCPages.isHTML(type)
     }
 
     /// The WARC format ends each record with two line breaks; tolerate any number.
