@@ -42,34 +42,21 @@ enum PageProvenance {
     /// The comments are found in the bytes; only one that names a saving tool is made a String
     /// (every page is looked at, and most have none).
     static func comment(in bytes: [UInt8]) -> SourceSidecar? {
-        let head = bytes.prefix(headBytes)
-        var start = head.startIndex
-        while let open = find(Array("<!--".utf8), in: head, from: start) {
-            guard let close = find(Array("-->".utf8), in: head, from: open + 4) else { return nil }
-            let body = head[(open + 4)..<close]
-            if toolMarks.contains(where: { find($0, in: body, from: body.startIndex) != nil }) {
+        var rest = bytes.prefix(headBytes)
+        while let open = rest.firstRange(of: "<!--".utf8) {
+            guard let close = rest[open.upperBound...].firstRange(of: "-->".utf8) else { return nil }
+            let body = rest[open.upperBound..<close.lowerBound]
+            if toolMarks.contains(where: { body.firstRange(of: $0) != nil }) {
                 let text = String(decoding: body, as: UTF8.self)[...]
                 if let found = singleFile(text) ?? httrack(text) ?? markOfTheWeb(text) { return found }
             }
-            start = close + 3
+            rest = rest[close.upperBound...]
         }
         return nil
     }
 
     /// Words one of the comments read below must hold.
     private static let toolMarks = ["SingleFile", "HTTrack", "saved from url="].map { Array($0.utf8) }
-
-    /// Where `pattern` first occurs in `bytes` at or after `from`.
-    private static func find(_ pattern: [UInt8], in bytes: ArraySlice<UInt8>, from: Int) -> Int? {
-        guard let first = pattern.first, bytes.endIndex - from >= pattern.count else { return nil }
-        var index = from
-        while index <= bytes.endIndex - pattern.count {
-            guard let hit = bytes[index...(bytes.endIndex - pattern.count)].firstIndex(of: first) else { return nil }
-            if bytes[hit..<(hit + pattern.count)].elementsEqual(pattern) { return hit }
-            index = hit + 1
-        }
-        return nil
-    }
 
     /// ` Page saved with SingleFile \n url: URL \n saved date: DATE`
     static func singleFile(_ text: Substring) -> SourceSidecar? {
