@@ -61,24 +61,26 @@ extension BuildPipeline {
     /// with the same galley, config and templates, over the same sources (size, mtime,
     /// sidecar), its files are untouched, and the news sitemap's window has not moved past an
     /// article. Reads fingerprints and stamps only, never a document.
-    func isUpToDate(_ last: LastBuild, outputs: [String: OutputRecord], store: BuildStateStore, files: [SourceFile],
-                    keys: BuildKeys) throws(GalleyError) -> Bool {
-        guard last.complete, last.renderInputsKey == keys.renderInputs, options.keepMarkdownFolder == nil else { return false }
-        if let validUntil = last.validUntil, validUntil <= options.now { return false }
+    /// Returns the stored source fingerprints when it is (what the report of a build that stops
+    /// here counts), nil when it is not.
+    func upToDateSources(_ last: LastBuild, outputs: [String: OutputRecord], store: BuildStateStore, files: [SourceFile],
+                         keys: BuildKeys) throws(GalleyError) -> [String: SourceFingerprint]? {
+        guard last.complete, last.renderInputsKey == keys.renderInputs, options.keepMarkdownFolder == nil else { return nil }
+        if let validUntil = last.validUntil, validUntil <= options.now { return nil }
         let sources = try store.sourceFingerprints(extractionKey: keys.extraction)
         // An archive's records have rows of their own (`FILE#offset`); its own row stands for them here.
         let fileRows = files.contains { $0.kind == .archive } ? sources.keys.count { ScrapeArchive.archivePath(ofRecord: $0) == nil } : sources.count
         guard files.count == fileRows, let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path),
-              let output = FolderStamps(folder: state.outputRoot) else { return false }
+              let output = FolderStamps(folder: state.outputRoot) else { return nil }
         let checks = parallelMap(files, jobs: options.jobs) { file in
             sourceCheck(file, stamp: content.stamp(file.path), recorded: sources[file.path])
         }
-        guard !checks.contains(where: { $0.freshness == .changed }) else { return false }
+        guard !checks.contains(where: { $0.freshness == .changed }) else { return nil }
         let records = Array(outputs)
         let outputsSame = parallelMap(records, jobs: options.jobs) { path, record in
             Freshness.ofOutput(output.stamp(path), recorded: record) == .unchanged
         }
-        guard !outputsSame.contains(false) else { return false }
+        guard !outputsSame.contains(false) else { return nil }
         // Racy sources found unchanged by their bytes: no longer racy when their mtime is old
         // enough now, so the next check trusts their stamps without reading them.
         var refreshed: [String: SourceFingerprint] = [:]
@@ -86,7 +88,7 @@ extension BuildPipeline {
             if let fingerprint = check.fingerprint { refreshed[file.path] = fingerprint }
         }
         try store.refreshFingerprints(refreshed)
-        return true
+        return sources
     }
 
     /// One source in the no-change check: trusted by size and mtime, or — when its record is
@@ -104,13 +106,13 @@ extension BuildPipeline {
 
     /// The report of a build that found nothing to do, with the last build's totals and problems.
     func upToDateReport(_ start: BuildReport, last: LastBuild, outputs: [String: OutputRecord], store: BuildStateStore,
-                        files: [SourceFile], keys: BuildKeys) throws(GalleyError) -> BuildReport {
+                        files: [SourceFile], sources: [String: SourceFingerprint]) throws(GalleyError) -> BuildReport {
         var report = start
         report.upToDate = true
         report.sourcesReused = files.count { $0.kind != .archive }
         if report.archives > 0 {
             // An archive stands for its page records, each a source of its own.
-            let records = try store.sourceFingerprints(extractionKey: keys.extraction).keys.count { ScrapeArchive.archivePath(ofRecord: $0) != nil }
+            let records = sources.keys.count { ScrapeArchive.archivePath(ofRecord: $0) != nil }
             report.pagesRead += records
             report.sourcesReused += records
         }

@@ -104,9 +104,9 @@ public struct BuildPipeline: Sendable {
         let last = try store.lastBuild()
         // Read even with `full`: its list of files is what stale files are pruned by.
         let previous = try store.outputRecords()
-        if !options.full, try isUpToDate(last, outputs: previous, store: store, files: files, keys: keys) {
+        if !options.full, let sources = try upToDateSources(last, outputs: previous, store: store, files: files, keys: keys) {
             report.phases.append(clock.lap("check"))
-            return try upToDateReport(report, last: last, outputs: previous, store: store, files: files, keys: keys)
+            return try upToDateReport(report, last: last, outputs: previous, store: store, files: files, sources: sources)
         }
         report.phases.append(clock.lap("discover"))
 
