@@ -66,7 +66,7 @@ enum WARCWriter {
         return url
     }
 
-    static func read(_ url: URL) -> WARCPages { WARCPages.read(url, name: url.lastPathComponent) }
+    static func read(_ url: URL) -> WARCPages { ScrapeArchive.read(url, name: url.lastPathComponent) }
 
     static func text(_ page: SourcePage?) -> String { String(decoding: page?.bytes ?? [], as: UTF8.self) }
 
@@ -270,7 +270,7 @@ struct RealWARCTests {
         #expect(ours == warcio.stdout.split(separator: "\n").map(String.init), "galley:\n\(ours.joined(separator: "\n"))\nwarcio:\n\(warcio.stdout)")
         #expect(ours.count >= 10)
 
-        let archive = WARCPages.read(warc, name: "crawl.warc.gz")
+        let archive = ScrapeArchive.read(warc, name: "crawl.warc.gz")
         #expect(archive.problems.isEmpty, "\(archive.problems)")
         let paths = archive.pages.compactMap { $0.sidecar?.url.flatMap(URL.init(string:))?.path }
         #expect(paths == ["/index.html", "/berita/derbi.html", "/berita/chips.html"], "\(paths)")

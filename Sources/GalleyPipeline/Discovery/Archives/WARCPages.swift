@@ -23,7 +23,7 @@ import GalleyCore
 /// stays flat however many pages the file holds. Revisits are resolved in a second pass over
 /// the file, made only when it has revisits.
 package struct WARCPages: Sendable {
-    /// The pages that won (only `read` fills this; `scan` hands pages to its caller).
+    /// The pages that won (only `ScrapeArchive.read` fills this; `scan` hands pages to its caller).
     package var pages: [SourcePage] = []
     package var problems: [GalleyError] = []
     /// Records left out, by reason: status class (`3xx`, `4xx`, `5xx`) or `not http(s)`.
@@ -55,11 +55,6 @@ package struct WARCPages: Sendable {
     package static func isArchive(_ path: String) -> Bool {
         let lower = path.lowercased()
         return lower.hasSuffix(".warc") || lower.hasSuffix(".warc.gz")
-    }
-
-    /// Every winning page of the WARC at `url` at once (tests; `ScrapeArchive.read` for any archive).
-    package static func read(_ url: URL, name: String) -> WARCPages {
-        ScrapeArchive.read(url, name: name)
     }
 
     /// Streams the pages of the WARC at `url`, named `name` in sources, to `deliver` in batches
