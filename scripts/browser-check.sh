@@ -12,6 +12,7 @@
 # not build or start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/common.sh
 
 shots="${1:-.build/screenshots}"
 browser="${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}"
@@ -48,13 +49,7 @@ if [ -f galley.yml ]; then cp galley.yml "$work/galley.yml"; else : > "$work/gal
 "$serve" --content content --templates templates --config "$work/galley.yml" --output "$work/public" --port 0 \
     > "$work/serve.out" 2> "$work/serve.err" &
 server=$!
-url=""
-for _ in $(seq 1 600); do
-    url="$(grep -o 'http://[^ ]*/' "$work/serve.out" 2>/dev/null | head -1 || true)"
-    [ -n "$url" ] && break
-    kill -0 "$server" 2>/dev/null || break
-    sleep 0.1
-done
+url=$(wait_for_output "$work/serve.out" "$server" 'http://[^ ]*/' 600)
 if [ -z "$url" ]; then
     echo "galley-serve did not start:" >&2
     cat "$work/serve.err" >&2

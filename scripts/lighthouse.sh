@@ -50,15 +50,8 @@
 # One Chromium runs at a time; the example (6 pages × 2 presets) takes about two minutes on 2 cores.
 set -euo pipefail
 
-if [ $# -gt 1 ] || [[ ${1:-} == -* ]]; then
-    echo "usage: scripts/lighthouse.sh [SITE_DIR]" >&2
-    exit 64
-fi
-site=
-if [ $# -eq 1 ]; then
-    [ -d "$1" ] || { echo "lighthouse: $1 is not a folder" >&2; exit 2; }
-    site=$(cd "$1" && pwd)
-fi
+source "$(dirname "$0")/lib/common.sh"
+optional_site_argument lighthouse "$@"
 cd "$(dirname "$0")/.."
 here=$(pwd)
 
@@ -182,13 +175,7 @@ print(server.server_address[1], flush=True)
 server.serve_forever()
 PY
 server=$!
-port=
-for _ in $(seq 1 100); do
-    port=$(head -1 "$work/server.out" 2>/dev/null || true)
-    [ -n "$port" ] && break
-    kill -0 "$server" 2>/dev/null || break
-    sleep 0.1
-done
+port=$(wait_for_output "$work/server.out" "$server" '^[0-9][0-9]*$' 100)
 if [ -z "$port" ]; then
     echo "lighthouse: the HTTP server did not start:" >&2
     cat "$work/server.err" >&2

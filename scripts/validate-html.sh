@@ -20,15 +20,8 @@
 # (`fetchpriority`, in the WHATWG HTML standard since 2022) are not counted as errors.
 set -euo pipefail
 
-if [ $# -gt 1 ] || [[ ${1:-} == -* ]]; then
-    echo "usage: scripts/validate-html.sh [SITE_DIR]" >&2
-    exit 64
-fi
-site=
-if [ $# -eq 1 ]; then
-    [ -d "$1" ] || { echo "validate-html: $1 is not a folder" >&2; exit 2; }
-    site=$(cd "$1" && pwd)
-fi
+source "$(dirname "$0")/lib/common.sh"
+optional_site_argument validate-html "$@"
 cd "$(dirname "$0")/.."
 
 # Modern CSS properties galley.css uses that vnu 20.6.30 does not know (all widely supported).

@@ -1,0 +1,31 @@
+# Shell helpers the scripts in scripts/ share; `source` it, then call.
+
+# optional_site_argument NAME [SITE_DIR]: the usage check of a script that takes one optional
+# site folder; sets `site` to its absolute path, or to "" when none was given (the script then
+# builds the bundled example itself). Exits 64 on bad usage, 2 when SITE_DIR is no folder.
+optional_site_argument() {
+    local name=$1
+    shift
+    if [ $# -gt 1 ] || [[ ${1:-} == -* ]]; then
+        echo "usage: scripts/$name.sh [SITE_DIR]" >&2
+        exit 64
+    fi
+    site=
+    if [ $# -eq 1 ]; then
+        [ -d "$1" ] || { echo "$name: $1 is not a folder" >&2; exit 2; }
+        site=$(cd "$1" && pwd)
+    fi
+}
+
+# wait_for_output FILE PID PATTERN TRIES: prints the first text matching PATTERN (grep -o) that
+# a starting server writes to FILE; prints nothing when the server (PID) ends first or TRIES
+# tenths of a second pass.
+wait_for_output() {
+    local file=$1 pid=$2 pattern=$3 tries=$4 found
+    for _ in $(seq 1 "$tries"); do
+        found=$(grep -o "$pattern" "$file" 2>/dev/null | head -1 || true)
+        [ -n "$found" ] && { echo "$found"; return; }
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.1
+    done
+}
