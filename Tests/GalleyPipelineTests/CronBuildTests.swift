@@ -178,6 +178,46 @@ import Testing
     }
 
     /// Starts a build and sends SIGKILL after `delay` seconds; true when it was still running.
+    /// The same for a content folder that is one WARC a crawler keeps appending to: builds killed
+    /// while streaming it leave no partial file, and the next one ends where a clean build does.
+    @Test func buildsKilledWhileReadingAGrowingWARCConverge() async throws {
+        let folders = Folders(root: RepositoryPaths.temporaryFolder("cron-kill-warc"))
+        defer { try? FileManager.default.removeItem(at: folders.root) }
+        try FileManager.default.createDirectory(at: folders.content, withIntermediateDirectories: true)
+        let warc = folders.content.appendingPathComponent("crawl.warc.gz")
+        func records(_ range: Range<Int>) -> Data {
+            Data(range.flatMap { index in
+                WARCWriter.gzip(WARCWriter.response(uri: "https://news.example.org/2026/10/berita-\(index).html", date: "2026-10-20T07:00:00Z",
+                                                    body: ArchiveBuildTests.article("Berita nomor \(index) dari arsip", day: 1 + index % 28)))
+            })
+        }
+        try records(0..<150).write(to: warc)
+        let binary = try galley()
+        let full = await BrokenInputTests.run(binary, folders.arguments(["--full"]), timeout: 300)
+        #expect(full.status == 0, "\(full.stderr)")
+        var random = SeededRandom(seed: 1015)
+        var killedMidway = 0
+        for round in 0..<6 {
+            let handle = try FileHandle(forWritingTo: warc)
+            try handle.seekToEnd()
+            try handle.write(contentsOf: records((150 + round * 10)..<(160 + round * 10)))
+            try handle.close()
+            let delay = Double(random.below(Int(max(full.seconds, 0.05) * 1000))) / 1000
+            if try await runAndKill(binary, folders.arguments(round % 2 == 0 ? ["--full"] : []), after: delay) { killedMidway += 1 }
+            #expect(Self.partialFiles(in: folders.output).isEmpty, "round \(round): \(Self.partialFiles(in: folders.output))")
+        }
+        #expect(killedMidway >= 3, "most builds were killed before they finished")
+        let final = await BrokenInputTests.run(binary, folders.arguments(), timeout: 300)
+        #expect(final.status == 0, "\(final.stderr)")
+        let clean = folders.root.appendingPathComponent("clean/public")
+        let reference = await BrokenInputTests.run(binary, folders.arguments(["--full"], output: clean), timeout: 300)
+        #expect(reference.status == 0)
+        let built = SyntheticSite.snapshot(folders.output), expected = SyntheticSite.snapshot(clean)
+        #expect(Set(built.keys) == Set(expected.keys))
+        #expect(built.keys.filter { built[$0] != expected[$0] }.sorted().prefix(5).isEmpty)
+        #expect(built.keys.contains { $0.contains("berita-nomor-209-dari-arsip") }, "the last appended record is published")
+    }
+
     func runAndKill(_ binary: URL, _ arguments: [String], after delay: Double) async throws -> Bool {
         let process = Process()
         process.executableURL = binary
