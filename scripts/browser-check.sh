@@ -49,12 +49,7 @@ if [ -f galley.yml ]; then cp galley.yml "$work/galley.yml"; else : > "$work/gal
 "$serve" --content content --templates templates --config "$work/galley.yml" --output "$work/public" --port 0 \
     > "$work/serve.out" 2> "$work/serve.err" &
 server=$!
-url=$(wait_for_output "$work/serve.out" "$server" 'http://[^ ]*/' 600)
-if [ -z "$url" ]; then
-    echo "galley-serve did not start:" >&2
-    cat "$work/serve.err" >&2
-    exit 2
-fi
+url=$(wait_for_output galley-serve "$work/serve.out" "$work/serve.err" "$server" 'http://[^ ]*/' 600)
 echo "galley-serve at $url" >&2
 
 mkdir -p "$shots"

@@ -175,12 +175,7 @@ print(server.server_address[1], flush=True)
 server.serve_forever()
 PY
 server=$!
-port=$(wait_for_output "$work/server.out" "$server" '^[0-9][0-9]*$' 100)
-if [ -z "$port" ]; then
-    echo "lighthouse: the HTTP server did not start:" >&2
-    cat "$work/server.err" >&2
-    exit 2
-fi
+port=$(wait_for_output "lighthouse: the HTTP server" "$work/server.out" "$work/server.err" "$server" '^[0-9][0-9]*$' 100)
 
 reports=()
 if [ -n "${LIGHTHOUSE_REPORTS:-}" ]; then

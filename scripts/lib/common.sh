@@ -17,15 +17,18 @@ optional_site_argument() {
     fi
 }
 
-# wait_for_output FILE PID PATTERN TRIES: prints the first text matching PATTERN (grep -o) that
-# a starting server writes to FILE; prints nothing when the server (PID) ends first or TRIES
-# tenths of a second pass.
+# wait_for_output WHAT FILE ERRORS PID PATTERN TRIES: prints the first text matching PATTERN
+# (grep -o) that a starting server (PID) writes to FILE. When the server ends first or TRIES
+# tenths of a second pass, says "WHAT did not start", shows its ERRORS file and exits 2.
 wait_for_output() {
-    local file=$1 pid=$2 pattern=$3 tries=$4 found
+    local what=$1 file=$2 errors=$3 pid=$4 pattern=$5 tries=$6 found
     for _ in $(seq 1 "$tries"); do
         found=$(grep -o "$pattern" "$file" 2>/dev/null | head -1 || true)
         [ -n "$found" ] && { echo "$found"; return; }
-        kill -0 "$pid" 2>/dev/null || return 0
+        kill -0 "$pid" 2>/dev/null || break
         sleep 0.1
     done
+    echo "$what did not start:" >&2
+    cat "$errors" >&2
+    exit 2
 }
