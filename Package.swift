@@ -38,6 +38,9 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CGalleyZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
+        // Fixed-argument wrappers over libvips (Swift cannot call its variadic functions).
+        .target(name: "CGalleyVips", dependencies: ["CVips"]),
 
         // Models, config, errors, slugs, links, escaping.
         .target(name: "GalleyCore", swiftSettings: strictSettings),
@@ -51,6 +54,8 @@ let package = Package(
         ], swiftSettings: strictSettings),
         // Stage 4: site plan (indices, pagination, taxonomies), feeds, sitemaps, output writer.
         .target(name: "GalleySite", dependencies: ["GalleyCore"], swiftSettings: strictSettings),
+        // Images found in the scrape: sized, made at several widths, WebP (libvips).
+        .target(name: "GalleyImages", dependencies: ["GalleyCore", "CGalleyVips"], swiftSettings: strictSettings),
         // Discovery, the orchestrator, concurrency, the build state (SQLite), the build report.
         // The default theme inside the binary: templates/ embedded at build time.
         .executableTarget(name: "theme-embedder", swiftSettings: strictSettings),
@@ -61,7 +66,7 @@ let package = Package(
         .plugin(name: "StampBuild", capability: .buildTool(), dependencies: ["build-stamper"]),
         .target(name: "GalleyBuildInfo", swiftSettings: strictSettings, plugins: ["StampBuild"]),
         .target(name: "GalleyPipeline", dependencies: [
-            "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender", "GalleySite", "GalleyTheme", "CGalleyZlib", "Yams",
+            "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender", "GalleySite", "GalleyTheme", "GalleyImages", "CGalleyZlib", "Yams",
             .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], swiftSettings: strictSettings),
         // Extraction quality against the shared corpora: scorers, floors (`make eval`).
@@ -92,6 +97,8 @@ let package = Package(
         .testTarget(name: "GalleyNormalizeTests", dependencies: ["GalleyNormalize", "GalleyCore", "GalleyTestSupport", "Yams"], swiftSettings: strictSettings),
         .testTarget(name: "GalleyRenderTests", dependencies: ["GalleyRender", "GalleyCore", "GalleyTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "GalleySiteTests", dependencies: ["GalleySite", "GalleyCore", "GalleyTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "GalleyImagesTests", dependencies: ["GalleyImages", "GalleyCore"], resources: [.copy("Fixtures")],
+                    swiftSettings: strictSettings),
         .testTarget(name: "GalleyEvaluationTests", dependencies: ["GalleyEvaluation", "GalleyCore"], swiftSettings: strictSettings),
         // The Markdown round trip (content tree → CommonMark → cmark HTML → content tree), front
         // matter and safety properties, and editors in the loop (kept and overriding Markdown).

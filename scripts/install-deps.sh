@@ -3,7 +3,7 @@
 # Used by `make site` and `make test`; safe to run again (it does nothing when all are there).
 set -euo pipefail
 
-packages=(libxml2-dev libcmark-dev zlib1g-dev libsqlite3-dev pkg-config)
+packages=(libxml2-dev libcmark-dev zlib1g-dev libsqlite3-dev libvips-dev pkg-config)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -29,7 +29,7 @@ public struct SiteConfig: Sendable, Hashable, Decodable {
     /// --search` turns it on and builds the index.
     public var search: Bool = false
     public var regions = RegionRules()
-    /// Image rules (`images.remote`).
+    /// Image rules (`images.remote`, `images.widths`, `images.max_pixels`, `images.quality`).
     public var images = ImageRules()
 
     /// The `canonical` setting.
@@ -82,24 +82,62 @@ public struct SiteConfig: Sendable, Hashable, Decodable {
         }
     }
 
-    /// Image rules: what becomes of images that are not in the scrape.
+    /// Image rules: the sizes made of images found in the scrape (`widths`, `quality`), the
+    /// largest image accepted (`max_pixels`), and what becomes of images that are not in it
+    /// (`remote`).
     public struct ImageRules: Sendable, Hashable, Decodable {
         /// `keep` links each image where the page had it (lazily loaded, sent without a
         /// referrer); `drop` leaves it out, with its figure and caption.
         public var remote: RemoteImages = .keep
+        /// The widths (pixels) each local image is made at, never wider than the image itself;
+        /// the largest is the width a page shows.
+        public var widths: [Int] = [480, 960, 1600]
+        /// Images with more pixels than this (width × height) are refused: a small file can
+        /// declare a huge picture (a decompression bomb).
+        public var maxPixels: Int = 40_000_000
+        /// JPEG and WebP quality, 1–100.
+        public var quality: Int = 80
 
-        enum CodingKeys: String, CodingKey, CaseIterable { case remote }
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case remote, widths
+            case maxPixels = "max_pixels"
+            case quality
+        }
 
         /// The default rules.
-        public init(remote: RemoteImages = .keep) { self.remote = remote }
+        public init(remote: RemoteImages = .keep, widths: [Int] = [480, 960, 1600], maxPixels: Int = 40_000_000, quality: Int = 80) {
+            self.remote = remote
+            self.widths = widths
+            self.maxPixels = maxPixels
+            self.quality = quality
+        }
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            guard let text = try container.decodeIfPresent(String.self, forKey: .remote) else { return }
-            guard let value = RemoteImages(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
-                throw DecodingError.dataCorruptedError(forKey: .remote, in: container, debugDescription: "must be keep or drop, got \"\(text)\"")
+            if let text = try container.decodeIfPresent(String.self, forKey: .remote) {
+                guard let value = RemoteImages(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                    throw DecodingError.dataCorruptedError(forKey: .remote, in: container, debugDescription: "must be keep or drop, got \"\(text)\"")
+                }
+                remote = value
             }
-            remote = value
+            if let widths = try container.decodeIfPresent([Int].self, forKey: .widths) {
+                guard !widths.isEmpty, widths.allSatisfy({ (16...8192).contains($0) }) else {
+                    throw DecodingError.dataCorruptedError(forKey: .widths, in: container, debugDescription: "must be a list of widths from 16 to 8192 pixels")
+                }
+                self.widths = Array(Set(widths)).sorted()
+            }
+            if let pixels = try container.decodeIfPresent(Int.self, forKey: .maxPixels) {
+                guard pixels > 0 else {
+                    throw DecodingError.dataCorruptedError(forKey: .maxPixels, in: container, debugDescription: "must be a positive number of pixels")
+                }
+                maxPixels = pixels
+            }
+            if let quality = try container.decodeIfPresent(Int.self, forKey: .quality) {
+                guard (1...100).contains(quality) else {
+                    throw DecodingError.dataCorruptedError(forKey: .quality, in: container, debugDescription: "must be from 1 to 100")
+                }
+                self.quality = quality
+            }
         }
     }
 

@@ -22,7 +22,12 @@ public enum ConfigWriter {
             (Node("search"), Node(config.search ? "true" : "false", Tag(.bool))),
             (Node("regions"), Node([(Node("by_source"), map(config.regions.bySource)), (Node("aliases"), map(config.regions.aliases))])),
             (Node("tags"), Node([(Node("aliases"), map(config.tags.aliases))])),
-            (Node("images"), Node([(Node("remote"), Node(config.images.remote.rawValue))])),
+            (Node("images"), Node([
+                (Node("remote"), Node(config.images.remote.rawValue)),
+                (Node("widths"), Node(config.images.widths.map { Node(String($0), Tag(.int)) }, Tag(.seq), .flow)),
+                (Node("max_pixels"), Node(String(config.images.maxPixels), Tag(.int))),
+                (Node("quality"), Node(String(config.images.quality), Tag(.int))),
+            ])),
         ])
         return (try? Yams.serialize(node: root, allowUnicode: true, sortKeys: false)) ?? ""
     }

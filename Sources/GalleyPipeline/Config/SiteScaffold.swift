@@ -38,7 +38,7 @@ public enum SiteScaffold {
         ("feed_items", "entries per Atom feed"),
         ("feed_content", "what a feed entry carries: summary, or full (the whole article as HTML)"),
         ("search", "a search page and a header search box (Pagefind); galley build --search also builds the index"),
-        ("images", "image rules: remote: keep (link the page's images, lazily, without a referrer) or drop (leave them out)"),
+        ("images", "image rules: images found in the scrape are copied into media/ at these widths (never enlarged), as WebP and their own format; max_pixels refuses larger ones; remote: keep (link the page's other images, lazily, without a referrer) or drop (leave them out)"),
     ]
 
     /// `galley.yml` with every key at its default, each under a comment saying what it does.
