@@ -1,6 +1,6 @@
 /// The stage of a build an error comes from; printed at the start of every error line.
 public enum Stage: String, Sendable, Hashable, Codable {
-    case config, discover, read, extract, normalize, render, site, write
+    case config, discover, read, extract, normalize, images, render, site, write
     /// Another build of the same output holds the lock.
     case lock
 }

@@ -35,7 +35,11 @@ public struct MarkdownRenderer: Sendable {
 
     /// The HTML fragment of a CommonMark text; `tableLabel` names its tables' scroll boxes
     /// ("Table 1") when a table has no caption.
-    public func html(from markdown: String, tableLabel: String = "Table") -> String {
+    ///
+    /// Images the scrape had (`images`, by URL) become `<picture>` elements of their local files,
+    /// linked by `link` (a path under the output folder → the URL the page uses).
+    public func html(from markdown: String, tableLabel: String = "Table", images: SiteImages = SiteImages(),
+                     link: @escaping (String) -> String = { $0 }) -> String {
         let length = markdown.utf8.count
         guard let document = markdown.withCString({ cmark_parse_document($0, length, Self.options) }) else { return "" }
         defer { cmark_node_free(document) }
@@ -45,12 +49,58 @@ public struct MarkdownRenderer: Sendable {
         passValidatedHTMLBlocks(in: document, tableLabel: tableLabel)
         for container in Self.nodes(in: document, where: { cmark_node_first_child($0) != nil }) { pairInlineTags(in: container) }
         for paragraph in Self.nodes(in: document, where: { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH }) { makeFigure(of: paragraph) }
+        let local = markLocalImages(in: document, images: images)
         if remoteImages == .drop { dropImages(in: document) }
         guard let rendered = cmark_render_html(document, Self.options) else { return "" }
         defer { free(rendered) }
-        let html = String(cString: rendered)
+        var html = String(cString: rendered)
         // cmark writes every image as `<img src="`, and nothing else so (text is escaped).
-        return remoteImages == .keep ? html.replacingOccurrences(of: "<img src=\"", with: Self.remoteImageStart) : html
+        if remoteImages == .keep { html = html.replacingOccurrences(of: "<img src=\"", with: Self.remoteImageStart) }
+        return local.isEmpty ? html : withLocalImages(html, local, link: link)
+    }
+
+    /// The URLs of the images a CommonMark text shows, in order.
+    public static func imageURLs(in markdown: String) -> [String] {
+        guard markdown.contains("![") else { return [] }
+        let length = markdown.utf8.count
+        guard let document = markdown.withCString({ cmark_parse_document($0, length, options) }) else { return [] }
+        defer { cmark_node_free(document) }
+        return nodes(in: document, where: { cmark_node_get_type($0) == CMARK_NODE_IMAGE }).compactMap { node in
+            cmark_node_get_url(node).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+    }
+
+    /// The URL scheme that stands for a local image between the tree and the HTML.
+    static let localImageScheme = "galley-local-image:"
+
+    /// Points each image the scrape had at `galley-local-image:N` (N indexes the returned list).
+    private func markLocalImages(in document: OpaquePointer, images: SiteImages) -> [LocalImage] {
+        guard !images.byURL.isEmpty else { return [] }
+        var local: [LocalImage] = []
+        for node in Self.nodes(in: document, where: { cmark_node_get_type($0) == CMARK_NODE_IMAGE }) {
+            guard let url = cmark_node_get_url(node).map({ String(cString: $0) }), let image = images[url] else { continue }
+            cmark_node_set_url(node, Self.localImageScheme + String(local.count))
+            local.append(image)
+        }
+        return local
+    }
+
+    /// Replaces each marked `<img …/>` with the `<picture>` of its local files, keeping its `alt`.
+    private func withLocalImages(_ html: String, _ local: [LocalImage], link: @escaping (String) -> String) -> String {
+        let markup = LocalImageMarkup(link: link)
+        var html = html
+        for (index, image) in local.enumerated() {
+            let marker = #"src=""# + Self.localImageScheme + String(index) + #"""#
+            guard let markerRange = html.range(of: marker), let start = html[..<markerRange.lowerBound].range(of: "<img", options: .backwards),
+                  let end = html[markerRange.upperBound...].range(of: "/>") else { continue }
+            let tag = html[start.lowerBound..<end.upperBound]
+            let alt = tag.range(of: #"alt=""#).flatMap { altStart in
+                tag[altStart.upperBound...].firstIndex(of: "\"").map { String(tag[altStart.upperBound..<$0]) }
+            } ?? ""
+            html.replaceSubrange(start.lowerBound..<end.upperBound,
+                                 with: markup.html(image, altHTML: alt, sizes: LocalImageMarkup.columnSizes, eager: false))
+        }
+        return html
     }
 
     /// The start of an `<img>` of a remote image: loaded when it nears the screen, decoded off
@@ -61,7 +111,7 @@ public struct MarkdownRenderer: Sendable {
     /// that only held it, and a paragraph left with nothing to show.
     private func dropImages(in document: OpaquePointer) {
         // One at a time, looked up again each time: removing a figure frees the other images in it.
-        while let image = Self.nodes(in: document, where: { cmark_node_get_type($0) == CMARK_NODE_IMAGE }).first {
+        while let image = Self.nodes(in: document, where: { cmark_node_get_type($0) == CMARK_NODE_IMAGE && !Self.isLocal($0) }).first {
             var doomed = image
             if let parent = cmark_node_parent(doomed), cmark_node_get_type(parent) == CMARK_NODE_LINK,
                Self.children(of: parent).allSatisfy({ $0 == doomed || Self.isBlank($0) }) {
@@ -79,6 +129,11 @@ public struct MarkdownRenderer: Sendable {
                 cmark_node_free(container)
             }
         }
+    }
+
+    /// An image marked as copied into the site.
+    private static func isLocal(_ image: OpaquePointer) -> Bool {
+        cmark_node_get_url(image).map { String(cString: $0).hasPrefix(localImageScheme) } ?? false
     }
 
     /// A line break, or text of blanks only.

@@ -7,6 +7,8 @@ import GalleyCore
 /// Values that are the same on every page (`site`, `strings`) are built once.
 struct PageContext: Sendable {
     let config: SiteConfig
+    /// The images copied into the site, by the URL articles name them with.
+    var images = SiteImages()
     /// `site`, the same on every page.
     private let site: TemplateData
     /// The UI words of every language the theme has strings for, by table key (`en`, `id`):
@@ -79,7 +81,7 @@ struct PageContext: Sendable {
             "type": .text("website"), "title": .text(title), "url": .text(paths.absoluteURL(path)), "siteName": .text(config.title),
             "locale": .text(config.language.replacingOccurrences(of: "-", with: "_")), "description": .text(description),
         ]
-        openGraph.set("image", text: image)
+        openGraph.set("image", text: shareURL(ofImage: image))
         page["og"] = .object(openGraph)
         page["twitterCard"] = .text(image == nil ? "summary" : "summary_large_image")
         var result = context
@@ -113,7 +115,7 @@ struct PageContext: Sendable {
             article["modifiedISO"] = .text(dates.iso(modified))
             article["modifiedDisplay"] = .text(dates.format(modified))
         }
-        if var lead = image(of: summary) {
+        if var lead = image(of: summary, from: summary.path, sizes: LocalImageMarkup.columnSizes) {
             lead.set("caption", text: summary.imageCaption)
             article["image"] = .object(lead)
         }
@@ -154,7 +156,7 @@ struct PageContext: Sendable {
             "tags": .list(summary.tags.map { .text($0.name) }),
         ]
         openGraph.set("description", text: summary.summary)
-        openGraph.set("image", text: summary.image)
+        openGraph.set("image", text: shareURL(ofImage: summary.image))
         openGraph.set("modifiedTime", text: summary.modified?.rfc3339)
         openGraph.set("section", text: summary.section)
         page["og"] = .object(openGraph)
@@ -244,7 +246,7 @@ struct PageContext: Sendable {
         item["publishedISO"] = .text(dates.iso(summary.published))
         item["publishedDisplay"] = .text(dates.format(summary.published))
         if let region = summary.region { item["region"] = .object(term(.regions, region, from: path)) }
-        if var image = image(of: summary) {
+        if var image = image(of: summary, from: path, sizes: aboveTheFold ? LocalImageMarkup.firstCardSizes : LocalImageMarkup.cardSizes) {
             // The first card of a list is on screen at once: fetched first, not lazily.
             if aboveTheFold { image["eager"] = .flag(true) }
             item["image"] = .object(image)
@@ -252,12 +254,34 @@ struct PageContext: Sendable {
         return item
     }
 
-    /// An article's lead image for templates: its URL and alternative text (the page's `alt`,
-    /// else the caption, else empty); none with `images.remote: drop` (every image is remote
-    /// until images are copied into the site).
-    private func image(of summary: ArticleSummary) -> TemplateObject? {
-        guard config.images.remote == .keep, let url = summary.image else { return nil }
-        return ["url": .text(url), "alt": .text(summary.imageAlt ?? summary.imageCaption ?? "")]
+    /// An article's lead image for templates: `url` and `alt` (the page's `alt`, else the
+    /// caption, else empty). A local copy adds `local`, `width`, `height`, `srcset`,
+    /// `webpSrcset` (when the image is not WebP itself) and `sizes`, linked from `path`. A remote
+    /// image is none with `images.remote: drop`.
+    private func image(of summary: ArticleSummary, from path: String, sizes: String) -> TemplateObject? {
+        guard let url = summary.image else { return nil }
+        var values: TemplateObject = ["alt": .text(summary.imageAlt ?? summary.imageCaption ?? "")]
+        guard let local = images[url] else {
+            guard config.images.remote == .keep else { return nil }
+            values["url"] = .text(url)
+            return values
+        }
+        let markup = LocalImageMarkup { SitePaths.relativeLink(from: path, to: $0) }
+        values["url"] = .text(markup.link(local.path))
+        values["local"] = .flag(true)
+        values["width"] = .number(local.width)
+        values["height"] = .number(local.height)
+        values["srcset"] = .text(markup.srcset(local.fallback))
+        if local.webp != local.fallback { values["webpSrcset"] = .text(markup.srcset(local.webp)) }
+        values["sizes"] = .text(sizes)
+        return values
+    }
+
+    /// The absolute URL social cards show for an image: its local copy on this site when there
+    /// is one, else where the page had it.
+    private func shareURL(ofImage url: String?) -> String? {
+        guard let url else { return nil }
+        return images[url].map { paths.absoluteURL($0.path) } ?? url
     }
 
     /// The fields templates see by name (`FrontMatter.templateFields`: title, byline, summary…)

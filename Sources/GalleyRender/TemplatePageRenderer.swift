@@ -7,8 +7,10 @@ public struct TemplatePageRenderer: Sendable {
     public static let requiredTemplates = ["layout", "article", "list", "terms", "404"]
 
     let engine: TemplateEngine
-    let context: PageContext
+    var context: PageContext
     let markdown: MarkdownRenderer
+    /// The images copied into the site (`using(_:)`).
+    var images = SiteImages()
 
     /// Creates a renderer from template sources by name (`partials/header` → its text).
     /// Throws a `.render` error naming the template that does not parse or is missing.
@@ -31,15 +33,27 @@ public struct TemplatePageRenderer: Sendable {
         markdown = MarkdownRenderer(remoteImages: config.images.remote)
     }
 
-    /// The HTML of a Markdown body (safe mode; see `MarkdownRenderer`); its tables' scroll boxes
-    /// are labelled with `tableLabel` and their number.
-    public func bodyHTML(_ markdown: String, tableLabel: String = "Table") -> String {
-        self.markdown.html(from: markdown, tableLabel: tableLabel)
+    /// This renderer, showing the images the scrape had from their copies under `media/`.
+    public func using(_ images: SiteImages) -> TemplatePageRenderer {
+        var renderer = self
+        renderer.images = images
+        renderer.context.images = images
+        return renderer
     }
 
-    /// The HTML of an article's body as its page shows it.
-    public func bodyHTML(of document: ArticleDocument, summary: ArticleSummary) -> String {
-        bodyHTML(document.body, tableLabel: context.tableLabel(for: summary))
+    /// The HTML of a Markdown body (safe mode; see `MarkdownRenderer`); its tables' scroll boxes
+    /// are labelled with `tableLabel` and their number. Local images are linked from `page`
+    /// (a path under the output folder), or absolutely from `base_url` when it is nil (feeds).
+    public func bodyHTML(_ markdown: String, tableLabel: String = "Table", page: String? = nil) -> String {
+        let base = context.config.baseURL.hasSuffix("/") ? context.config.baseURL : context.config.baseURL + "/"
+        return self.markdown.html(from: markdown, tableLabel: tableLabel, images: images) { path in
+            page.map { SitePaths.relativeLink(from: $0, to: path) } ?? base + path
+        }
+    }
+
+    /// The HTML of an article's body as its page shows it; with `absolute`, as a feed carries it.
+    public func bodyHTML(of document: ArticleDocument, summary: ArticleSummary, absolute: Bool = false) -> String {
+        bodyHTML(document.body, tableLabel: context.tableLabel(for: summary), page: absolute ? nil : summary.path)
     }
 
     /// Renders one article page at `summary.path`, linking its related and neighbouring articles.

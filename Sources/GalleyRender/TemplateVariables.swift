@@ -40,14 +40,19 @@ enum TemplateVariables {
         return values
     }()
 
+    /// An image's values; the local ones only when the scrape had it (`PageContext.image`).
+    static let imageValues: [String: TemplateValue] = [
+        "url": .leaf, "alt": .leaf, "local": .leaf, "width": .leaf, "height": .leaf, "srcset": .leaf, "webpSrcset": .leaf, "sizes": .leaf,
+    ]
+
     static let item = TemplateValue.object(schema.merging([
-        "href": .leaf, "publishedISO": .leaf, "publishedDisplay": .leaf, "region": term, "image": .object(["url": .leaf, "alt": .leaf]),
+        "href": .leaf, "publishedISO": .leaf, "publishedDisplay": .leaf, "region": term, "image": .object(imageValues),
     ]) { first, _ in first })
 
     /// An item of a list page: its first card's image is `eager` (on screen at once).
     static let listItem = TemplateValue.object(schema.merging([
         "href": .leaf, "publishedISO": .leaf, "publishedDisplay": .leaf, "region": term,
-        "image": .object(["url": .leaf, "alt": .leaf, "eager": .leaf]),
+        "image": .object(imageValues.merging(["eager": .leaf]) { first, _ in first }),
     ]) { first, _ in first })
 
     /// Values on every page.
@@ -68,7 +73,7 @@ enum TemplateVariables {
         "article": .object(schema.merging([
             "standfirst": .leaf, "body": .leaf, "strings": .strings, "uiLanguage": .leaf,
             "publishedISO": .leaf, "publishedDisplay": .leaf, "modifiedISO": .leaf, "modifiedDisplay": .leaf,
-            "image": .object(["url": .leaf, "alt": .leaf, "caption": .leaf]),
+            "image": .object(imageValues.merging(["caption": .leaf]) { first, _ in first }),
             "hasTags": .leaf, "tags": .list(term), "region": term, "sourceURL": .leaf, "sourceHost": .leaf,
             "hasRelated": .leaf, "related": .list(item), "previous": item, "next": item,
         ]) { first, _ in first }),

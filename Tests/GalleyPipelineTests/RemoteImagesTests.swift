@@ -3,9 +3,10 @@ import GalleyCore
 @testable import GalleyPipeline
 import Testing
 
-/// Images that are not in the scrape (all of them, until images are copied into the site):
-/// linked lazily and without a referrer, the lead image and the first card fetched first, alt
-/// text from the page; or, with `images.remote: drop`, left out with their figures.
+/// Images that are not in the scrape (the example's scrape has some of its images beside its
+/// pages, `LocalImagesTests`; the others stay remote): linked lazily and without a referrer,
+/// the lead image and the first card fetched first, alt text from the page; or, with
+/// `images.remote: drop`, left out with their figures.
 @Suite struct RemoteImagesTests {
     func build(_ label: String, extraConfig: String = "") throws -> (site: SiteInspector, root: URL) {
         let root = RepositoryPaths.temporaryFolder(label)
@@ -36,14 +37,21 @@ import Testing
         try #require(home.count > 2)
         #expect(home[0].contains(#"loading="eager" fetchpriority="high""#), "\(home[0])")
         #expect(home.dropFirst().allSatisfy { $0.contains(#"loading="lazy""#) && !$0.contains("fetchpriority") })
-        #expect(home.allSatisfy { $0.contains(#"decoding="async""#) && $0.contains(#"referrerpolicy="no-referrer""#) })
-        let article = try #require(site.htmlFiles.first { $0.contains("banjir-rob-rendam-permukiman") && $0.hasSuffix("index.html") })
+        #expect(home.allSatisfy { $0.contains(#"decoding="async""#) })
+        let remote = home.filter { $0.contains(#"src="http"#) }
+        #expect(!remote.isEmpty && remote.allSatisfy { $0.contains(#"referrerpolicy="no-referrer""#) }, "\(remote)")
+        // The WARC's page: its scrape has no image files, so its lead image is remote.
+        let article = try #require(site.htmlFiles.first { $0.contains("sekolah-di-sidoarjo") && $0.hasSuffix("index.html") })
         let images = Self.images(in: site.text(article))
         let lead = try #require(images.first)
-        #expect(lead.contains(#"alt="Banjir Rob Rendam Permukiman Pesisir Jakarta Utara, Ratusan Warga Mengungsi""#), "the page's own alt: \(lead)")
-        #expect(lead.contains(#"loading="eager" fetchpriority="high""#))
-        let body = Self.images(in: site.htmlFiles.filter { $0.contains("harga-cabai") }.map(site.text).joined())
-        #expect(body.contains { $0.hasPrefix(#"<img loading="lazy" decoding="async" referrerpolicy="no-referrer" src="https://img.inews.id"#) })
+        #expect(lead.contains(#"src="https://img.inews.id/media/822/files/networks/2026/08/19/simulasi_banjir_sd_sidoarjo.jpg""#), "\(lead)")
+        #expect(lead.contains(#"loading="eager" fetchpriority="high""#) && lead.contains(#"referrerpolicy="no-referrer""#))
+        let body = Self.images(in: site.htmlFiles.filter { $0.contains("replanting") }.map(site.text).joined())
+        #expect(body.contains { $0.hasPrefix(#"<img loading="lazy" decoding="async" referrerpolicy="no-referrer" src="https://www.asiaharvest.example"#) })
+        // The page's own alt reaches a local lead image too.
+        let rob = try #require(site.htmlFiles.first { $0.contains("banjir-rob-rendam-permukiman") && $0.hasSuffix("index.html") })
+        let robLead = try #require(Self.images(in: site.text(rob)).first)
+        #expect(robLead.contains(#"alt="Banjir Rob Rendam Permukiman Pesisir Jakarta Utara, Ratusan Warga Mengungsi""#), "\(robLead)")
     }
 
     @Test func droppedImagesLeaveNoImageAndNoEmptyFigure() throws {
@@ -51,11 +59,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let pages = site.htmlFiles.filter { !$0.hasPrefix("static/") }
         #expect(pages.count > 60)
-        let withImages = pages.filter { site.text($0).contains("<img") }
-        #expect(withImages.isEmpty, "\(withImages.prefix(5))")
+        let withRemote = pages.filter { page in Self.images(in: site.text(page)).contains { $0.contains("://") } }
+        #expect(withRemote.isEmpty, "\(withRemote.prefix(5))")
+        // The replanting story's body image is not in the scrape: it goes with its figure.
+        let replanting = try #require(site.htmlFiles.first { $0.contains("replanting") && $0.hasSuffix("index.html") })
+        let text = site.text(replanting)
+        #expect(!Self.images(in: text).contains { $0.contains("asiaharvest.example") }, "the remote image goes")
+        #expect(text.contains("<p>"), "the rest of the body stays")
+        // Images the scrape has are the site's own: they stay.
         let cabai = try #require(site.htmlFiles.first { $0.contains("harga-cabai") && $0.hasSuffix("index.html") })
-        let text = site.text(cabai)
-        #expect(!text.contains("<figure") && !text.contains("Pedagang bawang merah menunggu pembeli"), "the figure goes with its caption")
-        #expect(text.contains("<table"), "the rest of the body stays")
+        #expect(site.text(cabai).contains("Pedagang bawang merah menunggu pembeli") && site.text(cabai).contains("<picture>"))
     }
 }

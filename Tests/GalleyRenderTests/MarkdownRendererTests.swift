@@ -176,7 +176,12 @@ import Testing
         var config = SiteConfig()
         config.description = "Berita"
         config.search = true
-        let context = PageContext(config: config, strings: MarkdownRendererTests.strings)
+        var context = PageContext(config: config, strings: MarkdownRendererTests.strings)
+        // The lead image is in the scrape: the local image values are built too.
+        context.images = SiteImages(byURL: ["https://img.example/a.jpg": LocalImage(
+            path: "media/0123456789abcdef.jpg", width: 960, height: 640, mimeType: "image/jpeg",
+            webp: [.init(path: "media/0123456789abcdef-480.webp", width: 480), .init(path: "media/0123456789abcdef.webp", width: 960)],
+            fallback: [.init(path: "media/0123456789abcdef-480.jpg", width: 480), .init(path: "media/0123456789abcdef.jpg", width: 960)])])
         let published = try #require(Timestamp.parseISO8601("2020-10-13T10:15:00+07:00"))
         var full = ArticleSummary(slug: "a", title: "A", path: "2020/10/a/index.html", published: published,
                                   modified: published.converted(toOffsetSeconds: 0), byline: "Anton", summary: "Ringkas",

@@ -1,5 +1,6 @@
 import Foundation
 import GalleyCore
+import GalleyImages
 import GalleyRender
 import GalleySite
 
@@ -28,6 +29,22 @@ extension BuildPipeline {
             .map { BuildReport.Duplicate(kept: $0.kept, dropped: $0.dropped, reason: $0.reason) }
         report.drafts = sources.drafts.sorted()
         return sources
+    }
+
+    /// The images phase (`ImageStage`): its files go into `outputs`, its counts and problems
+    /// into the report. With `full`, every image is made again.
+    func copyImages(_ articles: ArticleIndex, config: SiteConfig, previous: [String: OutputRecord], outputs: inout OutputSet,
+                    report: inout BuildReport) -> ImageStage.Result {
+        let stage = ImageStage(processor: ImageProcessor(rules: config.images), finder: ScrapedImageFinder(contentFolder: options.contentFolder),
+                               jobs: options.jobs)
+        let cache = options.full ? [:] : previous
+        let result = stage.run(articles.entries) { path, key in reusable(path, key: key, in: cache) }
+        for file in result.files { outputs.add(file, key: result.keys[file.path] ?? "") }
+        for (path, record) in result.kept { outputs.keep(path, record: record) }
+        report.imagesMade = result.made
+        report.imagesReused = result.reused
+        report.imageProblems = result.problems.sorted { ($0.source ?? "", $0.reason) < ($1.source ?? "", $1.reason) }
+        return result
     }
 
     /// What rendering one article gave.
@@ -82,7 +99,7 @@ extension BuildPipeline {
     func feedBodies(_ articles: ArticleIndex, renderer: TemplatePageRenderer, config: SiteConfig) -> (@Sendable (ArticleSummary) -> String?)? {
         guard config.feedContent == .full else { return nil }
         let documents = Dictionary(articles.entries.map { ($0.summary.slug, $0.document) }, uniquingKeysWith: { first, _ in first })
-        return { summary in documents[summary.slug].map { renderer.bodyHTML(of: $0, summary: summary) } }
+        return { summary in documents[summary.slug].map { renderer.bodyHTML(of: $0, summary: summary, absolute: true) } }
     }
 
     /// Renders the planned pages (home, terms, archives, 404, search) whose inputs changed.

@@ -14,6 +14,8 @@ import GalleySite
 ///    state; a bad page is reported and skipped, its last good version kept); a `.md` file
 ///    replaces the extraction of a page with the same slug; duplicate stories are left out
 /// 4. assign unique slugs and permalinks
+/// 4a. copy the images articles show that the scrape has into `media/` (sized, WebP; files
+///     made from the same bytes and settings by the last build are kept)
 /// 5. plan related articles and previous/next links, render article pages whose inputs changed
 /// 6. plan the site (indices, feeds, sitemap) and render its changed pages
 /// 7. write changed files atomically, remove stale ones, record the outputs in the build state
@@ -91,7 +93,7 @@ public struct BuildPipeline: Sendable {
         if options.search { config.search = true }
         report.search = config.search
         let theme = try Theme.load(folder: options.templatesFolder, overrides: options.overridesFolder)
-        let renderer = try TemplatePageRenderer(config: config, templates: theme.templates, templateFolder: theme.folder, strings: theme.strings)
+        let baseRenderer = try TemplatePageRenderer(config: config, templates: theme.templates, templateFolder: theme.folder, strings: theme.strings)
         let keys = BuildKeys(configFile: options.configFile, templateFolders: [options.templatesFolder, options.overridesFolder].compactMap(\.self),
                              settings: options.search ? ["search"] : [])
         report.phases.append(clock.lap("config"))
@@ -115,11 +117,15 @@ public struct BuildPipeline: Sendable {
         report.phases.append(clock.lap("extract"))
 
         let articles = ArticleIndex(documents: sources.documents, config: config)
+        var outputs = OutputSet()
+        let images = copyImages(articles, config: config, previous: previous, outputs: &outputs, report: &report)
+        report.phases.append(clock.lap("images"))
+
+        let renderer = baseRenderer.using(images.images)
         let summaries = articles.entries.map(\.summary)
-        let keyer = RenderKey(inputs: keys.renderInputs, summaries: summaries)
+        let keyer = RenderKey(inputs: keys.renderInputs, summaries: summaries, images: images.images, imageSignatures: images.signatures)
         // Each record says itself whether it may be trusted (`OutputRecord.untrusted` while written).
         let trusted = !options.full && last.renderInputsKey == keys.renderInputs ? previous : [:]
-        var outputs = OutputSet()
         let published = renderArticles(articles, renderer: renderer, keyer: keyer, trusted: trusted, previous: previous, outputs: &outputs, report: &report)
         report.phases.append(clock.lap("render"))
 

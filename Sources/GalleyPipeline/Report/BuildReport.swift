@@ -37,6 +37,13 @@ public struct BuildReport: Sendable {
     public var stale: Set<String> = []
     public var tags = 0
     public var regions = 0
+    /// Images articles show that the scrape had (copied into `media/`): made now, and kept
+    /// from the last build (same bytes, same settings).
+    public var imagesMade = 0
+    public var imagesReused = 0
+    /// Images the scrape had that were not used (SVG, too many pixels, truncated…), each with
+    /// the page that shows it; the image stays remote and the page is published.
+    public var imageProblems: [GalleyError] = []
     /// Whether the site has a search page (`search: true` or `--search`), whose index pagefind
     /// must then build.
     public var search = false
@@ -112,6 +119,10 @@ public struct BuildReport: Sendable {
                 lines.append("  \(problem.kind.rawValue): \(problem)\(kept)")
             }
         }
+        if imagesMade + imagesReused + imageProblems.count > 0 {
+            lines.append("images from the scrape: \(imagesMade) made, \(imagesReused) reused" + (imageProblems.isEmpty ? "" : "; \(imageProblems.count) left remote:"))
+            for problem in imageProblems { lines.append("  \(problem)") }
+        }
         lines.append("pages: \(pagesRendered) rendered, \(pagesReused) reused; files: \(filesWritten) written, \(filesUnchanged) unchanged, \(filesRemoved) removed")
         let timings = phases.map { "\($0.name) \(Self.format($0.seconds))" }.joined(separator: ", ")
         lines.append("done in \(Self.format(totalSeconds)) s (\(timings))")
@@ -135,6 +146,9 @@ public struct BuildReport: Sendable {
             var duplicates: [Duplicate]
             /// Archive records left out unread, by reason (`3xx`, `4xx`, `5xx`, `not http(s)`).
             var archiveRecordsSkipped: [String: Int]
+            /// Images from the scrape made now and reused; those left remote, with their page and reason.
+            var imagesMade, imagesReused: Int
+            var imageProblems: [GalleyError]
             var sources: [SourceReport]
         }
         let file = File(upToDate: upToDate, published: published, sourcesReused: sourcesReused, sourcesProcessed: sourcesProcessed,
@@ -142,7 +156,8 @@ public struct BuildReport: Sendable {
                         filesUnchanged: filesUnchanged, filesRemoved: filesRemoved, rejected: rejected.count, failed: failed.count,
                         dates: Dictionary(uniqueKeysWithValues: DateSource.allCases.map { ($0.rawValue, dates[$0] ?? 0) }),
                         seconds: Dictionary(phases.map { ($0.name, $0.seconds) }, uniquingKeysWith: +),
-                        duplicates: duplicates, archiveRecordsSkipped: archiveRecordsSkipped, sources: sources)
+                        duplicates: duplicates, archiveRecordsSkipped: archiveRecordsSkipped, imagesMade: imagesMade,
+                        imagesReused: imagesReused, imageProblems: imageProblems, sources: sources)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(file)) ?? Data()

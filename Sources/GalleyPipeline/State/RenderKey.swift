@@ -9,9 +9,15 @@ struct RenderKey {
     let inputs: String
     /// Slug → hash of that article's summary (what list pages and neighbours show of it).
     let summaries: [String: String]
+    /// The images copied into the site (a card shows its article's lead image from there).
+    let images: SiteImages
+    /// Source → what its article page shows of local images (`ImageStage.Result.signatures`).
+    let imageSignatures: [String: String]
 
-    init(inputs: String, summaries: [ArticleSummary]) {
+    init(inputs: String, summaries: [ArticleSummary], images: SiteImages = SiteImages(), imageSignatures: [String: String] = [:]) {
         self.inputs = inputs
+        self.images = images
+        self.imageSignatures = imageSignatures
         var hashes: [String: String] = [:]
         hashes.reserveCapacity(summaries.count)
         for summary in summaries { hashes[summary.slug] = Self.hash(summary) }
@@ -42,6 +48,7 @@ struct RenderKey {
         ArticleDocumentCoding.write(document, to: &writer)
         writer.bytes.withUnsafeBytes { hasher.combine(buffer: $0) }
         combine(summary, into: &hasher)
+        hasher.combine(imageSignatures[document.source] ?? "no local images")
         for related in relations.related { combine(related, into: &hasher) }
         hasher.combine("previous")
         relations.previous.map { combine($0, into: &hasher) }
@@ -76,5 +83,6 @@ struct RenderKey {
     private func combine(_ summary: ArticleSummary, into hasher: inout StableHasher) {
         hasher.combine(summary.slug)
         hasher.combine(summaries[summary.slug] ?? "?")
+        hasher.combine(summary.image.flatMap { images[$0]?.signature } ?? "remote")
     }
 }

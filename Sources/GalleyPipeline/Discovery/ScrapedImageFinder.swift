@@ -1,0 +1,105 @@
+import Foundation
+import GalleyCore
+
+/// Finds the bytes of an image a page shows among the files the scraper saved beside it:
+///
+/// - a mirror tree (`wget -m`, `wget -p`, HTTrack): the file at `<host>/<path>` in the page's
+///   folder or any folder above it, up to the content folder; for an image of the page's own
+///   host also `<path>` there (`wget -nH`);
+/// - a browser's "save complete" (`NAME_files/…`) and other relative references: the image's
+///   URL relative to the page's URL, from the page's folder.
+///
+/// A path is tried percent-decoded and as written, each also with the URL's query (wget names
+/// `a.jpg?w=300` so). Only regular files inside the content folder are read (no `..`, no
+/// symbolic link out of it), at most `maximumBytes`. Pages read from archives have no folder:
+/// none of their images is found here.
+struct ScrapedImageFinder: Sendable {
+    /// The content folder, absolute, symbolic links resolved.
+    let root: String
+    /// Larger files are not images a page shows.
+    static let maximumBytes = 64 << 20
+
+    /// An image's bytes and the names they came under.
+    struct Found: Sendable {
+        var bytes: [UInt8]
+        /// The last component of the URL's path (its extension is checked against the bytes).
+        var name: String
+        /// The file's path relative to the content folder.
+        var path: String
+    }
+
+    init(contentFolder: URL) {
+        root = contentFolder.standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// The image at `imageURL`, shown by the page `source` (relative to the content folder)
+    /// whose URL is `pageURL`, or nil when the scrape does not have it.
+    func find(_ imageURL: String, page source: String, pageURL: String?) -> Found? {
+        guard let url = URL(string: imageURL) else { return nil }
+        for candidate in candidates(for: url, page: source, pageURL: pageURL.flatMap(URL.init(string:))) {
+            if let bytes = read(candidate) {
+                return Found(bytes: bytes, name: url.lastPathComponent, path: candidate)
+            }
+        }
+        return nil
+    }
+
+    /// The paths (relative to the content folder) where the image may be, in the order tried.
+    func candidates(for url: URL, page source: String, pageURL: URL?) -> [String] {
+        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", let host = url.host?.lowercased(),
+              ScrapeArchive.archivePath(ofRecord: source) == nil else { return [] }
+        let names = Self.names(path: url.path(percentEncoded: true), query: url.query(percentEncoded: true))
+        let pageFolder = Self.folder(of: source)
+        var folders = [pageFolder]
+        while let last = folders.last, !last.isEmpty { folders.append(Self.folder(of: last)) }
+        var found: [String] = []
+        for folder in folders {
+            for name in names { found.append(Self.join(folder, host + "/" + name)) }
+            if pageURL?.host?.lowercased() == host { for name in names { found.append(Self.join(folder, name)) } }
+        }
+        if let pageURL, pageURL.host?.lowercased() == host {
+            let pageDirectory = pageURL.path(percentEncoded: true).split(separator: "/", omittingEmptySubsequences: false).dropLast()
+                .joined(separator: "/") + "/"
+            let imagePath = url.path(percentEncoded: true)
+            if imagePath.hasPrefix(pageDirectory) {
+                let relative = String(imagePath.dropFirst(pageDirectory.count))
+                for name in Self.names(path: relative, query: url.query(percentEncoded: true)) { found.append(Self.join(pageFolder, name)) }
+            }
+        }
+        var seen = Set<String>()
+        return found.filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    /// A URL path as a relative file path: percent-decoded, then as written; each with the query too.
+    private static func names(path: String, query: String?) -> [String] {
+        let written = String(path.drop { $0 == "/" })
+        let decoded = written.removingPercentEncoding ?? written
+        var names = [decoded, written]
+        if let query, !query.isEmpty { names += [decoded + "?" + (query.removingPercentEncoding ?? query), written + "?" + query] }
+        var seen = Set<String>()
+        return names.filter { !$0.isEmpty && !$0.hasSuffix("/") && seen.insert($0).inserted }
+    }
+
+    private static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    private static func join(_ folder: String, _ name: String) -> String {
+        folder.isEmpty ? name : folder + "/" + name
+    }
+
+    /// The bytes of a regular file inside the content folder, or nil.
+    private func read(_ relative: String) -> [UInt8]? {
+        let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
+        guard !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." || $0.contains("\0") }),
+              FileManager.default.fileExists(atPath: root + "/" + relative) else { return nil }
+        let resolved = URL(fileURLWithPath: root + "/" + relative).resolvingSymlinksInPath().path
+        guard resolved.hasPrefix(root + "/"),
+              let attributes = try? FileManager.default.attributesOfItem(atPath: resolved),
+              attributes[.type] as? FileAttributeType == .typeRegular,
+              let size = attributes[.size] as? Int, size > 0, size <= Self.maximumBytes,
+              let data = FileManager.default.contents(atPath: resolved) else { return nil }
+        return Array(data)
+    }
+}

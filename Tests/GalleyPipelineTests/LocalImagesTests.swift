@@ -1,0 +1,124 @@
+import Foundation
+import GalleyCore
+@testable import GalleyPipeline
+import Testing
+
+/// Images the scrape has are copied into `media/`: found beside their pages, sized, made at
+/// several widths in WebP and their own format, without metadata, linked with `<picture>`;
+/// hostile ones are reported and stay remote, their pages published; unchanged images are not
+/// made again.
+@Suite struct LocalImagesTests {
+    static let cabaiFolder = "img.inews.id/media/822/files/networks/2026/08/31"
+
+    /// Two example pages and the images their scrape has: the cabai page's lead image (a JPEG
+    /// with EXIF orientation 6 and GPS), its body image (SVG bytes under a `.jpg` name), and
+    /// the DBD page's lead image (a JPEG cut in half).
+    func makeScrape(_ root: URL) throws -> URL {
+        let content = root.appendingPathComponent("content")
+        let inews = content.appendingPathComponent("inews")
+        try FileManager.default.createDirectory(at: inews.appendingPathComponent(Self.cabaiFolder), withIntermediateDirectories: true)
+        for page in ["jatim-harga-cabai-surabaya.html", "jabar-dbd-kota-bandung.html"] {
+            try FileManager.default.copyItem(at: RepositoryPaths.content.appendingPathComponent("inews/" + page), to: inews.appendingPathComponent(page))
+        }
+        let fixtures = RepositoryPaths.root.appendingPathComponent("Tests/GalleyImagesTests/Fixtures")
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("oriented-gps.jpg"),
+                                         to: inews.appendingPathComponent(Self.cabaiFolder + "/cabai_pasar_keputran.jpg"))
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("script.svg"),
+                                         to: inews.appendingPathComponent(Self.cabaiFolder + "/bawang_merah_wonokromo.jpg"))
+        let dbd = inews.appendingPathComponent("img.inews.id/media/822/files/networks/2026/08/27")
+        try FileManager.default.createDirectory(at: dbd, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("truncated.jpg"), to: dbd.appendingPathComponent("fogging_bandung.jpg"))
+        return content
+    }
+
+    func build(_ root: URL, content: URL, extraConfig: String = "") throws -> BuildReport {
+        let config = root.appendingPathComponent("galley.yml")
+        var text = try String(contentsOf: RepositoryPaths.config, encoding: .utf8)
+        if extraConfig.hasPrefix("title:") { text = text.split(separator: "\n").filter { !$0.hasPrefix("title:") }.joined(separator: "\n") }
+        try (text + "\n" + extraConfig).write(to: config, atomically: true, encoding: .utf8)
+        return try BuildPipeline(options: .init(configFile: config, configRequired: true, contentFolder: content,
+                                                outputFolder: root.appendingPathComponent("public"), templatesFolder: RepositoryPaths.templates,
+                                                jobs: 2)).run()
+    }
+
+    @Test func scrapedImagesAreCopiedSizedAndStripped() throws {
+        let root = RepositoryPaths.temporaryFolder("local-images")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = try makeScrape(root)
+        let report = try build(root, content: content)
+        #expect(report.published == 2)
+        #expect(report.imagesMade == 1 && report.imagesReused == 0)
+        let reasons = report.imageProblems.map(\.description)
+        #expect(reasons.count == 2, "\(reasons)")
+        #expect(reasons.contains { $0.hasPrefix("images: inews/jatim-harga-cabai-surabaya.html: image inews/img.inews.id/") && $0.contains("SVG") })
+        #expect(reasons.contains { $0.hasPrefix("images: inews/jabar-dbd-kota-bandung.html: image ") && $0.contains("unreadable image") })
+        #expect(report.problems.isEmpty, "image problems do not reject pages")
+
+        let site = SiteInspector(folder: root.appendingPathComponent("public"))
+        let media = site.files.filter { $0.hasPrefix("media/") }.sorted()
+        // Shown 800×1200 (orientation applied): 480 and 800 wide, JPEG and WebP.
+        #expect(media.count == 4, "\(media)")
+        for path in media {
+            let bytes = Array(try Data(contentsOf: root.appendingPathComponent("public/" + path)))
+            let leaked = bytes.firstRange(of: Array("Example Camera".utf8)) != nil || bytes.firstRange(of: Array("GalleyTestCam".utf8)) != nil
+                || bytes.firstRange(of: Array("Exif\0\0".utf8)) != nil
+            #expect(!leaked, "metadata left in \(path)")
+        }
+        let article = try #require(site.htmlFiles.first { $0.contains("harga-cabai") && $0.hasSuffix("index.html") })
+        let html = site.text(article)
+        let lead = try #require(html.range(of: #"<figure class="lead-image">"#).map { String(html[$0.upperBound...].prefix(1200)) })
+        let stem = try #require(media.first { $0.hasSuffix(".jpg") && !$0.contains("-") }).dropLast(4)
+        #expect(lead.contains(#"<source type="image/webp" srcset="../../../\#(stem)-480.webp 480w, ../../../\#(stem).webp 800w""#), "\(lead)")
+        #expect(lead.contains(#"<img src="../../../\#(stem).jpg" srcset="../../../\#(stem)-480.jpg 480w, ../../../\#(stem).jpg 800w""#))
+        #expect(lead.contains(#"width="800" height="1200""#) && lead.contains(#"loading="eager" fetchpriority="high""#))
+        #expect(!lead.contains("referrerpolicy"), "a local file needs no referrer policy")
+        // The SVG stayed remote, like every image the scrape does not have.
+        #expect(html.contains(#"referrerpolicy="no-referrer" src="https://img.inews.id/media/822/files/networks/2026/08/31/bawang_merah_wonokromo.jpg""#))
+        #expect(html.contains(#"<meta property="og:image" content="https://news.example.org/\#(stem).jpg">"#) || html.contains(#"og:image" content="https://"#))
+        let home = site.text("index.html")
+        #expect(home.contains(#"srcset="\#(stem)-480.jpg 480w, \#(stem).jpg 800w""#), "the card links the local copy")
+    }
+
+    @Test func unchangedImagesAreNotMadeAgain() throws {
+        let root = RepositoryPaths.temporaryFolder("local-images-cache")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = try makeScrape(root)
+        _ = try build(root, content: content)
+        let first = SyntheticSite.mtimes(root.appendingPathComponent("public/media"))
+        // Another title: every page renders again, the images do not.
+        let retitled = try build(root, content: content, extraConfig: "title: Another title\n")
+        #expect(retitled.imagesMade == 0 && retitled.imagesReused == 1)
+        #expect(SyntheticSite.mtimes(root.appendingPathComponent("public/media")) == first)
+        // Other widths: made again, and the files of the old widths removed.
+        let resized = try build(root, content: content, extraConfig: "title: Another title\nimages:\n  widths: [320]\n")
+        #expect(resized.imagesMade == 1 && resized.imagesReused == 0)
+        let media = SiteInspector(folder: root.appendingPathComponent("public")).files.filter { $0.hasPrefix("media/") }
+        // One width, 320, now the widest: `media/<hash>.jpg` and `.webp`; the 480 files are gone.
+        #expect(media.count == 2 && !media.contains { $0.contains("-") }, "\(media)")
+    }
+
+    @Test func theFinderStaysInsideTheContentFolder() throws {
+        let root = RepositoryPaths.temporaryFolder("image-finder")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("site/story_files"), withIntermediateDirectories: true)
+        try Data("secret".utf8).write(to: root.appendingPathComponent("outside.jpg"))
+        try FileManager.default.createSymbolicLink(at: content.appendingPathComponent("site/story_files/link.jpg"),
+                                                   withDestinationURL: root.appendingPathComponent("outside.jpg"))
+        try Data([0xFF, 0xD8, 0xFF, 0xE0]).write(to: content.appendingPathComponent("site/story_files/photo.jpg"))
+        let finder = ScrapedImageFinder(contentFolder: content)
+        let page = "site/story.html", pageURL = "https://news.example/2026/10/story"
+        // A browser's "save complete": the relative reference resolved against the page's URL.
+        let saved = finder.find("https://news.example/2026/10/story_files/photo.jpg", page: page, pageURL: pageURL)
+        #expect(saved?.path == "site/story_files/photo.jpg" && saved?.name == "photo.jpg")
+        #expect(finder.find("https://news.example/2026/10/story_files/link.jpg", page: page, pageURL: pageURL) == nil, "a link out of the content folder")
+        #expect(finder.find("https://news.example/2026/10/story_files/../../../outside.jpg", page: page, pageURL: pageURL) == nil)
+        #expect(finder.find("https://news.example/2026/10/story_files/photo.jpg", page: "warc/crawl.warc.gz#12", pageURL: pageURL) == nil,
+                "archive pages have no folder")
+        let mirror = finder.candidates(for: URL(string: "https://cdn.example/a%20b/c.jpg?w=300")!, page: "mirror/news.example/x/story.html",
+                                       pageURL: URL(string: "https://news.example/x/story"))
+        #expect(mirror.prefix(4) == ["mirror/news.example/x/cdn.example/a b/c.jpg", "mirror/news.example/x/cdn.example/a%20b/c.jpg",
+                                     "mirror/news.example/x/cdn.example/a b/c.jpg?w=300", "mirror/news.example/x/cdn.example/a%20b/c.jpg?w=300"])
+        #expect(mirror.contains("mirror/cdn.example/a b/c.jpg") && mirror.contains("cdn.example/a b/c.jpg"))
+    }
+}
