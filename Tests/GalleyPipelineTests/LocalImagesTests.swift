@@ -121,4 +121,26 @@ import Testing
                                      "mirror/news.example/x/cdn.example/a b/c.jpg?w=300", "mirror/news.example/x/cdn.example/a%20b/c.jpg?w=300"])
         #expect(mirror.contains("mirror/cdn.example/a b/c.jpg") && mirror.contains("cdn.example/a b/c.jpg"))
     }
+
+    @Test func anArchivedPageTakesItsImagesFromTheArchive() throws {
+        let site = try ArchiveBuildTests.Site("local-images-warc")
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let fixtures = RepositoryPaths.root.appendingPathComponent("Tests/GalleyImagesTests/Fixtures")
+        let photo = Array(try Data(contentsOf: fixtures.appendingPathComponent("oriented-gps.jpg")))
+        let older = Array(try Data(contentsOf: fixtures.appendingPathComponent("plain.png")))
+        let records = [
+            WARCWriter.response(uri: "https://news.example.org/2026/10/tanggul.html", date: "2026-10-20T07:00:01Z",
+                                body: ArchiveBuildTests.article("Tanggul Darurat Jebol", day: 3)),
+            // The page's image, fetched twice: the later fetch wins (the earlier bytes are a PNG).
+            WARCWriter.response(uri: "https://news.example.org/foto/3.jpg", date: "2026-10-20T07:00:00Z", headers: ["Content-Type: image/png"], body: older),
+            WARCWriter.response(uri: "https://news.example.org/foto/3.jpg", date: "2026-10-20T07:00:02Z", headers: ["Content-Type: image/jpeg"], body: photo),
+        ]
+        try Data(records.flatMap(WARCWriter.gzip)).write(to: site.content.appendingPathComponent("crawl.warc.gz"))
+        let report = try site.build()
+        #expect(report.published == 1 && report.imagesMade == 1 && report.imageProblems.isEmpty, "\(report.imageProblems)")
+        let inspector = SiteInspector(folder: site.output)
+        let article = try #require(inspector.htmlFiles.first { $0.contains("tanggul") })
+        #expect(inspector.text(article).contains(#"width="800" height="1200""#), "the JPEG's picture, orientation applied")
+        #expect(inspector.files.filter { $0.hasPrefix("media/") }.count == 4)
+    }
 }

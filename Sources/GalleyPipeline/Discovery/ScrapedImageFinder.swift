@@ -11,8 +11,11 @@ import GalleyCore
 ///
 /// A path is tried percent-decoded and as written, each also with the URL's query (wget names
 /// `a.jpg?w=300` so). Only regular files inside the content folder are read (no `..`, no
-/// symbolic link out of it), at most `maximumBytes`. Pages read from archives have no folder:
-/// none of their images is found here.
+/// symbolic link out of it), at most `maximumBytes`.
+///
+/// A page read from an archive (WARC, WACZ) has no folder: its images are the `response`
+/// records of the same archive with their URLs (`archived`), as `wget -p --warc-file` and
+/// Browsertrix write them.
 struct ScrapedImageFinder: Sendable {
     /// The content folder, absolute, symbolic links resolved.
     let root: String
@@ -42,6 +45,22 @@ struct ScrapedImageFinder: Sendable {
             }
         }
         return nil
+    }
+
+    /// The images of archived pages: for each archive (relative to the content folder) the
+    /// wanted URLs it has a 200 response for → the image, named by its record.
+    func archived(_ wanted: [String: Set<String>]) -> [String: [String: Found]] {
+        var found: [String: [String: Found]] = [:]
+        for (archive, urls) in wanted {
+            let path = root + "/" + archive
+            guard !archive.split(separator: "/").contains("..") else { continue }
+            let images = ArchivedImages.images(in: URL(fileURLWithPath: path), name: archive, wanted: urls)
+            found[archive] = Dictionary(uniqueKeysWithValues: images.compactMap { url, image -> (String, Found)? in
+                guard !image.bytes.isEmpty, image.bytes.count <= Self.maximumBytes else { return nil }
+                return (url, Found(bytes: image.bytes, name: URL(string: url)?.lastPathComponent ?? "", path: image.source))
+            })
+        }
+        return found
     }
 
     /// The paths (relative to the content folder) where the image may be, in the order tried.

@@ -4,7 +4,8 @@ import GalleyImages
 import GalleyRender
 
 /// The images phase, between extraction and rendering: every image an article shows (its lead
-/// image and the images of its body) that the scrape has (`ScrapedImageFinder`) is planned from
+/// image and the images of its body) that the scrape has (`ScrapedImageFinder`: files beside
+/// the page, or records of the archive the page came from) is planned from
 /// its header, and its files under `media/` are made unless the last build made them from the
 /// same bytes and settings (their output records carry the cache key) and they are untouched.
 /// An image that is not in the scrape stays remote; one that is but cannot be used (SVG, a
@@ -33,11 +34,13 @@ struct ImageStage {
         var reused = 0
     }
 
-    /// One image URL to look for, with the first page that shows it.
+    /// One image URL to look for, with the first page that shows it (and the archive that
+    /// page came from, whose records are where its images are).
     private struct Wanted: Sendable {
         var url: String
         var source: String
         var pageURL: String?
+        var archive: String?
     }
 
     private enum Outcome: Sendable {
@@ -59,10 +62,17 @@ struct ImageStage {
             urlsBySource[document.source] = urls
             for url in urls where index[url] == nil {
                 index[url] = wanted.count
-                wanted.append(Wanted(url: url, source: document.source, pageURL: document.frontMatter.sourceURL))
+                wanted.append(Wanted(url: url, source: document.source, pageURL: document.frontMatter.sourceURL,
+                                     archive: ScrapeArchive.archivePath(ofRecord: document.source)))
             }
         }
-        let outcomes = parallelMap(wanted, jobs: jobs) { outcome(of: $0, reusable: reusable) }
+        var archiveWants: [String: Set<String>] = [:]
+        for item in wanted { if let archive = item.archive { archiveWants[archive, default: []].insert(item.url) } }
+        let archived = finder.archived(archiveWants)
+        let outcomes = parallelMap(wanted, jobs: jobs) { item in
+            let found = item.archive.map { archived[$0]?[item.url] } ?? finder.find(item.url, page: item.source, pageURL: item.pageURL)
+            return outcome(of: item, found: found, reusable: reusable)
+        }
         var result = Result()
         for (item, outcome) in zip(wanted, outcomes) { add(outcome, of: item, to: &result) }
         for (source, urls) in urlsBySource {
@@ -82,8 +92,8 @@ struct ImageStage {
         return urls
     }
 
-    private func outcome(of item: Wanted, reusable: (String, String) -> OutputRecord?) -> Outcome {
-        guard let found = finder.find(item.url, page: item.source, pageURL: item.pageURL) else { return .notInScrape }
+    private func outcome(of item: Wanted, found: ScrapedImageFinder.Found?, reusable: (String, String) -> OutputRecord?) -> Outcome {
+        guard let found else { return .notInScrape }
         do throws(ImageProblem) {
             let plan = try processor.plan(found.bytes, name: found.name)
             var records: [String: OutputRecord] = [:]
