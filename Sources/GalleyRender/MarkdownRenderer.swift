@@ -55,18 +55,87 @@ public struct MarkdownRenderer: Sendable {
         defer { free(rendered) }
         var html = String(cString: rendered)
         // cmark writes every image as `<img src="`, and nothing else so (text is escaped).
-        if remoteImages == .keep { html = html.replacingOccurrences(of: "<img src=\"", with: Self.remoteImageStart) }
+        if remoteImages == .keep { html = Self.replacing(#"<img src=""#, with: Self.remoteImageStart, in: html) }
         return local.isEmpty ? html : withLocalImages(html, local, link: link)
     }
 
-    /// The URLs of the images a CommonMark text shows, in order.
+    /// The URLs of the inline images a CommonMark text shows (`![alt](url)`, `![alt](<url>)`),
+    /// in order, read by a scan of its bytes rather than a parse (a parse of every body cost a
+    /// tenth of a build): an image inside a code span or block is listed too (the renderer then
+    /// finds no such image), and reference-style images are not (they stay remote).
     public static func imageURLs(in markdown: String) -> [String] {
-        guard markdown.contains("![") else { return [] }
-        let length = markdown.utf8.count
-        guard let document = markdown.withCString({ cmark_parse_document($0, length, options) }) else { return [] }
-        defer { cmark_node_free(document) }
-        return nodes(in: document, where: { cmark_node_get_type($0) == CMARK_NODE_IMAGE }).compactMap { node in
-            cmark_node_get_url(node).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+        var markdown = markdown
+        return markdown.withUTF8 { imageURLs(inUTF8: $0) }
+    }
+
+    private static func imageURLs(inUTF8 text: UnsafeBufferPointer<UInt8>) -> [String] {
+        let bang = UInt8(ascii: "!"), open = UInt8(ascii: "["), close = UInt8(ascii: "]"), paren = UInt8(ascii: "(")
+        let backslash = UInt8(ascii: "\\"), newline = UInt8(ascii: "\n"), less = UInt8(ascii: "<"), greater = UInt8(ascii: ">")
+        var urls: [String] = []
+        var index = 0
+        while index + 1 < text.count {
+            guard text[index] == bang, text[index + 1] == open else {
+                index += 1
+                continue
+            }
+            // The `]` closing the alt text: brackets nest, a backslash escapes, a blank line ends it.
+            var cursor = index + 2, depth = 0
+            var closing: Int?
+            while cursor < text.count, closing == nil {
+                switch text[cursor] {
+                case backslash: cursor += 1
+                case open: depth += 1
+                case close: if depth == 0 { closing = cursor } else { depth -= 1 }
+                case newline where cursor + 1 < text.count && text[cursor + 1] == newline: cursor = text.count
+                default: break
+                }
+                cursor += 1
+            }
+            guard let closing, closing + 2 < text.count, text[closing + 1] == paren else {
+                index += 2
+                continue
+            }
+            var start = closing + 2, end = start
+            if text[start] == less {
+                start += 1
+                end = start
+                while end < text.count, text[end] != greater, text[end] != newline { end += 1 }
+                guard end < text.count, text[end] == greater else {
+                    index = closing + 1
+                    continue
+                }
+            } else {
+                while end < text.count, text[end] > 0x20, text[end] != UInt8(ascii: ")") { end += 1 }
+            }
+            if end > start { urls.append(String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)) }
+            index = end
+        }
+        return urls
+    }
+
+    /// `text` with every `target` replaced, searched as UTF-8 bytes (Foundation's search bridges
+    /// to NSString: 5% of a build when it ran over every body).
+    static func replacing(_ target: String, with replacement: String, in text: String) -> String {
+        let needle = Array(target.utf8)
+        guard let first = needle.first else { return text }
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            var output: [UInt8] = []
+            var copied = 0, index = 0
+            while index + needle.count <= bytes.count {
+                if bytes[index] == first, needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) {
+                    if output.isEmpty { output.reserveCapacity(bytes.count + 256) }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                    output.append(contentsOf: replacement.utf8)
+                    index += needle.count
+                    copied = index
+                } else {
+                    index += 1
+                }
+            }
+            guard copied > 0 else { return String(decoding: bytes, as: UTF8.self) }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: output, as: UTF8.self)
         }
     }
 

@@ -220,3 +220,26 @@ import Testing
         #expect(listHead["feedHref"] == nil)
     }
 }
+
+/// The images a body shows, as the images phase looks for them.
+@Suite struct MarkdownImageURLTests {
+    @Test func inlineImagesAreListedInOrder() {
+        let markdown = #"""
+            Text ![a [nested] alt \] here](https://img.example/a.jpg "title") and
+            [![linked](<https://img.example/b c.jpg>)](https://example.org/)
+
+            ![](https://img.example/c.png)
+            ![broken alt
+
+            ](https://img.example/never.jpg) ![x]( https://img.example/spaced.jpg) [not an image](https://example.org/d.jpg)
+            """#
+        #expect(MarkdownRenderer.imageURLs(in: markdown) == ["https://img.example/a.jpg", "https://img.example/b c.jpg", "https://img.example/c.png"])
+    }
+
+    @Test func everyImageTheRendererShowsIsListed() {
+        let markdown = "![Foto](https://img.example/1.jpg)\nCaption line\n\n- ![in a list](https://img.example/2.jpg)\n\n> ![quoted](https://img.example/3.webp)\n"
+        let html = MarkdownRenderer().html(from: markdown)
+        let shown = html.components(separatedBy: #"src=""#).dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(MarkdownRenderer.imageURLs(in: markdown) == shown)
+    }
+}

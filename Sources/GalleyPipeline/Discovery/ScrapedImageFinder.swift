@@ -1,5 +1,6 @@
 import Foundation
 import GalleyCore
+import Synchronization
 
 /// Finds the bytes of an image a page shows among the files the scraper saved beside it:
 ///
@@ -19,6 +20,9 @@ import GalleyCore
 struct ScrapedImageFinder: Sendable {
     /// The content folder, absolute, symbolic links resolved.
     let root: String
+    /// Which paths exist, each asked once: most images are not in the scrape, and their
+    /// candidate paths end at a missing host folder.
+    private let folders = FolderExistence()
     /// Larger files are not images a page shows.
     static let maximumBytes = 64 << 20
 
@@ -39,7 +43,12 @@ struct ScrapedImageFinder: Sendable {
     /// whose URL is `pageURL`, or nil when the scrape does not have it.
     func find(_ imageURL: String, page source: String, pageURL: String?) -> Found? {
         guard let url = URL(string: imageURL) else { return nil }
-        for candidate in candidates(for: url, page: source, pageURL: pageURL.flatMap(URL.init(string:))) {
+        let present = { (folder: String, first: String) -> Bool in
+            guard !first.isEmpty, first != ".", first != ".." else { return false }
+            let path = root + "/" + Self.join(folder, first)
+            return folders.exists(path)
+        }
+        for candidate in candidates(for: url, page: source, pageURL: pageURL.flatMap(URL.init(string:)), present: present) {
             if let bytes = read(candidate) {
                 return Found(bytes: bytes, name: url.lastPathComponent, path: candidate)
             }
@@ -64,29 +73,48 @@ struct ScrapedImageFinder: Sendable {
     }
 
     /// The paths (relative to the content folder) where the image may be, in the order tried.
-    func candidates(for url: URL, page source: String, pageURL: URL?) -> [String] {
+    /// `present(folder, first)` says whether the content folder has `folder/first` (the first
+    /// component of the rest of a candidate path); candidates under a missing one are skipped
+    /// before their names are made (most images are not in the scrape).
+    func candidates(for url: URL, page source: String, pageURL: URL?,
+                    present: (_ folder: String, _ first: String) -> Bool = { _, _ in true }) -> [String] {
         guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", let host = url.host?.lowercased(),
               ScrapeArchive.archivePath(ofRecord: source) == nil else { return [] }
-        let names = Self.names(path: url.path(percentEncoded: true), query: url.query(percentEncoded: true))
+        let path = url.path(percentEncoded: true), query = url.query(percentEncoded: true)
+        let sameHost = pageURL?.host?.lowercased() == host
         let pageFolder = Self.folder(of: source)
         var folders = [pageFolder]
         while let last = folders.last, !last.isEmpty { folders.append(Self.folder(of: last)) }
         var found: [String] = []
+        var names: [String]?
         for folder in folders {
-            for name in names { found.append(Self.join(folder, host + "/" + name)) }
-            if pageURL?.host?.lowercased() == host { for name in names { found.append(Self.join(folder, name)) } }
+            if present(folder, host) {
+                names = names ?? Self.names(path: path, query: query)
+                for name in names ?? [] { found.append(Self.join(folder, host + "/" + name)) }
+            }
+            if sameHost, present(folder, Self.firstComponent(of: path)) {
+                names = names ?? Self.names(path: path, query: query)
+                for name in names ?? [] { found.append(Self.join(folder, name)) }
+            }
         }
-        if let pageURL, pageURL.host?.lowercased() == host {
+        if let pageURL, sameHost {
             let pageDirectory = pageURL.path(percentEncoded: true).split(separator: "/", omittingEmptySubsequences: false).dropLast()
                 .joined(separator: "/") + "/"
-            let imagePath = url.path(percentEncoded: true)
-            if imagePath.hasPrefix(pageDirectory) {
-                let relative = String(imagePath.dropFirst(pageDirectory.count))
-                for name in Self.names(path: relative, query: url.query(percentEncoded: true)) { found.append(Self.join(pageFolder, name)) }
+            if path.hasPrefix(pageDirectory) {
+                let relative = String(path.dropFirst(pageDirectory.count))
+                if present(pageFolder, Self.firstComponent(of: relative)) {
+                    for name in Self.names(path: relative, query: query) { found.append(Self.join(pageFolder, name)) }
+                }
             }
         }
         var seen = Set<String>()
         return found.filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    /// The first component of a URL path, percent-decoded (`/a%20b/c.jpg` → `a b`).
+    private static func firstComponent(of path: String) -> String {
+        let first = String(path.drop { $0 == "/" }.prefix { $0 != "/" && $0 != "?" })
+        return first.removingPercentEncoding ?? first
     }
 
     /// A URL path as a relative file path: percent-decoded, then as written; each with the query too.
@@ -111,8 +139,13 @@ struct ScrapedImageFinder: Sendable {
     /// The bytes of a regular file inside the content folder, or nil.
     private func read(_ relative: String) -> [UInt8]? {
         let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
-        guard !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." || $0.contains("\0") }),
-              FileManager.default.fileExists(atPath: root + "/" + relative) else { return nil }
+        guard !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." || $0.contains("\0") }) else { return nil }
+        var folder = root
+        for part in parts.dropLast() {
+            folder += "/" + part
+            guard folders.exists(folder) else { return nil }
+        }
+        guard FileManager.default.fileExists(atPath: root + "/" + relative) else { return nil }
         let resolved = URL(fileURLWithPath: root + "/" + relative).resolvingSymlinksInPath().path
         guard resolved.hasPrefix(root + "/"),
               let attributes = try? FileManager.default.attributesOfItem(atPath: resolved),
@@ -120,5 +153,17 @@ struct ScrapedImageFinder: Sendable {
               let size = attributes[.size] as? Int, size > 0, size <= Self.maximumBytes,
               let data = FileManager.default.contents(atPath: resolved) else { return nil }
         return Array(data)
+    }
+}
+
+/// Whether paths exist (a folder, or a file), remembered for the length of a build (threads share it).
+final class FolderExistence: Sendable {
+    private let known = Mutex<[String: Bool]>([:])
+
+    func exists(_ path: String) -> Bool {
+        if let answer = known.withLock({ $0[path] }) { return answer }
+        let answer = FileManager.default.fileExists(atPath: path)
+        known.withLock { $0[path] = answer }
+        return answer
     }
 }
