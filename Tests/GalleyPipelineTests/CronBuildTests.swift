@@ -219,6 +219,36 @@ import Testing
         #expect(built.keys.contains { $0.contains("berita-nomor-209-dari-arsip") }, "the last appended record is published")
     }
 
+    /// The same while images are being made and written: the example's iNews pages with the
+    /// images their scrape has, each round at another `images.quality` (so every image file is
+    /// made and written again), killed at random moments.
+    @Test func buildsKilledWhileMakingImagesLeaveNoPartialImage() async throws {
+        let folders = Folders(root: RepositoryPaths.temporaryFolder("cron-kill-images"))
+        defer { try? FileManager.default.removeItem(at: folders.root) }
+        try FileManager.default.createDirectory(at: folders.content, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: RepositoryPaths.content.appendingPathComponent("inews"), to: folders.content.appendingPathComponent("inews"))
+        let binary = try galley()
+        let full = await BrokenInputTests.run(binary, folders.arguments(["--full"]), timeout: 300)
+        #expect(full.status == 0, "\(full.stderr)")
+        let media = RepositoryPaths.files(in: folders.output).filter { $0.hasPrefix("media/") }
+        #expect(media.count > 40, "\(media.count) image files")
+        var random = SeededRandom(seed: 16)
+        var killedMidway = 0
+        let config = folders.root.appendingPathComponent("galley.yml")
+        let base = try String(contentsOf: RepositoryPaths.config, encoding: .utf8)
+        for round in 0..<6 {
+            try (base + "\nimages:\n  quality: \(70 + round)\n").write(to: config, atomically: true, encoding: .utf8)
+            var arguments = folders.arguments()
+            arguments[2] = config.path
+            let delay = Double(random.below(Int(max(full.seconds, 0.05) * 1000))) / 1000
+            if try await runAndKill(binary, arguments, after: delay) { killedMidway += 1 }
+            #expect(Self.partialFiles(in: folders.output).isEmpty, "round \(round): \(Self.partialFiles(in: folders.output))")
+        }
+        #expect(killedMidway >= 3, "most builds were killed before they finished")
+        let built = try await expectNextBuildMatchesACleanOne(folders, binary: binary)
+        #expect(built.keys.filter { $0.hasPrefix("media/") }.count == media.count)
+    }
+
     func runAndKill(_ binary: URL, _ arguments: [String], after delay: Double) async throws -> Bool {
         let process = Process()
         process.executableURL = binary
@@ -233,8 +263,21 @@ import Testing
         return running && child.endedBySignal
     }
 
-    /// Files that are not whole: HTML not ending in `</html>`, XML not ending in `>`, empty
-    /// files, and temporary files.
+    /// Whether an image file is whole by its format's own ending: JPEG's end-of-image marker,
+    /// PNG's `IEND` chunk, WebP's RIFF size (other files: true).
+    static func isWholeImage(_ path: String, _ bytes: [UInt8]) -> Bool {
+        if path.hasSuffix(".jpg") { return bytes.suffix(2) == [0xFF, 0xD9] }
+        if path.hasSuffix(".png") { return bytes.count > 12 && Array(bytes[(bytes.count - 8)..<(bytes.count - 4)]) == Array("IEND".utf8) }
+        if path.hasSuffix(".webp") {
+            guard bytes.count > 12 else { return false }
+            let size = (4..<8).reduce(0) { $0 | Int(bytes[$1]) << (8 * ($1 - 4)) }
+            return size + 8 == bytes.count
+        }
+        return true
+    }
+
+    /// Files that are not whole: HTML not ending in `</html>`, XML not ending in `>`, images
+    /// cut short, empty files, and temporary files.
     static func partialFiles(in folder: URL) -> [String] {
         RepositoryPaths.files(in: folder).filter { path in
             if path.contains(".tmp") { return true }
@@ -242,7 +285,7 @@ import Testing
             let tail = String(decoding: data.suffix(16), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             if path.hasSuffix(".html") { return !tail.hasSuffix("</html>") }
             if path.hasSuffix(".xml") { return !tail.hasSuffix(">") }
-            return false
+            return !isWholeImage(path, Array(data))
         }
     }
 }
