@@ -30,6 +30,40 @@ public enum URLPolicy {
         return resolved.absoluteString
     }
 
+    /// Image types whose `data:` URIs are kept in articles (SingleFile and "save as single
+    /// file" pages inline every image so): the images phase copies them into the site; they
+    /// are never written into a page as they are.
+    public static let inlineImageTypes: Set<String> = ["image/png", "image/jpeg", "image/jpg", "image/gif", "image/webp"]
+
+    /// `raw` as a `data:` URI of an image galley can copy (`data:image/jpeg;base64,…`, one of
+    /// `inlineImageTypes`, base64, whitespace removed) whose payload has at least
+    /// `minimumLength` characters (lazy loaders' 1×1 placeholders are shorter); nil otherwise.
+    public static func inlineImage(_ raw: String, minimumLength: Int = 512) -> String? {
+        let cleaned = browserNormalized(raw).filter { !$0.isWhitespace }
+        guard cleaned.utf8.count > minimumLength, let comma = cleaned.firstIndex(of: ","),
+              cleaned.prefix(5).lowercased() == "data:" else { return nil }
+        let header = cleaned[cleaned.index(cleaned.startIndex, offsetBy: 5)..<comma].lowercased()
+        let parts = header.split(separator: ";")
+        guard parts.count >= 2, parts.last == "base64", let type = parts.first, inlineImageTypes.contains(String(type)) else { return nil }
+        let payload = cleaned[cleaned.index(after: comma)...]
+        guard payload.utf8.count >= minimumLength,
+              payload.utf8.allSatisfy({ $0.isASCIIBase64 }) else { return nil }
+        return "data:" + String(type) + ";base64," + payload
+    }
+
+    /// The bytes of an inline image URI (`inlineImage`), or nil.
+    public static func inlineImageBytes(_ uri: String) -> (mimeType: String, bytes: [UInt8])? {
+        guard let normalised = inlineImage(uri, minimumLength: 0), let comma = normalised.firstIndex(of: ","),
+              let semicolon = normalised.firstIndex(of: ";"),
+              let data = Data(base64Encoded: String(normalised[normalised.index(after: comma)...])) else { return nil }
+        return (String(normalised[normalised.index(normalised.startIndex, offsetBy: 5)..<semicolon]), Array(data))
+    }
+
+    /// Whether `url` is a `data:` URI.
+    public static func isDataURI(_ url: String) -> Bool {
+        url.utf8.count > 5 && url.prefix(5).lowercased() == "data:"
+    }
+
     /// The lower-cased scheme of a URL string, or nil for a relative reference.
     public static func scheme(of url: String) -> String? {
         guard let colon = url.firstIndex(of: ":") else { return nil }
@@ -59,5 +93,12 @@ public enum URLPolicy {
         var allowed = CharacterSet.urlQueryAllowed
         allowed.insert(charactersIn: "#%")
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}
+
+private extension UInt8 {
+    /// A character of base64 (standard alphabet, with padding).
+    var isASCIIBase64: Bool {
+        (self >= 0x41 && self <= 0x5A) || (self >= 0x61 && self <= 0x7A) || (self >= 0x30 && self <= 0x39) || self == 0x2B || self == 0x2F || self == 0x3D
     }
 }

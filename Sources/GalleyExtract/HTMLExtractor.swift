@@ -46,7 +46,8 @@ public struct HTMLExtractor: Sendable {
         content = Self.addingLeadPicture(to: content, before: found.members.first ?? found.container, analysis: analysis, converter: &converter)
         content = Self.droppingLeadingTitle(content, title: metadata.title, heuristics: settings.heuristics)
         content = Self.droppingLeadingMetadataLines(content, byline: metadata.byline, heuristics: settings.heuristics)
-        if metadata.image == nil { metadata.image = Self.firstImage(content) }
+        // A picture the page inlined (`data:`) stays in the body; the lead image is a URL.
+        if metadata.image == nil { metadata.image = Self.firstImage(content).flatMap { URLPolicy.isDataURI($0) ? nil : $0 } }
         content = Self.droppingLeadingImage(content, leadImage: metadata.image)
         content = Self.droppingTrailingLinkBlocks(content, heuristics: settings.heuristics)
         content = Self.droppingTrailingLinkBlocks(ClosingCallToAction.dropped(from: content, heuristics: settings.heuristics),

@@ -43,14 +43,16 @@ public struct MarkdownRenderer: Sendable {
         let length = markdown.utf8.count
         guard let document = markdown.withCString({ cmark_parse_document($0, length, Self.options) }) else { return "" }
         defer { cmark_node_free(document) }
+        let local = markLocalImages(in: document, images: images)
         for node in Self.nodes(in: document, where: { [CMARK_NODE_LINK, CMARK_NODE_IMAGE].contains(cmark_node_get_type($0)) }) {
             blankUnsafeURL(of: node)
         }
         passValidatedHTMLBlocks(in: document, tableLabel: tableLabel)
         for container in Self.nodes(in: document, where: { cmark_node_first_child($0) != nil }) { pairInlineTags(in: container) }
         for paragraph in Self.nodes(in: document, where: { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH }) { makeFigure(of: paragraph) }
-        let local = markLocalImages(in: document, images: images)
-        if remoteImages == .drop { dropImages(in: document) }
+        // An inlined picture (`data:`) the images phase did not copy is never written as it is.
+        dropImages(in: document) { Self.url(of: $0).map(URLPolicy.isDataURI) ?? false }
+        if remoteImages == .drop { dropImages(in: document) { !Self.isLocal($0) } }
         guard let rendered = cmark_render_html(document, Self.options) else { return "" }
         defer { free(rendered) }
         var html = String(cString: rendered)
@@ -178,9 +180,9 @@ public struct MarkdownRenderer: Sendable {
 
     /// `images.remote: drop`: every image goes, with the figure (and caption) around it, a link
     /// that only held it, and a paragraph left with nothing to show.
-    private func dropImages(in document: OpaquePointer) {
+    private func dropImages(in document: OpaquePointer, where doomed: (OpaquePointer) -> Bool) {
         // One at a time, looked up again each time: removing a figure frees the other images in it.
-        while let image = Self.nodes(in: document, where: { cmark_node_get_type($0) == CMARK_NODE_IMAGE && !Self.isLocal($0) }).first {
+        while let image = Self.nodes(in: document, where: { cmark_node_get_type($0) == CMARK_NODE_IMAGE && doomed($0) }).first {
             var doomed = image
             if let parent = cmark_node_parent(doomed), cmark_node_get_type(parent) == CMARK_NODE_LINK,
                Self.children(of: parent).allSatisfy({ $0 == doomed || Self.isBlank($0) }) {
@@ -202,7 +204,11 @@ public struct MarkdownRenderer: Sendable {
 
     /// An image marked as copied into the site.
     private static func isLocal(_ image: OpaquePointer) -> Bool {
-        cmark_node_get_url(image).map { String(cString: $0).hasPrefix(localImageScheme) } ?? false
+        url(of: image)?.hasPrefix(localImageScheme) ?? false
+    }
+
+    private static func url(of node: OpaquePointer) -> String? {
+        cmark_node_get_url(node).map { String(cString: $0) }
     }
 
     /// A line break, or text of blanks only.
@@ -235,6 +241,8 @@ public struct MarkdownRenderer: Sendable {
     /// `mailto` or a relative reference (kept relative), nothing else.
     private func blankUnsafeURL(of node: OpaquePointer) {
         guard let url = cmark_node_get_url(node).map({ String(cString: $0) }), !url.isEmpty else { return }
+        // Local images are marked already; inlined pictures are dropped after figures are made.
+        if cmark_node_get_type(node) == CMARK_NODE_IMAGE, url.hasPrefix(Self.localImageScheme) || URLPolicy.isDataURI(url) { return }
         if !Self.isPlainWebURL(url), URLPolicy.safeURL(url, base: Self.probeBase) == nil { cmark_node_set_url(node, "") }
     }
 

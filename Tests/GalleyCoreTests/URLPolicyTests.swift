@@ -27,3 +27,26 @@ import Testing
         #expect(URLPolicy.safeURL("/x.jpg", base: nil) == nil)
     }
 }
+
+/// Pictures inlined as `data:` URIs, kept for the images phase.
+@Suite struct InlineImageURITests {
+    static let payload = String(repeating: "QUJD", count: 200)
+
+    @Test func onlyBase64ImagesOfKnownTypesAndRealSizeAreKept() {
+        #expect(URLPolicy.inlineImage("data:image/jpeg;base64,\(Self.payload)") == "data:image/jpeg;base64,\(Self.payload)")
+        #expect(URLPolicy.inlineImage(" DATA:Image/PNG;base64,\(Self.payload.prefix(400))\n\(Self.payload.dropFirst(400)) ")
+                == "data:image/png;base64,\(Self.payload)", "case and whitespace as a browser reads them")
+        #expect(URLPolicy.inlineImage("data:image/svg+xml;base64,\(Self.payload)") == nil, "SVG can carry script")
+        #expect(URLPolicy.inlineImage("data:text/html;base64,\(Self.payload)") == nil)
+        #expect(URLPolicy.inlineImage("data:image/png,\(Self.payload)") == nil, "not base64")
+        #expect(URLPolicy.inlineImage("data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7") == nil,
+                "a lazy loader's 1×1 placeholder")
+        #expect(URLPolicy.inlineImage("data:image/png;base64,\(Self.payload)\"onerror=alert(1)") == nil, "only base64 characters")
+        #expect(URLPolicy.safeURL("data:image/png;base64,\(Self.payload)", base: nil) == nil, "never a link or a page URL")
+    }
+
+    @Test func bytesAreDecoded() throws {
+        let decoded = try #require(URLPolicy.inlineImageBytes("data:image/webp;base64,\(Self.payload)"))
+        #expect(decoded.mimeType == "image/webp" && decoded.bytes.count == 600 && decoded.bytes.prefix(3) == [0x41, 0x42, 0x43])
+    }
+}

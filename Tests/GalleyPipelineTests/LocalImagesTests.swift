@@ -143,4 +143,32 @@ import Testing
         #expect(inspector.text(article).contains(#"width="800" height="1200""#), "the JPEG's picture, orientation applied")
         #expect(inspector.files.filter { $0.hasPrefix("media/") }.count == 4)
     }
+
+    @Test func picturesInlinedAsDataURIsAreCopiedAndNeverWrittenAsTheyAre() throws {
+        let site = try ArchiveBuildTests.Site("local-images-data-uri")
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let fixtures = RepositoryPaths.root.appendingPathComponent("Tests/GalleyImagesTests/Fixtures")
+        let photo = try Data(contentsOf: fixtures.appendingPathComponent("oriented-gps.jpg")).base64EncodedString()
+        let svg = String(repeating: #"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#, count: 20)
+        let disguised = Data(svg.utf8).base64EncodedString()
+        let paragraph = "Petugas gabungan memompa air dari permukiman yang paling rendah sejak dini hari, sementara warga mengungsi ke balai desa."
+        let html = """
+            <html lang="id"><head><meta charset="utf-8"><title>Banjir Surut</title>
+            <meta property="article:published_time" content="2026-10-03T08:00:00+07:00"></head>
+            <body><article><h1>Banjir Surut</h1><p>\(paragraph)</p><p>\(paragraph)</p>
+            <figure><img src="data:image/jpeg;base64,\(photo)" alt="Warga"><figcaption>Warga membersihkan lumpur.</figcaption></figure>
+            <p>\(paragraph)</p><p><img src="data:image/svg+xml;base64,\(disguised)" alt="svg"></p>
+            <p><img src="data:image/png;base64,\(disguised)" alt="disguised"></p><p>\(paragraph)</p></article></body></html>
+            """
+        try Data(html.utf8).write(to: site.content.appendingPathComponent("banjir.html"))
+        let report = try site.build()
+        #expect(report.published == 1 && report.imagesMade == 1)
+        #expect(report.imageProblems.map(\.reason) == ["image banjir.html (data: URI): SVG is never copied into the site (it can carry script)"])
+        let inspector = SiteInspector(folder: site.output)
+        let article = try #require(inspector.htmlFiles.first { $0.contains("banjir-surut") })
+        let text = inspector.text(article)
+        #expect(text.contains(#"width="800" height="1200" alt="Warga""#) && text.contains("<figcaption>Warga membersihkan lumpur.</figcaption>"))
+        let leaked = inspector.files.filter { inspector.text($0).contains("data:image") || inspector.text($0).contains("<script>alert") }
+        #expect(leaked.isEmpty, "\(leaked)")
+    }
 }

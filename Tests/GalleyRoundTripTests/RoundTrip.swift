@@ -23,8 +23,21 @@ struct RoundTrip {
     init(_ content: [ContentNode], baseURL: String? = nil) throws {
         original = CanonicalTree.blocks(content)
         markdown = Self.normalizer.markdown(for: content, baseURL: baseURL)
-        html = Self.renderer.html(from: markdown)
+        html = Self.rendered(markdown)
         returned = CanonicalTree.blocks(try Self.tree(fromHTML: html))
+    }
+
+    /// The HTML of `markdown` with its pictures inlined as `data:` URIs shown as they are. A
+    /// build shows them from their copies in `media/` (the images phase) and never writes a
+    /// `data:` URI; the trip checks the Markdown, so it stands each in for a URL while rendering.
+    static func rendered(_ markdown: String) -> String {
+        let inline = Array(Set(MarkdownRenderer.imageURLs(in: markdown).filter(URLPolicy.isDataURI))).sorted()
+        guard !inline.isEmpty else { return renderer.html(from: markdown) }
+        var standIn = markdown
+        for (index, uri) in inline.enumerated() { standIn = standIn.replacingOccurrences(of: uri, with: "https://inline-image.invalid/\(index)") }
+        var html = renderer.html(from: standIn)
+        for (index, uri) in inline.enumerated().reversed() { html = html.replacingOccurrences(of: "https://inline-image.invalid/\(index)", with: uri) }
+        return html
     }
 
     /// The trip of a generated tree: it is first written as plain HTML and read back by the

@@ -14,6 +14,8 @@ import Synchronization
 /// `a.jpg?w=300` so). Only regular files inside the content folder are read (no `..`, no
 /// symbolic link out of it), at most `maximumBytes`.
 ///
+/// A picture inlined as a `data:` URI is decoded (`inline`).
+///
 /// A page read from an archive (WARC, WACZ) has no folder: its images are the `response`
 /// records of the same archive with their URLs (`archived`), as `wget -p --warc-file` and
 /// Browsertrix write them.
@@ -54,6 +56,14 @@ struct ScrapedImageFinder: Sendable {
             }
         }
         return nil
+    }
+
+    /// A picture the page inlined as a `data:` URI (SingleFile, "save as single file"): its
+    /// bytes, named by its MIME type (`inline.jpeg`, checked against the bytes like a file name).
+    func inline(_ uri: String, page source: String) -> Found? {
+        guard let (type, bytes) = URLPolicy.inlineImageBytes(uri), !bytes.isEmpty, bytes.count <= Self.maximumBytes else { return nil }
+        let subtype = type.split(separator: "/").last.map(String.init) ?? "image"
+        return Found(bytes: bytes, name: "inline." + subtype, path: source + " (data: URI)")
     }
 
     /// The images of archived pages: for each archive (relative to the content folder) the

@@ -70,24 +70,26 @@ struct ImageStage {
         for item in wanted { if let archive = item.archive { archiveWants[archive, default: []].insert(item.url) } }
         let archived = finder.archived(archiveWants)
         let outcomes = parallelMap(wanted, jobs: jobs) { item in
-            let found = item.archive.map { archived[$0]?[item.url] } ?? finder.find(item.url, page: item.source, pageURL: item.pageURL)
+            let found = URLPolicy.isDataURI(item.url) ? finder.inline(item.url, page: item.source)
+                : item.archive.map { archived[$0]?[item.url] } ?? finder.find(item.url, page: item.source, pageURL: item.pageURL)
             return outcome(of: item, found: found, reusable: reusable)
         }
         var result = Result()
         for (item, outcome) in zip(wanted, outcomes) { add(outcome, of: item, to: &result) }
         for (source, urls) in urlsBySource {
-            let signature = urls.compactMap { url in result.images[url].map { url + "\u{2}" + $0.signature } }
+            let signature = urls.compactMap { url in result.images[url]?.signature }
             if !signature.isEmpty { result.signatures[source] = signature.joined(separator: "\u{3}") }
         }
         return result
     }
 
-    /// The http(s) URLs of the images a document shows: its lead image, then its body's.
+    /// The URLs of the images a document shows, http(s) and inlined (`data:`): its lead
+    /// image, then its body's.
     static func imageURLs(of document: ArticleDocument) -> [String] {
         var urls: [String] = []
         for url in [document.frontMatter.image].compactMap(\.self) + MarkdownRenderer.imageURLs(in: document.body) where !urls.contains(url) {
             let scheme = URLPolicy.scheme(of: url)
-            if scheme == "http" || scheme == "https" { urls.append(url) }
+            if scheme == "http" || scheme == "https" || scheme == "data" { urls.append(url) }
         }
         return urls
     }
