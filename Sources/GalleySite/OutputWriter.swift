@@ -1,5 +1,6 @@
 import Foundation
 import GalleyCore
+import Synchronization
 
 /// Writes the site into the output folder: each file atomically (a temporary file, then
 /// `rename` over the target, so a reader sees the old file or the new one, never a part),
@@ -7,8 +8,12 @@ import GalleyCore
 /// told are stale. It never writes or removes anything outside the output folder: paths with
 /// `..`, absolute paths and folders that are links leading out are refused.
 ///
-/// Temporary files go to a staging folder beside the output when it is on the same file system
-/// (so a build killed mid-write leaves nothing in the output), else beside each target.
+/// A new file (nothing at its path yet, as in a cold build) is created without a name in its
+/// folder (`O_TMPFILE`), filled, and linked at its path when whole, so a build killed midway
+/// leaves no name behind. A changed file, or a new one where the file system cannot do that,
+/// is written to a temporary file in a staging folder beside the output when it is on the
+/// same file system (so a build killed mid-write leaves nothing in the output), else beside
+/// its target, and renamed over it.
 public struct OutputWriter: Sendable {
     /// What a write did.
     public struct Report: Sendable, Hashable {
@@ -43,8 +48,9 @@ public struct OutputWriter: Sendable {
         try checkPaths(files)
         let folders = try prepareFolders(for: files.map(\.path), root: root)
         let staging = try stagingFolderOnSameDevice()
+        let base = outputFolder.path, stagingPath = staging?.path
         let results = parallelMap(files, jobs: jobs) { file in
-            Result { () throws(GalleyError) in try Self.writeIfChanged(file, in: outputFolder, staging: staging) }
+            Result { () throws(GalleyError) in try Self.writeIfChanged(file, in: base, staging: stagingPath) }
         }
         var report = Report()
         for (file, result) in zip(files, results) {
@@ -132,14 +138,55 @@ public struct OutputWriter: Sendable {
     }
 
     /// Writes one file unless the same bytes are already there; returns its stamp afterwards.
-    static func writeIfChanged(_ file: RenderedPage, in folder: URL, staging: URL?) throws(GalleyError) -> (written: Bool, stamp: FileStamp?) {
-        let target = folder.appendingPathComponent(file.path).path
-        if let stamp = FileStamp.of(path: target), stamp.size == file.bytes.count, hasBytes(file.bytes, at: target) {
-            return (false, stamp)
+    /// `folder` and `staging` are absolute paths (strings: a `URL` per file cost two failing
+    /// `stat`s and an allocation).
+    static func writeIfChanged(_ file: RenderedPage, in folder: String, staging: String?) throws(GalleyError) -> (written: Bool, stamp: FileStamp?) {
+        let target = folder + "/" + file.path
+        if let stamp = FileStamp.of(path: target) {
+            if stamp.size == file.bytes.count, hasBytes(file.bytes, at: target) { return (false, stamp) }
+        } else if let created = try createUnnamed(file.bytes, at: target) {
+            return (true, created)
         }
-        let temporary = staging.map { $0.appendingPathComponent(UUID().uuidString).path }
-            ?? (target as NSString).deletingLastPathComponent + "/.\((target as NSString).lastPathComponent).tmp-\(getpid())"
-        return (true, try atomicWrite(file.bytes, to: target, via: temporary))
+        return (true, try atomicWrite(file.bytes, to: target, via: temporaryPath(for: target, staging: staging)))
+    }
+
+    /// Temporary names: the process id and a counter (a `UUID` cost three system calls).
+    private static let temporaryCounter = Atomic<Int>(0)
+
+    static func temporaryPath(for target: String, staging: String?) -> String {
+        let number = temporaryCounter.add(1, ordering: .relaxed).newValue
+        if let staging { return staging + "/\(getpid())-\(number)" }
+        let slash = target.lastIndex(of: "/") ?? target.startIndex
+        return String(target[..<slash]) + "/." + String(target[target.index(after: slash)...]) + ".tmp-\(getpid())-\(number)"
+    }
+
+    /// Linux's `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`), a macro Swift does not import.
+    private static let unnamedFileFlag: Int32 = 0o20000000 | O_DIRECTORY
+
+    /// A new file made without a name in the target's folder, filled, then linked at `target`;
+    /// its stamp. nil when the file system cannot make unnamed files, when `/proc` is missing,
+    /// or when a file appeared at `target` meanwhile: the caller then writes it the other way.
+    static func createUnnamed(_ bytes: [UInt8], at target: String) throws(GalleyError) -> FileStamp? {
+        guard let slash = target.lastIndex(of: "/") else { return nil }
+        let descriptor = open(String(target[..<slash]), O_WRONLY | O_CLOEXEC | unnamedFileFlag, 0o644)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        try writeAll(bytes, to: descriptor, target: target)
+        var info = stat()
+        fstat(descriptor, &info)
+        guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, target, AT_SYMLINK_FOLLOW) == 0 else { return nil }
+        return FileStamp(info)
+    }
+
+    /// Writes every byte to an open file.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, target: String) throws(GalleyError) {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { throw GalleyError(.write, source: target, reason: "could not write: \(String(cString: strerror(errno)))") }
+            written += count
+        }
     }
 
     /// Whether the regular file at `path` holds exactly `bytes`.
@@ -165,17 +212,12 @@ public struct OutputWriter: Sendable {
         guard descriptor >= 0 else {
             throw GalleyError(.write, source: target, reason: "could not create a temporary file: \(String(cString: strerror(errno)))")
         }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else {
-                let reason = String(cString: strerror(errno))
-                close(descriptor)
-                unlink(temporary)
-                throw GalleyError(.write, source: target, reason: "could not write: \(reason)")
-            }
-            written += count
+        do throws(GalleyError) {
+            try writeAll(bytes, to: descriptor, target: target)
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
         }
         var info = stat()
         fstat(descriptor, &info)

@@ -1,6 +1,6 @@
 import Foundation
 import GalleyCore
-import GalleySite
+@testable import GalleySite
 import Testing
 #if canImport(FoundationXML)
 import FoundationXML
@@ -208,6 +208,24 @@ import FoundationXML
         #expect(third.unchanged == 1 && third.written == 0)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }
         #expect(leftovers.isEmpty)
+    }
+
+    /// A new file is made without a name and linked whole at its path (nothing else ever appears
+    /// in its folder); a changed one replaces the old by rename; both hold their bytes and mode.
+    @Test func newFilesAreLinkedWholeAndChangedOnesRenamed() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.path + "/new.html"
+        let created = try #require(try OutputWriter.createUnnamed(Array("<p>neu</p>".utf8), at: target), "this file system makes unnamed files")
+        #expect(created.size == 10 && (try? String(contentsOfFile: target, encoding: .utf8)) == "<p>neu</p>")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["new.html"])
+        let mode = try #require(try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int)
+        #expect(mode & 0o644 == 0o644 && mode & 0o111 == 0)
+        // A file already there is never replaced this way: the caller renames instead.
+        #expect(try OutputWriter.createUnnamed(Array("x".utf8), at: target) == nil)
+        let changed = try OutputWriter(outputFolder: folder).write([RenderedPage(path: "new.html", text: "<p>baru</p>")])
+        #expect(changed.written == 1 && (try? String(contentsOfFile: target, encoding: .utf8)) == "<p>baru</p>")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["new.html"])
     }
 
     /// With a staging folder on the same file system, temporary files never appear in the
