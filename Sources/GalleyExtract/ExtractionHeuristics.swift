@@ -357,6 +357,35 @@ struct ExtractionHeuristics: Sendable {
     /// without its section ("Related articles" above a removed list), is at most this long
     /// (`EmptySections`).
     var maximumTrailingLabelLength = 80
+    /// Labels of the section that follows a story to send the reader elsewhere (`FurtherReading`):
+    /// more articles, further reading or information, related content, the press contact.
+    /// Matched as whole words at the start of a short line, lower-case, punctuation read as spaces.
+    var furtherReadingLabels: [String] = [
+        // German
+        "weitere artikel", "weitere beiträge", "weitere informationen", "weitere infos", "weiterführende links",
+        "weiterführende informationen", "weiterführende artikel", "zum weiterlesen", "mehr zum thema", "mehr zu diesem thema",
+        "mehr zum weiterlesen", "das könnte dich auch interessieren", "das könnte sie auch interessieren",
+        "das thema könnte dich auch interessieren", "das thema könnte sie auch interessieren", "dies könnte sie auch interessieren",
+        "auch interessant", "ähnliche artikel", "ähnliche beiträge", "verwandte artikel", "verwandte beiträge", "passende artikel",
+        "kommentierte artikel", "meistgelesene artikel", "links zum thema", "zusatzinformationen", "pressekontakt",
+        "ansprechpartner presse", "ansprechpartner für die presse", "kontakt für die presse",
+        // English
+        "related articles", "related posts", "related stories", "related content", "related links", "related reading",
+        "further reading", "further information", "more information", "more on this topic", "more on this story",
+        "more from this author", "you may also like", "you might also like", "recommended for you", "read more about",
+        "media contact", "media contacts", "press contact", "press contacts",
+        // French, Spanish, Portuguese, Italian
+        "à lire aussi", "a lire aussi", "sur le même sujet", "articles similaires", "articles liés", "pour aller plus loin",
+        "contact presse", "artículos relacionados", "noticias relacionadas", "más información", "te puede interesar",
+        "contacto de prensa", "notícias relacionadas", "artigos relacionados", "leia também", "veja também",
+        "articoli correlati", "potrebbe interessarti", "leggi anche",
+        // Dutch, Polish
+        "gerelateerde artikelen", "meer informatie", "lees ook", "powiązane artykuły", "zobacz też", "zobacz także",
+        "czytaj także", "czytaj też", "przeczytaj także", "przeczytaj też",
+    ]
+    /// A further-reading label counts when at most this many characters follow it (its teasers
+    /// or links), and no more than precede it: a section near the end, not a chapter.
+    var maximumFurtherReadingLength = 1500
     /// An insert is at most this long (characters); longer blocks are kept even with a prefix.
     var maximumInsertLength = 320
 

@@ -75,6 +75,25 @@ import Testing
         #expect(midway.contains("Follow our live coverage on Twitter."))
     }
 
+    /// `furtherReadingLabels` (`FurtherReading`): a further-reading or press-contact section
+    /// under the story goes from its label to the end, with prose in it; the same words in a
+    /// sentence, or a label followed by more than the story before it, stay.
+    @Test func aFurtherReadingSectionAfterTheStoryGoes() throws {
+        let story = PageBuilder.paragraphs.map { "<p>\($0)</p>" }.joined()
+        func body(_ closing: String) throws -> String {
+            try text("<html lang=\"de\"><head><title>Hochwasser am Fluss</title></head><body><div class=\"article-body\">"
+                + story + closing + "</div></body></html>")
+        }
+        let reading = "<h3>Weitere Artikel zum Thema</h3><p>Pegelstände steigen auch am Nebenfluss weiter an, meldet das Amt</p>"
+            + "<p><strong>Pressekontakt:</strong></p><p>Amt für Wasserwirtschaft, Pressestelle, Telefon 0228 123456</p>"
+        let cut = try body(reading)
+        #expect(cut.hasSuffix(PageBuilder.paragraphs[3]), "\(cut.suffix(200))")
+        let sentence = "<p>Weitere Informationen gibt es beim Amt für Wasserwirtschaft, das täglich neue Pegelstände meldet.</p>"
+        #expect(try body(sentence).contains("Weitere Informationen gibt es beim Amt"))
+        let chapter = "<h2>Weitere Informationen</h2>" + story + story
+        #expect(try body(chapter).contains("Weitere Informationen"))
+    }
+
     func extract(_ html: String, url: String? = "https://example.org/berita/uji") throws -> ExtractedArticle {
         try PageBuilder.extract(html, url: url)
     }
