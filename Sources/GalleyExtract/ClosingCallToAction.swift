@@ -8,8 +8,9 @@ import GalleyCore
 /// From the end of the body backwards, a short block (`maximumCallToActionLength`) goes while
 /// it names a channel (`callToActionChannels`: a social network, messenger, newsletter or app)
 /// together with an invitation (`callToActionVerbs`: follow, subscribe, join, download…), or
-/// asks for support (`supportAppeals`). The first block that does neither ends the search, so
-/// a story about Twitter keeps its last paragraph unless it is such an invitation.
+/// asks for support (`supportAppeals`), or is a line of page furniture (`ClosingFurniture`).
+/// The first block that is none of these ends the search, so a story about Twitter keeps its
+/// last paragraph unless it is such an invitation.
 enum ClosingCallToAction {
     static func dropped(from content: [ContentNode], heuristics: ExtractionHeuristics) -> [ContentNode] {
         var cut: Int?
@@ -17,7 +18,7 @@ enum ClosingCallToAction {
         // Blank blocks (a paragraph of no-break spaces) after the call to action go with it.
         while index >= 0 {
             let block = content[index]
-            if isCallToAction(block, heuristics: heuristics) {
+            if isCallToAction(block, heuristics: heuristics) || ClosingFurniture.isFurniture(block, heuristics: heuristics) {
                 cut = index
             } else if BlockGrouping.hasContent([block]) {
                 break

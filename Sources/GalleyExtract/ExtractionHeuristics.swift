@@ -351,6 +351,25 @@ struct ExtractionHeuristics: Sendable {
         "unterstütze uns", "unterstützen sie uns", "unterstütze unsere arbeit", "apóyanos", "apoya el periodismo",
         "soutenez", "dukung kami", "wesprzyj nas",
     ]
+    /// A line of page furniture under the story (`ClosingFurniture`) is at most this long.
+    var maximumFurnitureLineLength = 160
+    /// How lines of page furniture under a story open (lower-case): the permanent link, the
+    /// update stamp, view and comment counters, a rating widget, the print-edition URL, a
+    /// suggested citation, a licence line.
+    var closingFurnitureLabels: [String] = [
+        "permalink", "permalien", "aktualisiert am", "zuletzt aktualisiert", "last updated", "updated on", "mis à jour le",
+        "actualizado el", "aufrufe:", "views:", "kommentare insgesamt", "noch keine bewertungen", "no ratings yet",
+        "sie finden diesen artikel im internet", "source url:", "suggested citation", "zitiervorschlag", "zitierweise",
+        "cite this article", "cite as:", "dieser text wurde veröffentlicht unter der lizenz", "dieser artikel steht unter der lizenz",
+        "this work is licensed under", "this article is licensed under", "licensed under a creative commons",
+    ]
+    /// Whole lines under a story that are links of the page's navigation (lower-case, punctuation
+    /// read as spaces): back, to the top, print, share.
+    var closingNavigationWords: Set<String> = [
+        "zurück", "zurück zur übersicht", "nach oben", "seitenanfang", "drucken", "teilen", "back", "go back", "back to top",
+        "top", "print", "share", "retour", "imprimer", "partager", "volver", "imprimir", "compartir", "indietro", "stampa",
+        "terug", "wstecz", "powrót", "drukuj", "udostępnij", "kembali", "cetak", "bagikan",
+    ]
     /// Blocks at the end of the article with at least this share of link text are dropped.
     var trailingBlockLinkDensity = 0.5
     /// A label ending in a colon at the end of the body ("Zum Weiterlesen:"), and a heading left

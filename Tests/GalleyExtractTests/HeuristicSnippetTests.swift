@@ -94,6 +94,23 @@ import Testing
         #expect(try body(chapter).contains("Weitere Informationen"))
     }
 
+    /// `closingFurnitureLabels`, `closingNavigationWords` (`ClosingFurniture`): the page's
+    /// furniture under the story (a permalink, an update stamp, a rating widget, a licence line,
+    /// a lone "zurück") goes line by line from the end; the same words inside the story stay.
+    @Test func pageFurnitureUnderTheStoryGoes() throws {
+        let story = PageBuilder.paragraphs.map { "<p>\($0)</p>" }.joined()
+        let kept = "<p>Zurück im Rathaus sprach der Bürgermeister von einer Lage, die sich stündlich ändern könne.</p>"
+        let furniture = "<p>Aktualisiert am 17.01.2021.</p><p>Permalink: https://example.org/berita/uji</p>"
+            + "<p>(Noch keine Bewertungen) Loading...</p><p>Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.</p>"
+            + "<p><a href=\"/\">zurück</a></p>"
+        let html = "<html lang=\"de\"><head><title>Hochwasser am Fluss</title></head><body><div class=\"article-body\">"
+            + "<p>Permalink: so nennt das Amt die feste Adresse seiner Meldungen, die es jeden Morgen neu veröffentlicht.</p>"
+            + story + kept + furniture + "</div></body></html>"
+        let body = try text(html)
+        #expect(body.hasSuffix("die sich stündlich ändern könne."), "\(body.suffix(200))")
+        #expect(body.hasPrefix("Permalink: so nennt das Amt"))
+    }
+
     func extract(_ html: String, url: String? = "https://example.org/berita/uji") throws -> ExtractedArticle {
         try PageBuilder.extract(html, url: url)
     }
