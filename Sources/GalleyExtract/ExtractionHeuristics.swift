@@ -81,6 +81,16 @@ struct ExtractionHeuristics: Sendable {
     /// one-line element). It is taken even inside an `<aside>` or `<nav>` (`PageAnalysis`).
     var minimumMarkedBodyLength = 140
 
+    /// Whole class names or ids a CMS gives the story's body (`ContentFinder.namedBody`): the
+    /// top candidate found inside one, up to `bodyContainerSearchLevels` levels down, is widened
+    /// to it when its link density is under `maximumBodyContainerLinkDensity`.
+    var bodyContainerNames: Set<String> = [
+        "entry-content", "post-content", "article-content", "article-body", "articlebody", "article__body", "article-text",
+        "story-body", "story-content", "post-body", "entry-body", "single-content", "td-post-content", "the-content",
+    ]
+    var bodyContainerSearchLevels = 8
+    var maximumBodyContainerLinkDensity = 0.25
+
     /// Other elements with the top candidate's tag and class join it as chunks of the same
     /// article when they hold at least this much text with at most this link density.
     var minimumChunkLength = 80

@@ -111,6 +111,31 @@ import Testing
         #expect(body.hasPrefix("Permalink: so nennt das Amt"))
     }
 
+    /// `bodyContainerNames` (`ContentFinder.namedBody`): a story a layout editor cut into rows,
+    /// each deep in its own wrappers inside the CMS's "entry-content", is read whole, not only
+    /// its longest row.
+    @Test func aStoryCutIntoLayoutRowsIsReadWhole() throws {
+        let paragraphs = PageBuilder.paragraphs
+        var rows = 0
+        func row(_ inner: String) -> String {
+            rows += 1
+            return "<div class=\"vc_row\"><div class=\"vc_column\"><div class=\"vc_column-inner vc_custom_\(rows)\">\(inner)</div></div></div>"
+        }
+        let long = (1...3).map { _ in "<p>\(paragraphs[1])</p><p>\(paragraphs[2])</p>" }.joined()
+        let html = "<html lang=\"id\"><head><title>Banjir di Kota</title></head><body><div class=\"entry-content\">"
+            + row("<p>\(paragraphs[0])</p>") + row("<h2>Evakuasi warga</h2>" + long) + row("<p>\(paragraphs[3])</p>")
+            + "</div></body></html>"
+        let body = try text(html)
+        #expect(body.hasPrefix(paragraphs[0]), "\(body.prefix(200))")
+        #expect(body.hasSuffix(paragraphs[3]), "\(body.suffix(200))")
+
+        var settings = HTMLExtractor.Settings()
+        settings.heuristics.bodyContainerNames = []
+        let page = SourcePage(path: "t.html", bytes: Array(html.utf8), sidecar: SourceSidecar(url: "https://example.org/berita/uji"))
+        let withoutRule = PlainText.of(try HTMLExtractor(settings: settings).extract(page).content)
+        #expect(!withoutRule.contains(paragraphs[0]), "the rows are read whole without the rule too")
+    }
+
     func extract(_ html: String, url: String? = "https://example.org/berita/uji") throws -> ExtractedArticle {
         try PageBuilder.extract(html, url: url)
     }
