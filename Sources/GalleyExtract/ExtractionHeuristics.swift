@@ -205,6 +205,10 @@ struct ExtractionHeuristics: Sendable {
     /// a block of links.
     var linkBlockDensity = 0.5
     var maximumLinkBlockLength = 1000
+    /// A container holding at least this share of its text in tables with header cells is
+    /// data (a results or comparison table whose rows link to what they rate), never a block of
+    /// links (`ContentConverter.holdsDataTable`).
+    var minimumDataTableShare = 0.5
     /// A list over this link density, under `maximumLinkListLength` characters, whose every item
     /// is over `linkListItemDensity` links, is a list of links (a prose list with a link or two
     /// per item stays).

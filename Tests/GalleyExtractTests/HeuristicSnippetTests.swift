@@ -136,6 +136,26 @@ import Testing
         #expect(!withoutRule.contains(paragraphs[0]), "the rows are read whole without the rule too")
     }
 
+    /// `minimumDataTableShare` (`ContentConverter.holdsDataTable`): a results table with header
+    /// cells whose rows link to the rated items is data and stays; a box of links goes.
+    @Test func aResultsTableOfLinksIsData() throws {
+        let rows = ["Britax Baby-Safe", "Cybex Aton", "Maxi-Cosi Pebble", "Joie i-Snug"].enumerated().map { index, name in
+            "<tr><td><a href=\"/test/\(index)\">\(name) i-Size Kindersitz</a></td><td>2,\(index)</td></tr>"
+        }.joined()
+        let table = "<div class=\"basic-text\"><h2>Die Ergebnisse</h2><table><thead><tr><th>Modell</th><th>Note</th></tr></thead>"
+            + "<tbody>\(rows)</tbody></table></div>"
+        let links = "<div class=\"box\"><a href=\"/a\">Kindersitze im Test</a> <a href=\"/b\">Autositze im Test</a></div>"
+        let body = try text(page(inside: table + links))
+        #expect(body.contains("Cybex Aton i-Size Kindersitz"), "\(body)")
+        #expect(!body.contains("Autositze im Test"))
+
+        var settings = PageBuilder.extractor.settings
+        settings.heuristics.minimumDataTableShare = 2
+        let page = SourcePage(path: "t.html", bytes: Array(page(inside: table + links).utf8), sidecar: nil)
+        let withoutRule = PlainText.of(try HTMLExtractor(settings: settings).extract(page).content)
+        #expect(!withoutRule.contains("Cybex Aton"), "the table stays without the rule too")
+    }
+
     func extract(_ html: String, url: String? = "https://example.org/berita/uji") throws -> ExtractedArticle {
         try PageBuilder.extract(html, url: url)
     }
