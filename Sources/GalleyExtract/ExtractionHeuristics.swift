@@ -108,6 +108,9 @@ struct ExtractionHeuristics: Sendable {
     var standfirstWords: Set<String> = [
         "lead", "lede", "intro", "introduction", "teaser", "excerpt", "perex", "chapo", "chapeau", "standfirst",
         "summary", "subtitle", "subheadline", "deck", "abstract", "articleintro", "article-excerpt", "article-teaser",
+        // the same in other languages: Vorspann, Anreißer, entradilla, catenaccio, ingress, lid, zajawka, inleiding
+        "vorspann", "anreisser", "anriss", "entradilla", "entradeta", "catenaccio", "ingress", "ingresso", "lid", "zajawka",
+        "inleiding",
     ]
     var standfirstSearchLevels = 3
     /// Class/id words of a block that holds the article's lead picture (`LeadPicture`, searched

@@ -156,6 +156,15 @@ import Testing
         #expect(!withoutRule.contains("Cybex Aton"), "the table stays without the rule too")
     }
 
+    /// `standfirstWords` in other languages: a lead named "Vorspann" (or "entradilla",
+    /// "catenaccio", "ingress") before the body opens the story.
+    @Test func aLeadNamedInOtherLanguagesOpensTheStory() throws {
+        let lead = "Der Reporter hat die Redaktion mit ganz oder teilweise erfundenen Artikeln in eine schwere Krise gestürzt. "
+            + "Wie konnte es dazu kommen, und was folgt daraus für die Arbeit aller, die dort schreiben?"
+        let body = try text(page(before: "<div class=\"dig-vorspann\">\(lead)</div>"))
+        #expect(body.hasPrefix("Der Reporter hat die Redaktion"), "\(body.prefix(200))")
+    }
+
     func extract(_ html: String, url: String? = "https://example.org/berita/uji") throws -> ExtractedArticle {
         try PageBuilder.extract(html, url: url)
     }
