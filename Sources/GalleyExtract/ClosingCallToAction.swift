@@ -25,8 +25,24 @@ enum ClosingCallToAction {
             }
             index -= 1
         }
+        if let appeal = closingAppeal(in: content, heuristics: heuristics) { cut = min(cut ?? appeal, appeal) }
         guard let cut else { return content }
         return Array(content[..<cut])
+    }
+
+    /// The first block asking for the reader's support (`supportAppeals`) with at most
+    /// `maximumTextAfterAppeal` characters after it: the appeal box under a story ends with a
+    /// thank-you, a signature or a link to the publisher's finances, which go with it.
+    private static func closingAppeal(in content: [ContentNode], heuristics: ExtractionHeuristics) -> Int? {
+        var after = 0
+        var found: Int?
+        for index in content.indices.reversed() {
+            if after > heuristics.maximumTextAfterAppeal { break }
+            let length = FastText.collapsedLength(content[index].textContent)
+            if length <= heuristics.maximumCallToActionLength, asksForSupport(content[index], heuristics: heuristics) { found = index }
+            after += length
+        }
+        return found
     }
 
     static func isCallToAction(_ block: ContentNode, heuristics: ExtractionHeuristics) -> Bool {
@@ -37,5 +53,11 @@ enum ClosingCallToAction {
         func mentions(_ phrases: [String]) -> Bool { phrases.contains { FastText.contains(words, " " + $0) } }
         if mentions(heuristics.supportAppeals) { return true }
         return mentions(heuristics.callToActionChannels) && mentions(heuristics.callToActionVerbs)
+    }
+
+    private static func asksForSupport(_ block: ContentNode, heuristics: ExtractionHeuristics) -> Bool {
+        guard block.tag == .p || block.tag == .blockquote || block.tag?.headingLevel != nil else { return false }
+        let words = " " + block.textContent.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }.split(separator: " ").joined(separator: " ") + " "
+        return heuristics.supportAppeals.contains { FastText.contains(words, " " + $0) }
     }
 }

@@ -366,8 +366,11 @@ struct ExtractionHeuristics: Sendable {
     var supportAppeals: [String] = [
         "supporting our work", "support our work", "support our journalism", "support independent journalism",
         "unterstütze uns", "unterstützen sie uns", "unterstütze unsere arbeit", "apóyanos", "apoya el periodismo",
-        "soutenez", "dukung kami", "wesprzyj nas",
+        "soutenez", "dukung kami", "wesprzyj nas", "consider supporting",
     ]
+    /// An appeal for support cuts the body from it to the end when at most this many characters
+    /// follow it (the appeal box's thank-you, signature or membership offer).
+    var maximumTextAfterAppeal = 600
     /// A line of page furniture under the story (`ClosingFurniture`) is at most this long.
     var maximumFurnitureLineLength = 160
     /// How lines of page furniture under a story open (lower-case): the permanent link, the

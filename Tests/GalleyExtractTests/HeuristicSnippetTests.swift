@@ -165,6 +165,18 @@ import Testing
         #expect(body.hasPrefix("Der Reporter hat die Redaktion"), "\(body.prefix(200))")
     }
 
+    /// `maximumTextAfterAppeal` (`ClosingCallToAction`): an appeal for support near the end
+    /// goes with the thank-you and the links of its box after it.
+    @Test func anAppealForSupportGoesWithItsBox() throws {
+        let story = PageBuilder.paragraphs.map { "<p>\($0)</p>" }.joined()
+        let box = "<h3>Apoya el periodismo incómodo</h3><p>Si te parece valioso nuestro trabajo, apóyanos para seguir.</p>"
+            + "<p>Te necesitamos para seguir incomodando al poder.</p><p>Conoce cómo se financia este medio.</p>"
+        let html = "<html lang=\"es\"><head><title>Lluvias en la ciudad</title></head><body><div class=\"article-body\">"
+            + story + box + "</div></body></html>"
+        let body = try text(html)
+        #expect(body.hasSuffix(PageBuilder.paragraphs[3]), "\(body.suffix(200))")
+    }
+
     func extract(_ html: String, url: String? = "https://example.org/berita/uji") throws -> ExtractedArticle {
         try PageBuilder.extract(html, url: url)
     }
