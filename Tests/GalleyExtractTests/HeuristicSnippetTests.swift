@@ -177,6 +177,17 @@ import Testing
         #expect(body.hasSuffix(PageBuilder.paragraphs[3]), "\(body.suffix(200))")
     }
 
+    /// `affiliateDisclosures` (`AffiliateDisclosure`): the notice of paid links above or under
+    /// a story goes; a sentence of the story about such links, longer than a notice, stays.
+    @Test func anAffiliateNoticeIsNotTheStory() throws {
+        let notice = "<p>This post may contain affiliate links. If you purchase something through them, I may receive a small commission.</p>"
+        let story = "<p>" + String(repeating: "Regulators looked at how review sites label affiliate links, and what readers understand of them. ", count: 7) + "</p>"
+        let body = try text(page(inside: story, before: "").replacingOccurrences(of: "<div class=\"article-body\">",
+                                                                               with: "<div class=\"article-body\">\(notice)"))
+        #expect(!body.contains("may contain affiliate links"), "\(body.prefix(200))")
+        #expect(body.contains("how review sites label affiliate links"))
+    }
+
     func extract(_ html: String, url: String? = "https://example.org/berita/uji") throws -> ExtractedArticle {
         try PageBuilder.extract(html, url: url)
     }
