@@ -246,6 +246,13 @@ struct ExtractionHeuristics: Sendable {
         "gallery", "slideshow", "carousel", "lightbox", "control-panel", "controls", "thumbnails",
         "cta", "disclaimer", "affiliate", "toc", "postmetadata", "postmeta",
     ]
+    /// Whole class names of blocks shown only on the printed page (Bootstrap 3, Foundation):
+    /// never on screen (`PageAnalysis.isPrintOnly`). Bootstrap 4+ writes it `d-none d-print-block`;
+    /// a class starting with one of `screenBreakpointDisplayPrefixes` shows it on a screen after all.
+    var printOnlyClassNames: Set<String> = [
+        "visible-print", "visible-print-block", "visible-print-inline", "visible-print-inline-block", "show-for-print",
+    ]
+    var screenBreakpointDisplayPrefixes: [String] = ["d-sm-", "d-md-", "d-lg-", "d-xl-", "d-xxl-"]
     /// Class/id words of an embedded post (`social-media-embed`, `wp-block-embed-twitter`): a
     /// post the story quotes, kept whatever else its class says ("social").
     var embeddedPostWords: Set<String> = ["embed", "embedded", "oembed"]
@@ -263,10 +270,12 @@ struct ExtractionHeuristics: Sendable {
     ]
     /// A link with words of its sentence right beside it is part of the sentence: its class
     /// ("tag-link", "auto-tag_donald-trump", "share") never drops it (`invisibleClassNames` do).
-    /// The boilerplate words and fragments that name ads. A block named only by these that holds
-    /// at least `adSlotMaximumProse` characters of text outside links is content with ad slots
-    /// in it (`TestReport__Section--Ads`, `article-with-ads`), not an ad.
-    var adWords: Set<String> = ["ad", "ads", "advert", "advertisement", "adsbygoogle", "banner"]
+    /// The boilerplate words and fragments that name ads, and "print" (a print button, or the
+    /// part of the page that gets printed). A block named only by these that holds at least
+    /// `adSlotMaximumProse` characters of text outside links is content with ad slots in it
+    /// (`TestReport__Section--Ads`, `article-with-ads`) or the printable article
+    /// (`kb-tip-print-step`, `recipe-area print`), not an ad or a button.
+    var adWords: Set<String> = ["ad", "ads", "advert", "advertisement", "adsbygoogle", "banner", "print"]
     var adSlotMaximumProse = 300
     /// Parts of class/id tokens that mark boilerplate wherever they appear in a token
     /// (`relatedpoststitle`, `sidebarWidget`, `newsletterSignup`).

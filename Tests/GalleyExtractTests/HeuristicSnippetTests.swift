@@ -188,6 +188,22 @@ import Testing
         #expect(body.contains("how review sites label affiliate links"))
     }
 
+    /// `adWords` ("print"), `printOnlyClassNames` (`PageAnalysis.isPrintOnly`): the printable
+    /// part of the page named "print" is the story when it holds prose; the print button is
+    /// not, and neither is a citation shown only on paper (`d-none d-print-block`).
+    @Test func thePrintableStoryStaysAndPrintOnlyLinesGo() throws {
+        let paragraphs = PageBuilder.paragraphs
+        let steps = [0, 2].map { "<div class=\"tip-print-step\"><p>\(paragraphs[$0])</p><p>\(paragraphs[$0 + 1])</p></div>" }.joined()
+        let button = "<div class=\"print\"><span>Cetak halaman</span></div>"
+        let citation = "<div class=\"d-none d-print-block\"><p>" + String(repeating: "Kutipan untuk versi cetak artikel ini. ", count: 10) + "</p></div>"
+        let html = "<html lang=\"id\"><head><title>Banjir di Kota</title></head><body><div class=\"tips\">"
+            + steps + button + citation + "</div></body></html>"
+        let body = try text(html)
+        for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
+        #expect(!body.contains("Cetak halaman"))
+        #expect(!body.contains("Kutipan untuk versi cetak"))
+    }
+
     func extract(_ html: String, url: String? = "https://example.org/berita/uji") throws -> ExtractedArticle {
         try PageBuilder.extract(html, url: url)
     }
