@@ -157,7 +157,10 @@ public struct HTMLExtractor: Sendable {
                 && FastText.collapsed(block.textContent).caseInsensitiveCompare(title) == .orderedSame
         }) {
             let before = content[..<index]
-            guard before.allSatisfy({ FastText.collapsedLength($0.textContent) < heuristics.maximumKickerLength }) else { return content }
+            // Short blocks above it are its kicker and go with it; a longer one (a deck, a lead) stays.
+            guard before.allSatisfy({ FastText.collapsedLength($0.textContent) < heuristics.maximumKickerLength }) else {
+                return Array(before) + content[(index + 1)...]
+            }
             return Array(content[(index + 1)...])
         }
         // A first paragraph that is the title with a few words around it (section, date,

@@ -204,6 +204,17 @@ import Testing
         #expect(!body.contains("Kutipan untuk versi cetak"))
     }
 
+    /// `maximumKickerLength`: the headline repeated at the top of the body goes even under a
+    /// deck too long to be a kicker; the deck stays.
+    @Test func theHeadlineGoesFromUnderALongDeck() throws {
+        let deck = "Semua siap untuk aksi yang diserukan organisasi hak asasi manusia bersama serikat pekerja, organisasi sosial dan partai politik"
+        let html = page().replacingOccurrences(of: "<div class=\"article-body\">",
+                                               with: "<div class=\"article-body\"><p>\(deck)</p><h2>Judul Berita Uji Coba Panjang</h2>")
+        let body = try text(html)
+        #expect(body.hasPrefix(deck))
+        #expect(!body.contains("Judul Berita Uji Coba Panjang"), "\(body.prefix(300))")
+    }
+
     func extract(_ html: String, url: String? = "https://example.org/berita/uji") throws -> ExtractedArticle {
         try PageBuilder.extract(html, url: url)
     }
