@@ -431,6 +431,15 @@ struct ExtractionHeuristics: Sendable {
         "gerelateerde artikelen", "meer informatie", "lees ook", "powiązane artykuły", "zobacz też", "zobacz także",
         "czytaj także", "czytaj też", "przeczytaj także", "przeczytaj też",
     ]
+    /// A further-reading label is also a short line (at most `maximumMoreStoriesWords` words)
+    /// that opens with a word for "more" and ends with a word for stories: "Weitere Korsett
+    /// Artikel", "More fashion stories", "Mehr Nachrichten".
+    var moreWords: Set<String> = ["weitere", "mehr", "more", "other", "andere", "autres", "plus", "más", "otras", "otros", "altri", "altre"]
+    var storiesWords: Set<String> = [
+        "artikel", "beiträge", "nachrichten", "meldungen", "news", "stories", "articles", "posts", "articoli", "notizie",
+        "articulos", "artículos", "noticias", "actualités",
+    ]
+    var maximumMoreStoriesWords = 5
     /// A further-reading label counts when at most this many characters follow it (its teasers
     /// or links), and no more than precede it: a section near the end, not a chapter.
     var maximumFurtherReadingLength = 1500

@@ -33,7 +33,19 @@ enum FurtherReading {
         let text = FastText.collapsed(block.textContent)
         guard !text.isEmpty, text.count <= heuristics.maximumTrailingLabelLength, let last = text.last,
               !".!?…".contains(last) else { return false }
-        let words = " " + text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }.split(separator: " ").joined(separator: " ") + " "
-        return heuristics.furtherReadingLabels.contains { words.hasPrefix(" " + $0 + " ") }
+        let list = String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }).split(separator: " ").map(String.init)
+        let words = " " + list.joined(separator: " ") + " "
+        if heuristics.furtherReadingLabels.contains(where: { words.hasPrefix(" " + $0 + " ") }) { return true }
+        return namesMoreStories(list, heuristics: heuristics)
+    }
+
+    /// "Weitere Korsett Artikel", "More fashion stories", "Mehr Nachrichten": a word for more
+    /// (`moreWords`), at most `maximumMoreStoriesWords` words in all, and a word for stories
+    /// (`storiesWords`) last.
+    private static func namesMoreStories(_ words: [String], heuristics: ExtractionHeuristics) -> Bool {
+        guard words.count >= 2, words.count <= heuristics.maximumMoreStoriesWords, let first = words.first, let last = words.last else {
+            return false
+        }
+        return heuristics.moreWords.contains(first) && heuristics.storiesWords.contains(last)
     }
 }

@@ -75,7 +75,7 @@ import Testing
         #expect(midway.contains("Follow our live coverage on Twitter."))
     }
 
-    /// `furtherReadingLabels` (`FurtherReading`): a further-reading or press-contact section
+    /// `furtherReadingLabels`, `moreWords` + `storiesWords` (`FurtherReading`): a further-reading or press-contact section
     /// under the story goes from its label to the end, with prose in it; the same words in a
     /// sentence, or a label followed by more than the story before it, stay.
     @Test func aFurtherReadingSectionAfterTheStoryGoes() throws {
@@ -92,6 +92,8 @@ import Testing
         #expect(try body(sentence).contains("Weitere Informationen gibt es beim Amt"))
         let chapter = "<h2>Weitere Informationen</h2>" + story + story
         #expect(try body(chapter).contains("Weitere Informationen"))
+        let more = "<h3>More Great Magazine Stories</h3><p>Could an astronaut lost in space use gravity to get around?</p>"
+        #expect(!(try body(more)).contains("astronaut"))
     }
 
     /// `closingFurnitureLabels`, `closingNavigationWords` (`ClosingFurniture`): the page's
