@@ -443,20 +443,6 @@ struct ExtractionHeuristics: Sendable {
     /// A further-reading label counts when at most this many characters follow it (its teasers
     /// or links), and no more than precede it: a section near the end, not a chapter.
     var maximumFurtherReadingLength = 1500
-    /// What a notice of paid links says (`AffiliateDisclosure`, lower-case): a paragraph of at
-    /// most `maximumDisclosureLength` characters saying one of these is dropped.
-    var affiliateDisclosures: [String] = [
-        // English
-        "affiliate link", "may earn a commission", "we earn a commission", "may receive a commission", "may receive a small commission",
-        "may receive compensation", "as an amazon associate",
-        // German
-        "affiliate-link", "affiliatelink", "provisions-link", "provisionslink", "werbelink", "als amazon-partner verdien",
-        "erhalten wir eine provision", "erhalten wir eine kleine provision", "bekommen wir eine provision", "geld erhalten wir, wenn",
-        // French, Spanish, Italian, Dutch, Polish
-        "liens affiliés", "lien affilié", "liens d'affiliation", "enlaces de afiliado", "enlaces afiliados", "link di affiliazione",
-        "link affiliati", "affiliate links", "affiliatelinks", "linki afiliacyjne", "linków afiliacyjnych",
-    ]
-    var maximumDisclosureLength = 600
     /// An insert is at most this long (characters); longer blocks are kept even with a prefix.
     var maximumInsertLength = 320
 

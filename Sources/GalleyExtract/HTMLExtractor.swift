@@ -51,7 +51,6 @@ public struct HTMLExtractor: Sendable {
         content = Self.droppingTrailingLinkBlocks(content, heuristics: settings.heuristics)
         content = Self.droppingTrailingLinkBlocks(ClosingCallToAction.dropped(from: content, heuristics: settings.heuristics),
                                                   heuristics: settings.heuristics)
-        content = AffiliateDisclosure.dropped(from: content, heuristics: settings.heuristics)
         content = FurtherReading.dropped(from: content, heuristics: settings.heuristics)
         content = EmptySections.dropped(from: content, heuristics: settings.heuristics)
         let declaresListing = reader.jsonLD.contains(types: settings.heuristics.listingPageTypes) && reader.article == nil

@@ -179,17 +179,6 @@ import Testing
         #expect(body.hasSuffix(PageBuilder.paragraphs[3]), "\(body.suffix(200))")
     }
 
-    /// `affiliateDisclosures` (`AffiliateDisclosure`): the notice of paid links above or under
-    /// a story goes; a sentence of the story about such links, longer than a notice, stays.
-    @Test func anAffiliateNoticeIsNotTheStory() throws {
-        let notice = "<p>This post may contain affiliate links. If you purchase something through them, I may receive a small commission.</p>"
-        let story = "<p>" + String(repeating: "Regulators looked at how review sites label affiliate links, and what readers understand of them. ", count: 7) + "</p>"
-        let body = try text(page(inside: story, before: "").replacingOccurrences(of: "<div class=\"article-body\">",
-                                                                               with: "<div class=\"article-body\">\(notice)"))
-        #expect(!body.contains("may contain affiliate links"), "\(body.prefix(200))")
-        #expect(body.contains("how review sites label affiliate links"))
-    }
-
     /// `adWords` ("print"), `printOnlyClassNames` (`PageAnalysis.isPrintOnly`): the printable
     /// part of the page named "print" is the story when it holds prose; the print button is
     /// not, and neither is a citation shown only on paper (`d-none d-print-block`).
