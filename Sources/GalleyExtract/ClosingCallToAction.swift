@@ -8,8 +8,9 @@ import GalleyCore
 /// From the end of the body backwards, a short block (`maximumCallToActionLength`) goes while
 /// it names a channel (`callToActionChannels`: a social network, messenger, newsletter or app)
 /// together with an invitation (`callToActionVerbs`: follow, subscribe, join, download…), or
-/// asks for support (`supportAppeals`). The first block that does neither ends the search, so
-/// a story about Twitter keeps its last paragraph unless it is such an invitation.
+/// asks for support (`supportAppeals`), or is a line of page furniture (`ClosingFurniture`).
+/// The first block that is none of these ends the search, so a story about Twitter keeps its
+/// last paragraph unless it is such an invitation.
 enum ClosingCallToAction {
     static func dropped(from content: [ContentNode], heuristics: ExtractionHeuristics) -> [ContentNode] {
         var cut: Int?
@@ -17,15 +18,31 @@ enum ClosingCallToAction {
         // Blank blocks (a paragraph of no-break spaces) after the call to action go with it.
         while index >= 0 {
             let block = content[index]
-            if isCallToAction(block, heuristics: heuristics) {
+            if isCallToAction(block, heuristics: heuristics) || ClosingFurniture.isFurniture(block, heuristics: heuristics) {
                 cut = index
             } else if BlockGrouping.hasContent([block]) {
                 break
             }
             index -= 1
         }
+        if let appeal = closingAppeal(in: content, heuristics: heuristics) { cut = min(cut ?? appeal, appeal) }
         guard let cut else { return content }
         return Array(content[..<cut])
+    }
+
+    /// The first block asking for the reader's support (`supportAppeals`) with at most
+    /// `maximumTextAfterAppeal` characters after it: the appeal box under a story ends with a
+    /// thank-you, a signature or a link to the publisher's finances, which go with it.
+    private static func closingAppeal(in content: [ContentNode], heuristics: ExtractionHeuristics) -> Int? {
+        var after = 0
+        var found: Int?
+        for index in content.indices.reversed() {
+            if after > heuristics.maximumTextAfterAppeal { break }
+            let length = FastText.collapsedLength(content[index].textContent)
+            if length <= heuristics.maximumCallToActionLength, asksForSupport(content[index], heuristics: heuristics) { found = index }
+            after += length
+        }
+        return found
     }
 
     static func isCallToAction(_ block: ContentNode, heuristics: ExtractionHeuristics) -> Bool {
@@ -36,5 +53,11 @@ enum ClosingCallToAction {
         func mentions(_ phrases: [String]) -> Bool { phrases.contains { FastText.contains(words, " " + $0) } }
         if mentions(heuristics.supportAppeals) { return true }
         return mentions(heuristics.callToActionChannels) && mentions(heuristics.callToActionVerbs)
+    }
+
+    private static func asksForSupport(_ block: ContentNode, heuristics: ExtractionHeuristics) -> Bool {
+        guard block.tag == .p || block.tag == .blockquote || block.tag?.headingLevel != nil else { return false }
+        let words = " " + block.textContent.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }.split(separator: " ").joined(separator: " ") + " "
+        return heuristics.supportAppeals.contains { FastText.contains(words, " " + $0) }
     }
 }

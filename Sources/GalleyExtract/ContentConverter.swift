@@ -313,12 +313,23 @@ struct ContentConverter {
         guard heuristics.conditionallyCleanedElements.contains(name) else { return false }
         let density = analysis.linkDensity(node)
         if name == "header" { return stats.textLength < heuristics.maximumDroppedHeaderLength }
-        if density > heuristics.linkBlockDensity && stats.textLength < heuristics.maximumLinkBlockLength { return true }
+        if density > heuristics.linkBlockDensity && stats.textLength < heuristics.maximumLinkBlockLength {
+            return !holdsDataTable(node, of: stats.textLength)
+        }
         if (name == "ul" || name == "ol"), density > heuristics.linkListDensity, stats.textLength < heuristics.maximumLinkListLength {
             let items = node.elementChildren.filter { $0.name == "li" }
             return !items.isEmpty && items.allSatisfy { analysis.linkDensity($0) > heuristics.linkListItemDensity }
         }
         return false
+    }
+
+    /// A table with header cells (a comparison or results table whose rows link to the items
+    /// they rate) is data, not a block of links, however many of its cells are links; so is a
+    /// container holding at least `minimumDataTableShare` of its text in such tables.
+    private func holdsDataTable(_ node: HTMLNode, of textLength: Int) -> Bool {
+        let tables = node.name == "table" ? [node] : analysis.includedDescendants(of: node) { $0.name == "table" }
+        let tableText = tables.filter { $0.first(["th", "thead"]) != nil }.reduce(0) { $0 + analysis.stat($1).textLength }
+        return tableText > 0 && Double(tableText) >= Double(textLength) * heuristics.minimumDataTableShare
     }
 
     /// "Baca Juga: …", "Read also …", ad labels and editor/byline lines are not body text.

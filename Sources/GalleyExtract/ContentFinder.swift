@@ -13,7 +13,7 @@ struct ContentFinder {
         score(body, scores: &scores)
         let ranked = scores.map { (node: $0.key, score: final($0.key, $0.value)) }.sorted { $0.score > $1.score }
         guard let best = ranked.first else { return nil }
-        let top = promoted(best.node, ranked: ranked, scores: scores, body: body)
+        let top = namedBody(around: promoted(best.node, ranked: ranked, scores: scores, body: body), body: body)
         let chunks = sameClassChunks(of: top, in: body)
         if chunks.count > 1 { return (top, chunks) }
         return (top, members(around: top, scores: scores))
@@ -35,6 +35,25 @@ struct ContentFinder {
         // Many short look-alike blocks are teaser cards of a listing, not chunks of one story.
         let average = outermost.reduce(0) { $0 + analysis.stat($1).textLength } / max(1, outermost.count)
         return average >= heuristics.minimumAverageChunkLength ? outermost : []
+    }
+
+    /// The element a CMS names as the story's body (`bodyContainerNames`: "entry-content",
+    /// "article-body") around the top candidate, up to `bodyContainerSearchLevels` levels up,
+    /// when it is mostly prose (link density under `maximumBodyContainerLinkDensity`): the
+    /// candidate is a part of it (a layout editor's row, one section of several) and the other
+    /// parts sit too deep in their own wrappers to score.
+    private func namedBody(around top: HTMLNode, body: HTMLNode) -> HTMLNode {
+        if ClassWords(top).hasWholeName(in: heuristics.bodyContainerNames) { return top }
+        var ancestor = top.parent
+        var level = 0
+        while let current = ancestor, current != body, level < heuristics.bodyContainerSearchLevels {
+            if !analysis.isExcluded(current), ClassWords(current).hasWholeName(in: heuristics.bodyContainerNames) {
+                return analysis.linkDensity(current) < heuristics.maximumBodyContainerLinkDensity ? current : top
+            }
+            ancestor = current.parent
+            level += 1
+        }
+        return top
     }
 
     /// An article split into several blocks ("chunks" between ads) scores as several close

@@ -81,6 +81,16 @@ struct ExtractionHeuristics: Sendable {
     /// one-line element). It is taken even inside an `<aside>` or `<nav>` (`PageAnalysis`).
     var minimumMarkedBodyLength = 140
 
+    /// Whole class names or ids a CMS gives the story's body (`ContentFinder.namedBody`): the
+    /// top candidate found inside one, up to `bodyContainerSearchLevels` levels down, is widened
+    /// to it when its link density is under `maximumBodyContainerLinkDensity`.
+    var bodyContainerNames: Set<String> = [
+        "entry-content", "post-content", "article-content", "article-body", "articlebody", "article__body", "article-text",
+        "story-body", "story-content", "post-body", "entry-body", "single-content", "td-post-content", "the-content",
+    ]
+    var bodyContainerSearchLevels = 8
+    var maximumBodyContainerLinkDensity = 0.25
+
     /// Other elements with the top candidate's tag and class join it as chunks of the same
     /// article when they hold at least this much text with at most this link density.
     var minimumChunkLength = 80
@@ -98,6 +108,9 @@ struct ExtractionHeuristics: Sendable {
     var standfirstWords: Set<String> = [
         "lead", "lede", "intro", "introduction", "teaser", "excerpt", "perex", "chapo", "chapeau", "standfirst",
         "summary", "subtitle", "subheadline", "deck", "abstract", "articleintro", "article-excerpt", "article-teaser",
+        // the same in other languages: Vorspann, Anreißer, entradilla, catenaccio, ingress, lid, zajawka, inleiding
+        "vorspann", "anreisser", "anriss", "entradilla", "entradeta", "catenaccio", "ingress", "ingresso", "lid", "zajawka",
+        "inleiding",
     ]
     var standfirstSearchLevels = 3
     /// Class/id words of a block that holds the article's lead picture (`LeadPicture`, searched
@@ -195,6 +208,10 @@ struct ExtractionHeuristics: Sendable {
     /// a block of links.
     var linkBlockDensity = 0.5
     var maximumLinkBlockLength = 1000
+    /// A container holding at least this share of its text in tables with header cells is
+    /// data (a results or comparison table whose rows link to what they rate), never a block of
+    /// links (`ContentConverter.holdsDataTable`).
+    var minimumDataTableShare = 0.5
     /// A list over this link density, under `maximumLinkListLength` characters, whose every item
     /// is over `linkListItemDensity` links, is a list of links (a prose list with a link or two
     /// per item stays).
@@ -229,6 +246,13 @@ struct ExtractionHeuristics: Sendable {
         "gallery", "slideshow", "carousel", "lightbox", "control-panel", "controls", "thumbnails",
         "cta", "disclaimer", "affiliate", "toc", "postmetadata", "postmeta",
     ]
+    /// Whole class names of blocks shown only on the printed page (Bootstrap 3, Foundation):
+    /// never on screen (`PageAnalysis.isPrintOnly`). Bootstrap 4+ writes it `d-none d-print-block`;
+    /// a class starting with one of `screenBreakpointDisplayPrefixes` shows it on a screen after all.
+    var printOnlyClassNames: Set<String> = [
+        "visible-print", "visible-print-block", "visible-print-inline", "visible-print-inline-block", "show-for-print",
+    ]
+    var screenBreakpointDisplayPrefixes: [String] = ["d-sm-", "d-md-", "d-lg-", "d-xl-", "d-xxl-"]
     /// Class/id words of an embedded post (`social-media-embed`, `wp-block-embed-twitter`): a
     /// post the story quotes, kept whatever else its class says ("social").
     var embeddedPostWords: Set<String> = ["embed", "embedded", "oembed"]
@@ -246,10 +270,12 @@ struct ExtractionHeuristics: Sendable {
     ]
     /// A link with words of its sentence right beside it is part of the sentence: its class
     /// ("tag-link", "auto-tag_donald-trump", "share") never drops it (`invisibleClassNames` do).
-    /// The boilerplate words and fragments that name ads. A block named only by these that holds
-    /// at least `adSlotMaximumProse` characters of text outside links is content with ad slots
-    /// in it (`TestReport__Section--Ads`, `article-with-ads`), not an ad.
-    var adWords: Set<String> = ["ad", "ads", "advert", "advertisement", "adsbygoogle", "banner"]
+    /// The boilerplate words and fragments that name ads, and "print" (a print button, or the
+    /// part of the page that gets printed). A block named only by these that holds at least
+    /// `adSlotMaximumProse` characters of text outside links is content with ad slots in it
+    /// (`TestReport__Section--Ads`, `article-with-ads`) or the printable article
+    /// (`kb-tip-print-step`, `recipe-area print`), not an ad or a button.
+    var adWords: Set<String> = ["ad", "ads", "advert", "advertisement", "adsbygoogle", "banner", "print"]
     var adSlotMaximumProse = 300
     /// Parts of class/id tokens that mark boilerplate wherever they appear in a token
     /// (`relatedpoststitle`, `sidebarWidget`, `newsletterSignup`).
@@ -349,7 +375,29 @@ struct ExtractionHeuristics: Sendable {
     var supportAppeals: [String] = [
         "supporting our work", "support our work", "support our journalism", "support independent journalism",
         "unterstütze uns", "unterstützen sie uns", "unterstütze unsere arbeit", "apóyanos", "apoya el periodismo",
-        "soutenez", "dukung kami", "wesprzyj nas",
+        "soutenez", "dukung kami", "wesprzyj nas", "consider supporting",
+    ]
+    /// An appeal for support cuts the body from it to the end when at most this many characters
+    /// follow it (the appeal box's thank-you, signature or membership offer).
+    var maximumTextAfterAppeal = 600
+    /// A line of page furniture under the story (`ClosingFurniture`) is at most this long.
+    var maximumFurnitureLineLength = 160
+    /// How lines of page furniture under a story open (lower-case): the permanent link, the
+    /// update stamp, view and comment counters, a rating widget, the print-edition URL, a
+    /// suggested citation, a licence line.
+    var closingFurnitureLabels: [String] = [
+        "permalink", "permalien", "aktualisiert am", "zuletzt aktualisiert", "last updated", "updated on", "mis à jour le",
+        "actualizado el", "aufrufe:", "views:", "kommentare insgesamt", "noch keine bewertungen", "no ratings yet",
+        "sie finden diesen artikel im internet", "source url:", "suggested citation", "zitiervorschlag", "zitierweise",
+        "cite this article", "cite as:", "dieser text wurde veröffentlicht unter der lizenz", "dieser artikel steht unter der lizenz",
+        "this work is licensed under", "this article is licensed under", "licensed under a creative commons",
+    ]
+    /// Whole lines under a story that are links of the page's navigation (lower-case, punctuation
+    /// read as spaces): back, to the top, print, share.
+    var closingNavigationWords: Set<String> = [
+        "zurück", "zurück zur übersicht", "nach oben", "seitenanfang", "drucken", "teilen", "back", "go back", "back to top",
+        "top", "print", "share", "retour", "imprimer", "partager", "volver", "imprimir", "compartir", "indietro", "stampa",
+        "terug", "wstecz", "powrót", "drukuj", "udostępnij", "kembali", "cetak", "bagikan",
     ]
     /// Blocks at the end of the article with at least this share of link text are dropped.
     var trailingBlockLinkDensity = 0.5
@@ -357,6 +405,44 @@ struct ExtractionHeuristics: Sendable {
     /// without its section ("Related articles" above a removed list), is at most this long
     /// (`EmptySections`).
     var maximumTrailingLabelLength = 80
+    /// Labels of the section that follows a story to send the reader elsewhere (`FurtherReading`):
+    /// more articles, further reading or information, related content, the press contact.
+    /// Matched as whole words at the start of a short line, lower-case, punctuation read as spaces.
+    var furtherReadingLabels: [String] = [
+        // German
+        "weitere artikel", "weitere beiträge", "weitere informationen", "weitere infos", "weiterführende links",
+        "weiterführende informationen", "weiterführende artikel", "zum weiterlesen", "mehr zum thema", "mehr zu diesem thema",
+        "mehr zum weiterlesen", "das könnte dich auch interessieren", "das könnte sie auch interessieren",
+        "das thema könnte dich auch interessieren", "das thema könnte sie auch interessieren", "dies könnte sie auch interessieren",
+        "auch interessant", "ähnliche artikel", "ähnliche beiträge", "verwandte artikel", "verwandte beiträge", "passende artikel",
+        "kommentierte artikel", "meistgelesene artikel", "links zum thema", "zusatzinformationen", "pressekontakt",
+        "ansprechpartner presse", "ansprechpartner für die presse", "kontakt für die presse",
+        // English
+        "related articles", "related posts", "related stories", "related content", "related links", "related reading",
+        "further reading", "further information", "more information", "more on this topic", "more on this story",
+        "more from this author", "you may also like", "you might also like", "recommended for you", "read more about",
+        "media contact", "media contacts", "press contact", "press contacts",
+        // French, Spanish, Portuguese, Italian
+        "à lire aussi", "a lire aussi", "sur le même sujet", "articles similaires", "articles liés", "pour aller plus loin",
+        "contact presse", "artículos relacionados", "noticias relacionadas", "más información", "te puede interesar",
+        "contacto de prensa", "notícias relacionadas", "artigos relacionados", "leia também", "veja também",
+        "articoli correlati", "potrebbe interessarti", "leggi anche",
+        // Dutch, Polish
+        "gerelateerde artikelen", "meer informatie", "lees ook", "powiązane artykuły", "zobacz też", "zobacz także",
+        "czytaj także", "czytaj też", "przeczytaj także", "przeczytaj też",
+    ]
+    /// A further-reading label is also a short line (at most `maximumMoreStoriesWords` words)
+    /// that opens with a word for "more" and ends with a word for stories: "Weitere Korsett
+    /// Artikel", "More fashion stories", "Mehr Nachrichten".
+    var moreWords: Set<String> = ["weitere", "mehr", "more", "other", "andere", "autres", "plus", "más", "otras", "otros", "altri", "altre"]
+    var storiesWords: Set<String> = [
+        "artikel", "beiträge", "nachrichten", "meldungen", "news", "stories", "articles", "posts", "articoli", "notizie",
+        "articulos", "artículos", "noticias", "actualités",
+    ]
+    var maximumMoreStoriesWords = 5
+    /// A further-reading label counts when at most this many characters follow it (its teasers
+    /// or links), and no more than precede it: a section near the end, not a chapter.
+    var maximumFurtherReadingLength = 1500
     /// An insert is at most this long (characters); longer blocks are kept even with a prefix.
     var maximumInsertLength = 320
 

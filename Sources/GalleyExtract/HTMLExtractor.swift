@@ -52,6 +52,7 @@ public struct HTMLExtractor: Sendable {
         content = Self.droppingTrailingLinkBlocks(content, heuristics: settings.heuristics)
         content = Self.droppingTrailingLinkBlocks(ClosingCallToAction.dropped(from: content, heuristics: settings.heuristics),
                                                   heuristics: settings.heuristics)
+        content = FurtherReading.dropped(from: content, heuristics: settings.heuristics)
         content = EmptySections.dropped(from: content, heuristics: settings.heuristics)
         let declaresListing = reader.jsonLD.contains(types: settings.heuristics.listingPageTypes) && reader.article == nil
         let check = ReaderableCheck(heuristics: settings.heuristics)
@@ -156,7 +157,10 @@ public struct HTMLExtractor: Sendable {
                 && FastText.collapsed(block.textContent).caseInsensitiveCompare(title) == .orderedSame
         }) {
             let before = content[..<index]
-            guard before.allSatisfy({ FastText.collapsedLength($0.textContent) < heuristics.maximumKickerLength }) else { return content }
+            // Short blocks above it are its kicker and go with it; a longer one (a deck, a lead) stays.
+            guard before.allSatisfy({ FastText.collapsedLength($0.textContent) < heuristics.maximumKickerLength }) else {
+                return Array(before) + content[(index + 1)...]
+            }
             return Array(content[(index + 1)...])
         }
         // A first paragraph that is the title with a few words around it (section, date,

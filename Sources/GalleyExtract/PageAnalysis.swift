@@ -131,6 +131,7 @@ final class PageAnalysis {
         let words = ClassWords(node)
         guard !words.isEmpty else { return false }
         if words.hasWholeName(in: heuristics.invisibleClassNames) { return !isProtectedWrapper(node) }
+        if isPrintOnly(words) { return true }
         if name == "a", Self.isInSentence(node) { return false }
         // A teaser that links to another story is a card; one without links is the lead.
         if words.matchesAny(heuristics.teaserWords), linkDensity(node) >= heuristics.minimumTeaserLinkDensity {
@@ -192,6 +193,17 @@ final class PageAnalysis {
             return false
         }
         return wordBeside(node.pointer.pointee.prev, forward: false) || wordBeside(node.pointer.pointee.next, forward: true)
+    }
+
+    /// Shown only on the printed page (`printOnlyClassNames`, or Bootstrap's `d-none` undone by
+    /// a `d-print-…` class and by no screen breakpoint's `d-md-…`): a citation or URL line for
+    /// the paper copy, never on screen.
+    func isPrintOnly(_ words: ClassWords) -> Bool {
+        if words.hasWholeName(in: heuristics.printOnlyClassNames) { return true }
+        guard words.names.contains("d-none"), words.names.contains(where: { $0.hasPrefix("d-print-") && $0 != "d-print-none" }) else {
+            return false
+        }
+        return !words.names.contains { name in heuristics.screenBreakpointDisplayPrefixes.contains { name.hasPrefix($0) } }
     }
 
     static func isHidden(_ node: HTMLNode) -> Bool {

@@ -75,6 +75,137 @@ import Testing
         #expect(midway.contains("Follow our live coverage on Twitter."))
     }
 
+    /// `furtherReadingLabels`, `moreWords` + `storiesWords` (`FurtherReading`): a further-reading or press-contact section
+    /// under the story goes from its label to the end, with prose in it; the same words in a
+    /// sentence, or a label followed by more than the story before it, stay.
+    @Test func aFurtherReadingSectionAfterTheStoryGoes() throws {
+        let story = PageBuilder.paragraphs.map { "<p>\($0)</p>" }.joined()
+        func body(_ closing: String) throws -> String {
+            try text("<html lang=\"de\"><head><title>Hochwasser am Fluss</title></head><body><div class=\"article-body\">"
+                + story + closing + "</div></body></html>")
+        }
+        let reading = "<h3>Weitere Artikel zum Thema</h3><p>Pegelstände steigen auch am Nebenfluss weiter an, meldet das Amt</p>"
+            + "<p><strong>Pressekontakt:</strong></p><p>Amt für Wasserwirtschaft, Pressestelle, Telefon 0228 123456</p>"
+        let cut = try body(reading)
+        #expect(cut.hasSuffix(PageBuilder.paragraphs[3]), "\(cut.suffix(200))")
+        let sentence = "<p>Weitere Informationen gibt es beim Amt für Wasserwirtschaft, das täglich neue Pegelstände meldet.</p>"
+        #expect(try body(sentence).contains("Weitere Informationen gibt es beim Amt"))
+        let chapter = "<h2>Weitere Informationen</h2>" + story + story
+        #expect(try body(chapter).contains("Weitere Informationen"))
+        let more = "<h3>More Great Magazine Stories</h3><p>Could an astronaut lost in space use gravity to get around?</p>"
+        #expect(!(try body(more)).contains("astronaut"))
+    }
+
+    /// `closingFurnitureLabels`, `closingNavigationWords` (`ClosingFurniture`): the page's
+    /// furniture under the story (a permalink, an update stamp, a rating widget, a licence line,
+    /// a lone "zurück") goes line by line from the end; the same words inside the story stay.
+    @Test func pageFurnitureUnderTheStoryGoes() throws {
+        let story = PageBuilder.paragraphs.map { "<p>\($0)</p>" }.joined()
+        let kept = "<p>Zurück im Rathaus sprach der Bürgermeister von einer Lage, die sich stündlich ändern könne.</p>"
+        let furniture = "<p>Aktualisiert am 17.01.2021.</p><p>Permalink: https://example.org/berita/uji</p>"
+            + "<p>(Noch keine Bewertungen) Loading...</p><p>Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.</p>"
+            + "<p><a href=\"/\">zurück</a></p>"
+        let html = "<html lang=\"de\"><head><title>Hochwasser am Fluss</title></head><body><div class=\"article-body\">"
+            + "<p>Permalink: so nennt das Amt die feste Adresse seiner Meldungen, die es jeden Morgen neu veröffentlicht.</p>"
+            + story + kept + furniture + "</div></body></html>"
+        let body = try text(html)
+        #expect(body.hasSuffix("die sich stündlich ändern könne."), "\(body.suffix(200))")
+        #expect(body.hasPrefix("Permalink: so nennt das Amt"))
+    }
+
+    /// `bodyContainerNames` (`ContentFinder.namedBody`): a story a layout editor cut into rows,
+    /// each deep in its own wrappers inside the CMS's "entry-content", is read whole, not only
+    /// its longest row.
+    @Test func aStoryCutIntoLayoutRowsIsReadWhole() throws {
+        let paragraphs = PageBuilder.paragraphs
+        var rows = 0
+        func row(_ inner: String) -> String {
+            rows += 1
+            return "<div class=\"vc_row\"><div class=\"vc_column\"><div class=\"vc_column-inner vc_custom_\(rows)\">\(inner)</div></div></div>"
+        }
+        let long = (1...3).map { _ in "<p>\(paragraphs[1])</p><p>\(paragraphs[2])</p>" }.joined()
+        let html = "<html lang=\"id\"><head><title>Banjir di Kota</title></head><body><div class=\"entry-content\">"
+            + row("<p>\(paragraphs[0])</p>") + row("<h2>Evakuasi warga</h2>" + long) + row("<p>\(paragraphs[3])</p>")
+            + "</div></body></html>"
+        let body = try text(html)
+        #expect(body.hasPrefix(paragraphs[0]), "\(body.prefix(200))")
+        #expect(body.hasSuffix(paragraphs[3]), "\(body.suffix(200))")
+
+        var settings = HTMLExtractor.Settings()
+        settings.heuristics.bodyContainerNames = []
+        let page = SourcePage(path: "t.html", bytes: Array(html.utf8), sidecar: SourceSidecar(url: "https://example.org/berita/uji"))
+        let withoutRule = PlainText.of(try HTMLExtractor(settings: settings).extract(page).content)
+        #expect(!withoutRule.contains(paragraphs[0]), "the rows are read whole without the rule too")
+    }
+
+    /// `minimumDataTableShare` (`ContentConverter.holdsDataTable`): a results table with header
+    /// cells whose rows link to the rated items is data and stays; a box of links goes.
+    @Test func aResultsTableOfLinksIsData() throws {
+        let rows = ["Britax Baby-Safe", "Cybex Aton", "Maxi-Cosi Pebble", "Joie i-Snug"].enumerated().map { index, name in
+            "<tr><td><a href=\"/test/\(index)\">\(name) i-Size Kindersitz</a></td><td>2,\(index)</td></tr>"
+        }.joined()
+        let table = "<div class=\"basic-text\"><h2>Die Ergebnisse</h2><table><thead><tr><th>Modell</th><th>Note</th></tr></thead>"
+            + "<tbody>\(rows)</tbody></table></div>"
+        let links = "<div class=\"box\"><a href=\"/a\">Kindersitze im Test</a> <a href=\"/b\">Autositze im Test</a></div>"
+        let body = try text(page(inside: table + links))
+        #expect(body.contains("Cybex Aton i-Size Kindersitz"), "\(body)")
+        #expect(!body.contains("Autositze im Test"))
+
+        var settings = PageBuilder.extractor.settings
+        settings.heuristics.minimumDataTableShare = 2
+        let page = SourcePage(path: "t.html", bytes: Array(page(inside: table + links).utf8), sidecar: nil)
+        let withoutRule = PlainText.of(try HTMLExtractor(settings: settings).extract(page).content)
+        #expect(!withoutRule.contains("Cybex Aton"), "the table stays without the rule too")
+    }
+
+    /// `standfirstWords` in other languages: a lead named "Vorspann" (or "entradilla",
+    /// "catenaccio", "ingress") before the body opens the story.
+    @Test func aLeadNamedInOtherLanguagesOpensTheStory() throws {
+        let lead = "Der Reporter hat die Redaktion mit ganz oder teilweise erfundenen Artikeln in eine schwere Krise gestürzt. "
+            + "Wie konnte es dazu kommen, und was folgt daraus für die Arbeit aller, die dort schreiben?"
+        let body = try text(page(before: "<div class=\"dig-vorspann\">\(lead)</div>"))
+        #expect(body.hasPrefix("Der Reporter hat die Redaktion"), "\(body.prefix(200))")
+    }
+
+    /// `maximumTextAfterAppeal` (`ClosingCallToAction`): an appeal for support near the end
+    /// goes with the thank-you and the links of its box after it.
+    @Test func anAppealForSupportGoesWithItsBox() throws {
+        let story = PageBuilder.paragraphs.map { "<p>\($0)</p>" }.joined()
+        let box = "<h3>Apoya el periodismo incómodo</h3><p>Si te parece valioso nuestro trabajo, apóyanos para seguir.</p>"
+            + "<p>Te necesitamos para seguir incomodando al poder.</p><p>Conoce cómo se financia este medio.</p>"
+        let html = "<html lang=\"es\"><head><title>Lluvias en la ciudad</title></head><body><div class=\"article-body\">"
+            + story + box + "</div></body></html>"
+        let body = try text(html)
+        #expect(body.hasSuffix(PageBuilder.paragraphs[3]), "\(body.suffix(200))")
+    }
+
+    /// `adWords` ("print"), `printOnlyClassNames` (`PageAnalysis.isPrintOnly`): the printable
+    /// part of the page named "print" is the story when it holds prose; the print button is
+    /// not, and neither is a citation shown only on paper (`d-none d-print-block`).
+    @Test func thePrintableStoryStaysAndPrintOnlyLinesGo() throws {
+        let paragraphs = PageBuilder.paragraphs
+        let steps = [0, 2].map { "<div class=\"tip-print-step\"><p>\(paragraphs[$0])</p><p>\(paragraphs[$0 + 1])</p></div>" }.joined()
+        let button = "<div class=\"print\"><span>Cetak halaman</span></div>"
+        let citation = "<div class=\"d-none d-print-block\"><p>" + String(repeating: "Kutipan untuk versi cetak artikel ini. ", count: 10) + "</p></div>"
+        let html = "<html lang=\"id\"><head><title>Banjir di Kota</title></head><body><div class=\"tips\">"
+            + steps + button + citation + "</div></body></html>"
+        let body = try text(html)
+        for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
+        #expect(!body.contains("Cetak halaman"))
+        #expect(!body.contains("Kutipan untuk versi cetak"))
+    }
+
+    /// `maximumKickerLength`: the headline repeated at the top of the body goes even under a
+    /// deck too long to be a kicker; the deck stays.
+    @Test func theHeadlineGoesFromUnderALongDeck() throws {
+        let deck = "Semua siap untuk aksi yang diserukan organisasi hak asasi manusia bersama serikat pekerja, organisasi sosial dan partai politik"
+        let html = page().replacingOccurrences(of: "<div class=\"article-body\">",
+                                               with: "<div class=\"article-body\"><p>\(deck)</p><h2>Judul Berita Uji Coba Panjang</h2>")
+        let body = try text(html)
+        #expect(body.hasPrefix(deck))
+        #expect(!body.contains("Judul Berita Uji Coba Panjang"), "\(body.prefix(300))")
+    }
+
     func extract(_ html: String, url: String? = "https://example.org/berita/uji") throws -> ExtractedArticle {
         try PageBuilder.extract(html, url: url)
     }

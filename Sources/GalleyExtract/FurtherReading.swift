@@ -1,0 +1,51 @@
+import GalleyCore
+
+/// The section a publisher appends under the story to send the reader elsewhere: "Weitere
+/// Artikel zum Thema", "Das könnte dich auch interessieren:", "Related articles", "Further
+/// reading", "Pressekontakt", each a short label followed by a few teasers, links or a contact.
+///
+/// A label is a short block (`maximumTrailingLabelLength`) that is no sentence (it does not end
+/// with a full stop, question or exclamation mark) and opens with one of
+/// `furtherReadingLabels`. When such a label stands near the end — at most
+/// `maximumFurtherReadingLength` characters after it, and no more than before it — the label
+/// and everything after it go. The earliest such label wins, so a contact under a reading list
+/// goes with it.
+enum FurtherReading {
+    static func dropped(from content: [ContentNode], heuristics: ExtractionHeuristics) -> [ContentNode] {
+        let lengths = content.map { FastText.collapsedLength(PlainText.of([$0])) }
+        let total = lengths.reduce(0, +)
+        var after = 0
+        var cut: Int?
+        for index in content.indices.reversed() {
+            if after > heuristics.maximumFurtherReadingLength { break }
+            let before = total - after - lengths[index]
+            if before >= after, isLabel(content[index], heuristics: heuristics) { cut = index }
+            after += lengths[index]
+        }
+        guard let cut else { return content }
+        return Array(content[..<cut])
+    }
+
+    /// A short heading or line that opens with a further-reading label (a colon or a few words
+    /// may follow: "Weitere Artikel zum Thema", "Weitere Informationen zu Nordex SE").
+    static func isLabel(_ block: ContentNode, heuristics: ExtractionHeuristics) -> Bool {
+        guard block.tag == .p || block.tag?.headingLevel != nil else { return false }
+        let text = FastText.collapsed(block.textContent)
+        guard !text.isEmpty, text.count <= heuristics.maximumTrailingLabelLength, let last = text.last,
+              !".!?…".contains(last) else { return false }
+        let list = String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }).split(separator: " ").map(String.init)
+        let words = " " + list.joined(separator: " ") + " "
+        if heuristics.furtherReadingLabels.contains(where: { words.hasPrefix(" " + $0 + " ") }) { return true }
+        return namesMoreStories(list, heuristics: heuristics)
+    }
+
+    /// "Weitere Korsett Artikel", "More fashion stories", "Mehr Nachrichten": a word for more
+    /// (`moreWords`), at most `maximumMoreStoriesWords` words in all, and a word for stories
+    /// (`storiesWords`) last.
+    private static func namesMoreStories(_ words: [String], heuristics: ExtractionHeuristics) -> Bool {
+        guard words.count >= 2, words.count <= heuristics.maximumMoreStoriesWords, let first = words.first, let last = words.last else {
+            return false
+        }
+        return heuristics.moreWords.contains(first) && heuristics.storiesWords.contains(last)
+    }
+}
