@@ -228,6 +228,35 @@ struct ExtractionHeuristics: Sendable {
     /// characters naming the byline's first author is the byline line and goes.
     var leadingBylineBlocks = 3
     var maximumLeadingBylineLength = 150
+    /// Of the first `leadingDateBlocks` blocks, a paragraph of at most `maximumDateLineLength`
+    /// characters that says nothing but a date ("23.10.2018", "15. Januar 2022", "April 21,
+    /// 2022", "Mittwoch, 12.02.2020 14:05 Uhr") is the page's date line and goes: the date is
+    /// metadata. Its words may only be month names (`monthNames`), weekdays (`weekdayNames`)
+    /// and the small words of a date and time (`dateLineWords`).
+    var leadingDateBlocks = 4
+    var maximumDateLineLength = 60
+    /// Weekday names and abbreviations (lower case) in the languages of `monthNames`.
+    var weekdayNames: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu",
+        "thur", "thurs", "fri", "sat", "sun",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "mo", "di", "mi", "do",
+        "fr", "sa", "so",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo",
+        "lunedì", "lunedi", "martedì", "martedi", "mercoledì", "mercoledi", "giovedì", "giovedi", "venerdì", "venerdi",
+        "sabato", "domenica",
+        "segunda", "terça", "terca", "quarta", "quinta", "sexta", "feira",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+        "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
+        "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+    ]
+    /// The small words a date line may hold besides month and weekday names: ordinal endings,
+    /// "de", time words and zones ("um 14:05 Uhr", "at 2 pm", "10:15 WIB").
+    var dateLineWords: Set<String> = [
+        "st", "nd", "rd", "th", "er", "de", "del", "di", "um", "at", "à", "a", "alle", "ore", "om", "o", "kl", "godz", "pukul",
+        "uhr", "h", "hs", "hrs", "am", "pm", "wib", "wita", "wit", "utc", "gmt", "cet", "cest", "mez", "mesz", "est", "edt",
+        "bst", "pst", "pdt",
+    ]
     /// Elements never scored as article candidates.
     var unscoredElements: Set<String> = ["header", "nav", "aside", "footer", "form", "figure", "table", "ul", "ol"]
 

@@ -32,6 +32,18 @@ import Testing
         #expect(try body(opening: lead).hasPrefix(lead))
     }
 
+    /// `leadingDateBlocks`, `weekdayNames`, `dateLineWords`: a paragraph above the story that is
+    /// nothing but a date goes; one that says more around the date stays.
+    @Test func aDateLineAboveTheStoryGoesButASentenceWithADateStays() throws {
+        for line in ["23.10.2018", "15. Januar 2022", "Mittwoch, 12.02.2020 14:05 Uhr", "April 21, 2022"] {
+            let body = try text(page().replacingOccurrences(of: "<div class=\"article-body\">", with: "<div class=\"article-body\"><p>\(line)</p>"))
+            #expect(body.hasPrefix(PageBuilder.paragraphs[0]), "\(line): \(body.prefix(80))")
+        }
+        let sentence = "Am 23.10.2018 wurde der Test veröffentlicht."
+        let body = try text(page().replacingOccurrences(of: "<div class=\"article-body\">", with: "<div class=\"article-body\"><p>\(sentence)</p>"))
+        #expect(body.hasPrefix(sentence))
+    }
+
     /// `creditPrefixes`, `maximumTrailingCreditWords`, `captionWords`: a credit in brackets, a
     /// caption that ends with its credit and a caption named in Italian are captions, not running
     /// text; a sentence that mentions © in passing stays.
