@@ -390,7 +390,7 @@ struct ExtractionHeuristics: Sendable {
     /// is "subscribe" and "subscribing").
     var callToActionVerbs: [String] = [
         // English
-        "follow", "subscrib", "sign up", "join", "download", "get the", "like us", "write to us",
+        "follow", "subscrib", "sign up", "signing up", "join", "download", "get the", "like us", "write to us",
         // German
         "folg", "abonnier", "melde dich", "meld dich", "anmelden", "lade", "herunterladen", "schreib",
         // French, Spanish, Portuguese, Italian
@@ -399,6 +399,12 @@ struct ExtractionHeuristics: Sendable {
         // Indonesian, Polish, Dutch
         "ikuti", "gabung", "bergabung", "unduh", "berlangganan", "langganan", "simak", "zapraszamy", "obserwuj", "volg",
     ]
+    /// A paragraph anywhere in the body of at most `maximumCallToActionLength` characters that
+    /// names a newsletter (one of these) with an invitation (`callToActionVerbs`) is the sign-up
+    /// box set into the story ("Never miss the latest news by signing up to our newsletter
+    /// today!") and goes (`ClosingCallToAction.droppingSignups`): unlike a social network, a
+    /// newsletter is not what a story is about.
+    var newsletterWords: [String] = ["newsletter", "nieuwsbrief", "infolettre", "lettre d information", "boletín", "boletin"]
     /// Appeals for the reader's support that close an article ("would you consider supporting
     /// our work?"): dropped whatever they name.
     var supportAppeals: [String] = [

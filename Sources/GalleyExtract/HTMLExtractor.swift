@@ -51,6 +51,7 @@ public struct HTMLExtractor: Sendable {
         if metadata.image == nil { metadata.image = Self.firstImage(content).flatMap { URLPolicy.isDataURI($0) ? nil : $0 } }
         content = Self.droppingLeadingImage(content, leadImage: metadata.image)
         content = Self.droppingTrailingLinkBlocks(content, heuristics: settings.heuristics)
+        content = ClosingCallToAction.droppingSignups(from: content, heuristics: settings.heuristics)
         content = Self.droppingTrailingLinkBlocks(ClosingCallToAction.dropped(from: content, heuristics: settings.heuristics),
                                                   heuristics: settings.heuristics)
         content = Self.droppingTrailingLinkBlocks(ClosingPointer.dropped(from: content, host: baseURL.flatMap { URL(string: $0)?.host },

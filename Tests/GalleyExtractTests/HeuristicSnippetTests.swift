@@ -57,6 +57,16 @@ import Testing
         #expect(kept.hasSuffix("Studie."), "\(kept.suffix(120))")
     }
 
+    /// `newsletterWords`: a newsletter sign-up box set into the middle of the story goes; a
+    /// sentence of the story about a newsletter, with no invitation, stays.
+    @Test func aNewsletterSignupInsideTheStoryGoes() throws {
+        let signup = "<p>Never miss the latest news by signing up to our newsletter today!</p>"
+        let mention = "<p>Pemerintah kota mengirim newsletter harian kepada warga tentang ketinggian air di pintu air.</p>"
+        let body = try text(page(inside: signup + mention))
+        #expect(!body.contains("Never miss"), "\(body)")
+        #expect(body.contains("mengirim newsletter harian"))
+    }
+
     /// `creditPrefixes`, `maximumTrailingCreditWords`, `captionWords`: a credit in brackets, a
     /// caption that ends with its credit and a caption named in Italian are captions, not running
     /// text; a sentence that mentions © in passing stays.
