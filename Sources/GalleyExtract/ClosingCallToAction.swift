@@ -45,6 +45,20 @@ enum ClosingCallToAction {
         return found
     }
 
+    /// The newsletter sign-up boxes set into the body (`newsletterWords`), wherever they stand.
+    static func droppingSignups(from content: [ContentNode], heuristics: ExtractionHeuristics) -> [ContentNode] {
+        content.contains { isSignup($0, heuristics: heuristics) } ? content.filter { !isSignup($0, heuristics: heuristics) } : content
+    }
+
+    private static func isSignup(_ block: ContentNode, heuristics: ExtractionHeuristics) -> Bool {
+        guard block.tag == .p else { return false }
+        let text = FastText.collapsed(block.textContent)
+        guard !text.isEmpty, text.count <= heuristics.maximumCallToActionLength else { return false }
+        let words = " " + text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }.split(separator: " ").joined(separator: " ") + " "
+        func mentions(_ phrases: [String]) -> Bool { phrases.contains { FastText.contains(words, " " + $0) } }
+        return mentions(heuristics.newsletterWords) && mentions(heuristics.callToActionVerbs)
+    }
+
     static func isCallToAction(_ block: ContentNode, heuristics: ExtractionHeuristics) -> Bool {
         guard block.tag == .p || block.tag == .blockquote || block.tag?.headingLevel != nil else { return false }
         let text = FastText.collapsed(block.textContent)

@@ -228,6 +228,35 @@ struct ExtractionHeuristics: Sendable {
     /// characters naming the byline's first author is the byline line and goes.
     var leadingBylineBlocks = 3
     var maximumLeadingBylineLength = 150
+    /// Of the first `leadingDateBlocks` blocks, a paragraph of at most `maximumDateLineLength`
+    /// characters that says nothing but a date ("23.10.2018", "15. Januar 2022", "April 21,
+    /// 2022", "Mittwoch, 12.02.2020 14:05 Uhr") is the page's date line and goes: the date is
+    /// metadata. Its words may only be month names (`monthNames`), weekdays (`weekdayNames`)
+    /// and the small words of a date and time (`dateLineWords`).
+    var leadingDateBlocks = 4
+    var maximumDateLineLength = 60
+    /// Weekday names and abbreviations (lower case) in the languages of `monthNames`.
+    var weekdayNames: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu",
+        "thur", "thurs", "fri", "sat", "sun",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "mo", "di", "mi", "do",
+        "fr", "sa", "so",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo",
+        "lunedì", "lunedi", "martedì", "martedi", "mercoledì", "mercoledi", "giovedì", "giovedi", "venerdì", "venerdi",
+        "sabato", "domenica",
+        "segunda", "terça", "terca", "quarta", "quinta", "sexta", "feira",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+        "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
+        "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+    ]
+    /// The small words a date line may hold besides month and weekday names: ordinal endings,
+    /// "de", time words and zones ("um 14:05 Uhr", "at 2 pm", "10:15 WIB").
+    var dateLineWords: Set<String> = [
+        "st", "nd", "rd", "th", "er", "de", "del", "di", "um", "at", "à", "a", "alle", "ore", "om", "o", "kl", "godz", "pukul",
+        "uhr", "h", "hs", "hrs", "am", "pm", "wib", "wita", "wit", "utc", "gmt", "cet", "cest", "mez", "mesz", "est", "edt",
+        "bst", "pst", "pdt",
+    ]
     /// Elements never scored as article candidates.
     var unscoredElements: Set<String> = ["header", "nav", "aside", "footer", "form", "figure", "table", "ul", "ol"]
 
@@ -361,7 +390,7 @@ struct ExtractionHeuristics: Sendable {
     /// is "subscribe" and "subscribing").
     var callToActionVerbs: [String] = [
         // English
-        "follow", "subscrib", "sign up", "join", "download", "get the", "like us", "write to us",
+        "follow", "subscrib", "sign up", "signing up", "join", "download", "get the", "like us", "write to us",
         // German
         "folg", "abonnier", "melde dich", "meld dich", "anmelden", "lade", "herunterladen", "schreib",
         // French, Spanish, Portuguese, Italian
@@ -370,6 +399,12 @@ struct ExtractionHeuristics: Sendable {
         // Indonesian, Polish, Dutch
         "ikuti", "gabung", "bergabung", "unduh", "berlangganan", "langganan", "simak", "zapraszamy", "obserwuj", "volg",
     ]
+    /// A paragraph anywhere in the body of at most `maximumCallToActionLength` characters that
+    /// names a newsletter (one of these) with an invitation (`callToActionVerbs`) is the sign-up
+    /// box set into the story ("Never miss the latest news by signing up to our newsletter
+    /// today!") and goes (`ClosingCallToAction.droppingSignups`): unlike a social network, a
+    /// newsletter is not what a story is about.
+    var newsletterWords: [String] = ["newsletter", "nieuwsbrief", "infolettre", "lettre d information", "boletín", "boletin"]
     /// Appeals for the reader's support that close an article ("would you consider supporting
     /// our work?"): dropped whatever they name.
     var supportAppeals: [String] = [
@@ -380,6 +415,25 @@ struct ExtractionHeuristics: Sendable {
     /// An appeal for support cuts the body from it to the end when at most this many characters
     /// follow it (the appeal box's thank-you, signature or membership offer).
     var maximumTextAfterAppeal = 600
+    /// A last paragraph of one sentence of at most `maximumClosingPointerLength` characters that says one of
+    /// these (lower case, whole words, punctuation read as spaces) and links to the page's own
+    /// site sends the reader to another story (`ClosingPointer`) and goes: "lesen Sie hier",
+    /// "findest Du hier", "in unserem Beitrag", "Weiterlesen", "read more", "lire aussi".
+    var maximumClosingPointerLength = 400
+    var closingPointerPhrases: [String] = [
+        // German
+        "lesen sie hier", "lesen sie in unserem", "lesen sie in unserer", "lesen sie auch", "lest hier", "lest ihr hier",
+        "lies hier", "findest du hier", "findet ihr hier", "finden sie hier", "erfahren sie hier", "erfährst du hier",
+        "in unserem beitrag", "in unserem artikel", "in unserem ratgeber", "weiterlesen", "hier weiterlesen",
+        // English
+        "read more", "read our", "read the full story", "continue reading", "in our article", "in our guide", "in our story",
+        // French, Spanish, Italian, Portuguese
+        "lire aussi", "à lire aussi", "lire la suite", "notre article", "leer más", "lea también", "lee también",
+        "seguir leyendo", "nuestro artículo", "leggi anche", "continua a leggere", "il nostro articolo", "leia também",
+        "leia mais", "continue lendo",
+        // Dutch, Polish, Indonesian
+        "lees meer", "lees ook", "verder lezen", "ons artikel", "czytaj więcej", "czytaj też", "czytaj także", "baca juga",
+    ]
     /// A line of page furniture under the story (`ClosingFurniture`) is at most this long.
     var maximumFurnitureLineLength = 160
     /// How lines of page furniture under a story open (lower-case): the permanent link, the

@@ -46,11 +46,16 @@ public struct HTMLExtractor: Sendable {
         content = Self.addingLeadPicture(to: content, before: found.members.first ?? found.container, analysis: analysis, converter: &converter)
         content = Self.droppingLeadingTitle(content, title: metadata.title, heuristics: settings.heuristics)
         content = Self.droppingLeadingMetadataLines(content, byline: metadata.byline, heuristics: settings.heuristics)
+        content = Self.droppingLeadingDateLines(content, dates: reader.dates, heuristics: settings.heuristics)
         // A picture the page inlined (`data:`) stays in the body; the lead image is a URL.
         if metadata.image == nil { metadata.image = Self.firstImage(content).flatMap { URLPolicy.isDataURI($0) ? nil : $0 } }
         content = Self.droppingLeadingImage(content, leadImage: metadata.image)
         content = Self.droppingTrailingLinkBlocks(content, heuristics: settings.heuristics)
+        content = ClosingCallToAction.droppingSignups(from: content, heuristics: settings.heuristics)
         content = Self.droppingTrailingLinkBlocks(ClosingCallToAction.dropped(from: content, heuristics: settings.heuristics),
+                                                  heuristics: settings.heuristics)
+        content = Self.droppingTrailingLinkBlocks(ClosingPointer.dropped(from: content, host: baseURL.flatMap { URL(string: $0)?.host },
+                                                                         heuristics: settings.heuristics),
                                                   heuristics: settings.heuristics)
         content = FurtherReading.dropped(from: content, heuristics: settings.heuristics)
         content = EmptySections.dropped(from: content, heuristics: settings.heuristics)
@@ -208,6 +213,35 @@ public struct HTMLExtractor: Sendable {
             }
         }
         return content
+    }
+
+    /// The date printed alone above the story ("23.10.2018", "April 21, 2022") is metadata:
+    /// among the first `leadingDateBlocks` blocks, a short paragraph that is nothing but a date
+    /// (`isDateLine`) goes.
+    static func droppingLeadingDateLines(_ content: [ContentNode], dates: DateTextParser, heuristics: ExtractionHeuristics) -> [ContentNode] {
+        var content = content
+        var index = 0
+        while index < min(heuristics.leadingDateBlocks, content.count) {
+            if content[index].tag == .p, isDateLine(content[index].textContent, dates: dates, heuristics: heuristics) {
+                content.remove(at: index)
+            } else {
+                index += 1
+            }
+        }
+        return content
+    }
+
+    /// A short text holding a date with a four-digit year and no word but month and weekday
+    /// names and the small words of a date and time.
+    static func isDateLine(_ text: String, dates: DateTextParser, heuristics: ExtractionHeuristics) -> Bool {
+        let text = FastText.collapsed(text)
+        guard !text.isEmpty, text.count <= heuristics.maximumDateLineLength else { return false }
+        let tokens = DateToken.tokens(text)
+        let wordsAreDate = tokens.allSatisfy { token in
+            token.kind != .word || heuristics.monthNames[token.text] != nil || heuristics.weekdayNames.contains(token.text)
+                || heuristics.dateLineWords.contains(token.text)
+        }
+        return wordsAreDate && !dates.dates(in: tokens, allowsTwoDigitYears: false).isEmpty
     }
 
     /// Blocks at the end that are mostly links ("Tags: …  Berita Terkait: » …", "Share on …")

@@ -32,6 +32,41 @@ import Testing
         #expect(try body(opening: lead).hasPrefix(lead))
     }
 
+    /// `leadingDateBlocks`, `weekdayNames`, `dateLineWords`: a paragraph above the story that is
+    /// nothing but a date goes; one that says more around the date stays.
+    @Test func aDateLineAboveTheStoryGoesButASentenceWithADateStays() throws {
+        for line in ["23.10.2018", "15. Januar 2022", "Mittwoch, 12.02.2020 14:05 Uhr", "April 21, 2022"] {
+            let body = try text(page().replacingOccurrences(of: "<div class=\"article-body\">", with: "<div class=\"article-body\"><p>\(line)</p>"))
+            #expect(body.hasPrefix(PageBuilder.paragraphs[0]), "\(line): \(body.prefix(80))")
+        }
+        let sentence = "Am 23.10.2018 wurde der Test veröffentlicht."
+        let body = try text(page().replacingOccurrences(of: "<div class=\"article-body\">", with: "<div class=\"article-body\"><p>\(sentence)</p>"))
+        #expect(body.hasPrefix(sentence))
+    }
+
+    /// `closingPointerPhrases`, `maximumClosingPointerLength`: a last paragraph sending the reader
+    /// to another story of the same site goes (with the linked picture above it); one pointing to
+    /// a page elsewhere (a source) stays.
+    @Test func aClosingPointerToAnotherStoryOfTheSiteGoesButOneToASourceStays() throws {
+        let onSite = "<p><a href=\"/berita/lain\"><img src=\"/foto/lain.jpg\"></a></p>"
+            + "<p>Alles über nachhaltige Wanderschuhe findest Du <a href=\"https://example.org/berita/wanderschuhe\">hier</a>.</p>"
+        let body = try text(page().replacingOccurrences(of: "</div>", with: onSite + "</div>"))
+        #expect(body.hasSuffix(PageBuilder.paragraphs[3]), "\(body.suffix(120))")
+        let source = "<p>Die vollständige Studie lesen Sie hier: <a href=\"https://institut.example.net/studie\">Studie</a>.</p>"
+        let kept = try text(page().replacingOccurrences(of: "</div>", with: source + "</div>"))
+        #expect(kept.hasSuffix("Studie."), "\(kept.suffix(120))")
+    }
+
+    /// `newsletterWords`: a newsletter sign-up box set into the middle of the story goes; a
+    /// sentence of the story about a newsletter, with no invitation, stays.
+    @Test func aNewsletterSignupInsideTheStoryGoes() throws {
+        let signup = "<p>Never miss the latest news by signing up to our newsletter today!</p>"
+        let mention = "<p>Pemerintah kota mengirim newsletter harian kepada warga tentang ketinggian air di pintu air.</p>"
+        let body = try text(page(inside: signup + mention))
+        #expect(!body.contains("Never miss"), "\(body)")
+        #expect(body.contains("mengirim newsletter harian"))
+    }
+
     /// `creditPrefixes`, `maximumTrailingCreditWords`, `captionWords`: a credit in brackets, a
     /// caption that ends with its credit and a caption named in Italian are captions, not running
     /// text; a sentence that mentions © in passing stays.
