@@ -415,25 +415,6 @@ struct ExtractionHeuristics: Sendable {
     /// An appeal for support cuts the body from it to the end when at most this many characters
     /// follow it (the appeal box's thank-you, signature or membership offer).
     var maximumTextAfterAppeal = 600
-    /// A last paragraph of one sentence of at most `maximumClosingPointerLength` characters that says one of
-    /// these (lower case, whole words, punctuation read as spaces) and links to the page's own
-    /// site sends the reader to another story (`ClosingPointer`) and goes: "lesen Sie hier",
-    /// "findest Du hier", "in unserem Beitrag", "Weiterlesen", "read more", "lire aussi".
-    var maximumClosingPointerLength = 400
-    var closingPointerPhrases: [String] = [
-        // German
-        "lesen sie hier", "lesen sie in unserem", "lesen sie in unserer", "lesen sie auch", "lest hier", "lest ihr hier",
-        "lies hier", "findest du hier", "findet ihr hier", "finden sie hier", "erfahren sie hier", "erfährst du hier",
-        "in unserem beitrag", "in unserem artikel", "in unserem ratgeber", "weiterlesen", "hier weiterlesen",
-        // English
-        "read more", "read our", "read the full story", "continue reading", "in our article", "in our guide", "in our story",
-        // French, Spanish, Italian, Portuguese
-        "lire aussi", "à lire aussi", "lire la suite", "notre article", "leer más", "lea también", "lee también",
-        "seguir leyendo", "nuestro artículo", "leggi anche", "continua a leggere", "il nostro articolo", "leia também",
-        "leia mais", "continue lendo",
-        // Dutch, Polish, Indonesian
-        "lees meer", "lees ook", "verder lezen", "ons artikel", "czytaj więcej", "czytaj też", "czytaj także", "baca juga",
-    ]
     /// A line of page furniture under the story (`ClosingFurniture`) is at most this long.
     var maximumFurnitureLineLength = 160
     /// How lines of page furniture under a story open (lower-case): the permanent link, the

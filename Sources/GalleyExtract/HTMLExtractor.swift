@@ -54,9 +54,6 @@ public struct HTMLExtractor: Sendable {
         content = ClosingCallToAction.droppingSignups(from: content, heuristics: settings.heuristics)
         content = Self.droppingTrailingLinkBlocks(ClosingCallToAction.dropped(from: content, heuristics: settings.heuristics),
                                                   heuristics: settings.heuristics)
-        content = Self.droppingTrailingLinkBlocks(ClosingPointer.dropped(from: content, host: baseURL.flatMap { URL(string: $0)?.host },
-                                                                         heuristics: settings.heuristics),
-                                                  heuristics: settings.heuristics)
         content = FurtherReading.dropped(from: content, heuristics: settings.heuristics)
         content = EmptySections.dropped(from: content, heuristics: settings.heuristics)
         let declaresListing = reader.jsonLD.contains(types: settings.heuristics.listingPageTypes) && reader.article == nil

@@ -80,7 +80,7 @@ struct TeaserCards {
         return false
     }
 
-    static func isOnSite(_ target: String, host: String?) -> Bool {
+    private static func isOnSite(_ target: String, host: String?) -> Bool {
         guard let host = host?.lowercased() else { return true }
         guard let targetHost = URL(string: target)?.host?.lowercased() else { return true }
         let site = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host

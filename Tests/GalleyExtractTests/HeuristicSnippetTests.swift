@@ -44,19 +44,6 @@ import Testing
         #expect(body.hasPrefix(sentence))
     }
 
-    /// `closingPointerPhrases`, `maximumClosingPointerLength`: a last paragraph sending the reader
-    /// to another story of the same site goes (with the linked picture above it); one pointing to
-    /// a page elsewhere (a source) stays.
-    @Test func aClosingPointerToAnotherStoryOfTheSiteGoesButOneToASourceStays() throws {
-        let onSite = "<p><a href=\"/berita/lain\"><img src=\"/foto/lain.jpg\"></a></p>"
-            + "<p>Alles über nachhaltige Wanderschuhe findest Du <a href=\"https://example.org/berita/wanderschuhe\">hier</a>.</p>"
-        let body = try text(page().replacingOccurrences(of: "</div>", with: onSite + "</div>"))
-        #expect(body.hasSuffix(PageBuilder.paragraphs[3]), "\(body.suffix(120))")
-        let source = "<p>Die vollständige Studie lesen Sie hier: <a href=\"https://institut.example.net/studie\">Studie</a>.</p>"
-        let kept = try text(page().replacingOccurrences(of: "</div>", with: source + "</div>"))
-        #expect(kept.hasSuffix("Studie."), "\(kept.suffix(120))")
-    }
-
     /// `newsletterWords`: a newsletter sign-up box set into the middle of the story goes; a
     /// sentence of the story about a newsletter, with no invitation, stays.
     @Test func aNewsletterSignupInsideTheStoryGoes() throws {
