@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Image processing speed (issue 16), on the bundled example's 18 scraped images (900–2400 px
-# JPEGs, content/*/HOST/PATH):
+# Image processing speed (issue 16), on the bundled example's scraped images (18 files of
+# 900–2400 px JPEGs in content/*/HOST/PATH, and a 1200 px JPEG inlined in its SingleFile page):
 #
 # 1. images per second per core at each width: `galley build --jobs 1` of the example with
 #    `images.widths: [W]`, for W = 480, 960 and 1600 (each image made at W, or at its own width
-#    when smaller, in JPEG and WebP); the figure is 18 / the build's "images" phase;
+#    when smaller, in JPEG and WebP); the figure is the images made / the build's "images" phase;
 # 2. the example's build with the default widths (480, 960, 1600), both cores: cold (empty
 #    output), no change (the fast path), and after a config change that re-renders every page
 #    but keeps every image (the image cache).
@@ -16,7 +16,6 @@ runs=${RUNS:-5}
 out=${OUT:-/dev/shm}/galley-bench-images
 galley=${GALLEY:-.build/release/galley}
 [ -x "$galley" ] || { echo "build galley first: swift build -c release --product galley" >&2; exit 1; }
-images=$(find content -name '*.jpg' -path '*/*.*/*' | wc -l)
 rm -rf "$out" && mkdir -p "$out"
 trap 'rm -rf "$out"' EXIT
 
@@ -24,6 +23,7 @@ trap 'rm -rf "$out"' EXIT
 phase() { sed -n "s/.*[(,] $1 \([0-9.]*\).*/\1/p" | tail -1; }
 wall() { /usr/bin/time -f %e "$@" 2>&1 >/dev/null | tail -1; }
 
+images=$("$galley" build --jobs 1 --config galley.yml --content content --output "$out/public" 2>&1 | sed -n 's/^images from the scrape: \([0-9]*\) made.*/\1/p')
 echo "images in the example's scrape: $images"
 printf '%-8s %10s %14s\n' width "images s" "images/s/core"
 for width in 480 960 1600; do
