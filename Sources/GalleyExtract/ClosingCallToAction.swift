@@ -55,29 +55,20 @@ enum ClosingCallToAction {
     private static func isSignup(_ block: ContentNode, heuristics: ExtractionHeuristics) -> Bool {
         guard block.tag == .p else { return false }
         let text = FastText.collapsed(block.textContent)
-        guard !text.isEmpty, isShort(text, heuristics: heuristics) else { return false }
+        guard !text.isEmpty, FastText.isAtMost(text, characters: heuristics.maximumCallToActionLength) else { return false }
         // Most paragraphs name no newsletter: a plain search rules them out before the words are made.
         let lower = text.lowercased()
         guard heuristics.newsletterWords.contains(where: { FastText.contains(lower, $0) }) else { return false }
-        let words = " " + lower.map { $0.isLetter || $0.isNumber ? $0 : " " }.split(separator: " ").joined(separator: " ") + " "
+        let words = " " + FastText.words(lower) + " "
         func mentions(_ phrases: [String]) -> Bool { phrases.contains { FastText.contains(words, " " + $0) } }
         return mentions(heuristics.newsletterWords) && mentions(heuristics.callToActionVerbs)
-    }
-
-    /// At most `maximumCallToActionLength` characters, counted only when the UTF-8 length
-    /// leaves it open (counting the characters of every paragraph cost 8% of extraction).
-    private static func isShort(_ text: String, heuristics: ExtractionHeuristics) -> Bool {
-        let bytes = text.utf8.count, limit = heuristics.maximumCallToActionLength
-        if bytes <= limit { return true }
-        if bytes > limit * 4 { return false }
-        return text.count <= limit
     }
 
     static func isCallToAction(_ block: ContentNode, heuristics: ExtractionHeuristics) -> Bool {
         guard block.tag == .p || block.tag == .blockquote || block.tag?.headingLevel != nil else { return false }
         let text = FastText.collapsed(block.textContent)
-        guard !text.isEmpty, isShort(text, heuristics: heuristics) else { return false }
-        let words = " " + text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }.split(separator: " ").joined(separator: " ") + " "
+        guard !text.isEmpty, FastText.isAtMost(text, characters: heuristics.maximumCallToActionLength) else { return false }
+        let words = " " + FastText.words(text) + " "
         func mentions(_ phrases: [String]) -> Bool { phrases.contains { FastText.contains(words, " " + $0) } }
         if mentions(heuristics.supportAppeals) { return true }
         return mentions(heuristics.callToActionChannels) && mentions(heuristics.callToActionVerbs)
@@ -88,7 +79,7 @@ enum ClosingCallToAction {
         // A phrase can match only where its first word stands: a plain search for those first.
         let lower = block.textContent.lowercased()
         guard heuristics.supportAppeals.contains(where: { FastText.contains(lower, String($0.prefix { $0 != " " })) }) else { return false }
-        let words = " " + lower.map { $0.isLetter || $0.isNumber ? $0 : " " }.split(separator: " ").joined(separator: " ") + " "
+        let words = " " + FastText.words(lower) + " "
         return heuristics.supportAppeals.contains { FastText.contains(words, " " + $0) }
     }
 }

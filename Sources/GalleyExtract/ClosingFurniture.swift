@@ -12,10 +12,10 @@ enum ClosingFurniture {
     static func isFurniture(_ block: ContentNode, heuristics: ExtractionHeuristics) -> Bool {
         guard block.tag == .p || block.tag?.headingLevel != nil else { return false }
         var text = FastText.collapsed(block.textContent).lowercased()
-        guard !text.isEmpty, text.count <= heuristics.maximumFurnitureLineLength else { return false }
+        guard !text.isEmpty, FastText.isAtMost(text, characters: heuristics.maximumFurnitureLineLength) else { return false }
         if text.first == "(" || text.first == "[" { text.removeFirst() }
         if heuristics.closingFurnitureLabels.contains(where: { text.hasPrefix($0) }) { return true }
-        let words = String(text.map { $0.isLetter || $0.isNumber ? $0 : " " }).split(separator: " ").joined(separator: " ")
+        let words = FastText.words(text)
         return heuristics.closingNavigationWords.contains(words)
     }
 }

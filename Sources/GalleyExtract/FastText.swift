@@ -28,6 +28,22 @@ enum FastText {
     }
 
     /// ASCII lower-casing (other bytes kept): enough for class names, ids and CSS.
+    /// The words of `text`, lower-cased, joined by single spaces: every character that is not a
+    /// letter or digit reads as a space ("Weitere Artikel:" → "weitere artikel"). The phrase
+    /// lists of the closing-block rules are matched against this.
+    static func words(_ text: String) -> String {
+        String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }).split(separator: " ").joined(separator: " ")
+    }
+
+    /// Whether `text` has at most `limit` characters, counted only when its UTF-8 length leaves
+    /// it open (counting the characters of every block was a measurable part of extraction).
+    static func isAtMost(_ text: String, characters limit: Int) -> Bool {
+        let bytes = text.utf8.count
+        if bytes <= limit { return true }
+        if bytes > limit * 4 { return false }
+        return text.count <= limit
+    }
+
     static func asciiLowercased(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) else { return text }
         return String(decoding: text.utf8.map { ($0 >= 65 && $0 <= 90) ? $0 + 32 : $0 }, as: UTF8.self)

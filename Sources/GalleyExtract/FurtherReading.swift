@@ -46,10 +46,9 @@ enum FurtherReading {
     static func isLabel(_ block: ContentNode, heuristics: ExtractionHeuristics) -> Bool {
         guard block.tag == .p || block.tag?.headingLevel != nil else { return false }
         let text = FastText.collapsed(block.textContent)
-        guard !text.isEmpty, text.utf8.count <= heuristics.maximumTrailingLabelLength * 4,
-              text.count <= heuristics.maximumTrailingLabelLength, let last = text.last,
+        guard !text.isEmpty, FastText.isAtMost(text, characters: heuristics.maximumTrailingLabelLength), let last = text.last,
               !".!?…".contains(last) else { return false }
-        let list = String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }).split(separator: " ").map(String.init)
+        let list = FastText.words(text).split(separator: " ").map(String.init)
         let words = " " + list.joined(separator: " ") + " "
         if heuristics.furtherReadingLabels.contains(where: { words.hasPrefix(" " + $0 + " ") }) { return true }
         return namesMoreStories(list, heuristics: heuristics)
