@@ -59,6 +59,12 @@ public enum URLPolicy {
         return (String(normalised[normalised.index(normalised.startIndex, offsetBy: 5)..<semicolon]), Array(data))
     }
 
+    /// The source an `<img>` may keep: a URL by `safeURL`, else a picture inlined as a `data:`
+    /// URI (`inlineImage`, for the images phase to copy; never written into a page as it is).
+    public static func safeImageSource(_ raw: String, base: String?) -> String? {
+        safeURL(raw, base: base) ?? inlineImage(raw)
+    }
+
     /// Whether `url` is a `data:` URI.
     public static func isDataURI(_ url: String) -> Bool {
         url.utf8.count > 5 && url.prefix(5).lowercased() == "data:"

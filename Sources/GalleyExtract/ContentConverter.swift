@@ -179,7 +179,7 @@ struct ContentConverter {
     /// An image: its real URL (`LazyImage`), else a picture inlined as a `data:` URI (a page
     /// saved as one file), which the images phase copies into the site.
     private mutating func image(_ node: HTMLNode) -> [ContentNode] {
-        let inline = { node.attribute("src").flatMap { URLPolicy.inlineImage($0) } }
+        let inline = { node.attribute("src").flatMap { URLPolicy.safeImageSource($0, base: nil) } }
         guard let source = LazyImage.source(of: node).flatMap({ URLPolicy.safeURL($0, base: baseURL) }) ?? inline(),
               !LazyImage.isTrackingPixel(node) else { return [] }
         if source == lastImageSource { return [] }

@@ -49,8 +49,7 @@ struct InlineNormalizer {
     }
 
     private func image(_ attributes: [String: String]) -> [ContentNode] {
-        // A picture inlined as `data:` (`URLPolicy.inlineImage`) is kept for the images phase.
-        guard let source = attributes["src"].flatMap({ URLPolicy.safeURL($0, base: baseURL) ?? URLPolicy.inlineImage($0) }) else { return [] }
+        guard let source = attributes["src"].flatMap({ URLPolicy.safeImageSource($0, base: baseURL) }) else { return [] }
         var kept = ["src": source, "alt": Self.attributeText(attributes["alt"] ?? "")]
         if let title = attributes["title"].map(Self.attributeText), !title.isEmpty { kept["title"] = title }
         return [.element(.img, attributes: kept, children: [])]
