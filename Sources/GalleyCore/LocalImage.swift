@@ -16,16 +16,19 @@ public struct LocalImage: Sendable, Hashable {
     }
 
     /// The file pages show by default (`media/<hash>.<ext>`, the widest size, own format).
-    public var path: String
+    public let path: String
     /// Size of `path`, for the `width` and `height` attributes.
-    public var width: Int
-    public var height: Int
+    public let width: Int
+    public let height: Int
     /// MIME type of `path` and of `fallback` (`image/jpeg`).
-    public var mimeType: String
+    public let mimeType: String
     /// The WebP files, narrowest first.
-    public var webp: [File]
+    public let webp: [File]
     /// The files in the image's own format, narrowest first (the last is `path`).
-    public var fallback: [File]
+    public let fallback: [File]
+    /// Everything that decides how the image is written into a page, for render keys (made
+    /// once: render keys ask for it for every card of every list page).
+    public let signature: String
 
     /// Creates an entry.
     public init(path: String, width: Int, height: Int, mimeType: String, webp: [File], fallback: [File]) {
@@ -35,15 +38,12 @@ public struct LocalImage: Sendable, Hashable {
         self.mimeType = mimeType
         self.webp = webp
         self.fallback = fallback
+        signature = ([path, String(width), String(height), mimeType] + (webp + fallback).map { "\($0.path) \($0.width)" }).joined(separator: "\u{1}")
     }
 
     /// The narrowest file in the image's own format (a card's thumbnail).
     public var thumbnail: File { fallback.first ?? File(path: path, width: width) }
 
-    /// Everything that decides how the image is written into a page, for render keys.
-    public var signature: String {
-        ([path, String(width), String(height), mimeType] + (webp + fallback).map { "\($0.path) \($0.width)" }).joined(separator: "\u{1}")
-    }
 }
 
 /// The images of a build found in the scrape, by the absolute URL pages name them with.
