@@ -1,3 +1,5 @@
+import GalleyCore
+
 /// Byte-level text helpers for the hot paths of extraction (every element, every text node):
 /// Foundation's `String.contains(String)` and `Character.isWhitespace` cost more than the
 /// parse itself. Class names, ids and style values are ASCII in practice; other text is
@@ -9,20 +11,7 @@ enum FastText {
         var needle = needle
         return haystack.withUTF8 { bytes in
             needle.withUTF8 { pattern in
-                guard !pattern.isEmpty else { return true }
-                guard bytes.count >= pattern.count else { return false }
-                let first = pattern[0]
-                var index = 0
-                let last = bytes.count - pattern.count
-                while index <= last {
-                    if bytes[index] == first {
-                        var offset = 1
-                        while offset < pattern.count, bytes[index + offset] == pattern[offset] { offset += 1 }
-                        if offset == pattern.count { return true }
-                    }
-                    index += 1
-                }
-                return false
+                pattern.isEmpty || ByteSearch.firstOffset(of: pattern, in: bytes) != nil
             }
         }
     }

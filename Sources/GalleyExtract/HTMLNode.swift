@@ -12,7 +12,23 @@ struct HTMLNode: Hashable {
     /// Lower-case element name ("" for non-elements).
     var name: String {
         guard isElement, let name = pointer.pointee.name else { return "" }
-        return String(cString: name).lowercased()
+        return Self.asciiLowercased(name)
+    }
+
+    /// A libxml2 name lower-cased; the HTML parser writes names of `A-Za-z0-9:_.-` already in
+    /// lower case, so the copy is usually all there is to it (`String.lowercased()` walked
+    /// Unicode tables for every element of every pass).
+    static func asciiLowercased(_ name: UnsafePointer<xmlChar>) -> String {
+        var length = 0
+        var hasUpper = false, hasWide = false
+        while name[length] != 0 {
+            let byte = name[length]
+            if byte >= 0x41 && byte <= 0x5A { hasUpper = true } else if byte >= 0x80 { hasWide = true }
+            length += 1
+        }
+        let text = String(decoding: UnsafeBufferPointer(start: name, count: length), as: UTF8.self)
+        if hasWide { return text.lowercased() }
+        return hasUpper ? FastText.asciiLowercased(text) : text
     }
 
     var parent: HTMLNode? {
@@ -35,6 +51,14 @@ struct HTMLNode: Hashable {
     /// An attribute value, or nil when absent. Names are matched case-insensitively by libxml2's
     /// HTML parser, which lower-cases them.
     func attribute(_ name: String) -> String? {
+        let property = name.withCString { xmlHasProp(pointer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+        guard let property else { return nil }
+        // A value that is one text node (as the HTML parser makes them) is read in place;
+        // `xmlGetProp` would copy it into a buffer to free again.
+        if let text = property.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE {
+            guard let content = text.pointee.content else { return "" }
+            return String(cString: content)
+        }
         let value = name.withCString { xmlGetProp(pointer, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
         guard let value else { return nil }
         defer { galley_xml_free(value) }

@@ -119,21 +119,17 @@ public struct MarkdownRenderer: Sendable {
     /// to NSString: 5% of a build when it ran over every body).
     static func replacing(_ target: String, with replacement: String, in text: String) -> String {
         let needle = Array(target.utf8)
-        guard let first = needle.first else { return text }
+        guard !needle.isEmpty else { return text }
         var text = text
         return text.withUTF8 { bytes -> String in
             var output: [UInt8] = []
             var copied = 0, index = 0
-            while index + needle.count <= bytes.count {
-                if bytes[index] == first, needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) {
-                    if output.isEmpty { output.reserveCapacity(bytes.count + 256) }
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-                    output.append(contentsOf: replacement.utf8)
-                    index += needle.count
-                    copied = index
-                } else {
-                    index += 1
-                }
+            while let hit = ByteSearch.firstOffset(of: needle, in: bytes, from: index) {
+                if output.isEmpty { output.reserveCapacity(bytes.count + 256) }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<hit]))
+                output.append(contentsOf: replacement.utf8)
+                index = hit + needle.count
+                copied = index
             }
             guard copied > 0 else { return String(decoding: bytes, as: UTF8.self) }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))

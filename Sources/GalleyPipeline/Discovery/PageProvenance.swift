@@ -42,18 +42,24 @@ enum PageProvenance {
     /// The comments are found in the bytes; only one that names a saving tool is made a String
     /// (every page is looked at, and most have none).
     static func comment(in bytes: [UInt8]) -> SourceSidecar? {
-        var rest = bytes.prefix(headBytes)
-        while let open = rest.firstRange(of: "<!--".utf8) {
-            guard let close = rest[open.upperBound...].firstRange(of: "-->".utf8) else { return nil }
-            let body = rest[open.upperBound..<close.lowerBound]
-            if toolMarks.contains(where: { body.firstRange(of: $0) != nil }) {
-                let text = String(decoding: body, as: UTF8.self)[...]
-                if let found = singleFile(text) ?? httrack(text) ?? markOfTheWeb(text) { return found }
+        bytes.withUnsafeBufferPointer { whole in
+            let head = UnsafeBufferPointer(rebasing: whole.prefix(headBytes))
+            var from = 0
+            while let open = ByteSearch.firstOffset(of: commentOpen, in: head, from: from) {
+                let start = open + commentOpen.count
+                guard let close = ByteSearch.firstOffset(of: commentClose, in: head, from: start) else { return nil }
+                if toolMarks.contains(where: { ByteSearch.contains($0, in: head, range: start..<close) }) {
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: head[start..<close]), as: UTF8.self)[...]
+                    if let found = singleFile(text) ?? httrack(text) ?? markOfTheWeb(text) { return found }
+                }
+                from = close + commentClose.count
             }
-            rest = rest[close.upperBound...]
+            return nil
         }
-        return nil
     }
+
+    private static let commentOpen = Array("<!--".utf8)
+    private static let commentClose = Array("-->".utf8)
 
     /// Words one of the comments read below must hold.
     private static let toolMarks = ["SingleFile", "HTTrack", "saved from url="].map { Array($0.utf8) }
