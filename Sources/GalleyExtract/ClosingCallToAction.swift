@@ -57,7 +57,7 @@ enum ClosingCallToAction {
         let text = FastText.collapsed(block.textContent)
         guard !text.isEmpty, FastText.isAtMost(text, characters: heuristics.maximumCallToActionLength) else { return false }
         // Most paragraphs name no newsletter: a plain search rules them out before the words are made.
-        let lower = text.lowercased()
+        let lower = FastText.lowercased(text)
         guard heuristics.newsletterWords.contains(where: { FastText.contains(lower, $0) }) else { return false }
         let words = " " + FastText.words(lower) + " "
         func mentions(_ phrases: [String]) -> Bool { phrases.contains { FastText.contains(words, " " + $0) } }
@@ -77,7 +77,7 @@ enum ClosingCallToAction {
     private static func asksForSupport(_ block: ContentNode, heuristics: ExtractionHeuristics) -> Bool {
         guard block.tag == .p || block.tag == .blockquote || block.tag?.headingLevel != nil else { return false }
         // A phrase can match only where its first word stands: a plain search for those first.
-        let lower = block.textContent.lowercased()
+        let lower = FastText.lowercased(block.textContent)
         guard heuristics.supportAppeals.contains(where: { FastText.contains(lower, String($0.prefix { $0 != " " })) }) else { return false }
         let words = " " + FastText.words(lower) + " "
         return heuristics.supportAppeals.contains { FastText.contains(words, " " + $0) }

@@ -11,7 +11,7 @@ enum ClosingFurniture {
     /// `closingNavigationWords`.
     static func isFurniture(_ block: ContentNode, heuristics: ExtractionHeuristics) -> Bool {
         guard block.tag == .p || block.tag?.headingLevel != nil else { return false }
-        var text = FastText.collapsed(block.textContent).lowercased()
+        var text = FastText.lowercased(FastText.collapsed(block.textContent))
         guard !text.isEmpty, FastText.isAtMost(text, characters: heuristics.maximumFurnitureLineLength) else { return false }
         if text.first == "(" || text.first == "[" { text.removeFirst() }
         if heuristics.closingFurnitureLabels.contains(where: { text.hasPrefix($0) }) { return true }

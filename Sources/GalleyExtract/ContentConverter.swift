@@ -342,7 +342,7 @@ struct ContentConverter {
         }
         let text = visibleText(node).trimmingWhitespace
         // Only the start can match a prefix: lower-casing the whole text costs more.
-        let lower = text.prefix(longestInsertPrefix + 1).lowercased()
+        let lower = FastText.lowercased(text.prefix(longestInsertPrefix + 1))
         if heuristics.insertPrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
         guard text.count <= heuristics.maximumCreditLineLength else { return false }
         if let editor = CreditLine.value(of: text, labels: heuristics.editorLabels) {
@@ -361,7 +361,7 @@ struct ContentConverter {
         guard Self.blockNames.contains(node.name) || node.name == "span" || node.name == "em" else { return false }
         let length = analysis.stat(node).textLength
         guard length > 0, length <= heuristics.maximumCreditLineLength else { return false }
-        var text = FastText.collapsed(visibleText(node)).lowercased()
+        var text = FastText.lowercased(FastText.collapsed(visibleText(node)))
         // "(Credit: …)", "[Foto: …]": the bracket does not hide the label.
         if let first = text.first, first == "(" || first == "[" { text.removeFirst() }
         if heuristics.creditPrefixes.contains(where: { text.hasPrefix($0) }) { return true }

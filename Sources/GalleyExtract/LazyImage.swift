@@ -78,7 +78,7 @@ enum EmbedHosts {
 /// "Editor : Anton Suhartono", "Reporter: Budi" — a label, a colon (or not) and a name.
 enum CreditLine {
     static func value(of line: String, labels: [String]) -> String? {
-        let lower = line.lowercased()
+        let lower = FastText.lowercased(line)
         for label in labels where lower.hasPrefix(label) {
             var rest = line.dropFirst(label.count)
             guard let first = rest.first, first == ":" || first == " " || first == "\u{00A0}" else { continue }

@@ -54,6 +54,6 @@ struct TitleChooser {
     static func wordSet(_ text: String) -> Set<String> { Set(words(text)) }
 
     static func words(_ text: String) -> [String] {
-        text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        FastText.lowercased(text).split { !$0.isLetter && !$0.isNumber }.map(String.init)
     }
 }

@@ -232,6 +232,8 @@ enum MarkdownEscaper {
     /// `&amp;` (cmark decodes entities in destinations and titles before backslash escapes, so
     /// `\&` would not protect it).
     static func destination(_ url: String) -> String {
+        // Most URLs hold nothing to escape: one pass over the bytes instead of the characters.
+        if url.utf8.allSatisfy({ $0 > 0x20 && !destinationSpecialBytes.contains($0) }) { return url }
         let characters = Array(url)
         var text = ""
         for (index, character) in characters.enumerated() {
@@ -248,6 +250,10 @@ enum MarkdownEscaper {
         let needsAngle = text.contains { $0 == " " || ($0.isASCII && $0.asciiValue! < 0x20) } || !parenthesesBalanced(text)
         return needsAngle ? "<" + text + ">" : text
     }
+
+    /// Bytes `destination` may change or that decide the angle brackets (with the blanks and
+    /// controls, all at most 0x20): `\ < > & ( )`.
+    private static let destinationSpecialBytes: Set<UInt8> = [0x5C, 0x3C, 0x3E, 0x26, 0x28, 0x29]
 
     /// A link or image title in double quotes (line breaks become spaces; `&` that starts an
     /// entity is written `&amp;`, as in destinations).

@@ -33,4 +33,19 @@ import Testing
         }
         #expect(FastText.collapsed("  Rabu,\u{A0}\u{A0}16 Oktober\u{3000}2019 \n") == "Rabu, 16 Oktober 2019")
     }
+
+    /// `FastText.lowercased` copies ASCII and unchanged scalars as bytes; it must give exactly
+    /// what `String.lowercased()` gives, on Latin, Turkish, German, Greek, Cyrillic, CJK,
+    /// combining marks, the Kelvin sign and emoji.
+    @Test func lowerCasingAgreesWithTheStandardLibrary() {
+        var random = SeededRandom(seed: 11)
+        let pieces = ["A", "z", "Ä", "ẞ", "ß", "İ", "I", "ı", "Σ", "ς", "ΣΑΣ", "Ǆ", "ǅ", "K", "Å", "Ω", "Ж", "北京", "e\u{301}",
+                      "É", "’", "“", "\u{A0}", "🇮🇩", "👩‍👩‍👧", "ＡＢ", "Ꭰ", "ﬀ", " ", "Newsletter", "RABU"]
+        for _ in 0..<20_000 {
+            let text = (0..<random.below(7)).map { _ in random.pick(pieces) }.joined()
+            #expect(Array(FastText.lowercased(text).utf8) == Array(text.lowercased().utf8), "\(Array(text.unicodeScalars))")
+            let sub = text.dropFirst()
+            #expect(Array(FastText.lowercased(sub).utf8) == Array(sub.lowercased().utf8))
+        }
+    }
 }

@@ -54,19 +54,30 @@ package enum SourceReader {
         return try readAll(descriptor, expected: Int(status.st_size), source: source)
     }
 
-    /// Reads an open file to its end.
+    /// Reads an open file to its end: straight into an array of the size `fstat` gave (and one
+    /// byte more, to see the end in the same read), then in chunks if the file has grown since.
+    /// Nothing is zero-filled first (a 1 MB chunk cleared for every page was 1.6% of extraction).
     private static func readAll(_ descriptor: Int32, expected: Int, source: String) throws(GalleyError) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(expected)
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count == 0 { return bytes }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw GalleyError(.read, source: source, reason: "cannot read the file")
+        var failed = false
+        var reachedEnd = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: max(expected, 0) + 1) { buffer, initialized in
+            while initialized < buffer.count {
+                let count = Glibc.read(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
+                if count == 0 { reachedEnd = true; return }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    return
+                }
+                initialized += count
             }
-            bytes.append(contentsOf: chunk[0..<count])
         }
+        while !reachedEnd, !failed {
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { reachedEnd = true } else if count < 0 { failed = errno != EINTR } else { bytes.append(contentsOf: chunk[0..<count]) }
+        }
+        if failed { throw GalleyError(.read, source: source, reason: "cannot read the file") }
+        return bytes
     }
 }
