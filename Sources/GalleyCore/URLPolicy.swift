@@ -16,14 +16,14 @@ public enum URLPolicy {
         guard !cleaned.isEmpty else { return nil }
         if let scheme = scheme(of: cleaned) {
             guard allowedSchemes.contains(scheme) else { return nil }
-            guard let url = URL(string: percentEncodedIfNeeded(cleaned)) else { return nil }
+            guard let url = parsed(cleaned) else { return nil }
             if scheme != "mailto", url.host == nil { return nil }
             return url.absoluteString
         }
         if cleaned.hasPrefix("#") { return nil } // points into the original page
         guard let base, let baseURL = URL(string: base), let baseScheme = baseURL.scheme?.lowercased(),
               baseScheme == "http" || baseScheme == "https",
-              let resolved = URL(string: percentEncodedIfNeeded(cleaned), relativeTo: baseURL)?.absoluteURL,
+              let resolved = parsed(cleaned, relativeTo: baseURL)?.absoluteURL,
               let resolvedScheme = resolved.scheme?.lowercased(), allowedSchemes.contains(resolvedScheme) else {
             return nil
         }
@@ -83,6 +83,8 @@ public enum URLPolicy {
     /// Removes what browsers remove: leading/trailing C0 controls and spaces, and every tab,
     /// carriage return and line feed inside.
     static func browserNormalized(_ raw: String) -> String {
+        // Most URLs hold no blank or control character: nothing to take out.
+        if raw.utf8.allSatisfy({ $0 > 0x20 }) { return raw }
         let scalars = raw.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
         var text = String(String.UnicodeScalarView(scalars))
         let edge: (Character) -> Bool = { character in
@@ -93,12 +95,15 @@ public enum URLPolicy {
         return text
     }
 
-    /// Percent-encodes characters Foundation's URL parser rejects (spaces, non-ASCII).
-    static func percentEncodedIfNeeded(_ text: String) -> String {
-        if URL(string: text) != nil { return text }
+    /// `text` parsed as a URL (relative to `base`), with the characters Foundation's parser
+    /// rejects (spaces, non-ASCII) percent-encoded when it rejects them; parsed once when it
+    /// does not (each parse of every link and image URL of a page counted).
+    static func parsed(_ text: String, relativeTo base: URL? = nil) -> URL? {
+        if let url = URL(string: text, relativeTo: base) { return url }
         var allowed = CharacterSet.urlQueryAllowed
         allowed.insert(charactersIn: "#%")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+        guard let encoded = text.addingPercentEncoding(withAllowedCharacters: allowed) else { return nil }
+        return URL(string: encoded, relativeTo: base)
     }
 }
 
