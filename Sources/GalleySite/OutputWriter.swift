@@ -42,15 +42,12 @@ public struct OutputWriter: Sendable {
 
     /// Writes `files` (paths relative to the output folder), then removes `stale` paths
     /// (files an earlier build wrote that this one does not produce) and folders they leave empty.
+    /// Every path is checked before the first file is written.
     public func write(_ files: [RenderedPage], removing stale: [String] = []) throws(GalleyError) -> Report {
-        try Self.createFolder(outputFolder)
-        let root = outputFolder.resolvingSymlinksInPath().path
         try checkPaths(files)
-        let folders = try prepareFolders(for: files.map(\.path), root: root)
-        let staging = try stagingFolderOnSameDevice()
-        let base = outputFolder.path, stagingPath = staging?.path
+        let session = try OutputSession(writer: self)
         let results = parallelMap(files, jobs: jobs) { file in
-            Result { () throws(GalleyError) in try Self.writeIfChanged(file, in: base, staging: stagingPath) }
+            Result { () throws(GalleyError) in try session.write(file) }
         }
         var report = Report()
         for (file, result) in zip(files, results) {
@@ -64,8 +61,7 @@ public struct OutputWriter: Sendable {
             }
         }
         report.writtenPaths.sort()
-        let produced = Set(files.map(\.path))
-        report.removedPaths = remove(stale.filter { !produced.contains($0) }, root: root, knownFolders: folders)
+        report.removedPaths = session.remove(stale)
         report.removed = report.removedPaths.count
         return report
     }
@@ -90,43 +86,8 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Creates every folder the files need (once each, parents first) and checks that none of
-    /// them resolves outside the output folder. A folder this call creates with `mkdir` inside a
-    /// checked parent is a real folder there, so only folders that already existed and are not
-    /// plain folders (links) need their real path resolved. Returns the checked folders
-    /// (relative paths, "" for the root).
-    private func prepareFolders(for paths: [String], root: String) throws(GalleyError) -> Set<String> {
-        var folders = Set<String>()
-        for path in paths {
-            var current = Substring(path)
-            while let slash = current.lastIndex(of: "/") {
-                current = current[..<slash]
-                guard folders.insert(String(current)).inserted else { break }
-            }
-        }
-        let base = outputFolder.path
-        for folder in folders.sorted() {
-            let full = base + "/" + folder
-            if mkdir(full, 0o755) == 0 { continue }
-            guard errno == EEXIST else {
-                throw GalleyError(.write, source: folder, reason: "could not create the folder: \(String(cString: strerror(errno)))")
-            }
-            var info = stat()
-            guard lstat(full, &info) == 0 else {
-                throw GalleyError(.write, source: folder, reason: "could not read the folder: \(String(cString: strerror(errno)))")
-            }
-            if (info.st_mode & S_IFMT) == S_IFDIR { continue }
-            guard Self.isInside(URL(fileURLWithPath: full).resolvingSymlinksInPath().path, root: root),
-                  stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
-                throw GalleyError(.write, source: folder, reason: "the output folder contains a link that leads outside it, or a file where a folder belongs")
-            }
-        }
-        folders.insert("")
-        return folders
-    }
-
     /// The staging folder, emptied, when it is on the output's file system (rename needs that).
-    private func stagingFolderOnSameDevice() throws(GalleyError) -> URL? {
+    func stagingFolderOnSameDevice() throws(GalleyError) -> URL? {
         guard let stagingFolder else { return nil }
         try? FileManager.default.removeItem(at: stagingFolder)
         try Self.createFolder(stagingFolder)
@@ -242,32 +203,5 @@ public struct OutputWriter: Sendable {
 
     static func isInside(_ path: String, root: String) -> Bool {
         path == root || path.hasPrefix(root == "/" ? "/" : root + "/")
-    }
-
-    /// Removes stale files: only safe relative paths, only regular files or links (never
-    /// through a link: the parent folder must resolve inside the output folder), then folders
-    /// left empty. Returns the removed paths.
-    private func remove(_ stale: [String], root: String, knownFolders: Set<String>) -> [String] {
-        var removed: [String] = []
-        for path in stale.sorted() where Self.isSafeRelativePath(path) {
-            let url = outputFolder.appendingPathComponent(path)
-            let parent = url.deletingLastPathComponent()
-            guard Self.isInside(parent.resolvingSymlinksInPath().path, root: root) else { continue }
-            var info = stat()
-            guard lstat(url.path, &info) == 0 else { continue }
-            let type = info.st_mode & S_IFMT
-            guard type == S_IFREG || type == S_IFLNK, unlink(url.path) == 0 else { continue }
-            removed.append(path)
-            removeEmptyFolders(from: parent, root: root)
-        }
-        return removed
-    }
-
-    private func removeEmptyFolders(from folder: URL, root: String) {
-        var current = folder.standardizedFileURL
-        while current.path.hasPrefix(outputFolder.path + "/"), Self.isInside(current.resolvingSymlinksInPath().path, root: root),
-              rmdir(current.path) == 0 {
-            current = current.deletingLastPathComponent()
-        }
     }
 }

@@ -5,32 +5,40 @@ import GalleySite
 /// Writing the output and remembering it in the build state, the check that nothing changed,
 /// and the per-source report.
 extension BuildPipeline {
-    /// Writes changed files, removes stale ones, and records the outputs. Before the first file
-    /// is touched, the records of the files about to be written or removed are made untrusted
-    /// (paths kept for pruning), so a build killed while writing leaves the next one nothing
-    /// stale to trust.
-    func write(_ outputs: OutputSet, previous: [String: OutputRecord], store: BuildStateStore, keys: BuildKeys,
+    /// Writes the files still to write (those made as bytes), removes stale ones, and records
+    /// the outputs. Before the first of these files is touched, the records of the files about
+    /// to be written or removed are made untrusted (paths kept for pruning), so a build killed
+    /// while writing leaves the next one nothing stale to trust (pages written while rendering
+    /// were announced the same way before rendering).
+    func write(_ outputs: OutputSet, previous: [String: OutputRecord], output: StreamedOutput, keys: BuildKeys,
                published: [ArticleSummary], report: inout BuildReport) throws(GalleyError) {
         let current = outputs.allPaths
-        let legacy = LegacyState(outputRoot: state.outputRoot, stateFolder: state.folder)
-        let earlier = Set(previous.keys).union(legacy.outputPaths())
-        let removed = earlier.subtracting(current)
+        let removed = output.earlier.subtracting(current)
         let touched = Set(outputs.files.map(\.path)).union(removed)
-        try store.beginWriting(touched, known: earlier.union(current), renderInputsKey: keys.renderInputs)
+        try output.store.beginWriting(touched, known: output.earlier.union(current), renderInputsKey: keys.renderInputs)
 
-        let writer = OutputWriter(outputFolder: options.outputFolder, stagingFolder: state.staging, jobs: options.jobs)
-        let written = try writer.write(outputs.files, removing: removed.sorted())
-        report.filesWritten = written.written
-        report.filesUnchanged = written.unchanged + outputs.kept.count
-        report.filesRemoved = written.removed
+        let session = output.session
+        let results = parallelMap(outputs.files, jobs: options.jobs) { file in
+            Result { () throws(GalleyError) in try session.write(file) }
+        }
+        var stamps = outputs.streamedStamps
+        report.filesWritten = outputs.streamedWritten
+        report.filesUnchanged = outputs.streamedUnchanged + outputs.kept.count
+        for (file, result) in zip(outputs.files, results) {
+            let outcome = try result.get()
+            stamps[file.path] = outcome.stamp
+            if outcome.written { report.filesWritten += 1 } else { report.filesUnchanged += 1 }
+        }
+        report.filesRemoved = session.remove(Array(removed)).count
         try? FileManager.default.removeItem(at: state.staging)
 
         var records = outputs.kept
-        for (path, key) in outputs.keys { records[path] = OutputRecord(renderKey: key, stamp: written.stamps[path]) }
-        let changed = Set(records.keys.filter { touched.contains($0) || previous[$0] != records[$0] })
-        try store.finishWriting(records, changed: changed, removed: removed, build: lastBuild(published, keys: keys, report: report),
-                                problems: report.problems, stale: report.stale)
-        legacy.remove()
+        for (path, key) in outputs.keys { records[path] = OutputRecord(renderKey: key, stamp: stamps[path]) }
+        let announced = touched.union(outputs.streamedPaths)
+        let changed = Set(records.keys.filter { announced.contains($0) || previous[$0] != records[$0] })
+        try output.store.finishWriting(records, changed: changed, removed: removed, build: lastBuild(published, keys: keys, report: report),
+                                       problems: report.problems, stale: report.stale)
+        LegacyState(outputRoot: state.outputRoot, stateFolder: state.folder).remove()
     }
 
     /// What this build records about itself.

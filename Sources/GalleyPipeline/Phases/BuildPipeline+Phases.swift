@@ -47,51 +47,88 @@ extension BuildPipeline {
         return result
     }
 
-    /// What rendering one article gave.
-    enum ArticleResult: Sendable {
-        case rendered(RenderedPage, key: String)
+    /// What making one page gave: kept from the last build, rendered and written (or found
+    /// unchanged on disk), or failed to render or to write.
+    enum PageResult: Sendable {
         case kept(OutputRecord)
-        case failed(GalleyError)
+        case written(key: String, wrote: Bool, stamp: FileStamp?)
+        case failedRender(GalleyError)
+        case failedWrite(GalleyError)
     }
 
-    /// Renders the article pages whose inputs changed; keeps the others' files. A page that
-    /// fails to render keeps its last good file when there is one. Returns the published
-    /// articles' summaries.
+    /// Renders the article pages whose inputs changed and writes each as soon as it is
+    /// rendered (its bytes are dropped then); keeps the others' files. A page that fails to
+    /// render keeps its last good file when there is one. Returns the published articles'
+    /// summaries.
     func renderArticles(_ articles: ArticleIndex, renderer: TemplatePageRenderer, keyer: RenderKey, trusted: [String: OutputRecord],
-                        previous: [String: OutputRecord], outputs: inout OutputSet, report: inout BuildReport) -> [ArticleSummary] {
-        let relations = RelationPlanner().relations(for: articles.entries.map(\.summary))
-        let counter = options.progress.map { ProgressCounter(phase: "render", total: articles.entries.count, progress: $0) }
-        let results = parallelMap(articles.entries, jobs: options.jobs) { entry -> ArticleResult in
+                        previous: [String: OutputRecord], output: StreamedOutput, outputs: inout OutputSet,
+                        report: inout BuildReport) throws(GalleyError) -> [ArticleSummary] {
+        let entries = articles.entries
+        let relations = RelationPlanner().relations(for: entries.map(\.summary))
+        let checks = parallelMap(entries, jobs: options.jobs) { entry -> (key: String, kept: OutputRecord?) in
+            let key = keyer.article(entry.document, summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)
+            return (key, reusable(entry.summary.path, key: key, in: trusted))
+        }
+        let pending = entries.indices.filter { checks[$0].kept == nil }
+        try output.begin(pending.map { entries[$0].summary.path }, current: entries.map(\.summary.path))
+        let session = output.session
+        let counter = options.progress.map { ProgressCounter(phase: "render", total: pending.count, progress: $0) }
+        let made = parallelMap(pending, jobs: options.jobs) { index -> PageResult in
             defer { counter?.advance() }
-            let related = relations[entry.summary.slug] ?? .none
-            let key = keyer.article(entry.document, summary: entry.summary, relations: related)
-            if let record = reusable(entry.summary.path, key: key, in: trusted) { return .kept(record) }
-            do throws(GalleyError) {
-                return .rendered(try renderer.renderArticle(entry.document, summary: entry.summary, relations: related), key: key)
-            } catch {
-                return .failed(error)
+            let entry = entries[index]
+            return Self.make(key: checks[index].key, session: session) { () throws(GalleyError) in
+                try renderer.renderArticle(entry.document, summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)
             }
         }
+        var results = checks.map { check -> PageResult? in check.kept.map(PageResult.kept) }
+        for (index, result) in zip(pending, made) { results[index] = result }
         var published: [ArticleSummary] = []
-        for (entry, result) in zip(articles.entries, results) {
-            switch result {
-            case .rendered(let page, let key):
-                outputs.add(page, key: key)
-                report.pagesRendered += 1
-            case .kept(let record):
-                outputs.keep(entry.summary.path, record: record)
-                report.pagesReused += 1
-            case .failed(let error):
+        for (entry, result) in zip(entries, results) {
+            guard let result else { continue }
+            let path = entry.summary.path
+            if case .failedRender(let error) = result {
                 report.problems.append(error)
-                guard let record = previous[entry.summary.path], FileStamp.of(path: outputPath(entry.summary.path)) != nil else { continue }
-                outputs.keep(entry.summary.path, record: OutputRecord(renderKey: "", stamp: record.stamp))
+                guard let record = previous[path], FileStamp.of(path: outputPath(path)) != nil else { continue }
+                outputs.keep(path, record: OutputRecord(renderKey: "", stamp: record.stamp))
                 report.stale.insert(entry.document.source)
+            } else {
+                try record(result, path: path, outputs: &outputs, report: &report)
             }
             published.append(entry.summary)
         }
         report.published = published.count
         report.dates = Dictionary(grouping: published, by: \.dateSource).mapValues(\.count)
         return published
+    }
+
+    /// Renders one page and writes it through `session`.
+    static func make(key: String, session: OutputSession, render: () throws(GalleyError) -> RenderedPage) -> PageResult {
+        let page: RenderedPage
+        do throws(GalleyError) {
+            page = try render()
+        } catch {
+            return .failedRender(error)
+        }
+        do throws(GalleyError) {
+            let outcome = try session.write(page)
+            return .written(key: key, wrote: outcome.written, stamp: outcome.stamp)
+        } catch {
+            return .failedWrite(error)
+        }
+    }
+
+    /// Notes a kept or written page in `outputs` and the report; a write error stops the build.
+    private func record(_ result: PageResult, path: String, outputs: inout OutputSet, report: inout BuildReport) throws(GalleyError) {
+        switch result {
+        case .kept(let record):
+            outputs.keep(path, record: record)
+            report.pagesReused += 1
+        case .written(let key, let wrote, let stamp):
+            outputs.streamed(path, key: key, wrote: wrote, stamp: stamp)
+            report.pagesRendered += 1
+        case .failedRender(let error), .failedWrite(let error):
+            throw error
+        }
     }
 
     /// Each article's body as its page shows it, for feeds with `feed_content: full` (the
@@ -102,31 +139,27 @@ extension BuildPipeline {
         return { summary in documents[summary.slug].map { renderer.bodyHTML(of: $0, summary: summary, absolute: true) } }
     }
 
-    /// Renders the planned pages (home, terms, archives, 404, search) whose inputs changed.
+    /// Renders the planned pages (home, terms, archives, 404, search) whose inputs changed and
+    /// writes each as soon as it is rendered. A page that fails to render stops the build.
     func renderSitePages(_ plan: SitePlan, renderer: TemplatePageRenderer, keyer: RenderKey, trusted: [String: OutputRecord],
-                         outputs: inout OutputSet, report: inout BuildReport) throws(GalleyError) {
-        let counter = options.progress.map { ProgressCounter(phase: "site", total: plan.pages.count, progress: $0) }
-        let results = parallelMap(plan.pages, jobs: options.jobs) { page -> ArticleResult in
-            defer { counter?.advance() }
+                         output: StreamedOutput, outputs: inout OutputSet, report: inout BuildReport) throws(GalleyError) {
+        let checks = parallelMap(plan.pages, jobs: options.jobs) { page -> (key: String, kept: OutputRecord?) in
             let key = keyer.page(page)
-            if let record = reusable(page.path, key: key, in: trusted) { return .kept(record) }
-            do throws(GalleyError) {
-                return .rendered(try renderer.renderPage(page), key: key)
-            } catch {
-                return .failed(error)
-            }
+            return (key, reusable(page.path, key: key, in: trusted))
         }
+        let pending = plan.pages.indices.filter { checks[$0].kept == nil }
+        try output.begin(pending.map { plan.pages[$0].path }, current: outputs.allPaths.union(plan.pages.map(\.path)))
+        let session = output.session
+        let counter = options.progress.map { ProgressCounter(phase: "site", total: pending.count, progress: $0) }
+        let made = parallelMap(pending, jobs: options.jobs) { index -> PageResult in
+            defer { counter?.advance() }
+            return Self.make(key: checks[index].key, session: session) { () throws(GalleyError) in try renderer.renderPage(plan.pages[index]) }
+        }
+        var results = checks.map { check -> PageResult? in check.kept.map(PageResult.kept) }
+        for (index, result) in zip(pending, made) { results[index] = result }
         for (page, result) in zip(plan.pages, results) {
-            switch result {
-            case .rendered(let rendered, let key):
-                outputs.add(rendered, key: key)
-                report.pagesRendered += 1
-            case .kept(let record):
-                outputs.keep(page.path, record: record)
-                report.pagesReused += 1
-            case .failed(let error):
-                throw error
-            }
+            guard let result else { continue }
+            try record(result, path: page.path, outputs: &outputs, report: &report)
         }
     }
 

@@ -16,9 +16,11 @@ import GalleySite
 /// 4. assign unique slugs and permalinks
 /// 4a. copy the images articles show that the scrape has into `media/` (sized, WebP; files
 ///     made from the same bytes and settings by the last build are kept)
-/// 5. plan related articles and previous/next links, render article pages whose inputs changed
-/// 6. plan the site (indices, feeds, sitemap) and render its changed pages
-/// 7. write changed files atomically, remove stale ones, record the outputs in the build state
+/// 5. plan related articles and previous/next links, render article pages whose inputs changed,
+///    writing each (atomically, only when its bytes changed) as soon as it is rendered
+/// 6. plan the site (indices, feeds, sitemap) and render and write its changed pages the same way
+/// 7. write the files made as bytes (images, feeds, sitemaps, theme), remove stale ones, record
+///    the outputs in the build state
 /// 8. with `keepMarkdownFolder`, write every published article's Markdown there
 public struct BuildPipeline: Sendable {
     /// Where a build reads and writes.
@@ -126,17 +128,19 @@ public struct BuildPipeline: Sendable {
         let keyer = RenderKey(inputs: keys.renderInputs, summaries: summaries, images: images.images, imageSignatures: images.signatures)
         // Each record says itself whether it may be trusted (`OutputRecord.untrusted` while written).
         let trusted = !options.full && last.renderInputsKey == keys.renderInputs ? previous : [:]
-        let published = renderArticles(articles, renderer: renderer, keyer: keyer, trusted: trusted, previous: previous, outputs: &outputs, report: &report)
+        let output = try openOutput(previous: previous, store: store, keys: keys)
+        let published = try renderArticles(articles, renderer: renderer, keyer: keyer, trusted: trusted, previous: previous, output: output,
+                                           outputs: &outputs, report: &report)
         report.phases.append(clock.lap("render"))
 
         let plan = NewsSitePlanner(config: config, now: options.now, feedBody: feedBodies(articles, renderer: renderer, config: config)).plan(published)
-        try renderSitePages(plan, renderer: renderer, keyer: keyer, trusted: trusted, outputs: &outputs, report: &report)
+        try renderSitePages(plan, renderer: renderer, keyer: keyer, trusted: trusted, output: output, outputs: &outputs, report: &report)
         for file in plan.files + theme.assets + theme.rootFiles { outputs.add(file, key: "") }
         report.tags = plan.tags.count
         report.regions = plan.regions.count
         report.phases.append(clock.lap("site"))
 
-        try write(outputs, previous: previous, store: store, keys: keys, published: published, report: &report)
+        try write(outputs, previous: previous, output: output, keys: keys, published: published, report: &report)
         report.phases.append(clock.lap("write"))
 
         if let folder = options.keepMarkdownFolder {
@@ -149,6 +153,14 @@ public struct BuildPipeline: Sendable {
         report.problems.sort { ($0.source ?? "", $0.reason) < ($1.source ?? "", $1.reason) }
         report.sources = sourceReports(sources, articles: articles, report: report)
         return report
+    }
+
+    /// The output folder opened for writing pages as they are rendered.
+    private func openOutput(previous: [String: OutputRecord], store: BuildStateStore, keys: BuildKeys) throws(GalleyError) -> StreamedOutput {
+        let legacy = LegacyState(outputRoot: state.outputRoot, stateFolder: state.folder)
+        let writer = OutputWriter(outputFolder: options.outputFolder, stagingFolder: state.staging, jobs: options.jobs)
+        return StreamedOutput(session: try OutputSession(writer: writer), store: store, earlier: Set(previous.keys).union(legacy.outputPaths()),
+                              renderInputsKey: keys.renderInputs)
     }
 
     /// The output's lock, or a `.lock` error naming the holder.

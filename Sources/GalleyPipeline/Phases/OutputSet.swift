@@ -1,14 +1,21 @@
 import GalleyCore
 
-/// The files of the site a build produces: those rendered now (to be written when their bytes
-/// changed) and those kept from the last build without rendering, each with its render key.
+/// The files of the site a build produces: those written as soon as they were rendered, those
+/// still to write (made as bytes: images, feeds, sitemaps, theme files), and those kept from
+/// the last build without rendering, each with its render key.
 struct OutputSet {
-    /// Files to write (or to find unchanged on disk).
+    /// Files still to write (or to find unchanged on disk).
     var files: [RenderedPage] = []
-    /// Path → render key of every rendered page ("" for files made as bytes).
+    /// Path → render key of every file made by this build ("" for files made as bytes).
     var keys: [String: String] = [:]
     /// Files of the last build that are still current, with their output records.
     var kept: [String: OutputRecord] = [:]
+    /// Stamps of the files already written (or found unchanged) while rendering.
+    var streamedStamps: [String: FileStamp] = [:]
+    /// Paths written while rendering, and how many of those were already on disk byte for byte.
+    var streamedPaths: Set<String> = []
+    var streamedWritten = 0
+    var streamedUnchanged = 0
 
     mutating func add(_ file: RenderedPage, key: String) {
         files.append(file)
@@ -17,6 +24,14 @@ struct OutputSet {
 
     mutating func keep(_ path: String, record: OutputRecord) {
         kept[path] = record
+    }
+
+    /// A page written (`wrote`) or found unchanged while rendering.
+    mutating func streamed(_ path: String, key: String, wrote: Bool, stamp: FileStamp?) {
+        keys[path] = key
+        streamedPaths.insert(path)
+        if let stamp { streamedStamps[path] = stamp }
+        if wrote { streamedWritten += 1 } else { streamedUnchanged += 1 }
     }
 
     /// Every path of the site.

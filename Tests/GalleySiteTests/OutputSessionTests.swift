@@ -1,0 +1,62 @@
+import Foundation
+import GalleyCore
+@testable import GalleySite
+import Testing
+
+/// `OutputSession`: pages written one at a time from several threads, as a build writes each
+/// page as soon as it is rendered.
+@Suite struct OutputSessionTests {
+    private func temporaryFolder() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("galley-session-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// 600 pages in 60 shared folders, written from two threads in any order, all land with
+    /// their bytes; a second session over the same pages finds every one unchanged (mtimes kept).
+    @Test func pagesWrittenFromTwoThreadsAllLandOnce() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pages = (0..<600).map { RenderedPage(path: "2026/\($0 % 60)/page-\($0)/index.html", text: "<p>\($0)</p>") }
+        let first = try OutputSession(writer: OutputWriter(outputFolder: folder))
+        let written = parallelMap(pages, jobs: 2) { page in (try? first.write(page))?.written }
+        #expect(written.allSatisfy { $0 == true })
+        for page in pages {
+            #expect((try? Data(contentsOf: folder.appendingPathComponent(page.path))) == Data(page.bytes))
+        }
+        let before = FileStamp.of(path: folder.path + "/" + pages[7].path)
+        let second = try OutputSession(writer: OutputWriter(outputFolder: folder))
+        let again = parallelMap(pages, jobs: 2) { page in (try? second.write(page))?.written }
+        #expect(again.allSatisfy { $0 == false })
+        #expect(FileStamp.of(path: folder.path + "/" + pages[7].path) == before)
+    }
+
+    /// One session never writes a path twice, refuses paths that could leave the folder, and
+    /// never removes a file it wrote even when told it is stale.
+    @Test func refusesDuplicatesAndEscapesAndKeepsWhatItWrote() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let session = try OutputSession(writer: OutputWriter(outputFolder: folder))
+        _ = try session.write(RenderedPage(path: "a/index.html", text: "A"))
+        #expect(throws: GalleyError.self) { try session.write(RenderedPage(path: "a/index.html", text: "B")) }
+        #expect(throws: GalleyError.self) { try session.write(RenderedPage(path: "../outside.html", text: "x")) }
+        try Data("old".utf8).write(to: folder.appendingPathComponent("old.html"))
+        #expect(session.remove(["a/index.html", "old.html"]) == ["old.html"])
+        #expect((try? String(contentsOf: folder.appendingPathComponent("a/index.html"), encoding: .utf8)) == "A")
+    }
+
+    /// A folder that is a link leading out of the output is refused before anything is written
+    /// through it.
+    @Test func refusesAFolderLinkLeadingOut() throws {
+        let folder = temporaryFolder()
+        let outside = temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: outside)
+        }
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/tags", withDestinationPath: outside.path)
+        let session = try OutputSession(writer: OutputWriter(outputFolder: folder))
+        #expect(throws: GalleyError.self) { try session.write(RenderedPage(path: "tags/x/index.html", text: "x")) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+    }
+}
