@@ -201,6 +201,23 @@ import Testing
         #expect(body.hasSuffix(PageBuilder.paragraphs[3]), "\(body.suffix(200))")
     }
 
+    /// `issueWords`, `issueOfferWords` (`IssuePromotion`): the promotion of the print issue that
+    /// closes a magazine's article goes with the offer after it; a story that mentions an issue
+    /// before its end keeps it.
+    @Test func aClosingPromotionOfThePrintIssueGoes() throws {
+        let story = PageBuilder.paragraphs.map { "<p>\($0)</p>" }.joined()
+        let promotion = "<div class=\"box\"><p>Was Sie bei der Fütterung beachten müssen, lesen Sie in unserer Februar-Ausgabe. "
+            + "Das Heft können Sie <a href=\"/shop\">hier</a> versandkostenfrei bestellen.</p><p>Jetzt drei Hefte testen.</p></div>"
+        let html = "<html lang=\"de\"><head><title>Heu oder Heulage</title></head><body><div class=\"article-body\">"
+            + story + promotion + "</div></body></html>"
+        let body = try text(html)
+        #expect(body.hasSuffix(PageBuilder.paragraphs[3]), "\(body.suffix(200))")
+
+        let mention = "<p>Die Februar-Ausgabe des Magazins, die ab heute im Handel erhältlich ist, widmet sich ganz dem Heu.</p>"
+        let midway = try text(page(inside: mention))
+        #expect(midway.contains("Die Februar-Ausgabe des Magazins"))
+    }
+
     /// `adWords` ("print"), `printOnlyClassNames` (`PageAnalysis.isPrintOnly`): the printable
     /// part of the page named "print" is the story when it holds prose; the print button is
     /// not, and neither is a citation shown only on paper (`d-none d-print-block`).
