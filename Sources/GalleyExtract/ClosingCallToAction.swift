@@ -8,7 +8,8 @@ import GalleyCore
 /// From the end of the body backwards, a short block (`maximumCallToActionLength`) goes while
 /// it names a channel (`callToActionChannels`: a social network, messenger, newsletter or app)
 /// together with an invitation (`callToActionVerbs`: follow, subscribe, join, download…), or
-/// asks for support (`supportAppeals`), or is a line of page furniture (`ClosingFurniture`).
+/// asks for support (`supportAppeals`), or is a line of page furniture (`ClosingFurniture`); a
+/// closing appeal or issue promotion (`IssuePromotion`) cuts the body from it.
 /// The first block that is none of these ends the search, so a story about Twitter keeps its
 /// last paragraph unless it is such an invitation.
 enum ClosingCallToAction {
@@ -26,6 +27,7 @@ enum ClosingCallToAction {
             index -= 1
         }
         if let appeal = closingAppeal(in: content, heuristics: heuristics) { cut = min(cut ?? appeal, appeal) }
+        if let promotion = IssuePromotion.closingPromotion(in: content, heuristics: heuristics) { cut = min(cut ?? promotion, promotion) }
         guard let cut else { return content }
         return Array(content[..<cut])
     }

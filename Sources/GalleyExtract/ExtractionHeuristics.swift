@@ -112,7 +112,10 @@ struct ExtractionHeuristics: Sendable {
         "vorspann", "anreisser", "anriss", "entradilla", "entradeta", "catenaccio", "ingress", "ingresso", "lid", "zajawka",
         "inleiding",
     ]
-    var standfirstSearchLevels = 3
+    /// Six levels: a page-wide hero or intro band (`article-hero`, `c-page-intro`) sits beside a
+    /// wrapper four or five levels above the body's paragraphs (3 missed those leads; 6 adds them
+    /// on 3 pages of trafilatura-eval-train and htmldate-train, no benchmark page changes).
+    var standfirstSearchLevels = 6
     /// Class/id words of a block that holds the article's lead picture (`LeadPicture`, searched
     /// like the standfirst): one with an image and at most a caption opens the content.
     var pictureWords: Set<String> = ["image", "img", "photo", "picture", "media", "figure", "foto", "gambar", "hero", "visual", "lead-art"]
@@ -415,6 +418,27 @@ struct ExtractionHeuristics: Sendable {
     /// An appeal for support cuts the body from it to the end when at most this many characters
     /// follow it (the appeal box's thank-you, signature or membership offer).
     var maximumTextAfterAppeal = 600
+    /// Words for an issue of the publication (`IssuePromotion`), matched as whole words or word
+    /// starts (lower-case, punctuation read as spaces): "ausgabe" alone, since "Ausgaben" are
+    /// expenses; "numer" for the Polish "numerze", "wydani" for "wydanie", "e-wydania".
+    /// A promotion box quotes the issue's own teaser before its offer: it may run to this many
+    /// characters, longer than a call to action.
+    var maximumIssuePromotionLength = 500
+    var issueWords: [String] = [
+        "ausgabe ", "heft ", "hefts ", "heftausgabe", "e paper", "epaper", "issue ", "print edition", "magazine issue",
+        "numéro ", "numero ", "número ", "edizione ", "numer", "wydani", "nummer ",
+    ]
+    /// Ways to get an issue (`IssuePromotion`): order, subscribe, at the kiosk, on sale.
+    var issueOfferWords: [String] = [
+        // German, English
+        "bestellen", "erhältlich", "im abo", "abonnieren", "am kiosk", "im handel", "kaufen", "subscribe", "subscription",
+        "on newsstands", "newsstand", "on sale", "order now", "order your", "order a copy", "buy a copy", "buy the",
+        // French, Spanish, Italian, Portuguese
+        "en kiosque", "abonnez", "abonnement", "commander", "en vente", "en quiosco", "suscríb", "suscripción", "a la venta",
+        "in edicola", "abbonati", "abbonamento", "assine", "nas bancas",
+        // Polish, Dutch
+        "w sprzedaży", "prenumerat", "subskrypc", "in de winkel", "abonneer", "bestel",
+    ]
     /// A line of page furniture under the story (`ClosingFurniture`) is at most this long.
     var maximumFurnitureLineLength = 160
     /// How lines of page furniture under a story open (lower-case): the permanent link, the

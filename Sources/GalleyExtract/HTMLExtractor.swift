@@ -55,6 +55,7 @@ public struct HTMLExtractor: Sendable {
         content = Self.droppingTrailingLinkBlocks(ClosingCallToAction.dropped(from: content, heuristics: settings.heuristics),
                                                   heuristics: settings.heuristics)
         content = FurtherReading.dropped(from: content, heuristics: settings.heuristics)
+        content = ClosingPointer.dropped(from: content, host: baseURL.flatMap { URL(string: $0)?.host }, heuristics: settings.heuristics)
         content = EmptySections.dropped(from: content, heuristics: settings.heuristics)
         let declaresListing = reader.jsonLD.contains(types: settings.heuristics.listingPageTypes) && reader.article == nil
         let check = ReaderableCheck(heuristics: settings.heuristics)

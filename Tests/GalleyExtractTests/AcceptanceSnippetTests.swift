@@ -155,6 +155,20 @@ import Testing
         for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
     }
 
+    /// `standfirstSearchLevels`: a lead in a page-wide hero band, beside a wrapper five levels
+    /// above the body's paragraphs, still opens the text.
+    @Test func theStandfirstInAHeroBandFiveLevelsUpOpensTheText() throws {
+        let lead = "Ribuan warga bantaran kali mengungsi setelah hujan deras semalaman merendam permukiman mereka, "
+            + "dan pemerintah kota membuka tiga gedung olahraga sebagai tempat penampungan sementara."
+        let html = Self.page(body: """
+            <div id="wrapper"><div id="article-hero"><div class="box"><h1>Banjir merendam kota</h1><h2 class="hero__teaser">\(lead)</h2></div></div>
+            <div class="layout"><div class="grid"><div class="row"><div class="col"><div class="copy">\(Self.story)</div></div></div></div></div></div>
+            """)
+        let body = try text(html)
+        #expect(body.hasPrefix(lead), "\(body.prefix(80))")
+        for paragraph in PageBuilder.paragraphs { #expect(body.contains(paragraph)) }
+    }
+
     /// `minimumDescribedStandfirstLength`, `describedStandfirstSearchLevels`, `deckWords`: a lead
     /// with no lead-naming class, deep in the header, opens the text when it prints the page's
     /// description (cut short there with an ellipsis); the same words as a heading or a deck do not.

@@ -201,6 +201,46 @@ import Testing
         #expect(body.hasSuffix(PageBuilder.paragraphs[3]), "\(body.suffix(200))")
     }
 
+    /// `issueWords`, `issueOfferWords` (`IssuePromotion`): the promotion of the print issue that
+    /// closes a magazine's article goes with the offer after it; a story that mentions an issue
+    /// more than `maximumTextAfterAppeal` characters before its end keeps it.
+    @Test func aClosingPromotionOfThePrintIssueGoes() throws {
+        let story = PageBuilder.paragraphs.map { "<p>\($0)</p>" }.joined()
+        let promotion = "<div class=\"box\"><p>Was Sie bei der Fütterung beachten müssen, lesen Sie in unserer Februar-Ausgabe. "
+            + "Das Heft können Sie <a href=\"/shop\">hier</a> versandkostenfrei bestellen.</p><p>Jetzt drei Hefte testen.</p></div>"
+        let html = "<html lang=\"de\"><head><title>Heu oder Heulage</title></head><body><div class=\"article-body\">"
+            + story + promotion + "</div></body></html>"
+        let body = try text(html)
+        #expect(body.hasSuffix(PageBuilder.paragraphs[3]), "\(body.suffix(200))")
+
+        let mention = "<p>Die Februar-Ausgabe des Magazins, die ab heute im Handel erhältlich ist, widmet sich ganz dem Heu.</p>"
+        let early = "<html lang=\"de\"><head><title>Heu oder Heulage</title></head><body><div class=\"article-body\">"
+            + "<p>\(PageBuilder.paragraphs[0])</p>" + mention + story + "</div></body></html>"
+        #expect(try text(early).contains("Die Februar-Ausgabe des Magazins"))
+    }
+
+    /// `ClosingPointer`: a short last line that ends with a link to another page of the same site
+    /// (a subdomain counts) goes, with the blank paragraph after it; one that ends with a link to
+    /// another site credits a source and stays.
+    @Test func aClosingPointerToAnotherPageOfTheSiteGoes() throws {
+        let story = PageBuilder.paragraphs.map { "<p>\($0)</p>" }.joined()
+        func body(_ closing: String) throws -> String {
+            let html = "<html lang=\"de\"><head><title>Wandern im Herbst</title></head><body><div class=\"article-body\">"
+                + story + closing + "</div></body></html>"
+            return PlainText.of(try extract(html, url: "https://www.example.org/wandern/herbst").content)
+        }
+        let pointers = [
+            "<p>Alles über nachhaltige Wanderschuhe findest Du <a href=\"https://example.org/schuhe/\">hier</a>.</p><p>\u{A0}</p>",
+            "<p><i>Immer informiert? <a href=\"https://internal.example.org/newsletter\">Hier anmelden</a></i></p>",
+        ]
+        for closing in pointers {
+            let text = try body(closing)
+            #expect(text.hasSuffix(PageBuilder.paragraphs[3]), "\(text.suffix(200))")
+        }
+        let credit = "<p>This article was originally published by <a href=\"https://futurism.com/x\">Futurism</a>.</p>"
+        #expect(try body(credit).hasSuffix("This article was originally published by Futurism."))
+    }
+
     /// `adWords` ("print"), `printOnlyClassNames` (`PageAnalysis.isPrintOnly`): the printable
     /// part of the page named "print" is the story when it holds prose; the print button is
     /// not, and neither is a citation shown only on paper (`d-none d-print-block`).
