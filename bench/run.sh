@@ -79,7 +79,7 @@ say "building galley (swift build -c release --product galley, in $src)"
   || { tail -30 "$cache/logs/swift-build.log" >&2; fail "swift build (log: $cache/logs/swift-build.log)"; }
 [ -x "$galley" ] || fail "$galley was not built"
 
-hugo_version="$("$hugo_new" version 2>/dev/null | awk '{print $1}' | sed 's/^hugo //') and $("$hugo_old" version 2>/dev/null | awk '{print $2}')"
+hugo_version="$("$hugo_new" version 2>/dev/null | awk '{print $2}') and $("$hugo_old" version 2>/dev/null | awk '{print $2}')"
 galley_version=$("$galley" --version 2>/dev/null || echo unknown)
 if [ -f "$src/.commit" ]; then
   galley_version+=" (snapshot of $(cut -c1-10 "$src/.commit"))"
@@ -148,6 +148,11 @@ check_page_sets() {
   say "N=$n: every Hugo makes the same page sets as galley (date archives aside)"
 }
 
+# Outputs of an earlier run are moved aside now and deleted after the measurements (deleting
+# them first would slow the first builds measured).
+old_outputs=""
+if [ -d "$cache/out" ]; then old_outputs="$cache/out.old-$$"; mv "$cache/out" "$old_outputs"; fi
+
 results="$cache/results.tsv"
 : >"$results.new"
 phase_lines=()
@@ -156,38 +161,43 @@ for n in "${sizes[@]}"; do
   dir=$(corpus "$n")
   out="$cache/out/$n"
   mkdir -p "$out"
-  galley_cmd=("$galley" build --config bench/galley-bench.yml --content "$dir/galley"
-              --templates "$templates" --output "$out/galley" --quiet)
-  hugo_args=(--source bench/hugo-site --contentDir "$dir/hugo" --quiet --noBuildLock --cacheDir "$cache/hugo-cache")
+  hugo_args=(--source bench/hugo-site --contentDir "$dir/hugo" --quiet --noBuildLock)
   g_wall=(); g_cpu=(); g_rss=(); r_wall=(); r_cpu=(); r_rss=(); n_wall=(); n_cpu=(); n_rss=(); o_wall=(); o_cpu=(); o_rss=()
   for run in $(seq "$runs"); do
-    # interleaved, so that a change of load on the shared machine hits every tool alike
-    rm -rf "$out/galley" "$out/.galley"   # the output and galley's build state beside it: a cold build
+    # Interleaved, so that a change of load on the shared machine hits every tool alike. Every
+    # build writes into a folder of its own, never one just deleted, after a sync: on this
+    # ext4 without a journal, creating files soon after deleting many makes the kernel scan the
+    # freed inodes, which slowed whichever tool ran next 2-10 times.
+    galley_cmd=("$galley" build --config bench/galley-bench.yml --content "$dir/galley"
+                --templates "$templates" --output "$out/galley-$run" --quiet)
+    sync
     say "N=$n run $run/$runs: galley build"
     res=$(measure "$cache/logs/galley-$n-$run.log" "${galley_cmd[@]}"); read -r w c m <<<"$res"
     g_wall+=("$w"); g_cpu+=("$c"); g_rss+=("$m")
     say "  galley ${w}s wall, ${c}s CPU, $((m / 1024)) MB"
     say "N=$n run $run/$runs: galley rebuild (unchanged input and output)"
+    sync
     res=$(measure "$cache/logs/galley-rebuild-$n-$run.log" "${galley_cmd[@]}"); read -r w c m <<<"$res"
     r_wall+=("$w"); r_cpu+=("$c"); r_rss+=("$m")
     say "  galley rebuild ${w}s wall, ${c}s CPU, $((m / 1024)) MB"
     for which in new old; do
       binary=$hugo_new; [ "$which" = new ] || binary=$hugo_old
-      rm -rf "$out/hugo-$which" "$cache/hugo-cache"
+      sync
       say "N=$n run $run/$runs: hugo ($which: $binary)"
-      res=$(measure "$cache/logs/hugo-$which-$n-$run.log" "$binary" "${hugo_args[@]}" --destination "$out/hugo-$which"); read -r w c m <<<"$res"
+      res=$(measure "$cache/logs/hugo-$which-$n-$run.log" "$binary" "${hugo_args[@]}" --destination "$out/hugo-$which-$run" \
+        --cacheDir "$out/hugo-cache-$which-$run"); read -r w c m <<<"$res"
       if [ "$which" = new ]; then n_wall+=("$w"); n_cpu+=("$c"); n_rss+=("$m"); else o_wall+=("$w"); o_cpu+=("$c"); o_rss+=("$m"); fi
       say "  hugo $which ${w}s wall, ${c}s CPU, $((m / 1024)) MB"
     done
   done
-  check_page_sets "$n" "$out/galley" "$out/hugo-new" "$out/hugo-old"
-  g_html=$(html_count "$out/galley"); g_files=$(file_count "$out/galley")
+  check_page_sets "$n" "$out/galley-$runs" "$out/hugo-new-$runs" "$out/hugo-old-$runs"
+  g_html=$(html_count "$out/galley-$runs"); g_files=$(file_count "$out/galley-$runs")
   med() { printf '%s\n' "$@" | median; }
   row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$1" "$2" "$3" "$4" "$5" "$6" >>"$results.new"; }
   row galley "$(med "${g_wall[@]}")" "$(med "${g_cpu[@]}")" "$(med "${g_rss[@]}")" "$g_html" "$g_files"
   row "galley rebuild" "$(med "${r_wall[@]}")" "$(med "${r_cpu[@]}")" "$(med "${r_rss[@]}")" "$g_html" "$g_files"
-  row "hugo ${hugo_release%.0}" "$(med "${n_wall[@]}")" "$(med "${n_cpu[@]}")" "$(med "${n_rss[@]}")" "$(html_count "$out/hugo-new")" "$(file_count "$out/hugo-new")"
-  row "hugo debian" "$(med "${o_wall[@]}")" "$(med "${o_cpu[@]}")" "$(med "${o_rss[@]}")" "$(html_count "$out/hugo-old")" "$(file_count "$out/hugo-old")"
+  row "hugo ${hugo_release%.0}" "$(med "${n_wall[@]}")" "$(med "${n_cpu[@]}")" "$(med "${n_rss[@]}")" "$(html_count "$out/hugo-new-$runs")" "$(file_count "$out/hugo-new-$runs")"
+  row "hugo debian" "$(med "${o_wall[@]}")" "$(med "${o_cpu[@]}")" "$(med "${o_rss[@]}")" "$(html_count "$out/hugo-old-$runs")" "$(file_count "$out/hugo-old-$runs")"
   {
     echo "$(date -u +%FT%TZ) N=$n galley:      wall ${g_wall[*]}  CPU ${g_cpu[*]}  RSS KB ${g_rss[*]}"
     echo "$(date -u +%FT%TZ) N=$n rebuild:     wall ${r_wall[*]}  CPU ${r_cpu[*]}  RSS KB ${r_rss[*]}"
@@ -197,16 +207,16 @@ for n in "${sizes[@]}"; do
 
   if [ "$phases" = 1 ]; then
     say "N=$n: one more galley build without --quiet, for its per-phase timings"
-    rm -rf "$out/galley-phases" "$out/.galley"
+    sync
     "$galley" build --config bench/galley-bench.yml --content "$dir/galley" --templates "$templates" \
       --output "$out/galley-phases" >"$cache/logs/galley-phases-$n.log" 2>&1 \
       || { tail -20 "$cache/logs/galley-phases-$n.log" >&2; fail "galley build (phases) N=$n"; }
     phase_lines+=("N=$n: $(grep -E '^done in' "$cache/logs/galley-phases-$n.log" || tail -1 "$cache/logs/galley-phases-$n.log")")
-    rm -rf "$out/galley-phases"
   fi
-  [ "$keep" = 1 ] || rm -rf "$out"
 done
 mv "$results.new" "$results"
+[ -z "$old_outputs" ] || rm -rf "$old_outputs"
+[ "$keep" = 1 ] || rm -rf "$cache/out"
 
 # --- report ------------------------------------------------------------------------------------
 echo

@@ -19,7 +19,8 @@ enum ClosingCallToAction {
         // Blank blocks (a paragraph of no-break spaces) after the call to action go with it.
         while index >= 0 {
             let block = content[index]
-            if isCallToAction(block, heuristics: heuristics) || ClosingFurniture.isFurniture(block, heuristics: heuristics) {
+            if isCallToAction(block, heuristics: heuristics) || ClosingFurniture.isFurniture(block, heuristics: heuristics)
+                || ClosingFurniture.isFurnitureList(block, heuristics: heuristics) {
                 cut = index
             } else if BlockGrouping.hasContent([block]) {
                 break

@@ -241,6 +241,23 @@ import Testing
         #expect(try body(credit).hasSuffix("This article was originally published by Futurism."))
     }
 
+    /// `ClosingFurniture.isFurnitureList`: the page's meta box printed as a list under the story
+    /// (date, print, permalink) goes; a closing list of the story's own points stays, even with
+    /// one "Print" among several items.
+    @Test func aClosingListOfPageFurnitureGoes() throws {
+        let story = PageBuilder.paragraphs.map { "<p>\($0)</p>" }.joined()
+        func body(_ closing: String) throws -> String {
+            let html = "<html lang=\"fr\"><head><title>Les terres fertiles</title></head><body><div class=\"article-body\">"
+                + story + closing + "</div></body></html>"
+            return PlainText.of(try extract(html, url: "https://www.example.org/fr/terres").content)
+        }
+        let furniture = "<ul><li><b>Date</b> 23.05.2011</li><li><b>Imprimer</b></li><li><b>Permalien</b> https://p.example.org/p/RPYx</li></ul>"
+        let text = try body(furniture)
+        #expect(text.hasSuffix(PageBuilder.paragraphs[3]), "\(text.suffix(200))")
+        let points = "<ul><li>Les sols perdent leur fertilité.</li><li>Les éléphants changent de route.</li><li>Imprimer</li></ul>"
+        #expect(try body(points).contains("Les éléphants changent de route."))
+    }
+
     /// `adWords` ("print"), `printOnlyClassNames` (`PageAnalysis.isPrintOnly`): the printable
     /// part of the page named "print" is the story when it holds prose; the print button is
     /// not, and neither is a citation shown only on paper (`d-none d-print-block`).
