@@ -23,14 +23,14 @@ struct DateMarkup {
         guard node.pointer.pointee.properties != nil || isTime else { return Kind() }
         var words = Set<String>()
         // Most classes name no date: a test on the raw attribute before splitting it into words.
-        if Self.mayNameDate(node, "class") || Self.mayNameDate(node, "id") { words = ClassWords(node).tokens }
+        if Self.mayNameDate(node, "class") || Self.mayNameDate(node, "id") { words = ClassWords(node).tokenSet }
         if node.hasAttribute("itemprop"), let itemprop = node.attribute("itemprop") {
             words.formUnion(FastText.asciiLowercased(itemprop).split(separator: " ").map(String.init))
         }
         guard isTime || namesDate(words) || (Self.hasDataAttribute(node) && heuristics.timestampAttributes.contains { node.hasAttribute($0) })
         else { return Kind() }
         for (level, element) in sequence(first: node, next: \.parent).prefix(3).enumerated() {
-            let classes = level == 0 ? words : ClassWords(element).tokens
+            let classes = level == 0 ? words : ClassWords(element).tokenSet
             let published = !classes.isDisjoint(with: heuristics.publishedClassWords) || (level == 0 && node.hasAttribute("pubdate"))
             let modified = !classes.isDisjoint(with: heuristics.modifiedClassWords)
             if published != modified { return Kind(isDate: true, published: published, modified: modified) }
