@@ -37,12 +37,22 @@ enum ClosingCallToAction {
     /// `maximumTextAfterAppeal` characters after it: the appeal box under a story ends with a
     /// thank-you, a signature or a link to the publisher's finances, which go with it.
     private static func closingAppeal(in content: [ContentNode], heuristics: ExtractionHeuristics) -> Int? {
+        firstClosingBlock(in: content, maximumLength: heuristics.maximumCallToActionLength, heuristics: heuristics) {
+            asksForSupport($0, heuristics: heuristics)
+        }
+    }
+
+    /// The first block of at most `maximumLength` characters that `matches` with at most
+    /// `maximumTextAfterAppeal` characters of text after it (the box it opens: a thank-you, an
+    /// offer, a signature), if any.
+    static func firstClosingBlock(in content: [ContentNode], maximumLength: Int, heuristics: ExtractionHeuristics,
+                                  where matches: (ContentNode) -> Bool) -> Int? {
         var after = 0
         var found: Int?
         for index in content.indices.reversed() {
             if after > heuristics.maximumTextAfterAppeal { break }
             let length = FastText.collapsedLength(content[index].textContent)
-            if length <= heuristics.maximumCallToActionLength, asksForSupport(content[index], heuristics: heuristics) { found = index }
+            if length <= maximumLength, matches(content[index]) { found = index }
             after += length
         }
         return found

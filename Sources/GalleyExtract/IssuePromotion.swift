@@ -13,15 +13,9 @@ import GalleyCore
 enum IssuePromotion {
     /// The index of the first closing promotion, if any.
     static func closingPromotion(in content: [ContentNode], heuristics: ExtractionHeuristics) -> Int? {
-        var after = 0
-        var found: Int?
-        for index in content.indices.reversed() {
-            if after > heuristics.maximumTextAfterAppeal { break }
-            let length = FastText.collapsedLength(content[index].textContent)
-            if length <= heuristics.maximumIssuePromotionLength, isPromotion(content[index], heuristics: heuristics) { found = index }
-            after += length
+        ClosingCallToAction.firstClosingBlock(in: content, maximumLength: heuristics.maximumIssuePromotionLength, heuristics: heuristics) {
+            isPromotion($0, heuristics: heuristics)
         }
-        return found
     }
 
     /// A paragraph or heading naming an issue and an offer.

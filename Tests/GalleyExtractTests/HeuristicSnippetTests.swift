@@ -219,15 +219,21 @@ import Testing
         #expect(try text(early).contains("Die Februar-Ausgabe des Magazins"))
     }
 
+    /// The extracted text of `PageBuilder`'s four-paragraph story followed by `closing`, inside
+    /// an article body.
+    private func textOfStory(endingWith closing: String, language: String, title: String, url: String) throws -> String {
+        let story = PageBuilder.paragraphs.map { "<p>\($0)</p>" }.joined()
+        let html = "<html lang=\"\(language)\"><head><title>\(title)</title></head><body><div class=\"article-body\">"
+            + story + closing + "</div></body></html>"
+        return PlainText.of(try extract(html, url: url).content)
+    }
+
     /// `ClosingPointer`: a short last line that ends with a link to another page of the same site
     /// (a subdomain counts) goes, with the blank paragraph after it; one that ends with a link to
     /// another site credits a source and stays.
     @Test func aClosingPointerToAnotherPageOfTheSiteGoes() throws {
-        let story = PageBuilder.paragraphs.map { "<p>\($0)</p>" }.joined()
         func body(_ closing: String) throws -> String {
-            let html = "<html lang=\"de\"><head><title>Wandern im Herbst</title></head><body><div class=\"article-body\">"
-                + story + closing + "</div></body></html>"
-            return PlainText.of(try extract(html, url: "https://www.example.org/wandern/herbst").content)
+            try textOfStory(endingWith: closing, language: "de", title: "Wandern im Herbst", url: "https://www.example.org/wandern/herbst")
         }
         let pointers = [
             "<p>Alles über nachhaltige Wanderschuhe findest Du <a href=\"https://example.org/schuhe/\">hier</a>.</p><p>\u{A0}</p>",
@@ -245,11 +251,8 @@ import Testing
     /// (date, print, permalink) goes; a closing list of the story's own points stays, even with
     /// one "Print" among several items.
     @Test func aClosingListOfPageFurnitureGoes() throws {
-        let story = PageBuilder.paragraphs.map { "<p>\($0)</p>" }.joined()
         func body(_ closing: String) throws -> String {
-            let html = "<html lang=\"fr\"><head><title>Les terres fertiles</title></head><body><div class=\"article-body\">"
-                + story + closing + "</div></body></html>"
-            return PlainText.of(try extract(html, url: "https://www.example.org/fr/terres").content)
+            try textOfStory(endingWith: closing, language: "fr", title: "Les terres fertiles", url: "https://www.example.org/fr/terres")
         }
         let furniture = "<ul><li><b>Date</b> 23.05.2011</li><li><b>Imprimer</b></li><li><b>Permalien</b> https://p.example.org/p/RPYx</li></ul>"
         let text = try body(furniture)
