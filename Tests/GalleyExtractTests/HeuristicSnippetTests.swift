@@ -192,12 +192,9 @@ import Testing
     /// `maximumTextAfterAppeal` (`ClosingCallToAction`): an appeal for support near the end
     /// goes with the thank-you and the links of its box after it.
     @Test func anAppealForSupportGoesWithItsBox() throws {
-        let story = PageBuilder.paragraphs.map { "<p>\($0)</p>" }.joined()
         let box = "<h3>Apoya el periodismo incómodo</h3><p>Si te parece valioso nuestro trabajo, apóyanos para seguir.</p>"
             + "<p>Te necesitamos para seguir incomodando al poder.</p><p>Conoce cómo se financia este medio.</p>"
-        let html = "<html lang=\"es\"><head><title>Lluvias en la ciudad</title></head><body><div class=\"article-body\">"
-            + story + box + "</div></body></html>"
-        let body = try text(html)
+        let body = try textOfStory(endingWith: box, language: "es", title: "Lluvias en la ciudad")
         #expect(body.hasSuffix(PageBuilder.paragraphs[3]), "\(body.suffix(200))")
     }
 
@@ -208,9 +205,7 @@ import Testing
         let story = PageBuilder.paragraphs.map { "<p>\($0)</p>" }.joined()
         let promotion = "<div class=\"box\"><p>Was Sie bei der Fütterung beachten müssen, lesen Sie in unserer Februar-Ausgabe. "
             + "Das Heft können Sie <a href=\"/shop\">hier</a> versandkostenfrei bestellen.</p><p>Jetzt drei Hefte testen.</p></div>"
-        let html = "<html lang=\"de\"><head><title>Heu oder Heulage</title></head><body><div class=\"article-body\">"
-            + story + promotion + "</div></body></html>"
-        let body = try text(html)
+        let body = try textOfStory(endingWith: promotion, language: "de", title: "Heu oder Heulage")
         #expect(body.hasSuffix(PageBuilder.paragraphs[3]), "\(body.suffix(200))")
 
         let mention = "<p>Die Februar-Ausgabe des Magazins, die ab heute im Handel erhältlich ist, widmet sich ganz dem Heu.</p>"
@@ -221,7 +216,8 @@ import Testing
 
     /// The extracted text of `PageBuilder`'s four-paragraph story followed by `closing`, inside
     /// an article body.
-    private func textOfStory(endingWith closing: String, language: String, title: String, url: String) throws -> String {
+    private func textOfStory(endingWith closing: String, language: String, title: String,
+                             url: String = "https://example.org/berita/uji") throws -> String {
         let story = PageBuilder.paragraphs.map { "<p>\($0)</p>" }.joined()
         let html = "<html lang=\"\(language)\"><head><title>\(title)</title></head><body><div class=\"article-body\">"
             + story + closing + "</div></body></html>"
