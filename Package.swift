@@ -38,9 +38,9 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CGalleyZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
-        // Fixed-argument wrappers over libvips (Swift cannot call its variadic functions).
-        .target(name: "CGalleyVips", dependencies: ["CVips"]),
+        // Fixed-argument wrappers over libvips (Swift cannot call its variadic functions); they
+        // load libvips with dlopen when the first image is processed (see galley_vips.c).
+        .target(name: "CGalleyVips"),
 
         // Models, config, errors, slugs, links, escaping.
         .target(name: "GalleyCore", swiftSettings: strictSettings),
