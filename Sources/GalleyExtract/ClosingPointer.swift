@@ -7,7 +7,7 @@ import GalleyCore
 /// „<a>die Wortwahl</a>“". It sends the reader on; the story has ended above it.
 ///
 /// The pointer is the body's last block (blank ones aside): a paragraph of at most `maximumFurnitureLineLength`
-/// characters that ends with a link to another page of the same site (nothing but punctuation
+/// characters that ends with a link to another page of the same site (`SameSite`; nothing but punctuation
 /// and quotes after it), the sentence leading up to the link being the invitation. A line
 /// ending with a link to another site credits a source ("This article was originally published
 /// by <a>Futurism</a>", "[<a>Bloomberg</a>]") and stays; so does a body of one block.
@@ -15,7 +15,7 @@ enum ClosingPointer {
     /// - Parameter host: the page's host (from its base URL); without one nothing is dropped.
     static func dropped(from content: [ContentNode], host: String?, heuristics: ExtractionHeuristics) -> [ContentNode] {
         // Blank blocks after the pointer (a paragraph of no-break spaces) go with it.
-        guard let host = host.map(siteName), let last = content.lastIndex(where: { BlockGrouping.hasContent([$0]) }),
+        guard let host, let last = content.lastIndex(where: { BlockGrouping.hasContent([$0]) }),
               last > 0, isPointer(content[last], host: host, heuristics: heuristics) else { return content }
         return Array(content[..<last])
     }
@@ -24,18 +24,8 @@ enum ClosingPointer {
         guard block.tag == .p else { return false }
         let text = FastText.collapsed(block.textContent)
         guard !text.isEmpty, FastText.isAtMost(text, characters: heuristics.maximumFurnitureLineLength),
-              let href = closingLink(block.children), let target = URL(string: href)?.host else { return false }
-        return siteName(target) == host
-    }
-
-    /// The site of a host: its last two labels, or three when the second-level one is a short
-    /// registry label (`co.uk`, `com.au`, `gov.jm`), so that `internal.diem25.org` is the site
-    /// of `diem25.org` and `bbc.co.uk` is not the site of `news.co.uk`.
-    static func siteName(_ host: String) -> String {
-        let labels = host.lowercased().split(separator: ".")
-        guard labels.count > 2 else { return labels.joined(separator: ".") }
-        let keep = labels[labels.count - 2].count <= 3 ? 3 : 2
-        return labels.suffix(keep).joined(separator: ".")
+              let href = closingLink(block.children), URL(string: href)?.host != nil else { return false }
+        return SameSite.contains(href, pageHost: host)
     }
 
     /// The URL of the link that ends these children: the last child holding a letter or digit

@@ -55,13 +55,14 @@ public struct HTMLExtractor: Sendable {
         content = Self.droppingTrailingLinkBlocks(ClosingCallToAction.dropped(from: content, heuristics: settings.heuristics),
                                                   heuristics: settings.heuristics)
         content = FurtherReading.dropped(from: content, heuristics: settings.heuristics)
-        content = ClosingPointer.dropped(from: content, host: baseURL.flatMap { URL(string: $0)?.host }, heuristics: settings.heuristics)
+        let host = baseURL.flatMap { URL(string: $0)?.host }
+        content = ClosingPointer.dropped(from: content, host: host, heuristics: settings.heuristics)
         content = EmptySections.dropped(from: content, heuristics: settings.heuristics)
         let declaresListing = reader.jsonLD.contains(types: settings.heuristics.listingPageTypes) && reader.article == nil
         let check = ReaderableCheck(heuristics: settings.heuristics)
         if let reason = check.rejection(content: content, declaresListing: declaresListing, declaresArticle: reader.declaresArticle,
                                          unlinkedLinkText: converter.findings.unlinkedLinkText,
-                                         host: baseURL.flatMap { URL(string: $0)?.host }) {
+                                         host: host) {
             throw GalleyError.rejected(.extract, source: page.path, reason: reason)
         }
         metadata.editor = converter.findings.editor

@@ -69,7 +69,7 @@ struct TeaserCards {
         }
         guard first.tag == .a, case .element(_, let attributes, _) = first, let target = attributes["href"] else { return nil }
         let text = FastText.collapsed(first.textContent)
-        guard text.split(separator: " ").count >= minimumWords, isOnSite(target, host: host) else { return nil }
+        guard text.split(separator: " ").count >= minimumWords, SameSite.contains(target, pageHost: host) else { return nil }
         let next = children.dropFirst().first
         guard next == nil || next?.tag == .br else { return nil }
         return (target, FastText.collapsedLength(text))
@@ -80,10 +80,4 @@ struct TeaserCards {
         return false
     }
 
-    private static func isOnSite(_ target: String, host: String?) -> Bool {
-        guard let host = host?.lowercased() else { return true }
-        guard let targetHost = URL(string: target)?.host?.lowercased() else { return true }
-        let site = host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
-        return targetHost == site || targetHost.hasSuffix("." + site)
-    }
 }
