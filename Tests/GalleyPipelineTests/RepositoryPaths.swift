@@ -1,4 +1,5 @@
 import Foundation
+import GalleyTestSupport
 
 /// Folders of the repository, found from this file's location (tests read the real
 /// templates, config and example content).
@@ -10,11 +11,7 @@ enum RepositoryPaths {
     static let golden = root.appendingPathComponent("Tests/GalleyPipelineTests/Fixtures/golden")
 
     /// A new empty temporary folder.
-    static func temporaryFolder(_ label: String) -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("galley-\(label)-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryFolder(_ label: String) -> URL { TemporaryFolder.make(label) }
 
     /// Every regular file below `folder`, as paths relative to it, sorted.
     static func files(in folder: URL) -> [String] {

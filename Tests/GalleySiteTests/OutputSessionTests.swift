@@ -1,21 +1,16 @@
 import Foundation
 import GalleyCore
+import GalleyTestSupport
 @testable import GalleySite
 import Testing
 
 /// `OutputSession`: pages written one at a time from several threads, as a build writes each
 /// page as soon as it is rendered.
 @Suite struct OutputSessionTests {
-    private func temporaryFolder() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("galley-session-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     /// 600 pages in 60 shared folders, written from two threads in any order, all land with
     /// their bytes; a second session over the same pages finds every one unchanged (mtimes kept).
     @Test func pagesWrittenFromTwoThreadsAllLandOnce() throws {
-        let folder = temporaryFolder()
+        let folder = TemporaryFolder.make("session")
         defer { try? FileManager.default.removeItem(at: folder) }
         let pages = (0..<600).map { RenderedPage(path: "2026/\($0 % 60)/page-\($0)/index.html", text: "<p>\($0)</p>") }
         let first = try OutputSession(writer: OutputWriter(outputFolder: folder))
@@ -34,7 +29,7 @@ import Testing
     /// One session never writes a path twice, refuses paths that could leave the folder, and
     /// never removes a file it wrote even when told it is stale.
     @Test func refusesDuplicatesAndEscapesAndKeepsWhatItWrote() throws {
-        let folder = temporaryFolder()
+        let folder = TemporaryFolder.make("session")
         defer { try? FileManager.default.removeItem(at: folder) }
         let session = try OutputSession(writer: OutputWriter(outputFolder: folder))
         _ = try session.write(RenderedPage(path: "a/index.html", text: "A"))
@@ -48,8 +43,8 @@ import Testing
     /// A folder that is a link leading out of the output is refused before anything is written
     /// through it.
     @Test func refusesAFolderLinkLeadingOut() throws {
-        let folder = temporaryFolder()
-        let outside = temporaryFolder()
+        let folder = TemporaryFolder.make("session")
+        let outside = TemporaryFolder.make("session")
         defer {
             try? FileManager.default.removeItem(at: folder)
             try? FileManager.default.removeItem(at: outside)

@@ -1,5 +1,6 @@
 import Foundation
 import GalleyCore
+import GalleyTestSupport
 @testable import GalleySite
 import Testing
 #if canImport(FoundationXML)
@@ -187,11 +188,7 @@ import FoundationXML
 }
 
 @Suite struct OutputWriterTests {
-    func temporaryFolder() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("galley-writer-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    func temporaryFolder() -> URL { TemporaryFolder.make("writer") }
 
     @Test func writesOnlyChangesAndPrunesWhatItWroteBefore() throws {
         let folder = temporaryFolder()

@@ -34,8 +34,9 @@ extension BuildPipeline {
 
         var records = outputs.kept
         for (path, key) in outputs.keys { records[path] = OutputRecord(renderKey: key, stamp: stamps[path]) }
-        let announced = touched.union(outputs.streamedPaths)
-        let changed = Set(records.keys.filter { announced.contains($0) || previous[$0] != records[$0] })
+        // Every file made by this build was announced to the state (its record untrusted) before
+        // it was written, so its record is saved again.
+        let changed = Set(records.keys.filter { outputs.keys[$0] != nil || previous[$0] != records[$0] })
         try output.store.finishWriting(records, changed: changed, removed: removed, build: lastBuild(published, keys: keys, report: report),
                                        problems: report.problems, stale: report.stale)
         LegacyState(outputRoot: state.outputRoot, stateFolder: state.folder).remove()

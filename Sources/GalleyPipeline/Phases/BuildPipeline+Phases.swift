@@ -65,26 +65,14 @@ extension BuildPipeline {
                         report: inout BuildReport) throws(GalleyError) -> [ArticleSummary] {
         let entries = articles.entries
         let relations = RelationPlanner().relations(for: entries.map(\.summary))
-        let checks = parallelMap(entries, jobs: options.jobs) { entry -> (key: String, kept: OutputRecord?) in
-            let key = keyer.article(entry.document, summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)
-            return (key, reusable(entry.summary.path, key: key, in: trusted))
+        let results = try makePages(entries, phase: "render", path: \.summary.path, trusted: trusted, output: output,
+                                    current: entries.map(\.summary.path)) { entry in
+            keyer.article(entry.document, summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)
+        } render: { entry throws(GalleyError) in
+            try renderer.renderArticle(entry.document, summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)
         }
-        let pending = entries.indices.filter { checks[$0].kept == nil }
-        try output.begin(pending.map { entries[$0].summary.path }, current: entries.map(\.summary.path))
-        let session = output.session
-        let counter = options.progress.map { ProgressCounter(phase: "render", total: pending.count, progress: $0) }
-        let made = parallelMap(pending, jobs: options.jobs) { index -> PageResult in
-            defer { counter?.advance() }
-            let entry = entries[index]
-            return Self.make(key: checks[index].key, session: session) { () throws(GalleyError) in
-                try renderer.renderArticle(entry.document, summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)
-            }
-        }
-        var results = checks.map { check -> PageResult? in check.kept.map(PageResult.kept) }
-        for (index, result) in zip(pending, made) { results[index] = result }
         var published: [ArticleSummary] = []
         for (entry, result) in zip(entries, results) {
-            guard let result else { continue }
             let path = entry.summary.path
             if case .failedRender(let error) = result {
                 report.problems.append(error)
@@ -101,11 +89,36 @@ extension BuildPipeline {
         return published
     }
 
+    /// One result per item, in order: its file kept from the last build when `key` says nothing
+    /// it shows changed, else rendered and written at once (the build state first hears which
+    /// paths are about to be written; `current` are the build's paths so far, for a state that
+    /// lost its records).
+    func makePages<Item: Sendable>(_ items: [Item], phase: String, path: @Sendable (Item) -> String, trusted: [String: OutputRecord],
+                                   output: StreamedOutput, current: some Sequence<String>, key: @Sendable (Item) -> String,
+                                   render: @Sendable (Item) throws(GalleyError) -> RenderedPage) throws(GalleyError) -> [PageResult] {
+        let checks = parallelMap(items, jobs: options.jobs) { item -> (key: String, kept: OutputRecord?) in
+            let key = key(item)
+            return (key, reusable(path(item), key: key, in: trusted))
+        }
+        let pending = items.indices.filter { checks[$0].kept == nil }
+        try output.begin(pending.map { path(items[$0]) }, current: current)
+        let session = output.session
+        let counter = options.progress.map { ProgressCounter(phase: phase, total: pending.count, progress: $0) }
+        let made = parallelMap(pending, jobs: options.jobs) { index -> PageResult in
+            defer { counter?.advance() }
+            return Self.make(items[index], key: checks[index].key, session: session, render: render)
+        }
+        // `made` holds one result per item without a kept file, in order.
+        var next = made.makeIterator()
+        return checks.map { check in check.kept.map(PageResult.kept) ?? next.next()! }
+    }
+
     /// Renders one page and writes it through `session`.
-    static func make(key: String, session: OutputSession, render: () throws(GalleyError) -> RenderedPage) -> PageResult {
+    private static func make<Item>(_ item: Item, key: String, session: OutputSession,
+                                   render: (Item) throws(GalleyError) -> RenderedPage) -> PageResult {
         let page: RenderedPage
         do throws(GalleyError) {
-            page = try render()
+            page = try render(item)
         } catch {
             return .failedRender(error)
         }
@@ -143,22 +156,13 @@ extension BuildPipeline {
     /// writes each as soon as it is rendered. A page that fails to render stops the build.
     func renderSitePages(_ plan: SitePlan, renderer: TemplatePageRenderer, keyer: RenderKey, trusted: [String: OutputRecord],
                          output: StreamedOutput, outputs: inout OutputSet, report: inout BuildReport) throws(GalleyError) {
-        let checks = parallelMap(plan.pages, jobs: options.jobs) { page -> (key: String, kept: OutputRecord?) in
-            let key = keyer.page(page)
-            return (key, reusable(page.path, key: key, in: trusted))
+        let results = try makePages(plan.pages, phase: "site", path: \.path, trusted: trusted, output: output,
+                                    current: outputs.allPaths.union(plan.pages.map(\.path))) { page in
+            keyer.page(page)
+        } render: { page throws(GalleyError) in
+            try renderer.renderPage(page)
         }
-        let pending = plan.pages.indices.filter { checks[$0].kept == nil }
-        try output.begin(pending.map { plan.pages[$0].path }, current: outputs.allPaths.union(plan.pages.map(\.path)))
-        let session = output.session
-        let counter = options.progress.map { ProgressCounter(phase: "site", total: pending.count, progress: $0) }
-        let made = parallelMap(pending, jobs: options.jobs) { index -> PageResult in
-            defer { counter?.advance() }
-            return Self.make(key: checks[index].key, session: session) { () throws(GalleyError) in try renderer.renderPage(plan.pages[index]) }
-        }
-        var results = checks.map { check -> PageResult? in check.kept.map(PageResult.kept) }
-        for (index, result) in zip(pending, made) { results[index] = result }
         for (page, result) in zip(plan.pages, results) {
-            guard let result else { continue }
             try record(result, path: page.path, outputs: &outputs, report: &report)
         }
     }

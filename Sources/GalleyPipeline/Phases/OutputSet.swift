@@ -12,8 +12,7 @@ struct OutputSet {
     var kept: [String: OutputRecord] = [:]
     /// Stamps of the files already written (or found unchanged) while rendering.
     var streamedStamps: [String: FileStamp] = [:]
-    /// Paths written while rendering, and how many of those were already on disk byte for byte.
-    var streamedPaths: Set<String> = []
+    /// How many files were written while rendering, and how many were already on disk byte for byte.
     var streamedWritten = 0
     var streamedUnchanged = 0
 
@@ -29,7 +28,6 @@ struct OutputSet {
     /// A page written (`wrote`) or found unchanged while rendering.
     mutating func streamed(_ path: String, key: String, wrote: Bool, stamp: FileStamp?) {
         keys[path] = key
-        streamedPaths.insert(path)
         if let stamp { streamedStamps[path] = stamp }
         if wrote { streamedWritten += 1 } else { streamedUnchanged += 1 }
     }
