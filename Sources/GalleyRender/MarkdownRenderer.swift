@@ -107,13 +107,53 @@ public struct MarkdownRenderer: Sendable {
                     continue
                 }
             } else {
-                while end < text.count, text[end] > 0x20, text[end] != UInt8(ascii: ")") { end += 1 }
+                // A bare destination holds balanced parentheses (`…/Foo_(bar).jpg`, as
+                // `MarkdownEscaper.destination` writes them) and backslash-escaped ones.
+                var parentheses = 0
+                while end < text.count, text[end] > 0x20 {
+                    if text[end] == backslash, end + 1 < text.count, text[end + 1] > 0x20 {
+                        end += 2
+                        continue
+                    }
+                    if text[end] == paren { parentheses += 1 }
+                    if text[end] == UInt8(ascii: ")") {
+                        if parentheses == 0 { break }
+                        parentheses -= 1
+                    }
+                    end += 1
+                }
             }
-            if end > start { urls.append(String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)) }
+            if end > start { urls.append(destination(UnsafeBufferPointer(rebasing: text[start..<end]))) }
             index = end
         }
         return urls
     }
+
+    /// A destination as cmark reads it: a backslash before ASCII punctuation escapes it, and
+    /// `&amp;` (what `MarkdownEscaper.destination` writes for an `&` that starts an entity) is
+    /// `&`. The renderer looks images up by cmark's URL, so the list must hold the same.
+    private static func destination(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let raw = String(decoding: bytes, as: UTF8.self)
+        guard bytes.contains(UInt8(ascii: "\\")) || bytes.contains(UInt8(ascii: "&")) else { return raw }
+        var output = ""
+        var characters = raw.unicodeScalars.makeIterator()
+        while let scalar = characters.next() {
+            if scalar == "\\", let next = characters.next() {
+                if Self.asciiPunctuation.contains(next) {
+                    output.unicodeScalars.append(next)
+                } else {
+                    output.unicodeScalars.append(scalar)
+                    output.unicodeScalars.append(next)
+                }
+            } else {
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        return replacing("&amp;", with: "&", in: output)
+    }
+
+    /// What a backslash escapes in CommonMark.
+    private static let asciiPunctuation = Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".unicodeScalars)
 
     /// `text` with every `target` replaced, searched as UTF-8 bytes (Foundation's search bridges
     /// to NSString: 5% of a build when it ran over every body).

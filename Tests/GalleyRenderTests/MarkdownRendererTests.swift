@@ -242,4 +242,17 @@ import Testing
         let shown = html.components(separatedBy: #"src=""#).dropFirst().map { String($0.prefix { $0 != "\"" }) }
         #expect(MarkdownRenderer.imageURLs(in: markdown) == shown)
     }
+
+    /// Destinations with balanced parentheses (as `MarkdownEscaper.destination` writes them
+    /// bare), backslash escapes and `&amp;` are listed as cmark reads them, so the renderer
+    /// finds their local copies.
+    @Test func imageURLsAreReadAsCmarkReadsThem() {
+        let markdown = "![a](https://upload.example/Foo_(bar).jpg)\n\n![b](https://img.example/x\\(1\\).jpg)\n\n"
+            + "![c](https://img.example/c.jpg?w=1&amp;h=2)\n"
+        let html = MarkdownRenderer().html(from: markdown)
+        let shown = html.components(separatedBy: #"src=""#).dropFirst()
+            .map { String($0.prefix { $0 != "\"" }).replacingOccurrences(of: "&amp;", with: "&").removingPercentEncoding ?? "" }
+        #expect(MarkdownRenderer.imageURLs(in: markdown) == shown)
+        #expect(MarkdownRenderer.imageURLs(in: markdown).first == "https://upload.example/Foo_(bar).jpg")
+    }
 }
