@@ -2,6 +2,7 @@
 
 #include <dlfcn.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,7 +39,6 @@ static struct {
     int (*image_get_width)(const VipsImage *image);
     int (*image_get_height)(const VipsImage *image);
     int (*image_get_orientation)(VipsImage *image);
-    int (*image_get_n_pages)(VipsImage *image);
     char **(*image_get_fields)(VipsImage *image);
     int (*image_remove)(VipsImage *image, const char *name);
     int (*thumbnail_buffer)(void *buf, size_t len, VipsImage **out, int width, ...);
@@ -85,7 +85,6 @@ static void galley_vips_start_once(void) {
     GALLEY_VIPS_SYMBOL(image_get_width, "vips_image_get_width")
     GALLEY_VIPS_SYMBOL(image_get_height, "vips_image_get_height")
     GALLEY_VIPS_SYMBOL(image_get_orientation, "vips_image_get_orientation")
-    GALLEY_VIPS_SYMBOL(image_get_n_pages, "vips_image_get_n_pages")
     GALLEY_VIPS_SYMBOL(image_get_fields, "vips_image_get_fields")
     GALLEY_VIPS_SYMBOL(image_remove, "vips_image_remove")
     GALLEY_VIPS_SYMBOL(thumbnail_buffer, "vips_thumbnail_buffer")
@@ -124,13 +123,22 @@ int galley_vips_start(void) {
     return galley_vips_status;
 }
 
+void galley_vips_version(char *text, size_t capacity) {
+    if (capacity == 0) return;
+    if (galley_vips_start() != 0) {
+        strncpy(text, "vips-unavailable", capacity - 1);
+        text[capacity - 1] = '\0';
+        return;
+    }
+    snprintf(text, capacity, "vips-%d.%d", vips.version(0), vips.version(1));
+}
+
 int galley_vips_read_header(const void *bytes, size_t length, galley_vips_header *header) {
     VipsImage *image = vips.image_new_from_buffer(bytes, length, "", "access", VIPS_ACCESS_SEQUENTIAL, NULL);
     if (!image) return -1;
     header->width = vips.image_get_width(image);
     header->height = vips.image_get_height(image);
     header->orientation = vips.image_get_orientation(image);
-    header->pages = vips.image_get_n_pages(image);
     vips.object_unref(image);
     return 0;
 }
@@ -169,8 +177,6 @@ galley_vips_image *galley_vips_resize(const void *bytes, size_t length, int widt
     return result;
 }
 
-int galley_vips_image_width(const galley_vips_image *image) { return vips.image_get_width(image->image); }
-int galley_vips_image_height(const galley_vips_image *image) { return vips.image_get_height(image->image); }
 
 int galley_vips_encode(galley_vips_image *image, galley_vips_format format, int quality, void **out, size_t *out_length) {
     VipsImage *in = image->image;

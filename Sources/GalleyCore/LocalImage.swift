@@ -41,8 +41,6 @@ public struct LocalImage: Sendable, Hashable {
         signature = ([path, String(width), String(height), mimeType] + (webp + fallback).map { "\($0.path) \($0.width)" }).joined(separator: "\u{1}")
     }
 
-    /// The narrowest file in the image's own format (a card's thumbnail).
-    public var thumbnail: File { fallback.first ?? File(path: path, width: width) }
 
 }
 

@@ -5,8 +5,13 @@ enum Vips {
     /// Whether libvips started (checked before every call).
     private static let started: Bool = galley_vips_start() == 0
 
-    /// The libvips version images are made with (part of their cache key).
-    static let version = "vips-8.14"
+    /// The libvips version images are made with (part of their cache key), as loaded: a
+    /// different libvips makes the images again.
+    static let version: String = {
+        var text = [CChar](repeating: 0, count: 32)
+        galley_vips_version(&text, text.count)
+        return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }()
 
     /// What an image's header says.
     struct Header: Sendable, Hashable {

@@ -19,8 +19,6 @@ typedef struct {
     int height;
     /// EXIF orientation 1-8 (1 when the image has none).
     int orientation;
-    /// Frames (1 for a still image).
-    int pages;
 } galley_vips_header;
 
 /// One decoded, resized image in memory, ready to be encoded several times.
@@ -31,6 +29,10 @@ typedef struct galley_vips_image galley_vips_image;
 /// Returns 0 on success.
 int galley_vips_start(void);
 
+/// The loaded libvips as `vips-MAJOR.MINOR` (`vips-unavailable` when it cannot start): part of
+/// every image's cache key, so a libvips upgrade makes the images again.
+void galley_vips_version(char *text, size_t capacity);
+
 /// The header of `bytes`. Returns 0 on success.
 int galley_vips_read_header(const void *bytes, size_t length, galley_vips_header *header);
 
@@ -38,8 +40,6 @@ int galley_vips_read_header(const void *bytes, size_t length, galley_vips_header
 /// pixels wide (never enlarges it). Fails on truncated or damaged data. Returns NULL on error.
 galley_vips_image *galley_vips_resize(const void *bytes, size_t length, int width);
 
-int galley_vips_image_width(const galley_vips_image *image);
-int galley_vips_image_height(const galley_vips_image *image);
 
 /// Encodes `image` without metadata (EXIF, GPS, XMP, ICC, comments). `quality` applies to
 /// JPEG and WebP. On success returns 0 and sets `*out` (free with `galley_vips_free`).

@@ -28,8 +28,7 @@ struct ImageStage {
         var problems: [GalleyError] = []
         /// Source → what its pages show of local images, for render keys.
         var signatures: [String: String] = [:]
-        /// Images found in the scrape, made now, and kept from the last build.
-        var found = 0
+        /// Images made now, and kept from the last build.
         var made = 0
         var reused = 0
     }
@@ -117,7 +116,6 @@ struct ImageStage {
         case .refused(let reason):
             result.problems.append(GalleyError(.images, source: item.source, reason: reason, kind: .rejected))
         case .made(let plan, let files):
-            result.found += 1
             result.images.byURL[item.url] = plan.localImage
             guard result.keys[plan.localImage.path] == nil else { return } // the same bytes under another URL
             result.made += 1
@@ -126,7 +124,6 @@ struct ImageStage {
                 result.keys[file.path] = plan.cacheKey
             }
         case .kept(let plan, let records):
-            result.found += 1
             result.images.byURL[item.url] = plan.localImage
             guard result.keys[plan.localImage.path] == nil else { return }
             result.reused += 1

@@ -11,7 +11,9 @@ enum ArchivedImages {
         var bytes: [UInt8]
         /// `FILE#offset`, as pages from archives are named.
         var source: String
-        var date: String
+        /// When it was fetched (`WARC-Date`; the distant past when the record has none), compared
+        /// as a time: `…:00.5Z` is later than `…:00Z`, which a string comparison gets wrong.
+        var date: Date
     }
 
     /// URL → image, for the URLs of `wanted` that the archive at `url` (named `name`) holds.
@@ -34,7 +36,7 @@ enum ArchivedImages {
             guard case .success(let record) = next, let block = record.block, let uri = record.targetURI, wanted.contains(uri),
                   record.fields["warc-truncated"] == nil,
                   let response = try? HTTPResponseBlock.parse(block, source: "\(name)#\(record.offset)"), response.status == 200 else { continue }
-            let image = Image(bytes: response.body, source: "\(name)#\(record.offset)", date: record.date ?? "")
+            let image = Image(bytes: response.body, source: "\(name)#\(record.offset)", date: record.date.flatMap { Timestamp.parseISO8601($0)?.date } ?? .distantPast)
             if let earlier = found[uri], earlier.date > image.date { continue }
             found[uri] = image
         }
