@@ -39,14 +39,25 @@ public enum Slug {
         let key = ExactText(text: text)
         if let known = transliterated.withLock({ $0[key] }) { return known }
         let folded = plain.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-        let latin = folded.utf8.allSatisfy({ $0 < 0x80 }) ? folded.lowercased()
-            : text.applyingTransform(StringTransform("Any-Latin; Latin-ASCII; Lower"), reverse: false) ?? text.lowercased()
+        let latin = folded.utf8.allSatisfy({ $0 < 0x80 }) ? folded.lowercased() : transliterate(text)
         transliterated.withLock { cache in
             if cache.count > 50_000 { cache.removeAll() }
             cache[key] = latin
         }
         return latin
     }
+
+    /// ICU's `Any-Latin; Latin-ASCII; Lower`. One call at a time: the first call for a script
+    /// compiles its rules (Han-Latin: about 100 ms), and ICU caches them only once built, so
+    /// two threads meeting their first Chinese tag together each compiled them (measured: CPU
+    /// time doubled). Later calls take about 0.1 ms.
+    private static func transliterate(_ text: String) -> String {
+        transliteration.withLock { _ in
+            text.applyingTransform(StringTransform("Any-Latin; Latin-ASCII; Lower"), reverse: false) ?? text.lowercased()
+        }
+    }
+
+    private static let transliteration = Mutex<Void>(())
 
     /// Typographic punctuation (curly quotes, dashes, ellipses, guillemets, bullets, CJK
     /// punctuation, non-breaking and other spaces) as it ends up in a slug: `’ ‘ ′` become `'`
