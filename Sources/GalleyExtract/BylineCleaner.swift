@@ -1,4 +1,5 @@
 import Foundation
+import GalleyCore
 
 /// Turns what a page offers as its author into a byline of people, or nothing.
 ///
@@ -50,8 +51,8 @@ struct BylineCleaner {
 
     /// One author's name, or nil when it is not a person (rules 1 and 2).
     func person(_ raw: String) -> String? {
-        guard !heuristics.placeholderBylines.contains(FastText.collapsed(raw).lowercased()), !isCommentAuthor(raw) else { return nil }
-        var text = FastText.collapsed(raw)
+        guard !heuristics.placeholderBylines.contains(Whitespace.collapsed(raw).lowercased()), !isCommentAuthor(raw) else { return nil }
+        var text = Whitespace.collapsed(raw)
         text = text.split(separator: " ").filter { !$0.contains("@") && !$0.lowercased().hasPrefix("http") && !$0.hasPrefix("www.") }
             .joined(separator: " ")
         text = Self.trimmed(text)

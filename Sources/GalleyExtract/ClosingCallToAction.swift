@@ -67,7 +67,7 @@ enum ClosingCallToAction {
 
     private static func isSignup(_ block: ContentNode, heuristics: ExtractionHeuristics) -> Bool {
         guard block.tag == .p else { return false }
-        let text = FastText.collapsed(block.textContent)
+        let text = Whitespace.collapsed(block.textContent)
         guard !text.isEmpty, FastText.isAtMost(text, characters: heuristics.maximumCallToActionLength) else { return false }
         // Most paragraphs name no newsletter: a plain search rules them out before the words are made.
         let lower = FastText.lowercased(text)
@@ -79,7 +79,7 @@ enum ClosingCallToAction {
 
     static func isCallToAction(_ block: ContentNode, heuristics: ExtractionHeuristics) -> Bool {
         guard block.tag == .p || block.tag == .blockquote || block.tag?.headingLevel != nil else { return false }
-        let text = FastText.collapsed(block.textContent)
+        let text = Whitespace.collapsed(block.textContent)
         guard !text.isEmpty, FastText.isAtMost(text, characters: heuristics.maximumCallToActionLength) else { return false }
         let words = " " + FastText.words(text) + " "
         func mentions(_ phrases: [String]) -> Bool { phrases.contains { FastText.contains(words, " " + $0) } }

@@ -20,13 +20,13 @@ enum ClosingFurniture {
     static func isFurnitureList(_ block: ContentNode, heuristics: ExtractionHeuristics) -> Bool {
         guard block.tag == .ul || block.tag == .ol else { return false }
         let items = block.children.filter { $0.tag == .li }
-        guard !items.isEmpty, items.allSatisfy({ FastText.isAtMost(FastText.collapsed($0.textContent), characters: heuristics.maximumFurnitureLineLength) })
+        guard !items.isEmpty, items.allSatisfy({ FastText.isAtMost(Whitespace.collapsed($0.textContent), characters: heuristics.maximumFurnitureLineLength) })
         else { return false }
         return items.count { isFurnitureLine($0.textContent, heuristics: heuristics) } * 2 >= items.count
     }
 
     private static func isFurnitureLine(_ raw: String, heuristics: ExtractionHeuristics) -> Bool {
-        var text = FastText.lowercased(FastText.collapsed(raw))
+        var text = FastText.lowercased(Whitespace.collapsed(raw))
         guard !text.isEmpty, FastText.isAtMost(text, characters: heuristics.maximumFurnitureLineLength) else { return false }
         if text.first == "(" || text.first == "[" { text.removeFirst() }
         if heuristics.closingFurnitureLabels.contains(where: { text.hasPrefix($0) }) { return true }

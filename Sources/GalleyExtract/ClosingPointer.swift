@@ -22,7 +22,7 @@ enum ClosingPointer {
 
     static func isPointer(_ block: ContentNode, host: String, heuristics: ExtractionHeuristics) -> Bool {
         guard block.tag == .p else { return false }
-        let text = FastText.collapsed(block.textContent)
+        let text = Whitespace.collapsed(block.textContent)
         guard !text.isEmpty, FastText.isAtMost(text, characters: heuristics.maximumFurnitureLineLength),
               let href = closingLink(block.children), URL(string: href)?.host != nil else { return false }
         return SameSite.contains(href, pageHost: host)

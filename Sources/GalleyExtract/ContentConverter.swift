@@ -361,7 +361,7 @@ struct ContentConverter {
         guard Self.blockNames.contains(node.name) || node.name == "span" || node.name == "em" else { return false }
         let length = analysis.stat(node).textLength
         guard length > 0, length <= heuristics.maximumCreditLineLength else { return false }
-        var text = FastText.lowercased(FastText.collapsed(visibleText(node)))
+        var text = FastText.lowercased(Whitespace.collapsed(visibleText(node)))
         // "(Credit: …)", "[Foto: …]": the bracket does not hide the label.
         if let first = text.first, first == "(" || first == "[" { text.removeFirst() }
         if heuristics.creditPrefixes.contains(where: { text.hasPrefix($0) }) { return true }

@@ -28,7 +28,7 @@ enum EmptySections {
     /// A heading short enough to be a section's title and not a sentence set large (a lead or
     /// pull quote in heading markup ends with a full stop, or runs long).
     private static func isLabel(_ heading: ContentNode, heuristics: ExtractionHeuristics) -> Bool {
-        let text = FastText.collapsed(heading.textContent)
+        let text = Whitespace.collapsed(heading.textContent)
         guard text.count <= heuristics.maximumTrailingLabelLength, let last = text.last else { return false }
         return !".!?…".contains(last)
     }
@@ -44,7 +44,7 @@ enum EmptySections {
         let isBoldParagraph = block.tag == .p
             && block.children.allSatisfy { $0.tag == .strong || $0.textContent.allSatisfy(\.isWhitespace) }
         guard isBoldParagraph || block.tag?.headingLevel != nil else { return false }
-        let text = FastText.collapsed(block.textContent)
+        let text = Whitespace.collapsed(block.textContent)
         return text.hasSuffix(":") && text.count <= heuristics.maximumTrailingLabelLength
     }
 }

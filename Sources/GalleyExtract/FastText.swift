@@ -58,11 +58,6 @@ enum FastText {
         return String(decoding: text.utf8.map { ($0 >= 65 && $0 <= 90) ? $0 + 32 : $0 }, as: UTF8.self)
     }
 
-    /// Whether a UTF-8 byte sequence position is whitespace: ASCII space, tab, newlines, form feed.
-    @inline(__always) static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
-    }
-
     /// Characters of `text` with runs of whitespace counted as one (no-break spaces count as
     /// spaces), measured on UTF-8 lead bytes.
     static func collapsedLength(_ text: String) -> Int {
@@ -80,7 +75,7 @@ enum FastText {
                 }
                 continue
             }
-            if isASCIIWhitespace(byte) {
+            if Whitespace.isBlank(byte) {
                 if !lastWasSpace { length += 1 }
                 lastWasSpace = true
             } else {
@@ -89,56 +84,6 @@ enum FastText {
             }
         }
         return length
-    }
-
-    /// `text` with every run of whitespace (ASCII, no-break and other Unicode spaces: the
-    /// `White_Space` property) turned into one space and no space at the ends, in one pass over
-    /// the UTF-8 bytes.
-    static func collapsed(_ text: some StringProtocol) -> String {
-        var text = String(text)
-        return text.withUTF8 { bytes in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            var index = 0
-            while index < bytes.count {
-                let length = whitespaceLength(bytes, at: index)
-                if length > 0 {
-                    pendingSpace = !output.isEmpty
-                    index += length
-                    continue
-                }
-                if pendingSpace { output.append(0x20) }
-                pendingSpace = false
-                output.append(bytes[index])
-                index += 1
-            }
-            return String(decoding: output, as: UTF8.self)
-        }
-    }
-
-    /// The length in bytes of the `White_Space` character at `index` (0 when there is none):
-    /// ASCII blanks, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F
-    /// and U+3000.
-    static func whitespaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        let byte = bytes[index]
-        if byte < 0x80 { return isASCIIWhitespace(byte) ? 1 : 0 }
-        let remaining = bytes.count - index
-        switch byte {
-        case 0xC2:
-            return remaining >= 2 && (bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0) ? 2 : 0
-        case 0xE1:
-            return remaining >= 3 && bytes[index + 1] == 0x9A && bytes[index + 2] == 0x80 ? 3 : 0
-        case 0xE2:
-            guard remaining >= 3 else { return 0 }
-            let second = bytes[index + 1], third = bytes[index + 2]
-            if second == 0x80, (0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF { return 3 }
-            return second == 0x81 && third == 0x9F ? 3 : 0
-        case 0xE3:
-            return remaining >= 3 && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 ? 3 : 0
-        default:
-            return 0
-        }
     }
 
     /// `collapsedLength` with each CJK character (ideographs, kana, CJK and full-width

@@ -45,7 +45,7 @@ enum FurtherReading {
     /// may follow: "Weitere Artikel zum Thema", "Weitere Informationen zu Nordex SE").
     static func isLabel(_ block: ContentNode, heuristics: ExtractionHeuristics) -> Bool {
         guard block.tag == .p || block.tag?.headingLevel != nil else { return false }
-        let text = FastText.collapsed(block.textContent)
+        let text = Whitespace.collapsed(block.textContent)
         guard !text.isEmpty, FastText.isAtMost(text, characters: heuristics.maximumTrailingLabelLength), let last = text.last,
               !".!?…".contains(last) else { return false }
         let list = FastText.words(text).split(separator: " ").map(String.init)

@@ -135,8 +135,8 @@ public struct HTMLExtractor: Sendable {
                                  converter: inout ContentConverter) -> [ContentNode] {
         guard let element = standfirst.element(before: first) else { return content }
         let lead = converter.convert(container: element, members: [element])
-        let leadText = FastText.collapsed(PlainText.of(lead))
-        guard !leadText.isEmpty, !FastText.collapsed(PlainText.of(content)).contains(leadText) else { return content }
+        let leadText = Whitespace.collapsed(PlainText.of(lead))
+        guard !leadText.isEmpty, !Whitespace.collapsed(PlainText.of(content)).contains(leadText) else { return content }
         return lead + content
     }
 
@@ -158,7 +158,7 @@ public struct HTMLExtractor: Sendable {
         // A heading repeating the title among the first blocks: it and the kicker above it go.
         if let index = content.prefix(3).firstIndex(where: { block in
             block.tag?.headingLevel != nil
-                && FastText.collapsed(block.textContent).caseInsensitiveCompare(title) == .orderedSame
+                && Whitespace.collapsed(block.textContent).caseInsensitiveCompare(title) == .orderedSame
         }) {
             let before = content[..<index]
             // Short blocks above it are its kicker and go with it; a longer one (a deck, a lead) stays.
@@ -198,12 +198,12 @@ public struct HTMLExtractor: Sendable {
     /// 9 October 2026") is metadata: among the first blocks, a short one naming the first author
     /// goes. (A standfirst stays: readers and the benchmark count it as the story.)
     static func droppingLeadingMetadataLines(_ content: [ContentNode], byline: String?, heuristics: ExtractionHeuristics) -> [ContentNode] {
-        let firstAuthor = byline?.components(separatedBy: ", ").first.map(FastText.collapsed)
+        let firstAuthor = byline?.components(separatedBy: ", ").first.map(Whitespace.collapsed)
         var content = content
         var index = 0
         while index < min(heuristics.leadingBylineBlocks, content.count) {
             let block = content[index]
-            let text = FastText.collapsed(block.textContent)
+            let text = Whitespace.collapsed(block.textContent)
             let namesAuthor = firstAuthor.map { !$0.isEmpty && text.count < heuristics.maximumLeadingBylineLength && text.contains($0) } ?? false
             if block.tag == .p, namesAuthor {
                 content.remove(at: index)
@@ -233,7 +233,7 @@ public struct HTMLExtractor: Sendable {
     /// A short text holding a date with a four-digit year and no word but month and weekday
     /// names and the small words of a date and time.
     static func isDateLine(_ text: String, dates: DateTextParser, heuristics: ExtractionHeuristics) -> Bool {
-        let text = FastText.collapsed(text)
+        let text = Whitespace.collapsed(text)
         guard !text.isEmpty, text.count <= heuristics.maximumDateLineLength else { return false }
         let tokens = DateToken.tokens(text)
         let wordsAreDate = tokens.allSatisfy { token in

@@ -322,7 +322,7 @@ struct MetadataReader {
 
     // MARK: Helpers
 
-    private func collapse(_ text: String) -> String { FastText.collapsed(text) }
+    private func collapse(_ text: String) -> String { Whitespace.collapsed(text) }
 
     private func clean(_ text: String?) -> String? {
         guard let text else { return nil }

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import GalleyCore
 
 /// One pass over the DOM that measures what the scorer and the cleaner need: visible text
 /// length, text inside links and commas per element, and which elements are excluded
@@ -215,7 +216,7 @@ final class PageAnalysis {
     static func isHiddenFromEveryone(_ node: HTMLNode) -> Bool {
         if node.attribute("hidden") != nil { return true }
         if let style = node.attribute("style") {
-            let compact = String(decoding: FastText.asciiLowercased(style).utf8.filter { !FastText.isASCIIWhitespace($0) }, as: UTF8.self)
+            let compact = String(decoding: FastText.asciiLowercased(style).utf8.filter { !Whitespace.isBlank($0) }, as: UTF8.self)
             if FastText.contains(compact, "display:none") || FastText.contains(compact, "visibility:hidden") { return true }
         }
         return false
@@ -253,7 +254,7 @@ struct ClassWords {
         var tokens: [String] = []
         var names: [String] = []
         let text = node.classAndID
-        for token in text.utf8.split(whereSeparator: FastText.isASCIIWhitespace) {
+        for token in text.utf8.split(whereSeparator: Whitespace.isBlank) {
             let name = String(decoding: token, as: UTF8.self)
             names.append(name)
             tokens.append(name)

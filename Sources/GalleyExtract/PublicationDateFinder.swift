@@ -200,10 +200,10 @@ struct PublicationDateFinder {
     /// is in the page's title or holds it; else the first `<h1>` of some length, else the first.
     func headline() -> HTMLNode? {
         let firstLevel = index.elements("h1")
-        let title = FastText.collapsed(meta.first("og:title", "twitter:title") ?? index.elements("title").first?.textContent ?? "").lowercased()
+        let title = Whitespace.collapsed(meta.first("og:title", "twitter:title") ?? index.elements("title").first?.textContent ?? "").lowercased()
         if title.count >= 10 {
             let inTitle = { (heading: HTMLNode) -> Bool in
-                let text = FastText.collapsed(heading.textContent).lowercased()
+                let text = Whitespace.collapsed(heading.textContent).lowercased()
                 return text.count >= 10 && (title.contains(text) || text.contains(title))
             }
             if let heading = (firstLevel + index.elements("h2")).first(where: inTitle)

@@ -53,7 +53,7 @@ struct ReaderableCheck {
                 if node.children.contains(where: { $0.tag?.isBlock == true }) {
                     blocks += textBlocks(node.children)
                 } else {
-                    let text = FastText.collapsed(node.textContent)
+                    let text = Whitespace.collapsed(node.textContent)
                     if !text.isEmpty { blocks.append(text) }
                 }
             case nil:

@@ -26,7 +26,7 @@ struct Standfirst {
     /// The description, whitespace collapsed and a trailing ellipsis cut, when long enough to
     /// identify a lead.
     private var summaryText: String? {
-        guard let text = description.map({ FastText.collapsed($0).droppingTrailingEllipsis }) else { return nil }
+        guard let text = description.map({ Whitespace.collapsed($0).droppingTrailingEllipsis }) else { return nil }
         return text.count >= heuristics.minimumDescribedStandfirstLength ? text : nil
     }
 
@@ -42,7 +42,7 @@ struct Standfirst {
             let length = analysis.stat(element).textLength
             guard length >= heuristics.minimumDescribedStandfirstLength, length <= heuristics.maximumDescribedStandfirstLength,
                   analysis.linkDensity(element) < heuristics.maximumStandfirstLinkDensity else { return false }
-            let text = FastText.collapsed(element.textContent)
+            let text = Whitespace.collapsed(element.textContent)
             guard text.hasPrefix(summary) || summary.hasPrefix(text) else { return false }
             return analysis.includedDescendants(of: element, where: { Self.headings.contains($0.name) }).isEmpty
         }

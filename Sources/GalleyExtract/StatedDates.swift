@@ -74,7 +74,7 @@ struct StatedDates {
         index.withItemprop.compactMap { node in
             guard node.name != "meta", let itemprop = node.attribute("itemprop")?.lowercased(),
                   itemprop.split(separator: " ").contains(Substring(property)) else { return nil }
-            return node.attribute("content") ?? node.attribute("datetime") ?? String(FastText.collapsed(node.textContent).prefix(100))
+            return node.attribute("content") ?? node.attribute("datetime") ?? String(Whitespace.collapsed(node.textContent).prefix(100))
         }
     }
 

@@ -68,7 +68,7 @@ struct TeaserCards {
             first = first.children.first { !isBlank($0) }!
         }
         guard first.tag == .a, case .element(_, let attributes, _) = first, let target = attributes["href"] else { return nil }
-        let text = FastText.collapsed(first.textContent)
+        let text = Whitespace.collapsed(first.textContent)
         guard text.split(separator: " ").count >= minimumWords, SameSite.contains(target, pageHost: host) else { return nil }
         let next = children.dropFirst().first
         guard next == nil || next?.tag == .br else { return nil }

@@ -68,7 +68,7 @@ struct VisibleDateWalk {
         let kind = markup.kind(of: node, isTime: tag == .time)
         guard kind.isDate, tag == .time || node.first(["time"]) == nil,
               let text = Self.spacedText(of: node, limit: heuristics.maximumDateElementLength) else { return false }
-        let values = dateElementValues(node, tag: tag, text: FastText.collapsed(text))
+        let values = dateElementValues(node, tag: tag, text: Whitespace.collapsed(text))
         guard !values.isEmpty else { return false }
         for value in values {
             let label = label(before: value.before)
@@ -133,7 +133,7 @@ struct VisibleDateWalk {
     private func label(before: String) -> (published: Bool, modified: Bool) {
         let reach = heuristics.dateLabelReach
         let earlier = [previousTexts.0, previousTexts.1].compactMap { $0?.textValue.suffix(reach) }.joined(separator: " ")
-        let text = FastText.collapsed(earlier + " " + before).suffix(reach)
+        let text = Whitespace.collapsed(earlier + " " + before).suffix(reach)
         let label = text.lastIndex(where: { $0.isASCII && $0.isNumber }).map { text[text.index(after: $0)...] } ?? text
         return markup.label(String(label))
     }

@@ -39,7 +39,7 @@ import Testing
         let blocks = stride(from: 0, to: characters.count, by: size).map { "<p>\(String(characters[$0..<min($0 + size, characters.count)]))</p>" }
         let html = Self.page(body: "<div class=\"wrap\"><h1>城市暴雨</h1>\(blocks.joined())</div>")
         #expect(rejection(html) == nil, "\(rejection(html) ?? "")")
-        #expect(FastText.collapsed(try text(html)).replacingOccurrences(of: " ", with: "").contains(Self.chinese))
+        #expect(Whitespace.collapsed(try text(html)).replacingOccurrences(of: " ", with: "").contains(Self.chinese))
     }
 
     /// `minimumDeclaredArticleCharacters`: a news item of one short paragraph on a page that says
@@ -195,7 +195,7 @@ import Testing
             <main><header class="detail-head"><h1>Tarifrunde in Potsdam</h1><p class="x1">\(abstract)</p></header>
             <div class="grid"><div class="row"><div class="copy">\(Self.story)</div></div></div></main>
             """)
-        #expect(try text(html).hasPrefix(FastText.collapsed(abstract)))
+        #expect(try text(html).hasPrefix(Whitespace.collapsed(abstract)))
     }
 
     /// `pictureWords` (`LeadPicture`): the picture between the headline and the body opens the

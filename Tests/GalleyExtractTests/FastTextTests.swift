@@ -1,8 +1,9 @@
+import GalleyCore
 @testable import GalleyExtract
 import GalleyTestSupport
 import Testing
 
-/// `FastText.collapsed` works on UTF-8 bytes; it must give what collapsing scalar by scalar gives.
+/// `Whitespace.collapsed` works on UTF-8 bytes; it must give what collapsing scalar by scalar gives.
 @Suite struct FastTextTests {
     /// The reference: every run of `White_Space` scalars (of ASCII, only space, tab, line
     /// feed, carriage return and form feed) as one space, none at the ends.
@@ -29,9 +30,9 @@ import Testing
                       "\u{1681}", "\u{C3}", "a", "é", "e\u{301}", "北", "🇮🇩", "Jakarta"]
         for _ in 0..<30_000 {
             let text = (0..<random.below(9)).map { _ in random.pick(pieces) }.joined()
-            #expect(FastText.collapsed(text) == Self.reference(text), "\(Array(text.unicodeScalars))")
+            #expect(Whitespace.collapsed(text) == Self.reference(text), "\(Array(text.unicodeScalars))")
         }
-        #expect(FastText.collapsed("  Rabu,\u{A0}\u{A0}16 Oktober\u{3000}2019 \n") == "Rabu, 16 Oktober 2019")
+        #expect(Whitespace.collapsed("  Rabu,\u{A0}\u{A0}16 Oktober\u{3000}2019 \n") == "Rabu, 16 Oktober 2019")
     }
 
     /// `FastText.lowercased` copies ASCII and unchanged scalars as bytes; it must give exactly

@@ -25,7 +25,7 @@ import Testing
         "<p>Warga di <a class=\"tags\" href=\"/t/jakarta\">Jakarta Utara</a>, <a class=\"share\" href=\"/t/b\">Bekasi</a> dan <a class=\"related\" href=\"/t/c\">Depok</a> mengungsi.</p>",
     ])
     func aLinkInASentenceKeepsItsWords(paragraph: String) throws {
-        let sentence = FastText.collapsed(paragraph.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression))
+        let sentence = Whitespace.collapsed(paragraph.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression))
         #expect(try text(paragraph).contains(sentence))
     }
 
@@ -53,7 +53,7 @@ import Testing
     /// Words on either side of a line break stay apart in the plain text ("…, FL<br>June 10").
     @Test func aLineBreakKeepsWordsApart() throws {
         let body = try text("<p><strong>Jadwal tur 2020:</strong><br>9 Juni -- Medan<br>10 Juni -- Binjai</p>")
-        #expect(FastText.collapsed(body).contains("Jadwal tur 2020: 9 Juni -- Medan 10 Juni -- Binjai"), "\(body)")
+        #expect(Whitespace.collapsed(body).contains("Jadwal tur 2020: 9 Juni -- Medan 10 Juni -- Binjai"), "\(body)")
     }
 
     @Test func typographicQuotesAndDashesStayAsOnThePage() throws {
