@@ -93,7 +93,7 @@ let package = Package(
         // The test suites' shared helpers (the seeded random generator).
         .target(name: "GalleyTestSupport", path: "Tests/GalleyTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "GalleyCoreTests", dependencies: ["GalleyCore", "GalleyTestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "GalleyExtractTests", dependencies: ["GalleyExtract", "GalleyCore"], swiftSettings: strictSettings),
+        .testTarget(name: "GalleyExtractTests", dependencies: ["GalleyExtract", "GalleyCore", "GalleyTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "GalleyNormalizeTests", dependencies: ["GalleyNormalize", "GalleyCore", "GalleyTestSupport", "Yams"], swiftSettings: strictSettings),
         .testTarget(name: "GalleyRenderTests", dependencies: ["GalleyRender", "GalleyCore", "GalleyTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "GalleySiteTests", dependencies: ["GalleySite", "GalleyCore", "GalleyTestSupport"], swiftSettings: strictSettings),

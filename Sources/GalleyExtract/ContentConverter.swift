@@ -21,6 +21,9 @@ struct ContentConverter {
     private var lastImageSource: String?
     /// Characters in the longest of `insertPrefixes`.
     private let longestInsertPrefix: Int
+    /// `heuristics.insertPrefixes` and `heuristics.creditPrefixes`, grouped for quick asking.
+    private let insertPrefixes: PrefixList
+    private let creditPrefixes: PrefixList
     /// A text holding none of these holds no credit label (`creditPrefixes` with a colon or a
     /// © are found by that character, the others whole): most blocks are ruled out at once.
     private let creditLabelNeedles: [String]
@@ -29,6 +32,8 @@ struct ContentConverter {
         self.analysis = analysis
         self.baseURL = baseURL
         longestInsertPrefix = analysis.heuristics.insertPrefixes.map(\.count).max() ?? 0
+        insertPrefixes = PrefixList(analysis.heuristics.insertPrefixes)
+        creditPrefixes = PrefixList(analysis.heuristics.creditPrefixes)
         let needles = analysis.heuristics.creditPrefixes.map { label in
             label.contains(":") ? ":" : label.contains("©") ? "©" : label.trimmingCharacters(in: .whitespaces)
         }
@@ -343,7 +348,7 @@ struct ContentConverter {
         let text = visibleText(node).trimmingWhitespace
         // Only the start can match a prefix: lower-casing the whole text costs more.
         let lower = FastText.lowercased(text.prefix(longestInsertPrefix + 1))
-        if heuristics.insertPrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
+        if insertPrefixes.startsAny(lower) { return true }
         guard text.count <= heuristics.maximumCreditLineLength else { return false }
         if let editor = CreditLine.value(of: text, labels: heuristics.editorLabels) {
             if findings.editor == nil { findings.editor = editor }
@@ -364,7 +369,7 @@ struct ContentConverter {
         var text = FastText.lowercased(Whitespace.collapsed(visibleText(node)))
         // "(Credit: …)", "[Foto: …]": the bracket does not hide the label.
         if let first = text.first, first == "(" || first == "[" { text.removeFirst() }
-        if heuristics.creditPrefixes.contains(where: { text.hasPrefix($0) }) { return true }
+        if creditPrefixes.startsAny(text) { return true }
         return endsWithCredit(text)
     }
 
@@ -378,7 +383,7 @@ struct ContentConverter {
         // The last credit label, among the last words.
         for start in (max(1, words.count - heuristics.maximumTrailingCreditWords - 1)..<words.count).reversed() {
             let tail = words[start...].joined(separator: " ")
-            guard heuristics.creditPrefixes.contains(where: tail.hasPrefix) else { continue }
+            guard creditPrefixes.startsAny(tail) else { continue }
             // The label follows the caption's end or a separator, not a word in mid-sentence.
             guard let mark = words[start - 1].last else { continue }
             return ".|/–—-)".contains(mark)
