@@ -70,6 +70,23 @@ import Testing
         #expect(try empty.outputRecords().isEmpty && empty.sourceFingerprints(extractionKey: "k1").isEmpty)
     }
 
+    /// Slugs' ASCII forms are kept for the galley that made them only; texts that differ only
+    /// in their Unicode normalisation stay two rows.
+    @Test func transliterationsRoundTripForTheSameGalleyOnly() throws {
+        let folder = RepositoryPaths.temporaryFolder("state-transliterations")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try BuildStateStore(url: Self.stateURL(folder))
+        let forms = [(text: "北京", form: "bei jing"), (text: "Caf\u{E9}", form: "cafe"), (text: "Cafe\u{301}", form: "cafe"),
+                     (text: "القاهرة", form: "alqahrt")]
+        try store.saveTransliterations(forms, tool: "galley A")
+        let pairs = { (list: [(text: String, form: String)]) in Set(list.map { Array(($0.text + "\u{0}" + $0.form).utf8) }) }
+        #expect(pairs(try store.transliterations(tool: "galley A")) == pairs(forms))
+        #expect(try store.transliterations(tool: "galley B").isEmpty)
+        try store.saveTransliterations([(text: "Zürich", form: "zurich")], tool: "galley B")
+        #expect(try store.transliterations(tool: "galley A").isEmpty)
+        #expect(pairs(try store.transliterations(tool: "galley B")) == pairs([(text: "Zürich", form: "zurich")]))
+    }
+
     @Test func savesWriteWhatChangedAndTheBuildIsCompleteOnlyOnceItFinished() throws {
         let folder = RepositoryPaths.temporaryFolder("state-saves")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -57,6 +57,25 @@ import Testing
         #expect(!third.upToDate && third.sourcesProcessed == 0 && third.pagesRendered == 0 && third.filesWritten == 0)
     }
 
+    /// A build keeps the ASCII forms of its non-ASCII terms in the state, and the next build
+    /// takes them from there (the same forms, so the same slugs and pages).
+    @Test func transliterationsAreKeptForTheNextBuild() throws {
+        let site = try makeSite("incremental-transliterations", count: 3)
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let article = SyntheticSite.article(7).replacingOccurrences(of: "tags: [", with: "tags: [北京, Gêjog Lêsung, ")
+        try Data(article.utf8).write(to: site.content.appendingPathComponent("han.md"))
+        _ = try site.build()
+        let store = try BuildStateStore(url: BuildState(output: site.output, cache: nil).database)
+        let kept = Dictionary(try store.transliterations(tool: BuildKeys.toolIdentity).map { ($0.text, $0.form) }, uniquingKeysWith: { a, _ in a })
+        #expect(kept["北京"] == "bei jing")
+        #expect(kept["Gêjog Lêsung"] == "gejog lesung")
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("tags/bei-jing/index.html").path))
+        // A full rebuild reads them back and makes the same site.
+        let before = SyntheticSite.snapshot(site.output)
+        _ = try site.build(full: true)
+        #expect(SyntheticSite.snapshot(site.output) == before)
+    }
+
     /// Sources written just before the build (a scraper's run, then cron) are racy: the first
     /// no-change run compares their bytes inside the fast check instead of running the whole
     /// pipeline; an edit that keeps the size and the mtime is still found.

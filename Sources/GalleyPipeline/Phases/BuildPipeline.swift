@@ -113,6 +113,8 @@ public struct BuildPipeline: Sendable {
             return try upToDateReport(report, last: last, outputs: previous, store: store, files: files, sources: sources)
         }
         report.phases.append(clock.lap("discover"))
+        let remembered = try store.transliterations(tool: BuildKeys.toolIdentity)
+        Slug.remember(asciiForms: remembered)
 
         let processor = PageProcessor(config: config)
         let sources = try sourcesToPublish(files, processor: processor, store: store, keys: keys, report: &report)
@@ -141,6 +143,10 @@ public struct BuildPipeline: Sendable {
         report.phases.append(clock.lap("site"))
 
         try write(outputs, previous: previous, output: output, keys: keys, published: published, report: &report)
+        let transliterations = Slug.asciiForms()
+        if transliterations.count != remembered.count {
+            try store.saveTransliterations(transliterations, tool: BuildKeys.toolIdentity)
+        }
         report.phases.append(clock.lap("write"))
 
         if let folder = options.keepMarkdownFolder {

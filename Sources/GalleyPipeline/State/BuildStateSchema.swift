@@ -16,7 +16,7 @@ enum BuildStateSchema {
     /// (The documents' own layout follows the front-matter schema and is checked by
     /// `meta.document_schema`; and a galley binary other than the one that saved the state
     /// reuses no document and no page anyway: `BuildKeys.toolIdentity` is part of every key.)
-    static let version: Int32 = 1
+    static let version: Int32 = 2
 
     /// The tables, created together in one transaction.
     static let tables = """
@@ -62,6 +62,14 @@ enum BuildStateSchema {
                                               -- files written as bytes, and while being written
             size INTEGER,                     -- the file's stamp right after writing; NULL while being written
             mtime INTEGER
+        ) WITHOUT ROWID;
+        -- The ASCII forms of the non-ASCII text slugs were made from (tags, regions, titles:
+        -- ICU transliteration or accent folding, `Slug`), as the galley named by `tool` made
+        -- them: a rebuild by the same galley takes them instead of loading ICU's rules again.
+        CREATE TABLE transliterations (
+            text TEXT PRIMARY KEY NOT NULL,   -- compared byte for byte
+            form TEXT NOT NULL,
+            tool TEXT NOT NULL                -- BuildKeys.toolIdentity of the galley that made it
         ) WITHOUT ROWID;
         -- The problems the last build reported, in its order, repeated by a build that finds nothing changed.
         CREATE TABLE problems (
