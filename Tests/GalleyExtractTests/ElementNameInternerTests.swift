@@ -9,7 +9,8 @@ import Testing
     }
 
     static func existing(_ text: String, in interner: ElementNameInterner) -> ElementName? {
-        Array(text.utf8).withUnsafeBufferPointer { interner.existingName($0) }
+        var interner = interner
+        return Array(text.utf8).withUnsafeBufferPointer { interner.existingName($0) }
     }
 
     @Test func knownNamesHaveTheirFixedIDs() {
@@ -49,6 +50,20 @@ import Testing
         #expect(Set(ids).count == names.count)
         #expect(Self.existing("never-read", in: interner) == nil)
         #expect(Self.existing(String(repeating: "z", count: 40), in: interner) == nil)
+    }
+
+    /// More names than the cache has slots, read again and again: each keeps its id.
+    @Test func namesKeepTheirIDsPastTheCache() {
+        var interner = ElementNameInterner()
+        let names = (0..<2_000).map { "n\($0)" } + ElementName.known
+        let first = names.map { Self.name($0, in: &interner) }
+        #expect(Set(first).count == names.count)
+        for round in 0..<3 {
+            for (index, name) in names.enumerated() where index % (round + 1) == 0 {
+                #expect(Self.name(name.uppercased(), in: &interner) == first[index])
+                #expect(Self.existing(name, in: interner) == first[index])
+            }
+        }
     }
 
     @Test func setsHoldOnlyTheirNames() {
