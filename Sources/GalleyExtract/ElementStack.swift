@@ -10,14 +10,17 @@
 /// (HTML's "end tag whose tag name is one of address, article, aside, …": pop up to the
 /// element). `repairs(atEndTag:)` says how many `</div>` to put before such an end tag so
 /// that libxml2 builds what the browser shows.
+///
+/// Names are `ElementName`s (`ElementNameInterner` gives them), and libxml2's tables are sets
+/// and arrays indexed by their ids.
 struct ElementStack {
-    /// Open elements, outermost first (lower-case names).
-    private(set) var names: [String] = []
+    /// Open elements, outermost first.
+    private(set) var names: [ElementName] = []
     /// libxml2's `ctxt->html`: 3 once a `head` was pushed, 10 once a `body` was.
     private var htmlState = 0
     /// When `records`: every element libxml2 creates (implied ones included), with its depth
     /// (`html` is 1), in document order.
-    private(set) var created: [(name: String, depth: Int)] = []
+    private(set) var created: [(name: ElementName, depth: Int)] = []
     var records = false
     /// libxml2's `ctxt->depth`: misplaced `html`, `head` and `body` start tags not yet matched
     /// by an end tag (those end tags are then ignored).
@@ -30,68 +33,72 @@ struct ElementStack {
     /// End tags a browser honours by closing whatever is open inside the element, `div`s
     /// included ("pop elements until an element with the same tag name has been popped"). Not
     /// `form` (a browser removes the form but leaves its open children open) nor `p`.
-    static let browserClosedEndTags: Set<String> = [
+    static let browserClosedEndTags = ElementNameSet([
         "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "dl", "dd", "dt",
         "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "li", "main", "menu", "nav", "ol",
         "pre", "section", "summary", "ul",
-    ]
+    ])
+
+    /// The tables below, held by each stack so that reading them needs no check that they are built.
+    private let tables = Tables()
 
     // MARK: Start tags
 
     /// A start tag: the elements it closes, the elements it implies, then itself (closed at once
     /// when it is empty or written `<x/>`). libxml2 drops a misplaced `html`, `head` or `body`.
-    mutating func start(_ name: String, selfClosing: Bool) {
+    mutating func start(_ name: ElementName, selfClosing: Bool) {
         closeAutomatically(before: name)
         addImplied(before: name)
-        let discarded = (!names.isEmpty && name == "html") || (names.count != 1 && name == "head")
-            || (name == "body" && names.contains("body"))
+        let discarded = (!names.isEmpty && name == .html) || (names.count != 1 && name == .head)
+            || (name == .body && names.contains(.body))
         if discarded {
-            misplaced += name == "body" ? names.lazy.filter { $0 == "body" }.count : 1
+            misplaced += name == .body ? names.lazy.filter { $0 == .body }.count : 1
             // libxml2 then treats `/>` as closing the element on top (`htmlParseElementInternal`).
             if selfClosing, !names.isEmpty { names.removeLast() }
             return
         }
         push(name)
-        if selfClosing || Self.emptyElements.contains(name) { names.removeLast() }
+        if selfClosing || tables.emptyElements.contains(name) { names.removeLast() }
     }
 
-    private mutating func push(_ name: String) {
-        if name == "head" { htmlState = max(htmlState, 3) }
-        if name == "body" { htmlState = max(htmlState, 10) }
+    private mutating func push(_ name: ElementName) {
+        if name == .head { htmlState = max(htmlState, 3) }
+        if name == .body { htmlState = max(htmlState, 10) }
         names.append(name)
         if records { created.append((name, names.count)) }
     }
 
     /// `htmlAutoClose`: while the start tag closes the element on top, pop it.
-    private mutating func closeAutomatically(before name: String) {
-        guard let closed = Self.startClose[name] else { return }
+    private mutating func closeAutomatically(before name: ElementName) {
+        guard Int(name.id) < tables.startClose.count else { return }
+        let closed = tables.startClose[Int(name.id)]
         while let top = names.last, closed.contains(top) { names.removeLast() }
     }
 
     /// `htmlCheckImplied`: an `html` for anything, then a `head` for head elements at the top
     /// level or a `body` for the rest, once.
-    private mutating func addImplied(before name: String) {
-        guard name != "html" else { return }
-        if names.isEmpty { push("html") }
-        guard name != "body", name != "head" else { return }
-        if names.count <= 1, ["script", "style", "meta", "link", "title", "base"].contains(name) {
-            if htmlState < 3 { push("head") }
-        } else if !["noframes", "frame", "frameset"].contains(name), htmlState < 10,
-                  !names.contains(where: { $0 == "body" || $0 == "head" }) {
-            push("body")
+    private mutating func addImplied(before name: ElementName) {
+        guard name != .html else { return }
+        if names.isEmpty { push(.html) }
+        guard name != .body, name != .head else { return }
+        if names.count <= 1, tables.headElements.contains(name) {
+            if htmlState < 3 { push(.head) }
+        } else if !tables.framesetElements.contains(name), htmlState < 10,
+                  !names.contains(where: { $0 == .body || $0 == .head }) {
+            push(.body)
         }
     }
 
     /// Whether text now would open an implied `p` (`htmlCheckParagraph`): right inside `html`
     /// or `head`, or with nothing open.
-    var textImpliesParagraph: Bool { names.last.map { $0 == "html" || $0 == "head" } ?? true }
+    var textImpliesParagraph: Bool { names.last.map { $0 == .html || $0 == .head } ?? true }
 
     /// Text that is not blank: the implied `p` where `textImpliesParagraph`.
     mutating func text() {
         guard textImpliesParagraph else { return }
-        closeAutomatically(before: "p")
-        addImplied(before: "p")
-        push("p")
+        closeAutomatically(before: .p)
+        addImplied(before: .p)
+        push(.p)
     }
 
     // MARK: End tags
@@ -99,55 +106,60 @@ struct ElementStack {
     /// How many `</div>` must come before the end tag `</name>` for libxml2 to close the element
     /// as a browser does: the `div`s open inside it, when nothing of a higher priority (a table
     /// part, `body`) stands between; 0 when libxml2 closes it anyway or a browser would not.
-    func repairs(atEndTag name: String) -> Int {
-        guard Self.browserClosedEndTags.contains(name), names.count < Self.maximumDepth,
+    func repairs(atEndTag name: ElementName) -> Int {
+        guard tables.browserClosedEndTags.contains(name), names.count < Self.maximumDepth,
               let index = names.lastIndex(of: name) else { return 0 }
+        let divPriority = endPriority(.div)
         var divs = 0
         for open in names[(index + 1)...] {
-            let priority = Self.endPriority(open)
-            if priority > Self.endPriority("div") { return 0 }
-            if priority == Self.endPriority("div") { divs += 1 }
+            let priority = endPriority(open)
+            if priority > divPriority { return 0 }
+            if priority == divPriority { divs += 1 }
         }
         return divs
     }
 
     /// An end tag (`htmlParseEndTag`): ignored when its element is not open or an element of a
     /// higher priority is open inside it; otherwise it closes everything up to its element.
-    mutating func end(_ name: String) {
-        if misplaced > 0, name == "html" || name == "body" || name == "head" {
+    mutating func end(_ name: ElementName) {
+        if misplaced > 0, name == .html || name == .body || name == .head {
             misplaced -= 1
             return
         }
         guard let index = names.lastIndex(of: name) else { return }
-        let priority = Self.endPriority(name)
-        guard !names[(index + 1)...].contains(where: { Self.endPriority($0) > priority }) else { return }
+        let priority = endPriority(name)
+        guard !names[(index + 1)...].contains(where: { endPriority($0) > priority }) else { return }
         names.removeSubrange(index...)
     }
 
     // MARK: libxml2's tables
 
-    /// `htmlEndPriority`.
-    static func endPriority(_ name: String) -> Int {
-        switch name {
-        case "div": 150
-        case "td", "th": 160
-        case "tr": 170
-        case "thead", "tbody", "tfoot": 180
-        case "table": 190
-        case "head", "body": 200
-        case "html": 220
-        default: 100
-        }
+    /// `htmlEndPriority`: 100 for a name not in `endPriorities`.
+    private func endPriority(_ name: ElementName) -> Int {
+        Int(name.id) < tables.endPriorities.count ? tables.endPriorities[Int(name.id)] : 100
     }
 
+    /// `htmlEndPriority`'s table, by fixed id (`ElementName.known`).
+    static let endPriorities: [Int] = {
+        let table = ["div": 150, "td": 160, "th": 160, "tr": 170, "thead": 180, "tbody": 180, "tfoot": 180, "table": 190,
+                     "head": 200, "body": 200, "html": 220]
+        return ElementName.known.map { table[$0] ?? 100 }
+    }()
+
     /// Elements with no content in libxml2's HTML 4 table (`empty`): closed as soon as opened.
-    static let emptyElements: Set<String> = [
+    static let emptyElements = ElementNameSet([
         "area", "base", "basefont", "br", "col", "frame", "hr", "img", "input", "isindex", "link", "meta", "param",
-    ]
+    ])
+
+    /// Elements `htmlCheckImplied` opens an implied `head` for, at the top level.
+    static let headElements = ElementNameSet(["script", "style", "meta", "link", "title", "base"])
+
+    /// Elements for which `htmlCheckImplied` opens no implied `body`.
+    static let framesetElements = ElementNameSet(["noframes", "frame", "frameset"])
 
     /// `htmlStartClose` (libxml2 2.9.14): a start tag → the elements it closes when they are on
-    /// top of the stack.
-    static let startClose: [String: Set<String>] = {
+    /// top of the stack, by the start tag's fixed id (`ElementName.known`).
+    static let startClose: [ElementNameSet] = {
         let headings = ["h1", "h2", "h3", "h4", "h5", "h6"]
         let fontStyles = ["tt", "i", "b", "u", "s", "strike", "big", "small"]
         var table: [String: Set<String>] = [
@@ -179,6 +191,22 @@ struct ElementStack {
                      "kbd", "map", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "tt", "u", "var"] {
             table[name, default: []].insert("head")
         }
-        return table
+        var sets = Array(repeating: ElementNameSet(), count: ElementName.known.count)
+        for (name, closed) in table {
+            for element in closed { sets[Int(ElementName(known: name).id)].insert(ElementName(known: element)) }
+        }
+        return sets
     }()
+}
+
+extension ElementStack {
+    /// libxml2's tables (`ElementStack`'s statics), copied.
+    struct Tables {
+        let browserClosedEndTags = ElementStack.browserClosedEndTags
+        let endPriorities = ElementStack.endPriorities
+        let emptyElements = ElementStack.emptyElements
+        let headElements = ElementStack.headElements
+        let framesetElements = ElementStack.framesetElements
+        let startClose = ElementStack.startClose
+    }
 }

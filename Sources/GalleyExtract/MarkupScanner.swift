@@ -41,12 +41,14 @@ struct MarkupScanner {
     private(set) var startTags: [(name: String, attributes: [String])] = []
     /// When `recordsTags`: every element libxml2 creates, implied ones included, with its depth
     /// (`html` is 1) once the repairs are made, in document order.
-    var elements: [(name: String, depth: Int)] { stack.created }
+    var elements: [(name: String, depth: Int)] { stack.created.map { (elementNames.spelling(of: $0.name), $0.depth) } }
     var recordsTags = false {
         didSet { stack.records = recordsTags }
     }
     /// libxml2's open elements, to find the end tags it would ignore where a browser closes.
     private var stack = ElementStack()
+    /// The ids of the element names read so far.
+    private var elementNames = ElementNameInterner()
 
     init(bytes: UnsafeBufferPointer<UInt8>, maximumAttributes: Int, maximumRawText: Int) {
         self.bytes = bytes
@@ -122,11 +124,12 @@ struct MarkupScanner {
 
     private mutating func startTag(at start: Int) -> Int {
         let nameEnd = HTMLName.end(bytes, from: start + 1)
+        let name = elementNames.name(UnsafeBufferPointer(rebasing: bytes[(start + 1)..<nameEnd]))
         var index = skipBlanks(from: nameEnd)
         var attributes = 0
         var firstExtra: Int?
         var names: [String] = []
-        let raw = rawTextElement((start + 1)..<nameEnd)
+        let raw = rawTextElement(name)
         var type: Range<Int>?
         while index < bytes.count, !isTagEnd(at: index) {
             if HTMLName.isStart(bytes[index]) {
@@ -137,7 +140,7 @@ struct MarkupScanner {
                 if raw != nil, type == nil, attributeNameEnd - index == 4, matchesIgnoringCase("type", at: index) {
                     type = valueRange(afterName: attributeNameEnd)
                 }
-                index = attributeEnd(from: index)
+                index = attributeEnd(afterName: attributeNameEnd)
             } else {
                 index = bogusEnd(from: index)
             }
@@ -145,7 +148,6 @@ struct MarkupScanner {
         }
         if let firstExtra { edits.append(Edit(range: firstExtra..<index, replacement: [])) }
         if recordsTags { startTags.append((lowercasedText((start + 1)..<nameEnd), names)) }
-        let name = asciiLowercasedText((start + 1)..<nameEnd)
         stack.start(name, selfClosing: index < bytes.count && bytes[index] == ASCII.slash)
         guard index < bytes.count else { return index }
         if bytes[index] == ASCII.slash { return index + 2 }
@@ -177,8 +179,12 @@ struct MarkupScanner {
     }
 
     /// "script" or "style" when the tag name is one of them (in any case).
-    private func rawTextElement(_ name: Range<Int>) -> String? {
-        ["script", "style"].first { $0.utf8.count == name.count && matchesIgnoringCase($0, at: name.lowerBound) }
+    private func rawTextElement(_ name: ElementName) -> String? {
+        switch name {
+        case .script: "script"
+        case .style: "style"
+        default: nil
+        }
     }
 
     /// `>` or `/>` where an attribute could start.
@@ -186,9 +192,9 @@ struct MarkupScanner {
         bytes[index] == ASCII.greaterThan || (bytes[index] == ASCII.slash && byte(index + 1) == ASCII.greaterThan)
     }
 
-    /// After an attribute's name, `=` and value.
-    private func attributeEnd(from start: Int) -> Int {
-        var index = skipBlanks(from: HTMLName.end(bytes, from: start))
+    /// After an attribute's name (ending at `nameEnd`), `=` and value.
+    private func attributeEnd(afterName nameEnd: Int) -> Int {
+        var index = skipBlanks(from: nameEnd)
         guard byte(index) == ASCII.equals else { return index }
         index = skipBlanks(from: index + 1)
         guard index < bytes.count else { return index }
@@ -210,11 +216,13 @@ struct MarkupScanner {
     /// An end tag at `start` (`</` and a name): before one libxml2 would ignore where a browser
     /// closes its element, the `</div>`s that let libxml2 close it too (`ElementStack`).
     private mutating func endTag(at start: Int) {
-        let name = asciiLowercasedText((start + 2)..<HTMLName.end(bytes, from: start + 2))
+        let nameBytes = UnsafeBufferPointer(rebasing: bytes[(start + 2)..<HTMLName.end(bytes, from: start + 2)])
+        // A name never read in a start tag is no open element's, nor html, head or body.
+        guard let name = elementNames.existingName(nameBytes) else { return }
         let divs = stack.repairs(atEndTag: name)
         if divs > 0 {
             edits.append(Edit(range: start..<start, replacement: Array(repeating: Array("</div>".utf8), count: divs).flatMap { $0 }))
-            for _ in 0..<divs { stack.end("div") }
+            for _ in 0..<divs { stack.end(.div) }
         }
         stack.end(name)
     }
@@ -230,7 +238,7 @@ struct MarkupScanner {
         var tags: [Int] = []
         var index = start
         if rawTextOpensWithTag(at: start) {
-            if byte(start + 1) == ASCII.slash, endTagName(at: start + 2) == name { return start }
+            if byte(start + 1) == ASCII.slash, isName(name, at: start + 2) { return start }
             tags.append(start)
             index = start + 1
         }
@@ -238,7 +246,7 @@ struct MarkupScanner {
         while let open = find(ASCII.lessThan, from: index) {
             index = open + 1
             guard byte(open + 1) == ASCII.slash, matchesIgnoringCase(name, at: open + 2) else { continue }
-            if endTagName(at: open + 2) == name {
+            if isName(name, at: open + 2) {
                 end = open
                 break
             }
@@ -260,9 +268,9 @@ struct MarkupScanner {
         return next == ASCII.slash || ASCII.isLetter(next) || next == UInt8(ascii: "_") || next == UInt8(ascii: ":")
     }
 
-    /// The lower-case name of an end tag whose name starts at `start`, or nil.
-    private func endTagName(at start: Int) -> String? {
-        HTMLName.isStart(byte(start)) ? lowercasedText(start..<HTMLName.end(bytes, from: start)) : nil
+    /// Whether the name starting at `start` is `name` (lower-case ASCII) in any case.
+    private func isName(_ name: String, at start: Int) -> Bool {
+        matchesIgnoringCase(name, at: start) && HTMLName.end(bytes, from: start) == start + name.utf8.count
     }
 
     // MARK: Comments and declarations
@@ -309,7 +317,7 @@ struct MarkupScanner {
 
     private func byte(_ index: Int) -> UInt8 { index < bytes.count ? bytes[index] : 0 }
 
-    /// A tag name as libxml2 keeps it: ASCII letters lower-cased.
+    /// ASCII letters lower-cased.
     private func asciiLowercasedText(_ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]).map(ASCII.lowercased), as: UTF8.self)
     }
