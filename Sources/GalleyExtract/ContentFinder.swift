@@ -146,9 +146,9 @@ struct ContentFinder {
         for child in node.children {
             if child.isText {
                 guard countsText else { continue }
-                let text = child.textValue
-                length += PageAnalysis.visibleLength(text)
-                commas += PageAnalysis.commaCount(text)
+                let text = PageAnalysis.measureText(child)
+                length += text.length
+                commas += text.commas
             } else if child.isElement, PageAnalysis.inlineElements.contains(child.name), !analysis.isExcluded(child),
                       child.name != "a" {
                 length += analysis.stat(child).textLength

@@ -60,11 +60,14 @@ enum FastText {
 
     /// Characters of `text` with runs of whitespace counted as one (no-break spaces count as
     /// spaces), measured on UTF-8 lead bytes.
-    static func collapsedLength(_ text: String) -> Int {
+    static func collapsedLength(_ text: String) -> Int { collapsedLength(utf8: text.utf8) }
+
+    /// `collapsedLength` of UTF-8 bytes (a text node's content, read in place).
+    static func collapsedLength(utf8 bytes: some Sequence<UInt8>) -> Int {
         var length = 0
         var lastWasSpace = true
         var previous: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             defer { previous = byte }
             if byte & 0xC0 == 0x80 {
                 // A continuation byte; U+00A0 (C2 A0) counts as a space.

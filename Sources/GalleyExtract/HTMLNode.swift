@@ -42,6 +42,12 @@ struct HTMLNode: Hashable {
     /// Child elements only.
     var elementChildren: [HTMLNode] { children.filter(\.isElement) }
 
+    /// The UTF-8 bytes of a text node's character data, read in place (no String is made).
+    func withTextBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard let content = pointer.pointee.content else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+    }
+
     /// The character data of a text node.
     var textValue: String {
         guard let content = pointer.pointee.content else { return "" }

@@ -94,11 +94,10 @@ final class PageAnalysis {
         for child in node.children {
             if child.isText {
                 guard countsText else { continue }
-                let text = child.textValue
-                let length = Self.visibleLength(text)
+                let (length, commas) = Self.measureText(child)
                 total.textLength += length
                 if isLink { total.linkTextLength += length }
-                total.commas += Self.commaCount(text)
+                total.commas += commas
             } else if child.isElement {
                 let childStats = measure(child, insideLink: isLink)
                 total.textLength += childStats.textLength
@@ -224,15 +223,27 @@ final class PageAnalysis {
 
     static func visibleLength(_ text: String) -> Int { FastText.collapsedLength(text) }
 
-    static func commaCount(_ text: String) -> Int {
+    /// A text node's `visibleLength` and `commaCount`, read in place: making a String of every
+    /// text node of the page cost more than measuring it.
+    static func measureText(_ node: HTMLNode) -> (length: Int, commas: Int) {
+        node.withTextBytes { (FastText.collapsedLength(utf8: $0), commaCount(utf8: $0)) }
+    }
+
+    /// Commas in UTF-8 bytes: ASCII, full-width and ideographic (，、: EF BC 8C, E3 80 81) and
+    /// Arabic (،: D8 8C). In UTF-8 those byte runs are those characters and nothing else.
+    static func commaCount(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
-        var sawWide = false
-        for byte in text.utf8 {
-            if byte == 0x2C { count += 1 } else if byte >= 0xD8 { sawWide = true }
+        var index = 0
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x2C: count += 1
+            case 0xD8 where index + 1 < bytes.count && bytes[index + 1] == 0x8C: count += 1
+            case 0xE3 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x81: count += 1
+            case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBC && bytes[index + 2] == 0x8C: count += 1
+            default: break
+            }
+            index += 1
         }
-        guard sawWide else { return count }
-        // Full-width and ideographic commas (，、) and the Arabic comma (،).
-        for scalar in text.unicodeScalars where scalar == "\u{FF0C}" || scalar == "\u{3001}" || scalar == "\u{060C}" { count += 1 }
         return count
     }
 }
