@@ -5,7 +5,9 @@
 ///   compares each attribute of a tag with every earlier one (duplicate check) and appends it
 ///   to the end of a list, so a tag with n attributes costs O(n²) — 80,000 took 15 s;
 /// - the text of a `<script>` or `<style>` element longer than `maximumScriptLength`: libxml2
-///   stops reading at a 10 MB text node, and no script or style is wanted in an article.
+///   stops reading at a 10 MB text node, and no script or style is wanted in an article;
+/// - the drawing of an SVG `<path d="…">` (`MarkupScanner.keptDrawingLength`): read by nobody,
+///   and parsed by libxml2 a character at a time.
 ///
 /// It also adds what libxml2 needs to build the tree a browser builds: the `</div>`s left open
 /// inside an `aside`, `nav`, `header`, list item… before its end tag, which libxml2 would

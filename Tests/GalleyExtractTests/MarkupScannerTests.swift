@@ -139,6 +139,14 @@ import Testing
         ("<script></script>", "<script></script>"),
         ("<script/><p a b c>", "<script/><p a b >"),
         ("<scriptx>12345678901234567</scriptx>", "<scriptx>12345678901234567</scriptx>"),
+        // An SVG path's drawing (quoted, longer than 16 bytes) is emptied; nothing else is.
+        ("<svg><path d=\"M0 0L10 10L20 20Z\" fill=red/></svg>x", "<svg><path d=\"\" fill=red/></svg>x"),
+        ("<PATH D='M0 0L10 10L20 20Z'>", "<PATH D=''>"),
+        ("<path d=\"M0 0Z\">", "<path d=\"M0 0Z\">"),
+        ("<path d=M0,0L10,10L20,20L30,30>", "<path d=M0,0L10,10L20,20L30,30>"),
+        ("<div d=\"M0 0L10 10L20 20Z\">", "<div d=\"M0 0L10 10L20 20Z\">"),
+        ("<paths d=\"M0 0L10 10L20 20Z\">", "<paths d=\"M0 0L10 10L20 20Z\">"),
+        ("<path a b d=\"M0 0L10 10L20 20Z\">", "<path a b >"),
     ])
     func edits(page: String, guarded: String) {
         let guardian = MarkupGuard(maximumAttributesPerTag: 2, maximumScriptLength: 16)
