@@ -28,7 +28,10 @@ final class PageAnalysis {
 
     /// `boilerplateWords` and `boilerplateFragments` without `adWords`.
     private let nonAdBoilerplateWords: Set<String>
-    private let nonAdBoilerplateFragments: [String]
+    private let nonAdBoilerplateFragments: FragmentSearch
+    /// `heuristics.authorBoxFragments` and `heuristics.boilerplateFragments`, ready to search.
+    private let authorBoxFragments: FragmentSearch
+    private let boilerplateFragments: FragmentSearch
 
     /// Elements the page marks as its article body (`itemprop="articleBody"`, see
     /// `isMarkedArticleBody`), and every element that holds one.
@@ -48,7 +51,9 @@ final class PageAnalysis {
             while let node = current, holdsMarkedBody.insert(node).inserted { current = node.parent }
         }
         nonAdBoilerplateWords = heuristics.boilerplateWords.subtracting(heuristics.adWords)
-        nonAdBoilerplateFragments = heuristics.boilerplateFragments.filter { !heuristics.adWords.contains($0) }
+        nonAdBoilerplateFragments = FragmentSearch(heuristics.boilerplateFragments.filter { !heuristics.adWords.contains($0) })
+        authorBoxFragments = FragmentSearch(heuristics.authorBoxFragments)
+        boilerplateFragments = FragmentSearch(heuristics.boilerplateFragments)
         pageTextLength = measure(root, insideLink: false).textLength
         classify(root)
     }
@@ -137,8 +142,8 @@ final class PageAnalysis {
         if words.matchesAny(heuristics.teaserWords), linkDensity(node) >= heuristics.minimumTeaserLinkDensity {
             return !isProtectedWrapper(node)
         }
-        if words.containsAny(heuristics.authorBoxFragments) { return !isProtectedWrapper(node) }
-        guard words.matchesAny(heuristics.boilerplateWords) || words.containsAny(heuristics.boilerplateFragments) else { return false }
+        if words.containsAny(authorBoxFragments) { return !isProtectedWrapper(node) }
+        guard words.matchesAny(heuristics.boilerplateWords) || words.containsAny(boilerplateFragments) else { return false }
         if words.matchesAny(heuristics.embeddedPostWords) { return false }
         // A class that also names content ("box article modal-enabled", "entry-content
         // read-more") is left to the scorer and the conditional cleaning.
@@ -302,8 +307,8 @@ struct ClassWords {
 
     func matchesAny(_ words: Set<String>) -> Bool { tokens.contains { words.contains($0) } }
 
-    /// Whether any token contains one of `fragments` (lower-case).
-    func containsAny(_ fragments: [String]) -> Bool { Self.contains(fragments, classText: text) }
+    /// Whether any token contains one of the fragments of `search`.
+    func containsAny(_ search: FragmentSearch) -> Bool { search.occurs(in: text) }
 
     /// Every token is a part of the class text and no fragment holds a blank: one search a
     /// fragment over the whole text.
