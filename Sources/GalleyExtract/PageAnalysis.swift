@@ -27,11 +27,21 @@ final class PageAnalysis {
     private(set) var pageTextLength = 0
 
     /// `boilerplateWords` and `boilerplateFragments` without `adWords`.
-    private let nonAdBoilerplateWords: Set<String>
+    private let nonAdBoilerplateWords: WordSet
     private let nonAdBoilerplateFragments: FragmentSearch
     /// `heuristics.authorBoxFragments` and `heuristics.boilerplateFragments`, ready to search.
     private let authorBoxFragments: FragmentSearch
     private let boilerplateFragments: FragmentSearch
+    /// The class word lists of `heuristics` asked of every element with a class, ready to ask.
+    private let invisibleClassNames: WordSet
+    private let printOnlyClassNames: WordSet
+    private let teaserWords: WordSet
+    /// `heuristics.boilerplateWords` and `heuristics.positiveClassWords` (asked by the content
+    /// scorer, `ContentFinder`).
+    let boilerplateWords: WordSet
+    let positiveClassWords: WordSet
+    private let embeddedPostWords: WordSet
+    private let contentWords: WordSet
 
     /// Elements the page marks as its article body (`itemprop="articleBody"`, see
     /// `isMarkedArticleBody`), and every element that holds one.
@@ -50,7 +60,14 @@ final class PageAnalysis {
             var current: HTMLNode? = marked
             while let node = current, holdsMarkedBody.insert(node).inserted { current = node.parent }
         }
-        nonAdBoilerplateWords = heuristics.boilerplateWords.subtracting(heuristics.adWords)
+        nonAdBoilerplateWords = WordSet(heuristics.boilerplateWords.subtracting(heuristics.adWords))
+        invisibleClassNames = WordSet(heuristics.invisibleClassNames)
+        printOnlyClassNames = WordSet(heuristics.printOnlyClassNames)
+        teaserWords = WordSet(heuristics.teaserWords)
+        boilerplateWords = WordSet(heuristics.boilerplateWords)
+        positiveClassWords = WordSet(heuristics.positiveClassWords)
+        embeddedPostWords = WordSet(heuristics.embeddedPostWords)
+        contentWords = WordSet(heuristics.contentWords)
         nonAdBoilerplateFragments = FragmentSearch(heuristics.boilerplateFragments.filter { !heuristics.adWords.contains($0) })
         authorBoxFragments = FragmentSearch(heuristics.authorBoxFragments)
         boilerplateFragments = FragmentSearch(heuristics.boilerplateFragments)
@@ -135,19 +152,19 @@ final class PageAnalysis {
         }
         let words = ClassWords(node)
         guard !words.isEmpty else { return false }
-        if words.hasWholeName(in: heuristics.invisibleClassNames) { return !isProtectedWrapper(node) }
+        if words.hasWholeName(in: invisibleClassNames) { return !isProtectedWrapper(node) }
         if isPrintOnly(words) { return true }
         if name == "a", Self.isInSentence(node) { return false }
         // A teaser that links to another story is a card; one without links is the lead.
-        if words.matchesAny(heuristics.teaserWords), linkDensity(node) >= heuristics.minimumTeaserLinkDensity {
+        if words.matchesAny(teaserWords), linkDensity(node) >= heuristics.minimumTeaserLinkDensity {
             return !isProtectedWrapper(node)
         }
         if words.containsAny(authorBoxFragments) { return !isProtectedWrapper(node) }
-        guard words.matchesAny(heuristics.boilerplateWords) || words.containsAny(boilerplateFragments) else { return false }
-        if words.matchesAny(heuristics.embeddedPostWords) { return false }
+        guard words.matchesAny(boilerplateWords) || words.containsAny(boilerplateFragments) else { return false }
+        if words.matchesAny(embeddedPostWords) { return false }
         // A class that also names content ("box article modal-enabled", "entry-content
         // read-more") is left to the scorer and the conditional cleaning.
-        if words.matchesAny(heuristics.contentWords) { return false }
+        if words.matchesAny(contentWords) { return false }
         // A block named only for its ads that holds paragraphs of prose is content with ad
         // slots in it ("TestReport__Section--Ads"): an ad slot holds a picture and a label.
         if !words.matchesAny(nonAdBoilerplateWords), !words.containsAny(nonAdBoilerplateFragments),
@@ -204,8 +221,8 @@ final class PageAnalysis {
     /// a `d-print-…` class and by no screen breakpoint's `d-md-…`): a citation or URL line for
     /// the paper copy, never on screen.
     func isPrintOnly(_ words: ClassWords) -> Bool {
-        if words.hasWholeName(in: heuristics.printOnlyClassNames) { return true }
-        guard words.names.contains("d-none"), words.names.contains(where: { $0.hasPrefix("d-print-") && $0 != "d-print-none" }) else {
+        if words.hasWholeName(in: printOnlyClassNames) { return true }
+        guard FastText.contains(words.text, "d-none"), words.names.contains("d-none"), words.names.contains(where: { $0.hasPrefix("d-print-") && $0 != "d-print-none" }) else {
             return false
         }
         return !words.names.contains { name in heuristics.screenBreakpointDisplayPrefixes.contains { name.hasPrefix($0) } }
@@ -255,40 +272,61 @@ final class PageAnalysis {
 
 /// The words of an element's class and id: each whole token (`read-more`) and each part of it
 /// split on `-` and `_` (`read`, `more`), lower-cased.
+///
+/// Only the text is kept; the words are split from it when asked. Most questions are asked
+/// through a `WordSet`, whose one pass over the text rules most elements out without splitting
+/// anything (splitting every element's class into Strings was 2.3% of extraction).
 struct ClassWords {
-    /// The tokens and their parts, in order (a part may repeat). An array, not a set: made for
-    /// every element with a class, and each asked a few membership questions, building a set
-    /// (hashing every word, growing the table) cost more than the questions (3% of extraction).
-    let tokens: [String]
-
-    /// The whole class names and id, before splitting.
-    let names: [String]
     /// Class and id as one lower-cased string (names separated by blanks).
     let text: String
 
     init(_ node: HTMLNode) {
+        text = node.classAndID
+    }
+
+    /// The words of a class text already lower-cased.
+    init(text: String) {
+        self.text = text
+    }
+
+    /// The whole class names and id, before splitting.
+    var names: [String] {
+        text.utf8.split(whereSeparator: Whitespace.isBlank).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The names and their parts, in order (a part may repeat). An array, not a set: each is
+    /// asked a few membership questions, and building a set (hashing every word, growing the
+    /// table) cost more than the questions.
+    var tokens: [String] {
         var tokens: [String] = []
-        var names: [String] = []
-        let text = node.classAndID
         for token in text.utf8.split(whereSeparator: Whitespace.isBlank) {
-            let name = String(decoding: token, as: UTF8.self)
-            names.append(name)
-            tokens.append(name)
+            tokens.append(String(decoding: token, as: UTF8.self))
             // A token without `-` or `_` is its own only part.
             guard token.contains(where: { $0 == 0x2D || $0 == 0x5F }) else { continue }
             for part in token.split(whereSeparator: { $0 == 0x2D || $0 == 0x5F }) where part.count > 1 || part.elementsEqual("ad".utf8) {
                 tokens.append(String(decoding: part, as: UTF8.self))
             }
         }
-        self.tokens = tokens
-        self.names = names
-        self.text = text
+        return tokens
     }
 
     /// The tokens as a set (for unions and set algebra).
     var tokenSet: Set<String> { Set(tokens) }
 
+    var isEmpty: Bool { !text.utf8.contains { !Whitespace.isBlank($0) } }
+
     func hasWholeName(in set: Set<String>) -> Bool { names.contains { set.contains($0) } }
+
+    /// Whether a whole name is one of `set`'s words.
+    func hasWholeName(in set: WordSet) -> Bool { set.isWholeName(in: text) }
+
+    func matchesAny(_ words: Set<String>) -> Bool { tokens.contains { words.contains($0) } }
+
+    /// Whether a token is one of `set`'s words.
+    func matchesAny(_ set: WordSet) -> Bool { set.isToken(in: text) }
+
+    /// Whether any token contains one of the fragments of `search`.
+    func containsAny(_ search: FragmentSearch) -> Bool { search.occurs(in: text) }
 
     /// `ClassWords(node).containsAny(fragments)`, without splitting the class into words.
     static func containsAny(_ fragments: [String], in node: HTMLNode) -> Bool {
@@ -302,13 +340,6 @@ struct ClassWords {
         guard !text.isEmpty, words.contains(where: { FastText.contains(text, $0) }) else { return false }
         return ClassWords(node).matchesAny(words)
     }
-
-    var isEmpty: Bool { tokens.isEmpty }
-
-    func matchesAny(_ words: Set<String>) -> Bool { tokens.contains { words.contains($0) } }
-
-    /// Whether any token contains one of the fragments of `search`.
-    func containsAny(_ search: FragmentSearch) -> Bool { search.occurs(in: text) }
 
     /// Every token is a part of the class text and no fragment holds a blank: one search a
     /// fragment over the whole text.

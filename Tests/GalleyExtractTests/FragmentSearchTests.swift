@@ -30,3 +30,30 @@ import Testing
         }
     }
 }
+
+/// `WordSet` finds class words without splitting the class; it must answer as asking a `Set`
+/// of each token (`ClassWords.tokens`) and of each whole name (`ClassWords.names`).
+@Suite struct WordSetTests {
+    let words: Set<String> = ["ad", "share", "read-more", "more", "a", "x_y", "related", "é", "two words", ""]
+
+    func check(_ text: String) {
+        let classWords = ClassWords(text: text)
+        let set = WordSet(words)
+        #expect(classWords.matchesAny(set) == classWords.matchesAny(words), "tokens of \(text)")
+        #expect(classWords.hasWholeName(in: set) == classWords.hasWholeName(in: words), "names of \(text)")
+    }
+
+    @Test(arguments: [
+        "", "ad", "header", "ad-slot", "top_ad", "bad-ad", "read-more", "read-more-link", "more", "a", "a-b", "x_y", "x_y_z", "x-y",
+        "share\tbox", "sharebox", "social-share", "related-posts", "café", "é-x", "two words", "two", "--ad--", "ad_", "_a_",
+    ])
+    func answersAsTheSplitWords(_ text: String) { check(text) }
+
+    @Test func answersAsTheSplitWordsOnRandomText() {
+        let pieces = ["ad", "a", "d", "-", "_", " ", "\t", "share", "read", "more", "x", "y", "rel", "ated", "é", "two", "words", "b"]
+        var generator = SeededRandom(seed: 23)
+        for _ in 0..<4_000 {
+            check((0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+    }
+}
