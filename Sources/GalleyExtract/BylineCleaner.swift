@@ -24,7 +24,8 @@ struct BylineCleaner {
     init(heuristics: ExtractionHeuristics, site: SiteIdentity) {
         self.heuristics = heuristics
         self.site = site
-        labels = Array(Set(heuristics.bylineLabels + heuristics.bylinePrefixes)).sorted { ($0.count, $0) > ($1.count, $1) }
+        // Each label's length counted once, not at every comparison.
+        labels = Array(Set(heuristics.bylineLabels + heuristics.bylinePrefixes)).map { ($0.count, $0) }.sorted { $0 > $1 }.map(\.1)
     }
 
     /// The cleaned byline of one candidate, nil when it names no person.

@@ -31,11 +31,12 @@ struct ContentConverter {
     init(analysis: PageAnalysis, baseURL: String?) {
         self.analysis = analysis
         self.baseURL = baseURL
-        longestInsertPrefix = analysis.heuristics.insertPrefixes.map(\.count).max() ?? 0
+        // Bytes bound characters from above: a longer prefix asks the same question.
+        longestInsertPrefix = analysis.heuristics.insertPrefixes.map(\.utf8.count).max() ?? 0
         insertPrefixes = PrefixList(analysis.heuristics.insertPrefixes)
         creditPrefixes = PrefixList(analysis.heuristics.creditPrefixes)
         let needles = analysis.heuristics.creditPrefixes.map { label in
-            label.contains(":") ? ":" : label.contains("©") ? "©" : label.trimmingCharacters(in: .whitespaces)
+            label.utf8.contains(0x3A) ? ":" : FastText.contains(label, "©") ? "©" : label.trimmingCharacters(in: .whitespaces)
         }
         creditLabelNeedles = Array(Set(needles)).sorted()
     }

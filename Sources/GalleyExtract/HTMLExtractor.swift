@@ -170,8 +170,14 @@ public struct HTMLExtractor: Sendable {
         // A first paragraph that is the title with a few words around it (section, date,
         // author) is the page's header line; one that says more is the lead, which may well
         // end with the headline's words ("…richten sich neu aus: Dago Leukefeld wird Botschafter").
-        let text = first.textContent.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        guard first.tag == .p, let range = text.range(of: title, options: .caseInsensitive) else { return content }
+        guard first.tag == .p else { return content }
+        let words = first.textContent.split(whereSeparator: \.isWhitespace)
+        // The title's occurrence covers at most as many whole words as the title has: a text
+        // with more words than that and the few allowed around it is not the header line,
+        // wherever the title is (searching long leads case-insensitively was costly).
+        guard words.count - title.split(whereSeparator: \.isWhitespace).count <= heuristics.maximumTitleLineExtraWords else { return content }
+        let text = words.joined(separator: " ")
+        guard let range = text.range(of: title, options: .caseInsensitive) else { return content }
         let around = (text[..<range.lowerBound] + " " + text[range.upperBound...]).split(whereSeparator: \.isWhitespace)
         return around.count <= heuristics.maximumTitleLineExtraWords ? Array(content.dropFirst()) : content
     }
