@@ -60,7 +60,30 @@ public enum PlainText {
             previousWasSpace = byte == 0x20
         }
         if clean, !previousWasSpace { return text }
-        return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+        var text = text
+        return text.withUTF8(collapsedBytes) ?? text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+    }
+
+    /// `collapsed` on UTF-8 bytes (splitting by `Character` was 1.4% of extraction); nil where
+    /// only characters read it right: a `\r\n` (one character, not a blank of the list) or a
+    /// space that may share its character with a neighbour (`GraphemeNeighbours`).
+    private static func collapsedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D else {
+                if pendingSpace, !output.isEmpty { output.append(0x20) }
+                pendingSpace = false
+                output.append(byte)
+                continue
+            }
+            if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { return nil }
+            if byte == 0x20, GraphemeNeighbours.mayJoin(bytes, spaceAt: index) { return nil }
+            pendingSpace = true
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The node's text with each line break (`<br>`) as a newline, so that the words on either

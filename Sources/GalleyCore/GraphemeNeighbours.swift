@@ -5,8 +5,8 @@
 /// A space (grapheme break property "Other") joins the scalar after it when that scalar extends
 /// a cluster (Extend, ZWJ, SpacingMark: rules GB9, GB9a) and the scalar before it when that
 /// one is a Prepend (GB9b). Tabs and line breaks ("Control") never join.
-enum GraphemeNeighbours {
-    static func mayJoin(_ bytes: UnsafeBufferPointer<UInt8>, spaceAt index: Int) -> Bool {
+package enum GraphemeNeighbours {
+    package static func mayJoin(_ bytes: UnsafeBufferPointer<UInt8>, spaceAt index: Int) -> Bool {
         if index + 1 < bytes.count, bytes[index + 1] >= 0x80, let next = scalar(in: bytes, startingAt: index + 1),
            mayExtend(next) {
             return true
