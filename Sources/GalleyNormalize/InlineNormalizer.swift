@@ -196,7 +196,8 @@ struct InlineNormalizer {
         return String(decoding: output, as: UTF8.self)
     }
 
-    private static func collapsedByCharacter(_ text: String) -> String {
+    /// `collapsed` walking `Character`s: the definition, and the way where bytes cannot tell.
+    static func collapsedByCharacter(_ text: String) -> String {
         var output = ""
         output.reserveCapacity(text.utf8.count)
         var lastWasSpace = false

@@ -6,20 +6,9 @@ import Testing
 /// spaces that are part of a larger character included.
 @Suite struct InlineNormalizerCollapsingTests {
     /// The definition: control characters dropped, then each run of characters that are a
-    /// space, tab or line break becomes one space.
+    /// space, tab or line break becomes one space, walking `Character`s.
     func reference(_ text: String) -> String {
-        var output = ""
-        var lastWasSpace = false
-        for character in ControlCharacters.removed(from: text) {
-            if [" ", "\t", "\n", "\r", "\r\n"].contains(character) {
-                if !lastWasSpace { output.append(" ") }
-                lastWasSpace = true
-            } else {
-                output.append(character)
-                lastWasSpace = false
-            }
-        }
-        return output
+        InlineNormalizer.collapsedByCharacter(ControlCharacters.removed(from: text))
     }
 
     @Test(arguments: [
