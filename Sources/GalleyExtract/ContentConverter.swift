@@ -19,26 +19,12 @@ struct ContentConverter {
 
     private(set) var findings = Findings()
     private var lastImageSource: String?
-    /// Characters in the longest of `insertPrefixes`.
-    private let longestInsertPrefix: Int
-    /// `heuristics.insertPrefixes` and `heuristics.creditPrefixes`, grouped for quick asking.
-    private let insertPrefixes: PrefixList
-    private let creditPrefixes: PrefixList
-    /// A text holding none of these holds no credit label (`creditPrefixes` with a colon or a
-    /// © are found by that character, the others whole): most blocks are ruled out at once.
-    private let creditLabelNeedles: [String]
+    /// The heuristics' lists, ready to ask.
+    private var lists: HeuristicLists { analysis.lists }
 
     init(analysis: PageAnalysis, baseURL: String?) {
         self.analysis = analysis
         self.baseURL = baseURL
-        // Bytes bound characters from above: a longer prefix asks the same question.
-        longestInsertPrefix = analysis.heuristics.insertPrefixes.map(\.utf8.count).max() ?? 0
-        insertPrefixes = PrefixList(analysis.heuristics.insertPrefixes)
-        creditPrefixes = PrefixList(analysis.heuristics.creditPrefixes)
-        let needles = analysis.heuristics.creditPrefixes.map { label in
-            label.utf8.contains(0x3A) ? ":" : FastText.contains(label, "©") ? "©" : label.trimmingCharacters(in: .whitespaces)
-        }
-        creditLabelNeedles = Array(Set(needles)).sorted()
     }
 
     /// Converts article members: the container's children when it is the only member,
@@ -348,8 +334,8 @@ struct ContentConverter {
         }
         let text = visibleText(node).trimmingWhitespace
         // Only the start can match a prefix: lower-casing the whole text costs more.
-        let lower = FastText.lowercased(text.prefix(longestInsertPrefix + 1))
-        if insertPrefixes.startsAny(lower) { return true }
+        let lower = FastText.lowercased(text.prefix(lists.longestInsertPrefix + 1))
+        if lists.insertPrefixes.startsAny(lower) { return true }
         guard text.count <= heuristics.maximumCreditLineLength else { return false }
         if let editor = CreditLine.value(of: text, labels: heuristics.editorLabels) {
             if findings.editor == nil { findings.editor = editor }
@@ -370,7 +356,7 @@ struct ContentConverter {
         var text = FastText.lowercased(Whitespace.collapsed(visibleText(node)))
         // "(Credit: …)", "[Foto: …]": the bracket does not hide the label.
         if let first = text.first, first == "(" || first == "[" { text.removeFirst() }
-        if creditPrefixes.startsAny(text) { return true }
+        if lists.creditPrefixes.startsAny(text) { return true }
         return endsWithCredit(text)
     }
 
@@ -378,13 +364,13 @@ struct ContentConverter {
     /// round. | © Augusta National/Getty Images"): after the last credit label, at most
     /// `maximumTrailingCreditWords` words.
     private func endsWithCredit(_ text: String) -> Bool {
-        guard creditLabelNeedles.contains(where: { FastText.contains(text, $0) }) else { return false }
+        guard lists.creditLabelNeedles.contains(where: { FastText.contains(text, $0) }) else { return false }
         let words = text.split(separator: " ")
         guard words.count >= 2 else { return false }
         // The last credit label, among the last words.
         for start in (max(1, words.count - heuristics.maximumTrailingCreditWords - 1)..<words.count).reversed() {
             let tail = words[start...].joined(separator: " ")
-            guard creditPrefixes.startsAny(tail) else { continue }
+            guard lists.creditPrefixes.startsAny(tail) else { continue }
             // The label follows the caption's end or a separator, not a word in mid-sentence.
             guard let mark = words[start - 1].last else { continue }
             return ".|/–—-)".contains(mark)

@@ -187,13 +187,13 @@ struct ContentFinder {
     private func classScore(_ node: HTMLNode) -> Double {
         let words = ClassWords(node)
         var score = 0.0
-        if words.matchesAny(analysis.positiveClassWords) {
+        if words.matchesAny(analysis.lists.positiveClassWords) {
             // A content class says little about a block too short to be an article (a headline
             // or teaser "header-text"): its weight grows with the block's text.
             let share = min(1, Double(analysis.stat(node).textLength) / Double(heuristics.positiveClassFullWeightLength))
             score += heuristics.classWeight * share
         }
-        if words.matchesAny(analysis.boilerplateWords) { score -= heuristics.classWeight }
+        if words.matchesAny(analysis.lists.boilerplateWords) { score -= heuristics.classWeight }
         return score
     }
 

@@ -8,9 +8,9 @@ import GalleyCore
 /// It also answers whether a fragment is one of the text's class words (`ClassWords`) without
 /// splitting the text into Strings: an occurrence counts as a whole name when blanks (or the
 /// ends) surround it, and as a part of a name when `-`, `_` or blanks do.
-struct FragmentSearch {
+struct FragmentSearch: Sendable {
     /// Where an occurrence must sit to count.
-    enum Boundary {
+    enum Boundary: Sendable {
         /// Anywhere (`FastText.contains`).
         case anywhere
         /// A whole name of the text (`ClassWords.names`).
@@ -76,9 +76,9 @@ struct FragmentSearch {
         if isName, after.map(Whitespace.isBlank) ?? true { return true }
         guard boundary == .token else { return false }
         // A part: between `-`, `_` or blanks, itself without `-` or `_`; parts of one byte
-        // are not words (but "ad").
+        // are not words.
         let isSeparator = { (byte: UInt8) in Whitespace.isBlank(byte) || byte == 0x2D || byte == 0x5F }
-        guard !fragment.contains(where: { $0 == 0x2D || $0 == 0x5F }), fragment.count > 1 || fragment == Array("ad".utf8) else { return false }
+        guard !fragment.contains(where: { $0 == 0x2D || $0 == 0x5F }), fragment.count > 1 else { return false }
         return (before.map(isSeparator) ?? true) && (after.map(isSeparator) ?? true)
     }
 }

@@ -10,7 +10,11 @@ public struct HTMLExtractor: Sendable {
         /// `timezone` of `galley.yml`: a date printed without a zone is read in it, with the
         /// offset the zone has at that date (`ZonelessTime`).
         public var timeZone: TimeZone
-        var heuristics: ExtractionHeuristics = .standard
+        var heuristics: ExtractionHeuristics = .standard {
+            didSet { lists = HeuristicLists(heuristics) }
+        }
+        /// `heuristics`' lists ready to ask, made once (kept in step with `heuristics`).
+        private(set) var lists = HeuristicLists(.standard)
 
         /// Creates settings.
         public init(regionsBySource: [String: String] = [:], timeZone: TimeZone = .gmt) {
@@ -35,7 +39,7 @@ public struct HTMLExtractor: Sendable {
         var metadata = reader.read()
         let baseURL = reader.baseURL(canonical: metadata.canonicalURL)
         let marked = reader.index.withItemprop.filter(PageAnalysis.isMarkedArticleBody)
-        let analysis = PageAnalysis(root: body, heuristics: settings.heuristics, markedBodies: marked)
+        let analysis = PageAnalysis(root: body, heuristics: settings.heuristics, lists: settings.lists, markedBodies: marked)
         guard let found = ContentFinder(analysis: analysis).articleNodes(in: body) else {
             throw GalleyError.rejected(.extract, source: page.path, reason: "not an article: the page has no text")
         }
@@ -84,7 +88,7 @@ public struct HTMLExtractor: Sendable {
         let document = try parse(page)
         guard let root = document.root else { return ExtractedArticle(source: page.path, content: [], metadata: ArticleMetadata()) }
         let body = Self.contentRoot(root, heuristics: settings.heuristics)
-        let analysis = PageAnalysis(root: body, heuristics: settings.heuristics)
+        let analysis = PageAnalysis(root: body, heuristics: settings.heuristics, lists: settings.lists)
         let baseURL = page.sidecar?.url
         var converter = ContentConverter(analysis: analysis, baseURL: baseURL)
         let content = BlockGrouping.blocks(from: converter.convertChildren(of: body))

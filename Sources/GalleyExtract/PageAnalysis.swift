@@ -26,22 +26,8 @@ final class PageAnalysis {
     /// Visible text of the whole page, in characters.
     private(set) var pageTextLength = 0
 
-    /// `boilerplateWords` and `boilerplateFragments` without `adWords`.
-    private let nonAdBoilerplateWords: WordSet
-    private let nonAdBoilerplateFragments: FragmentSearch
-    /// `heuristics.authorBoxFragments` and `heuristics.boilerplateFragments`, ready to search.
-    private let authorBoxFragments: FragmentSearch
-    private let boilerplateFragments: FragmentSearch
-    /// The class word lists of `heuristics` asked of every element with a class, ready to ask.
-    private let invisibleClassNames: WordSet
-    private let printOnlyClassNames: WordSet
-    private let teaserWords: WordSet
-    /// `heuristics.boilerplateWords` and `heuristics.positiveClassWords` (asked by the content
-    /// scorer, `ContentFinder`).
-    let boilerplateWords: WordSet
-    let positiveClassWords: WordSet
-    private let embeddedPostWords: WordSet
-    private let contentWords: WordSet
+    /// `heuristics`' lists, ready to ask (`HeuristicLists`).
+    let lists: HeuristicLists
 
     /// Elements the page marks as its article body (`itemprop="articleBody"`, see
     /// `isMarkedArticleBody`), and every element that holds one.
@@ -53,24 +39,14 @@ final class PageAnalysis {
     static let wrapperLandmarks: Set<String> = ["aside", "nav", "footer", "menu"]
 
     /// - Parameter markedBodies: the page's `itemprop="articleBody"` elements (from `ElementIndex`).
-    init(root: HTMLNode, heuristics: ExtractionHeuristics, markedBodies: [HTMLNode] = []) {
+    init(root: HTMLNode, heuristics: ExtractionHeuristics, lists: HeuristicLists, markedBodies: [HTMLNode] = []) {
         self.heuristics = heuristics
+        self.lists = lists
         self.markedBodies = markedBodies
         for marked in markedBodies {
             var current: HTMLNode? = marked
             while let node = current, holdsMarkedBody.insert(node).inserted { current = node.parent }
         }
-        nonAdBoilerplateWords = WordSet(heuristics.boilerplateWords.subtracting(heuristics.adWords))
-        invisibleClassNames = WordSet(heuristics.invisibleClassNames)
-        printOnlyClassNames = WordSet(heuristics.printOnlyClassNames)
-        teaserWords = WordSet(heuristics.teaserWords)
-        boilerplateWords = WordSet(heuristics.boilerplateWords)
-        positiveClassWords = WordSet(heuristics.positiveClassWords)
-        embeddedPostWords = WordSet(heuristics.embeddedPostWords)
-        contentWords = WordSet(heuristics.contentWords)
-        nonAdBoilerplateFragments = FragmentSearch(heuristics.boilerplateFragments.filter { !heuristics.adWords.contains($0) })
-        authorBoxFragments = FragmentSearch(heuristics.authorBoxFragments)
-        boilerplateFragments = FragmentSearch(heuristics.boilerplateFragments)
         pageTextLength = measure(root, insideLink: false).textLength
         classify(root)
     }
@@ -152,22 +128,22 @@ final class PageAnalysis {
         }
         let words = ClassWords(node)
         guard !words.isEmpty else { return false }
-        if words.hasWholeName(in: invisibleClassNames) { return !isProtectedWrapper(node) }
+        if words.hasWholeName(in: lists.invisibleClassNames) { return !isProtectedWrapper(node) }
         if isPrintOnly(words) { return true }
         if name == "a", Self.isInSentence(node) { return false }
         // A teaser that links to another story is a card; one without links is the lead.
-        if words.matchesAny(teaserWords), linkDensity(node) >= heuristics.minimumTeaserLinkDensity {
+        if words.matchesAny(lists.teaserWords), linkDensity(node) >= heuristics.minimumTeaserLinkDensity {
             return !isProtectedWrapper(node)
         }
-        if words.containsAny(authorBoxFragments) { return !isProtectedWrapper(node) }
-        guard words.matchesAny(boilerplateWords) || words.containsAny(boilerplateFragments) else { return false }
-        if words.matchesAny(embeddedPostWords) { return false }
+        if words.containsAny(lists.authorBoxFragments) { return !isProtectedWrapper(node) }
+        guard words.matchesAny(lists.boilerplateWords) || words.containsAny(lists.boilerplateFragments) else { return false }
+        if words.matchesAny(lists.embeddedPostWords) { return false }
         // A class that also names content ("box article modal-enabled", "entry-content
         // read-more") is left to the scorer and the conditional cleaning.
-        if words.matchesAny(contentWords) { return false }
+        if words.matchesAny(lists.contentWords) { return false }
         // A block named only for its ads that holds paragraphs of prose is content with ad
         // slots in it ("TestReport__Section--Ads"): an ad slot holds a picture and a label.
-        if !words.matchesAny(nonAdBoilerplateWords), !words.containsAny(nonAdBoilerplateFragments),
+        if !words.matchesAny(lists.nonAdBoilerplateWords), !words.containsAny(lists.nonAdBoilerplateFragments),
            stat(node).textLength - stat(node).linkTextLength >= heuristics.adSlotMaximumProse {
             return false
         }
@@ -221,7 +197,7 @@ final class PageAnalysis {
     /// a `d-print-…` class and by no screen breakpoint's `d-md-…`): a citation or URL line for
     /// the paper copy, never on screen.
     func isPrintOnly(_ words: ClassWords) -> Bool {
-        if words.hasWholeName(in: printOnlyClassNames) { return true }
+        if words.hasWholeName(in: lists.printOnlyClassNames) { return true }
         guard FastText.contains(words.text, "d-none"), words.names.contains("d-none"), words.names.contains(where: { $0.hasPrefix("d-print-") && $0 != "d-print-none" }) else {
             return false
         }
@@ -303,7 +279,7 @@ struct ClassWords {
             tokens.append(String(decoding: token, as: UTF8.self))
             // A token without `-` or `_` is its own only part.
             guard token.contains(where: { $0 == 0x2D || $0 == 0x5F }) else { continue }
-            for part in token.split(whereSeparator: { $0 == 0x2D || $0 == 0x5F }) where part.count > 1 || part.elementsEqual("ad".utf8) {
+            for part in token.split(whereSeparator: { $0 == 0x2D || $0 == 0x5F }) where part.count > 1 {
                 tokens.append(String(decoding: part, as: UTF8.self))
             }
         }

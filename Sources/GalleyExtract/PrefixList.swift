@@ -7,7 +7,7 @@
 /// character); phrases opening with anything else ("©", "à lire aussi", "źródło:") are asked
 /// for every text. Checking each short block of a page against ~100 phrases was 1.5% of
 /// extraction.
-struct PrefixList {
+struct PrefixList: Sendable {
     /// Phrases by first byte, for first bytes below 0x80.
     private var byASCIIStart: [[String]] = Array(repeating: [], count: 128)
     /// Phrases that do not open with a lone ASCII scalar, asked every time.

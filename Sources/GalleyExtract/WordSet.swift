@@ -1,12 +1,10 @@
 /// Class words asked of an element's class text (`ClassWords`), found in one pass over the
 /// text (`FragmentSearch`) without splitting it into words: the same answers as asking a
 /// `Set` of each token, which made a String of every class word of every element.
-struct WordSet {
-    let words: Set<String>
+struct WordSet: Sendable {
     private let search: FragmentSearch
 
     init(_ words: Set<String>) {
-        self.words = words
         search = FragmentSearch(Array(words))
     }
 
