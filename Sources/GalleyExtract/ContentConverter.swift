@@ -64,7 +64,7 @@ struct ContentConverter {
         if name == "noscript" { return noscriptContent(node) }
         guard !analysis.isExcluded(node), !isConditionallyRemoved(node) else { return [] }
         if Self.blockNames.contains(name), isInsertOrCreditLine(node) { return [] }
-        if name != "figure", name != "figcaption", ClassWords.matchesAny(heuristics.captionWords, in: node) || isCreditLine(node) {
+        if name != "figure", name != "figcaption", ClassWords(node).matchesAny(lists.captionWords) || isCreditLine(node) {
             let caption = BlockGrouping.inlineOnly(convertChildren(of: node))
             return BlockGrouping.hasContent(caption) ? [.element(.figcaption, attributes: [:], children: caption)] : []
         }

@@ -11,8 +11,16 @@ struct HeuristicLists: Sendable {
     let positiveClassWords: WordSet
     let embeddedPostWords: WordSet
     let contentWords: WordSet
+    let captionWords: WordSet
+    let deckWords: WordSet
+    let standfirstWords: WordSet
+    let pictureWords: WordSet
+    let tagListWords: WordSet
     let authorBoxFragments: FragmentSearch
     let boilerplateFragments: FragmentSearch
+    let bylineClassFragments: FragmentSearch
+    let commentFragments: FragmentSearch
+    let tagCloudFragments: FragmentSearch
     /// `boilerplateWords` and `boilerplateFragments` without `adWords`.
     let nonAdBoilerplateWords: WordSet
     let nonAdBoilerplateFragments: FragmentSearch
@@ -33,8 +41,16 @@ struct HeuristicLists: Sendable {
         positiveClassWords = WordSet(heuristics.positiveClassWords)
         embeddedPostWords = WordSet(heuristics.embeddedPostWords)
         contentWords = WordSet(heuristics.contentWords)
+        captionWords = WordSet(heuristics.captionWords)
+        deckWords = WordSet(heuristics.deckWords)
+        standfirstWords = WordSet(heuristics.standfirstWords)
+        pictureWords = WordSet(heuristics.pictureWords)
+        tagListWords = WordSet(heuristics.tagListWords)
         authorBoxFragments = FragmentSearch(heuristics.authorBoxFragments)
         boilerplateFragments = FragmentSearch(heuristics.boilerplateFragments)
+        bylineClassFragments = FragmentSearch(heuristics.bylineClassFragments)
+        commentFragments = FragmentSearch(heuristics.commentFragments)
+        tagCloudFragments = FragmentSearch(heuristics.tagCloudFragments)
         nonAdBoilerplateWords = WordSet(heuristics.boilerplateWords.subtracting(heuristics.adWords))
         nonAdBoilerplateFragments = FragmentSearch(heuristics.boilerplateFragments.filter { !heuristics.adWords.contains($0) })
         insertPrefixes = PrefixList(heuristics.insertPrefixes)

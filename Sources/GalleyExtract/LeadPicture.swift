@@ -22,7 +22,7 @@ struct LeadPicture {
         guard !analysis.isExcluded(node), analysis.stat(node).textLength <= heuristics.maximumLeadPictureTextLength,
               analysis.linkDensity(node) < heuristics.maximumLeadPictureLinkDensity else { return false }
         if node.name == "figure" { return true }
-        return ClassWords.matchesAny(heuristics.pictureWords, in: node) && node.first(["img", "picture"]) != nil
+        return ClassWords(node).matchesAny(analysis.lists.pictureWords) && node.first(["img", "picture"]) != nil
     }
 
     /// A picture block as one figure: its images, and its text as the caption.

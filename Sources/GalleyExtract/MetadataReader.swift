@@ -163,7 +163,7 @@ struct MetadataReader {
         // Class and id words are a weak sign: a hidden element ("tdw-css-writer", an editor
         // widget kept in the page with display:none) is no byline, unless it is an hCard
         // (`vcard`), microformat markup that themes hide on purpose (WordPress' hAtom block).
-        for node in index.withClassOrID where ClassWords.containsAny(heuristics.bylineClassFragments, in: node)
+        for node in index.withClassOrID where ClassWords(node).containsAny(settings.lists.bylineClassFragments)
             && !isInCommentsOrForm(node) && (!isHiddenByStyle(node) || ClassWords(node).tokens.contains("vcard")) {
             if let value = cleaned(bylineText(node)) { return value }
         }
@@ -193,7 +193,7 @@ struct MetadataReader {
     private func isInCommentsOrForm(_ node: HTMLNode) -> Bool {
         var current: HTMLNode? = node
         while let element = current {
-            if element.name == "form" || element.name == "label" || ClassWords.containsAny(heuristics.commentFragments, in: element) { return true }
+            if element.name == "form" || element.name == "label" || ClassWords(element).containsAny(settings.lists.commentFragments) { return true }
             current = element.parent
         }
         return false
@@ -298,11 +298,11 @@ struct MetadataReader {
     /// The links of a tag list the page shows (`<div class="tags">…`), when no structured
     /// source named any tag. Lists inside sidebars and widgets (tag clouds) do not count.
     private func visibleTagList() -> [String] {
-        for node in index.withClassOrID where ClassWords.matchesAny(heuristics.tagListWords, in: node) {
+        for node in index.withClassOrID where ClassWords(node).matchesAny(settings.lists.tagListWords) {
             var ancestor = node.parent
             var inWidget = false
             while let current = ancestor, !inWidget {
-                inWidget = ClassWords.containsAny(heuristics.tagCloudFragments, in: current) || ["aside", "nav", "footer"].contains(current.name)
+                inWidget = ClassWords(current).containsAny(settings.lists.tagCloudFragments) || ["aside", "nav", "footer"].contains(current.name)
                 ancestor = current.parent
             }
             guard !inWidget else { continue }

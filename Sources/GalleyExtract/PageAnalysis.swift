@@ -303,23 +303,4 @@ struct ClassWords {
 
     /// Whether any token contains one of the fragments of `search`.
     func containsAny(_ search: FragmentSearch) -> Bool { search.occurs(in: text) }
-
-    /// `ClassWords(node).containsAny(fragments)`, without splitting the class into words.
-    static func containsAny(_ fragments: [String], in node: HTMLNode) -> Bool {
-        contains(fragments, classText: node.classAndID)
-    }
-
-    /// `ClassWords(node).matchesAny(words)`; a word is a part of the class text, so a text
-    /// search rules most elements out before the class is split.
-    static func matchesAny(_ words: Set<String>, in node: HTMLNode) -> Bool {
-        let text = node.classAndID
-        guard !text.isEmpty, words.contains(where: { FastText.contains(text, $0) }) else { return false }
-        return ClassWords(node).matchesAny(words)
-    }
-
-    /// Every token is a part of the class text and no fragment holds a blank: one search a
-    /// fragment over the whole text.
-    private static func contains(_ fragments: [String], classText: String) -> Bool {
-        !classText.isEmpty && fragments.contains { FastText.contains(classText, $0) }
-    }
 }

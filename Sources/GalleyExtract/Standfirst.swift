@@ -38,7 +38,7 @@ struct Standfirst {
         guard !analysis.isExcluded(node), analysis.stat(node).textLength <= heuristics.maximumStandfirstSearchLength,
               !Self.headings.contains(node.name) else { return nil }
         func shows(_ element: HTMLNode) -> Bool {
-            guard !Self.headings.contains(element.name), !ClassWords.matchesAny(heuristics.deckWords, in: element) else { return false }
+            guard !Self.headings.contains(element.name), !ClassWords(element).matchesAny(analysis.lists.deckWords) else { return false }
             let length = analysis.stat(element).textLength
             guard length >= heuristics.minimumDescribedStandfirstLength, length <= heuristics.maximumDescribedStandfirstLength,
                   analysis.linkDensity(element) < heuristics.maximumStandfirstLinkDensity else { return false }
@@ -64,7 +64,7 @@ struct Standfirst {
         let length = analysis.stat(node).textLength
         guard length >= heuristics.minimumStandfirstLength, length <= heuristics.maximumStandfirstLength,
               analysis.linkDensity(node) < heuristics.maximumStandfirstLinkDensity,
-              ClassWords.matchesAny(heuristics.standfirstWords, in: node) else { return false }
+              ClassWords(node).matchesAny(analysis.lists.standfirstWords) else { return false }
         return true
     }
 }
