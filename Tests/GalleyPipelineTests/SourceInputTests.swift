@@ -31,6 +31,21 @@ import Testing
         #expect(throws: GalleyError.self) { try GzipDecoder.decompress([1, 2, 3, 4, 5], source: "b.html.gz") }
     }
 
+    /// A page that inflates past the limit (64 MB) is refused as a bomb, and one just under it
+    /// grows the output buffer many times and comes back whole.
+    @Test func gzipBombIsRefusedAndALargePageInflatesWhole() throws {
+        let under = String(repeating: "a", count: GzipDecoder.maximumOutput - 10)
+        #expect(try GzipDecoder.decompress(try gzip(under), source: "big.html.gz").count == under.utf8.count)
+        let bomb = try gzip(String(repeating: "a", count: GzipDecoder.maximumOutput + 1))
+        do throws(GalleyError) {
+            _ = try GzipDecoder.decompress(bomb, source: "bomb.html.gz")
+            Issue.record("a gzip bomb was accepted")
+        } catch {
+            #expect(error.reason.contains("decompresses to more than 64 MB"), "\(error.reason)")
+            #expect(error.source == "bomb.html.gz")
+        }
+    }
+
     @Test func discoveryFindsPagesSidecarsAndMarkdownButNotLinksOrReadmes() throws {
         let folder = RepositoryPaths.temporaryFolder("discover")
         let outside = RepositoryPaths.temporaryFolder("outside")
