@@ -1,0 +1,46 @@
+import Foundation
+import GalleyCore
+import Testing
+
+/// `ArticleSummary` keeps its fields in a shared box: it must still behave as a value.
+@Suite struct ArticleSummaryTests {
+    static func sample() -> ArticleSummary {
+        ArticleSummary(slug: "banjir", title: "Banjir di Jakarta", path: "2024/01/banjir/index.html",
+                       published: Timestamp(date: Date(timeIntervalSince1970: 1_700_000_000), utcOffsetSeconds: 7 * 3600),
+                       byline: "Rina", summary: "Air naik.", tags: [Term(name: "Banjir"), Term(name: "半导体")], region: Term(name: "Jakarta"),
+                       source: "posts/banjir.md")
+    }
+
+    @Test func settingAFieldOfACopyLeavesTheOriginalAlone() {
+        let original = Self.sample()
+        var copy = original
+        #expect(copy == original)
+        copy.slug = "banjir-2"
+        copy.matter.title = "Banjir lagi"
+        copy.tags.append(Term(name: "Cuaca"))
+        copy.region = nil
+        #expect(original.slug == "banjir" && original.title == "Banjir di Jakarta")
+        #expect(original.tags.map(\.name) == ["Banjir", "半导体"] && original.region?.name == "Jakarta")
+        #expect(copy.slug == "banjir-2" && copy.title == "Banjir lagi" && copy.tags.count == 3 && copy.region == nil)
+        #expect(copy != original)
+    }
+
+    @Test func equalFieldsInDifferentBoxesAreEqualAndHashAlike() {
+        let one = Self.sample(), other = Self.sample()
+        #expect(one == other)
+        #expect(one.hashValue == other.hashValue)
+        #expect(Set([one, other]).count == 1)
+        var changed = other
+        changed.path = "x/index.html"
+        #expect(Set([one, changed]).count == 2)
+    }
+
+    /// Encoded as the fields themselves, with the keys the struct had before the box.
+    @Test func codingKeepsTheFieldKeys() throws {
+        let summary = Self.sample()
+        let data = try JSONEncoder().encode(summary)
+        let keys = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any]).keys.sorted()
+        #expect(keys == ["matter", "path", "region", "slug", "source", "tags"])
+        #expect(try JSONDecoder().decode(ArticleSummary.self, from: data) == summary)
+    }
+}
