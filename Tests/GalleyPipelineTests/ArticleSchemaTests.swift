@@ -83,7 +83,7 @@ import Testing
         #expect(RenderKey.hash(bare) != RenderKey.hash(changed) || key == "image" || key == "source_url")
         let keyer = RenderKey(inputs: "k", summaries: [bare])
         let page = { (matter: FrontMatter) in
-            keyer.article(ArticleDocument(source: "a.md", frontMatter: matter, body: ""), summary: bare, relations: .none)
+            keyer.article(DocumentHead(ArticleDocument(source: "a.md", frontMatter: matter, body: "")), summary: bare, relations: .none)
         }
         #expect(page(Self.bare) != page(Self.with(field)))
     }

@@ -36,8 +36,9 @@ import Testing
         ]
         try BuildStateStore(url: state.database).saveSources(records, changed: Set(records.keys), removed: [], extractionKey: "k1", jobs: 2)
         let store = try BuildStateStore(url: state.database)
-        #expect(try store.sourceRecords(Array(records.keys) + ["missing.html"], extractionKey: "k1", jobs: 2) == records)
-        #expect(try store.sourceRecords(Array(records.keys), extractionKey: "k1", jobs: 2).mapValues { $0.document?.frontMatter.dateSource }
+        #expect(try store.sourceRecords(Array(records.keys) + ["missing.html"], extractionKey: "k1", jobs: 2) == records.asRead)
+        #expect(store.bodies().bodies(of: Array(records.keys)) == records.compactMapValues(\.body))
+        #expect(try store.sourceRecords(Array(records.keys), extractionKey: "k1", jobs: 2).mapValues { $0.head?.frontMatter.dateSource }
             == ["a.html": .file, "b.html": .file, "c.html": .fetched, "d.html": nil])
         #expect(try store.sourceFingerprints(extractionKey: "k1") == records.mapValues(\.fingerprint))
         #expect(try store.sourceFingerprints(extractionKey: "k2").isEmpty, "documents made under another extraction key are not offered")

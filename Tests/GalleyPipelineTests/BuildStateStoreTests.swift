@@ -61,9 +61,11 @@ import Testing
         let last = try store.lastProblems()
         #expect(last.problems == Self.problems && last.stale == ["q.html"])
         #expect(try store.sourceFingerprints(extractionKey: "k1") == sources.mapValues(\.fingerprint))
-        #expect(try store.sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 2) == sources)
+        #expect(try store.sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 2) == sources.asRead)
         #expect(try store.sourceRecords(["s0007.html", "s0299.html", "none.html"], extractionKey: "k1", jobs: 1)
-            == ["s0007.html": sources["s0007.html"], "s0299.html": sources["s0299.html"]])
+            == ["s0007.html": sources["s0007.html"]?.asRead, "s0299.html": sources["s0299.html"]?.asRead])
+        #expect(store.bodies().bodies(of: Array(sources.keys) + ["none.html"]) == sources.compactMapValues(\.body),
+                "every body comes back from its own column, and only the heads come with the records")
         // An empty state reads as no state.
         let empty = try BuildStateStore(url: folder.appendingPathComponent("other/state.sqlite"))
         #expect(try empty.lastBuild() == LastBuild())
@@ -105,7 +107,7 @@ import Testing
         sources["s0001.html"]?.fetched = Date(timeIntervalSince1970: 99)
         sources["s0002.html"] = nil
         try store.saveSources(sources, changed: ["s0001.html"], removed: ["s0002.html"], extractionKey: "k1", jobs: 2)
-        #expect(try store.sourceRecords((0..<20).map { String(format: "s%04d.html", $0) }, extractionKey: "k1", jobs: 2) == sources)
+        #expect(try store.sourceRecords((0..<20).map { String(format: "s%04d.html", $0) }, extractionKey: "k1", jobs: 2) == sources.asRead)
         #expect(try !store.lastBuild().complete)
 
         // Writing: the records of files about to be touched are not to be trusted; the others are.
@@ -162,7 +164,7 @@ import Testing
                 try Self.execute("CREATE TABLE sources (path TEXT, size INTEGER); INSERT INTO sources VALUES ('s0001.html', 1)", at: url)
             }),
             ("a dropped table", { try Self.execute("DROP TABLE outputs", at: url) }),
-            ("a document that does not decode", { try Self.execute("UPDATE documents SET document = x'0102' WHERE path = 's0005.html'", at: url) }),
+            ("a document head that does not decode", { try Self.execute("UPDATE documents SET head = x'0102' WHERE path = 's0005.html'", at: url) }),
         ]
         for cut in [10, 100, 4096, saved.count / 2, saved.count - 4096, saved.count - 1] {
             cases.append(("cut at \(cut) of \(saved.count) bytes", { try saved.prefix(cut).write(to: url) }))
@@ -172,12 +174,12 @@ import Testing
             try damage()
             let store = try BuildStateStore(url: url)
             let records = try store.sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 2)
-            #expect(records.allSatisfy { sources[$0.key] == $0.value }, "\(label): a record read back differs")
+            #expect(records.allSatisfy { sources[$0.key]?.asRead == $0.value }, "\(label): a record read back differs")
             #expect(try store.sourceFingerprints(extractionKey: "k1").allSatisfy { sources[$0.key]?.fingerprint == $0.value }, "\(label)")
             #expect(try store.outputRecords().allSatisfy { Self.outputs[$0.key] == $0.value }, "\(label)")
             #expect(try !store.lastBuild().complete || records.count == sources.count, "\(label): complete without its sources")
             try store.saveSources(sources, changed: Set(sources.keys), removed: [], extractionKey: "k1", jobs: 2)
-            #expect(try BuildStateStore(url: url).sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 2) == sources, "\(label): saves again")
+            #expect(try BuildStateStore(url: url).sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 2) == sources.asRead, "\(label): saves again")
         }
     }
 
@@ -209,7 +211,7 @@ import Testing
             try store.finishWriting(outputs, changed: ["a.html", "z.html"], removed: ["feed.xml"], build: LastBuild(), problems: [], stale: [])
         }
         let reopened = try BuildStateStore(url: url)
-        #expect(try reopened.sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 2) == sources)
+        #expect(try reopened.sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 2) == sources.asRead)
         #expect(try reopened.outputRecords() == Self.outputs)
         #expect(try reopened.lastBuild() == Self.build)
         #expect(try reopened.lastProblems().problems == Self.problems)
@@ -229,7 +231,7 @@ import Testing
         try database.inTransaction { db in
             // A tiny page cache makes SQLite write changed pages into the file before the commit.
             try db.execute(sql: "PRAGMA cache_size = 2")
-            try db.execute(sql: "UPDATE sources SET fetched = 0; UPDATE documents SET document = zeroblob(9000); DELETE FROM outputs; UPDATE meta SET value = 0")
+            try db.execute(sql: "UPDATE sources SET fetched = 0; UPDATE documents SET body = zeroblob(9000); DELETE FROM outputs; UPDATE meta SET value = 0")
             try FileManager.default.copyItem(at: url, to: killed)
             try FileManager.default.copyItem(atPath: url.path + "-journal", toPath: killed.path + "-journal")
             return .rollback
@@ -237,7 +239,7 @@ import Testing
         try database.close()
         #expect(try Data(contentsOf: killed) != Data(contentsOf: url), "the copy holds pages of the unfinished save")
         let store = try BuildStateStore(url: killed)
-        #expect(try store.sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 2) == sources)
+        #expect(try store.sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 2) == sources.asRead)
         #expect(try store.outputRecords() == Self.outputs)
         #expect(try store.lastBuild() == Self.build)
         #expect(!FileManager.default.fileExists(atPath: killed.path + "-journal"))
@@ -272,5 +274,131 @@ import Testing
         let database = try DatabaseQueue(path: url.path)
         try database.write { try $0.execute(sql: sql) }
         try database.close()
+    }
+}
+
+extension SourceRecord {
+    /// The record as the state gives it back: its head, without the body (read on its own).
+    var asRead: SourceRecord {
+        var record = self
+        record.body = nil
+        return record
+    }
+}
+
+extension Dictionary where Value == SourceRecord {
+    /// Every record as the state gives it back.
+    var asRead: [Key: SourceRecord] { mapValues(\.asRead) }
+}
+
+/// Bodies live in the state, apart from the heads a build keeps in memory.
+@Suite struct DocumentBodyStorageTests {
+    @Test func aHeadKnowsItsBodyWithoutHoldingIt() throws {
+        var document = try BuildManifestTests.fullDocument()
+        document.body = "Teks ![foto](https://img.example/a.jpg) dan ![lagi](data:image/png;base64,AAAA).\n"
+        let head = DocumentHead(document)
+        #expect(head.source == document.source && head.frontMatter == document.frontMatter)
+        #expect(head.bodyImages == ["https://img.example/a.jpg", "data:image/png;base64,AAAA"])
+        #expect(head.bodyDigest == DocumentHead.digest(of: document.body))
+        #expect(head.bodyDigest != DocumentHead.digest(of: document.body + " "))
+        #expect(head.document(body: document.body) == document)
+        var writer = BinaryWriter()
+        ArticleDocumentCoding.write(head, to: &writer)
+        var reader = BinaryReader(writer.bytes)
+        #expect(try ArticleDocumentCoding.readHead(&reader) == head)
+        #expect(reader.isAtEnd)
+    }
+
+    /// A record read from the state (no body in memory) is saved by updating its head only, and
+    /// its stored body stays; after the state was discarded during the build such a record has
+    /// nothing to stand on and is left out (its source is processed again next time), while
+    /// records that bring their bodies are saved whole.
+    @Test func aRecordWithoutItsBodyKeepsTheStoredOneAndIsLeftOutAfterALoss() throws {
+        let folder = RepositoryPaths.temporaryFolder("state-bodies")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = BuildStateStoreTests.stateURL(folder)
+        let sources = try BuildStateStoreTests.sources(count: 8)
+        let withDocument = sources.filter { $0.value.head != nil }.keys.sorted()
+        let store = try BuildStateStore(url: url)
+        try store.saveSources(sources, changed: Set(sources.keys), removed: [], extractionKey: "k1", jobs: 2)
+
+        var read = try store.sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 2)
+        let first = try #require(withDocument.first)
+        read[first]?.fetched = Date(timeIntervalSince1970: 77)
+        try store.saveSources(read, changed: [first], removed: [], extractionKey: "k1", jobs: 2)
+        #expect(try store.sourceRecords([first], extractionKey: "k1", jobs: 1)[first]?.fetched == Date(timeIntervalSince1970: 77))
+        #expect(store.bodies().body(of: first) == sources[first]?.body, "the stored body stays")
+
+        try store.discard()
+        var mixed = read
+        let second = withDocument[1]
+        mixed[second] = sources[second]
+        try store.saveSources(mixed, changed: Set(mixed.keys), removed: [], extractionKey: "k1", jobs: 2)
+        let saved = try store.sourceFingerprints(extractionKey: "k1")
+        #expect(saved[first] == nil, "a head whose body went with the discarded state is not saved")
+        #expect(saved[second] != nil && store.bodies().body(of: second) == sources[second]?.body)
+        #expect(Set(saved.keys) == Set(mixed.keys.filter { $0 == second || mixed[$0]?.head == nil }))
+    }
+
+    @Test func aBodyThatCannotBeReadBackIsARenderProblemOfItsSource() throws {
+        let head = DocumentHead(try BuildManifestTests.fullDocument())
+        #expect(throws: GalleyError.self) { try BuildPipeline.document(head, from: [:]) }
+        do {
+            _ = try BuildPipeline.document(head, from: [:])
+        } catch {
+            #expect(error.stage == .render && error.source == head.source)
+        }
+        #expect(try BuildPipeline.document(head, from: [head.source: "Isi."]).body == "Isi.")
+    }
+}
+
+/// Stages 1–2 save their records batch by batch and keep only heads.
+@Suite struct SourceStageBatchTests {
+    static func writeArticles(_ count: Int, in folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for index in 0..<count {
+            let text = """
+                ---
+                title: "Berita nomor \(index)"
+                date: 2024-03-0\(index % 9 + 1)T08:00:00+07:00
+                tags: ["Tag \(index % 3)"]
+                ---
+                Paragraf pertama berita \(index). ![foto](https://img.example/\(index).jpg)
+
+                """
+            try text.write(to: folder.appendingPathComponent("b\(index).md"), atomically: true, encoding: .utf8)
+        }
+    }
+
+    @Test func everyBatchIsSavedWithItsBodiesAndTheNextRunReusesThem() throws {
+        let folder = RepositoryPaths.temporaryFolder("stage-batches")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        try Self.writeArticles(11, in: content)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("old"), withIntermediateDirectories: true)
+        let files = try ContentDiscovery.discover(in: content)
+        let store = try BuildStateStore(url: BuildStateStoreTests.stateURL(folder))
+        // A stored source that is gone now: its rows are removed at the end.
+        let gone = try #require(try BuildStateStoreTests.sources(count: 1).first)
+        try store.saveSources(["gone.md": gone.value], changed: ["gone.md"], removed: [], extractionKey: "k1", jobs: 1)
+
+        var stage = SourceStage(processor: PageProcessor(config: SiteConfig()), jobs: 2, progress: nil, reuse: true)
+        stage.batchSize = 4
+        let first = try stage.run(files, store: store, extractionKey: "k1")
+        #expect(first.sources.count == 11 && first.sources.allSatisfy { $0.head != nil && !$0.reused })
+        let saved = try store.sourceFingerprints(extractionKey: "k1")
+        #expect(Set(saved.keys) == Set(files.map(\.path)), "every batch saved, the vanished source removed")
+        let bodies = store.bodies().bodies(of: files.map(\.path))
+        #expect(bodies.count == 11)
+        for source in first.sources {
+            let head = try #require(source.head)
+            let body = try #require(bodies[source.file.path])
+            #expect(head.bodyDigest == DocumentHead.digest(of: body))
+            #expect(head.bodyImages.count == 1 && body.contains("Paragraf pertama"))
+        }
+
+        let second = try stage.run(files, store: store, extractionKey: "k1")
+        #expect(second.sources.allSatisfy { $0.reused })
+        #expect(second.sources.map(\.head) == first.sources.map(\.head))
     }
 }

@@ -43,7 +43,7 @@ struct ArchiveStage {
              extractionKey: String) throws(GalleyError) -> Outcome {
         guard let stamp = FileStamp.of(path: archive.url.path) else {
             let problem = GalleyError(.read, source: archive.path, reason: "cannot read the file (removed while building, or not a regular file)")
-            return Outcome(sources: [ProcessedSource(file: archive, document: nil, problem: problem, fetched: Date(), reused: false)])
+            return Outcome(sources: [ProcessedSource(file: archive, head: nil, problem: problem, fetched: Date(), reused: false)])
         }
         if reuse, Freshness.byStamps(stamp, sidecar: nil, recorded: stored[archive.path]) == .unchanged,
            let outcome = try unchanged(archive, stored: stored, store: store, extractionKey: extractionKey) {
@@ -61,7 +61,7 @@ struct ArchiveStage {
         var outcome = Outcome(records: records)
         for path in paths {
             guard let record = records[path], path != archive.path || record.problem != nil else { continue }
-            outcome.sources.append(ProcessedSource(file: recordFile(path, of: archive), document: record.document, problem: record.problem,
+            outcome.sources.append(ProcessedSource(file: recordFile(path, of: archive), head: record.head, problem: record.problem,
                                                    fetched: record.fetched, reused: true))
         }
         return outcome
@@ -93,7 +93,7 @@ struct ArchiveStage {
             guard ScrapeArchive.archivePath(ofRecord: source) == archive.path, outcome.records[source] == nil else {
                 // A problem of the archive as a whole (or of a WACZ entry): its row keeps the first.
                 archiveProblem = archiveProblem ?? problem
-                outcome.sources.append(ProcessedSource(file: archive, document: nil, problem: problem, fetched: modified, reused: false))
+                outcome.sources.append(ProcessedSource(file: archive, head: nil, problem: problem, fetched: modified, reused: false))
                 continue
             }
             // A damaged record: a row with its problem, so that it is reported while the archive stays as it is.
@@ -101,7 +101,7 @@ struct ArchiveStage {
                                       fetched: modified, document: nil, problem: problem)
             outcome.records[source] = record
             outcome.changed.insert(source)
-            outcome.sources.append(ProcessedSource(file: recordFile(source, of: archive), document: nil, problem: problem, fetched: modified, reused: false))
+            outcome.sources.append(ProcessedSource(file: recordFile(source, of: archive), head: nil, problem: problem, fetched: modified, reused: false))
         }
         outcome.records[archive.path] = SourceRecord(fingerprint: fingerprint, fetched: modified, document: nil, problem: archiveProblem)
         outcome.changed.insert(archive.path)
@@ -120,7 +120,7 @@ struct ArchiveStage {
                 continue
             }
             outcome.records[revisit.source] = record
-            outcome.sources.append(ProcessedSource(file: recordFile(revisit.source, of: archive), document: record.document,
+            outcome.sources.append(ProcessedSource(file: recordFile(revisit.source, of: archive), head: record.head,
                                                    problem: record.problem, fetched: record.fetched, reused: true))
         }
     }
@@ -150,7 +150,7 @@ struct ArchiveStage {
             outcome.records[revisit.source] = SourceRecord(fingerprint: SourceFingerprint(file: FileStamp(size: -1, modified: 0), sidecar: nil, hash: "damaged"),
                                                            fetched: Date(), document: nil, problem: problem)
             outcome.changed.insert(revisit.source)
-            outcome.sources.append(ProcessedSource(file: recordFile(revisit.source, of: archive), document: nil, problem: problem, fetched: Date(), reused: false))
+            outcome.sources.append(ProcessedSource(file: recordFile(revisit.source, of: archive), head: nil, problem: problem, fetched: Date(), reused: false))
         }
         return outcome
     }
@@ -175,7 +175,7 @@ struct ArchiveStage {
             let page = batch[index]
             let file = recordFile(page.path, of: archive)
             if let record = earlier[page.path] {
-                return (ProcessedSource(file: file, document: record.document, problem: record.problem, fetched: record.fetched, reused: true), record)
+                return (ProcessedSource(file: file, head: record.head, problem: record.problem, fetched: record.fetched, reused: true), record)
             }
             return processed(page, file: file, hash: hashes[index], modified: modified)
         }
@@ -195,8 +195,8 @@ struct ArchiveStage {
         case .success(let document): (document, nil)
         case .failure(let error): (nil, error)
         }
-        return (ProcessedSource(file: file, document: document, problem: problem, fetched: fetched, reused: false),
-                SourceRecord(fingerprint: fingerprint, fetched: fetched, document: document, problem: problem))
+        let record = SourceRecord(fingerprint: fingerprint, fetched: fetched, document: document, problem: problem)
+        return (ProcessedSource(file: file, head: record.head, problem: problem, fetched: fetched, reused: false), record)
     }
 
     /// A record's place among the sources: its own name, read through its archive.

@@ -4,19 +4,20 @@ import GalleyCore
 /// publication (the earliest keeps the plain slug), so URLs are stable and builds deterministic.
 package struct ArticleIndex {
     struct Entry: Sendable {
-        var document: ArticleDocument
+        /// The document's head (its body is read back from the build state when needed).
+        var head: DocumentHead
         var summary: ArticleSummary
     }
 
     let entries: [Entry]
 
-    /// The documents (with their final slugs) of the given published articles.
-    func documents(of published: [ArticleSummary]) -> [ArticleDocument] {
+    /// The heads (with their final slugs) of the documents of the given published articles.
+    func heads(of published: [ArticleSummary]) -> [DocumentHead] {
         let slugs = Set(published.map(\.slug))
-        return entries.filter { slugs.contains($0.summary.slug) }.map(\.document)
+        return entries.filter { slugs.contains($0.summary.slug) }.map(\.head)
     }
 
-    init(documents: [ArticleDocument], config: SiteConfig) {
+    init(documents: [DocumentHead], config: SiteConfig) {
         let ordered = documents.sorted { lhs, rhs in
             (lhs.frontMatter.date.date, lhs.source) < (rhs.frontMatter.date.date, rhs.source)
         }
@@ -25,7 +26,7 @@ package struct ArticleIndex {
         entries = zip(ordered, slugs).map { document, slug in
             var document = document
             document.frontMatter.slug = slug
-            return Entry(document: document, summary: ArticleSummary(document: document, slug: slug, paths: paths))
+            return Entry(head: document, summary: ArticleSummary(source: document.source, frontMatter: document.frontMatter, slug: slug, paths: paths))
         }
     }
 }
@@ -33,7 +34,7 @@ package struct ArticleIndex {
 extension ArticleIndex {
     /// One source's document in content-folder order, and whether it came from a `.md` file.
     struct Source {
-        var document: ArticleDocument
+        var document: DocumentHead
         var isMarkdown: Bool
     }
 
@@ -41,13 +42,13 @@ extension ArticleIndex {
     /// with the same slug (front matter `slug`, else made from its title) replaces — so an
     /// article corrected by hand stays corrected on every build. A draft `.md` replaces too
     /// (and keeps the article unpublished).
-    static func applyingOverrides(_ sources: [Source]) -> (documents: [ArticleDocument], overrides: [MarkdownOverride]) {
-        var markdownBySlug: [String: ArticleDocument] = [:]
+    static func applyingOverrides(_ sources: [Source]) -> (documents: [DocumentHead], overrides: [MarkdownOverride]) {
+        var markdownBySlug: [String: DocumentHead] = [:]
         for source in sources where source.isMarkdown {
             let slug = Self.slug(of: source.document)
             if markdownBySlug[slug] == nil { markdownBySlug[slug] = source.document }
         }
-        var documents: [ArticleDocument] = []
+        var documents: [DocumentHead] = []
         var overrides: [MarkdownOverride] = []
         for source in sources {
             let slug = Self.slug(of: source.document)
@@ -64,14 +65,14 @@ extension ArticleIndex {
     /// `Slug.maximumLength` (unrelated long titles can share their first 80 characters): then
     /// the correction must also name the same source URL (as `--keep-markdown` files do) or
     /// the same title.
-    static func isCorrection(_ markdown: ArticleDocument, of page: ArticleDocument) -> Bool {
+    static func isCorrection(_ markdown: DocumentHead, of page: DocumentHead) -> Bool {
         if !Slug.isShortened(page.frontMatter.title) { return true }
         if let url = markdown.frontMatter.sourceURL, url == page.frontMatter.sourceURL { return true }
         let title = { (text: String) in text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased() }
         return title(markdown.frontMatter.title) == title(page.frontMatter.title)
     }
 
-    static func slug(of document: ArticleDocument) -> String {
+    static func slug(of document: DocumentHead) -> String {
         document.frontMatter.slug ?? Slug.make(document.frontMatter.title)
     }
 }

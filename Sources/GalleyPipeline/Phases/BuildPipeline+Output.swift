@@ -142,12 +142,12 @@ extension BuildPipeline {
     /// One entry per source: published (with slug and path), or why not; where the date of
     /// its document came from.
     func sourceReports(_ sources: PublishableSources, articles: ArticleIndex, report: BuildReport) -> [BuildReport.SourceReport] {
-        let entries = Dictionary(articles.entries.map { ($0.document.source, $0.summary) }, uniquingKeysWith: { first, _ in first })
+        let entries = Dictionary(articles.entries.map { ($0.head.source, $0.summary) }, uniquingKeysWith: { first, _ in first })
         let problems = Dictionary(report.problems.compactMap { problem in problem.source.map { ($0, problem) } }, uniquingKeysWith: { first, _ in first })
         return sources.processed.map { source in
             let path = source.file.path
             var entry = BuildReport.SourceReport(status: "published", source: path, reused: source.reused,
-                                                 dateSource: source.document?.frontMatter.dateSource.rawValue)
+                                                 dateSource: source.head?.frontMatter.dateSource.rawValue)
             if let summary = entries[path] {
                 entry.slug = summary.slug
                 entry.path = summary.path

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GalleyCore
 import GalleyImages
 import GalleyRender
@@ -13,7 +14,6 @@ extension BuildPipeline {
         // Records are read even with `full`: a page that now fails keeps its last good version.
         let stage = SourceStage(processor: processor, jobs: options.jobs, progress: options.progress, reuse: !options.full)
         let result = try stage.run(files, store: store, extractionKey: keys.extraction)
-        try store.saveSources(result.records, changed: result.changed, removed: result.removed, extractionKey: keys.extraction, jobs: options.jobs)
         report.archivesRead = result.archivesRead
         for skipped in result.archivesSkipped.values { report.archiveRecordsSkipped.merge(skipped, uniquingKeysWith: +) }
         report.pagesRead += result.sources.count { $0.file.kind == .archive && ScrapeArchive.archivePath(ofRecord: $0.file.path) != nil }
@@ -23,7 +23,7 @@ extension BuildPipeline {
             report.problems.append(problem)
             if source.stale { report.stale.insert(source.file.path) }
         }
-        let sources = PublishableSources(result.sources)
+        let sources = PublishableSources(result.sources, bodies: store.bodies())
         report.overridden = sources.overrides.values.sorted { $0.page < $1.page }
         report.duplicates = sources.duplicates.values.sorted { $0.dropped < $1.dropped }
             .map { BuildReport.Duplicate(kept: $0.kept, dropped: $0.dropped, reason: $0.reason) }
@@ -60,16 +60,20 @@ extension BuildPipeline {
     /// rendered (its bytes are dropped then); keeps the others' files. A page that fails to
     /// render keeps its last good file when there is one. Returns the published articles'
     /// summaries.
-    func renderArticles(_ articles: ArticleIndex, renderer: TemplatePageRenderer, keyer: RenderKey, trusted: [String: OutputRecord],
-                        previous: [String: OutputRecord], output: StreamedOutput, outputs: inout OutputSet,
+    func renderArticles(_ articles: ArticleIndex, bodies: DocumentBodies, renderer: TemplatePageRenderer, keyer: RenderKey,
+                        trusted: [String: OutputRecord], previous: [String: OutputRecord], output: StreamedOutput, outputs: inout OutputSet,
                         report: inout BuildReport) throws(GalleyError) -> [ArticleSummary] {
         let entries = articles.entries
         let relations = RelationPlanner().relations(for: entries.map(\.summary))
+        let key = { @Sendable (entry: ArticleIndex.Entry) in
+            keyer.article(entry.head, summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)
+        }
         let results = try makePages(entries, phase: "render", path: \.summary.path, trusted: trusted, output: output,
-                                    current: entries.map(\.summary.path)) { entry in
-            keyer.article(entry.document, summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)
-        } render: { entry throws(GalleyError) in
-            try renderer.renderArticle(entry.document, summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)
+                                    current: entries.map(\.summary.path), key: key, batchSize: Self.bodiesReadAtOnce) { batch in
+            bodies.bodies(of: batch.map(\.head.source))
+        } render: { entry, read throws(GalleyError) in
+            try renderer.renderArticle(try Self.document(entry.head, from: read), summary: entry.summary,
+                                       relations: relations[entry.summary.slug] ?? .none)
         }
         var published: [ArticleSummary] = []
         for (entry, result) in zip(entries, results) {
@@ -78,7 +82,7 @@ extension BuildPipeline {
                 report.problems.append(error)
                 guard let record = previous[path], FileStamp.of(path: outputPath(path)) != nil else { continue }
                 outputs.keep(path, record: OutputRecord(renderKey: "", stamp: record.stamp))
-                report.stale.insert(entry.document.source)
+                report.stale.insert(entry.head.source)
             } else {
                 try record(result, path: path, outputs: &outputs, report: &report)
             }
@@ -89,6 +93,19 @@ extension BuildPipeline {
         return published
     }
 
+    /// Article pages rendered per read of their bodies: a few MB of Markdown.
+    static let bodiesReadAtOnce = 512
+
+    /// The whole document of `head`, its body read back from the build state; a `.render` error
+    /// when the body is gone (the state was found damaged and discarded during this build: the
+    /// page keeps its last file, and the next build, starting afresh, makes it again).
+    static func document(_ head: DocumentHead, from bodies: [String: String]) throws(GalleyError) -> ArticleDocument {
+        guard let body = bodies[head.source] else {
+            throw GalleyError(.render, source: head.source, reason: "its document's body could not be read back from the build state (discarded during this build); the next build makes its page again")
+        }
+        return head.document(body: body)
+    }
+
     /// One result per item, in order: its file kept from the last build when `key` says nothing
     /// it shows changed, else rendered and written at once (the build state first hears which
     /// paths are about to be written; `current` are the build's paths so far, for a state that
@@ -96,6 +113,19 @@ extension BuildPipeline {
     func makePages<Item: Sendable>(_ items: [Item], phase: String, path: @Sendable (Item) -> String, trusted: [String: OutputRecord],
                                    output: StreamedOutput, current: some Sequence<String>, key: @Sendable (Item) -> String,
                                    render: @Sendable (Item) throws(GalleyError) -> RenderedPage) throws(GalleyError) -> [PageResult] {
+        try makePages(items, phase: phase, path: path, trusted: trusted, output: output, current: current, key: key,
+                      batchSize: Int.max, prepare: { _ in () }) { item, _ throws(GalleyError) in try render(item) }
+    }
+
+    /// The same, rendering the pages batch by batch with what a batch needs read at once
+    /// (`prepare`: the articles' bodies from the build state, one read for `batchSize` pages
+    /// instead of a contended read per page). The next batch is prepared on another thread
+    /// while the current one renders.
+    func makePages<Item: Sendable, Prepared: Sendable>(
+        _ items: [Item], phase: String, path: @Sendable (Item) -> String, trusted: [String: OutputRecord], output: StreamedOutput,
+        current: some Sequence<String>, key: @Sendable (Item) -> String, batchSize: Int, prepare: @escaping @Sendable ([Item]) -> Prepared,
+        render: @Sendable (Item, Prepared) throws(GalleyError) -> RenderedPage
+    ) throws(GalleyError) -> [PageResult] {
         let checks = parallelMap(items, jobs: options.jobs) { item -> (key: String, kept: OutputRecord?) in
             let key = key(item)
             return (key, reusable(path(item), key: key, in: trusted))
@@ -104,9 +134,28 @@ extension BuildPipeline {
         try output.begin(pending.map { path(items[$0]) }, current: current)
         let session = output.session
         let counter = options.progress.map { ProgressCounter(phase: phase, total: pending.count, progress: $0) }
-        let made = parallelMap(pending, jobs: options.jobs) { index -> PageResult in
-            defer { counter?.advance() }
-            return Self.make(items[index], key: checks[index].key, session: session, render: render)
+        var made: [PageResult] = []
+        made.reserveCapacity(pending.count)
+        let batches = stride(from: 0, to: pending.count, by: max(1, batchSize)).map { start in
+            Array(pending[start..<min(start + batchSize, pending.count)])
+        }
+        var prepared = batches.first.map { batch in prepare(batch.map { items[$0] }) }
+        for (number, batch) in batches.enumerated() {
+            guard let ready = prepared else { break }
+            let upcoming = Handoff<Prepared>()
+            let group = DispatchGroup()
+            if number + 1 < batches.count {
+                let next = batches[number + 1].map { items[$0] }
+                DispatchQueue.global().async(group: group) { upcoming.put(prepare(next)) }
+            }
+            made += parallelMap(batch, jobs: options.jobs) { index -> PageResult in
+                defer { counter?.advance() }
+                return Self.make(items[index], key: checks[index].key, session: session) { item throws(GalleyError) in
+                    try render(item, ready)
+                }
+            }
+            group.wait()
+            prepared = upcoming.take()
         }
         // `made` holds one result per item without a kept file, in order.
         var next = made.makeIterator()
@@ -146,10 +195,14 @@ extension BuildPipeline {
 
     /// Each article's body as its page shows it, for feeds with `feed_content: full` (the
     /// planner asks only for the articles its feeds hold, and only with that setting).
-    func feedBodies(_ articles: ArticleIndex, renderer: TemplatePageRenderer, config: SiteConfig) -> (@Sendable (ArticleSummary) -> String?)? {
+    func feedBodies(_ articles: ArticleIndex, bodies: DocumentBodies, renderer: TemplatePageRenderer,
+                    config: SiteConfig) -> (@Sendable (ArticleSummary) -> String?)? {
         guard config.feedContent == .full else { return nil }
-        let documents = Dictionary(articles.entries.map { ($0.summary.slug, $0.document) }, uniquingKeysWith: { first, _ in first })
-        return { summary in documents[summary.slug].map { renderer.bodyHTML(of: $0, summary: summary, absolute: true) } }
+        let heads = Dictionary(articles.entries.map { ($0.summary.slug, $0.head) }, uniquingKeysWith: { first, _ in first })
+        return { summary in
+            guard let head = heads[summary.slug], let document = try? Self.document(head, from: bodies.bodies(of: [head.source])) else { return nil }
+            return renderer.bodyHTML(of: document, summary: summary, absolute: true)
+        }
     }
 
     /// Renders the planned pages (home, terms, archives, 404, search) whose inputs changed and
@@ -178,4 +231,13 @@ extension BuildPipeline {
     func outputPath(_ relative: String) -> String {
         state.outputRoot + "/" + relative
     }
+}
+
+/// One value handed from the thread that makes it to the one that waits for it.
+private final class Handoff<Value: Sendable>: Sendable {
+    private let slot = Mutex<Value?>(nil)
+
+    func put(_ value: Value) { slot.withLock { $0 = value } }
+
+    func take() -> Value? { slot.withLock { $0.take() } }
 }

@@ -131,11 +131,13 @@ public struct BuildPipeline: Sendable {
         // Each record says itself whether it may be trusted (`OutputRecord.untrusted` while written).
         let trusted = !options.full && last.renderInputsKey == keys.renderInputs ? previous : [:]
         let output = try openOutput(previous: previous, store: store, keys: keys)
-        let published = try renderArticles(articles, renderer: renderer, keyer: keyer, trusted: trusted, previous: previous, output: output,
-                                           outputs: &outputs, report: &report)
+        let bodies = store.bodies()
+        let published = try renderArticles(articles, bodies: bodies, renderer: renderer, keyer: keyer, trusted: trusted, previous: previous,
+                                           output: output, outputs: &outputs, report: &report)
         report.phases.append(clock.lap("render"))
 
-        let plan = NewsSitePlanner(config: config, now: options.now, feedBody: feedBodies(articles, renderer: renderer, config: config)).plan(published)
+        let feedBody = feedBodies(articles, bodies: bodies, renderer: renderer, config: config)
+        let plan = NewsSitePlanner(config: config, now: options.now, feedBody: feedBody).plan(published)
         try renderSitePages(plan, renderer: renderer, keyer: keyer, trusted: trusted, output: output, outputs: &outputs, report: &report)
         for file in plan.files + theme.assets + theme.rootFiles { outputs.add(file, key: "") }
         report.tags = plan.tags.count
@@ -150,7 +152,7 @@ public struct BuildPipeline: Sendable {
         report.phases.append(clock.lap("write"))
 
         if let folder = options.keepMarkdownFolder {
-            let kept = try MarkdownKeeper(folder: folder).write(articles.documents(of: published), normalizer: processor.normalizer)
+            let kept = try MarkdownKeeper(folder: folder).write(articles.heads(of: published), bodies: bodies, normalizer: processor.normalizer)
             report.markdownFolder = folder.path
             report.markdownWritten = kept.written
             report.markdownUnchanged = kept.unchanged

@@ -22,7 +22,7 @@ enum DuplicateFilter {
 
     /// One page that could be a duplicate.
     struct Candidate {
-        var document: ArticleDocument
+        var document: DocumentHead
         var fetched: Date
     }
 
@@ -34,8 +34,10 @@ enum DuplicateFilter {
         var reason: String
     }
 
-    /// The candidates to keep (in their original order) and the duplicates left out.
-    static func filter(_ candidates: [Candidate]) -> (kept: [Candidate], duplicates: [Duplicate]) {
+    /// The candidates to keep (in their original order) and the duplicates left out; `body`
+    /// gives a candidate's body by its source path (read back from the build state; a body that
+    /// cannot be read compares as empty, too short to match).
+    static func filter(_ candidates: [Candidate], body: (String) -> String?) -> (kept: [Candidate], duplicates: [Duplicate]) {
         let order = candidates.indices.sorted { lhs, rhs in
             let (a, b) = (candidates[lhs], candidates[rhs])
             return a.fetched != b.fetched ? a.fetched > b.fetched : winsTie(a.document.source, over: b.document.source)
@@ -50,7 +52,7 @@ enum DuplicateFilter {
                 dropped[index] = Duplicate(kept: candidates[winner].document.source, dropped: document.source, reason: "same canonical URL")
                 continue
             }
-            let own = shingleSet(document.body)
+            let own = shingleSet(body(document.source) ?? "")
             if own.count >= minimumWords - shingleWords + 1 {
                 let keys = bandKeys(own)
                 let match = Set(keys.flatMap { buckets[$0] ?? [] }).sorted().first { winner in

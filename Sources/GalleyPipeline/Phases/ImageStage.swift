@@ -56,7 +56,7 @@ struct ImageStage {
         var index: [String: Int] = [:]
         var urlsBySource: [String: [String]] = [:]
         for entry in entries {
-            let document = entry.document
+            let document = entry.head
             let urls = Self.imageURLs(of: document)
             urlsBySource[document.source] = urls
             for url in urls where index[url] == nil {
@@ -84,9 +84,9 @@ struct ImageStage {
 
     /// The URLs of the images a document shows, http(s) and inlined (`data:`): its lead
     /// image, then its body's.
-    static func imageURLs(of document: ArticleDocument) -> [String] {
+    static func imageURLs(of document: DocumentHead) -> [String] {
         var urls: [String] = []
-        for url in [document.frontMatter.image].compactMap(\.self) + MarkdownRenderer.imageURLs(in: document.body) where !urls.contains(url) {
+        for url in [document.frontMatter.image].compactMap(\.self) + document.bodyImages where !urls.contains(url) {
             let scheme = URLPolicy.scheme(of: url)
             if scheme == "http" || scheme == "https" || scheme == "data" { urls.append(url) }
         }

@@ -8,7 +8,7 @@ import GalleyNormalize
 struct MarkdownKeeper {
     let folder: URL
 
-    func write(_ documents: [ArticleDocument], normalizer: MarkdownNormalizer) throws(GalleyError) -> (written: Int, unchanged: Int) {
+    func write(_ documents: [DocumentHead], bodies: DocumentBodies, normalizer: MarkdownNormalizer) throws(GalleyError) -> (written: Int, unchanged: Int) {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
@@ -19,7 +19,13 @@ struct MarkdownKeeper {
         for document in documents {
             let slug = ArticleIndex.slug(of: document)
             let target = folder.appendingPathComponent(slug + ".md")
-            let bytes = Data(normalizer.serialize(document).utf8)
+            let whole: ArticleDocument
+            do throws(GalleyError) {
+                whole = try BuildPipeline.document(document, from: bodies.bodies(of: [document.source]))
+            } catch {
+                throw GalleyError(.write, source: target.path, reason: "cannot write the Markdown file: \(error.reason)")
+            }
+            let bytes = Data(normalizer.serialize(whole).utf8)
             if FileManager.default.contents(atPath: target.path) == bytes {
                 unchanged += 1
                 continue

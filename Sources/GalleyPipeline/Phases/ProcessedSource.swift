@@ -6,12 +6,13 @@ import GalleyCore
 /// came from the build state without reading the file.
 struct ProcessedSource: Sendable {
     var file: SourceFile
-    /// The document to publish: this version's, or the last good one when `stale`.
-    var document: ArticleDocument?
+    /// The head of the document to publish (its body is in the build state): this version's, or
+    /// the last good one when `stale`.
+    var head: DocumentHead?
     var problem: GalleyError?
     var fetched: Date
     /// Taken from the build state (its record was fresh) without processing the file.
     var reused: Bool
-    /// The source fails now and `document` is the last good version.
-    var stale: Bool { problem != nil && document != nil }
+    /// The source fails now and `head` is the last good version's.
+    var stale: Bool { problem != nil && head != nil }
 }

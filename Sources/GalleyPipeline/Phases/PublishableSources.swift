@@ -4,8 +4,8 @@ import GalleyCore
 /// The documents a build publishes after stages 1–2, and what became of every source on the way
 /// there: problems, stale versions kept, Markdown overrides, duplicates, drafts.
 struct PublishableSources {
-    /// The documents to index and publish, in content-folder order.
-    var documents: [ArticleDocument] = []
+    /// The heads of the documents to index and publish, in content-folder order.
+    var documents: [DocumentHead] = []
     /// Every source, in content-folder order.
     var processed: [ProcessedSource] = []
     /// Dropped source → the duplicate record naming the page kept instead.
@@ -15,13 +15,14 @@ struct PublishableSources {
     var drafts: Set<String> = []
 
     /// Picks the publishable documents from the sources after stages 1–2: a `.md` correction
-    /// replaces its page, duplicate stories are dropped (newest fetch wins), drafts are kept back.
-    init(_ processed: [ProcessedSource]) {
+    /// replaces its page, duplicate stories are dropped (newest fetch wins; the pages' bodies are
+    /// read back from `bodies` to compare them), drafts are kept back.
+    init(_ processed: [ProcessedSource], bodies: DocumentBodies) {
         self.processed = processed
         var candidates: [ArticleIndex.Source] = []
         var fetched: [String: Date] = [:]
         for source in processed {
-            guard let document = source.document else { continue }
+            guard let document = source.head else { continue }
             candidates.append(.init(document: document, isMarkdown: source.file.kind == .markdown))
             fetched[document.source] = source.fetched
         }
@@ -29,7 +30,8 @@ struct PublishableSources {
         overrides = Dictionary(resolved.overrides.map { ($0.page, $0) }, uniquingKeysWith: { first, _ in first })
         let markdownSources = Set(candidates.filter(\.isMarkdown).map(\.document.source))
         let pages = resolved.documents.filter { !markdownSources.contains($0.source) }
-        let filtered = DuplicateFilter.filter(pages.map { .init(document: $0, fetched: fetched[$0.source] ?? .distantPast) })
+        let filtered = DuplicateFilter.filter(pages.map { .init(document: $0, fetched: fetched[$0.source] ?? .distantPast) },
+                                              body: bodies.body(of:))
         duplicates = Dictionary(filtered.duplicates.map { ($0.dropped, $0) }, uniquingKeysWith: { first, _ in first })
         for document in resolved.documents where duplicates[document.source] == nil {
             if document.frontMatter.draft { drafts.insert(document.source) } else { documents.append(document) }

@@ -6,28 +6,36 @@ import GalleyCore
 /// being processed again; every other source is extracted and normalised (in parallel). A
 /// source that now fails but gave a document before keeps that document, marked stale.
 ///
-/// The records are read in two steps: every fingerprint first (no documents), then the
-/// documents of the sources found fresh, and of those that fail now, for their last good version.
+/// The records are read in two steps: every fingerprint first (no documents), then the heads
+/// of the documents of the sources found fresh, and of those that fail now, for their last good
+/// version. Sources are processed and saved batch by batch (`batchSize`): a batch's new
+/// documents go into the build state with their bodies, and only their heads stay in memory
+/// (`DocumentHead`), so the stage holds one batch of bodies at a time, whatever the corpus.
 struct SourceStage {
     let processor: PageProcessor
     let jobs: Int
     let progress: BuildProgress?
     /// Whether fresh sources take their document from the build state (false: `--full`).
     let reuse: Bool
+    /// Sources processed (and their records saved) together: enough to keep both cores busy
+    /// between saves, few enough that a batch's bodies are a few tens of MB.
+    var batchSize = 2048
 
-    /// What the stage made of the content folder, and what the build state must save of it.
+    /// What the stage made of the content folder (its records are saved in the build state).
     struct Result {
         var sources: [ProcessedSource]
-        /// The record of every source that has one now (a file that vanished has none).
-        var records: [String: SourceRecord]
-        /// Paths whose record differs from the stored one.
-        var changed: Set<String>
-        /// Stored paths without a record now.
-        var removed: Set<String>
         /// Per archive: what was left out unread, by reason (archives that were streamed only).
         var archivesSkipped: [String: [String: Int]] = [:]
         /// Archives streamed in this build (the others were unchanged).
         var archivesRead = 0
+    }
+
+    /// A batch's records, for the build state.
+    private struct Batch {
+        /// The record of every source of the batch that has one now (a file that vanished has none).
+        var records: [String: SourceRecord] = [:]
+        /// Paths whose record differs from the stored one.
+        var changed: Set<String> = []
     }
 
     /// A file's stamps and its freshness against its stored fingerprint.
@@ -47,45 +55,52 @@ struct SourceStage {
         let freshPaths = checks.filter { $0.freshness != .changed }.map(\.file.path)
         let fresh = try store.sourceRecords(freshPaths, extractionKey: extractionKey, jobs: jobs)
         let counter = progress.map { ProgressCounter(phase: "extract", total: files.count, progress: $0) }
-        var results = parallelMap(checks, jobs: jobs) { check in
-            defer { counter?.advance() }
-            return outcome(check, stored: fresh[check.file.path])
+        var result = Result(sources: [])
+        result.sources.reserveCapacity(files.count)
+        var removed = Set(stored.keys)
+        for start in stride(from: 0, to: checks.count, by: batchSize) {
+            let batchChecks = Array(checks[start..<min(start + batchSize, checks.count)])
+            var results = parallelMap(batchChecks, jobs: jobs) { check in
+                defer { counter?.advance() }
+                return outcome(check, stored: fresh[check.file.path])
+            }
+            try keepLastGoodVersions(&results, store: store, extractionKey: extractionKey, fresh: fresh, stored: stored)
+            var batch = Batch()
+            for (check, (source, record)) in zip(batchChecks, results) {
+                result.sources.append(source)
+                guard let record else { continue }
+                batch.records[source.file.path] = record
+                removed.remove(source.file.path)
+                if check.freshness != .unchanged || !source.reused { batch.changed.insert(source.file.path) }
+            }
+            try store.saveSources(batch.records, changed: batch.changed, removed: [], extractionKey: extractionKey, jobs: jobs)
         }
-        try keepLastGoodVersions(&results, store: store, extractionKey: extractionKey, fresh: fresh, stored: stored)
-        var result = Result(sources: [], records: [:], changed: [], removed: Set(stored.keys))
-        for (check, (source, record)) in zip(checks, results) {
-            result.sources.append(source)
-            guard let record else { continue }
-            result.records[source.file.path] = record
-            result.removed.remove(source.file.path)
-            if check.freshness != .unchanged || !source.reused { result.changed.insert(source.file.path) }
-        }
-        try readArchives(allFiles.filter { $0.kind == .archive }, stored: stored, store: store, extractionKey: extractionKey, into: &result)
+        try readArchives(allFiles.filter { $0.kind == .archive }, stored: stored, store: store, extractionKey: extractionKey,
+                         removed: &removed, into: &result)
+        try store.saveSources([:], changed: [], removed: removed, extractionKey: extractionKey, jobs: jobs)
         return result
     }
 
-    /// Every archive's page records (`ArchiveStage`), then the revisits whose payload is in
-    /// another archive.
+    /// Reads the archives, saving each one's records as it is done (their bodies with them).
     private func readArchives(_ archives: [SourceFile], stored: [String: SourceFingerprint], store: BuildStateStore,
-                              extractionKey: String, into result: inout Result) throws(GalleyError) {
+                              extractionKey: String, removed: inout Set<String>, into result: inout Result) throws(GalleyError) {
         let stage = ArchiveStage(processor: processor, jobs: jobs, reuse: reuse)
         var unresolved: [(revisit: WARCPages.Revisit, archive: SourceFile)] = []
-        func take(_ outcome: ArchiveStage.Outcome) {
+        func take(_ outcome: ArchiveStage.Outcome) throws(GalleyError) {
             result.sources += outcome.sources
-            result.records.merge(outcome.records) { _, new in new }
-            result.removed.subtract(outcome.records.keys)
-            result.changed.formUnion(outcome.changed)
+            removed.subtract(outcome.records.keys)
+            try store.saveSources(outcome.records, changed: outcome.changed, removed: [], extractionKey: extractionKey, jobs: jobs)
         }
         for archive in archives {
             let outcome = try stage.run(archive, stored: stored, store: store, extractionKey: extractionKey)
-            take(outcome)
+            try take(outcome)
             unresolved += outcome.unresolved
             if outcome.read {
                 result.archivesRead += 1
                 result.archivesSkipped[archive.path] = outcome.skipped
             }
         }
-        if !unresolved.isEmpty { take(stage.resolve(unresolved, across: archives)) }
+        if !unresolved.isEmpty { try take(stage.resolve(unresolved, across: archives)) }
     }
 
     private func check(_ file: SourceFile, recorded: SourceFingerprint?) -> Check {
@@ -103,12 +118,12 @@ struct SourceStage {
         let file = check.file
         guard let stamp = check.stamp else {
             let problem = GalleyError(.read, source: file.path, reason: "cannot read the file (removed while building, or not a regular file)")
-            return (ProcessedSource(file: file, document: nil, problem: problem, fetched: Date(), reused: false), nil)
+            return (ProcessedSource(file: file, head: nil, problem: problem, fetched: Date(), reused: false), nil)
         }
         if var record = stored, let fingerprint = check.fingerprint,
-           fingerprint.file.modified == record.fingerprint.file.modified || file.kind == .markdown || record.document?.frontMatter.dateSource != .file {
+           fingerprint.file.modified == record.fingerprint.file.modified || file.kind == .markdown || record.head?.frontMatter.dateSource != .file {
             record.fingerprint = fingerprint
-            return (ProcessedSource(file: file, document: record.document, problem: record.problem, fetched: record.fetched, reused: true), record)
+            return (ProcessedSource(file: file, head: record.head, problem: record.problem, fetched: record.fetched, reused: true), record)
         }
         return process(file, stamp: stamp, sidecar: check.sidecar)
     }
@@ -127,10 +142,10 @@ struct SourceStage {
         switch result.document {
         case .success(let document):
             let record = SourceRecord(fingerprint: fingerprint, fetched: fetched, document: document, problem: nil)
-            return (ProcessedSource(file: file, document: document, problem: nil, fetched: fetched, reused: false), record)
+            return (ProcessedSource(file: file, head: record.head, problem: nil, fetched: fetched, reused: false), record)
         case .failure(let problem):
             let record = SourceRecord(fingerprint: fingerprint, fetched: fetched, document: nil, problem: problem)
-            return (ProcessedSource(file: file, document: nil, problem: problem, fetched: fetched, reused: false), record)
+            return (ProcessedSource(file: file, head: nil, problem: problem, fetched: fetched, reused: false), record)
         }
     }
 
@@ -147,9 +162,10 @@ struct SourceStage {
         let earlier = fresh.merging(try store.sourceRecords(unread, extractionKey: extractionKey, jobs: jobs)) { first, _ in first }
         for index in failing {
             guard let last = earlier[results[index].0.file.path], var record = results[index].1 else { continue }
-            record.document = last.document
+            record.head = last.head
+            record.body = nil
             record.fetched = last.fetched
-            results[index].0.document = last.document
+            results[index].0.head = last.head
             results[index].0.fetched = last.fetched
             results[index].1 = record
         }

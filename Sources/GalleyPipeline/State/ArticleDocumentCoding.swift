@@ -1,8 +1,9 @@
 import Foundation
 import GalleyCore
 
-/// An `ArticleDocument` as bytes, for the build state (documents of unchanged sources) and the
-/// render keys (everything a page is made from). Front matter is written field by field in the
+/// An `ArticleDocument` as bytes, and its head (`DocumentHead`), for the build state (the heads
+/// of unchanged sources; bodies are stored as plain UTF-8 beside them) and the render keys
+/// (everything a page is made from). Front matter is written field by field in the
 /// order of the schema (`FrontMatter.fields`), each as a kind tag and its value, then `extra`;
 /// `schemaSignature` names the layout, so bytes written under another schema are never read.
 enum ArticleDocumentCoding {
@@ -19,6 +20,22 @@ enum ArticleDocumentCoding {
         let source = try reader.string()
         let body = try reader.string()
         return ArticleDocument(source: source, frontMatter: try readFrontMatter(&reader), body: body)
+    }
+
+    /// Writes a document's head (`documents.head`): source, body digest, body images, front matter.
+    static func write(_ head: DocumentHead, to writer: inout BinaryWriter) {
+        writer.write(head.source)
+        writer.write(head.bodyDigest)
+        writer.write(head.bodyImages)
+        write(head.frontMatter, to: &writer)
+    }
+
+    /// Reads what `write(_: DocumentHead, to:)` wrote.
+    static func readHead(_ reader: inout BinaryReader) throws(BinaryReader.Truncated) -> DocumentHead {
+        let source = try reader.string()
+        let digest = try reader.uint64()
+        let images = try reader.strings()
+        return DocumentHead(source: source, frontMatter: try readFrontMatter(&reader), bodyDigest: digest, bodyImages: images)
     }
 
     /// Every field of the schema (absent ones as `absent`), then `extra`.

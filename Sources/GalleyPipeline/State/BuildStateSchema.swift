@@ -16,13 +16,13 @@ enum BuildStateSchema {
     /// (The documents' own layout follows the front-matter schema and is checked by
     /// `meta.document_schema`; and a galley binary other than the one that saved the state
     /// reuses no document and no page anyway: `BuildKeys.toolIdentity` is part of every key.)
-    static let version: Int32 = 2
+    static let version: Int32 = 3
 
     /// The tables, created together in one transaction.
     static let tables = """
         -- What the last build recorded about itself: one row per name (LastBuild).
         --   extraction_key     hash of galley and the config the documents were made under
-        --   document_schema    the layout of documents.document (ArticleDocumentCoding.schemaSignature):
+        --   document_schema    the layout of documents.head (ArticleDocumentCoding.schemaSignature):
         --                      documents written under another front-matter schema are never read
         --   render_inputs_key  hash of galley, the config and the templates the outputs were made under
         --   complete           1: the outputs table describes the files on disk, made from exactly
@@ -51,9 +51,12 @@ enum BuildStateSchema {
         -- The last good document of each source that has one: made from the fingerprint above when
         -- the source has no problem, from an earlier version of the file when it has. A table of
         -- its own keeps `sources` small, so the checks that read every fingerprint read little.
+        -- A build keeps only the heads in memory; each body is read back when its page is made.
         CREATE TABLE documents (
             path TEXT PRIMARY KEY NOT NULL,   -- the source's path
-            document BLOB NOT NULL            -- front matter and Markdown (ArticleDocumentCoding)
+            head BLOB NOT NULL,               -- source, body digest and images, front matter (DocumentHead,
+                                              -- ArticleDocumentCoding); first, so reading it never reads the body
+            body BLOB NOT NULL                -- the Markdown body, UTF-8
         );
         -- One row per file of the site the last build wrote (OutputRecord).
         CREATE TABLE outputs (

@@ -40,11 +40,14 @@ extension BuildStateStore {
         return records
     }
 
-    /// Saves the sources of this build in one transaction. `records` holds the record of every
-    /// current source; only those in `changed` differ from the stored rows and are written, and
-    /// the rows of `removed` paths are deleted — unless the rows were made under another
-    /// extraction key or front-matter schema, or lost, when the tables are written anew. Anything
-    /// saved marks the last build incomplete: its outputs were made from other sources.
+    /// Saves a batch of source records in one transaction (a build saves its sources batch by
+    /// batch as it processes them, then the removals): of `records`, the rows of the `changed`
+    /// paths are written — a record made by this build with its body, one read from the state
+    /// keeping its stored body — and the rows of the `removed` paths are deleted. When the
+    /// stored rows were made under another extraction key or front-matter schema, or were lost,
+    /// the tables are emptied first and every record of the batch is written; the batches that
+    /// follow add to them. Anything saved marks the last build incomplete: its outputs were made
+    /// from other sources.
     func saveSources(_ records: [String: SourceRecord], changed: Set<String>, removed: Set<String>, extractionKey: String,
                      jobs: Int) throws(GalleyError) {
         let sameKey = try read(false) { db in try Self.documentsMatch(extractionKey, in: db) }
@@ -60,6 +63,8 @@ extension BuildStateStore {
             if !sameKey || sourcesLost {
                 try db.execute(sql: "DELETE FROM sources; DELETE FROM documents")
                 if rows.count != records.count { rows = encode(Array(records.keys)) }
+                let lost = sourcesLost
+                rows.removeAll { !$0.1.isWhole(afterLoss: lost) }
             } else {
                 for path in removed.sorted() { try SourceRow.delete(path: path, in: db) }
             }
@@ -100,7 +105,7 @@ extension BuildStateStore {
     /// A source record's columns (in `recordColumns`' order), then its document.
     static let recordQuery = """
         SELECT s.path, s.size, s.mtime, s.sidecar_size, s.sidecar_mtime, s.hash, s.racy, s.fetched,
-               s.problem_stage, s.problem_source, s.problem_reason, s.problem_kind, d.document
+               s.problem_stage, s.problem_source, s.problem_reason, s.problem_kind, d.head
         FROM sources s LEFT JOIN documents d ON d.path = s.path
         """
 
@@ -139,20 +144,24 @@ struct SourceRow: Sendable {
     var fingerprint: SourceFingerprint
     var fetched: Date
     var problem: GalleyError?
-    var document: [UInt8]?
+    /// The document's head (`ArticleDocumentCoding`); nil: no document.
+    var head: [UInt8]?
+    /// The body of a document made by this build; nil when the row's document is already in
+    /// the state (a reused or last-good record: its stored body stays).
+    var body: String?
 
     init(_ record: SourceRecord) {
         fingerprint = record.fingerprint
         fetched = record.fetched
         problem = record.problem
-        document = record.document.map { document in
+        head = record.head.map { head in
             var writer = BinaryWriter()
-            ArticleDocumentCoding.write(document, to: &writer)
+            ArticleDocumentCoding.write(head, to: &writer)
             return writer.bytes
         }
+        body = record.body
     }
 
-    /// A row read with `BuildStateStore.recordQuery`.
     init(_ row: Row) throws {
         fingerprint = try BuildStateStore.fingerprint(row)
         fetched = Date(timeIntervalSince1970: try row.decode(atIndex: 7))
@@ -161,18 +170,25 @@ struct SourceRow: Sendable {
             problem = try BuildStateStore.problem(stage: stage, source: row.decode(atIndex: 9), reason: row.decode(atIndex: 10),
                                                   kind: row.decode(atIndex: 11))
         }
-        document = try row.withUnsafeData(atIndex: 12) { data in data.map { [UInt8]($0) } }
+        head = try row.withUnsafeData(atIndex: 12) { data in data.map { [UInt8]($0) } }
     }
 
-    /// The record; nil when the document does not decode.
+    /// The record (without its body, which stays in the state); nil when the head does not decode.
     func record() -> SourceRecord? {
-        var decoded: ArticleDocument?
-        if let document {
-            var reader = BinaryReader(document)
-            guard let read = try? ArticleDocumentCoding.readDocument(&reader), reader.isAtEnd else { return nil }
+        var decoded: DocumentHead?
+        if let head {
+            var reader = BinaryReader(head)
+            guard let read = try? ArticleDocumentCoding.readHead(&reader), reader.isAtEnd else { return nil }
             decoded = read
         }
-        return SourceRecord(fingerprint: fingerprint, fetched: fetched, document: decoded, problem: problem)
+        return SourceRecord(fingerprint: fingerprint, fetched: fetched, head: decoded, problem: problem)
+    }
+
+    /// Whether the row can be written as it is: it has no document, or brings its body, or its
+    /// document is the one already stored under its path (not so after the state was discarded
+    /// during this build: such a row is left out, and its source is processed again next time).
+    func isWhole(afterLoss lost: Bool) -> Bool {
+        head == nil || body != nil || !lost
     }
 
     func insert(path: String, in db: Database) throws {
@@ -182,8 +198,12 @@ struct SourceRow: Sendable {
             fingerprint.hash, fingerprint.racy, fetched.timeIntervalSince1970,
             problem?.stage.rawValue, problem?.source, problem?.reason, problem?.kind.rawValue,
         ])
-        if let document {
-            try db.cachedStatement(sql: "INSERT OR REPLACE INTO documents (path, document) VALUES (?, ?)").execute(arguments: [path, Data(document)])
+        if let head, let body {
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO documents (path, head, body) VALUES (?, ?, ?)")
+                .execute(arguments: [path, Data(head), Data(body.utf8)])
+        } else if let head {
+            // The stored document is this one (read from this row): its body stays.
+            try db.cachedStatement(sql: "UPDATE documents SET head = ? WHERE path = ?").execute(arguments: [Data(head), path])
         } else {
             try db.cachedStatement(sql: "DELETE FROM documents WHERE path = ?").execute(arguments: [path])
         }

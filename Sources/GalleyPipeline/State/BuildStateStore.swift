@@ -29,7 +29,7 @@ import GRDB
 /// build that finds nothing changed (it only reads).
 final class BuildStateStore {
     let url: URL
-    private var database: DatabaseQueue
+    private(set) var database: DatabaseQueue
     /// Set when the file was discarded after this build read from it: the stored sources are
     /// not those the build knows, so the next save of sources writes all of them.
     var sourcesLost = false

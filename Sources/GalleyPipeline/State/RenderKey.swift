@@ -40,8 +40,9 @@ struct RenderKey {
         return hasher.hex
     }
 
-    /// An article page: its document, its summary and its relations.
-    func article(_ document: ArticleDocument, summary: ArticleSummary, relations: ArticleRelations) -> String {
+    /// An article page: its document (the head, whose digest stands for the body), its summary
+    /// and its relations.
+    func article(_ document: DocumentHead, summary: ArticleSummary, relations: ArticleRelations) -> String {
         var hasher = StableHasher()
         hasher.combine(inputs)
         var writer = BinaryWriter()

@@ -1,22 +1,34 @@
 import Foundation
 import GalleyCore
 
-/// What the build state remembers of one source file (a row of the `sources` table): its
-/// fingerprint when it was last processed, when it was fetched, and what stages 1–2 made of it.
-/// The next build reuses the document of every source whose fingerprint still holds instead
-/// of extracting it again.
+/// What the build state remembers of one source file (a row of the `sources` table, and of
+/// `documents` when it has a document): its fingerprint when it was last processed, when it was
+/// fetched, and what stages 1–2 made of it. The next build reuses the document of every source
+/// whose fingerprint still holds instead of extracting it again.
 struct SourceRecord: Sendable, Equatable {
     var fingerprint: SourceFingerprint
     /// When the page was fetched (its sidecar's `fetched_at`, else its mtime): the newest fetch
     /// wins among duplicates.
     var fetched: Date
-    /// The last good document of this source: made from `fingerprint` when `problem` is nil,
-    /// from an earlier version of the file when it is not (kept published until the source is
-    /// removed or fixed).
-    var document: ArticleDocument?
-    /// Why the current version of the file gives no document.
+    /// The document's head; its body is in the state under the same path, or in `body`.
+    var head: DocumentHead?
+    /// The body of a document this build made, until the record is saved; nil for a record read
+    /// from the state (its body stays there, under the same path).
+    var body: String?
     var problem: GalleyError?
 
-    /// The source fails now and `document` is its last good version.
-    var isStale: Bool { problem != nil && document != nil }
+    var isStale: Bool { problem != nil && head != nil }
+
+    /// A record of a document this build made (its body travels with it until saved).
+    init(fingerprint: SourceFingerprint, fetched: Date, document: ArticleDocument?, problem: GalleyError?) {
+        self.init(fingerprint: fingerprint, fetched: fetched, head: document.map(DocumentHead.init), body: document?.body, problem: problem)
+    }
+
+    init(fingerprint: SourceFingerprint, fetched: Date, head: DocumentHead?, body: String? = nil, problem: GalleyError?) {
+        self.fingerprint = fingerprint
+        self.fetched = fetched
+        self.head = head
+        self.body = body
+        self.problem = problem
+    }
 }

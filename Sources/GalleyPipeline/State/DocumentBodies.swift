@@ -1,0 +1,42 @@
+import Foundation
+import GRDB
+
+/// Reads documents' bodies back from the build state (`documents.body`) while pages are made,
+/// a batch at a time: a build keeps only the heads (`DocumentHead`) in memory. Pages read
+/// their bodies a batch at a time on one thread and render them in parallel: reads from both
+/// threads at once contend for the one connection (the render phase of 10,000 articles took
+/// 0.4 s longer).
+struct DocumentBodies: Sendable {
+    let database: DatabaseQueue
+
+    /// The body stored for the source at `path` (see `bodies(of:)`).
+    func body(of path: String) -> String? {
+        bodies(of: [path])[path]
+    }
+
+    /// The bodies stored for the sources at `paths`, read in one go; a path without a body is
+    /// missing from the result, as is every path when the state can no longer be read (it was
+    /// found damaged and discarded during this build).
+    func bodies(of paths: [String]) -> [String: String] {
+        let read = try? database.unsafeRead { db -> [String: String] in
+            let statement = try db.cachedStatement(sql: "SELECT body FROM documents WHERE path = ?")
+            var bodies: [String: String] = [:]
+            bodies.reserveCapacity(paths.count)
+            for path in paths {
+                let body = try Row.fetchOne(statement, arguments: [path])?.withUnsafeData(atIndex: 0) { data in
+                    data.map { String(decoding: $0, as: UTF8.self) }
+                }
+                if let body { bodies[path] = body }
+            }
+            return bodies
+        }
+        return read ?? [:]
+    }
+}
+
+extension BuildStateStore {
+    /// A reader of the stored bodies, for the phases that make pages.
+    func bodies() -> DocumentBodies {
+        DocumentBodies(database: database)
+    }
+}

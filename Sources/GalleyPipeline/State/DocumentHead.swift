@@ -1,0 +1,49 @@
+import Foundation
+import GalleyCore
+import GalleyRender
+
+/// What a build keeps in memory of an article's document: its source and front matter, and
+/// the two things the build asks of its body without rendering it (a digest, the images it
+/// shows). The body itself stays in the build state (`documents.body`) from the moment its
+/// source is processed, and is read back (`DocumentBodies`) only when the article's page, its
+/// full-text feed entry or its kept Markdown file is made: memory grows with the index, not
+/// with the corpus.
+struct DocumentHead: Sendable, Equatable {
+    /// The source's path (`ArticleDocument.source`).
+    var source: String
+    var frontMatter: FrontMatter
+    /// FNV-1a 64 of the body's UTF-8 (`StableHasher`): stands for the body in the article's
+    /// render key.
+    var bodyDigest: UInt64
+    /// The URLs of the images the body shows, in order (`MarkdownRenderer.imageURLs`).
+    var bodyImages: [String]
+
+    /// The head of `document`.
+    init(_ document: ArticleDocument) {
+        source = document.source
+        frontMatter = document.frontMatter
+        bodyDigest = Self.digest(of: document.body)
+        bodyImages = MarkdownRenderer.imageURLs(in: document.body)
+    }
+
+    /// A head as stored (`ArticleDocumentCoding.readHead`).
+    init(source: String, frontMatter: FrontMatter, bodyDigest: UInt64, bodyImages: [String]) {
+        self.source = source
+        self.frontMatter = frontMatter
+        self.bodyDigest = bodyDigest
+        self.bodyImages = bodyImages
+    }
+
+    /// The whole document again, with the body read back from the state.
+    func document(body: String) -> ArticleDocument {
+        ArticleDocument(source: source, frontMatter: frontMatter, body: body)
+    }
+
+    /// The digest a body is stored under.
+    static func digest(of body: String) -> UInt64 {
+        var hasher = StableHasher()
+        var body = body
+        body.withUTF8 { hasher.combine(buffer: UnsafeRawBufferPointer($0)) }
+        return hasher.value
+    }
+}
