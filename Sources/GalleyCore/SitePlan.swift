@@ -1,13 +1,13 @@
 /// Everything the site needs besides article pages: pages for the renderer to draw and files
-/// (feeds, sitemaps) that are already bytes.
+/// (feeds, sitemaps) made as bytes when they are written.
 public struct SitePlan: Sendable {
     public var pages: [PagePlan]
-    public var files: [RenderedPage]
+    public var files: [PlannedFile]
     public var tags: [TermCount]
     public var regions: [TermCount]
 
     /// Creates a plan.
-    public init(pages: [PagePlan], files: [RenderedPage], tags: [TermCount], regions: [TermCount]) {
+    public init(pages: [PagePlan], files: [PlannedFile], tags: [TermCount], regions: [TermCount]) {
         self.pages = pages
         self.files = files
         self.tags = tags

@@ -7,22 +7,18 @@ import GalleyCore
 /// With `feed_content: full` each entry also carries the article as HTML (`<content
 /// type="html">`, escaped), as its page shows it.
 ///
-/// An article is in several feeds (home, its tags, its region) with the same entry, so each
-/// entry is written once and kept.
-struct AtomFeedWriter {
+/// Each feed is planned (`plannedFeed`) and written later, on any thread, from its own list of
+/// entries: an article in several feeds (home, its tags, its region) is written into each.
+struct AtomFeedWriter: Sendable {
     let config: SiteConfig
     let now: Date
     let paths: SitePaths
     /// The host in entry ids.
     private let host: String
-    /// Entries already written, by article slug (with the article, so that only the same
-    /// article reuses one).
-    private var entries: [String: (item: ArticleSummary, xml: String)] = [:]
-
     /// An article's body as HTML (`feed_content: full`), or nil for summaries only.
-    let body: ((ArticleSummary) -> String?)?
+    let body: (@Sendable (ArticleSummary) -> String?)?
 
-    init(config: SiteConfig, now: Date, body: ((ArticleSummary) -> String?)? = nil) {
+    init(config: SiteConfig, now: Date, body: (@Sendable (ArticleSummary) -> String?)? = nil) {
         self.config = config
         self.now = now
         self.body = body
@@ -30,7 +26,13 @@ struct AtomFeedWriter {
         host = URL(string: paths.baseURL)?.host ?? "localhost"
     }
 
-    mutating func feed(path: String, listPath: String, title: String, items: [ArticleSummary]) -> RenderedPage {
+    /// The feed of the newest `feedItems` of `items`, made when it is written.
+    func plannedFeed(path: String, listPath: String, title: String, items: [ArticleSummary]) -> PlannedFile {
+        let entries = Array(items.prefix(config.feedItems))
+        return PlannedFile(path: path) { feed(path: path, listPath: listPath, title: title, items: entries).bytes }
+    }
+
+    func feed(path: String, listPath: String, title: String, items: [ArticleSummary]) -> RenderedPage {
         let entries = items.prefix(config.feedItems)
         let updated = entries.map { $0.modified ?? $0.published }.max()
             ?? Timestamp(date: now, utcOffsetSeconds: 0)
@@ -51,8 +53,7 @@ struct AtomFeedWriter {
         return RenderedPage(path: path, text: xml)
     }
 
-    private mutating func entry(_ item: ArticleSummary) -> String {
-        if let written = entries[item.slug], written.item == item { return written.xml }
+    private func entry(_ item: ArticleSummary) -> String {
         var xml = """
           <entry>
             <title>\(MarkupEscaper.xml(item.title))</title>
@@ -71,7 +72,6 @@ struct AtomFeedWriter {
         }
         for tag in item.tags { xml += "    <category term=\"\(MarkupEscaper.xml(tag.slug))\" label=\"\(MarkupEscaper.xml(tag.name))\"/>\n" }
         xml += "  </entry>\n"
-        entries[item.slug] = (item, xml)
         return xml
     }
 

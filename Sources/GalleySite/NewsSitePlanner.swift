@@ -26,11 +26,11 @@ public struct NewsSitePlanner: Sendable {
     public func plan(_ articles: [ArticleSummary]) -> SitePlan {
         let sorted = articles.sorted(by: ArticleSummary.newestFirst)
         var pages: [PagePlan] = []
-        var files: [RenderedPage] = []
-        var feeds = AtomFeedWriter(config: config, now: now, body: feedBody)
+        var files: [PlannedFile] = []
+        let feeds = AtomFeedWriter(config: config, now: now, body: feedBody)
 
         pages += listPages(kind: .home, folder: "", items: sorted, feedPath: SitePaths.homeFeed)
-        files.append(feeds.feed(path: SitePaths.homeFeed, listPath: "index.html", title: config.title, items: sorted))
+        files.append(feeds.plannedFeed(path: SitePaths.homeFeed, listPath: "index.html", title: config.title, items: sorted))
 
         var counts: [Taxonomy: [TermCount]] = [:]
         for taxonomy in Taxonomy.allCases {
@@ -43,8 +43,8 @@ public struct NewsSitePlanner: Sendable {
                 let folder = paths.termFolder(taxonomy, group.term)
                 let feedPath = paths.termFeed(taxonomy, group.term)
                 pages += listPages(kind: .term(taxonomy, group.term), folder: folder, items: group.items, feedPath: feedPath)
-                files.append(feeds.feed(path: feedPath, listPath: paths.listPage(folder: folder, number: 1),
-                                        title: "\(group.term.name) – \(config.title)", items: group.items))
+                files.append(feeds.plannedFeed(path: feedPath, listPath: paths.listPage(folder: folder, number: 1),
+                                               title: "\(group.term.name) – \(config.title)", items: group.items))
             }
         }
         pages += archivePages(sorted)
@@ -56,13 +56,13 @@ public struct NewsSitePlanner: Sendable {
             case .list, .terms: return (page.path, nil)
             }
         }
-        files.append(WebManifest.file(config: config))
-        files += SitemapWriter(paths: paths).files(for: htmlPaths)
-        let news = NewsSitemapWriter(config: config, now: now).files(for: sorted)
+        files.append(PlannedFile(WebManifest.file(config: config)))
+        files += SitemapWriter(paths: paths).plannedFiles(for: htmlPaths)
+        let news = NewsSitemapWriter(config: config, now: now).plannedFiles(for: sorted)
         files += news
         let sitemaps = [SitePaths.sitemap] + news.map(\.path)
-        files.append(RenderedPage(path: "robots.txt", text: "User-agent: *\nAllow: /\n\n"
-            + sitemaps.map { "Sitemap: \(paths.baseURL)\($0)\n" }.joined()))
+        files.append(PlannedFile(RenderedPage(path: "robots.txt", text: "User-agent: *\nAllow: /\n\n"
+            + sitemaps.map { "Sitemap: \(paths.baseURL)\($0)\n" }.joined())))
         return SitePlan(pages: pages, files: files, tags: counts[.tags] ?? [], regions: counts[.regions] ?? [])
     }
 

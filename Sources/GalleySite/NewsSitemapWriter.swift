@@ -15,6 +15,11 @@ package struct NewsSitemapWriter {
     let now: Date
 
     /// `news-sitemap.xml`, `news-sitemap-2.xml`, … for the recent articles (none when there are none).
+    /// The same files as planned files (they are few and small: made now).
+    func plannedFiles(for newestFirst: [ArticleSummary]) -> [PlannedFile] {
+        files(for: newestFirst).map(PlannedFile.init)
+    }
+
     func files(for newestFirst: [ArticleSummary]) -> [RenderedPage] {
         let recent = newestFirst.filter(isListed)
         return stride(from: 0, to: recent.count, by: Self.maximumURLs).enumerated().map { number, start in

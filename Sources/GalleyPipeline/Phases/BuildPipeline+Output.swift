@@ -19,7 +19,7 @@ extension BuildPipeline {
 
         let session = output.session
         let results = parallelMap(outputs.files, jobs: options.jobs) { file in
-            Result { () throws(GalleyError) in try session.write(file) }
+            Result { () throws(GalleyError) in try session.write(file.rendered) }
         }
         var stamps = outputs.streamedStamps
         report.filesWritten = outputs.streamedWritten

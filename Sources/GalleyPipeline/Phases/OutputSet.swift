@@ -1,11 +1,11 @@
 import GalleyCore
 
 /// The files of the site a build produces: those written as soon as they were rendered, those
-/// still to write (made as bytes: images, feeds, sitemaps, theme files), and those kept from
-/// the last build without rendering, each with its render key.
+/// still to write (made as bytes when written: images, feeds, sitemaps, theme files), and those
+/// kept from the last build without rendering, each with its render key.
 struct OutputSet {
     /// Files still to write (or to find unchanged on disk).
-    var files: [RenderedPage] = []
+    var files: [PlannedFile] = []
     /// Path → render key of every file made by this build ("" for files made as bytes).
     var keys: [String: String] = [:]
     /// Files of the last build that are still current, with their output records.
@@ -16,9 +16,13 @@ struct OutputSet {
     var streamedWritten = 0
     var streamedUnchanged = 0
 
-    mutating func add(_ file: RenderedPage, key: String) {
+    mutating func add(_ file: PlannedFile, key: String) {
         files.append(file)
         keys[file.path] = key
+    }
+
+    mutating func add(_ file: RenderedPage, key: String) {
+        add(PlannedFile(file), key: key)
     }
 
     mutating func keep(_ path: String, record: OutputRecord) {
