@@ -21,7 +21,7 @@ package enum MarkupEscaper {
     /// Escaping the quotes in element content too is harmless, and it lets one function serve
     /// both contexts, so a caller (a template variable) need not know which it is in.
     package static func html(_ text: String) -> String {
-        guard text.utf8.contains(where: isHTMLSpecial) else { return text }
+        guard containsByte(in: text, where: isHTMLSpecial) else { return text }
         var output = buffer(for: text)
         appendHTML(text, to: &output)
         return String(decoding: output, as: UTF8.self)
@@ -56,10 +56,16 @@ package enum MarkupEscaper {
     /// and U+FFFE and U+FFFF (the surrogates, the only others, never occur in a Swift string).
     /// DEL and the C1 controls are allowed by XML 1.0 and kept.
     package static func xml(_ text: String) -> String {
-        guard text.utf8.contains(where: mayNeedXMLEscape) else { return text }
+        guard containsByte(in: text, where: mayNeedXMLEscape) else { return text }
         var output = buffer(for: text)
         transform(text, into: &output, replacing: xmlReplacement)
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether a byte of `text` satisfies `predicate`: over the contiguous UTF-8 of a native
+    /// string (a tight loop), else through the view (bridged strings).
+    private static func containsByte(in text: String, where predicate: (UInt8) -> Bool) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(where: predicate) } ?? text.utf8.contains(where: predicate)
     }
 
     /// The five markup characters, the C0 controls XML forbids, and `EF`, which leads U+FFFE
@@ -94,7 +100,7 @@ package enum MarkupEscaper {
     /// `\u003e` `\u0026` (so neither `</script>` nor `<!--` can appear) and U+2028 and U+2029
     /// become `\u2028` `\u2029` (line terminators to older JavaScript parsers).
     package static func jsonStringInScript(_ text: String) -> String {
-        guard text.utf8.contains(where: mayNeedJSONEscape) else { return "\"" + text + "\"" }
+        guard containsByte(in: text, where: mayNeedJSONEscape) else { return "\"" + text + "\"" }
         var output = buffer(for: text)
         output.append(UInt8(ascii: "\""))
         transform(text, into: &output, replacing: jsonReplacement)
