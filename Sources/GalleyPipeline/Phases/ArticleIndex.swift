@@ -4,17 +4,22 @@ import GalleyCore
 /// publication (the earliest keeps the plain slug), so URLs are stable and builds deterministic.
 package struct ArticleIndex {
     struct Entry: Sendable {
-        /// The document's head (its body is read back from the build state when needed).
+        /// The document's head as processed (its front matter's `slug` is the one asked for, the
+        /// summary's is the final one; its body is read back from the build state when needed).
         var head: DocumentHead
         var summary: ArticleSummary
     }
 
     let entries: [Entry]
 
-    /// The heads (with their final slugs) of the documents of the given published articles.
+    /// The heads of the documents of the given published articles, with their final slugs.
     func heads(of published: [ArticleSummary]) -> [DocumentHead] {
         let slugs = Set(published.map(\.slug))
-        return entries.filter { slugs.contains($0.summary.slug) }.map(\.head)
+        return entries.filter { slugs.contains($0.summary.slug) }.map { entry in
+            var head = entry.head
+            head.frontMatter.slug = entry.summary.slug
+            return head
+        }
     }
 
     init(documents: [DocumentHead], config: SiteConfig) {
@@ -24,9 +29,10 @@ package struct ArticleIndex {
         let slugs = Slug.uniqued(ordered.map(Self.slug(of:)))
         let paths = config.paths
         entries = zip(ordered, slugs).map { document, slug in
-            var document = document
-            document.frontMatter.slug = slug
-            return Entry(head: document, summary: ArticleSummary(source: document.source, frontMatter: document.frontMatter, slug: slug, paths: paths))
+            // The head stays as processed (shared with the sources); the summary has the final slug.
+            var matter = document.frontMatter
+            matter.slug = slug
+            return Entry(head: document, summary: ArticleSummary(source: document.source, frontMatter: matter, slug: slug, paths: paths))
         }
     }
 }

@@ -8,30 +8,59 @@ import GalleyRender
 /// source is processed, and is read back (`DocumentBodies`) only when the article's page, its
 /// full-text feed entry or its kept Markdown file is made: memory grows with the index, not
 /// with the corpus.
+///
+/// Like `ArticleSummary`, its fields live in one shared box, replaced whole when a field is
+/// set: a head is held by its processed source, the publishable documents and the index, and
+/// each of those copies is then one reference (the front matter alone is about 300 bytes).
 struct DocumentHead: Sendable, Equatable {
+    private struct Fields: Sendable, Equatable {
+        var source: String
+        var frontMatter: FrontMatter
+        var bodyDigest: UInt64
+        var bodyImages: [String]
+    }
+
+    private final class Box: Sendable {
+        let fields: Fields
+
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    private var fields: Fields {
+        get { box.fields }
+        set { box = Box(newValue) }
+    }
+
     /// The source's path (`ArticleDocument.source`).
-    var source: String
-    var frontMatter: FrontMatter
+    var source: String {
+        get { box.fields.source }
+        set { fields.source = newValue }
+    }
+    var frontMatter: FrontMatter {
+        get { box.fields.frontMatter }
+        set { fields.frontMatter = newValue }
+    }
     /// FNV-1a 64 of the body's UTF-8 (`StableHasher`): stands for the body in the article's
     /// render key.
-    var bodyDigest: UInt64
+    var bodyDigest: UInt64 { box.fields.bodyDigest }
     /// The URLs of the images the body shows, in order (`MarkdownRenderer.imageURLs`).
-    var bodyImages: [String]
+    var bodyImages: [String] { box.fields.bodyImages }
 
     /// The head of `document`.
     init(_ document: ArticleDocument) {
-        source = document.source
-        frontMatter = document.frontMatter
-        bodyDigest = Self.digest(of: document.body)
-        bodyImages = MarkdownRenderer.imageURLs(in: document.body)
+        self.init(source: document.source, frontMatter: document.frontMatter, bodyDigest: Self.digest(of: document.body),
+                  bodyImages: MarkdownRenderer.imageURLs(in: document.body))
     }
 
     /// A head as stored (`ArticleDocumentCoding.readHead`).
     init(source: String, frontMatter: FrontMatter, bodyDigest: UInt64, bodyImages: [String]) {
-        self.source = source
-        self.frontMatter = frontMatter
-        self.bodyDigest = bodyDigest
-        self.bodyImages = bodyImages
+        box = Box(Fields(source: source, frontMatter: frontMatter, bodyDigest: bodyDigest, bodyImages: bodyImages))
+    }
+
+    static func == (lhs: DocumentHead, rhs: DocumentHead) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
     }
 
     /// The whole document again, with the body read back from the state.
