@@ -15,13 +15,35 @@ public struct SourceFile: Sendable, Hashable {
 
     /// Path relative to the content folder.
     public var path: String
-    public var url: URL
+    /// The file's absolute path. Paths are kept as strings, not `URL`s: a build holds one
+    /// `SourceFile` per source to the end, and a `URL` took about 400 bytes of it.
+    public var filePath: String
     public var kind: Kind
-    /// The sidecar `NAME.json` beside a page, if present (a regular file, never a link).
-    public var sidecar: URL?
+    /// The absolute path of the sidecar `NAME.json` beside a page, if present (a regular file,
+    /// never a link).
+    public var sidecarPath: String?
     /// Whether the file may be read through a symbolic link: only a file named on the command
     /// line. Content found in the content folder is never read through a link.
     public var followsLink = false
+
+    /// A file at `filePath`.
+    public init(path: String, filePath: String, kind: Kind, sidecarPath: String?, followsLink: Bool = false) {
+        self.path = path
+        self.filePath = filePath
+        self.kind = kind
+        self.sidecarPath = sidecarPath
+        self.followsLink = followsLink
+    }
+
+    /// A file at `url` (a file URL).
+    public init(path: String, url: URL, kind: Kind, sidecar: URL?, followsLink: Bool = false) {
+        self.init(path: path, filePath: url.path, kind: kind, sidecarPath: sidecar?.path, followsLink: followsLink)
+    }
+
+    /// The file as a URL.
+    public var url: URL { URL(fileURLWithPath: filePath, isDirectory: false) }
+    /// The sidecar as a URL.
+    public var sidecar: URL? { sidecarPath.map { URL(fileURLWithPath: $0, isDirectory: false) } }
 }
 
 /// Finds the inputs in the content folder. Hidden files, `README.md` and symbolic links are
@@ -37,7 +59,8 @@ public enum ContentDiscovery {
             throw GalleyError(.discover, source: folder.path, reason: "the content folder does not exist")
         }
         let root = folder.standardizedFileURL
-        guard let top = entries(of: root.path) else {
+        let rootPath = root.path.count > 1 && root.path.hasSuffix("/") ? String(root.path.dropLast()) : root.path
+        guard let top = entries(of: rootPath) else {
             throw GalleyError(.discover, source: folder.path, reason: "the content folder cannot be read")
         }
         var files: [SourceFile] = []
@@ -48,13 +71,12 @@ public enum ContentDiscovery {
                 let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
                 switch entry.type {
                 case .folder:
-                    if let inner = entries(of: root.path + "/" + path) { pending.append((path, inner)) }
+                    if let inner = entries(of: rootPath + "/" + path) { pending.append((path, inner)) }
                 case .file:
                     guard let kind = kind(ofName: entry.name) else { continue }
-                    let url = URL(fileURLWithPath: root.path + "/" + path, isDirectory: false)
-                    let sidecarName = sidecarName(for: entry.name, kind: kind)
-                    let sidecar = sidecarName.flatMap { regular.contains($0) ? url.deletingLastPathComponent().appendingPathComponent($0) : nil }
-                    files.append(SourceFile(path: path, url: url, kind: kind, sidecar: sidecar))
+                    let folderPath = relative.isEmpty ? rootPath : rootPath + "/" + relative
+                    let sidecar = sidecarName(for: entry.name, kind: kind).flatMap { regular.contains($0) ? folderPath + "/" + $0 : nil }
+                    files.append(SourceFile(path: path, filePath: folderPath + "/" + entry.name, kind: kind, sidecarPath: sidecar))
                 case .other:
                     continue
                 }

@@ -41,7 +41,7 @@ struct ArchiveStage {
 
     func run(_ archive: SourceFile, stored: [String: SourceFingerprint], store: BuildStateStore,
              extractionKey: String) throws(GalleyError) -> Outcome {
-        guard let stamp = FileStamp.of(path: archive.url.path) else {
+        guard let stamp = FileStamp.of(path: archive.filePath) else {
             let problem = GalleyError(.read, source: archive.path, reason: "cannot read the file (removed while building, or not a regular file)")
             return Outcome(sources: [ProcessedSource(file: archive, head: nil, problem: problem, fetched: Date(), reused: false)])
         }
@@ -86,7 +86,7 @@ struct ArchiveStage {
         try keepResolvedRevisits(scanned.unresolved, of: archive, stored: stored, store: store, extractionKey: extractionKey, into: &outcome)
         var fingerprint = SourceFingerprint(file: stamp, sidecar: nil, hash: "", racy: SourceFingerprint.isRacy(stamp, readAt: readAt))
         // Changed while being read: which version was read is unknown, so next time it is read again.
-        if FileStamp.of(path: archive.url.path) != stamp { fingerprint.file = FileStamp(size: -1, modified: 0) }
+        if FileStamp.of(path: archive.filePath) != stamp { fingerprint.file = FileStamp(size: -1, modified: 0) }
         var archiveProblem: GalleyError?
         for problem in scanned.problems {
             let source = problem.source ?? archive.path

@@ -105,11 +105,11 @@ extension BuildPipeline {
     /// by its bytes, as git does, instead of giving up the fast path. An archive's record holds
     /// no hash: a racy archive is read by the build.
     func sourceCheck(_ file: SourceFile, stamp: FileStamp?, recorded: SourceFingerprint?) -> (freshness: Freshness, fingerprint: SourceFingerprint?) {
-        let sidecar = file.sidecar.flatMap { FileStamp.of(path: $0.path) }
+        let sidecar = file.sidecarPath.flatMap { FileStamp.of(path: $0) }
         if Freshness.byStamps(stamp, sidecar: sidecar, recorded: recorded) == .unchanged { return (.unchanged, nil) }
         guard let stamp, let recorded, recorded.racy, !recorded.hash.isEmpty, file.kind != .archive,
               recorded.file == stamp, recorded.sidecar == sidecar else { return (.changed, nil) }
-        let (freshness, fingerprint) = Freshness.bySourceBytes(file.url.path, stamp: stamp, sidecar: sidecar, recorded: recorded)
+        let (freshness, fingerprint) = Freshness.bySourceBytes(file.filePath, stamp: stamp, sidecar: sidecar, recorded: recorded)
         return (freshness, fingerprint)
     }
 

@@ -80,7 +80,7 @@ public struct PageProcessor: Sendable {
 
     /// The stamp of a file named on the command line (followed if it is a link, as it is read).
     static func stamp(of file: SourceFile) -> FileStamp? {
-        FileStamp.of(path: file.followsLink ? file.url.resolvingSymlinksInPath().path : file.url.path)
+        FileStamp.of(path: file.followsLink ? file.url.resolvingSymlinksInPath().path : file.filePath)
     }
 
     /// A document as its Markdown file (front matter + body), as `galley markdown` prints it.

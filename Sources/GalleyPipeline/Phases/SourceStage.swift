@@ -104,10 +104,10 @@ struct SourceStage {
     }
 
     private func check(_ file: SourceFile, recorded: SourceFingerprint?) -> Check {
-        let stamp = FileStamp.of(path: file.url.path)
-        let sidecar = file.sidecar.flatMap { FileStamp.of(path: $0.path) }
+        let stamp = FileStamp.of(path: file.filePath)
+        let sidecar = file.sidecarPath.flatMap { FileStamp.of(path: $0) }
         guard reuse, let stamp else { return Check(file: file, stamp: stamp, sidecar: sidecar, freshness: .changed) }
-        let (freshness, fingerprint) = Freshness.bySourceBytes(file.url.path, stamp: stamp, sidecar: sidecar, recorded: recorded)
+        let (freshness, fingerprint) = Freshness.bySourceBytes(file.filePath, stamp: stamp, sidecar: sidecar, recorded: recorded)
         return Check(file: file, stamp: stamp, sidecar: sidecar, freshness: freshness, fingerprint: fingerprint)
     }
 
@@ -130,11 +130,11 @@ struct SourceStage {
 
     private func process(_ file: SourceFile, stamp: FileStamp, sidecar: FileStamp?) -> (ProcessedSource, SourceRecord?) {
         let readAt = SourceFingerprint.nowNanoseconds()
-        let hash = SourceFingerprint.hash(ofFile: file.url.path) ?? ""
+        let hash = SourceFingerprint.hash(ofFile: file.filePath) ?? ""
         let result = processor.process(file, stamp: stamp)
         let fetched = result.fetched ?? Date(timeIntervalSince1970: Double(stamp.modified) / 1e9)
         var fingerprint = SourceFingerprint(file: stamp, sidecar: sidecar, hash: hash, racy: SourceFingerprint.isRacy(stamp, readAt: readAt))
-        if FileStamp.of(path: file.url.path) != stamp || file.sidecar.flatMap({ FileStamp.of(path: $0.path) }) != sidecar {
+        if FileStamp.of(path: file.filePath) != stamp || file.sidecarPath.flatMap({ FileStamp.of(path: $0) }) != sidecar {
             // Changed while being read: which version was processed is unknown, so next time
             // it is processed again.
             fingerprint.file = FileStamp(size: -1, modified: 0)
