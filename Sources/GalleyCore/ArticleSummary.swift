@@ -1,19 +1,3 @@
-/// A taxonomy term (a tag or a region): its display name and URL slug.
-public struct Term: Sendable, Hashable, Codable, Comparable {
-    public var name: String
-    public var slug: String
-
-    /// Creates a term whose slug is derived from its name.
-    public init(name: String) {
-        self.name = name
-        self.slug = Slug.make(name)
-    }
-
-    public static func < (lhs: Term, rhs: Term) -> Bool {
-        (lhs.slug, lhs.name) < (rhs.slug, rhs.name)
-    }
-}
-
 /// What the indices need to know about one published article (never its body): its front
 /// matter (the whole schema, so a new field reaches list pages, feeds and templates by itself),
 /// its final slug and path, and its tags and region as terms.
