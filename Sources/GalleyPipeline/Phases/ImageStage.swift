@@ -53,34 +53,40 @@ struct ImageStage {
     /// a file the last build wrote from `key` and nobody changed since.
     func run(_ entries: [ArticleIndex.Entry], reusable: @Sendable (String, String) -> OutputRecord?) -> Result {
         var wanted: [Wanted] = []
-        var index: [String: Int] = [:]
-        var urlsBySource: [String: [String]] = [:]
+        var seen: Set<String> = []
         for entry in entries {
             let document = entry.head
-            let urls = Self.imageURLs(of: document)
-            urlsBySource[document.source] = urls
-            for url in urls where index[url] == nil {
-                index[url] = wanted.count
+            for url in Self.imageURLs(of: document) where seen.insert(url).inserted {
                 wanted.append(Wanted(url: url, source: document.source, pageURL: document.frontMatter.sourceURL,
                                      archive: ScrapeArchive.archivePath(ofRecord: document.source)))
             }
         }
+        seen = []
         var archiveWants: [String: Set<String>] = [:]
         for item in wanted { if let archive = item.archive { archiveWants[archive, default: []].insert(item.url) } }
         let archived = finder.archived(archiveWants)
-        let outcomes = parallelMap(wanted, jobs: jobs) { item in
-            let found = URLPolicy.isDataURI(item.url) ? finder.inline(item.url, page: item.source)
-                : item.archive.map { archived[$0]?[item.url] } ?? finder.find(item.url, page: item.source, pageURL: item.pageURL)
-            return outcome(of: item, found: found, reusable: reusable)
-        }
         var result = Result()
-        for (item, outcome) in zip(wanted, outcomes) { add(outcome, of: item, to: &result) }
-        for (source, urls) in urlsBySource {
-            let signature = urls.compactMap { url in result.images[url]?.signature }
-            if !signature.isEmpty { result.signatures[source] = signature.joined(separator: "\u{3}") }
+        // Looked up a batch at a time: an outcome is large (an image plan), and a million
+        // articles show a million images, nearly all of them not in the scrape.
+        for start in stride(from: 0, to: wanted.count, by: Self.lookedUpAtOnce) {
+            let batch = Array(wanted[start..<min(start + Self.lookedUpAtOnce, wanted.count)])
+            let outcomes = parallelMap(batch, jobs: jobs) { item in
+                let found = URLPolicy.isDataURI(item.url) ? finder.inline(item.url, page: item.source)
+                    : item.archive.map { archived[$0]?[item.url] } ?? finder.find(item.url, page: item.source, pageURL: item.pageURL)
+                return outcome(of: item, found: found, reusable: reusable)
+            }
+            for (item, outcome) in zip(batch, outcomes) { add(outcome, of: item, to: &result) }
+        }
+        guard !result.images.byURL.isEmpty else { return result }
+        for entry in entries {
+            let signature = Self.imageURLs(of: entry.head).compactMap { url in result.images[url]?.signature }
+            if !signature.isEmpty { result.signatures[entry.head.source] = signature.joined(separator: "\u{3}") }
         }
         return result
     }
+
+    /// Image URLs looked up (and their outcomes held) at once.
+    static let lookedUpAtOnce = 4096
 
     /// The URLs of the images a document shows, http(s) and inlined (`data:`): its lead
     /// image, then its body's.
