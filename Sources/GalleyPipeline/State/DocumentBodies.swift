@@ -14,11 +14,13 @@ struct DocumentBodies: Sendable {
         bodies(of: [path])[path]
     }
 
-    /// The bodies stored for the sources at `paths`, read in one go; a path without a body is
+    /// The bodies stored for the sources at `paths`, read in one go (one read transaction: a
+    /// statement outside one takes and drops SQLite's file locks and looks for a hot journal
+    /// each time, 40,000 `fcntl` and 30,000 `stat` calls for 10,000 articles); a path without a body is
     /// missing from the result, as is every path when the state can no longer be read (it was
     /// found damaged and discarded during this build).
     func bodies(of paths: [String]) -> [String: String] {
-        let read = try? database.unsafeRead { db -> [String: String] in
+        let read = try? database.read { db -> [String: String] in
             let statement = try db.cachedStatement(sql: "SELECT body FROM documents WHERE path = ?")
             var bodies: [String: String] = [:]
             bodies.reserveCapacity(paths.count)
