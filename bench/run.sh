@@ -277,13 +277,15 @@ rss_sample() {
       || pid=$(pgrep -P "$parent" 2>/dev/null | head -1) || pid=""
     [ -n "$pid" ] || sleep 0.02
   done
-  while :; do
+  # Until the process is gone: a read of its status that fails or lacks the memory lines (a
+  # zombie, or a read cut short by a signal) is skipped, not taken for the end (a 1M build's
+  # sampler once stopped after 13 s of 485).
+  while [ -d "/proc/$pid" ]; do
     rss="" hwm="" name=""
     { while read -r key value _; do
         case $key in Name:) name=$value ;; VmHWM:) hwm=$value ;; VmRSS:) rss=$value ;; esac
-      done <"/proc/$pid/status"; } 2>/dev/null || break
-    [ -n "$rss" ] || break # gone, or a zombie (no memory lines)
-    if [ "$name" != time ]; then # not still /usr/bin/time's fork before its exec
+      done <"/proc/$pid/status"; } 2>/dev/null || { sleep 0.5; continue; }
+    if [ -n "$rss" ] && [ "$name" != time ]; then # not a zombie, nor /usr/bin/time's fork before its exec
       now=${EPOCHREALTIME/[.,]/}
       printf '%d.%02d\t%s\t%s\n' $(((now - start) / 1000000)) $(((now - start) % 1000000 / 10000)) "$rss" "$hwm" >>"$file"
     fi
