@@ -112,17 +112,6 @@ public enum Slug {
     /// Forms kept at most; past it the cache starts again.
     private static let cacheLimit = 50_000
 
-    /// Text compared byte for byte (`String` equality would take "é" and "e\u{301}" as one key).
-    private struct ExactText: Hashable {
-        let text: String
-
-        static func == (lhs: ExactText, rhs: ExactText) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
-
-        func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
 
     /// Whether the slug of `text` was cut to `maximumLength` (two long titles can share it).
     public static func isShortened(_ text: String) -> Bool {

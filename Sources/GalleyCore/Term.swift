@@ -10,7 +10,7 @@ public struct Term: Sendable, Hashable, Codable, Comparable {
     /// carry a tag share its strings and its slug is made once (`Slug.make` per tag of every
     /// article was both time and about 250 bytes of memory per article).
     public init(name: String) {
-        let key = Key(name: name)
+        let key = ExactText(text: name)
         if let known = Self.interned.withLock({ $0[key] }) {
             self = known
             return
@@ -29,19 +29,7 @@ public struct Term: Sendable, Hashable, Codable, Comparable {
     }
 
     /// Terms made so far, by name.
-    private static let interned = Mutex<[Key: Term]>([:])
+    private static let interned = Mutex<[ExactText: Term]>([:])
     /// Terms kept at most; past it the table starts again.
     private static let internLimit = 100_000
-
-    /// A name compared byte for byte (`String` equality would take "é" and "e\u{301}" as one).
-    private struct Key: Hashable {
-        let name: String
-
-        static func == (lhs: Key, rhs: Key) -> Bool { lhs.name.utf8.elementsEqual(rhs.name.utf8) }
-
-        func hash(into hasher: inout Hasher) {
-            var name = name
-            name.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
 }
