@@ -1,7 +1,7 @@
 import Foundation
 import GalleyCore
 
-/// An `ArticleDocument` as bytes, and its head (`DocumentHead`), for the build state (the heads
+/// A document's head (`DocumentHead`) and front matter as bytes, for the build state (the heads
 /// of unchanged sources; bodies are stored as plain UTF-8 beside them) and the render keys
 /// (everything a page is made from). Front matter is written field by field in the
 /// order of the schema (`FrontMatter.fields`), each as a kind tag and its value, then `extra`;
@@ -9,18 +9,6 @@ import GalleyCore
 enum ArticleDocumentCoding {
     /// The schema's keys and kinds: part of the build state's format.
     static let schemaSignature: String = FrontMatter.fields.map { "\($0.key):\(kindTag($0.storage))" }.joined(separator: ",")
-
-    static func write(_ document: ArticleDocument, to writer: inout BinaryWriter) {
-        writer.write(document.source)
-        writer.write(document.body)
-        write(document.frontMatter, to: &writer)
-    }
-
-    static func readDocument(_ reader: inout BinaryReader) throws(BinaryReader.Truncated) -> ArticleDocument {
-        let source = try reader.string()
-        let body = try reader.string()
-        return ArticleDocument(source: source, frontMatter: try readFrontMatter(&reader), body: body)
-    }
 
     /// Writes a document's head (`documents.head`): source, body digest, body images, front matter.
     static func write(_ head: DocumentHead, to writer: inout BinaryWriter) {
