@@ -402,3 +402,38 @@ extension Dictionary where Value == SourceRecord {
         #expect(second.sources.map(\.head) == first.sources.map(\.head))
     }
 }
+
+/// The duplicate filter reads page bodies from the state a batch at a time.
+@Suite struct DuplicateFilterBatchTests {
+    static func candidate(_ index: Int) -> DuplicateFilter.Candidate {
+        let matter = FrontMatter(title: "Berita \(index)", date: Timestamp(date: Date(timeIntervalSince1970: 1_700_000_000), utcOffsetSeconds: 0))
+        let head = DocumentHead(ArticleDocument(source: String(format: "p%04d.html", index), frontMatter: matter, body: ""))
+        return DuplicateFilter.Candidate(document: head, fetched: Date(timeIntervalSince1970: Double(10_000 - index)))
+    }
+
+    static func body(_ index: Int) -> String {
+        (0..<80).map { "kata\(index)x\($0)" }.joined(separator: " ")
+    }
+
+    /// A near-identical body found across batches (the copy is compared 600 candidates after
+    /// the original), every body asked for once, in batches no larger than the batch size.
+    @Test func nearIdenticalBodiesAreFoundAcrossBatches() {
+        let count = DuplicateFilter.bodiesReadAtOnce * 2 + 76
+        let candidates = (0..<count).map(Self.candidate)
+        var batches: [[String]] = []
+        let result = DuplicateFilter.filter(candidates) { sources in
+            batches.append(sources)
+            var bodies: [String: String] = [:]
+            for source in sources {
+                let index = Int(source.dropFirst().prefix(4))!
+                bodies[source] = Self.body(index == 610 ? 10 : index)
+            }
+            return bodies
+        }
+        #expect(result.duplicates.map(\.dropped) == ["p0610.html"])
+        #expect(result.duplicates.first?.kept == "p0010.html")
+        #expect(result.kept.count == count - 1)
+        #expect(batches.count == 3 && batches.allSatisfy { $0.count <= DuplicateFilter.bodiesReadAtOnce })
+        #expect(batches.flatMap { $0 }.count == count && Set(batches.flatMap { $0 }).count == count)
+    }
+}

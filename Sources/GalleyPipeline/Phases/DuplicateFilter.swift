@@ -34,10 +34,13 @@ enum DuplicateFilter {
         var reason: String
     }
 
-    /// The candidates to keep (in their original order) and the duplicates left out; `body`
-    /// gives a candidate's body by its source path (read back from the build state; a body that
-    /// cannot be read compares as empty, too short to match).
-    static func filter(_ candidates: [Candidate], body: (String) -> String?) -> (kept: [Candidate], duplicates: [Duplicate]) {
+    /// Candidates' bodies read back from the build state at once (in the order they are compared).
+    static let bodiesReadAtOnce = 512
+
+    /// The candidates to keep (in their original order) and the duplicates left out; `bodies`
+    /// gives the bodies of a batch of candidates by source path (read back from the build state
+    /// in one go; a body that cannot be read compares as empty, too short to match).
+    static func filter(_ candidates: [Candidate], bodies: ([String]) -> [String: String]) -> (kept: [Candidate], duplicates: [Duplicate]) {
         let order = candidates.indices.sorted { lhs, rhs in
             let (a, b) = (candidates[lhs], candidates[rhs])
             return a.fetched != b.fetched ? a.fetched > b.fetched : winsTie(a.document.source, over: b.document.source)
@@ -46,13 +49,17 @@ enum DuplicateFilter {
         var buckets: [Int: [Int]] = [:]
         var shingles: [Int: Set<UInt64>] = [:]
         var dropped: [Int: Duplicate] = [:]
-        for index in order {
+        var read: [String: String] = [:]
+        for (position, index) in order.enumerated() {
+            if position % bodiesReadAtOnce == 0 {
+                read = bodies(order[position..<min(position + bodiesReadAtOnce, order.count)].map { candidates[$0].document.source })
+            }
             let document = candidates[index].document
             if let url = document.frontMatter.sourceURL.map(canonical), let winner = byURL[url] {
                 dropped[index] = Duplicate(kept: candidates[winner].document.source, dropped: document.source, reason: "same canonical URL")
                 continue
             }
-            let own = shingleSet(body(document.source) ?? "")
+            let own = shingleSet(read[document.source] ?? "")
             if own.count >= minimumWords - shingleWords + 1 {
                 let keys = bandKeys(own)
                 let match = Set(keys.flatMap { buckets[$0] ?? [] }).sorted().first { winner in
