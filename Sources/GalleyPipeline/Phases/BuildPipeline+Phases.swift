@@ -142,11 +142,11 @@ extension BuildPipeline {
         var prepared = batches.first.map { batch in prepare(batch.map { items[$0] }) }
         for (number, batch) in batches.enumerated() {
             guard let ready = prepared else { break }
-            let upcoming = Handoff<Prepared>()
+            let upcoming = Locked<Prepared?>(nil)
             let group = DispatchGroup()
             if number + 1 < batches.count {
                 let next = batches[number + 1].map { items[$0] }
-                DispatchQueue.global().async(group: group) { upcoming.put(prepare(next)) }
+                DispatchQueue.global().async(group: group) { upcoming.withLock { $0 = prepare(next) } }
             }
             made += parallelMap(batch, jobs: options.jobs) { index -> PageResult in
                 defer { counter?.advance() }
@@ -155,7 +155,7 @@ extension BuildPipeline {
                 }
             }
             group.wait()
-            prepared = upcoming.take()
+            prepared = upcoming.withLock { $0.take() }
         }
         // `made` holds one result per item without a kept file, in order.
         var next = made.makeIterator()
@@ -199,9 +199,15 @@ extension BuildPipeline {
                     config: SiteConfig) -> (@Sendable (ArticleSummary) -> String?)? {
         guard config.feedContent == .full else { return nil }
         let heads = Dictionary(articles.entries.map { ($0.summary.slug, $0.head) }, uniquingKeysWith: { first, _ in first })
+        // An article is in several feeds (home, its tags, its region), made on any thread: its
+        // body is read and rendered once, for the feeds of this build only.
+        let made = Locked<[String: String]>([:])
         return { summary in
+            if let html = made.withLock({ $0[summary.slug] }) { return html }
             guard let head = heads[summary.slug], let document = try? Self.document(head, from: bodies.bodies(of: [head.source])) else { return nil }
-            return renderer.bodyHTML(of: document, summary: summary, absolute: true)
+            let html = renderer.bodyHTML(of: document, summary: summary, absolute: true)
+            made.withLock { $0[summary.slug] = html }
+            return html
         }
     }
 
@@ -233,11 +239,12 @@ extension BuildPipeline {
     }
 }
 
-/// One value handed from the thread that makes it to the one that waits for it.
-private final class Handoff<Value: Sendable>: Sendable {
-    private let slot = Mutex<Value?>(nil)
+/// A value shared between threads behind a lock (a batch handed from the thread that reads
+/// it to the one that renders it; the feeds' rendered bodies).
+private final class Locked<Value: Sendable>: Sendable {
+    private let value: Mutex<Value>
 
-    func put(_ value: Value) { slot.withLock { $0 = value } }
+    init(_ value: Value) { self.value = Mutex(value) }
 
-    func take() -> Value? { slot.withLock { $0.take() } }
+    func withLock<Result>(_ body: (inout Value) -> Result) -> Result { value.withLock { body(&$0) } }
 }
