@@ -14,8 +14,10 @@ public final class OutputSession: Sendable {
     private let base: String
     private let root: String
     private let staging: String?
-    /// Folders (relative, "" for the root) created or checked to be real folders inside the root.
-    private let checkedFolders = Mutex<Set<String>>([""])
+    /// Folders (relative, "" for the root) created or checked to be real folders inside the
+    /// root, each with whether this session created it (then it held nothing but what the
+    /// session writes).
+    private let checkedFolders = Mutex<[String: Bool]>(["": false])
     private let writtenPaths = Mutex<Set<String>>([])
 
     /// Opens `writer`'s output folder (created when missing) and empties its staging folder.
@@ -35,33 +37,41 @@ public final class OutputSession: Sendable {
         guard writtenPaths.withLock({ $0.insert(file.path).inserted }) else {
             throw GalleyError(.write, source: file.path, reason: "two outputs want the same path")
         }
-        try prepareFolders(of: file.path)
-        return try OutputWriter.writeIfChanged(file, in: base, staging: staging)
+        let folderIsNew = try prepareFolders(of: file.path)
+        return try OutputWriter.writeIfChanged(file, in: base, staging: staging, targetIsNew: folderIsNew)
     }
 
     /// Whether this session wrote (or found unchanged) a file at `path`.
     public func produced(_ path: String) -> Bool { writtenPaths.withLock { $0.contains(path) } }
 
     /// Creates the folders above `path` that are not checked yet (parents first) and checks that
-    /// none resolves outside the output folder. A folder made here with `mkdir` inside a checked
-    /// parent is a real folder there, so only folders that already existed and are not plain
-    /// folders (links) need their real path resolved.
-    private func prepareFolders(of path: String) throws(GalleyError) {
+    /// none resolves outside the output folder; whether `path`'s own folder is one this session
+    /// created (so nothing can be at `path` yet). A folder made here with `mkdir` inside a
+    /// checked parent is a real folder there, so only folders that already existed and are not
+    /// plain folders (links) need their real path resolved.
+    private func prepareFolders(of path: String) throws(GalleyError) -> Bool {
         var ancestors: [String] = []
         var current = Substring(path)
         while let slash = current.lastIndex(of: "/") {
             current = current[..<slash]
             ancestors.append(String(current))
         }
-        for folder in ancestors.reversed() where !checkedFolders.withLock({ $0.contains(folder) }) {
-            try check(folder)
-            checkedFolders.withLock { _ = $0.insert(folder) }
+        var created = false
+        for folder in ancestors.reversed() {
+            if let known = checkedFolders.withLock({ $0[folder] }) {
+                created = known
+                continue
+            }
+            created = try check(folder)
+            checkedFolders.withLock { $0[folder] = created }
         }
+        return ancestors.isEmpty ? false : created
     }
 
-    private func check(_ folder: String) throws(GalleyError) {
+    /// Makes `folder` or checks the one there; whether it made it.
+    private func check(_ folder: String) throws(GalleyError) -> Bool {
         let full = base + "/" + folder
-        if mkdir(full, 0o755) == 0 { return }
+        if mkdir(full, 0o755) == 0 { return true }
         guard errno == EEXIST else {
             throw GalleyError(.write, source: folder, reason: "could not create the folder: \(String(cString: strerror(errno)))")
         }
@@ -69,11 +79,12 @@ public final class OutputSession: Sendable {
         guard lstat(full, &info) == 0 else {
             throw GalleyError(.write, source: folder, reason: "could not read the folder: \(String(cString: strerror(errno)))")
         }
-        if (info.st_mode & S_IFMT) == S_IFDIR { return }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return false }
         guard OutputWriter.isInside(URL(fileURLWithPath: full).resolvingSymlinksInPath().path, root: root),
               stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
             throw GalleyError(.write, source: folder, reason: "the output folder contains a link that leads outside it, or a file where a folder belongs")
         }
+        return false
     }
 
     /// Removes stale files (those of `stale` this session did not write): only safe relative

@@ -100,10 +100,12 @@ public struct OutputWriter: Sendable {
 
     /// Writes one file unless the same bytes are already there; returns its stamp afterwards.
     /// `folder` and `staging` are absolute paths (strings: a `URL` per file cost two failing
-    /// `stat`s and an allocation).
-    static func writeIfChanged(_ file: RenderedPage, in folder: String, staging: String?) throws(GalleyError) -> (written: Bool, stamp: FileStamp?) {
+    /// `stat`s and an allocation). `targetIsNew`: the file's folder was just made, so there is
+    /// nothing to compare with (a cold build skips a failing `stat` per file).
+    static func writeIfChanged(_ file: RenderedPage, in folder: String, staging: String?,
+                               targetIsNew: Bool = false) throws(GalleyError) -> (written: Bool, stamp: FileStamp?) {
         let target = folder + "/" + file.path
-        if let stamp = FileStamp.of(path: target) {
+        if !targetIsNew, let stamp = FileStamp.of(path: target) {
             if stamp.size == file.bytes.count, hasBytes(file.bytes, at: target) { return (false, stamp) }
         } else if let created = try createUnnamed(file.bytes, at: target) {
             return (true, created)
@@ -135,8 +137,27 @@ public struct OutputWriter: Sendable {
         try writeAll(bytes, to: descriptor, target: target)
         var info = stat()
         fstat(descriptor, &info)
-        guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, target, AT_SYMLINK_FOLLOW) == 0 else { return nil }
+        guard link(descriptor, at: target) else { return nil }
         return FileStamp(info)
+    }
+
+    /// Whether `linkat(descriptor, "", …, AT_EMPTY_PATH)` works here: since Linux 6.10 for a
+    /// file this process opened, before that only with `CAP_DAC_READ_SEARCH`. It saves
+    /// resolving `/proc/self/fd/N` for every new file.
+    private static let linksByDescriptor = Atomic<Bool>(true)
+
+    /// Linux's `AT_EMPTY_PATH`, which Swift does not import without `_GNU_SOURCE`.
+    private static let emptyPathFlag: Int32 = 0x1000
+
+    /// Links the unnamed open file at `target`, by its descriptor where the kernel allows it,
+    /// else through `/proc/self/fd`.
+    private static func link(_ descriptor: Int32, at target: String) -> Bool {
+        if linksByDescriptor.load(ordering: .relaxed) {
+            if linkat(descriptor, "", AT_FDCWD, target, emptyPathFlag) == 0 { return true }
+            guard errno == ENOENT || errno == EPERM || errno == EINVAL else { return false }
+            linksByDescriptor.store(false, ordering: .relaxed)
+        }
+        return linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, target, AT_SYMLINK_FOLLOW) == 0
     }
 
     /// Writes every byte to an open file.
