@@ -142,20 +142,15 @@ extension BuildPipeline {
         var prepared = batches.first.map { batch in prepare(batch.map { items[$0] }) }
         for (number, batch) in batches.enumerated() {
             guard let ready = prepared else { break }
-            let upcoming = Locked<Prepared?>(nil)
-            let group = DispatchGroup()
-            if number + 1 < batches.count {
-                let next = batches[number + 1].map { items[$0] }
-                DispatchQueue.global().async(group: group) { upcoming.withLock { $0 = prepare(next) } }
-            }
+            let upcoming = number + 1 < batches.count ? batches[number + 1].map { items[$0] } : nil
+            let preparing = upcoming.map { next in BackgroundWork { prepare(next) } }
             made += parallelMap(batch, jobs: options.jobs) { index -> PageResult in
                 defer { counter?.advance() }
                 return Self.make(items[index], key: checks[index].key, session: session) { item throws(GalleyError) in
                     try render(item, ready)
                 }
             }
-            group.wait()
-            prepared = upcoming.withLock { $0.take() }
+            prepared = preparing?.wait()
         }
         // `made` holds one result per item without a kept file, in order.
         var next = made.makeIterator()
@@ -239,8 +234,7 @@ extension BuildPipeline {
     }
 }
 
-/// A value shared between threads behind a lock (a batch handed from the thread that reads
-/// it to the one that renders it; the feeds' rendered bodies).
+/// A value shared between threads behind a lock (the feeds' rendered bodies).
 private final class Locked<Value: Sendable>: Sendable {
     private let value: Mutex<Value>
 
