@@ -39,24 +39,25 @@ public struct SourceFingerprint: Codable, Sendable, Hashable {
         return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
-    /// FNV-1a 64 of `bytes`, hex.
+    /// `StableHasher`'s hash of `bytes`, hex.
     public static func hash(_ bytes: some Sequence<UInt8>) -> String {
         var hasher = StableHasher()
         hasher.combine(bytes)
         return hasher.hex
     }
 
-    /// FNV-1a 64 of a file's bytes; nil when it cannot be read.
+    /// The same hash of a file's bytes (a link is followed); nil when it cannot be read.
     public static func hash(ofFile path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        var hasher = StableHasher()
-        data.withUnsafeBytes { hasher.combine(buffer: $0) }
-        return hasher.hex
+        guard let bytes = try? SourceReader.read(path, source: path, followingLink: true) else { return nil }
+        return hash(bytes)
     }
 }
 
-/// FNV-1a 64, fed piece by piece: a hash that is the same in every process and on every
-/// machine (Swift's `Hasher` is seeded per process), for cache keys kept on disk.
+/// A 64-bit hash fed piece by piece that is the same in every process and on every machine
+/// (Swift's `Hasher` is seeded per process), for change detection and cache keys kept on disk.
+/// Not for hostile collisions. Eight bytes at a time (a multiply and a shift each: FNV-1a's byte
+/// at a time was 2% of a cold build, hashing every source and body); every piece ends with its
+/// length, so pieces of different lengths never hash alike by padding.
 public struct StableHasher: Sendable {
     public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
@@ -65,27 +66,34 @@ public struct StableHasher: Sendable {
 
     /// Mixes bytes in.
     public mutating func combine(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            value ^= UInt64(byte)
-            value = value &* 0x100_0000_01b3
-        }
+        if let done: Void = bytes.withContiguousStorageIfAvailable({ combine(buffer: UnsafeRawBufferPointer($0)) }) { return done }
+        let array = Array(bytes)
+        array.withUnsafeBytes { combine(buffer: $0) }
     }
 
-    /// Mixes raw bytes in.
+    /// Mixes raw bytes in: little-endian words, then the last bytes and the length.
     public mutating func combine(buffer: UnsafeRawBufferPointer) {
         var current = value
-        for byte in buffer {
-            current ^= UInt64(byte)
-            current = current &* 0x100_0000_01b3
+        var offset = 0
+        while offset + 8 <= buffer.count {
+            current = Self.mix(current, UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            offset += 8
         }
-        value = current
+        var last: UInt64 = 0
+        for (shift, byte) in buffer[offset...].enumerated() { last |= UInt64(byte) << (8 * UInt64(shift)) }
+        current = Self.mix(current, last)
+        value = Self.mix(current, UInt64(buffer.count))
     }
 
-    /// Mixes a string in, followed by a separator so that ("ab", "c") and ("a", "bc") differ.
+    private static func mix(_ state: UInt64, _ word: UInt64) -> UInt64 {
+        let product = (state ^ word) &* 0x9e37_79b9_7f4a_7c15
+        return product ^ (product >> 29)
+    }
+
+    /// Mixes a string in (its length makes ("ab", "c") and ("a", "bc") differ).
     public mutating func combine(_ text: String) {
         var text = text
         text.withUTF8 { combine(buffer: UnsafeRawBufferPointer($0)) }
-        combine(CollectionOfOne(0xff))
     }
 
     /// Mixes an integer in.
