@@ -9,8 +9,10 @@ package enum SourceReader {
 
     /// A page with its sidecar; what the sidecar leaves out (or all of it, when there is none)
     /// comes from the page's provenance comment, then (`mirrorURLs`) from its mirror-tree path.
-    package static func page(_ file: SourceFile, mirrorURLs: Bool) throws(GalleyError) -> SourcePage {
-        var bytes = try read(file.url, source: file.path, followingLink: file.followsLink)
+    /// `fileBytes`: the file's bytes when the caller has read them already.
+    package static func page(_ file: SourceFile, mirrorURLs: Bool, fileBytes: [UInt8]? = nil) throws(GalleyError) -> SourcePage {
+        var bytes: [UInt8]
+        if let fileBytes { bytes = fileBytes } else { bytes = try read(file.filePath, source: file.path, followingLink: file.followsLink) }
         if case .page(gzipped: true) = file.kind { bytes = try GzipDecoder.decompress(bytes, source: file.path) }
         guard bytes.count <= maximumPageBytes else {
             throw GalleyError(.read, source: file.path, reason: "page is larger than \(maximumPageBytes / 1_048_576) MB")
@@ -20,8 +22,9 @@ package enum SourceReader {
         return SourcePage(path: file.path, bytes: bytes, sidecar: completed)
     }
 
-    static func markdown(_ file: SourceFile) throws(GalleyError) -> String {
-        let bytes = try read(file.url, source: file.path, followingLink: file.followsLink)
+    static func markdown(_ file: SourceFile, fileBytes: [UInt8]? = nil) throws(GalleyError) -> String {
+        let bytes: [UInt8]
+        if let fileBytes { bytes = fileBytes } else { bytes = try read(file.filePath, source: file.path, followingLink: file.followsLink) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw GalleyError(.read, source: file.path, reason: "a Markdown file must be UTF-8")
         }
@@ -41,15 +44,21 @@ package enum SourceReader {
     /// `followingLink`: discovery skips links, and a file or sidecar swapped for a link after
     /// discovery is refused, not read.
     static func read(_ url: URL, source: String, followingLink: Bool = false) throws(GalleyError) -> [UInt8] {
-        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC | (followingLink ? 0 : O_NOFOLLOW))
+        try read(url.path, source: source, followingLink: followingLink)
+    }
+
+    /// The same, for a file path.
+    static func read(_ path: String, source: String, followingLink: Bool = false) throws(GalleyError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | (followingLink ? 0 : O_NOFOLLOW))
+        let name = path.split(separator: "/").last.map(String.init) ?? path
         guard descriptor >= 0 else {
-            let reason = errno == ELOOP ? "\(url.lastPathComponent) is a symbolic link: not followed" : "cannot read the file"
+            let reason = errno == ELOOP ? "\(name) is a symbolic link: not followed" : "cannot read the file"
             throw GalleyError(.read, source: source, reason: reason)
         }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            throw GalleyError(.read, source: source, reason: "\(url.lastPathComponent) is not a regular file")
+            throw GalleyError(.read, source: source, reason: "\(name) is not a regular file")
         }
         return try readAll(descriptor, expected: Int(status.st_size), source: source)
     }

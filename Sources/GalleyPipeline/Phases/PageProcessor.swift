@@ -39,15 +39,16 @@ public struct PageProcessor: Sendable {
 
     /// Stages 1–2 for one file. `stamp` is the file's stamp when the caller already has it
     /// (its mtime dates a page that neither gives a date nor has one in its sidecar); without
-    /// it the file is looked at only when that date is needed.
-    public func process(_ file: SourceFile, stamp: FileStamp? = nil) -> ProcessedPage {
+    /// it the file is looked at only when that date is needed. `fileBytes`: the file as read
+    /// by the caller (who hashed it), else it is read here.
+    public func process(_ file: SourceFile, stamp: FileStamp? = nil, fileBytes: [UInt8]? = nil) -> ProcessedPage {
         do throws(GalleyError) {
             switch file.kind {
             case .markdown:
-                let document = try normalizer.parseDocument(try SourceReader.markdown(file), source: file.path)
+                let document = try normalizer.parseDocument(try SourceReader.markdown(file, fileBytes: fileBytes), source: file.path)
                 return ProcessedPage(extracted: nil, document: .success(document))
             case .page:
-                let page = try SourceReader.page(file, mirrorURLs: mirrorURLs)
+                let page = try SourceReader.page(file, mirrorURLs: mirrorURLs, fileBytes: fileBytes)
                 return process(page) { (stamp ?? Self.stamp(of: file))?.modified }
             case .archive:
                 throw GalleyError(.read, source: file.path, reason: "an archive is read record by record, not as one page")

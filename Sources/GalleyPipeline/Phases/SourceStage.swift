@@ -58,12 +58,18 @@ struct SourceStage {
         var result = Result(sources: [])
         result.sources.reserveCapacity(files.count)
         var removed = Set(stored.keys)
+        // Batch k + 1 is processed on the other threads while batch k is saved on this one.
+        var unsaved: Batch?
         for start in stride(from: 0, to: checks.count, by: batchSize) {
             let batchChecks = Array(checks[start..<min(start + batchSize, checks.count)])
-            var results = parallelMap(batchChecks, jobs: jobs) { check in
-                defer { counter?.advance() }
-                return outcome(check, stored: fresh[check.file.path])
+            let processing = BackgroundWork { [self] in
+                parallelMap(batchChecks, jobs: jobs) { check in
+                    defer { counter?.advance() }
+                    return outcome(check, stored: fresh[check.file.path])
+                }
             }
+            if let batch = unsaved.take() { try save(batch, to: store, extractionKey: extractionKey) }
+            var results = processing.wait()
             try keepLastGoodVersions(&results, store: store, extractionKey: extractionKey, fresh: fresh, stored: stored)
             var batch = Batch()
             for (check, (source, record)) in zip(batchChecks, results) {
@@ -73,12 +79,17 @@ struct SourceStage {
                 removed.remove(source.file.path)
                 if check.freshness != .unchanged || !source.reused { batch.changed.insert(source.file.path) }
             }
-            try store.saveSources(batch.records, changed: batch.changed, removed: [], extractionKey: extractionKey, jobs: jobs)
+            unsaved = batch
         }
+        if let batch = unsaved.take() { try save(batch, to: store, extractionKey: extractionKey) }
         try readArchives(allFiles.filter { $0.kind == .archive }, stored: stored, store: store, extractionKey: extractionKey,
                          removed: &removed, into: &result)
         try store.saveSources([:], changed: [], removed: removed, extractionKey: extractionKey, jobs: jobs)
         return result
+    }
+
+    private func save(_ batch: Batch, to store: BuildStateStore, extractionKey: String) throws(GalleyError) {
+        try store.saveSources(batch.records, changed: batch.changed, removed: [], extractionKey: extractionKey, jobs: jobs)
     }
 
     /// Reads the archives, saving each one's records as it is done (their bodies with them).
@@ -130,8 +141,11 @@ struct SourceStage {
 
     private func process(_ file: SourceFile, stamp: FileStamp, sidecar: FileStamp?) -> (ProcessedSource, SourceRecord?) {
         let readAt = SourceFingerprint.nowNanoseconds()
-        let hash = SourceFingerprint.hash(ofFile: file.filePath) ?? ""
-        let result = processor.process(file, stamp: stamp)
+        // Read once, for the hash and the processor; one that cannot be read is the processor's
+        // to report.
+        let bytes = try? SourceReader.read(file.filePath, source: file.path, followingLink: file.followsLink)
+        let hash = bytes.map { SourceFingerprint.hash($0) } ?? ""
+        let result = processor.process(file, stamp: stamp, fileBytes: bytes)
         let fetched = result.fetched ?? Date(timeIntervalSince1970: Double(stamp.modified) / 1e9)
         var fingerprint = SourceFingerprint(file: stamp, sidecar: sidecar, hash: hash, racy: SourceFingerprint.isRacy(stamp, readAt: readAt))
         if FileStamp.of(path: file.filePath) != stamp || file.sidecarPath.flatMap({ FileStamp.of(path: $0) }) != sidecar {
