@@ -1,5 +1,6 @@
 import Foundation
 import GalleyCore
+import GalleyTestSupport
 @testable import GalleyPipeline
 import Testing
 
@@ -53,5 +54,24 @@ import Testing
         joined.combine("a")
         joined.combine("bc")
         #expect(split.hex != joined.hex)
+    }
+
+    /// The hash reads eight bytes at a time, and sees every byte of each: a change in the first
+    /// word, the last word, or the bytes after the last whole word; trailing zero bytes (a
+    /// shorter piece padded) hash differently; a file hashes as its bytes do.
+    @Test func hashSeesEveryByteAndLength() throws {
+        let bytes = (0..<37).map { UInt8($0 &* 7 &+ 3) }
+        let base = SourceFingerprint.hash(bytes)
+        for index in [0, 7, 8, 31, 32, 36] {
+            var changed = bytes
+            changed[index] ^= 0x01
+            #expect(SourceFingerprint.hash(changed) != base, "byte \(index)")
+        }
+        #expect(SourceFingerprint.hash([5]) != SourceFingerprint.hash([5, 0, 0, 0, 0, 0, 0, 0]))
+        #expect(SourceFingerprint.hash([UInt8]()) != SourceFingerprint.hash([0]))
+        let folder = TemporaryFolder.make("hash")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(bytes).write(to: folder.appendingPathComponent("page.html"))
+        #expect(SourceFingerprint.hash(ofFile: folder.path + "/page.html") == base)
     }
 }

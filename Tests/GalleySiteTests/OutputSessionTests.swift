@@ -26,6 +26,32 @@ import Testing
         #expect(FileStamp.of(path: folder.path + "/" + pages[7].path) == before)
     }
 
+    /// Files in folders the session makes are written without looking for an old file first:
+    /// each lands whole with the stamp the file system gives it, two to a folder.
+    @Test func filesInNewFoldersLandWithTheirStamps() throws {
+        let folder = TemporaryFolder.make("session")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let session = try OutputSession(writer: OutputWriter(outputFolder: folder))
+        for path in ["new/a/index.html", "new/a/feed.xml", "new/b/index.html"] {
+            let outcome = try session.write(RenderedPage(path: path, text: "<p>\(path)</p>"))
+            #expect(outcome.written)
+            #expect(outcome.stamp == FileStamp.of(path: folder.path + "/" + path))
+            #expect((try? String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)) == "<p>\(path)</p>")
+        }
+    }
+
+    /// Told its target is new when a file appeared there meanwhile (another program), the
+    /// writer still replaces it whole instead of failing or leaving the old bytes.
+    @Test func aFileThatAppearedAtANewTargetIsReplaced() throws {
+        let folder = TemporaryFolder.make("session")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("someone else's".utf8).write(to: folder.appendingPathComponent("page.html"))
+        let outcome = try OutputWriter.writeIfChanged(RenderedPage(path: "page.html", text: "ours"), in: folder.path, staging: nil, targetIsNew: true)
+        #expect(outcome.written)
+        #expect((try? String(contentsOf: folder.appendingPathComponent("page.html"), encoding: .utf8)) == "ours")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["page.html"], "no temporary file left behind")
+    }
+
     /// One session never writes a path twice, refuses paths that could leave the folder, and
     /// never removes a file it wrote even when told it is stale.
     @Test func refusesDuplicatesAndEscapesAndKeepsWhatItWrote() throws {
