@@ -22,13 +22,14 @@ package struct ArticleIndex {
         }
     }
 
-    init(documents: [DocumentHead], config: SiteConfig) {
+    /// `jobs`: threads that make the summaries.
+    init(documents: [DocumentHead], config: SiteConfig, jobs: Int = 1) {
         let ordered = documents.sorted { lhs, rhs in
             (lhs.frontMatter.date.date, lhs.source) < (rhs.frontMatter.date.date, rhs.source)
         }
         let slugs = Slug.uniqued(ordered.map(Self.slug(of:)))
         let paths = config.paths
-        entries = zip(ordered, slugs).map { document, slug in
+        entries = parallelMap(Array(zip(ordered, slugs)), jobs: jobs) { document, slug in
             // The head stays as processed (shared with the sources); the summary has the final slug.
             var matter = document.frontMatter
             matter.slug = slug

@@ -59,12 +59,12 @@ extension BuildPipeline {
     /// Renders the article pages whose inputs changed and writes each as soon as it is
     /// rendered (its bytes are dropped then); keeps the others' files. A page that fails to
     /// render keeps its last good file when there is one. Returns the published articles'
-    /// summaries.
-    func renderArticles(_ articles: ArticleIndex, bodies: DocumentBodies, renderer: TemplatePageRenderer, keyer: RenderKey,
+    /// summaries. `relations`: each article's related articles and neighbours, by slug.
+    func renderArticles(_ articles: ArticleIndex, relations: [String: ArticleRelations], bodies: DocumentBodies,
+                        renderer: TemplatePageRenderer, keyer: RenderKey,
                         trusted: [String: OutputRecord], previous: [String: OutputRecord], output: StreamedOutput, outputs: inout OutputSet,
                         report: inout BuildReport) throws(GalleyError) -> [ArticleSummary] {
         let entries = articles.entries
-        let relations = RelationPlanner().relations(for: entries.map(\.summary))
         let key = { @Sendable (entry: ArticleIndex.Entry) in
             keyer.article(entry.head, summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)
         }

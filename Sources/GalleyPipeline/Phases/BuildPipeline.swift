@@ -120,19 +120,22 @@ public struct BuildPipeline: Sendable {
         let sources = try sourcesToPublish(files, processor: processor, store: store, keys: keys, report: &report)
         report.phases.append(clock.lap("extract"))
 
-        let articles = ArticleIndex(documents: sources.documents, config: config)
+        let articles = ArticleIndex(documents: sources.documents, config: config, jobs: options.jobs)
+        let summaries = articles.entries.map(\.summary)
+        // Related articles and neighbours need the summaries only: planned while images are copied.
+        let relating = BackgroundWork { RelationPlanner().relations(for: summaries) }
         var outputs = OutputSet()
         let images = copyImages(articles, config: config, previous: previous, outputs: &outputs, report: &report)
         report.phases.append(clock.lap("images"))
 
         let renderer = baseRenderer.using(images.images)
-        let summaries = articles.entries.map(\.summary)
-        let keyer = RenderKey(inputs: keys.renderInputs, summaries: summaries, images: images.images, imageSignatures: images.signatures)
+        let keyer = RenderKey(inputs: keys.renderInputs, summaries: summaries, images: images.images, imageSignatures: images.signatures,
+                              jobs: options.jobs)
         // Each record says itself whether it may be trusted (`OutputRecord.untrusted` while written).
         let trusted = !options.full && last.renderInputsKey == keys.renderInputs ? previous : [:]
         let output = try openOutput(previous: previous, store: store, keys: keys)
         let bodies = store.bodies()
-        let published = try renderArticles(articles, bodies: bodies, renderer: renderer, keyer: keyer, trusted: trusted, previous: previous,
+        let published = try renderArticles(articles, relations: relating.wait(), bodies: bodies, renderer: renderer, keyer: keyer, trusted: trusted, previous: previous,
                                            output: output, outputs: &outputs, report: &report)
         report.phases.append(clock.lap("render"))
 

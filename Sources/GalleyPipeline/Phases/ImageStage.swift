@@ -54,13 +54,14 @@ struct ImageStage {
     func run(_ entries: [ArticleIndex.Entry], reusable: @Sendable (String, String) -> OutputRecord?) -> Result {
         var wanted: [Wanted] = []
         var seen: Set<String> = []
-        for entry in entries {
+        let wantedByEntry = parallelMap(entries, jobs: jobs) { entry in
             let document = entry.head
-            for url in Self.imageURLs(of: document) where seen.insert(url).inserted {
-                wanted.append(Wanted(url: url, source: document.source, pageURL: document.frontMatter.sourceURL,
-                                     archive: ScrapeArchive.archivePath(ofRecord: document.source)))
+            let archive = ScrapeArchive.archivePath(ofRecord: document.source)
+            return Self.imageURLs(of: document).map { url in
+                Wanted(url: url, source: document.source, pageURL: document.frontMatter.sourceURL, archive: archive)
             }
         }
+        for item in wantedByEntry.joined() where seen.insert(item.url).inserted { wanted.append(item) }
         seen = []
         var archiveWants: [String: Set<String>] = [:]
         for item in wanted { if let archive = item.archive { archiveWants[archive, default: []].insert(item.url) } }

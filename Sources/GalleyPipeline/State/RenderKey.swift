@@ -14,14 +14,14 @@ struct RenderKey {
     /// Source → what its article page shows of local images (`ImageStage.Result.signatures`).
     let imageSignatures: [String: String]
 
-    init(inputs: String, summaries: [ArticleSummary], images: SiteImages = SiteImages(), imageSignatures: [String: String] = [:]) {
+    /// `jobs`: threads that hash the summaries.
+    init(inputs: String, summaries: [ArticleSummary], images: SiteImages = SiteImages(), imageSignatures: [String: String] = [:],
+         jobs: Int = 1) {
         self.inputs = inputs
         self.images = images
         self.imageSignatures = imageSignatures
-        var hashes: [String: String] = [:]
-        hashes.reserveCapacity(summaries.count)
-        for summary in summaries { hashes[summary.slug] = Self.hash(summary) }
-        self.summaries = hashes
+        let hashes = parallelMap(summaries, jobs: jobs) { summary in (summary.slug, Self.hash(summary)) }
+        self.summaries = Dictionary(hashes, uniquingKeysWith: { _, last in last })
     }
 
     /// Every field of a summary: its slug, path and source, its whole front matter (by the
