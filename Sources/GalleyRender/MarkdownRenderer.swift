@@ -161,7 +161,7 @@ public struct MarkdownRenderer: Sendable {
         let needle = Array(target.utf8)
         guard !needle.isEmpty else { return text }
         var text = text
-        return text.withUTF8 { bytes -> String in
+        let replaced = text.withUTF8 { bytes -> String? in
             var output: [UInt8] = []
             var copied = 0, index = 0
             while let hit = ByteSearch.firstOffset(of: needle, in: bytes, from: index) {
@@ -171,10 +171,12 @@ public struct MarkdownRenderer: Sendable {
                 index = hit + needle.count
                 copied = index
             }
-            guard copied > 0 else { return String(decoding: bytes, as: UTF8.self) }
+            guard copied > 0 else { return nil }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
             return String(decoding: output, as: UTF8.self)
         }
+        // Nothing found: the text as it is, not a copy of it.
+        return replaced ?? text
     }
 
     /// The URL scheme that stands for a local image between the tree and the HTML.

@@ -79,7 +79,7 @@ struct PageContext: Sendable {
         guard case .object(var page)? = context["page"] else { return context }
         var openGraph: TemplateObject = [
             "type": .text("website"), "title": .text(title), "url": .text(paths.absoluteURL(path)), "siteName": .text(config.title),
-            "locale": .text(config.language.replacingOccurrences(of: "-", with: "_")), "description": .text(description),
+            "locale": .text(Self.openGraphLocale(config.language)), "description": .text(description),
         ]
         openGraph.set("image", text: shareURL(ofImage: image))
         page["og"] = .object(openGraph)
@@ -151,7 +151,7 @@ struct PageContext: Sendable {
         page["jsonLD"] = .text(StructuredData.newsArticle(summary, config: config, canonicalURL: canonical))
         var openGraph: TemplateObject = [
             "type": .text("article"), "title": .text(summary.title), "url": .text(ownURL), "siteName": .text(config.title),
-            "locale": .text((summary.language ?? config.language).replacingOccurrences(of: "-", with: "_")),
+            "locale": .text(Self.openGraphLocale(summary.language ?? config.language)),
             "publishedTime": .text(summary.published.rfc3339),
             "tags": .list(summary.tags.map { .text($0.name) }),
         ]
@@ -162,6 +162,12 @@ struct PageContext: Sendable {
         page["og"] = .object(openGraph)
         page["twitterCard"] = .text(summary.image == nil ? "summary" : "summary_large_image")
         return page
+    }
+
+    /// A language tag as `og:locale` writes it (`id-ID` → `id_ID`; Foundation's replacing
+    /// bridged to NSString, 0.8% of a build for this).
+    static func openGraphLocale(_ language: String) -> String {
+        String(String.UnicodeScalarView(language.unicodeScalars.map { $0 == "-" ? "_" : $0 }))
     }
 
     func listValues(_ page: ListPage) -> TemplateObject {
