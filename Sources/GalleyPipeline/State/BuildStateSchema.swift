@@ -16,7 +16,7 @@ enum BuildStateSchema {
     /// (The documents' own layout follows the front-matter schema and is checked by
     /// `meta.document_schema`; and a galley binary other than the one that saved the state
     /// reuses no document and no page anyway: `BuildKeys.toolIdentity` is part of every key.)
-    static let version: Int32 = 3
+    static let version: Int32 = 4
 
     /// The tables, created together in one transaction.
     static let tables = """
@@ -40,7 +40,7 @@ enum BuildStateSchema {
             mtime INTEGER NOT NULL,
             sidecar_size INTEGER,             -- its sidecar NAME.json's stamp; NULL: no sidecar
             sidecar_mtime INTEGER,
-            hash TEXT NOT NULL,               -- FNV-1a 64 of its bytes, hex
+            hash TEXT NOT NULL,               -- StableHasher of its bytes, hex
             racy INTEGER NOT NULL,            -- 1: modified too shortly before it was read; compare bytes next time
             fetched REAL NOT NULL,            -- sidecar fetched_at, else the mtime
             problem_stage TEXT,               -- why this version gives no document; NULL: none

@@ -42,7 +42,7 @@ struct DocumentHead: Sendable, Equatable {
         get { box.fields.frontMatter }
         set { fields.frontMatter = newValue }
     }
-    /// FNV-1a 64 of the body's UTF-8 (`StableHasher`): stands for the body in the article's
+    /// The hash of the body's UTF-8 (`StableHasher`): stands for the body in the article's
     /// render key.
     var bodyDigest: UInt64 { box.fields.bodyDigest }
     /// The URLs of the images the body shows, in order (`MarkdownRenderer.imageURLs`).

@@ -9,7 +9,7 @@ public struct SourceFingerprint: Codable, Sendable, Hashable {
     public var file: FileStamp
     /// The sidecar `NAME.json`, when there is one.
     public var sidecar: FileStamp?
-    /// FNV-1a 64 of the file's bytes, hex.
+    /// `StableHasher`'s hash of the file's bytes, hex.
     public var hash: String
     /// The file was modified so shortly before it was read that a later change could keep the
     /// same mtime (file systems stamp with a coarse clock): its bytes must be compared next
