@@ -58,7 +58,8 @@ import Testing
 
     /// The hash reads eight bytes at a time, and sees every byte of each: a change in the first
     /// word, the last word, or the bytes after the last whole word; trailing zero bytes (a
-    /// shorter piece padded) hash differently; a file hashes as its bytes do.
+    /// shorter piece padded) hash differently. A file is read for hashing only while it keeps
+    /// the stamp it was checked with.
     @Test func hashSeesEveryByteAndLength() throws {
         let bytes = (0..<37).map { UInt8($0 &* 7 &+ 3) }
         let base = SourceFingerprint.hash(bytes)
@@ -71,7 +72,10 @@ import Testing
         #expect(SourceFingerprint.hash([UInt8]()) != SourceFingerprint.hash([0]))
         let folder = TemporaryFolder.make("hash")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Data(bytes).write(to: folder.appendingPathComponent("page.html"))
-        #expect(SourceFingerprint.hash(ofFile: folder.path + "/page.html") == base)
+        let path = folder.path + "/page.html"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let stamp = try #require(FileStamp.of(path: path))
+        #expect(SourceReader.read(path, ifStamped: stamp).map { SourceFingerprint.hash($0) } == base)
+        #expect(SourceReader.read(path, ifStamped: FileStamp(size: stamp.size, modified: stamp.modified + 1)) == nil)
     }
 }

@@ -50,17 +50,31 @@ package enum SourceReader {
     /// The same, for a file path.
     static func read(_ path: String, source: String, followingLink: Bool = false) throws(GalleyError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | (followingLink ? 0 : O_NOFOLLOW))
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = { path.split(separator: "/").last.map(String.init) ?? path }
         guard descriptor >= 0 else {
-            let reason = errno == ELOOP ? "\(name) is a symbolic link: not followed" : "cannot read the file"
+            let reason = errno == ELOOP ? "\(name()) is a symbolic link: not followed" : "cannot read the file"
             throw GalleyError(.read, source: source, reason: reason)
         }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            throw GalleyError(.read, source: source, reason: "\(name) is not a regular file")
+            throw GalleyError(.read, source: source, reason: "\(name()) is not a regular file")
         }
         return try readAll(descriptor, expected: Int(status.st_size), source: source)
+    }
+
+    /// The bytes of the regular file at `path` (a link is followed) when it is stamped `stamp`
+    /// both before and after it is read (asked of the open file: no second path lookup); nil
+    /// otherwise, or when it cannot be read.
+    static func read(_ path: String, ifStamped stamp: FileStamp) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, FileStamp(status) == stamp,
+              let bytes = try? readAll(descriptor, expected: Int(status.st_size), source: path),
+              fstat(descriptor, &status) == 0, FileStamp(status) == stamp else { return nil }
+        return bytes
     }
 
     /// Reads an open file to its end: straight into an array of the size `fstat` gave (and one

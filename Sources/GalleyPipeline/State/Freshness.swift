@@ -29,7 +29,7 @@ enum Freshness: Sendable, Hashable {
         guard let recorded, recorded.sidecar == sidecar, recorded.file.size == stamp.size else { return (.changed, nil) }
         if recorded.file.modified == stamp.modified, !recorded.racy { return (.unchanged, recorded) }
         let readAt = SourceFingerprint.nowNanoseconds()
-        guard SourceFingerprint.hash(ofFile: path) == recorded.hash, FileStamp.of(path: path) == stamp else { return (.changed, nil) }
+        guard let bytes = SourceReader.read(path, ifStamped: stamp), SourceFingerprint.hash(bytes) == recorded.hash else { return (.changed, nil) }
         var updated = recorded
         updated.file = stamp
         updated.racy = SourceFingerprint.isRacy(stamp, readAt: readAt)

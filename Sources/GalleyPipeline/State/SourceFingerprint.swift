@@ -45,12 +45,6 @@ public struct SourceFingerprint: Codable, Sendable, Hashable {
         hasher.combine(bytes)
         return hasher.hex
     }
-
-    /// The same hash of a file's bytes (a link is followed); nil when it cannot be read.
-    public static func hash(ofFile path: String) -> String? {
-        guard let bytes = try? SourceReader.read(path, source: path, followingLink: true) else { return nil }
-        return hash(bytes)
-    }
 }
 
 /// A 64-bit hash fed piece by piece that is the same in every process and on every machine
