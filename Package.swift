@@ -43,7 +43,10 @@ let package = Package(
         .target(name: "CGalleyVips"),
 
         // Models, config, errors, slugs, links, escaping.
-        .target(name: "GalleyCore", swiftSettings: strictSettings),
+        // `_FoundationICU` (the toolchain's own ICU, which Foundation links anyway): `Slug` keeps
+        // one transliterator open instead of Foundation's one per call.
+        .target(name: "GalleyCore", swiftSettings: strictSettings,
+                linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]),
         // Stage 1: HTML page → article content tree + metadata.
         .target(name: "GalleyExtract", dependencies: ["GalleyCore", "CLibXML2"], swiftSettings: strictSettings),
         // Stage 2: content tree → CommonMark + YAML front matter.

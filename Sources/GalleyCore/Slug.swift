@@ -52,8 +52,20 @@ public enum Slug {
     /// two threads meeting their first Chinese tag together each compiled them (measured: CPU
     /// time doubled). Later calls take about 0.1 ms.
     private static func transliterate(_ text: String) -> String {
+        if let latin = SlugTransliterator.shared.transliterate(text) { return latin }
+        return foundationTransliteration(of: text)
+    }
+
+    /// The kept transliterator's result alone (nil where ICU is not at hand), for `SlugTests`.
+    package static func keptTransliteration(of text: String) -> String? {
+        SlugTransliterator.shared.transliterate(text)
+    }
+
+    /// The same through Foundation (a transliterator opened per call): where ICU is not at hand,
+    /// and for `SlugTests` to compare with.
+    package static func foundationTransliteration(of text: String) -> String {
         transliteration.withLock { _ in
-            text.applyingTransform(StringTransform("Any-Latin; Latin-ASCII; Lower"), reverse: false) ?? text.lowercased()
+            text.applyingTransform(StringTransform(SlugTransliterator.transformID), reverse: false) ?? text.lowercased()
         }
     }
 
