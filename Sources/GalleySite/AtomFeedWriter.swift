@@ -26,10 +26,14 @@ struct AtomFeedWriter: Sendable {
         host = URL(string: paths.baseURL)?.host ?? "localhost"
     }
 
-    /// The feed of the newest `feedItems` of `items`, made when it is written.
+    /// The feed of the newest `feedItems` of `items`, made when it is written. Its inputs are
+    /// its path, title and entries' summaries (config values are in the render inputs), unless
+    /// it shows whole bodies or has no entry (it is then dated by the clock).
     func plannedFeed(path: String, listPath: String, title: String, items: [ArticleSummary]) -> PlannedFile {
         let entries = Array(items.prefix(config.feedItems))
-        return PlannedFile(path: path) { feed(path: path, listPath: listPath, title: title, items: entries).bytes }
+        let inputs = body == nil && !entries.isEmpty
+            ? PlannedFile.Inputs(identity: "atom\u{1}\(path)\u{1}\(listPath)\u{1}\(title)", items: entries) : nil
+        return PlannedFile(path: path, inputs: inputs) { feed(path: path, listPath: listPath, title: title, items: entries).bytes }
     }
 
     func feed(path: String, listPath: String, title: String, items: [ArticleSummary]) -> RenderedPage {

@@ -206,6 +206,34 @@ import Testing
         #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()))
     }
 
+    /// Feeds have render keys: a changed title makes again the feeds that list its article (its
+    /// tags', its region's; the home feed only if it is among the newest) and keeps the others
+    /// unmade; every feed still ends as a clean build makes it; a feed edited by hand is made again.
+    @Test func feedsAreKeptByTheirRenderKeys() throws {
+        let site = try makeSite("incremental-feeds", count: 60)
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        _ = try site.build()
+        let records = { try BuildStateStore(url: BuildState(output: site.output, cache: nil).database).outputRecords() }
+        let first = try records()
+        let feeds = first.keys.filter { $0.hasSuffix("feed.xml") }
+        #expect(feeds.count > 8 && feeds.allSatisfy { first[$0]?.renderKey.isEmpty == false }, "\(feeds.count) feeds")
+        let listing = Set(try feeds.filter { path in
+            try String(contentsOf: site.output.appendingPathComponent(path), encoding: .utf8).contains("Berita nomor 7 tentang")
+        })
+        try Data(SyntheticSite.article(7, title: "Judul yang diperbarui").utf8).write(to: SyntheticSite.url(7, in: site.content))
+        _ = try site.build()
+        let second = try records()
+        let remade = Set(feeds.filter { second[$0]?.renderKey != first[$0]?.renderKey })
+        #expect(listing.count >= 2 && remade == listing)
+        #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()))
+        let untouched = try #require(feeds.first { !remade.contains($0) })
+        let url = site.output.appendingPathComponent(untouched)
+        let made = try Data(contentsOf: url)
+        try Data("<feed>edited by hand</feed>".utf8).write(to: url)
+        _ = try site.build()
+        #expect(try Data(contentsOf: url) == made)
+    }
+
     @Test func aRemovedSourceTakesItsPageAndIndexEntriesWithIt() throws {
         let site = try makeSite("incremental-remove")
         defer { try? FileManager.default.removeItem(at: site.root) }

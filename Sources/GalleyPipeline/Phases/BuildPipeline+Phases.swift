@@ -221,6 +221,18 @@ extension BuildPipeline {
         }
     }
 
+    /// Files made as bytes (feeds, sitemaps…) go to the write phase, except those with inputs
+    /// whose render key is the one their untouched file was made from: those are kept unmade.
+    func keepOrAdd(_ files: [PlannedFile], keyer: RenderKey, trusted: [String: OutputRecord], to outputs: inout OutputSet) {
+        let keys = parallelMap(files, jobs: options.jobs) { file in keyer.file(file) }
+        let kept = parallelMap(Array(zip(files, keys)), jobs: options.jobs) { file, key in
+            key.flatMap { reusable(file.path, key: $0, in: trusted) }
+        }
+        for ((file, key), record) in zip(zip(files, keys), kept) {
+            if let record { outputs.keep(file.path, record: record) } else { outputs.add(file, key: key ?? "") }
+        }
+    }
+
     /// The output record of a page when it was made from the same render key and its file is
     /// still the one written then.
     func reusable(_ path: String, key: String, in trusted: [String: OutputRecord]) -> OutputRecord? {

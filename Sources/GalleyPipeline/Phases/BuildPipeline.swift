@@ -142,7 +142,7 @@ public struct BuildPipeline: Sendable {
         let feedBody = feedBodies(articles, bodies: bodies, renderer: renderer, config: config)
         let plan = NewsSitePlanner(config: config, now: options.now, feedBody: feedBody).plan(published)
         try renderSitePages(plan, renderer: renderer, keyer: keyer, trusted: trusted, output: output, outputs: &outputs, report: &report)
-        for file in plan.files { outputs.add(file, key: "") }
+        keepOrAdd(plan.files, keyer: keyer, trusted: trusted, to: &outputs)
         for file in theme.assets + theme.rootFiles { outputs.add(file, key: "") }
         report.tags = plan.tags.count
         report.regions = plan.regions.count

@@ -81,6 +81,17 @@ struct RenderKey {
         return hasher.hex
     }
 
+    /// The key of a file made as bytes from `PlannedFile.Inputs` (a feed); nil for one without.
+    func file(_ planned: PlannedFile) -> String? {
+        guard let shown = planned.inputs else { return nil }
+        var hasher = StableHasher()
+        hasher.combine(inputs)
+        hasher.combine("file \(planned.path)")
+        hasher.combine(shown.identity)
+        for item in shown.items { combine(item, into: &hasher) }
+        return hasher.hex
+    }
+
     /// A list's kind in words. Written out rather than interpolated: interpolating an enum
     /// goes through reflection, which was half the cost of the keys of a build's list pages.
     private static func describe(_ kind: ListPage.Kind) -> String {
