@@ -67,24 +67,28 @@ public struct SitePaths: Sendable, Hashable {
     /// and `all` when missing). A pattern ending in `/` gives a folder with `index.html`.
     public func articlePath(slug: String, published: Timestamp, section: String?, region: String?) -> String {
         let date = calendarDay(of: published)
-        let values: [(String, String)] = [
-            (":year", Timestamp.pad(date.year, width: 4)),
-            (":month", Timestamp.pad(date.month)),
-            (":day", Timestamp.pad(date.day)),
-            (":section", section.map(Slug.make) ?? "news"),
-            (":region", region.map(Slug.make) ?? "all"),
-            (":slug", slug),
+        // A token's value is worked out only when the pattern (as replaced so far) has the token:
+        // a section's or region's slug is not made for every article under `/:year/:month/:slug/`.
+        let tokens: [(String, () -> String)] = [
+            (":year", { Timestamp.pad(date.year, width: 4) }),
+            (":month", { Timestamp.pad(date.month) }),
+            (":day", { Timestamp.pad(date.day) }),
+            (":section", { section.map(Slug.make) ?? "news" }),
+            (":region", { region.map(Slug.make) ?? "all" }),
+            (":slug", { slug }),
         ]
         var path = permalink
         if permalink.utf8.allSatisfy({ $0 < 0x80 }), slug.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII (slugs always are): the same replacements, token after token, on bytes.
             var bytes = Array(permalink.utf8)
-            for (token, value) in values where bytes.contains(UInt8(ascii: ":")) {
-                bytes = Self.replacing(Array(token.utf8), with: Array(value.utf8), in: bytes)
+            for (token, value) in tokens where bytes.contains(UInt8(ascii: ":")) {
+                let needle = Array(token.utf8)
+                guard bytes.withUnsafeBufferPointer({ ByteSearch.firstOffset(of: needle, in: $0) }) != nil else { continue }
+                bytes = Self.replacing(needle, with: Array(value().utf8), in: bytes)
             }
             path = String(decoding: bytes, as: UTF8.self)
         } else {
-            for (token, value) in values { path = path.replacingOccurrences(of: token, with: value) }
+            for (token, value) in tokens where path.contains(token) { path = path.replacingOccurrences(of: token, with: value()) }
         }
         let parts = path.split(separator: "/").map(String.init).filter { !$0.isEmpty && $0 != "." && $0 != ".." }
         let joined = parts.joined(separator: "/")

@@ -62,7 +62,9 @@ package enum ScrapeArchive {
     /// record of an archive (a page whose own name has a `#`). An archive's own name may hold
     /// a `#` too: the first `#` after which the rest names a record decides.
     package static func archivePath(ofRecord source: String) -> String? {
-        guard let last = source.lastIndex(of: "#"), isOffset(source[source.index(after: last)...]) else { return nil }
+        // Searched as bytes (`#` is ASCII): most sources have none, and this runs for every
+        // article's images on every build.
+        guard let last = source.utf8.lastIndex(of: UInt8(ascii: "#")), isOffset(source[source.index(after: last)...]) else { return nil }
         var index = source.startIndex
         while let hash = source[index...].firstIndex(of: "#") {
             let archive = String(source[..<hash])
