@@ -69,6 +69,11 @@ import Testing
         var reader = BinaryReader(writer.bytes)
         #expect(try ArticleDocumentCoding.readHead(&reader) == DocumentHead(document))
         #expect(reader.isAtEnd)
+        // A head read back from its stored bytes has the digest the render keys took when it was
+        // made (else every article would render again on the next build).
+        var again = BinaryReader(writer.bytes)
+        let read = try ArticleDocumentCoding.readHead(&again, codedDigest: DocumentHead.digest(of: writer.bytes))
+        #expect(read.codedDigest == DocumentHead(document).codedDigest)
     }
 
     @Test(arguments: FrontMatter.fields.map(\.key))
@@ -81,6 +86,9 @@ import Testing
             #expect(field.value(in: changed.matter) == Self.sample(for: field))
         }
         #expect(RenderKey.hash(bare) != RenderKey.hash(changed) || key == "image" || key == "source_url")
+        // The build's keys hash a summary by its document's head: every field reaches them too.
+        let head = { (matter: FrontMatter) in DocumentHead(ArticleDocument(source: "a.md", frontMatter: matter, body: "")) }
+        #expect(RenderKey.hash(bare, head: head(Self.bare)) != RenderKey.hash(changed, head: head(Self.with(field))))
         let keyer = RenderKey(inputs: "k", summaries: [bare])
         let page = { (matter: FrontMatter) in
             keyer.article(DocumentHead(ArticleDocument(source: "a.md", frontMatter: matter, body: "")), summary: bare, relations: .none)

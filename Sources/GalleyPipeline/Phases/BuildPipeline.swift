@@ -129,7 +129,7 @@ public struct BuildPipeline: Sendable {
         report.phases.append(clock.lap("images"))
 
         let renderer = baseRenderer.using(images.images)
-        let keyer = RenderKey(inputs: keys.renderInputs, summaries: summaries, images: images.images, imageSignatures: images.signatures,
+        let keyer = RenderKey(inputs: keys.renderInputs, entries: articles.entries, images: images.images, imageSignatures: images.signatures,
                               jobs: options.jobs)
         // Each record says itself whether it may be trusted (`OutputRecord.untrusted` while written).
         let trusted = !options.full && last.renderInputsKey == keys.renderInputs ? previous : [:]

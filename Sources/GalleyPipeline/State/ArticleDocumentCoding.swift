@@ -12,18 +12,25 @@ enum ArticleDocumentCoding {
 
     /// Writes a document's head (`documents.head`): source, body digest, body images, front matter.
     static func write(_ head: DocumentHead, to writer: inout BinaryWriter) {
-        writer.write(head.source)
-        writer.write(head.bodyDigest)
-        writer.write(head.bodyImages)
-        write(head.frontMatter, to: &writer)
+        write(source: head.source, bodyDigest: head.bodyDigest, bodyImages: head.bodyImages, frontMatter: head.frontMatter, to: &writer)
     }
 
-    /// Reads what `write(_: DocumentHead, to:)` wrote.
-    static func readHead(_ reader: inout BinaryReader) throws(BinaryReader.Truncated) -> DocumentHead {
+    /// The same, from a head's fields.
+    static func write(source: String, bodyDigest: UInt64, bodyImages: [String], frontMatter: FrontMatter, to writer: inout BinaryWriter) {
+        writer.write(source)
+        writer.write(bodyDigest)
+        writer.write(bodyImages)
+        write(frontMatter, to: &writer)
+    }
+
+    /// Reads what `write(_: DocumentHead, to:)` wrote; `codedDigest`: the digest of those bytes,
+    /// when the caller has them whole.
+    static func readHead(_ reader: inout BinaryReader, codedDigest: UInt64? = nil) throws(BinaryReader.Truncated) -> DocumentHead {
         let source = try reader.string()
         let digest = try reader.uint64()
         let images = try reader.strings()
-        return DocumentHead(source: source, frontMatter: try readFrontMatter(&reader), bodyDigest: digest, bodyImages: images)
+        return DocumentHead(source: source, frontMatter: try readFrontMatter(&reader), bodyDigest: digest, bodyImages: images,
+                            codedDigest: codedDigest)
     }
 
     /// Every field of the schema (absent ones as `absent`), then `extra`.

@@ -22,8 +22,20 @@ struct DocumentHead: Sendable, Equatable {
 
     private final class Box: Sendable {
         let fields: Fields
+        /// The hash of the head as the build state stores it (`ArticleDocumentCoding`).
+        let codedDigest: UInt64
 
-        init(_ fields: Fields) { self.fields = fields }
+        init(_ fields: Fields, codedDigest: UInt64? = nil) {
+            self.fields = fields
+            self.codedDigest = codedDigest ?? Self.digest(of: fields)
+        }
+
+        private static func digest(of fields: Fields) -> UInt64 {
+            var writer = BinaryWriter()
+            ArticleDocumentCoding.write(source: fields.source, bodyDigest: fields.bodyDigest, bodyImages: fields.bodyImages,
+                                        frontMatter: fields.frontMatter, to: &writer)
+            return DocumentHead.digest(of: writer.bytes)
+        }
     }
 
     private var box: Box
@@ -47,6 +59,10 @@ struct DocumentHead: Sendable, Equatable {
     var bodyDigest: UInt64 { box.fields.bodyDigest }
     /// The URLs of the images the body shows, in order (`MarkdownRenderer.imageURLs`).
     var bodyImages: [String] { box.fields.bodyImages }
+    /// The hash of everything above as the build state stores it: what the render keys take
+    /// for the document. A head read from the state hashes its stored bytes; a new one is coded
+    /// once for it (the keys of every article were coding every head on every build).
+    var codedDigest: UInt64 { box.codedDigest }
 
     /// The head of `document`.
     init(_ document: ArticleDocument) {
@@ -54,9 +70,10 @@ struct DocumentHead: Sendable, Equatable {
                   bodyImages: MarkdownRenderer.imageURLs(in: document.body))
     }
 
-    /// A head as stored (`ArticleDocumentCoding.readHead`).
-    init(source: String, frontMatter: FrontMatter, bodyDigest: UInt64, bodyImages: [String]) {
-        box = Box(Fields(source: source, frontMatter: frontMatter, bodyDigest: bodyDigest, bodyImages: bodyImages))
+    /// A head as stored (`ArticleDocumentCoding.readHead`); `codedDigest`, when given, is the
+    /// digest of the bytes it was read from.
+    init(source: String, frontMatter: FrontMatter, bodyDigest: UInt64, bodyImages: [String], codedDigest: UInt64? = nil) {
+        box = Box(Fields(source: source, frontMatter: frontMatter, bodyDigest: bodyDigest, bodyImages: bodyImages), codedDigest: codedDigest)
     }
 
     static func == (lhs: DocumentHead, rhs: DocumentHead) -> Bool {
@@ -73,6 +90,13 @@ struct DocumentHead: Sendable, Equatable {
         var hasher = StableHasher()
         var body = body
         body.withUTF8 { hasher.combine(buffer: UnsafeRawBufferPointer($0)) }
+        return hasher.value
+    }
+
+    /// The digest of coded bytes (`codedDigest`).
+    static func digest(of bytes: [UInt8]) -> UInt64 {
+        var hasher = StableHasher()
+        bytes.withUnsafeBytes { hasher.combine(buffer: $0) }
         return hasher.value
     }
 }

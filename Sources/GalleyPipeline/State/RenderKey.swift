@@ -17,11 +17,33 @@ struct RenderKey {
     /// `jobs`: threads that hash the summaries.
     init(inputs: String, summaries: [ArticleSummary], images: SiteImages = SiteImages(), imageSignatures: [String: String] = [:],
          jobs: Int = 1) {
+        self.init(inputs: inputs, hashes: parallelMap(summaries, jobs: jobs) { summary in (summary.slug, Self.hash(summary)) },
+                  images: images, imageSignatures: imageSignatures)
+    }
+
+    /// The same for the index's articles, each summary hashed by its document's head (`hash(_:head:)`).
+    init(inputs: String, entries: [ArticleIndex.Entry], images: SiteImages = SiteImages(), imageSignatures: [String: String] = [:],
+         jobs: Int = 1) {
+        self.init(inputs: inputs, hashes: parallelMap(entries, jobs: jobs) { entry in (entry.summary.slug, Self.hash(entry.summary, head: entry.head)) },
+                  images: images, imageSignatures: imageSignatures)
+    }
+
+    private init(inputs: String, hashes: [(String, String)], images: SiteImages, imageSignatures: [String: String]) {
         self.inputs = inputs
         self.images = images
         self.imageSignatures = imageSignatures
-        let hashes = parallelMap(summaries, jobs: jobs) { summary in (summary.slug, Self.hash(summary)) }
-        self.summaries = Dictionary(hashes, uniquingKeysWith: { _, last in last })
+        summaries = Dictionary(hashes, uniquingKeysWith: { _, last in last })
+    }
+
+    /// A summary by what it is made from: its slug, path and source, and its document's head
+    /// (`codedDigest`, the whole front matter as stored). The rest of a summary (URLs checked,
+    /// terms slugged) follows from those and from galley and the config, which the render
+    /// inputs stand for. What `hash(_:)` gives without coding the front matter again.
+    static func hash(_ summary: ArticleSummary, head: DocumentHead) -> String {
+        var hasher = StableHasher()
+        for text in [summary.slug, summary.path, summary.source] { hasher.combine(text) }
+        hasher.combine(String(head.codedDigest, radix: 16))
+        return hasher.hex
     }
 
     /// Every field of a summary: its slug, path and source, its whole front matter (by the
@@ -45,9 +67,7 @@ struct RenderKey {
     func article(_ document: DocumentHead, summary: ArticleSummary, relations: ArticleRelations) -> String {
         var hasher = StableHasher()
         hasher.combine(inputs)
-        var writer = BinaryWriter()
-        ArticleDocumentCoding.write(document, to: &writer)
-        writer.bytes.withUnsafeBytes { hasher.combine(buffer: $0) }
+        hasher.combine(String(document.codedDigest, radix: 16))
         combine(summary, into: &hasher)
         hasher.combine(imageSignatures[document.source] ?? "no local images")
         for related in relations.related { combine(related, into: &hasher) }
