@@ -86,7 +86,7 @@ public struct SitePaths: Sendable, Hashable {
                 guard bytes.withUnsafeBufferPointer({ ByteSearch.firstOffset(of: needle, in: $0) }) != nil else { continue }
                 bytes = Self.replacing(needle, with: Array(value().utf8), in: bytes)
             }
-            path = String(decoding: bytes, as: UTF8.self)
+            return Self.folderPath(normalizing: bytes)
         } else {
             for (token, value) in tokens where path.contains(token) { path = path.replacingOccurrences(of: token, with: value()) }
         }
@@ -94,6 +94,28 @@ public struct SitePaths: Sendable, Hashable {
         let joined = parts.joined(separator: "/")
         if path.hasSuffix("/") || parts.isEmpty { return (joined.isEmpty ? "" : joined + "/") + "index.html" }
         return joined
+    }
+
+    /// An ASCII path with empty, `.` and `..` segments dropped, as the general branch of
+    /// `articlePath` makes it, on bytes (splitting and joining strings was most of the time an
+    /// article's path took, on every build).
+    private static func folderPath(normalizing bytes: [UInt8]) -> String {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var path: [UInt8] = []
+        path.reserveCapacity(bytes.count + 11)
+        var start = 0
+        for end in 0...bytes.count where end == bytes.count || bytes[end] == slash {
+            let segment = bytes[start..<end]
+            start = end + 1
+            if segment.isEmpty || segment.elementsEqual([dot]) || segment.elementsEqual([dot, dot]) { continue }
+            if !path.isEmpty { path.append(slash) }
+            path.append(contentsOf: segment)
+        }
+        if bytes.last == slash || path.isEmpty {
+            if !path.isEmpty { path.append(slash) }
+            path.append(contentsOf: "index.html".utf8)
+        }
+        return String(decoding: path, as: UTF8.self)
     }
 
     /// Every occurrence of `token` in `bytes` replaced by `value`, left to right.
