@@ -68,8 +68,10 @@ struct SourceStage {
                     return outcome(check, stored: fresh[check.file.path])
                 }
             }
-            if let batch = unsaved.take() { try save(batch, to: store, extractionKey: extractionKey) }
+            // A failed save is reported once the batch in flight is done, never left running.
+            let saved = Swift.Result { () throws(GalleyError) in if let batch = unsaved.take() { try save(batch, to: store, extractionKey: extractionKey) } }
             var results = processing.wait()
+            try saved.get()
             try keepLastGoodVersions(&results, store: store, extractionKey: extractionKey, fresh: fresh, stored: stored)
             var batch = Batch()
             for (check, (source, record)) in zip(batchChecks, results) {
