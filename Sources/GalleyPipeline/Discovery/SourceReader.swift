@@ -17,7 +17,7 @@ package enum SourceReader {
         guard bytes.count <= maximumPageBytes else {
             throw GalleyError(.read, source: file.path, reason: "page is larger than \(maximumPageBytes / 1_048_576) MB")
         }
-        let written = try file.sidecar.map { url throws(GalleyError) in try sidecar(url, page: file.path) }
+        let written = try file.sidecarPath.map { path throws(GalleyError) in try sidecar(path, page: file.path) }
         let completed = PageProvenance.complete(written, bytes: bytes, path: file.path, mirrorURLs: mirrorURLs)
         return SourcePage(path: file.path, bytes: bytes, sidecar: completed)
     }
@@ -31,36 +31,35 @@ package enum SourceReader {
         return text
     }
 
-    static func sidecar(_ url: URL, page: String) throws(GalleyError) -> SourceSidecar {
-        let bytes = try read(url, source: page)
+    static func sidecar(_ path: String, page: String) throws(GalleyError) -> SourceSidecar {
+        let bytes = try read(path, source: page)
         do {
             return try JSONDecoder().decode(SourceSidecar.self, from: Data(bytes))
         } catch {
-            throw GalleyError(.read, source: page, reason: "sidecar \(url.lastPathComponent) is not valid JSON of the documented shape")
+            throw GalleyError(.read, source: page, reason: "sidecar \(fileName(path)) is not valid JSON of the documented shape")
         }
     }
 
     /// The bytes of a regular file. A symbolic link is not followed (`O_NOFOLLOW`) unless
     /// `followingLink`: discovery skips links, and a file or sidecar swapped for a link after
     /// discovery is refused, not read.
-    static func read(_ url: URL, source: String, followingLink: Bool = false) throws(GalleyError) -> [UInt8] {
-        try read(url.path, source: source, followingLink: followingLink)
-    }
-
-    /// The same, for a file path.
     static func read(_ path: String, source: String, followingLink: Bool = false) throws(GalleyError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | (followingLink ? 0 : O_NOFOLLOW))
-        let name = { path.split(separator: "/").last.map(String.init) ?? path }
         guard descriptor >= 0 else {
-            let reason = errno == ELOOP ? "\(name()) is a symbolic link: not followed" : "cannot read the file"
+            let reason = errno == ELOOP ? "\(fileName(path)) is a symbolic link: not followed" : "cannot read the file"
             throw GalleyError(.read, source: source, reason: reason)
         }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            throw GalleyError(.read, source: source, reason: "\(name()) is not a regular file")
+            throw GalleyError(.read, source: source, reason: "\(fileName(path)) is not a regular file")
         }
         return try readAll(descriptor, expected: Int(status.st_size), source: source)
+    }
+
+    /// The last component of a path, for messages only.
+    private static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
     }
 
     /// The bytes of the regular file at `path` (a link is followed) when it is stamped `stamp`
