@@ -224,12 +224,12 @@ extension BuildPipeline {
     /// Files made as bytes (feeds, sitemaps…) go to the write phase, except those with inputs
     /// whose render key is the one their untouched file was made from: those are kept unmade.
     func keepOrAdd(_ files: [PlannedFile], keyer: RenderKey, trusted: [String: OutputRecord], to outputs: inout OutputSet) {
-        let keys = parallelMap(files, jobs: options.jobs) { file in keyer.file(file) }
-        let kept = parallelMap(Array(zip(files, keys)), jobs: options.jobs) { file, key in
-            key.flatMap { reusable(file.path, key: $0, in: trusted) }
+        let checks = parallelMap(files, jobs: options.jobs) { file -> (key: String?, kept: OutputRecord?) in
+            let key = keyer.file(file)
+            return (key, key.flatMap { reusable(file.path, key: $0, in: trusted) })
         }
-        for ((file, key), record) in zip(zip(files, keys), kept) {
-            if let record { outputs.keep(file.path, record: record) } else { outputs.add(file, key: key ?? "") }
+        for (file, check) in zip(files, checks) {
+            if let record = check.kept { outputs.keep(file.path, record: record) } else { outputs.add(file, key: check.key ?? "") }
         }
     }
 
