@@ -77,28 +77,22 @@ public struct SitePaths: Sendable, Hashable {
             (":region", { region.map(Slug.make) ?? "all" }),
             (":slug", { slug }),
         ]
-        var path = permalink
         if permalink.utf8.allSatisfy({ $0 < 0x80 }), slug.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII (slugs always are): the same replacements, token after token, on bytes.
             var bytes = Array(permalink.utf8)
             for (token, value) in tokens where bytes.contains(UInt8(ascii: ":")) {
-                let needle = Array(token.utf8)
-                guard bytes.withUnsafeBufferPointer({ ByteSearch.firstOffset(of: needle, in: $0) }) != nil else { continue }
-                bytes = Self.replacing(needle, with: Array(value().utf8), in: bytes)
+                bytes = Self.replacing(Array(token.utf8), with: value, in: bytes)
             }
             return Self.folderPath(normalizing: bytes)
-        } else {
-            for (token, value) in tokens where path.contains(token) { path = path.replacingOccurrences(of: token, with: value()) }
         }
-        let parts = path.split(separator: "/").map(String.init).filter { !$0.isEmpty && $0 != "." && $0 != ".." }
-        let joined = parts.joined(separator: "/")
-        if path.hasSuffix("/") || parts.isEmpty { return (joined.isEmpty ? "" : joined + "/") + "index.html" }
-        return joined
+        var path = permalink
+        for (token, value) in tokens where path.contains(token) { path = path.replacingOccurrences(of: token, with: value()) }
+        return Self.folderPath(normalizing: Array(path.utf8))
     }
 
-    /// An ASCII path with empty, `.` and `..` segments dropped, as the general branch of
-    /// `articlePath` makes it, on bytes (splitting and joining strings was most of the time an
-    /// article's path took, on every build).
+    /// A path with empty, `.` and `..` segments dropped, ending in `index.html` when it names a
+    /// folder, on bytes (splitting and joining strings was most of the time an article's path
+    /// took, on every build).
     private static func folderPath(normalizing bytes: [UInt8]) -> String {
         let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
         var path: [UInt8] = []
@@ -118,14 +112,17 @@ public struct SitePaths: Sendable, Hashable {
         return String(decoding: path, as: UTF8.self)
     }
 
-    /// Every occurrence of `token` in `bytes` replaced by `value`, left to right.
-    private static func replacing(_ token: [UInt8], with value: [UInt8], in bytes: [UInt8]) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + value.count)
-        var index = 0
+    /// Every occurrence of `token` in `bytes` replaced by `value`, left to right; `value` is
+    /// worked out at the first occurrence, and `bytes` come back as they are without one.
+    private static func replacing(_ token: [UInt8], with value: () -> String, in bytes: [UInt8]) -> [UInt8] {
+        guard let first = bytes.withUnsafeBufferPointer({ ByteSearch.firstOffset(of: token, in: $0) }) else { return bytes }
+        let made = Array(value().utf8)
+        var result = Array(bytes[..<first])
+        result.reserveCapacity(bytes.count + made.count)
+        var index = first
         while index < bytes.count {
             if bytes[index] == token[0], index + token.count <= bytes.count, bytes[index..<(index + token.count)].elementsEqual(token) {
-                result.append(contentsOf: value)
+                result.append(contentsOf: made)
                 index += token.count
             } else {
                 result.append(bytes[index])
