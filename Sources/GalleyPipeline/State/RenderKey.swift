@@ -42,7 +42,7 @@ struct RenderKey {
     static func hash(_ summary: ArticleSummary, head: DocumentHead) -> String {
         var hasher = StableHasher()
         for text in [summary.slug, summary.path, summary.source] { hasher.combine(text) }
-        hasher.combine(String(head.codedDigest, radix: 16))
+        hasher.combine(digest: head.codedDigest)
         return hasher.hex
     }
 
@@ -67,7 +67,7 @@ struct RenderKey {
     func article(_ document: DocumentHead, summary: ArticleSummary, relations: ArticleRelations) -> String {
         var hasher = StableHasher()
         hasher.combine(inputs)
-        hasher.combine(String(document.codedDigest, radix: 16))
+        hasher.combine(digest: document.codedDigest)
         combine(summary, into: &hasher)
         hasher.combine(imageSignatures[document.source] ?? "no local images")
         for related in relations.related { combine(related, into: &hasher) }

@@ -93,6 +93,11 @@ public struct StableHasher: Sendable {
     /// Mixes an integer in.
     public mutating func combine(_ number: Int) { combine(String(number)) }
 
+    /// Mixes another hash in (its eight bytes, no text made of it).
+    public mutating func combine(digest: UInt64) {
+        withUnsafeBytes(of: digest.littleEndian) { combine(buffer: $0) }
+    }
+
     /// The hash so far, hex.
     public var hex: String { String(value, radix: 16) }
 }
