@@ -3,6 +3,7 @@ import GalleyCore
 @testable import GalleyPipeline
 import GalleyTestSupport
 import GRDB
+import Synchronization
 import Testing
 
 /// The build state's one SQLite file: every record kind round-trips, saves write only what
@@ -368,6 +369,30 @@ extension Dictionary where Value == SourceRecord {
                 """
             try text.write(to: folder.appendingPathComponent("b\(index).md"), atomically: true, encoding: .utf8)
         }
+    }
+
+    /// A batch's save that fails (the state refuses the rows) stops the stage with a `.write`
+    /// error, but only once the batch processed meanwhile is done: nothing is left running.
+    @Test func aFailedSaveStopsTheStageWithNothingLeftRunning() throws {
+        let folder = RepositoryPaths.temporaryFolder("stage-failed-save")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        try Self.writeArticles(450, in: content)
+        let files = try ContentDiscovery.discover(in: content)
+        let url = BuildStateStoreTests.stateURL(folder)
+        let store = try BuildStateStore(url: url)
+        try BuildStateStoreTests.execute("CREATE TRIGGER refuse BEFORE INSERT ON sources BEGIN SELECT RAISE(ABORT, 'refused'); END", at: url)
+        let done = Mutex(0)
+        let progress = BuildProgress { phase, count, _ in if phase == "extract" { done.withLock { $0 = max($0, count) } } }
+        var stage = SourceStage(processor: PageProcessor(config: SiteConfig()), jobs: 2, progress: progress, reuse: true)
+        stage.batchSize = 200
+        #expect(throws: GalleyError.self) { try stage.run(files, store: store, extractionKey: "k1") }
+        // The first batch's save fails at once, while the second batch (200 pages, far longer) is
+        // processed; the stage waits for that batch before it throws.
+        let atThrow = done.withLock { $0 }
+        #expect(atThrow == 400)
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(done.withLock { $0 } == atThrow)
     }
 
     @Test func everyBatchIsSavedWithItsBodiesAndTheNextRunReusesThem() throws {
