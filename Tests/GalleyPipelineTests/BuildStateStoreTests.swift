@@ -73,6 +73,41 @@ import Testing
         #expect(try empty.outputRecords().isEmpty && empty.sourceFingerprints(extractionKey: "k1").isEmpty)
     }
 
+    /// The no-change check's verification (one time in `meta`, no update per row): a racy
+    /// record comes back trusted when its mtime is at least the racy window older than that
+    /// time, by both reads (fingerprints alone, and records with documents); a younger one,
+    /// and any record made after the verification, stays racy.
+    @Test func aVerificationTrustsTheRacyRecordsOldEnoughThen() throws {
+        let folder = RepositoryPaths.temporaryFolder("state-verified")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = Self.stateURL(folder)
+        let verifiedAt: Int64 = 1_800_000_000_000_000_000
+        func record(modified: Int64, racy: Bool) -> SourceRecord {
+            SourceRecord(fingerprint: SourceFingerprint(file: FileStamp(size: 10, modified: modified), sidecar: nil, hash: "ab", racy: racy),
+                         fetched: Date(timeIntervalSince1970: 0), document: nil, problem: nil)
+        }
+        let window = SourceFingerprint.racyWindow
+        let before: [String: SourceRecord] = [
+            "old.html": record(modified: verifiedAt - window, racy: true),
+            "young.html": record(modified: verifiedAt - window + 1, racy: true),
+            "plain.html": record(modified: verifiedAt - 10 * window, racy: false),
+        ]
+        let store = try BuildStateStore(url: url)
+        try store.saveSources(before, changed: Set(before.keys), removed: [], extractionKey: "k1", jobs: 1)
+        try store.markSourcesVerified(at: verifiedAt)
+        // Saved after the verification: read later, so racy with an mtime within the window of it.
+        let later = ["later.html": record(modified: verifiedAt + window / 2, racy: true)]
+        try store.saveSources(later, changed: ["later.html"], removed: [], extractionKey: "k1", jobs: 1)
+
+        let reopened = try BuildStateStore(url: url)
+        let racy = try reopened.sourceFingerprints(extractionKey: "k1").mapValues(\.racy)
+        #expect(racy == ["old.html": false, "young.html": true, "plain.html": false, "later.html": true])
+        let records = try reopened.sourceRecords(["old.html", "young.html", "later.html"], extractionKey: "k1", jobs: 1)
+        #expect(records.mapValues(\.fingerprint.racy) == ["old.html": false, "young.html": true, "later.html": true])
+        // Nothing else moved: the stamps and hashes are the stored ones.
+        #expect(records["old.html"]?.fingerprint.file == before["old.html"]?.fingerprint.file)
+    }
+
     /// Slugs' ASCII forms are kept for the galley that made them only; texts that differ only
     /// in their Unicode normalisation stay two rows.
     @Test func transliterationsRoundTripForTheSameGalleyOnly() throws {

@@ -103,6 +103,41 @@ import Testing
         #expect(!third.upToDate && third.sourcesProcessed == 1, "\(third.summary)")
     }
 
+    /// The first no-change run after a scraper's run reads the racy sources once; it records
+    /// when it did (not a row per source), and a source whose mtime was old enough by then is
+    /// trusted by its stamps from the next run on, without being read: an edit that keeps its
+    /// size and mtime now goes unseen, as it does for any source read long after its mtime
+    /// (git's rule too).
+    @Test func aVerifiedRacySourceIsTrustedByItsStampsAfterwards() throws {
+        let site = Site(root: RepositoryPaths.temporaryFolder("incremental-verified"))
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try SyntheticSite.write(to: site.content, count: 6)
+        let modified = Date()
+        for index in 0..<6 {
+            try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: SyntheticSite.url(index, in: site.content).path)
+        }
+        _ = try site.build()
+        let state = try BuildStateStore(url: BuildState(output: site.output, cache: nil).database)
+        let keys = BuildKeys(configFile: RepositoryPaths.config, templateFolders: [RepositoryPaths.templates])
+        #expect(try state.sourceFingerprints(extractionKey: keys.extraction).values.allSatisfy(\.racy), "read within two seconds of their mtime")
+        // Past the racy window, the check reads them (nothing changed) and records that it did.
+        let wait = SourceFingerprint.racyWindow / 1_000_000 + 100
+        Thread.sleep(forTimeInterval: Double(wait) / 1000 - Date().timeIntervalSince(modified))
+        let verified = try site.build()
+        #expect(verified.upToDate, "\(verified.summary)")
+        #expect(try state.sourceFingerprints(extractionKey: keys.extraction).values.allSatisfy { !$0.racy })
+
+        let edited = SyntheticSite.url(2, in: site.content)
+        let stamp = try #require(FileStamp.of(path: edited.path))
+        var bytes = [UInt8](try Data(contentsOf: edited))
+        if let index = bytes.lastIndex(of: UInt8(ascii: "a")) { bytes[index] = UInt8(ascii: "o") }
+        try Data(bytes).write(to: edited)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: Double(stamp.modified) / 1e9)], ofItemAtPath: edited.path)
+        #expect(FileStamp.of(path: edited.path) == stamp)
+        let trusted = try site.build()
+        #expect(trusted.upToDate, "stamps trusted, the file not read: \(trusted.summary)")
+    }
+
     /// `--search` changes every page's header without changing the config file: it is part of
     /// the build keys, so turning it on (or off) renders every page again.
     @Test func turningSearchOnOrOffFromTheCommandLineRendersEveryPage() throws {

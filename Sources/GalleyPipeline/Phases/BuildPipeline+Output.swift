@@ -66,51 +66,56 @@ extension BuildPipeline {
         return earliest
     }
 
-    /// Whether the output is already what this build would write: the last build completed
-    /// with the same galley, config and templates, over the same sources (size, mtime,
-    /// sidecar), its files are untouched, and the news sitemap's window has not moved past an
-    /// article. Reads fingerprints and stamps only, never a document.
+    /// Whether the output is already what this build would write, once `mayBeCurrent` said the
+    /// last build's record allows it: the last build was made over the same sources (size,
+    /// mtime, sidecar; racy ones by their bytes) and its files are untouched. Reads stamps and
+    /// racy sources only, never a document.
     /// Returns the stored source fingerprints when it is (what the report of a build that stops
     /// here counts), nil when it is not.
-    func upToDateSources(_ last: LastBuild, outputs: [String: OutputRecord], store: BuildStateStore, files: [SourceFile],
-                         keys: BuildKeys) throws(GalleyError) -> [String: SourceFingerprint]? {
-        guard last.complete, last.renderInputsKey == keys.renderInputs, options.keepMarkdownFolder == nil else { return nil }
-        if let validUntil = last.validUntil, validUntil <= options.now { return nil }
-        let sources = try store.sourceFingerprints(extractionKey: keys.extraction)
+    func upToDateSources(_ sources: [String: SourceFingerprint], outputs: [String: OutputRecord], store: BuildStateStore,
+                         files: [SourceFile]) throws(GalleyError) -> [String: SourceFingerprint]? {
         // An archive's records have rows of their own (`FILE#offset`); its own row stands for them here.
         let fileRows = files.contains { $0.kind == .archive } ? sources.keys.count { ScrapeArchive.archivePath(ofRecord: $0) == nil } : sources.count
         guard files.count == fileRows, let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path),
               let output = FolderStamps(folder: state.outputRoot) else { return nil }
+        // Racy sources are read from here on: a time before any of them is read.
+        let checkedAt = SourceFingerprint.nowNanoseconds()
         let checks = parallelMap(files, jobs: options.jobs) { file in
-            sourceCheck(file, stamp: content.stamp(file.path), recorded: sources[file.path])
+            sourceCheck(file, in: content, recorded: sources[file.path])
         }
-        guard !checks.contains(where: { $0.freshness == .changed }) else { return nil }
+        guard !checks.contains(.changed) else { return nil }
         let records = Array(outputs)
         let outputsSame = parallelMap(records, jobs: options.jobs) { path, record in
             Freshness.ofOutput(output.stamp(path), recorded: record) == .unchanged
         }
         guard !outputsSame.contains(false) else { return nil }
-        // Racy sources found unchanged by their bytes: no longer racy when their mtime is old
-        // enough now, so the next check trusts their stamps without reading them.
-        var refreshed: [String: SourceFingerprint] = [:]
-        for (file, check) in zip(files, checks) where check.freshness == .sameBytes {
-            if let fingerprint = check.fingerprint { refreshed[file.path] = fingerprint }
-        }
-        try store.refreshFingerprints(refreshed)
+        // Every racy source was found unchanged by its bytes: the next check trusts the stamps
+        // of those whose mtime is old enough now, without reading them again.
+        if checks.contains(.sameBytes) { try store.markSourcesVerified(at: checkedAt) }
         return sources
+    }
+
+    /// Whether, by its record alone, the last build's output could be what this build would
+    /// write: it finished, with the same galley, config and templates, no Markdown folder is
+    /// kept, and the news sitemap's window has not moved past an article. Only then are the
+    /// sources' fingerprints read and the no-change check made.
+    func mayBeCurrent(_ last: LastBuild, keys: BuildKeys) -> Bool {
+        guard !options.full, last.complete, last.renderInputsKey == keys.renderInputs, options.keepMarkdownFolder == nil else { return false }
+        if let validUntil = last.validUntil, validUntil <= options.now { return false }
+        return true
     }
 
     /// One source in the no-change check: trusted by size and mtime, or — when its record is
     /// racy (it was read within two seconds of its mtime, as after a scraper's run) — compared
     /// by its bytes, as git does, instead of giving up the fast path. An archive's record holds
     /// no hash: a racy archive is read by the build.
-    func sourceCheck(_ file: SourceFile, stamp: FileStamp?, recorded: SourceFingerprint?) -> (freshness: Freshness, fingerprint: SourceFingerprint?) {
+    func sourceCheck(_ file: SourceFile, in content: FolderStamps, recorded: SourceFingerprint?) -> Freshness {
+        let stamp = content.stamp(file.path)
         let sidecar = file.sidecarPath.flatMap { FileStamp.of(path: $0) }
-        if Freshness.byStamps(stamp, sidecar: sidecar, recorded: recorded) == .unchanged { return (.unchanged, nil) }
+        if Freshness.byStamps(stamp, sidecar: sidecar, recorded: recorded) == .unchanged { return .unchanged }
         guard let stamp, let recorded, recorded.racy, !recorded.hash.isEmpty, file.kind != .archive,
-              recorded.file == stamp, recorded.sidecar == sidecar else { return (.changed, nil) }
-        let (freshness, fingerprint) = Freshness.bySourceBytes(file.filePath, stamp: stamp, sidecar: sidecar, recorded: recorded)
-        return (freshness, fingerprint)
+              recorded.file == stamp, recorded.sidecar == sidecar else { return .changed }
+        return Freshness.bySourceBytes(stamp: stamp, sidecar: sidecar, recorded: recorded) { stamp in content.bytes(file.path, ifStamped: stamp) }.0
     }
 
     /// The report of a build that found nothing to do, with the last build's totals and problems.

@@ -90,28 +90,31 @@ public struct BuildPipeline: Sendable {
         var report = BuildReport()
         var clock = PhaseClock()
 
-        try checkMarkdownFolder()
-        var config = try ConfigLoader.load(options.configFile, required: options.configRequired)
-        if options.search { config.search = true }
-        report.search = config.search
-        let theme = try Theme.load(folder: options.templatesFolder, overrides: options.overridesFolder)
-        let baseRenderer = try TemplatePageRenderer(config: config, templates: theme.templates, templateFolder: theme.folder, strings: theme.strings)
         let keys = BuildKeys(configFile: options.configFile, templateFolders: [options.templatesFolder, options.overridesFolder].compactMap(\.self),
                              settings: options.search ? ["search"] : [])
-        report.phases.append(clock.lap("config"))
-
-        let files = try ContentDiscovery.discover(in: options.contentFolder)
+        // The build state is opened and read on another thread while the config, theme and
+        // content folder are read (errors of the latter are reported first).
+        let reading = BackgroundWork { [self] in
+            Result { () throws(GalleyError) in try StoredBuild(url: state.database, extractionKey: keys.extraction, mayBeCurrent: { mayBeCurrent($0, keys: keys) }) }
+        }
+        let inputs = Result { () throws(GalleyError) in try readInputs() }
+        let readState = reading.wait()
+        let (config, theme, files) = try inputs.get()
+        let stored = try readState.get()
+        let store = stored.store, last = stored.last, previous = stored.outputs
+        report.search = config.search
         report.pagesRead = files.count { if case .page = $0.kind { true } else { false } }
         report.markdownRead = files.count { $0.kind == .markdown }
         report.archives = files.count { $0.kind == .archive }
-        let store = try BuildStateStore(url: state.database)
-        let last = try store.lastBuild()
-        // Read even with `full`: its list of files is what stale files are pruned by.
-        let previous = try store.outputRecords()
-        if !options.full, let sources = try upToDateSources(last, outputs: previous, store: store, files: files, keys: keys) {
+        report.phases.append(clock.lap("config"))
+
+        if let fingerprints = stored.fingerprints, let sources = try upToDateSources(fingerprints, outputs: previous, store: store, files: files) {
             report.phases.append(clock.lap("check"))
             return try upToDateReport(report, last: last, outputs: previous, store: store, files: files, sources: sources)
         }
+        // Parsed only now: a build that finds nothing changed needs no template (the last
+        // complete build parsed these same ones: they are part of the render inputs key).
+        let baseRenderer = try TemplatePageRenderer(config: config, templates: theme.templates, templateFolder: theme.folder, strings: theme.strings)
         report.phases.append(clock.lap("discover"))
         let remembered = try store.transliterations(tool: BuildKeys.toolIdentity)
         Slug.remember(asciiForms: remembered)
@@ -165,6 +168,16 @@ public struct BuildPipeline: Sendable {
         report.problems.sort { ($0.source ?? "", $0.reason) < ($1.source ?? "", $1.reason) }
         report.sources = sourceReports(sources, articles: articles, report: report)
         return report
+    }
+
+    /// The config (with `--search` applied), the theme and the content folder's sources; errors
+    /// here stop the build before anything is written.
+    private func readInputs() throws(GalleyError) -> (config: SiteConfig, theme: Theme, files: [SourceFile]) {
+        try checkMarkdownFolder()
+        var config = try ConfigLoader.load(options.configFile, required: options.configRequired)
+        if options.search { config.search = true }
+        let theme = try Theme.load(folder: options.templatesFolder, overrides: options.overridesFolder)
+        return (config, theme, try ContentDiscovery.discover(in: options.contentFolder))
     }
 
     /// The output folder opened for writing pages as they are rendered.

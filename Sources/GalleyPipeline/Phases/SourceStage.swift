@@ -120,7 +120,9 @@ struct SourceStage {
         let stamp = FileStamp.of(path: file.filePath)
         let sidecar = file.sidecarPath.flatMap { FileStamp.of(path: $0) }
         guard reuse, let stamp else { return Check(file: file, stamp: stamp, sidecar: sidecar, freshness: .changed) }
-        let (freshness, fingerprint) = Freshness.bySourceBytes(file.filePath, stamp: stamp, sidecar: sidecar, recorded: recorded)
+        let (freshness, fingerprint) = Freshness.bySourceBytes(stamp: stamp, sidecar: sidecar, recorded: recorded) { stamp in
+            SourceReader.read(file.filePath, ifStamped: stamp)
+        }
         return Check(file: file, stamp: stamp, sidecar: sidecar, freshness: freshness, fingerprint: fingerprint)
     }
 

@@ -21,15 +21,17 @@ enum Freshness: Sendable, Hashable {
         return .unchanged
     }
 
-    /// A source file against its recorded fingerprint, reading the file's bytes when size and
-    /// mtime cannot decide (the mtime moved, or the record is racy). A sidecar is compared by
-    /// size and mtime only. Returns, when the record holds, its fingerprint brought up to date
-    /// (the new mtime, and whether it is racy now).
-    static func bySourceBytes(_ path: String, stamp: FileStamp, sidecar: FileStamp?, recorded: SourceFingerprint?) -> (Freshness, SourceFingerprint?) {
+    /// A source file against its recorded fingerprint, reading the file's bytes (`read`: the
+    /// file's bytes if it is still stamped as given) when size and mtime cannot decide (the
+    /// mtime moved, or the record is racy). A sidecar is compared by size and mtime only.
+    /// Returns, when the record holds, its fingerprint brought up to date (the new mtime, and
+    /// whether it is racy now).
+    static func bySourceBytes(stamp: FileStamp, sidecar: FileStamp?, recorded: SourceFingerprint?,
+                              read: (FileStamp) -> [UInt8]?) -> (Freshness, SourceFingerprint?) {
         guard let recorded, recorded.sidecar == sidecar, recorded.file.size == stamp.size else { return (.changed, nil) }
         if recorded.file.modified == stamp.modified, !recorded.racy { return (.unchanged, recorded) }
         let readAt = SourceFingerprint.nowNanoseconds()
-        guard let bytes = SourceReader.read(path, ifStamped: stamp), SourceFingerprint.hash(bytes) == recorded.hash else { return (.changed, nil) }
+        guard let bytes = read(stamp), SourceFingerprint.hash(bytes) == recorded.hash else { return (.changed, nil) }
         var updated = recorded
         updated.file = stamp
         updated.racy = SourceFingerprint.isRacy(stamp, readAt: readAt)

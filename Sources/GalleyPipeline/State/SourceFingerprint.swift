@@ -32,6 +32,18 @@ public struct SourceFingerprint: Codable, Sendable, Hashable {
         readAt - stamp.modified < racyWindow
     }
 
+    /// This fingerprint once every racy source's bytes were found unchanged at `verifiedAt` or
+    /// later: no longer racy when its mtime is at least `racyWindow` older than that time (a
+    /// later write would have moved the mtime). A record made after `verifiedAt` is unaffected:
+    /// it was read later still, so when it is racy its mtime is within the window of
+    /// `verifiedAt` too.
+    public func trusted(after verifiedAt: Int64?) -> SourceFingerprint {
+        guard racy, let verifiedAt, !Self.isRacy(file, readAt: verifiedAt) else { return self }
+        var trusted = self
+        trusted.racy = false
+        return trusted
+    }
+
     /// Now, in nanoseconds since 1970 (the unit of file stamps).
     public static func nowNanoseconds() -> Int64 {
         var time = timespec()
