@@ -117,9 +117,10 @@ public struct NewsSitePlanner: Sendable {
                 bySlug[term.slug, default: (term, [])].items.append(article)
             }
         }
-        return bySlug.values.sorted { lhs, rhs in
-            let order = lhs.term.name.compare(rhs.term.name, options: [.caseInsensitive, .diacriticInsensitive])
-            return order == .orderedSame ? lhs.term.slug < rhs.term.slug : order == .orderedAscending
-        }
+        let ordered = bySlug.values.map { (order: TermNameOrder($0.term.name), group: $0) }
+        return ordered.sorted { lhs, rhs in
+            let order = lhs.order.compare(rhs.order)
+            return order == .orderedSame ? lhs.group.term.slug < rhs.group.term.slug : order == .orderedAscending
+        }.map(\.group)
     }
 }
