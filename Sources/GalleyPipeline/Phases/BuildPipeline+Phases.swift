@@ -9,11 +9,13 @@ import GalleySite
 extension BuildPipeline {
     /// Stages 1–2 with the build state's source records as cache (saved for the next build),
     /// then overrides, duplicates and drafts.
+    /// `fingerprints`: the sources' fingerprints when the no-change check read them.
     func sourcesToPublish(_ files: [SourceFile], processor: PageProcessor, store: BuildStateStore, keys: BuildKeys,
-                          report: inout BuildReport) throws(GalleyError) -> PublishableSources {
+                          fingerprints: [String: SourceFingerprint]?, report: inout BuildReport) throws(GalleyError) -> PublishableSources {
         // Records are read even with `full`: a page that now fails keeps its last good version.
         let stage = SourceStage(processor: processor, jobs: options.jobs, progress: options.progress, reuse: !options.full)
-        let result = try stage.run(files, store: store, extractionKey: keys.extraction)
+        let result = try stage.run(files, store: store, extractionKey: keys.extraction, fingerprints: fingerprints,
+                                   content: FolderStamps(folder: options.contentFolder.standardizedFileURL.path))
         report.archivesRead = result.archivesRead
         for skipped in result.archivesSkipped.values { report.archiveRecordsSkipped.merge(skipped, uniquingKeysWith: +) }
         report.pagesRead += result.sources.count { $0.file.kind == .archive && ScrapeArchive.archivePath(ofRecord: $0.file.path) != nil }

@@ -120,7 +120,8 @@ public struct BuildPipeline: Sendable {
         Slug.remember(asciiForms: remembered)
 
         let processor = PageProcessor(config: config)
-        let sources = try sourcesToPublish(files, processor: processor, store: store, keys: keys, report: &report)
+        let sources = try sourcesToPublish(files, processor: processor, store: store, keys: keys, fingerprints: stored.fingerprints,
+                                           report: &report)
         report.phases.append(clock.lap("extract"))
 
         let articles = ArticleIndex(documents: sources.documents, config: config, jobs: options.jobs)
