@@ -39,8 +39,8 @@ extension BuildPipeline {
                     report: inout BuildReport) -> ImageStage.Result {
         let stage = ImageStage(processor: ImageProcessor(rules: config.images), finder: ScrapedImageFinder(contentFolder: options.contentFolder),
                                jobs: options.jobs)
-        let cache = options.full ? [:] : previous
-        let result = stage.run(articles.entries) { path, key in reusable(path, key: key, in: cache) }
+        let cache = TrustedOutputs(options.full ? [:] : previous, root: state.outputRoot)
+        let result = stage.run(articles.entries) { path, key in cache.reusable(path, key: key) }
         for file in result.files { outputs.add(file, key: result.keys[file.path] ?? "") }
         for (path, record) in result.kept { outputs.keep(path, record: record) }
         report.imagesMade = result.made
@@ -64,7 +64,7 @@ extension BuildPipeline {
     /// summaries. `relations`: each article's related articles and neighbours, by slug.
     func renderArticles(_ articles: ArticleIndex, relations: [String: ArticleRelations], bodies: DocumentBodies,
                         renderer: TemplatePageRenderer, keyer: RenderKey,
-                        trusted: [String: OutputRecord], previous: [String: OutputRecord], output: StreamedOutput, outputs: inout OutputSet,
+                        trusted: TrustedOutputs, previous: [String: OutputRecord], output: StreamedOutput, outputs: inout OutputSet,
                         report: inout BuildReport) throws(GalleyError) -> [ArticleSummary] {
         let entries = articles.entries
         let key = { @Sendable (entry: ArticleIndex.Entry) in
@@ -112,7 +112,7 @@ extension BuildPipeline {
     /// it shows changed, else rendered and written at once (the build state first hears which
     /// paths are about to be written; `current` are the build's paths so far, for a state that
     /// lost its records).
-    func makePages<Item: Sendable>(_ items: [Item], phase: String, path: @Sendable (Item) -> String, trusted: [String: OutputRecord],
+    func makePages<Item: Sendable>(_ items: [Item], phase: String, path: @Sendable (Item) -> String, trusted: TrustedOutputs,
                                    output: StreamedOutput, current: some Sequence<String>, key: @Sendable (Item) -> String,
                                    render: @Sendable (Item) throws(GalleyError) -> RenderedPage) throws(GalleyError) -> [PageResult] {
         try makePages(items, phase: phase, path: path, trusted: trusted, output: output, current: current, key: key,
@@ -124,13 +124,13 @@ extension BuildPipeline {
     /// instead of a contended read per page). The next batch is prepared on another thread
     /// while the current one renders.
     func makePages<Item: Sendable, Prepared: Sendable>(
-        _ items: [Item], phase: String, path: @Sendable (Item) -> String, trusted: [String: OutputRecord], output: StreamedOutput,
+        _ items: [Item], phase: String, path: @Sendable (Item) -> String, trusted: TrustedOutputs, output: StreamedOutput,
         current: some Sequence<String>, key: @Sendable (Item) -> String, batchSize: Int, prepare: @escaping @Sendable ([Item]) -> Prepared,
         render: @Sendable (Item, Prepared) throws(GalleyError) -> RenderedPage
     ) throws(GalleyError) -> [PageResult] {
         let checks = parallelMap(items, jobs: options.jobs) { item -> (key: String, kept: OutputRecord?) in
             let key = key(item)
-            return (key, reusable(path(item), key: key, in: trusted))
+            return (key, trusted.reusable(path(item), key: key))
         }
         let pending = items.indices.filter { checks[$0].kept == nil }
         try output.begin(pending.map { path(items[$0]) }, current: current)
@@ -210,7 +210,7 @@ extension BuildPipeline {
 
     /// Renders the planned pages (home, terms, archives, 404, search) whose inputs changed and
     /// writes each as soon as it is rendered. A page that fails to render stops the build.
-    func renderSitePages(_ plan: SitePlan, renderer: TemplatePageRenderer, keyer: RenderKey, trusted: [String: OutputRecord],
+    func renderSitePages(_ plan: SitePlan, renderer: TemplatePageRenderer, keyer: RenderKey, trusted: TrustedOutputs,
                          output: StreamedOutput, outputs: inout OutputSet, report: inout BuildReport) throws(GalleyError) {
         let results = try makePages(plan.pages, phase: "site", path: \.path, trusted: trusted, output: output,
                                     current: outputs.allPaths.union(plan.pages.map(\.path))) { page in
@@ -225,22 +225,14 @@ extension BuildPipeline {
 
     /// Files made as bytes (feeds, sitemaps…) go to the write phase, except those with inputs
     /// whose render key is the one their untouched file was made from: those are kept unmade.
-    func keepOrAdd(_ files: [PlannedFile], keyer: RenderKey, trusted: [String: OutputRecord], to outputs: inout OutputSet) {
+    func keepOrAdd(_ files: [PlannedFile], keyer: RenderKey, trusted: TrustedOutputs, to outputs: inout OutputSet) {
         let checks = parallelMap(files, jobs: options.jobs) { file -> (key: String?, kept: OutputRecord?) in
             let key = keyer.file(file)
-            return (key, key.flatMap { reusable(file.path, key: $0, in: trusted) })
+            return (key, key.flatMap { trusted.reusable(file.path, key: $0) })
         }
         for (file, check) in zip(files, checks) {
             if let record = check.kept { outputs.keep(file.path, record: record) } else { outputs.add(file, key: check.key ?? "") }
         }
-    }
-
-    /// The output record of a page when it was made from the same render key and its file is
-    /// still the one written then.
-    func reusable(_ path: String, key: String, in trusted: [String: OutputRecord]) -> OutputRecord? {
-        guard let record = trusted[path], record.renderKey == key,
-              Freshness.ofOutput(FileStamp.of(path: outputPath(path)), recorded: record) == .unchanged else { return nil }
-        return record
     }
 
     func outputPath(_ relative: String) -> String {

@@ -136,8 +136,8 @@ public struct BuildPipeline: Sendable {
         let keyer = RenderKey(inputs: keys.renderInputs, entries: articles.entries, images: images.images, imageSignatures: images.signatures,
                               jobs: options.jobs)
         // Each record says itself whether it may be trusted (`OutputRecord.untrusted` while written).
-        let trusted = !options.full && last.renderInputsKey == keys.renderInputs ? previous : [:]
         let output = try openOutput(previous: previous, store: store, keys: keys)
+        let trusted = TrustedOutputs(!options.full && last.renderInputsKey == keys.renderInputs ? previous : [:], root: state.outputRoot)
         let bodies = store.bodies()
         let published = try renderArticles(articles, relations: relating.wait(), bodies: bodies, renderer: renderer, keyer: keyer, trusted: trusted, previous: previous,
                                            output: output, outputs: &outputs, report: &report)
