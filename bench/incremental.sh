@@ -37,7 +37,7 @@ build() {  # [content output] prints: wall-seconds files-written files-total pag
   read -r written unchanged <<<"$files"
   echo "$(echo "$end - $start" | bc) $written $((written + unchanged)) $pages"
 }
-median() { sort -n | awk '{a[NR]=$1} END {printf "%.2f\n", (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+median() { sort -n | awk '{a[NR]=$1} END {printf "%.3f\n", (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 declare -A walls files
 record() {  # case result
@@ -68,8 +68,12 @@ for run in $(seq "$runs"); do
   record "second no-change run" "$(build "$work/racy" "$work/racy-public")"
 done
 
-printf '%-34s %10s  %s\n' "N=$n, median of $runs" "wall (s)" "files rewritten"
+# Each case against the full build of its own corpus copy (the racy cases against the racy one).
+printf '%-34s %10s %8s  %s\n' "N=$n, median of $runs" "wall (s)" "of full" "files rewritten"
 for case in "full build" "no change" "one article's body" "one article's title" "one new article (newest)" \
   "full build, sources just written" "first no-change run after it" "second no-change run"; do
-  printf '%-34s %10s  %s\n' "$case" "$(tr ' ' '\n' <<<"${walls[$case]}" | grep . | median)" "${files[$case]}"
+  wall=$(tr ' ' '\n' <<<"${walls[$case]}" | grep . | median)
+  case $case in "full build, sources just written"|"first no-change run after it"|"second no-change run") base="full build, sources just written" ;; *) base="full build" ;; esac
+  full=$(tr ' ' '\n' <<<"${walls[$base]}" | grep . | median)
+  printf '%-34s %10s %7.1f%%  %s\n' "$case" "$wall" "$(echo "100 * $wall / $full" | bc -l)" "${files[$case]}"
 done

@@ -68,6 +68,14 @@ import Testing
             changed[index] ^= 0x01
             #expect(SourceFingerprint.hash(changed) != base, "byte \(index)")
         }
+        // Words trade places between lanes, or between a block and the words after it.
+        var swapped = bytes
+        swapped.swapAt(0, 8)
+        #expect(SourceFingerprint.hash(swapped) != base, "lanes 0 and 1")
+        swapped = bytes
+        swapped.swapAt(24, 32)
+        #expect(SourceFingerprint.hash(swapped) != base, "lane 3 and the first word after the blocks")
+        #expect(SourceFingerprint.hash([UInt8](repeating: 0, count: 32)) != SourceFingerprint.hash([UInt8](repeating: 0, count: 40)))
         #expect(SourceFingerprint.hash([5]) != SourceFingerprint.hash([5, 0, 0, 0, 0, 0, 0, 0]))
         #expect(SourceFingerprint.hash([UInt8]()) != SourceFingerprint.hash([0]))
         let folder = TemporaryFolder.make("hash")

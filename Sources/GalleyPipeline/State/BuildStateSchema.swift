@@ -16,7 +16,7 @@ enum BuildStateSchema {
     /// (The documents' own layout follows the front-matter schema and is checked by
     /// `meta.document_schema`; and a galley binary other than the one that saved the state
     /// reuses no document and no page anyway: `BuildKeys.toolIdentity` is part of every key.)
-    static let version: Int32 = 4
+    static let version: Int32 = 5
 
     /// The tables, created together in one transaction.
     static let tables = """

@@ -62,8 +62,9 @@ public struct SourceFingerprint: Codable, Sendable, Hashable {
 /// A 64-bit hash fed piece by piece that is the same in every process and on every machine
 /// (Swift's `Hasher` is seeded per process), for change detection and cache keys kept on disk.
 /// Not for hostile collisions. Eight bytes at a time (a multiply and a shift each: FNV-1a's byte
-/// at a time was 2% of a cold build, hashing every source and body); every piece ends with its
-/// length, so pieces of different lengths never hash alike by padding.
+/// at a time was 2% of a cold build, hashing every source and body), on four lanes for long
+/// pieces; every piece ends with its length, so pieces of different lengths never hash alike
+/// by padding.
 public struct StableHasher: Sendable {
     public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
@@ -77,10 +78,24 @@ public struct StableHasher: Sendable {
         array.withUnsafeBytes { combine(buffer: $0) }
     }
 
-    /// Mixes raw bytes in: little-endian words, then the last bytes and the length.
+    /// Mixes raw bytes in: 32-byte blocks on four lanes (independent chains the processor runs
+    /// side by side: a single chain waits for each multiply, and hashing every racy source of
+    /// a no-change check went at about 1.5 bytes a cycle), folded into the hash; then the
+    /// remaining little-endian words, the last bytes and the length.
     public mutating func combine(buffer: UnsafeRawBufferPointer) {
         var current = value
         var offset = 0
+        if buffer.count >= 32 {
+            var lanes = (current, current ^ 0x243f_6a88_85a3_08d3, current ^ 0x1319_8a2e_0370_7344, current ^ 0xa409_3822_299f_31d0)
+            while offset + 32 <= buffer.count {
+                lanes.0 = Self.mix(lanes.0, UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+                lanes.1 = Self.mix(lanes.1, UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)))
+                lanes.2 = Self.mix(lanes.2, UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)))
+                lanes.3 = Self.mix(lanes.3, UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)))
+                offset += 32
+            }
+            current = Self.mix(Self.mix(Self.mix(Self.mix(current, lanes.0), lanes.1), lanes.2), lanes.3)
+        }
         while offset + 8 <= buffer.count {
             current = Self.mix(current, UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
             offset += 8
