@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
 out=${OUT:-/dev/shm}/galley-bench-images
 galley=${GALLEY:-.build/release/galley}
-[ -x "$galley" ] || { echo "build galley first: swift build -c release --product galley" >&2; exit 1; }
+[ -x "$galley" ] || { echo "build galley first: make build" >&2; exit 1; }
 rm -rf "$out" && mkdir -p "$out"
 trap 'rm -rf "$out"' EXIT
 

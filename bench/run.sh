@@ -230,11 +230,11 @@ if [ "$any_hugo" = 1 ]; then
 fi
 
 if [ "$skip_build" = 1 ]; then
-  [ -x "$galley" ] || fail "SKIP_BUILD=1, but there is no galley binary at $galley: build it (swift build -c release --product galley in $src) or unset SKIP_BUILD"
+  [ -x "$galley" ] || fail "SKIP_BUILD=1, but there is no galley binary at $galley: build it (swift build -c release --static-swift-stdlib --product galley in $src) or unset SKIP_BUILD"
   say "SKIP_BUILD=1: measuring the galley already built at $galley ($(date -r "$galley" '+%F %T'))"
 else
-  say "building galley (swift build -c release --product galley, in $src)"
-  (cd "$src" && swift build -c release --product galley) >"$cache/logs/swift-build.log" 2>&1 \
+  say "building galley (swift build -c release --static-swift-stdlib --product galley, in $src)"
+  (cd "$src" && swift build -c release --static-swift-stdlib --product galley) >"$cache/logs/swift-build.log" 2>&1 \
     || { tail -30 "$cache/logs/swift-build.log" >&2; fail "swift build (log: $cache/logs/swift-build.log)"; }
   [ -x "$galley" ] || fail "$galley was not built"
 fi

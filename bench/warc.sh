@@ -13,7 +13,7 @@ kind=${2:-images}
 runs=${RUNS:-3}
 out=${OUT:-/dev/shm}
 galley=${GALLEY:-.build/release/galley}
-[ -x "$galley" ] || { echo "build galley first: swift build -c release --product galley" >&2; exit 1; }
+[ -x "$galley" ] || { echo "build galley first: make build" >&2; exit 1; }
 warc="$out/galley-bench-$megabytes-$kind.warc.gz"
 [ -f "$warc" ] || python3 bench/make_warc.py "$warc" "$megabytes" 50 "$kind" >&2
 bytes=$(stat -c %s "$warc")
