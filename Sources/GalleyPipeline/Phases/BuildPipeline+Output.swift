@@ -107,15 +107,18 @@ extension BuildPipeline {
 
     /// One source in the no-change check: trusted by size and mtime, or — when its record is
     /// racy (it was read within two seconds of its mtime, as after a scraper's run) — compared
-    /// by its bytes, as git does, instead of giving up the fast path. An archive's record holds
-    /// no hash: a racy archive is read by the build.
+    /// by its bytes, as git does, instead of giving up the fast path. A racy source is opened
+    /// at once, without a `stat` first: the open file's stamp, taken after its bytes are read,
+    /// must be the recorded one (four system calls for each of 10,000 sources after a scrape,
+    /// not five). An archive's record holds no hash: a racy archive is read by the build.
     func sourceCheck(_ file: SourceFile, in content: FolderStamps, recorded: SourceFingerprint?) -> Freshness {
-        let stamp = content.stamp(file.path)
         let sidecar = file.sidecarPath.flatMap { FileStamp.of(path: $0) }
-        if Freshness.byStamps(stamp, sidecar: sidecar, recorded: recorded) == .unchanged { return .unchanged }
-        guard let stamp, let recorded, recorded.racy, !recorded.hash.isEmpty, file.kind != .archive,
-              recorded.file == stamp, recorded.sidecar == sidecar else { return .changed }
-        return Freshness.bySourceBytes(stamp: stamp, sidecar: sidecar, recorded: recorded) { stamp in content.bytes(file.path, ifStamped: stamp) }.0
+        guard let recorded, recorded.racy, !recorded.hash.isEmpty, file.kind != .archive else {
+            return Freshness.byStamps(content.stamp(file.path), sidecar: sidecar, recorded: recorded)
+        }
+        guard recorded.sidecar == sidecar, let bytes = content.bytes(file.path, ifStamped: recorded.file),
+              SourceFingerprint.hash(bytes) == recorded.hash else { return .changed }
+        return .sameBytes
     }
 
     /// The report of a build that found nothing to do, with the last build's totals and problems.
