@@ -39,6 +39,27 @@ import Testing
         return site
     }
 
+    /// A site whose sources all have the mtime now, as a scraper leaves them just before cron
+    /// runs galley (a build now finds them racy); returns it with that mtime.
+    func makeJustScrapedSite(_ label: String, count: Int) throws -> (Site, Date) {
+        let site = try makeSite(label, count: count)
+        let now = Date()
+        for index in 0..<count {
+            try FileManager.default.setAttributes([.modificationDate: now], ofItemAtPath: SyntheticSite.url(index, in: site.content).path)
+        }
+        return (site, now)
+    }
+
+    /// Changes one letter of the file and sets its mtime back: the same size and mtime, other bytes.
+    static func editKeepingSizeAndMtime(_ file: URL) throws {
+        let stamp = try #require(FileStamp.of(path: file.path))
+        var bytes = [UInt8](try Data(contentsOf: file))
+        if let index = bytes.lastIndex(of: UInt8(ascii: "a")) { bytes[index] = UInt8(ascii: "o") }
+        try Data(bytes).write(to: file)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: Double(stamp.modified) / 1e9)], ofItemAtPath: file.path)
+        #expect(FileStamp.of(path: file.path) == stamp)
+    }
+
     @Test func anUnchangedRebuildWritesNothingAndKeepsEveryMtime() throws {
         let site = try makeSite("incremental-same")
         defer { try? FileManager.default.removeItem(at: site.root) }
@@ -80,25 +101,13 @@ import Testing
     /// no-change run compares their bytes inside the fast check instead of running the whole
     /// pipeline; an edit that keeps the size and the mtime is still found.
     @Test func racySourcesAreHashedInsideTheNoChangeCheck() throws {
-        let site = Site(root: RepositoryPaths.temporaryFolder("incremental-racy"))
+        let (site, _) = try makeJustScrapedSite("incremental-racy", count: 12)
         defer { try? FileManager.default.removeItem(at: site.root) }
-        try SyntheticSite.write(to: site.content, count: 12)
-        let now = Date()
-        for index in 0..<12 {
-            try FileManager.default.setAttributes([.modificationDate: now], ofItemAtPath: SyntheticSite.url(index, in: site.content).path)
-        }
         _ = try site.build()
         let second = try site.build()
         #expect(second.upToDate, "\(second.summary)")
         // Same size, same mtime, other bytes: the racy record makes the check read them.
-        let edited = SyntheticSite.url(5, in: site.content)
-        let stamp = try #require(FileStamp.of(path: edited.path))
-        let bytes = try Data(contentsOf: edited)
-        var changed = [UInt8](bytes)
-        if let index = changed.lastIndex(of: UInt8(ascii: "a")) { changed[index] = UInt8(ascii: "o") }
-        try Data(changed).write(to: edited)
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: Double(stamp.modified) / 1e9)], ofItemAtPath: edited.path)
-        #expect(FileStamp.of(path: edited.path) == stamp)
+        try Self.editKeepingSizeAndMtime(SyntheticSite.url(5, in: site.content))
         let third = try site.build()
         #expect(!third.upToDate && third.sourcesProcessed == 1, "\(third.summary)")
     }
@@ -109,13 +118,8 @@ import Testing
     /// size and mtime now goes unseen, as it does for any source read long after its mtime
     /// (git's rule too).
     @Test func aVerifiedRacySourceIsTrustedByItsStampsAfterwards() throws {
-        let site = Site(root: RepositoryPaths.temporaryFolder("incremental-verified"))
+        let (site, modified) = try makeJustScrapedSite("incremental-verified", count: 6)
         defer { try? FileManager.default.removeItem(at: site.root) }
-        try SyntheticSite.write(to: site.content, count: 6)
-        let modified = Date()
-        for index in 0..<6 {
-            try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: SyntheticSite.url(index, in: site.content).path)
-        }
         _ = try site.build()
         let state = try BuildStateStore(url: BuildState(output: site.output, cache: nil).database)
         let keys = BuildKeys(configFile: RepositoryPaths.config, templateFolders: [RepositoryPaths.templates])
@@ -127,13 +131,7 @@ import Testing
         #expect(verified.upToDate, "\(verified.summary)")
         #expect(try state.sourceFingerprints(extractionKey: keys.extraction).values.allSatisfy { !$0.racy })
 
-        let edited = SyntheticSite.url(2, in: site.content)
-        let stamp = try #require(FileStamp.of(path: edited.path))
-        var bytes = [UInt8](try Data(contentsOf: edited))
-        if let index = bytes.lastIndex(of: UInt8(ascii: "a")) { bytes[index] = UInt8(ascii: "o") }
-        try Data(bytes).write(to: edited)
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: Double(stamp.modified) / 1e9)], ofItemAtPath: edited.path)
-        #expect(FileStamp.of(path: edited.path) == stamp)
+        try Self.editKeepingSizeAndMtime(SyntheticSite.url(2, in: site.content))
         let trusted = try site.build()
         #expect(trusted.upToDate, "stamps trusted, the file not read: \(trusted.summary)")
     }
