@@ -5,11 +5,12 @@ import GalleySite
 
 /// The one orchestrator: every phase of a build, in order, with its timing.
 ///
-/// 1. take the output's lock; read config and templates (errors here stop the build before
+/// 1. take the output's lock; read the config, the theme and the content folder's sources
+///    while the build state is read on another thread (errors here stop the build before
 ///    anything is written)
-/// 2. discover sources; when nothing the site depends on changed since the last complete
-///    build (sources, config, templates, galley, the output files, the news sitemap's window),
-///    stop: the output is already what this build would write
+/// 2. check: when nothing the site depends on changed since the last complete build
+///    (sources, config, templates, galley, the output files, the news sitemap's window),
+///    stop: the output is already what this build would write; else parse the templates
 /// 3. extract + normalise each changed source (parallel; unchanged ones come from the build
 ///    state; a bad page is reported and skipped, its last good version kept); a `.md` file
 ///    replaces the extraction of a page with the same slug; duplicate stories are left out
@@ -106,7 +107,7 @@ public struct BuildPipeline: Sendable {
         report.pagesRead = files.count { if case .page = $0.kind { true } else { false } }
         report.markdownRead = files.count { $0.kind == .markdown }
         report.archives = files.count { $0.kind == .archive }
-        report.phases.append(clock.lap("config"))
+        report.phases.append(clock.lap("read"))
 
         if let fingerprints = stored.fingerprints, let sources = try upToDateSources(fingerprints, outputs: previous, store: store, files: files) {
             report.phases.append(clock.lap("check"))
@@ -115,7 +116,7 @@ public struct BuildPipeline: Sendable {
         // Parsed only now: a build that finds nothing changed needs no template (the last
         // complete build parsed these same ones: they are part of the render inputs key).
         let baseRenderer = try TemplatePageRenderer(config: config, templates: theme.templates, templateFolder: theme.folder, strings: theme.strings)
-        report.phases.append(clock.lap("discover"))
+        report.phases.append(clock.lap("check"))
         let remembered = try store.transliterations(tool: BuildKeys.toolIdentity)
         Slug.remember(asciiForms: remembered)
 

@@ -13,7 +13,9 @@ public struct SourceFingerprint: Codable, Sendable, Hashable {
     public var hash: String
     /// The file was modified so shortly before it was read that a later change could keep the
     /// same mtime (file systems stamp with a coarse clock): its bytes must be compared next
-    /// time, not only its size and mtime (git calls this "racily clean").
+    /// time, not only its size and mtime (git calls this "racily clean"). Stored as it was
+    /// when the file was read; a later verification of every racy source clears it on reading
+    /// (`trusted(after:)`).
     public var racy: Bool
 
     /// How long after its mtime a file must have been read for size and mtime to be trusted.
