@@ -83,7 +83,10 @@ import Testing
         let path = folder.path + "/page.html"
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let stamp = try #require(FileStamp.of(path: path))
-        #expect(SourceReader.read(path, ifStamped: stamp).map { SourceFingerprint.hash($0) } == base)
-        #expect(SourceReader.read(path, ifStamped: FileStamp(size: stamp.size, modified: stamp.modified + 1)) == nil)
+        let folderStamps = try #require(FolderStamps(folder: folder.path))
+        #expect(folderStamps.bytes("page.html", ifStamped: stamp).map { SourceFingerprint.hash($0) } == base)
+        #expect(folderStamps.bytes("page.html", ifStamped: FileStamp(size: stamp.size, modified: stamp.modified + 1)) == nil)
+        #expect(folderStamps.bytes("page.html", ifStamped: FileStamp(size: stamp.size + 1, modified: stamp.modified)) == nil, "the file ends early")
+        #expect(folderStamps.bytes("page.html", ifStamped: FileStamp(size: stamp.size - 1, modified: stamp.modified)) == nil, "the file is longer")
     }
 }

@@ -421,7 +421,8 @@ extension Dictionary where Value == SourceRecord {
         let progress = BuildProgress { phase, count, _ in if phase == "extract" { done.withLock { $0 = max($0, count) } } }
         var stage = SourceStage(processor: PageProcessor(config: SiteConfig()), jobs: 2, progress: progress, reuse: true)
         stage.batchSize = 200
-        #expect(throws: GalleyError.self) { try stage.run(files, store: store, extractionKey: "k1") }
+        let stamps = try #require(FolderStamps(folder: content.path))
+        #expect(throws: GalleyError.self) { try stage.run(files, in: stamps, store: store, extractionKey: "k1") }
         // The first batch's save fails at once, while the second batch (200 pages, far longer) is
         // processed; the stage waits for that batch before it throws.
         let atThrow = done.withLock { $0 }
@@ -444,7 +445,8 @@ extension Dictionary where Value == SourceRecord {
 
         var stage = SourceStage(processor: PageProcessor(config: SiteConfig()), jobs: 2, progress: nil, reuse: true)
         stage.batchSize = 4
-        let first = try stage.run(files, store: store, extractionKey: "k1")
+        let stamps = try #require(FolderStamps(folder: content.path))
+        let first = try stage.run(files, in: stamps, store: store, extractionKey: "k1")
         #expect(first.sources.count == 11 && first.sources.allSatisfy { $0.head != nil && !$0.reused })
         let saved = try store.sourceFingerprints(extractionKey: "k1")
         #expect(Set(saved.keys) == Set(files.map(\.path)), "every batch saved, the vanished source removed")
@@ -457,7 +459,7 @@ extension Dictionary where Value == SourceRecord {
             #expect(head.bodyImages.count == 1 && body.contains("Paragraf pertama"))
         }
 
-        let second = try stage.run(files, store: store, extractionKey: "k1")
+        let second = try stage.run(files, in: stamps, store: store, extractionKey: "k1")
         #expect(second.sources.allSatisfy { $0.reused })
         #expect(second.sources.map(\.head) == first.sources.map(\.head))
     }

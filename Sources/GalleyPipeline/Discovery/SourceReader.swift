@@ -62,20 +62,6 @@ package enum SourceReader {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
-    /// The bytes of the regular file at `path` (a link is followed) when it is stamped `stamp`
-    /// both before and after it is read (asked of the open file: no second path lookup); nil
-    /// otherwise, or when it cannot be read.
-    static func read(_ path: String, ifStamped stamp: FileStamp) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, FileStamp(status) == stamp,
-              let bytes = try? readAll(descriptor, expected: Int(status.st_size), source: path),
-              fstat(descriptor, &status) == 0, FileStamp(status) == stamp else { return nil }
-        return bytes
-    }
-
     /// Reads an open file to its end: straight into an array of the size `fstat` gave (and one
     /// byte more, to see the end in the same read), then in chunks if the file has grown since.
     /// Nothing is zero-filled first (a 1 MB chunk cleared for every page was 1.6% of extraction).

@@ -116,9 +116,11 @@ extension BuildPipeline {
         guard let recorded, recorded.racy, !recorded.hash.isEmpty, file.kind != .archive else {
             return Freshness.byStamps(content.stamp(file.path), sidecar: sidecar, recorded: recorded)
         }
-        guard recorded.sidecar == sidecar, let bytes = content.bytes(file.path, ifStamped: recorded.file),
-              SourceFingerprint.hash(bytes) == recorded.hash else { return .changed }
-        return .sameBytes
+        // Its recorded stamp stands for the one a `stat` would give: the bytes are read only
+        // while the open file has it.
+        return Freshness.bySourceBytes(stamp: recorded.file, sidecar: sidecar, recorded: recorded) { stamp in
+            content.bytes(file.path, ifStamped: stamp)
+        }.0
     }
 
     /// The report of a build that found nothing to do, with the last build's totals and problems.

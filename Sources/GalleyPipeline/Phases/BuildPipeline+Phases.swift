@@ -14,8 +14,10 @@ extension BuildPipeline {
                           fingerprints: [String: SourceFingerprint]?, report: inout BuildReport) throws(GalleyError) -> PublishableSources {
         // Records are read even with `full`: a page that now fails keeps its last good version.
         let stage = SourceStage(processor: processor, jobs: options.jobs, progress: options.progress, reuse: !options.full)
-        let result = try stage.run(files, store: store, extractionKey: keys.extraction, fingerprints: fingerprints,
-                                   content: FolderStamps(folder: options.contentFolder.standardizedFileURL.path))
+        guard let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path) else {
+            throw GalleyError(.discover, source: options.contentFolder.path, reason: "the content folder cannot be read")
+        }
+        let result = try stage.run(files, in: content, store: store, extractionKey: keys.extraction, fingerprints: fingerprints)
         report.archivesRead = result.archivesRead
         for skipped in result.archivesSkipped.values { report.archiveRecordsSkipped.merge(skipped, uniquingKeysWith: +) }
         report.pagesRead += result.sources.count { $0.file.kind == .archive && ScrapeArchive.archivePath(ofRecord: $0.file.path) != nil }

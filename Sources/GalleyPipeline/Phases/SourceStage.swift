@@ -48,16 +48,14 @@ struct SourceStage {
         var fingerprint: SourceFingerprint?
     }
 
-    /// `fingerprints`: the stored fingerprints when the caller read them already (under
-    /// `extractionKey`); `content`: the content folder the files' paths are relative to, when
-    /// they all are (its descriptor stats them without walking the whole path).
-    func run(_ allFiles: [SourceFile], store: BuildStateStore, extractionKey: String, fingerprints: [String: SourceFingerprint]? = nil,
-             content: FolderStamps? = nil) throws(GalleyError) -> Result {
+    /// `content`: the content folder the files' paths are relative to (discovered there), which
+    /// stats and reads them for the freshness checks; `fingerprints`: the stored fingerprints
+    /// when the caller read them already (under `extractionKey`).
+    func run(_ allFiles: [SourceFile], in content: FolderStamps, store: BuildStateStore, extractionKey: String,
+             fingerprints: [String: SourceFingerprint]? = nil) throws(GalleyError) -> Result {
         let stored = if let fingerprints { fingerprints } else { try store.sourceFingerprints(extractionKey: extractionKey) }
         let files = allFiles.filter { $0.kind != .archive }
-        let checks = parallelMap(files, jobs: jobs) { file in
-            check(file, stamp: content.map { $0.stamp(file.path) } ?? FileStamp.of(path: file.filePath), recorded: stored[file.path])
-        }
+        let checks = parallelMap(files, jobs: jobs) { file in check(file, in: content, recorded: stored[file.path]) }
         let freshPaths = checks.filter { $0.freshness != .changed }.map(\.file.path)
         let fresh = try store.sourceRecords(freshPaths, extractionKey: extractionKey, jobs: jobs)
         let counter = progress.map { ProgressCounter(phase: "extract", total: files.count, progress: $0) }
@@ -122,11 +120,12 @@ struct SourceStage {
         if !unresolved.isEmpty { try take(stage.resolve(unresolved, across: archives)) }
     }
 
-    private func check(_ file: SourceFile, stamp: FileStamp?, recorded: SourceFingerprint?) -> Check {
+    private func check(_ file: SourceFile, in content: FolderStamps, recorded: SourceFingerprint?) -> Check {
+        let stamp = content.stamp(file.path)
         let sidecar = file.sidecarPath.flatMap { FileStamp.of(path: $0) }
         guard reuse, let stamp else { return Check(file: file, stamp: stamp, sidecar: sidecar, freshness: .changed) }
         let (freshness, fingerprint) = Freshness.bySourceBytes(stamp: stamp, sidecar: sidecar, recorded: recorded) { stamp in
-            SourceReader.read(file.filePath, ifStamped: stamp)
+            content.bytes(file.path, ifStamped: stamp)
         }
         return Check(file: file, stamp: stamp, sidecar: sidecar, freshness: freshness, fingerprint: fingerprint)
     }

@@ -3,8 +3,8 @@ import GalleyCore
 
 /// The stamps of many files below one folder, looked up relative to the folder's descriptor:
 /// the kernel walks only the relative part of each path, and no absolute path is built. What
-/// the no-change check stats 28,000 files with (10,000 sources, 18,000 outputs), and reads the
-/// racy sources with.
+/// the no-change check stats 28,000 files with (10,000 sources, 18,000 outputs), and what reads
+/// a source whose size and mtime cannot decide (`bytes(_:ifStamped:)`).
 final class FolderStamps: Sendable {
     private let descriptor: Int32
 
