@@ -5,24 +5,22 @@ import GalleyCore
 /// and the file still has the stamp it had right after it was written.
 struct TrustedOutputs: Sendable {
     let records: [String: OutputRecord]
-    /// The output folder's path, standardised.
-    let root: String
-    /// The output folder opened, when it exists: files are stat-ed relative to it (the kernel
-    /// walks `2024/01/slug/index.html`, not the whole absolute path, for each of 17,000 files).
+    /// The output folder opened (files are stat-ed relative to it: the kernel walks
+    /// `2024/01/slug/index.html`, not the whole absolute path, for each of 17,000 files); nil
+    /// when there are no records, or no folder to check them in (then no file is kept).
     let folder: FolderStamps?
 
-    /// `records` checked in the output folder at `root` (opened now, when it exists).
+    /// `records` checked in the output folder at `root`, opened now.
     init(_ records: [String: OutputRecord], root: String) {
         self.records = records
-        self.root = root
         folder = records.isEmpty ? nil : FolderStamps(folder: root)
     }
 
     /// The record of `path` when it was made from render key `key` and its file is still the
     /// one written then; nil otherwise.
     func reusable(_ path: String, key: String) -> OutputRecord? {
-        guard let record = records[path], record.renderKey == key else { return nil }
-        let stamp = folder.map { $0.stamp(path) } ?? FileStamp.of(path: root + "/" + path)
-        return Freshness.ofOutput(stamp, recorded: record) == .unchanged ? record : nil
+        guard let record = records[path], record.renderKey == key, let folder,
+              Freshness.ofOutput(folder.stamp(path), recorded: record) == .unchanged else { return nil }
+        return record
     }
 }
