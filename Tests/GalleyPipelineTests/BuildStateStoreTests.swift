@@ -201,6 +201,9 @@ import Testing
             }),
             ("a dropped table", { try Self.execute("DROP TABLE outputs", at: url) }),
             ("a document head that does not decode", { try Self.execute("UPDATE documents SET head = x'0102' WHERE path = 's0005.html'", at: url) }),
+            ("a verification time that is not a time", {
+                try Self.execute("INSERT OR REPLACE INTO meta (name, value) VALUES ('\(BuildStateStore.sourcesVerifiedAtName)', 'soon')", at: url)
+            }),
         ]
         for cut in [10, 100, 4096, saved.count / 2, saved.count - 4096, saved.count - 1] {
             cases.append(("cut at \(cut) of \(saved.count) bytes", { try saved.prefix(cut).write(to: url) }))

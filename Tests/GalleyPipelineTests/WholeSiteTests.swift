@@ -128,6 +128,41 @@ import FoundationXML
         #expect(try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8) == "keep me")
     }
 
+    /// The build state is read on another thread while the config is: a bad config is still
+    /// the error reported when the state cannot be opened either, and a good config then gets
+    /// the state's own error.
+    @Test func aBadConfigIsReportedBeforeABuildStateThatCannotBeOpened() throws {
+        let root = RepositoryPaths.temporaryFolder("bad-config-bad-state")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cache = root.appendingPathComponent("cache")
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        // The state's folder (`cache/public/`) is a file: the state cannot be created (the lock,
+        // `cache/public.lock`, can).
+        try "not a folder".write(to: cache.appendingPathComponent("public"), atomically: true, encoding: .utf8)
+        let badConfig = root.appendingPathComponent("galley.yml")
+        try "base_url: not a url\n".write(to: badConfig, atomically: true, encoding: .utf8)
+        func build(config: URL) throws(GalleyError) {
+            let options = BuildPipeline.Options(configFile: config, configRequired: true, contentFolder: RepositoryPaths.content,
+                                                outputFolder: root.appendingPathComponent("public"), templatesFolder: RepositoryPaths.templates,
+                                                jobs: 2, now: Self.fixedClock, cacheFolder: cache)
+            _ = try BuildPipeline(options: options).run()
+        }
+        for _ in 0..<5 {
+            do throws(GalleyError) {
+                try build(config: badConfig)
+                Issue.record("a bad config was accepted")
+            } catch {
+                #expect(error.stage == .config && error.reason.contains("base_url"), "\(error)")
+            }
+        }
+        do throws(GalleyError) {
+            try build(config: RepositoryPaths.config)
+            Issue.record("a build state that cannot be created was accepted")
+        } catch {
+            #expect(error.stage == .write && error.reason.contains("build state"), "\(error)")
+        }
+    }
+
     @Test func brokenPagesAreSkippedAndTheRestIsPublished() throws {
         let content = RepositoryPaths.temporaryFolder("broken-content")
         let output = RepositoryPaths.temporaryFolder("broken-out")
