@@ -70,29 +70,27 @@ extension BuildPipeline {
     /// last build's record allows it: the last build was made over the same sources (size,
     /// mtime, sidecar; racy ones by their bytes) and its files are untouched. Reads stamps and
     /// racy sources only, never a document.
-    /// Returns the stored source fingerprints when it is (what the report of a build that stops
-    /// here counts), nil when it is not.
-    func upToDateSources(_ sources: [String: SourceFingerprint], outputs: [String: OutputRecord], store: BuildStateStore,
-                         files: [SourceFile]) throws(GalleyError) -> [String: SourceFingerprint]? {
+    func isUpToDate(_ sources: [String: SourceFingerprint], outputs: [String: OutputRecord], store: BuildStateStore,
+                    files: [SourceFile]) throws(GalleyError) -> Bool {
         // An archive's records have rows of their own (`FILE#offset`); its own row stands for them here.
         let fileRows = files.contains { $0.kind == .archive } ? sources.keys.count { ScrapeArchive.archivePath(ofRecord: $0) == nil } : sources.count
         guard files.count == fileRows, let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path),
-              let output = FolderStamps(folder: state.outputRoot) else { return nil }
+              let output = FolderStamps(folder: state.outputRoot) else { return false }
         // Racy sources are read from here on: a time before any of them is read.
         let checkedAt = SourceFingerprint.nowNanoseconds()
         let checks = parallelMap(files, jobs: options.jobs) { file in
             sourceCheck(file, in: content, recorded: sources[file.path])
         }
-        guard !checks.contains(.changed) else { return nil }
+        guard !checks.contains(.changed) else { return false }
         let records = Array(outputs)
         let outputsSame = parallelMap(records, jobs: options.jobs) { path, record in
             Freshness.ofOutput(output.stamp(path), recorded: record) == .unchanged
         }
-        guard !outputsSame.contains(false) else { return nil }
+        guard !outputsSame.contains(false) else { return false }
         // Every racy source was found unchanged by its bytes: the next check trusts the stamps
         // of those whose mtime is old enough now, without reading them again.
         if checks.contains(.sameBytes) { try store.markSourcesVerified(at: checkedAt) }
-        return sources
+        return true
     }
 
     /// Whether, by its record alone, the last build's output could be what this build would

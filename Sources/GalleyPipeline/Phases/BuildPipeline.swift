@@ -109,9 +109,9 @@ public struct BuildPipeline: Sendable {
         report.archives = files.count { $0.kind == .archive }
         report.phases.append(clock.lap("read"))
 
-        if let fingerprints = stored.fingerprints, let sources = try upToDateSources(fingerprints, outputs: previous, store: store, files: files) {
+        if let fingerprints = stored.fingerprints, try isUpToDate(fingerprints, outputs: previous, store: store, files: files) {
             report.phases.append(clock.lap("check"))
-            return try upToDateReport(report, last: last, outputs: previous, store: store, files: files, sources: sources)
+            return try upToDateReport(report, last: last, outputs: previous, store: store, files: files, sources: fingerprints)
         }
         // Parsed only now: a build that finds nothing changed needs no template (the last
         // complete build parsed these same ones: they are part of the render inputs key).
