@@ -18,7 +18,7 @@ runs=${RUNS:-3}
 cache=${BENCH_CACHE:-bench/.cache}
 corpus="$cache/corpus-$n-seed${SEED:-42}/galley"
 [ -d "$corpus" ] || { echo "no corpus at $corpus: run bench/run.sh $n first" >&2; exit 1; }
-swift build -c release --static-swift-stdlib --product galley >/dev/null
+make --no-print-directory build >/dev/null
 galley=.build/release/galley
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

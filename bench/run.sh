@@ -65,6 +65,9 @@ disk_check=${DISK_CHECK:-1}
 skip_build=${SKIP_BUILD:-0}
 src=$(cd "${GALLEY_SRC:-$root}" && pwd)
 galley=$src/.build/release/galley
+# The flags of `make build` (and `make install`), given here so that an older snapshot in
+# GALLEY_SRC is built the same way as the tree it is compared with.
+release_build="swift build -c release --static-swift-stdlib --product galley"
 templates=$src/templates
 mkdir -p "$cache/logs"
 cache=$(cd "$cache" && pwd)
@@ -230,11 +233,11 @@ if [ "$any_hugo" = 1 ]; then
 fi
 
 if [ "$skip_build" = 1 ]; then
-  [ -x "$galley" ] || fail "SKIP_BUILD=1, but there is no galley binary at $galley: build it (swift build -c release --static-swift-stdlib --product galley in $src) or unset SKIP_BUILD"
+  [ -x "$galley" ] || fail "SKIP_BUILD=1, but there is no galley binary at $galley: build it ($release_build in $src) or unset SKIP_BUILD"
   say "SKIP_BUILD=1: measuring the galley already built at $galley ($(date -r "$galley" '+%F %T'))"
 else
-  say "building galley (swift build -c release --static-swift-stdlib --product galley, in $src)"
-  (cd "$src" && swift build -c release --static-swift-stdlib --product galley) >"$cache/logs/swift-build.log" 2>&1 \
+  say "building galley ($release_build, in $src)"
+  (cd "$src" && $release_build) >"$cache/logs/swift-build.log" 2>&1 \
     || { tail -30 "$cache/logs/swift-build.log" >&2; fail "swift build (log: $cache/logs/swift-build.log)"; }
   [ -x "$galley" ] || fail "$galley was not built"
 fi

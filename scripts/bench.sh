@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
 galley=.build/release/galley
-[ -x "$galley" ] || swift build -c release --static-swift-stdlib --product galley >/dev/null
+[ -x "$galley" ] || make --no-print-directory build >/dev/null
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 seconds() { local start end; start=$(date +%s%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s%N); awk -v s="$start" -v e="$end" 'BEGIN {printf "%.4f\n", (e-s)/1e9}'; }
