@@ -75,7 +75,8 @@ struct BuildCommand: ParsableCommand {
             contentFolder: URL(fileURLWithPath: content), outputFolder: URL(fileURLWithPath: output),
             templatesFolder: Theme.siteFolder(option: templates), overridesFolder: overrides.map { URL(fileURLWithPath: $0) },
             jobs: jobs, keepMarkdownFolder: keepMarkdown.map { URL(fileURLWithPath: $0) }, allowMarkdownInContent: allowContentFolder,
-            cacheFolder: cache.map { URL(fileURLWithPath: $0) }, full: full, search: search, progress: progress?.sink)
+            cacheFolder: cache.map { URL(fileURLWithPath: $0) }, full: full, search: search, progress: progress?.sink,
+            leavesMemoryForExit: true)
         let result: BuildReport
         do {
             result = try BuildPipeline(options: options).run()
@@ -92,6 +93,7 @@ struct BuildCommand: ParsableCommand {
         } else if !result.failed.isEmpty {
             for problem in result.failed { printError("failed: \(problem)") }
         }
+        LeftForExit.keep(result)
         if strict, !result.problems.isEmpty { throw ExitCode(ExitStatus.pagesRejected) }
     }
 

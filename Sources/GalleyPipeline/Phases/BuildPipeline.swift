@@ -51,12 +51,15 @@ public struct BuildPipeline: Sendable {
         public var search: Bool
         /// Receives progress of the long phases.
         public var progress: BuildProgress?
+        /// Leave what the build holds at its end for the process's exit to reclaim
+        /// (`LeftForExit`): for a process that exits right after the build, as the command line does.
+        public var leavesMemoryForExit: Bool
 
         /// Creates options.
         public init(configFile: URL, configRequired: Bool, contentFolder: URL, outputFolder: URL, templatesFolder: URL?,
                     overridesFolder: URL? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, now: Date = Date(),
                     keepMarkdownFolder: URL? = nil, allowMarkdownInContent: Bool = false, cacheFolder: URL? = nil,
-                    full: Bool = false, search: Bool = false, progress: BuildProgress? = nil) {
+                    full: Bool = false, search: Bool = false, progress: BuildProgress? = nil, leavesMemoryForExit: Bool = false) {
             self.configFile = configFile
             self.configRequired = configRequired
             self.contentFolder = contentFolder
@@ -71,6 +74,7 @@ public struct BuildPipeline: Sendable {
             self.full = full
             self.search = search
             self.progress = progress
+            self.leavesMemoryForExit = leavesMemoryForExit
         }
     }
 
@@ -111,6 +115,7 @@ public struct BuildPipeline: Sendable {
 
         if let fingerprints = stored.fingerprints, try isUpToDate(fingerprints, outputs: previous, store: store, files: files) {
             report.phases.append(clock.lap("check"))
+            if options.leavesMemoryForExit { LeftForExit.keep(stored, files) }
             return try upToDateReport(report, last: last, outputs: previous, store: store, files: files, sources: fingerprints)
         }
         // Parsed only now: a build that finds nothing changed needs no template (the last
@@ -169,6 +174,7 @@ public struct BuildPipeline: Sendable {
         }
         report.problems.sort { ($0.source ?? "", $0.reason) < ($1.source ?? "", $1.reason) }
         report.sources = sourceReports(sources, articles: articles, report: report)
+        if options.leavesMemoryForExit { LeftForExit.keep(stored, files, sources, articles, summaries, outputs, images, keyer, trusted, published, plan) }
         return report
     }
 
