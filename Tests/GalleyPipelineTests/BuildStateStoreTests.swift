@@ -466,6 +466,33 @@ extension Dictionary where Value == SourceRecord {
         #expect(second.sources.allSatisfy { $0.reused })
         #expect(second.sources.map(\.head) == first.sources.map(\.head))
     }
+
+    /// The stamps the no-change check took (`seen`) stand for a `stat`: a file edited after
+    /// them is taken by its stamp as seen, and only files not seen are stat-ed. (The build
+    /// hands them over a moment after taking them; an edit in between is caught by the next
+    /// build, whose check finds the stamp recorded here out of date.)
+    @Test func theStampsTheCheckTookStandForAStat() throws {
+        let folder = RepositoryPaths.temporaryFolder("stage-seen")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        try Self.writeArticles(3, in: content)
+        let files = try ContentDiscovery.discover(in: content)
+        for file in files {  // an hour old: not racy, so their records are trusted by their stamps
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: file.filePath)
+        }
+        let store = try BuildStateStore(url: BuildStateStoreTests.stateURL(folder))
+        let stage = SourceStage(processor: PageProcessor(config: SiteConfig()), jobs: 2, progress: nil, reuse: true)
+        let stamps = try #require(FolderStamps(folder: content.path))
+        _ = try stage.run(files, in: stamps, store: store, extractionKey: "k1")
+        let recorded = try store.sourceFingerprints(extractionKey: "k1")
+        for name in ["b0.md", "b1.md"] {
+            try "---\ntitle: \"Diganti\"\ndate: 2024-03-01T08:00:00+07:00\n---\nIsi baru.\n".write(to: content.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let seen = ["b0.md": SourceStamps(file: try #require(recorded["b0.md"]).file, sidecar: nil)]
+        let result = try stage.run(files, in: stamps, store: store, extractionKey: "k1", seen: seen)
+        let reused = Dictionary(uniqueKeysWithValues: result.sources.map { ($0.file.path, $0.reused) })
+        #expect(reused == ["b0.md": true, "b1.md": false, "b2.md": true], "b0 by the stamp seen, b1 and b2 by a stat")
+    }
 }
 
 /// The duplicate filter reads page bodies from the state a batch at a time.

@@ -70,8 +70,10 @@ extension BuildPipeline {
     /// last build's record allows it: the last build was made over the same sources (size,
     /// mtime, sidecar; racy ones by their bytes) and its files are untouched. Reads stamps and
     /// racy sources only, never a document.
+    /// `seen`: the stamps the check took of the sources, by path (those it did not take are
+    /// left out), for the source stage of a build that goes on.
     func isUpToDate(_ sources: [String: SourceFingerprint], outputs: [String: OutputRecord], store: BuildStateStore,
-                    files: [SourceFile]) throws(GalleyError) -> Bool {
+                    files: [SourceFile], seen: inout [String: SourceStamps]) throws(GalleyError) -> Bool {
         // An archive's records have rows of their own (`FILE#offset`); its own row stands for them here.
         let fileRows = files.contains { $0.kind == .archive } ? sources.keys.count { ScrapeArchive.archivePath(ofRecord: $0) == nil } : sources.count
         guard files.count == fileRows, let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path),
@@ -81,7 +83,11 @@ extension BuildPipeline {
         let checks = parallelMap(files, jobs: options.jobs) { file in
             sourceCheck(file, in: content, recorded: sources[file.path])
         }
-        guard !checks.contains(.changed) else { return false }
+        guard !checks.contains(where: { $0.freshness == .changed }) else {
+            seen.reserveCapacity(files.count)
+            for (file, check) in zip(files, checks) { if let stamps = check.stamps { seen[file.path] = stamps } }
+            return false
+        }
         let records = Array(outputs)
         let outputsSame = parallelMap(records, jobs: options.jobs) { path, record in
             Freshness.ofOutput(output.stamp(path), recorded: record) == .unchanged
@@ -89,7 +95,7 @@ extension BuildPipeline {
         guard !outputsSame.contains(false) else { return false }
         // Every racy source was found unchanged by its bytes: the next check trusts the stamps
         // of those whose mtime is old enough now, without reading them again.
-        if checks.contains(.sameBytes) { try store.markSourcesVerified(at: checkedAt) }
+        if checks.contains(where: { $0.freshness == .sameBytes }) { try store.markSourcesVerified(at: checkedAt) }
         return true
     }
 
@@ -109,16 +115,19 @@ extension BuildPipeline {
     /// at once, without a `stat` first: the open file's stamp, taken after its bytes are read,
     /// must be the recorded one (four system calls for each of 10,000 sources after a scrape,
     /// not five). An archive's record holds no hash: a racy archive is read by the build.
-    func sourceCheck(_ file: SourceFile, in content: FolderStamps, recorded: SourceFingerprint?) -> Freshness {
+    /// Gives the stamps it found too; none for a racy source that differs (it was not stat-ed).
+    func sourceCheck(_ file: SourceFile, in content: FolderStamps, recorded: SourceFingerprint?) -> (freshness: Freshness, stamps: SourceStamps?) {
         let sidecar = file.sidecarPath.flatMap { FileStamp.of(path: $0) }
         guard let recorded, recorded.racy, !recorded.hash.isEmpty, file.kind != .archive else {
-            return Freshness.byStamps(content.stamp(file.path), sidecar: sidecar, recorded: recorded)
+            let stamp = content.stamp(file.path)
+            return (Freshness.byStamps(stamp, sidecar: sidecar, recorded: recorded), SourceStamps(file: stamp, sidecar: sidecar))
         }
         // Its recorded stamp stands for the one a `stat` would give: the bytes are read only
         // while the open file has it.
-        return Freshness.bySourceBytes(stamp: recorded.file, sidecar: sidecar, recorded: recorded) { stamp in
+        let freshness = Freshness.bySourceBytes(stamp: recorded.file, sidecar: sidecar, recorded: recorded) { stamp in
             content.bytes(file.path, ifStamped: stamp)
         }.0
+        return (freshness, freshness == .changed ? nil : SourceStamps(file: recorded.file, sidecar: sidecar))
     }
 
     /// The report of a build that found nothing to do, with the last build's totals and problems.

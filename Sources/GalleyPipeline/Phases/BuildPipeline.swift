@@ -113,7 +113,8 @@ public struct BuildPipeline: Sendable {
         report.archives = files.count { $0.kind == .archive }
         report.phases.append(clock.lap("read"))
 
-        if let fingerprints = stored.fingerprints, try isUpToDate(fingerprints, outputs: previous, store: store, files: files) {
+        var seen: [String: SourceStamps] = [:]
+        if let fingerprints = stored.fingerprints, try isUpToDate(fingerprints, outputs: previous, store: store, files: files, seen: &seen) {
             report.phases.append(clock.lap("check"))
             if options.leavesMemoryForExit { LeftForExit.keep(stored, files) }
             return try upToDateReport(report, last: last, outputs: previous, store: store, files: files, sources: fingerprints)
@@ -127,6 +128,7 @@ public struct BuildPipeline: Sendable {
 
         let processor = PageProcessor(config: config)
         let sources = try sourcesToPublish(files, processor: processor, store: store, keys: keys, fingerprints: stored.fingerprints,
+                                           seen: seen,
                                            report: &report)
         report.phases.append(clock.lap("extract"))
 

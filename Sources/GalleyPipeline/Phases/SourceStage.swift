@@ -50,12 +50,13 @@ struct SourceStage {
 
     /// `content`: the content folder the files' paths are relative to (discovered there), which
     /// stats and reads them for the freshness checks; `fingerprints`: the stored fingerprints
-    /// when the caller read them already (under `extractionKey`).
+    /// when the caller read them already (under `extractionKey`); `seen`: stamps the caller
+    /// took of some of the files already (the no-change check's), taken instead of a `stat`.
     func run(_ allFiles: [SourceFile], in content: FolderStamps, store: BuildStateStore, extractionKey: String,
-             fingerprints: [String: SourceFingerprint]? = nil) throws(GalleyError) -> Result {
+             fingerprints: [String: SourceFingerprint]? = nil, seen: [String: SourceStamps] = [:]) throws(GalleyError) -> Result {
         let stored = if let fingerprints { fingerprints } else { try store.sourceFingerprints(extractionKey: extractionKey) }
         let files = allFiles.filter { $0.kind != .archive }
-        let checks = parallelMap(files, jobs: jobs) { file in check(file, in: content, recorded: stored[file.path]) }
+        let checks = parallelMap(files, jobs: jobs) { file in check(file, in: content, seen: seen[file.path], recorded: stored[file.path]) }
         let freshPaths = checks.filter { $0.freshness != .changed }.map(\.file.path)
         let fresh = try store.sourceRecords(freshPaths, extractionKey: extractionKey, jobs: jobs)
         let counter = progress.map { ProgressCounter(phase: "extract", total: files.count, progress: $0) }
@@ -120,9 +121,9 @@ struct SourceStage {
         if !unresolved.isEmpty { try take(stage.resolve(unresolved, across: archives)) }
     }
 
-    private func check(_ file: SourceFile, in content: FolderStamps, recorded: SourceFingerprint?) -> Check {
-        let stamp = content.stamp(file.path)
-        let sidecar = file.sidecarPath.flatMap { FileStamp.of(path: $0) }
+    private func check(_ file: SourceFile, in content: FolderStamps, seen: SourceStamps?, recorded: SourceFingerprint?) -> Check {
+        let stamp = seen.map(\.file) ?? content.stamp(file.path)
+        let sidecar = seen.map(\.sidecar) ?? file.sidecarPath.flatMap { FileStamp.of(path: $0) }
         guard reuse, let stamp else { return Check(file: file, stamp: stamp, sidecar: sidecar, freshness: .changed) }
         let (freshness, fingerprint) = Freshness.bySourceBytes(stamp: stamp, sidecar: sidecar, recorded: recorded) { stamp in
             content.bytes(file.path, ifStamped: stamp)
