@@ -12,10 +12,9 @@ extension BuildPipeline {
     /// were announced the same way before rendering).
     func write(_ outputs: OutputSet, previous: [String: OutputRecord], output: StreamedOutput, keys: BuildKeys,
                published: [ArticleSummary], report: inout BuildReport) throws(GalleyError) {
-        let current = outputs.allPaths
-        let removed = output.earlier.subtracting(current)
+        let removed = output.earlier.filter { !outputs.contains($0) }
         let touched = Set(outputs.files.map(\.path)).union(removed)
-        try output.store.beginWriting(touched, known: output.earlier.union(current), renderInputsKey: keys.renderInputs)
+        try output.store.beginWriting(touched, known: output.earlier.union(outputs.allPaths), renderInputsKey: keys.renderInputs)
 
         let session = output.session
         let results = parallelMap(outputs.files, jobs: options.jobs) { file in
@@ -35,8 +34,9 @@ extension BuildPipeline {
         var records = outputs.kept
         for (path, key) in outputs.keys { records[path] = OutputRecord(renderKey: key, stamp: stamps[path]) }
         // Every file made by this build was announced to the state (its record untrusted) before
-        // it was written, so its record is saved again.
-        let changed = Set(records.keys.filter { outputs.keys[$0] != nil || previous[$0] != records[$0] })
+        // it was written, so its record is saved again; a kept one only when it differs.
+        var changed = Set(outputs.keys.keys)
+        for (path, record) in outputs.kept where previous[path] != record { changed.insert(path) }
         try output.store.finishWriting(records, changed: changed, removed: removed, build: lastBuild(published, keys: keys, report: report),
                                        problems: report.problems, stale: report.stale)
         LegacyState(outputRoot: state.outputRoot, stateFolder: state.folder).remove()

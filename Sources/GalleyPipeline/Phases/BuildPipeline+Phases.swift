@@ -75,7 +75,7 @@ extension BuildPipeline {
             keyer.article(entry.head, summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)
         }
         let results = try makePages(entries, phase: "render", path: \.summary.path, trusted: trusted, output: output,
-                                    current: entries.map(\.summary.path), key: key, batchSize: Self.bodiesReadAtOnce) { batch in
+                                    current: { entries.map(\.summary.path) }, key: key, batchSize: Self.bodiesReadAtOnce) { batch in
             bodies.bodies(of: batch.map(\.head.source))
         } render: { entry, read throws(GalleyError) in
             try renderer.renderArticle(try Self.document(entry.head, from: read), summary: entry.summary,
@@ -114,10 +114,10 @@ extension BuildPipeline {
 
     /// One result per item, in order: its file kept from the last build when `key` says nothing
     /// it shows changed, else rendered and written at once (the build state first hears which
-    /// paths are about to be written; `current` are the build's paths so far, for a state that
-    /// lost its records).
+    /// paths are about to be written; `current` gives the build's paths so far, asked for only
+    /// by a state that lost its records).
     func makePages<Item: Sendable>(_ items: [Item], phase: String, path: @Sendable (Item) -> String, trusted: TrustedOutputs,
-                                   output: StreamedOutput, current: some Sequence<String>, key: @Sendable (Item) -> String,
+                                   output: StreamedOutput, current: () -> [String], key: @Sendable (Item) -> String,
                                    render: @Sendable (Item) throws(GalleyError) -> RenderedPage) throws(GalleyError) -> [PageResult] {
         try makePages(items, phase: phase, path: path, trusted: trusted, output: output, current: current, key: key,
                       batchSize: Int.max, prepare: { _ in () }) { item, _ throws(GalleyError) in try render(item) }
@@ -129,7 +129,7 @@ extension BuildPipeline {
     /// while the current one renders.
     func makePages<Item: Sendable, Prepared: Sendable>(
         _ items: [Item], phase: String, path: @Sendable (Item) -> String, trusted: TrustedOutputs, output: StreamedOutput,
-        current: some Sequence<String>, key: @Sendable (Item) -> String, batchSize: Int, prepare: @escaping @Sendable ([Item]) -> Prepared,
+        current: () -> [String], key: @Sendable (Item) -> String, batchSize: Int, prepare: @escaping @Sendable ([Item]) -> Prepared,
         render: @Sendable (Item, Prepared) throws(GalleyError) -> RenderedPage
     ) throws(GalleyError) -> [PageResult] {
         let checks = parallelMap(items, jobs: options.jobs) { item -> (key: String, kept: OutputRecord?) in
@@ -217,7 +217,7 @@ extension BuildPipeline {
     func renderSitePages(_ plan: SitePlan, renderer: TemplatePageRenderer, keyer: RenderKey, trusted: TrustedOutputs,
                          output: StreamedOutput, outputs: inout OutputSet, report: inout BuildReport) throws(GalleyError) {
         let results = try makePages(plan.pages, phase: "site", path: \.path, trusted: trusted, output: output,
-                                    current: outputs.allPaths.union(plan.pages.map(\.path))) { page in
+                                    current: { Array(outputs.allPaths) + plan.pages.map(\.path) }) { page in
             keyer.page(page)
         } render: { page throws(GalleyError) in
             try renderer.renderPage(page)

@@ -38,4 +38,7 @@ struct OutputSet {
 
     /// Every path of the site.
     var allPaths: Set<String> { Set(keys.keys).union(kept.keys) }
+
+    /// Whether `path` is a file of the site.
+    func contains(_ path: String) -> Bool { keys[path] != nil || kept[path] != nil }
 }

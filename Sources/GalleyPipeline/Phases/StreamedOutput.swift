@@ -14,9 +14,10 @@ struct StreamedOutput {
     let renderInputsKey: String
 
     /// Tells the build state that `paths` are about to be written; `current` are the paths this
-    /// build has produced so far (recorded too when the stored records were lost).
-    func begin(_ paths: [String], current: some Sequence<String>) throws(GalleyError) {
+    /// build has produced so far (recorded too when the stored records were lost: only then
+    /// are they worked out).
+    func begin(_ paths: [String], current: () -> [String]) throws(GalleyError) {
         guard !paths.isEmpty else { return }
-        try store.beginWriting(Set(paths), known: earlier.union(current), renderInputsKey: renderInputsKey)
+        try store.beginWriting(Set(paths), known: earlier.union(current()), renderInputsKey: renderInputsKey)
     }
 }

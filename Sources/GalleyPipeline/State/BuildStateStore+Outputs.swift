@@ -25,10 +25,12 @@ extension BuildStateStore {
     /// last build is marked incomplete, in one transaction: a build killed while writing leaves
     /// no record the next build could wrongly trust — only the paths, still needed to remove
     /// files that are no longer part of the site. Records of files this build does not touch
-    /// stay trusted. When the outputs were lost, every path of `known` is added too.
-    func beginWriting(_ touched: Set<String>, known: Set<String>, renderInputsKey: String) throws(GalleyError) {
+    /// stay trusted. When the outputs were lost, every path of `known` is added too (worked out
+    /// only then: it is every path of the site).
+    func beginWriting(_ touched: Set<String>, known: @autoclosure () -> Set<String>, renderInputsKey: String) throws(GalleyError) {
+        let paths = outputsLost ? touched.union(known()) : touched
         try save("the outputs about to be written") { db in
-            for path in (outputsLost ? touched.union(known) : touched).sorted() {
+            for path in paths.sorted() {
                 try Self.insert(path, OutputRecord.untrusted, in: db)
             }
             try Self.setMeta("render_inputs_key", renderInputsKey, in: db)
