@@ -117,10 +117,12 @@ public struct NewsSitePlanner: Sendable {
                 bySlug[term.slug, default: (term, [])].items.append(article)
             }
         }
-        let ordered = bySlug.values.map { (order: TermNameOrder($0.term.name), group: $0) }
-        return ordered.sorted { lhs, rhs in
-            let order = lhs.order.compare(rhs.order)
-            return order == .orderedSame ? lhs.group.term.slug < rhs.group.term.slug : order == .orderedAscending
-        }.map(\.group)
+        // Positions are sorted, not the groups: moving a group retains its strings and items.
+        let groups = Array(bySlug.values)
+        let orders = groups.map { TermNameOrder($0.term.name) }
+        return groups.indices.sorted { lhs, rhs in
+            let order = orders[lhs].compare(orders[rhs])
+            return order == .orderedSame ? groups[lhs].term.slug < groups[rhs].term.slug : order == .orderedAscending
+        }.map { groups[$0] }
     }
 }
