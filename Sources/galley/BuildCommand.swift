@@ -76,7 +76,7 @@ struct BuildCommand: ParsableCommand {
             templatesFolder: Theme.siteFolder(option: templates), overridesFolder: overrides.map { URL(fileURLWithPath: $0) },
             jobs: jobs, keepMarkdownFolder: keepMarkdown.map { URL(fileURLWithPath: $0) }, allowMarkdownInContent: allowContentFolder,
             cacheFolder: cache.map { URL(fileURLWithPath: $0) }, full: full, search: search, progress: progress?.sink,
-            leavesMemoryForExit: true)
+            leavesMemoryForExit: true, reportsEverySource: report != nil)
         let result: BuildReport
         do {
             result = try BuildPipeline(options: options).run()

@@ -148,11 +148,22 @@ import Testing
                                        modified: UndatedPageTests.clock.addingTimeInterval(-3600))
         }
 
-        func build(full: Bool = false) throws(GalleyError) -> BuildReport {
+        func build(full: Bool = false, reportsEverySource: Bool = true) throws(GalleyError) -> BuildReport {
             let options = BuildPipeline.Options(configFile: config, configRequired: true, contentFolder: content, outputFolder: output,
-                                                templatesFolder: RepositoryPaths.templates, jobs: 2, now: UndatedPageTests.clock, full: full)
+                                                templatesFolder: RepositoryPaths.templates, jobs: 2, now: UndatedPageTests.clock, full: full,
+                                                reportsEverySource: reportsEverySource)
             return try BuildPipeline(options: options).run()
         }
+    }
+
+    /// Without `reportsEverySource` (the command line without `--report`) the list of every
+    /// source is not made; the totals are the same.
+    @Test func theListOfEverySourceIsMadeOnlyWhenAsked() throws {
+        let site = try Site()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let report = try site.build(reportsEverySource: false)
+        #expect(report.sources.isEmpty)
+        #expect(report.published == 3 && report.dates == [.page: 1, .fetched: 1, .file: 1])
     }
 
     @Test func aPageWithoutAnyDateIsPublishedDatedByItsFileButNotInTheNewsSitemap() throws {

@@ -53,7 +53,8 @@ public struct BuildReport: Sendable {
     public var filesWritten = 0
     public var filesUnchanged = 0
     public var filesRemoved = 0
-    /// Per source: what became of it.
+    /// Per source: what became of it (only with `BuildPipeline.Options.reportsEverySource`; a
+    /// build that finds nothing changed lists the sources with problems).
     public var sources: [SourceReport] = []
 
     /// A page left out because another page is the same story.
