@@ -32,7 +32,8 @@ struct SourceStage {
 
     /// A batch's records, for the build state.
     private struct Batch {
-        /// The record of every source of the batch that has one now (a file that vanished has none).
+        /// The records the build state writes: of the batch's sources that have one now (a file
+        /// that vanished has none), the changed ones, or all when the state writes every record.
         var records: [String: SourceRecord] = [:]
         /// Paths whose record differs from the stored one.
         var changed: Set<String> = []
@@ -78,13 +79,15 @@ struct SourceStage {
             var results = processing.wait()
             try saved.get()
             try keepLastGoodVersions(&results, store: store, extractionKey: extractionKey, fresh: fresh, stored: stored)
+            let everyRecord = try store.writesEveryRecord(extractionKey: extractionKey)
             var batch = Batch()
             for (check, (source, record)) in zip(batchChecks, results) {
                 result.sources.append(source)
                 guard let record else { continue }
-                batch.records[source.file.path] = record
                 removed.remove(source.file.path)
-                if check.freshness != .unchanged || !source.reused { batch.changed.insert(source.file.path) }
+                let changed = check.freshness != .unchanged || !source.reused
+                if changed { batch.changed.insert(source.file.path) }
+                if changed || everyRecord { batch.records[source.file.path] = record }
             }
             unsaved = batch
         }

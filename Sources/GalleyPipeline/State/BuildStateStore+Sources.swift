@@ -23,11 +23,21 @@ extension BuildStateStore {
 
     /// The stored records of `paths`, documents included (paths without a record are left out;
     /// none when the documents were made under another extraction key or front-matter schema).
-    /// Documents are decoded on `jobs` threads.
+    /// Documents are decoded on other threads (with `jobs` above 1) while the next rows are read.
     func sourceRecords(_ paths: [String], extractionKey: String, jobs: Int) throws(GalleyError) -> [String: SourceRecord] {
         guard !paths.isEmpty else { return [:] }
-        let rows = try read([:]) { db in try Self.documentsMatch(extractionKey, in: db) ? Self.sourceRows(paths, in: db) : [:] }
-        let decoded = parallelMap(Array(rows), jobs: jobs) { entry in (entry.key, entry.value.record()) }
+        let decoding = ChunkedWork<(path: String, row: SourceRow), (String, SourceRecord?)> { entry in (entry.path, entry.row.record()) }
+        var inline: [(String, SourceRecord?)] = []
+        let complete = try read(false) { db in
+            guard try Self.documentsMatch(extractionKey, in: db) else { return true }
+            try Self.sourceRows(paths, in: db) { chunk in
+                if jobs > 1 { decoding.add(chunk) } else { inline += chunk.map { ($0.path, $0.row.record()) } }
+            }
+            return true
+        }
+        // A read that failed halfway discarded the state: what was decoded of it is not kept.
+        let handedOver = decoding.results()
+        let decoded = complete ? inline + handedOver : []
         var records: [String: SourceRecord] = [:]
         records.reserveCapacity(decoded.count)
         for (path, record) in decoded {
@@ -51,17 +61,17 @@ extension BuildStateStore {
     /// from other sources.
     func saveSources(_ records: [String: SourceRecord], changed: Set<String>, removed: Set<String>, extractionKey: String,
                      jobs: Int) throws(GalleyError) {
-        let sameKey = try read(false) { db in try Self.documentsMatch(extractionKey, in: db) }
-        guard !sameKey || sourcesLost || !changed.isEmpty || !removed.isEmpty else { return }
+        let every = try writesEveryRecord(extractionKey: extractionKey)
+        guard every || !changed.isEmpty || !removed.isEmpty else { return }
         let encode = { (paths: [String]) in
             parallelMap(paths.sorted().compactMap { path in records[path].map { (path, $0) } }, jobs: jobs) { path, record in
                 (path, SourceRow(record))
             }
         }
-        let written = sameKey && !sourcesLost ? encode(changed.filter { records[$0] != nil }) : encode(Array(records.keys))
+        let written = every ? encode(Array(records.keys)) : encode(changed.filter { records[$0] != nil })
         try save("the sources") { db in
             var rows = written
-            if !sameKey || sourcesLost {
+            if every || sourcesLost {
                 try db.execute(sql: "DELETE FROM sources; DELETE FROM documents")
                 if rows.count != records.count { rows = encode(Array(records.keys)) }
                 let lost = sourcesLost
@@ -75,6 +85,14 @@ extension BuildStateStore {
             try Self.setMeta(LastBuild.completeName, false, in: db)
         }
         sourcesLost = false
+    }
+
+    /// Whether `saveSources` writes every record it is given, not only the changed ones: the
+    /// stored rows were made under another extraction key or front-matter schema, or were lost
+    /// (a caller may then leave out of `records` the unchanged ones).
+    func writesEveryRecord(extractionKey: String) throws(GalleyError) -> Bool {
+        if sourcesLost { return true }
+        return try !read(false) { db in try Self.documentsMatch(extractionKey, in: db) }
     }
 
     static let documentSchemaName = "document_schema"
@@ -114,25 +132,35 @@ extension BuildStateStore {
         FROM sources s LEFT JOIN documents d ON d.path = s.path
         """
 
-    /// The rows of `paths`: looked up one by one when they are few, else read in one pass.
-    private static func sourceRows(_ paths: [String], in db: Database) throws -> [String: SourceRow] {
-        var rows: [String: SourceRow] = [:]
-        rows.reserveCapacity(paths.count)
+    /// Rows handed to `take` at once.
+    static let rowsPerChunk = 1024
+
+    /// The rows of `paths`, handed to `take` a chunk at a time as they are read: looked up one
+    /// by one when they are few, else read in one pass.
+    private static func sourceRows(_ paths: [String], in db: Database, take: ([(path: String, row: SourceRow)]) -> Void) throws {
+        var chunk: [(path: String, row: SourceRow)] = []
+        chunk.reserveCapacity(min(paths.count, rowsPerChunk))
+        func add(_ path: String, _ row: SourceRow) {
+            chunk.append((path, row))
+            guard chunk.count == rowsPerChunk else { return }
+            take(chunk)
+            chunk.removeAll(keepingCapacity: true)
+        }
         let verifiedAt = try sourcesVerifiedAt(in: db)
         if paths.count <= 256 {
             let statement = try db.cachedStatement(sql: "\(recordQuery) WHERE s.path = ?")
             for path in paths {
-                if let row = try Row.fetchOne(statement, arguments: [path]) { rows[path] = try SourceRow(row, verifiedAt: verifiedAt) }
+                if let row = try Row.fetchOne(statement, arguments: [path]) { add(path, try SourceRow(row, verifiedAt: verifiedAt)) }
             }
-            return rows
+        } else {
+            let wanted = Set(paths)
+            let cursor = try Row.fetchCursor(db, sql: recordQuery)
+            while let row = try cursor.next() {
+                let path: String = try row.decode(atIndex: 0)
+                if wanted.contains(path) { add(path, try SourceRow(row, verifiedAt: verifiedAt)) }
+            }
         }
-        let wanted = Set(paths)
-        let cursor = try Row.fetchCursor(db, sql: recordQuery)
-        while let row = try cursor.next() {
-            let path: String = try row.decode(atIndex: 0)
-            if wanted.contains(path) { rows[path] = try SourceRow(row, verifiedAt: verifiedAt) }
-        }
-        return rows
+        if !chunk.isEmpty { take(chunk) }
     }
 
     /// A fingerprint from its columns; a racy record that the sources' verification at
