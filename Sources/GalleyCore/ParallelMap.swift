@@ -25,6 +25,8 @@ public func parallelMap<Item: Sendable, Result: Sendable>(
 /// One slot per input; each slot is written by exactly one worker, and read after all finish.
 private final class ResultSlots<Result: Sendable>: @unchecked Sendable {
     private let storage: UnsafeMutableBufferPointer<Result?>
+    /// Whether `collect()` moved the results out (the slots are uninitialized then).
+    private var collected = false
 
     init(count: Int) {
         storage = .allocate(capacity: count)
@@ -32,11 +34,24 @@ private final class ResultSlots<Result: Sendable>: @unchecked Sendable {
     }
 
     deinit {
-        storage.deinitialize()
+        if !collected { storage.deinitialize() }
         storage.deallocate()
     }
 
     func store(_ value: Result, at index: Int) { storage[index] = value }
 
-    func collect() -> [Result] { storage.map { $0! } }
+    /// The results, moved out of the slots (at most once): copying them retained every
+    /// reference they hold and freeing the slots released it again, for every item of every
+    /// parallel phase.
+    func collect() -> [Result] {
+        precondition(!collected, "results collected twice")
+        collected = true
+        return Array(unsafeUninitializedCapacity: storage.count) { buffer, initialized in
+            for index in storage.indices {
+                guard let result = storage.moveElement(from: index) else { preconditionFailure("a result slot was left empty") }
+                buffer.initializeElement(at: index, to: result)
+                initialized = index + 1
+            }
+        }
+    }
 }
