@@ -25,29 +25,21 @@ public struct NewsSitePlanner: Sendable {
     /// files such as feeds and sitemaps).
     public func plan(_ articles: [ArticleSummary]) -> SitePlan {
         let sorted = articles.sorted(by: ArticleSummary.newestFirst)
-        var pages: [PagePlan] = []
-        var files: [PlannedFile] = []
         let feeds = AtomFeedWriter(config: config, now: now, body: feedBody)
-
-        pages += listPages(kind: .home, folder: "", items: sorted, feedPath: SitePaths.homeFeed)
-        files.append(feeds.plannedFeed(path: SitePaths.homeFeed, listPath: "index.html", title: config.title, items: sorted))
+        // The taxonomies (most of a site's list pages, and sorting the terms) are planned on
+        // another thread while the home and archive pages are planned here.
+        let planningTerms = BackgroundWork { [self] in Taxonomy.allCases.map { termPlan($0, sorted: sorted, feeds: feeds) } }
+        var pages = listPages(kind: .home, folder: "", items: sorted, feedPath: SitePaths.homeFeed)
+        var files = [feeds.plannedFeed(path: SitePaths.homeFeed, listPath: "index.html", title: config.title, items: sorted)]
+        let archives = archivePages(sorted)
 
         var counts: [Taxonomy: [TermCount]] = [:]
-        for taxonomy in Taxonomy.allCases {
-            let groups = Self.group(sorted, by: taxonomy)
-            let termCounts = groups.map { TermCount(term: $0.term, count: $0.items.count) }
-            counts[taxonomy] = termCounts
-            pages.append(.terms(TermsPage(taxonomy: taxonomy, path: paths.listPage(folder: paths.taxonomyFolder(taxonomy), number: 1),
-                                          terms: termCounts)))
-            for group in groups {
-                let folder = paths.termFolder(taxonomy, group.term)
-                let feedPath = paths.termFeed(taxonomy, group.term)
-                pages += listPages(kind: .term(taxonomy, group.term), folder: folder, items: group.items, feedPath: feedPath)
-                files.append(feeds.plannedFeed(path: feedPath, listPath: paths.listPage(folder: folder, number: 1),
-                                               title: "\(group.term.name) – \(config.title)", items: group.items))
-            }
+        for terms in planningTerms.wait() {
+            pages += terms.pages
+            files += terms.files
+            counts[terms.taxonomy] = terms.counts
         }
-        pages += archivePages(sorted)
+        pages += archives
         pages.append(.notFound(NotFoundPage(path: SitePaths.notFound, latest: Array(sorted.prefix(Self.notFoundLatest)))))
         if config.search { pages.append(.search(path: SitePaths.searchPage)) }
         let htmlPaths = sorted.map { ($0.path, $0.modified ?? $0.published) } + pages.compactMap { page -> (String, Timestamp?)? in
@@ -64,6 +56,25 @@ public struct NewsSitePlanner: Sendable {
         files.append(PlannedFile(RenderedPage(path: "robots.txt", text: "User-agent: *\nAllow: /\n\n"
             + sitemaps.map { "Sitemap: \(paths.baseURL)\($0)\n" }.joined())))
         return SitePlan(pages: pages, files: files, tags: counts[.tags] ?? [], regions: counts[.regions] ?? [])
+    }
+
+    /// One taxonomy's pages: its terms index, then each term's list pages (terms in
+    /// alphabetical order), with each term's feed and the terms' counts.
+    func termPlan(_ taxonomy: Taxonomy, sorted: [ArticleSummary], feeds: AtomFeedWriter)
+        -> (taxonomy: Taxonomy, pages: [PagePlan], files: [PlannedFile], counts: [TermCount]) {
+        let groups = Self.group(sorted, by: taxonomy)
+        let counts = groups.map { TermCount(term: $0.term, count: $0.items.count) }
+        var pages: [PagePlan] = [.terms(TermsPage(taxonomy: taxonomy, path: paths.listPage(folder: paths.taxonomyFolder(taxonomy), number: 1),
+                                                  terms: counts))]
+        var files: [PlannedFile] = []
+        for group in groups {
+            let folder = paths.termFolder(taxonomy, group.term)
+            let feedPath = paths.termFeed(taxonomy, group.term)
+            pages += listPages(kind: .term(taxonomy, group.term), folder: folder, items: group.items, feedPath: feedPath)
+            files.append(feeds.plannedFeed(path: feedPath, listPath: paths.listPage(folder: folder, number: 1),
+                                           title: "\(group.term.name) – \(config.title)", items: group.items))
+        }
+        return (taxonomy, pages, files, counts)
     }
 
     /// Year and month archives (`2026/`, `2026/10/`), newest first, paginated like every list.
