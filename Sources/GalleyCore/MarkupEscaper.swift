@@ -58,8 +58,13 @@ package enum MarkupEscaper {
     package static func xml(_ text: String) -> String {
         guard containsByte(in: text, where: mayNeedXMLEscape) else { return text }
         var output = buffer(for: text)
-        transform(text, into: &output, replacing: xmlReplacement)
+        appendXML(text, to: &output)
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 of `xml(text)` to `output` (a sitemap written as bytes).
+    package static func appendXML(_ text: String, to output: inout [UInt8]) {
+        transform(text, into: &output, replacing: xmlReplacement)
     }
 
     /// Whether a byte of `text` satisfies `predicate`: over the contiguous UTF-8 of a native
