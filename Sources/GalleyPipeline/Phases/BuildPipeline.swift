@@ -102,15 +102,9 @@ public struct BuildPipeline: Sendable {
 
         let keys = BuildKeys(configFile: options.configFile, templateFolders: [options.templatesFolder, options.overridesFolder].compactMap(\.self),
                              settings: options.search ? ["search"] : [])
-        // The build state is opened and read on another thread while the config, theme and
-        // content folder are read (errors of the latter are reported first).
-        let reading = BackgroundWork { [self] in
-            Result { () throws(GalleyError) in try StoredBuild(url: state.database, extractionKey: keys.extraction, mayBeCurrent: { mayBeCurrent($0, keys: keys) }) }
-        }
-        let inputs = Result { () throws(GalleyError) in try readInputs() }
-        let readState = reading.wait()
-        let (config, theme, files) = try inputs.get()
-        let stored = try readState.get()
+        let config: SiteConfig, theme: Theme
+        var files: [SourceFile], stored: StoredBuild
+        (config, theme, files, stored) = try readInputsAndState(keys: keys)
         let store = stored.store, last = stored.last, previous = stored.outputs
         report.search = config.search
         report.pagesRead = files.count { if case .page = $0.kind { true } else { false } }
@@ -132,9 +126,16 @@ public struct BuildPipeline: Sendable {
         Slug.remember(asciiForms: remembered)
 
         let processor = PageProcessor(config: config)
-        let sources = try sourcesToPublish(files, processor: processor, store: store, keys: keys, fingerprints: stored.fingerprints,
+        var sources = try sourcesToPublish(files, processor: processor, store: store, keys: keys, fingerprints: stored.fingerprints,
                                            seen: seen,
                                            report: &report)
+        // What only stages 1–2 needed is let go (for a million sources, hundreds of MB held
+        // to the end): the content folder's listing, the stored fingerprints, the check's
+        // stamps, and each source's outcome unless the report lists them.
+        files = []
+        seen = [:]
+        stored.fingerprints = nil
+        if !options.reportsEverySource { sources.processed = [] }
         report.phases.append(clock.lap("extract"))
 
         let articles = ArticleIndex(documents: sources.documents, config: config, jobs: options.jobs)
@@ -181,8 +182,20 @@ public struct BuildPipeline: Sendable {
         }
         report.problems.sort { ($0.source ?? "", $0.reason) < ($1.source ?? "", $1.reason) }
         if options.reportsEverySource { report.sources = sourceReports(sources, articles: articles, report: report) }
-        if options.leavesMemoryForExit { LeftForExit.keep(stored, files, sources, articles, summaries, outputs, images, keyer, trusted, published, plan) }
+        if options.leavesMemoryForExit { LeftForExit.keep(stored, sources, articles, summaries, outputs, images, keyer, trusted, published, plan) }
         return report
+    }
+
+    /// The config, theme and content folder (`readInputs()`), with the build state opened and
+    /// read on another thread meanwhile; errors of the former are reported first.
+    private func readInputsAndState(keys: BuildKeys) throws(GalleyError) -> (SiteConfig, Theme, [SourceFile], StoredBuild) {
+        let reading = BackgroundWork { [self] in
+            Result { () throws(GalleyError) in try StoredBuild(url: state.database, extractionKey: keys.extraction, mayBeCurrent: { mayBeCurrent($0, keys: keys) }) }
+        }
+        let inputs = Result { () throws(GalleyError) in try readInputs() }
+        let readState = reading.wait()
+        let (config, theme, files) = try inputs.get()
+        return (config, theme, files, try readState.get())
     }
 
     /// The config (with `--search` applied), the theme and the content folder's sources; errors

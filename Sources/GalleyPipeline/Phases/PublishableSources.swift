@@ -6,7 +6,8 @@ import GalleyCore
 struct PublishableSources {
     /// The heads of the documents to index and publish, in content-folder order.
     var documents: [DocumentHead] = []
-    /// Every source, in content-folder order.
+    /// Every source, in content-folder order (emptied once read when the report does not list
+    /// the sources).
     var processed: [ProcessedSource] = []
     /// Dropped source → the duplicate record naming the page kept instead.
     var duplicates: [String: DuplicateFilter.Duplicate] = [:]

@@ -15,8 +15,8 @@ struct StoredBuild: @unchecked Sendable {
     /// Every output record, by path (read even for `--full`: stale files are pruned by it).
     let outputs: [String: OutputRecord]
     /// The sources' fingerprints when the last build could be current (`mayBeCurrent`); nil
-    /// when the no-change check is not made.
-    let fingerprints: [String: SourceFingerprint]?
+    /// when the no-change check is not made (and once the source stage is done with them).
+    var fingerprints: [String: SourceFingerprint]?
 
     /// Opens the state at `url` and reads it; `mayBeCurrent` says from the last build's record
     /// whether the no-change check is worth making.
