@@ -87,7 +87,7 @@ extension BuildPipeline {
             if case .failedRender(let error) = result {
                 report.problems.append(error)
                 guard let record = previous[path], FileStamp.of(path: outputPath(path)) != nil else { continue }
-                outputs.keep(path, record: OutputRecord(renderKey: "", stamp: record.stamp))
+                outputs.keep(path, record: OutputRecord(renderKey: "", stamp: record.stamp), altered: true)
                 report.stale.insert(entry.head.source)
             } else {
                 try record(result, path: path, outputs: &outputs, report: &report)

@@ -166,7 +166,7 @@ public struct BuildPipeline: Sendable {
         report.regions = plan.regions.count
         report.phases.append(clock.lap("site"))
 
-        try write(outputs, previous: previous, output: output, keys: keys, published: published, report: &report)
+        try write(outputs, output: output, keys: keys, published: published, report: &report)
         let transliterations = Slug.asciiForms()
         if transliterations.count != remembered.count {
             try store.saveTransliterations(transliterations, tool: BuildKeys.toolIdentity)

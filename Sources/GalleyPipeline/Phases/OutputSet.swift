@@ -10,6 +10,9 @@ struct OutputSet {
     var keys: [String: String] = [:]
     /// Files of the last build that are still current, with their output records.
     var kept: [String: OutputRecord] = [:]
+    /// Kept files whose record is not the one the last build stored (a page that failed to
+    /// render keeps its file under no render key); the others' records are the stored ones.
+    var keptAltered: Set<String> = []
     /// Stamps of the files already written (or found unchanged) while rendering.
     var streamedStamps: [String: FileStamp] = [:]
     /// How many files were written while rendering, and how many were already on disk byte for byte.
@@ -25,8 +28,10 @@ struct OutputSet {
         add(PlannedFile(file), key: key)
     }
 
-    mutating func keep(_ path: String, record: OutputRecord) {
+    /// A file of the last build kept as it is; `altered`: under another record than the stored one.
+    mutating func keep(_ path: String, record: OutputRecord, altered: Bool = false) {
         kept[path] = record
+        if altered { keptAltered.insert(path) }
     }
 
     /// A page written (`wrote`) or found unchanged while rendering.

@@ -39,16 +39,18 @@ extension BuildStateStore {
     }
 
     /// Called after writing: saves the output records, the build's record and its problems in
-    /// one transaction. `records` holds every file of the site; only those in `changed` differ
-    /// from the stored rows and are written (all of them when the outputs were lost), and the
-    /// rows of `removed` paths are deleted. The build is recorded complete only when the stored
-    /// sources are still the ones its outputs were made from.
-    func finishWriting(_ records: [String: OutputRecord], changed: Set<String>, removed: Set<String>, build: LastBuild,
-                       problems: [GalleyError], stale: Set<String>) throws(GalleyError) {
+    /// one transaction. `records` and `kept` hold every file of the site (`records` wins where
+    /// both have a path); only the `changed` paths differ from the stored rows and are written
+    /// (from `records`; all of them when the outputs were lost), and the rows of `removed`
+    /// paths are deleted. The build is recorded complete only when the stored sources are still
+    /// the ones its outputs were made from.
+    func finishWriting(_ records: [String: OutputRecord], changed: Set<String>, removed: Set<String>, kept: [String: OutputRecord] = [:],
+                       build: LastBuild, problems: [GalleyError], stale: Set<String>) throws(GalleyError) {
         try save("the outputs written") { db in
             if outputsLost {
                 try db.execute(sql: "DELETE FROM outputs")
-                for (path, record) in records.sorted(by: { $0.key < $1.key }) { try Self.insert(path, record, in: db) }
+                let every = kept.merging(records) { _, made in made }
+                for (path, record) in every.sorted(by: { $0.key < $1.key }) { try Self.insert(path, record, in: db) }
             } else {
                 for path in removed.sorted() { try db.cachedStatement(sql: "DELETE FROM outputs WHERE path = ?").execute(arguments: [path]) }
                 for path in changed.sorted() { try records[path].map { try Self.insert(path, $0, in: db) } }
