@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import GalleyCore
 @testable import GalleyPipeline
 import Synchronization
@@ -295,6 +296,43 @@ import Testing
         #expect(second.filesWritten >= first.published)
         let page = try #require(second.sources.first?.path)
         #expect(try String(contentsOf: site.output.appendingPathComponent(page), encoding: .utf8).contains("edisi khusus"))
+    }
+
+    /// An article page that fails to render (here: its body cannot be read back from the build
+    /// state) keeps its last good file, and its output record loses its render key, so that the
+    /// next build makes it again; the other pages are made as usual.
+    @Test func aPageThatFailsToRenderKeepsItsFileAndLosesItsRenderKey() throws {
+        let site = try makeSite("incremental-render-fails", count: 12)
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let overrides = site.root.appendingPathComponent("overrides")
+        try FileManager.default.createDirectory(at: overrides, withIntermediateDirectories: true)
+        let first = try site.build(overrides: overrides)
+        let entry = try #require(first.sources.first { $0.source.hasSuffix("7.md") })
+        let path = try #require(entry.path)
+        let page = site.output.appendingPathComponent(path)
+        let good = try Data(contentsOf: page)
+        let state = site.root.appendingPathComponent(".galley/public/state.sqlite")
+        try BuildStateStoreTests.execute("""
+            CREATE TABLE nullable (path TEXT PRIMARY KEY NOT NULL, head BLOB NOT NULL, body BLOB);
+            INSERT INTO nullable SELECT path, head, body FROM documents;
+            DROP TABLE documents;
+            ALTER TABLE nullable RENAME TO documents;
+            UPDATE documents SET body = NULL WHERE path = '\(entry.source)';
+            """, at: state)
+        // A template change: every page is rendered again.
+        let article = try String(contentsOf: RepositoryPaths.templates.appendingPathComponent("article.mustache"), encoding: .utf8)
+        try Data((article + "\n<!-- edisi khusus -->\n").utf8).write(to: overrides.appendingPathComponent("article.mustache"))
+        let second = try site.build(overrides: overrides)
+        #expect(second.problems.map(\.source) == [entry.source] && second.problems.first?.stage == .render)
+        #expect(second.stale == [entry.source])
+        #expect(try Data(contentsOf: page) == good, "the last good file stays")
+        let other = try #require(second.sources.first { $0.source != entry.source && $0.path != nil }?.path)
+        #expect(try String(contentsOf: site.output.appendingPathComponent(other), encoding: .utf8).contains("edisi khusus"))
+        let record = try DatabaseQueue(path: state.path).read { db in
+            try Row.fetchOne(db, sql: "SELECT render_key, size FROM outputs WHERE path = ?", arguments: [path])
+        }
+        #expect(record?["render_key"] == "", "the kept file's record has no render key: the next build makes it again")
+        #expect(record?["size"] == good.count, "and the stamp of the file kept (not left as while being written)")
     }
 
     @Test func aPageThatNowFailsKeepsItsLastGoodVersionUntilRemoved() throws {
