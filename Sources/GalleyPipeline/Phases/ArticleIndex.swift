@@ -10,7 +10,13 @@ package struct ArticleIndex {
         var summary: ArticleSummary
     }
 
-    let entries: [Entry]
+    private(set) var entries: [Entry]
+
+    /// Lets the entries go once nothing after the render phase asks for them (their heads are
+    /// most of the index's memory; the summaries live on in the pages planned).
+    mutating func releaseEntries() {
+        entries = []
+    }
 
     /// The heads of the documents of the given published articles, with their final slugs.
     func heads(of published: [ArticleSummary]) -> [DocumentHead] {

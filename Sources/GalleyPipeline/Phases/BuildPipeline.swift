@@ -105,7 +105,10 @@ public struct BuildPipeline: Sendable {
         let config: SiteConfig, theme: Theme
         var files: [SourceFile], stored: StoredBuild
         (config, theme, files, stored) = try readInputsAndState(keys: keys)
-        let store = stored.store, last = stored.last, previous = stored.outputs
+        let store = stored.store, last = stored.last
+        // Taken out of `stored`, so that letting go of `previous` after the site phase frees it.
+        var previous = stored.outputs
+        stored.outputs = [:]
         report.search = config.search
         report.pagesRead = files.count { if case .page = $0.kind { true } else { false } }
         report.markdownRead = files.count { $0.kind == .markdown }
@@ -138,7 +141,8 @@ public struct BuildPipeline: Sendable {
         if !options.reportsEverySource { sources.processed = [] }
         report.phases.append(clock.lap("extract"))
 
-        let articles = ArticleIndex(documents: sources.documents, config: config, jobs: options.jobs)
+        var articles = ArticleIndex(documents: sources.documents, config: config, jobs: options.jobs)
+        sources.documents = []  // the index holds the heads now
         let summaries = articles.entries.map(\.summary)
         // Related articles and neighbours need the summaries only: planned while images are copied.
         let relating = BackgroundWork { RelationPlanner().relations(for: summaries) }
@@ -147,20 +151,27 @@ public struct BuildPipeline: Sendable {
         report.phases.append(clock.lap("images"))
 
         let renderer = baseRenderer.using(images.images)
-        let keyer = RenderKey(inputs: keys.renderInputs, entries: articles.entries, images: images.images, imageSignatures: images.signatures,
-                              jobs: options.jobs)
         // Each record says itself whether it may be trusted (`OutputRecord.untrusted` while written).
         let output = try openOutput(previous: previous, store: store, keys: keys)
-        let trusted = TrustedOutputs(!options.full && last.renderInputsKey == keys.renderInputs ? previous : [:], root: state.outputRoot)
         let bodies = store.bodies()
-        let published = try renderArticles(articles, relations: relating.wait(), bodies: bodies, renderer: renderer, keyer: keyer, trusted: trusted, previous: previous,
-                                           output: output, outputs: &outputs, report: &report)
-        report.phases.append(clock.lap("render"))
+        let published: [ArticleSummary], plan: SitePlan
+        do {  // the render keys and the trusted records live for stages 5–6 only
+            let keyer = RenderKey(inputs: keys.renderInputs, entries: articles.entries, images: images.images, imageSignatures: images.signatures,
+                                  jobs: options.jobs)
+            let trusted = TrustedOutputs(!options.full && last.renderInputsKey == keys.renderInputs ? previous : [:], root: state.outputRoot)
+            published = try renderArticles(articles, relations: relating.wait(), bodies: bodies, renderer: renderer, keyer: keyer, trusted: trusted,
+                                           previous: previous, output: output, outputs: &outputs, report: &report)
+            report.phases.append(clock.lap("render"))
 
-        let feedBody = feedBodies(articles, bodies: bodies, renderer: renderer, config: config)
-        let plan = NewsSitePlanner(config: config, now: options.now, feedBody: feedBody).plan(published)
-        try renderSitePages(plan, renderer: renderer, keyer: keyer, trusted: trusted, output: output, outputs: &outputs, report: &report)
-        keepOrAdd(plan.files, keyer: keyer, trusted: trusted, to: &outputs)
+            let feedBody = feedBodies(articles, bodies: bodies, renderer: renderer, config: config)
+            // The heads are done with (a full-text feed keeps its own) unless Markdown is kept or
+            // the report lists the sources.
+            if options.keepMarkdownFolder == nil, !options.reportsEverySource { articles.releaseEntries() }
+            plan = NewsSitePlanner(config: config, now: options.now, feedBody: feedBody).plan(published)
+            try renderSitePages(plan, renderer: renderer, keyer: keyer, trusted: trusted, output: output, outputs: &outputs, report: &report)
+            keepOrAdd(plan.files, keyer: keyer, trusted: trusted, to: &outputs)
+        }
+        previous = [:]  // the last build's records: the write phase needs only their paths (`output.earlier`)
         for file in theme.assets + theme.rootFiles { outputs.add(file, key: "") }
         report.tags = plan.tags.count
         report.regions = plan.regions.count
@@ -182,7 +193,7 @@ public struct BuildPipeline: Sendable {
         }
         report.problems.sort { ($0.source ?? "", $0.reason) < ($1.source ?? "", $1.reason) }
         if options.reportsEverySource { report.sources = sourceReports(sources, articles: articles, report: report) }
-        if options.leavesMemoryForExit { LeftForExit.keep(stored, sources, articles, summaries, outputs, images, keyer, trusted, published, plan) }
+        if options.leavesMemoryForExit { LeftForExit.keep(stored, sources, articles, summaries, outputs, images, published, plan) }
         return report
     }
 

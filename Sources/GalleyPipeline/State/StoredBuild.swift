@@ -12,8 +12,9 @@ import GalleyCore
 struct StoredBuild: @unchecked Sendable {
     let store: BuildStateStore
     let last: LastBuild
-    /// Every output record, by path (read even for `--full`: stale files are pruned by it).
-    let outputs: [String: OutputRecord]
+    /// Every output record, by path (read even for `--full`: stale files are pruned by it);
+    /// the build takes them out to let them go when it is done with them.
+    var outputs: [String: OutputRecord]
     /// The sources' fingerprints when the last build could be current (`mayBeCurrent`); nil
     /// when the no-change check is not made (and once the source stage is done with them).
     var fingerprints: [String: SourceFingerprint]?
