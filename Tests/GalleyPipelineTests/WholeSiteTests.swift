@@ -12,9 +12,10 @@ import FoundationXML
     static let fixedClock = Date(timeIntervalSince1970: 1_790_000_000)
 
     static func build(into output: URL, content: URL = RepositoryPaths.content, config: URL = RepositoryPaths.config,
-                      jobs: Int = 2) throws(GalleyError) -> BuildReport {
+                      jobs: Int = 2, reportsEverySource: Bool = true) throws(GalleyError) -> BuildReport {
         let options = BuildPipeline.Options(configFile: config, configRequired: true, contentFolder: content, outputFolder: output,
-                                            templatesFolder: RepositoryPaths.templates, jobs: jobs, now: fixedClock)
+                                            templatesFolder: RepositoryPaths.templates, jobs: jobs, now: fixedClock,
+                                            reportsEverySource: reportsEverySource)
         return try BuildPipeline(options: options).run()
     }
 

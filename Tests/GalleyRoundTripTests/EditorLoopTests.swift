@@ -32,7 +32,7 @@ import Testing
         let options = BuildPipeline.Options(
             configFile: repository.appendingPathComponent("galley.yml"), configRequired: true, contentFolder: content, outputFolder: output,
             templatesFolder: repository.appendingPathComponent("templates"), jobs: 2, now: Date(timeIntervalSince1970: 1_790_000_000),
-            keepMarkdownFolder: keep, allowMarkdownInContent: allowInContent)
+            keepMarkdownFolder: keep, allowMarkdownInContent: allowInContent, reportsEverySource: false)
         return try BuildPipeline(options: options).run()
     }
 
