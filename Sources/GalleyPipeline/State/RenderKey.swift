@@ -7,8 +7,10 @@ import GalleyCore
 /// (`BuildKeys.renderInputs`: galley, config, templates).
 struct RenderKey {
     let inputs: String
-    /// Slug → hash of that article's summary (what list pages and neighbours show of it).
-    let summaries: [String: String]
+    /// Slug → digest of what a card (a list item, a feed entry, a related article, a neighbour)
+    /// shows of that article: its summary's hash, and the local copy of its lead image, if any.
+    /// Made once per article: the list pages and feeds of 10,000 articles hold 160,000 cards.
+    let cards: [String: UInt64]
     /// The images copied into the site (a card shows its article's lead image from there).
     let images: SiteImages
     /// Source → what its article page shows of local images (`ImageStage.Result.signatures`).
@@ -17,22 +19,34 @@ struct RenderKey {
     /// `jobs`: threads that hash the summaries.
     init(inputs: String, summaries: [ArticleSummary], images: SiteImages = SiteImages(), imageSignatures: [String: String] = [:],
          jobs: Int = 1) {
-        self.init(inputs: inputs, hashes: parallelMap(summaries, jobs: jobs) { summary in (summary.slug, Self.hash(summary)) },
+        self.init(inputs: inputs, hashes: parallelMap(summaries, jobs: jobs) { summary in (summary.slug, Self.hash(summary), summary.image) },
                   images: images, imageSignatures: imageSignatures)
     }
 
     /// The same for the index's articles, each summary hashed by its document's head (`hash(_:head:)`).
     init(inputs: String, entries: [ArticleIndex.Entry], images: SiteImages = SiteImages(), imageSignatures: [String: String] = [:],
          jobs: Int = 1) {
-        self.init(inputs: inputs, hashes: parallelMap(entries, jobs: jobs) { entry in (entry.summary.slug, Self.hash(entry.summary, head: entry.head)) },
-                  images: images, imageSignatures: imageSignatures)
+        self.init(inputs: inputs, hashes: parallelMap(entries, jobs: jobs) { entry in
+            (entry.summary.slug, Self.hash(entry.summary, head: entry.head), entry.summary.image)
+        }, images: images, imageSignatures: imageSignatures)
     }
 
-    private init(inputs: String, hashes: [(String, String)], images: SiteImages, imageSignatures: [String: String]) {
+    private init(inputs: String, hashes: [(slug: String, hash: String, image: String?)], images: SiteImages, imageSignatures: [String: String]) {
         self.inputs = inputs
         self.images = images
         self.imageSignatures = imageSignatures
-        summaries = Dictionary(hashes, uniquingKeysWith: { _, last in last })
+        cards = Dictionary(hashes.map { card in (card.slug, Self.card(slug: card.slug, summaryHash: card.hash, image: card.image, images: images)) },
+                           uniquingKeysWith: { _, last in last })
+    }
+
+    /// A card's digest: the slug, the summary's hash (`?` when the summary is not the index's),
+    /// and the signature of its lead image's local copy (`remote` without one).
+    private static func card(slug: String, summaryHash: String, image: String?, images: SiteImages) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(slug)
+        hasher.combine(summaryHash)
+        hasher.combine(image.flatMap { images[$0]?.signature } ?? "remote")
+        return hasher.value
     }
 
     /// A summary by what it is made from: its slug, path and source, and its document's head
@@ -87,7 +101,10 @@ struct RenderKey {
             hasher.combine("list \(Self.describe(page.kind)) \(page.path) \(page.pageNumber) \(page.feedPath ?? "-")")
             hasher.combine(page.pageCount)
             hasher.combine(page.itemCount)
-            for link in page.pageLinks { hasher.combine("\(link.number) \(link.path)") }
+            for link in page.pageLinks {
+                hasher.combine(digest: UInt64(link.number))
+                hasher.combine(link.path)
+            }
             for item in page.items { combine(item, into: &hasher) }
         case .terms(let page):
             hasher.combine("terms \(page.taxonomy.rawValue) \(page.path)")
@@ -123,8 +140,6 @@ struct RenderKey {
     }
 
     private func combine(_ summary: ArticleSummary, into hasher: inout StableHasher) {
-        hasher.combine(summary.slug)
-        hasher.combine(summaries[summary.slug] ?? "?")
-        hasher.combine(summary.image.flatMap { images[$0]?.signature } ?? "remote")
+        hasher.combine(digest: cards[summary.slug] ?? Self.card(slug: summary.slug, summaryHash: "?", image: summary.image, images: images))
     }
 }
