@@ -38,12 +38,11 @@ extension BuildPipeline {
     }
 
     /// The images phase (`ImageStage`): its files go into `outputs`, its counts and problems
-    /// into the report. With `full`, every image is made again.
-    func copyImages(_ articles: ArticleIndex, config: SiteConfig, previous: [String: OutputRecord], outputs: inout OutputSet,
+    /// into the report. `trusted`: the last build's files it may keep (none with `full`).
+    func copyImages(_ articles: ArticleIndex, config: SiteConfig, trusted cache: TrustedOutputs, outputs: inout OutputSet,
                     report: inout BuildReport) -> ImageStage.Result {
         let stage = ImageStage(processor: ImageProcessor(rules: config.images), finder: ScrapedImageFinder(contentFolder: options.contentFolder),
                                jobs: options.jobs)
-        let cache = TrustedOutputs(options.full ? [:] : previous, root: state.outputRoot)
         let result = stage.run(articles.entries) { path, key in cache.reusable(path, key: key) }
         for file in result.files { outputs.add(file, key: result.keys[file.path] ?? "") }
         for (path, record) in result.kept { outputs.keep(path, record: record) }

@@ -121,6 +121,12 @@ public struct BuildPipeline: Sendable {
             if options.leavesMemoryForExit { LeftForExit.keep(stored, files) }
             return try upToDateReport(report, last: last, outputs: previous, store: store, files: files, sources: fingerprints)
         }
+        // The last build's files are checked against their records on another thread while the
+        // sources are extracted (a `stat` each; their records are trusted only with the same
+        // render inputs, except the images' and unless everything is made again).
+        let checkingOutputs = BackgroundWork { [previous, options, state] in
+            options.full ? [] : TrustedOutputs.unchangedFiles(previous, root: state.outputRoot)
+        }
         // Parsed only now: a build that finds nothing changed needs no template (the last
         // complete build parsed these same ones: they are part of the render inputs key).
         let baseRenderer = try TemplatePageRenderer(config: config, templates: theme.templates, templateFolder: theme.folder, strings: theme.strings)
@@ -147,7 +153,9 @@ public struct BuildPipeline: Sendable {
         // Related articles and neighbours need the summaries only: planned while images are copied.
         let relating = BackgroundWork { RelationPlanner().relations(for: summaries) }
         var outputs = OutputSet()
-        let images = copyImages(articles, config: config, previous: previous, outputs: &outputs, report: &report)
+        var unchangedOutputs = checkingOutputs.wait()
+        let images = copyImages(articles, config: config, trusted: TrustedOutputs(options.full ? [:] : previous, unchanged: unchangedOutputs),
+                                outputs: &outputs, report: &report)
         report.phases.append(clock.lap("images"))
 
         let renderer = baseRenderer.using(images.images)
@@ -158,7 +166,7 @@ public struct BuildPipeline: Sendable {
         do {  // the render keys and the trusted records live for stages 5–6 only
             let keyer = RenderKey(inputs: keys.renderInputs, entries: articles.entries, images: images.images, imageSignatures: images.signatures,
                                   jobs: options.jobs)
-            let trusted = TrustedOutputs(!options.full && last.renderInputsKey == keys.renderInputs ? previous : [:], root: state.outputRoot)
+            let trusted = TrustedOutputs(!options.full && last.renderInputsKey == keys.renderInputs ? previous : [:], unchanged: unchangedOutputs)
             published = try renderArticles(articles, relations: relating.wait(), bodies: bodies, renderer: renderer, keyer: keyer, trusted: trusted,
                                            previous: previous, output: output, outputs: &outputs, report: &report)
             report.phases.append(clock.lap("render"))
@@ -171,7 +179,10 @@ public struct BuildPipeline: Sendable {
             try renderSitePages(plan, renderer: renderer, keyer: keyer, trusted: trusted, output: output, outputs: &outputs, report: &report)
             keepOrAdd(plan.files, keyer: keyer, trusted: trusted, to: &outputs)
         }
-        previous = [:]  // the last build's records: the write phase needs only their paths (`output.earlier`)
+        // The last build's records and files found unchanged: the write phase needs only the
+        // records' paths (`output.earlier`).
+        previous = [:]
+        unchangedOutputs = []
         for file in theme.assets + theme.rootFiles { outputs.add(file, key: "") }
         report.tags = plan.tags.count
         report.regions = plan.regions.count
