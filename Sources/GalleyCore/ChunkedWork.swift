@@ -1,14 +1,10 @@
-import Dispatch
-import Synchronization
-
 /// Work on items that a producer hands over chunk by chunk: each chunk is worked on another
-/// thread while the producer goes on making the next (the build state's rows are decoded
-/// while the next rows are read from the database, instead of after all of them).
-public final class ChunkedWork<Item: Sendable, Result: Sendable>: Sendable {
+/// thread (a `BackgroundWork`) while the producer goes on making the next (the build state's
+/// rows are decoded while the next rows are read from the database, instead of after all of
+/// them). Used from the producer's thread only.
+public struct ChunkedWork<Item: Sendable, Result: Sendable> {
     private let body: @Sendable (Item) -> Result
-    private let group = DispatchGroup()
-    /// Chunk number → its results; the number of chunks handed over so far.
-    private let state = Mutex<(done: [Int: [Result]], handedOver: Int)>(([:], 0))
+    private var chunks: [BackgroundWork<[Result]>] = []
 
     /// `body` makes one item's result, on any thread.
     public init(_ body: @escaping @Sendable (Item) -> Result) {
@@ -16,21 +12,15 @@ public final class ChunkedWork<Item: Sendable, Result: Sendable>: Sendable {
     }
 
     /// Starts working on `chunk` on another thread.
-    public func add(_ chunk: [Item]) {
+    public mutating func add(_ chunk: [Item]) {
         guard !chunk.isEmpty else { return }
-        let number = state.withLock { state in
-            defer { state.handedOver += 1 }
-            return state.handedOver
-        }
-        DispatchQueue.global().async(group: group) { [self] in
-            let made = chunk.map(body)
-            state.withLock { $0.done[number] = made }
-        }
+        chunks.append(BackgroundWork { [body] in chunk.map(body) })
     }
 
-    /// Every result, in the order the items were handed over, once all are made.
-    public func results() -> [Result] {
-        group.wait()
-        return state.withLock { state in (0..<state.handedOver).flatMap { state.done[$0] ?? [] } }
+    /// Every result, in the order the items were handed over, once all are made (the chunks are
+    /// handed over with them: a second call gives none).
+    public mutating func results() -> [Result] {
+        defer { chunks = [] }
+        return chunks.flatMap { $0.wait() }
     }
 }

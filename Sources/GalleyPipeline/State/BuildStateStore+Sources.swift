@@ -26,7 +26,7 @@ extension BuildStateStore {
     /// Documents are decoded on other threads (with `jobs` above 1) while the next rows are read.
     func sourceRecords(_ paths: [String], extractionKey: String, jobs: Int) throws(GalleyError) -> [String: SourceRecord] {
         guard !paths.isEmpty else { return [:] }
-        let decoding = ChunkedWork<(path: String, row: SourceRow), (String, SourceRecord?)> { entry in (entry.path, entry.row.record()) }
+        var decoding = ChunkedWork<(path: String, row: SourceRow), (String, SourceRecord?)> { entry in (entry.path, entry.row.record()) }
         var inline: [(String, SourceRecord?)] = []
         let complete = try read(false) { db in
             guard try Self.documentsMatch(extractionKey, in: db) else { return true }
