@@ -493,6 +493,28 @@ extension Dictionary where Value == SourceRecord {
         let reused = Dictionary(uniqueKeysWithValues: result.sources.map { ($0.file.path, $0.reused) })
         #expect(reused == ["b0.md": true, "b1.md": false, "b2.md": true], "b0 by the stamp seen, b1 and b2 by a stat")
     }
+
+    /// A racy source whose bytes the no-change check compared and found the same is taken as
+    /// verified (its record brought up to date is saved), not read and hashed a second time.
+    @Test func aRacySourceTheCheckVerifiedIsNotReadAgain() throws {
+        let folder = RepositoryPaths.temporaryFolder("stage-verified")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let content = folder.appendingPathComponent("content")
+        try Self.writeArticles(2, in: content)  // just written: their records are racy
+        let files = try ContentDiscovery.discover(in: content)
+        let store = try BuildStateStore(url: BuildStateStoreTests.stateURL(folder))
+        let stage = SourceStage(processor: PageProcessor(config: SiteConfig()), jobs: 2, progress: nil, reuse: true)
+        let stamps = try #require(FolderStamps(folder: content.path))
+        _ = try stage.run(files, in: stamps, store: store, extractionKey: "k1")
+        var verified = try #require(try store.sourceFingerprints(extractionKey: "k1")["b0.md"])
+        #expect(verified.racy)
+        verified.racy = false
+        try "---\ntitle: \"Diganti\"\ndate: 2024-03-01T08:00:00+07:00\n---\nIsi baru.\n".write(to: content.appendingPathComponent("b0.md"), atomically: true, encoding: .utf8)
+        let seen = ["b0.md": SourceStamps(file: verified.file, sidecar: nil, verified: verified)]
+        let result = try stage.run(files, in: stamps, store: store, extractionKey: "k1", seen: seen)
+        #expect(result.sources.first { $0.file.path == "b0.md" }?.reused == true, "taken as verified, not read again")
+        #expect(try store.sourceFingerprints(extractionKey: "k1")["b0.md"] == verified, "the record brought up to date is saved")
+    }
 }
 
 /// The duplicate filter reads page bodies from the state a batch at a time.

@@ -120,7 +120,8 @@ extension BuildPipeline {
     /// at once, without a `stat` first: the open file's stamp, taken after its bytes are read,
     /// must be the recorded one (four system calls for each of 10,000 sources after a scrape,
     /// not five). An archive's record holds no hash: a racy archive is read by the build.
-    /// Gives the stamps it found too; none for a racy source that differs (it was not stat-ed).
+    /// Gives the stamps it found too (and, for a racy source whose bytes it found the same, its
+    /// record brought up to date); none for a racy source that differs (it was not stat-ed).
     func sourceCheck(_ file: SourceFile, in content: FolderStamps, recorded: SourceFingerprint?) -> (freshness: Freshness, stamps: SourceStamps?) {
         let sidecar = file.sidecarPath.flatMap { FileStamp.of(path: $0) }
         guard let recorded, recorded.racy, !recorded.hash.isEmpty, file.kind != .archive else {
@@ -129,10 +130,10 @@ extension BuildPipeline {
         }
         // Its recorded stamp stands for the one a `stat` would give: the bytes are read only
         // while the open file has it.
-        let freshness = Freshness.bySourceBytes(stamp: recorded.file, sidecar: sidecar, recorded: recorded) { stamp in
+        let (freshness, verified) = Freshness.bySourceBytes(stamp: recorded.file, sidecar: sidecar, recorded: recorded) { stamp in
             content.bytes(file.path, ifStamped: stamp)
-        }.0
-        return (freshness, freshness == .changed ? nil : SourceStamps(file: recorded.file, sidecar: sidecar))
+        }
+        return (freshness, freshness == .changed ? nil : SourceStamps(file: recorded.file, sidecar: sidecar, verified: verified))
     }
 
     /// The report of a build that found nothing to do, with the last build's totals and problems.

@@ -128,6 +128,9 @@ struct SourceStage {
         let stamp = seen.map(\.file) ?? content.stamp(file.path)
         let sidecar = seen.map(\.sidecar) ?? file.sidecarPath.flatMap { FileStamp.of(path: $0) }
         guard reuse, let stamp else { return Check(file: file, stamp: stamp, sidecar: sidecar, freshness: .changed) }
+        if let verified = seen?.verified {
+            return Check(file: file, stamp: stamp, sidecar: sidecar, freshness: .sameBytes, fingerprint: verified)
+        }
         let (freshness, fingerprint) = Freshness.bySourceBytes(stamp: stamp, sidecar: sidecar, recorded: recorded) { stamp in
             content.bytes(file.path, ifStamped: stamp)
         }

@@ -8,4 +8,8 @@ struct SourceStamps: Sendable, Hashable {
     var file: FileStamp?
     /// Its sidecar's stamp; nil: none.
     var sidecar: FileStamp?
+    /// When the check compared the file's bytes with its racy record and found them the same:
+    /// the record brought up to date, which the stage takes instead of reading and hashing the
+    /// file again (10,000 files after a scraper's run).
+    var verified: SourceFingerprint? = nil
 }
