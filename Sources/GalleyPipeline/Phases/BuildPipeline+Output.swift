@@ -93,11 +93,7 @@ extension BuildPipeline {
             for (file, check) in zip(files, checks) { if let stamps = check.stamps { seen[file.path] = stamps } }
             return false
         }
-        let records = Array(outputs)
-        let outputsSame = parallelMap(records, jobs: options.jobs) { path, record in
-            Freshness.ofOutput(output.stamp(path), recorded: record) == .unchanged
-        }
-        guard !outputsSame.contains(false) else { return false }
+        guard TrustedOutputs.unchangedFiles(outputs, in: output, jobs: options.jobs).count == outputs.count else { return false }
         // Every racy source was found unchanged by its bytes: the next check trusts the stamps
         // of those whose mtime is old enough now, without reading them again.
         if checks.contains(where: { $0.freshness == .sameBytes }) { try store.markSourcesVerified(at: checkedAt) }

@@ -126,7 +126,7 @@ public struct BuildPipeline: Sendable {
         // sources are extracted (17,000 at 10,000 articles); which records may be trusted is
         // decided where they are used.
         let checkingOutputs = BackgroundWork { [previous, options, state] in
-            options.full ? [] : TrustedOutputs.unchangedFiles(previous, root: state.outputRoot)
+            options.full ? [] : TrustedOutputs.unchangedFiles(previous, in: FolderStamps(folder: state.outputRoot), jobs: 1)
         }
         // Parsed only now: a build that finds nothing changed needs no template (the last
         // complete build parsed these same ones: they are part of the render inputs key).
