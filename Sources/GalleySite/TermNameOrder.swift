@@ -28,7 +28,7 @@ struct TermNameOrder {
         guard let mine = folded, let theirs = other.folded else {
             return name.compare(other.name, options: [.caseInsensitive, .diacriticInsensitive])
         }
-        // memcmp: the generic byte-by-byte compare was most of the time sorting 2,000 tags took.
+        // memcmp rather than the generic element-by-element compare of two arrays.
         let common = min(mine.count, theirs.count)
         let order = common == 0 ? 0 : mine.withUnsafeBytes { lhs in theirs.withUnsafeBytes { rhs in memcmp(lhs.baseAddress!, rhs.baseAddress!, common) } }
         if order != 0 { return order < 0 ? .orderedAscending : .orderedDescending }
