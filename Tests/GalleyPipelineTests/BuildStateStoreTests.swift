@@ -49,6 +49,24 @@ import Testing
         folder.appendingPathComponent(".galley/public/state.sqlite")
     }
 
+    /// More records than one chunk of rows (`rowsPerChunk`): decoded on other threads while the
+    /// next rows are read, every record comes back, on one thread and on two; a head that does
+    /// not decode in a later chunk still means no state is trusted.
+    @Test func recordsReadInSeveralChunksComeBackWhole() throws {
+        let folder = RepositoryPaths.temporaryFolder("state-chunks")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = Self.stateURL(folder)
+        let sources = try Self.sources(count: BuildStateStore.rowsPerChunk * 2 + 300)
+        try Self.saveSample(at: url, sources: sources)
+        let store = try BuildStateStore(url: url)
+        #expect(try store.sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 2) == sources.asRead)
+        #expect(try store.sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 1) == sources.asRead)
+        try Self.execute("UPDATE documents SET head = x'0102' WHERE path = 's2200.html'", at: url)
+        let damaged = try BuildStateStore(url: url)
+        #expect(try damaged.sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 2).isEmpty)
+        #expect(try damaged.sourceFingerprints(extractionKey: "k1").isEmpty, "the damaged state was discarded")
+    }
+
     @Test func everyRecordKindRoundTrips() throws {
         let folder = RepositoryPaths.temporaryFolder("state-round-trip")
         defer { try? FileManager.default.removeItem(at: folder) }
