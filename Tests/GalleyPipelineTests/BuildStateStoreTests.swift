@@ -427,23 +427,48 @@ extension Dictionary where Value == SourceRecord {
         }
     }
 
+    /// What every test of the stage starts from: a content folder of articles (`writeArticles`)
+    /// with its discovered files, an empty build state, and the folder opened for the stage.
+    struct Site {
+        let folder: URL
+        let files: [SourceFile]
+        let store: BuildStateStore
+        let stamps: FolderStamps
+        var content: URL { folder.appendingPathComponent("content") }
+        var stateURL: URL { BuildStateStoreTests.stateURL(folder) }
+
+        /// `aged`: the articles' mtimes an hour back, so that their records are not racy.
+        init(_ label: String, articles: Int, aged: Bool = false) throws {
+            folder = RepositoryPaths.temporaryFolder(label)
+            let content = folder.appendingPathComponent("content")
+            try SourceStageBatchTests.writeArticles(articles, in: content)
+            files = try ContentDiscovery.discover(in: content)
+            for file in files where aged {
+                try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: file.filePath)
+            }
+            store = try BuildStateStore(url: BuildStateStoreTests.stateURL(folder))
+            stamps = try #require(FolderStamps(folder: content.path))
+        }
+
+        /// Replaces an article by a shorter one (another size and mtime).
+        func rewrite(_ name: String) throws {
+            try "---\ntitle: \"Diganti\"\ndate: 2024-03-01T08:00:00+07:00\n---\nIsi baru.\n".write(to: content.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: folder) }
+    }
+
     /// A batch's save that fails (the state refuses the rows) stops the stage with a `.write`
     /// error, but only once the batch processed meanwhile is done: nothing is left running.
     @Test func aFailedSaveStopsTheStageWithNothingLeftRunning() throws {
-        let folder = RepositoryPaths.temporaryFolder("stage-failed-save")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let content = folder.appendingPathComponent("content")
-        try Self.writeArticles(450, in: content)
-        let files = try ContentDiscovery.discover(in: content)
-        let url = BuildStateStoreTests.stateURL(folder)
-        let store = try BuildStateStore(url: url)
-        try BuildStateStoreTests.execute("CREATE TRIGGER refuse BEFORE INSERT ON sources BEGIN SELECT RAISE(ABORT, 'refused'); END", at: url)
+        let site = try Site("stage-failed-save", articles: 450)
+        defer { site.remove() }
+        try BuildStateStoreTests.execute("CREATE TRIGGER refuse BEFORE INSERT ON sources BEGIN SELECT RAISE(ABORT, 'refused'); END", at: site.stateURL)
         let done = Mutex(0)
         let progress = BuildProgress { phase, count, _ in if phase == "extract" { done.withLock { $0 = max($0, count) } } }
         var stage = SourceStage(processor: PageProcessor(config: SiteConfig()), jobs: 2, progress: progress, reuse: true)
         stage.batchSize = 200
-        let stamps = try #require(FolderStamps(folder: content.path))
-        #expect(throws: GalleyError.self) { try stage.run(files, in: stamps, store: store, extractionKey: "k1") }
+        #expect(throws: GalleyError.self) { try stage.run(site.files, in: site.stamps, store: site.store, extractionKey: "k1") }
         // The first batch's save fails at once, while the second batch (200 pages, far longer) is
         // processed; the stage waits for that batch before it throws.
         let atThrow = done.withLock { $0 }
@@ -453,20 +478,16 @@ extension Dictionary where Value == SourceRecord {
     }
 
     @Test func everyBatchIsSavedWithItsBodiesAndTheNextRunReusesThem() throws {
-        let folder = RepositoryPaths.temporaryFolder("stage-batches")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let content = folder.appendingPathComponent("content")
-        try Self.writeArticles(11, in: content)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("old"), withIntermediateDirectories: true)
-        let files = try ContentDiscovery.discover(in: content)
-        let store = try BuildStateStore(url: BuildStateStoreTests.stateURL(folder))
+        let site = try Site("stage-batches", articles: 11)
+        defer { site.remove() }
+        try FileManager.default.createDirectory(at: site.folder.appendingPathComponent("old"), withIntermediateDirectories: true)
+        let (files, store, stamps) = (site.files, site.store, site.stamps)
         // A stored source that is gone now: its rows are removed at the end.
         let gone = try #require(try BuildStateStoreTests.sources(count: 1).first)
         try store.saveSources(["gone.md": gone.value], changed: ["gone.md"], removed: [], extractionKey: "k1", jobs: 1)
 
         var stage = SourceStage(processor: PageProcessor(config: SiteConfig()), jobs: 2, progress: nil, reuse: true)
         stage.batchSize = 4
-        let stamps = try #require(FolderStamps(folder: content.path))
         let first = try stage.run(files, in: stamps, store: store, extractionKey: "k1")
         #expect(first.sources.count == 11 && first.sources.allSatisfy { $0.head != nil && !$0.reused })
         let saved = try store.sourceFingerprints(extractionKey: "k1")
@@ -490,24 +511,14 @@ extension Dictionary where Value == SourceRecord {
     /// hands them over a moment after taking them; an edit in between is caught by the next
     /// build, whose check finds the stamp recorded here out of date.)
     @Test func theStampsTheCheckTookStandForAStat() throws {
-        let folder = RepositoryPaths.temporaryFolder("stage-seen")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let content = folder.appendingPathComponent("content")
-        try Self.writeArticles(3, in: content)
-        let files = try ContentDiscovery.discover(in: content)
-        for file in files {  // an hour old: not racy, so their records are trusted by their stamps
-            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: file.filePath)
-        }
-        let store = try BuildStateStore(url: BuildStateStoreTests.stateURL(folder))
+        let site = try Site("stage-seen", articles: 3, aged: true)  // not racy: trusted by their stamps
+        defer { site.remove() }
         let stage = SourceStage(processor: PageProcessor(config: SiteConfig()), jobs: 2, progress: nil, reuse: true)
-        let stamps = try #require(FolderStamps(folder: content.path))
-        _ = try stage.run(files, in: stamps, store: store, extractionKey: "k1")
-        let recorded = try store.sourceFingerprints(extractionKey: "k1")
-        for name in ["b0.md", "b1.md"] {
-            try "---\ntitle: \"Diganti\"\ndate: 2024-03-01T08:00:00+07:00\n---\nIsi baru.\n".write(to: content.appendingPathComponent(name), atomically: true, encoding: .utf8)
-        }
+        _ = try stage.run(site.files, in: site.stamps, store: site.store, extractionKey: "k1")
+        let recorded = try site.store.sourceFingerprints(extractionKey: "k1")
+        for name in ["b0.md", "b1.md"] { try site.rewrite(name) }
         let seen = ["b0.md": SourceStamps(file: try #require(recorded["b0.md"]).file, sidecar: nil)]
-        let result = try stage.run(files, in: stamps, store: store, extractionKey: "k1", seen: seen)
+        let result = try stage.run(site.files, in: site.stamps, store: site.store, extractionKey: "k1", seen: seen)
         let reused = Dictionary(uniqueKeysWithValues: result.sources.map { ($0.file.path, $0.reused) })
         #expect(reused == ["b0.md": true, "b1.md": false, "b2.md": true], "b0 by the stamp seen, b1 and b2 by a stat")
     }
@@ -515,23 +526,18 @@ extension Dictionary where Value == SourceRecord {
     /// A racy source whose bytes the no-change check compared and found the same is taken as
     /// verified (its record brought up to date is saved), not read and hashed a second time.
     @Test func aRacySourceTheCheckVerifiedIsNotReadAgain() throws {
-        let folder = RepositoryPaths.temporaryFolder("stage-verified")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let content = folder.appendingPathComponent("content")
-        try Self.writeArticles(2, in: content)  // just written: their records are racy
-        let files = try ContentDiscovery.discover(in: content)
-        let store = try BuildStateStore(url: BuildStateStoreTests.stateURL(folder))
+        let site = try Site("stage-verified", articles: 2)  // just written: their records are racy
+        defer { site.remove() }
         let stage = SourceStage(processor: PageProcessor(config: SiteConfig()), jobs: 2, progress: nil, reuse: true)
-        let stamps = try #require(FolderStamps(folder: content.path))
-        _ = try stage.run(files, in: stamps, store: store, extractionKey: "k1")
-        var verified = try #require(try store.sourceFingerprints(extractionKey: "k1")["b0.md"])
+        _ = try stage.run(site.files, in: site.stamps, store: site.store, extractionKey: "k1")
+        var verified = try #require(try site.store.sourceFingerprints(extractionKey: "k1")["b0.md"])
         #expect(verified.racy)
         verified.racy = false
-        try "---\ntitle: \"Diganti\"\ndate: 2024-03-01T08:00:00+07:00\n---\nIsi baru.\n".write(to: content.appendingPathComponent("b0.md"), atomically: true, encoding: .utf8)
+        try site.rewrite("b0.md")
         let seen = ["b0.md": SourceStamps(file: verified.file, sidecar: nil, verified: verified)]
-        let result = try stage.run(files, in: stamps, store: store, extractionKey: "k1", seen: seen)
+        let result = try stage.run(site.files, in: site.stamps, store: site.store, extractionKey: "k1", seen: seen)
         #expect(result.sources.first { $0.file.path == "b0.md" }?.reused == true, "taken as verified, not read again")
-        #expect(try store.sourceFingerprints(extractionKey: "k1")["b0.md"] == verified, "the record brought up to date is saved")
+        #expect(try site.store.sourceFingerprints(extractionKey: "k1")["b0.md"] == verified, "the record brought up to date is saved")
     }
 }
 
