@@ -27,8 +27,7 @@ public struct ImagePlan: Sendable, Hashable {
         guard let format = ImageFormat.sniff(bytes) else {
             throw ImageFormat.looksLikeSVG(bytes) ? .svg : .unknownFormat
         }
-        if let named = ImageFormat(pathExtensionOf: name), named != format { throw .mismatchedType(name: name, actual: format) }
-        if ImageFormat.namesOtherKind(name) { throw .mismatchedType(name: name, actual: format) }
+        try checkName(name, of: format)
         let header = try Vips.header(of: bytes)
         guard header.width > 0, header.height > 0 else { throw .vips("no pixels") }
         guard header.width.multipliedReportingOverflow(by: header.height).partialValue <= rules.maxPixels,
@@ -40,10 +39,43 @@ public struct ImagePlan: Sendable, Hashable {
         let shown = min(sourceWidth, rules.widths.max() ?? sourceWidth)
         let widths = rules.widths.filter { $0 < shown }.sorted() + [shown]
         let sha = Vips.sha256(bytes)
-        let key = ["image", processorVersion, Vips.version, sha, rules.widths.map(String.init).joined(separator: ","), String(rules.quality)]
-            .joined(separator: " ")
         return ImagePlan(format: format, sha256: sha, width: shown, height: scaledHeight(sourceHeight, from: sourceWidth, to: shown),
-                         widths: widths, cacheKey: key)
+                         widths: widths, cacheKey: cacheKey(sha256: sha, rules: rules))
+    }
+
+    /// A plan `make` gave earlier under the same `rules` (`settingsKey`), from its stored
+    /// fields: what the images phase takes instead of reading a file whose stamp still holds.
+    package static func remembered(format: ImageFormat, sha256: String, width: Int, height: Int, widths: [Int],
+                                   rules: SiteConfig.ImageRules) -> ImagePlan {
+        ImagePlan(format: format, sha256: sha256, width: width, height: height, widths: widths, cacheKey: cacheKey(sha256: sha256, rules: rules))
+    }
+
+    /// Refuses a name (file name or URL path) that names another type than the bytes are:
+    /// the check `make` makes, asked again of a remembered plan shown under another name.
+    package static func checkName(_ name: String, of format: ImageFormat) throws(ImageProblem) {
+        if let named = ImageFormat(pathExtensionOf: name), named != format { throw .mismatchedType(name: name, actual: format) }
+        if ImageFormat.namesOtherKind(name) { throw .mismatchedType(name: name, actual: format) }
+    }
+
+    /// What the config and galley's processor say that decides a plan and its files (the
+    /// processor's version and the rules; `libvips` is the rest). A plan remembered under
+    /// another key is made again from the bytes. Made without starting libvips: a build whose
+    /// scrape has no image never loads it.
+    package static func settingsKey(_ rules: SiteConfig.ImageRules) -> String {
+        ["image", processorVersion, rules.widths.map(String.init).joined(separator: ","), String(rules.quality),
+         String(rules.maxPixels)].joined(separator: " ")
+    }
+
+    /// The libvips plans are made with (loads it): a plan remembered under another is made again.
+    package static var libvips: String { Vips.version }
+
+    /// SHA-256 of `bytes`, hex, as a plan's `sha256` (loads libvips).
+    package static func sha256(of bytes: [UInt8]) -> String { Vips.sha256(bytes) }
+
+    /// The cache key of the files made from the bytes hashed `sha256` under `rules`.
+    static func cacheKey(sha256: String, rules: SiteConfig.ImageRules) -> String {
+        ["image", processorVersion, Vips.version, sha256, rules.widths.map(String.init).joined(separator: ","), String(rules.quality)]
+            .joined(separator: " ")
     }
 
     /// The height of a variant `width` wide, as libvips rounds it.

@@ -143,6 +143,27 @@ import Testing
         #expect(pairs(try store.transliterations(tool: "galley B")) == pairs([(text: "Zürich", form: "zurich")]))
     }
 
+    /// The scraped images' plans come back under the settings they were saved with only; a
+    /// save writes what it is given, forgets what it is told to and every other settings' rows.
+    @Test func scrapedImageRecordsRoundTripUnderTheirSettingsOnly() throws {
+        let folder = RepositoryPaths.temporaryFolder("state-scraped-images")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try BuildStateStore(url: Self.stateURL(folder))
+        func record(_ size: Int, racy: Bool = false) -> ScrapedImageRecord {
+            ScrapedImageRecord(stamp: FileStamp(size: size, modified: 1_700_000_000_123_456_789), racy: racy, format: .png,
+                               sha256: String(repeating: "ab", count: 32), width: 800, height: 533, widths: [480, 800], libvips: "vips-8.14")
+        }
+        let first = ["a/b.jpg": record(10), "c.png": record(20, racy: true)]
+        try store.saveScrapedImages(first, forgotten: [], settings: "one")
+        #expect(try store.scrapedImages(settings: "one") == first)
+        #expect(try store.scrapedImages(settings: "two").isEmpty)
+        try store.saveScrapedImages(["d.gif": record(30)], forgotten: ["a/b.jpg"], settings: "one")
+        #expect(try store.scrapedImages(settings: "one") == ["c.png": record(20, racy: true), "d.gif": record(30)])
+        try store.saveScrapedImages(["e.webp": record(40)], forgotten: [], settings: "two")
+        #expect(try store.scrapedImages(settings: "one").isEmpty, "rows of other settings are dropped by a save")
+        #expect(try store.scrapedImages(settings: "two") == ["e.webp": record(40)])
+    }
+
     @Test func savesWriteWhatChangedAndTheBuildIsCompleteOnlyOnceItFinished() throws {
         let folder = RepositoryPaths.temporaryFolder("state-saves")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,5 +1,6 @@
 import Foundation
 import GalleyCore
+import GalleyImages
 @testable import GalleyPipeline
 import Testing
 
@@ -95,6 +96,77 @@ import Testing
         let media = SiteInspector(folder: root.appendingPathComponent("public")).files.filter { $0.hasPrefix("media/") }
         // One width, 320, now the widest: `media/<hash>.jpg` and `.webp`; the 480 files are gone.
         #expect(media.count == 2 && !media.contains { $0.contains("-") }, "\(media)")
+    }
+
+    /// An image whose file keeps its size and mtime is planned from the build state, not read;
+    /// one touched is read (its files kept: same bytes), one rewritten is read and made again;
+    /// one read within the racy window of its mtime is read again by the next build. Images
+    /// the scrape has but that cannot be used are read every time (their problems are reported
+    /// again).
+    @Test func unchangedImageFilesAreNotReadAgain() throws {
+        let root = RepositoryPaths.temporaryFolder("local-images-unread")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = try makeScrape(root)
+        let image = content.appendingPathComponent("inews/" + Self.cabaiFolder + "/cabai_pasar_keputran.jpg")
+        func setModified(_ date: Date) throws { try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: image.path) }
+        try setModified(Date())
+        let first = try build(root, content: content)
+        #expect(first.imagesMade == 1 && first.imageFilesRead == 3, "the image and the two refused")
+        // Read just after its mtime: racy, read again.
+        let racy = try build(root, content: content, extraConfig: "title: Racy\n")
+        #expect(racy.imagesReused == 1 && racy.imageFilesRead == 3)
+        try setModified(Date(timeIntervalSinceNow: -3600))
+        let touched = try build(root, content: content, extraConfig: "title: Touched\n")
+        #expect(touched.imagesReused == 1 && touched.imageFilesRead == 3, "a moved mtime is read")
+        let media = SyntheticSite.mtimes(root.appendingPathComponent("public/media"))
+        let trusted = try build(root, content: content, extraConfig: "title: Trusted\n")
+        #expect(trusted.imagesReused == 1 && trusted.imageFilesRead == 2, "only the refused ones are read")
+        #expect(trusted.imageProblems.count == 2)
+        #expect(SyntheticSite.mtimes(root.appendingPathComponent("public/media")) == media)
+        // Other bytes in the same file (a byte after the JPEG's end), nothing else changed: the
+        // no-change check sees it; read, made under another hash, and the old files gone.
+        try (Data(contentsOf: image) + Data([0])).write(to: image)
+        try setModified(Date(timeIntervalSinceNow: -1800))
+        let replaced = try build(root, content: content, extraConfig: "title: Trusted\n")
+        #expect(!replaced.upToDate)
+        #expect(replaced.imageFilesRead == 3 && replaced.imagesMade == 1 && replaced.imagesReused == 0, "\(replaced.imageFilesRead) \(replaced.imagesMade) \(replaced.imagesReused)")
+        let now = SyntheticSite.mtimes(root.appendingPathComponent("public/media"))
+        #expect(now.count == media.count && Set(now.keys).isDisjoint(with: media.keys))
+        // With `--full` every file is read.
+        var options = BuildPipeline.Options(configFile: root.appendingPathComponent("galley.yml"), configRequired: true, contentFolder: content,
+                                            outputFolder: root.appendingPathComponent("public"), templatesFolder: RepositoryPaths.templates, jobs: 2)
+        options.full = true
+        #expect(try BuildPipeline(options: options).run().imageFilesRead == 3)
+    }
+
+    /// The no-change check asks the image files the last build planned: by stamp, and a racy
+    /// one by its bytes (then trusted, when old enough); a changed or vanished file fails it.
+    @Test func theNoChangeCheckComparesRacyImagesByTheirBytes() throws {
+        let root = RepositoryPaths.temporaryFolder("local-images-check")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = try makeScrape(root)
+        let path = "inews/" + Self.cabaiFolder + "/cabai_pasar_keputran.jpg"
+        let url = content.appendingPathComponent(path)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: url.path)
+        let bytes = try [UInt8](Data(contentsOf: url))
+        let stamp = try #require(FileStamp.of(path: url.path))
+        let record = ScrapedImageRecord(stamp: stamp, racy: true, format: .jpeg, sha256: ImagePlan.sha256(of: bytes), width: 800, height: 1200,
+                                        widths: [480, 800], libvips: ImagePlan.libvips)
+        let pipeline = BuildPipeline(options: .init(configFile: root.appendingPathComponent("galley.yml"), configRequired: false, contentFolder: content,
+                                                    outputFolder: root.appendingPathComponent("public"), templatesFolder: nil))
+        let folder = try #require(FolderStamps(folder: content.path))
+        let now = SourceFingerprint.nowNanoseconds()
+        var trusted = record
+        trusted.racy = false
+        #expect(pipeline.unchangedImages([path: record], in: folder, checkedAt: now) == [path: trusted], "read, the same, trusted from now on")
+        #expect(pipeline.unchangedImages([path: trusted], in: folder, checkedAt: now) == [:], "trusted by its stamp")
+        var other = record
+        other.sha256 = String(repeating: "0", count: 64)
+        #expect(pipeline.unchangedImages([path: other], in: folder, checkedAt: now) == nil, "other bytes")
+        var moved = trusted
+        moved.stamp.modified -= 1
+        #expect(pipeline.unchangedImages([path: moved], in: folder, checkedAt: now) == nil, "another mtime")
+        #expect(pipeline.unchangedImages(["inews/gone.jpg": trusted], in: folder, checkedAt: now) == nil, "vanished")
     }
 
     @Test func theFinderStaysInsideTheContentFolder() throws {

@@ -25,6 +25,8 @@ struct ScrapedImageFinder: Sendable {
     /// Which paths exist, each asked once: most images are not in the scrape, and their
     /// candidate paths end at a missing host folder.
     private let folders = FolderExistence()
+    /// The content folder, where files are stat-ed and read (nil when it cannot be opened).
+    private let files: FolderStamps?
     /// Larger files are not images a page shows.
     static let maximumBytes = 64 << 20
 
@@ -38,12 +40,33 @@ struct ScrapedImageFinder: Sendable {
     }
 
     init(contentFolder: URL) {
-        root = contentFolder.standardizedFileURL.resolvingSymlinksInPath().path
+        let folder = contentFolder.standardizedFileURL
+        root = Self.realPath(folder.path) ?? folder.resolvingSymlinksInPath().path
+        files = FolderStamps(folder: root)
+    }
+
+    /// An image file of the scrape, found but not read.
+    struct Located: Sendable {
+        /// The file's path relative to the content folder, as found (named in problems).
+        var path: String
+        /// The same with symbolic links resolved: the file whose bytes these are, by which the
+        /// images phase remembers its plan.
+        var resolved: String
+        /// The resolved file's size and mtime when it was found.
+        var stamp: FileStamp
+        /// The last component of the URL's path (its extension is checked against the bytes).
+        var name: String
     }
 
     /// The image at `imageURL`, shown by the page `source` (relative to the content folder)
     /// whose URL is `pageURL`, or nil when the scrape does not have it.
     func find(_ imageURL: String, page source: String, pageURL: String?) -> Found? {
+        guard let located = locate(imageURL, page: source, pageURL: pageURL), let bytes = bytes(of: located) else { return nil }
+        return Found(bytes: bytes, name: located.name, path: located.path)
+    }
+
+    /// Where the scrape has the image at `imageURL` (as `find`), without reading it.
+    func locate(_ imageURL: String, page source: String, pageURL: String?) -> Located? {
         guard let url = URL(string: imageURL) else { return nil }
         let present = { (folder: String, first: String) -> Bool in
             guard !first.isEmpty, first != ".", first != ".." else { return false }
@@ -51,11 +74,17 @@ struct ScrapedImageFinder: Sendable {
             return folders.exists(path)
         }
         for candidate in candidates(for: url, page: source, pageURL: pageURL.flatMap(URL.init(string:)), present: present) {
-            if let bytes = read(candidate) {
-                return Found(bytes: bytes, name: url.lastPathComponent, path: candidate)
+            if let (resolved, stamp) = regularFile(candidate) {
+                return Located(path: candidate, resolved: resolved, stamp: stamp, name: url.lastPathComponent)
             }
         }
         return nil
+    }
+
+    /// The bytes of a located image while its file still has the stamp it was found with;
+    /// nil when it changed or vanished since.
+    func bytes(of located: Located) -> [UInt8]? {
+        files?.bytes(located.resolved, ifStamped: located.stamp)
     }
 
     /// A picture the page inlined as a `data:` URI (SingleFile, "save as single file"): its
@@ -146,34 +175,57 @@ struct ScrapedImageFinder: Sendable {
         folder.isEmpty ? name : folder + "/" + name
     }
 
-    /// The bytes of a regular file inside the content folder, or nil.
-    private func read(_ relative: String) -> [UInt8]? {
+    /// A regular file inside the content folder, of at most `maximumBytes`: its path with links
+    /// resolved (relative to the content folder) and its stamp; nil for anything else.
+    private func regularFile(_ relative: String) -> (resolved: String, stamp: FileStamp)? {
         let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
-        guard !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." || $0.contains("\0") }) else { return nil }
+        guard !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." || $0.utf8.contains(0) }) else { return nil }
         var folder = root
         for part in parts.dropLast() {
             folder += "/" + part
             guard folders.exists(folder) else { return nil }
         }
-        guard FileManager.default.fileExists(atPath: root + "/" + relative) else { return nil }
-        let resolved = URL(fileURLWithPath: root + "/" + relative).resolvingSymlinksInPath().path
-        guard resolved.hasPrefix(root + "/"),
-              let attributes = try? FileManager.default.attributesOfItem(atPath: resolved),
-              attributes[.type] as? FileAttributeType == .typeRegular,
-              let size = attributes[.size] as? Int, size > 0, size <= Self.maximumBytes,
-              let data = FileManager.default.contents(atPath: resolved) else { return nil }
-        return Array(data)
+        // The folder's links are resolved once per folder; the file's only when it is one.
+        guard let resolvedFolder = folders.realPath(folder) else { return nil }
+        var path = resolvedFolder + "/" + parts[parts.count - 1]
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        if (info.st_mode & S_IFMT) == S_IFLNK {
+            guard let target = Self.realPath(path), lstat(target, &info) == 0 else { return nil }
+            path = target
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG, path.hasPrefix(root + "/") else { return nil }
+        let stamp = FileStamp(info)
+        guard stamp.size > 0, stamp.size <= Self.maximumBytes else { return nil }
+        return (String(path.dropFirst(root.count + 1)), stamp)
+    }
+
+    /// `path` with every symbolic link resolved (`realpath(3)`), nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }
 
-/// Whether paths exist (a folder, or a file), remembered for the length of a build (threads share it).
+/// Whether paths exist (a folder, or a file), and folders' paths with links resolved,
+/// remembered for the length of a build (threads share it).
 final class FolderExistence: Sendable {
     private let known = Mutex<[String: Bool]>([:])
+    private let resolved = Mutex<[String: String?]>([:])
 
     func exists(_ path: String) -> Bool {
         if let answer = known.withLock({ $0[path] }) { return answer }
         let answer = FileManager.default.fileExists(atPath: path)
         known.withLock { $0[path] = answer }
+        return answer
+    }
+
+    /// The folder at `path` with every symbolic link resolved; nil when it does not exist.
+    func realPath(_ path: String) -> String? {
+        if let answer = resolved.withLock({ $0[path] }) { return answer }
+        let answer = ScrapedImageFinder.realPath(path)
+        resolved.withLock { $0[path] = answer }
         return answer
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GalleyCore
+import GalleyImages
 import GalleySite
 
 /// Writing the output and remembering it in the build state, the check that nothing changed,
@@ -77,8 +78,8 @@ extension BuildPipeline {
     /// racy sources only, never a document.
     /// `seen`: the stamps the check took of the sources, by path (those it did not take are
     /// left out), for the source stage of a build that goes on.
-    func isUpToDate(_ sources: [String: SourceFingerprint], outputs: [String: OutputRecord], store: BuildStateStore,
-                    files: [SourceFile], seen: inout [String: SourceStamps]) throws(GalleyError) -> Bool {
+    func isUpToDate(_ sources: [String: SourceFingerprint], outputs: [String: OutputRecord], images: [String: ScrapedImageRecord],
+                    store: BuildStateStore, files: [SourceFile], seen: inout [String: SourceStamps]) throws(GalleyError) -> Bool {
         // An archive's records have rows of their own (`FILE#offset`); its own row stands for them here.
         let fileRows = files.contains { $0.kind == .archive } ? sources.keys.count { ScrapeArchive.archivePath(ofRecord: $0) == nil } : sources.count
         guard files.count == fileRows, let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path),
@@ -93,11 +94,37 @@ extension BuildPipeline {
             for (file, check) in zip(files, checks) { if let stamps = check.stamps { seen[file.path] = stamps } }
             return false
         }
-        guard TrustedOutputs.unchangedFiles(outputs, in: output, jobs: options.jobs).count == outputs.count else { return false }
+        guard TrustedOutputs.unchangedFiles(outputs, in: output, jobs: options.jobs).count == outputs.count,
+              let verifiedImages = unchangedImages(images, in: content, checkedAt: checkedAt) else { return false }
         // Every racy source was found unchanged by its bytes: the next check trusts the stamps
         // of those whose mtime is old enough now, without reading them again.
         if checks.contains(where: { $0.freshness == .sameBytes }) { try store.markSourcesVerified(at: checkedAt) }
+        try store.markScrapedImagesVerified(verifiedImages)
         return true
+    }
+
+    /// Whether the scrape's image files the last build planned are still the files it read:
+    /// the same size and mtime, and a racy one the same bytes (by SHA-256, as its plan names
+    /// them). Gives the racy records found the same, brought up to date (racy or not as of
+    /// `checkedAt`); nil when a file changed or vanished. (An image a page shows that the
+    /// scrape did not have then is not looked for: saving it later does not make a build.)
+    func unchangedImages(_ images: [String: ScrapedImageRecord], in content: FolderStamps, checkedAt: Int64) -> [String: ScrapedImageRecord]? {
+        guard !images.isEmpty else { return [:] }
+        let all = Array(images)
+        let checked = parallelMap(all, jobs: options.jobs) { path, record -> ScrapedImageRecord? in
+            guard let stamp = content.stamp(path), stamp == record.stamp else { return nil }
+            guard record.racy else { return record }
+            guard let bytes = content.bytes(path, ifStamped: stamp), ImagePlan.sha256(of: bytes) == record.sha256 else { return nil }
+            var verified = record
+            verified.racy = SourceFingerprint.isRacy(stamp, readAt: checkedAt)
+            return verified
+        }
+        var verified: [String: ScrapedImageRecord] = [:]
+        for ((path, record), now) in zip(all, checked) {
+            guard let now else { return nil }
+            if now != record { verified[path] = now }
+        }
+        return verified
     }
 
     /// Whether, by its record alone, the last build's output could be what this build would

@@ -39,11 +39,15 @@ extension BuildPipeline {
 
     /// The images phase (`ImageStage`): its files go into `outputs`, its counts and problems
     /// into the report. `trusted`: the last build's files it may keep (none with `full`).
-    func copyImages(_ articles: ArticleIndex, config: SiteConfig, trusted cache: TrustedOutputs, outputs: inout OutputSet,
-                    report: inout BuildReport) -> ImageStage.Result {
+    func copyImages(_ articles: ArticleIndex, config: SiteConfig, trusted cache: TrustedOutputs, store: BuildStateStore, outputs: inout OutputSet,
+                    report: inout BuildReport) throws(GalleyError) -> ImageStage.Result {
         let stage = ImageStage(processor: ImageProcessor(rules: config.images), finder: ScrapedImageFinder(contentFolder: options.contentFolder),
                                jobs: options.jobs)
-        let result = stage.run(articles.entries) { path, key in cache.reusable(path, key: key) }
+        let settings = ImagePlan.settingsKey(config.images)
+        let remembered = options.full ? [:] : try store.scrapedImages(settings: settings)
+        let result = stage.run(articles.entries, remembered: remembered) { path, key in cache.reusable(path, key: key) }
+        try store.saveScrapedImages(result.records, forgotten: result.forgotten, settings: settings)
+        report.imageFilesRead = result.filesRead
         for file in result.files { outputs.add(file, key: result.keys[file.path] ?? "") }
         for (path, record) in result.kept { outputs.keep(path, record: record) }
         report.imagesMade = result.made

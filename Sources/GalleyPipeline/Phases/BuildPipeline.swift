@@ -117,7 +117,8 @@ public struct BuildPipeline: Sendable {
         report.phases.append(clock.lap("read"))
 
         var seen: [String: SourceStamps] = [:]
-        if let fingerprints = stored.fingerprints, try isUpToDate(fingerprints, outputs: previous, store: store, files: files, seen: &seen) {
+        if let fingerprints = stored.fingerprints, try isUpToDate(fingerprints, outputs: previous, images: stored.scrapedImages, store: store, files: files,
+                                                                     seen: &seen) {
             report.phases.append(clock.lap("check"))
             if options.leavesMemoryForExit { LeftForExit.keep(stored, files) }
             return try upToDateReport(report, last: last, outputs: previous, store: store, files: files, sources: fingerprints)
@@ -155,8 +156,8 @@ public struct BuildPipeline: Sendable {
         let relating = BackgroundWork { RelationPlanner().relations(for: summaries) }
         var outputs = OutputSet()
         var unchangedOutputs = checkingOutputs.wait()
-        let images = copyImages(articles, config: config, trusted: TrustedOutputs(options.full ? [:] : previous, unchanged: unchangedOutputs),
-                                outputs: &outputs, report: &report)
+        let images = try copyImages(articles, config: config, trusted: TrustedOutputs(options.full ? [:] : previous, unchanged: unchangedOutputs),
+                                    store: store, outputs: &outputs, report: &report)
         report.phases.append(clock.lap("images"))
 
         let renderer = baseRenderer.using(images.images)

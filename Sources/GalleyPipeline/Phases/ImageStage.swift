@@ -8,6 +8,8 @@ import GalleyRender
 /// the page, or records of the archive the page came from) is planned from
 /// its header, and its files under `media/` are made unless the last build made them from the
 /// same bytes and settings (their output records carry the cache key) and they are untouched.
+/// A file of the scrape whose record (`ScrapedImageRecord`) still holds is planned from the
+/// record, unread.
 /// An image that is not in the scrape stays remote; one that is but cannot be used (SVG, a
 /// decompression bomb, truncated, another type than its name says) is reported and stays
 /// remote too, and its page is published all the same.
@@ -31,6 +33,12 @@ struct ImageStage {
         /// Images made now, and kept from the last build.
         var made = 0
         var reused = 0
+        /// Image files of the scrape read now (the others were planned from their records).
+        var filesRead = 0
+        /// Records of scraped image files made or changed now, by resolved path, for the build state.
+        var records: [String: ScrapedImageRecord] = [:]
+        /// Paths of the records given that no image shown now has: to forget.
+        var forgotten: Set<String> = []
     }
 
     /// One image URL to look for, with the first page that shows it (and the archive that
@@ -44,14 +52,25 @@ struct ImageStage {
 
     private enum Outcome: Sendable {
         case notInScrape
-        case made(ImagePlan, [(path: String, bytes: [UInt8])])
-        case kept(ImagePlan, [String: OutputRecord])
+        /// The plan's `localImage` is made on the thread that planned it.
+        case made(ImagePlan, LocalImage, [(path: String, bytes: [UInt8])])
+        case kept(ImagePlan, LocalImage, [String: OutputRecord])
         case refused(String)
     }
 
+    /// An image looked up: its outcome, and for a file of the scrape its record and whether it was read.
+    private struct LookedUp: Sendable {
+        var outcome: Outcome
+        var record: (path: String, record: ScrapedImageRecord)?
+        var read = false
+    }
+
     /// Runs the phase over the published articles; `reusable(path, key)` is the output record of
-    /// a file the last build wrote from `key` and nobody changed since.
-    func run(_ entries: [ArticleIndex.Entry], reusable: @Sendable (String, String) -> OutputRecord?) -> Result {
+    /// a file the last build wrote from `key` and nobody changed since; `remembered`: the records
+    /// of the scrape's image files (`ScrapedImageRecord`) kept under this processor's settings,
+    /// by resolved path (none: every file is read).
+    func run(_ entries: [ArticleIndex.Entry], remembered: [String: ScrapedImageRecord] = [:],
+             reusable: @Sendable (String, String) -> OutputRecord?) -> Result {
         var wanted: [Wanted] = []
         var seen: Set<String> = []
         let wantedByEntry = parallelMap(entries, jobs: jobs) { entry in
@@ -63,6 +82,7 @@ struct ImageStage {
         }
         for item in wantedByEntry.joined() where seen.insert(item.url).inserted { wanted.append(item) }
         seen = []
+        var seenFiles: Set<String> = []
         var archiveWants: [String: Set<String>] = [:]
         for item in wanted { if let archive = item.archive { archiveWants[archive, default: []].insert(item.url) } }
         let archived = finder.archived(archiveWants)
@@ -71,13 +91,26 @@ struct ImageStage {
         // articles show a million images, nearly all of them not in the scrape.
         for start in stride(from: 0, to: wanted.count, by: Self.lookedUpAtOnce) {
             let batch = Array(wanted[start..<min(start + Self.lookedUpAtOnce, wanted.count)])
-            let outcomes = parallelMap(batch, jobs: jobs) { item in
-                let found = URLPolicy.isDataURI(item.url) ? finder.inline(item.url, page: item.source)
-                    : item.archive.map { archived[$0]?[item.url] } ?? finder.find(item.url, page: item.source, pageURL: item.pageURL)
-                return outcome(of: item, found: found, reusable: reusable)
+            let lookedUp = parallelMap(batch, jobs: jobs) { item in
+                if URLPolicy.isDataURI(item.url) {
+                    return LookedUp(outcome: outcome(of: item, found: finder.inline(item.url, page: item.source), reusable: reusable))
+                }
+                if let archive = item.archive {
+                    return LookedUp(outcome: outcome(of: item, found: archived[archive]?[item.url], reusable: reusable))
+                }
+                guard let located = finder.locate(item.url, page: item.source, pageURL: item.pageURL) else { return LookedUp(outcome: .notInScrape) }
+                return lookUp(located, remembered: remembered[located.resolved], reusable: reusable)
             }
-            for (item, outcome) in zip(batch, outcomes) { add(outcome, of: item, to: &result) }
+            for (item, looked) in zip(batch, lookedUp) {
+                add(looked.outcome, of: item, to: &result)
+                if looked.read { result.filesRead += 1 }
+                if let (path, record) = looked.record {
+                    seenFiles.insert(path)
+                    if remembered[path] != record { result.records[path] = record }
+                }
+            }
         }
+        if !remembered.isEmpty { result.forgotten = Set(remembered.keys).subtracting(seenFiles) }
         guard !result.images.byURL.isEmpty else { return result }
         for entry in entries {
             let signature = Self.imageURLs(of: entry.head).compactMap { url in result.images[url]?.signature }
@@ -100,17 +133,58 @@ struct ImageStage {
         return urls
     }
 
+    /// A file of the scrape: planned from its record while its stamp holds, else read and
+    /// planned (and its record made anew); read, too, when its files must be made.
+    private func lookUp(_ located: ScrapedImageFinder.Located, remembered: ScrapedImageRecord?,
+                        reusable: (String, String) -> OutputRecord?) -> LookedUp {
+        var looked = LookedUp(outcome: .notInScrape)
+        var bytes: [UInt8]?
+        let plan: ImagePlan
+        do throws(ImageProblem) {
+            if let remembered, remembered.holds(for: located.stamp) {
+                try ImagePlan.checkName(located.name, of: remembered.format)
+                plan = remembered.plan(rules: processor.rules)
+                looked.record = (located.resolved, remembered)
+            } else {
+                let readAt = SourceFingerprint.nowNanoseconds()
+                guard let read = finder.bytes(of: located) else { return looked }
+                looked.read = true
+                bytes = read
+                plan = try processor.plan(read, name: located.name)
+                looked.record = (located.resolved, ScrapedImageRecord(plan: plan, stamp: located.stamp, readAt: readAt))
+            }
+            if let records = keptFiles(of: plan, reusable: reusable) {
+                looked.outcome = .kept(plan, plan.localImage, records)
+                return looked
+            }
+            if bytes == nil {
+                guard let read = finder.bytes(of: located) else { return LookedUp(outcome: .notInScrape) }
+                looked.read = true
+                bytes = read
+            }
+            looked.outcome = .made(plan, plan.localImage, try processor.files(of: plan, from: bytes ?? []))
+        } catch {
+            looked.outcome = .refused("image \(located.path): \(error)")
+        }
+        return looked
+    }
+
+    /// The last build's records of every file of `plan`, when each is reusable; nil otherwise.
+    private func keptFiles(of plan: ImagePlan, reusable: (String, String) -> OutputRecord?) -> [String: OutputRecord]? {
+        var records: [String: OutputRecord] = [:]
+        for file in plan.files {
+            guard let record = reusable(file.path, plan.cacheKey) else { return nil }
+            records[file.path] = record
+        }
+        return records
+    }
+
     private func outcome(of item: Wanted, found: ScrapedImageFinder.Found?, reusable: (String, String) -> OutputRecord?) -> Outcome {
         guard let found else { return .notInScrape }
         do throws(ImageProblem) {
             let plan = try processor.plan(found.bytes, name: found.name)
-            var records: [String: OutputRecord] = [:]
-            for file in plan.files {
-                guard let record = reusable(file.path, plan.cacheKey) else { break }
-                records[file.path] = record
-            }
-            if records.count == plan.files.count { return .kept(plan, records) }
-            return .made(plan, try processor.files(of: plan, from: found.bytes))
+            if let records = keptFiles(of: plan, reusable: reusable) { return .kept(plan, plan.localImage, records) }
+            return .made(plan, plan.localImage, try processor.files(of: plan, from: found.bytes))
         } catch {
             return .refused("image \(found.path): \(error)")
         }
@@ -122,17 +196,17 @@ struct ImageStage {
             return
         case .refused(let reason):
             result.problems.append(GalleyError(.images, source: item.source, reason: reason, kind: .rejected))
-        case .made(let plan, let files):
-            result.images.byURL[item.url] = plan.localImage
-            guard result.keys[plan.localImage.path] == nil else { return } // the same bytes under another URL
+        case .made(let plan, let image, let files):
+            result.images.byURL[item.url] = image
+            guard result.keys[image.path] == nil else { return } // the same bytes under another URL
             result.made += 1
             for file in files {
                 result.files.append(RenderedPage(path: file.path, bytes: file.bytes))
                 result.keys[file.path] = plan.cacheKey
             }
-        case .kept(let plan, let records):
-            result.images.byURL[item.url] = plan.localImage
-            guard result.keys[plan.localImage.path] == nil else { return }
+        case .kept(let plan, let image, let records):
+            result.images.byURL[item.url] = image
+            guard result.keys[image.path] == nil else { return }
             result.reused += 1
             for (path, record) in records {
                 result.kept[path] = record

@@ -41,6 +41,9 @@ public struct BuildReport: Sendable {
     /// from the last build (same bytes, same settings).
     public var imagesMade = 0
     public var imagesReused = 0
+    /// Image files of the scrape read in this build: new or changed ones, and those whose files
+    /// had to be made; the others were planned from the build state without being read.
+    public var imageFilesRead = 0
     /// Images the scrape had that were not used (SVG, too many pixels, truncated…), each with
     /// the page that shows it; the image stays remote and the page is published.
     public var imageProblems: [GalleyError] = []
@@ -121,7 +124,8 @@ public struct BuildReport: Sendable {
             }
         }
         if imagesMade + imagesReused + imageProblems.count > 0 {
-            lines.append("images from the scrape: \(imagesMade) made, \(imagesReused) reused" + (imageProblems.isEmpty ? "" : "; \(imageProblems.count) left remote:"))
+            lines.append("images from the scrape: \(imagesMade) made, \(imagesReused) reused, \(imageFilesRead) files read"
+                         + (imageProblems.isEmpty ? "" : "; \(imageProblems.count) left remote:"))
             for problem in imageProblems { lines.append("  \(problem)") }
         }
         lines.append("pages: \(pagesRendered) rendered, \(pagesReused) reused; files: \(filesWritten) written, \(filesUnchanged) unchanged, \(filesRemoved) removed")
@@ -148,7 +152,7 @@ public struct BuildReport: Sendable {
             /// Archive records left out unread, by reason (`3xx`, `4xx`, `5xx`, `not http(s)`).
             var archiveRecordsSkipped: [String: Int]
             /// Images from the scrape made now and reused; those left remote, with their page and reason.
-            var imagesMade, imagesReused: Int
+            var imagesMade, imagesReused, imageFilesRead: Int
             var imageProblems: [GalleyError]
             var sources: [SourceReport]
         }
@@ -158,7 +162,7 @@ public struct BuildReport: Sendable {
                         dates: Dictionary(uniqueKeysWithValues: DateSource.allCases.map { ($0.rawValue, dates[$0] ?? 0) }),
                         seconds: Dictionary(phases.map { ($0.name, $0.seconds) }, uniquingKeysWith: +),
                         duplicates: duplicates, archiveRecordsSkipped: archiveRecordsSkipped, imagesMade: imagesMade,
-                        imagesReused: imagesReused, imageProblems: imageProblems, sources: sources)
+                        imagesReused: imagesReused, imageFilesRead: imageFilesRead, imageProblems: imageProblems, sources: sources)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(file)) ?? Data()

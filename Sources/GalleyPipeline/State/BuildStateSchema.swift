@@ -16,7 +16,7 @@ enum BuildStateSchema {
     /// (The documents' own layout follows the front-matter schema and is checked by
     /// `meta.document_schema`; and a galley binary other than the one that saved the state
     /// reuses no document and no page anyway: `BuildKeys.toolIdentity` is part of every key.)
-    static let version: Int32 = 5
+    static let version: Int32 = 6
 
     /// The tables, created together in one transaction.
     static let tables = """
@@ -65,6 +65,22 @@ enum BuildStateSchema {
                                               -- files written as bytes, and while being written
             size INTEGER,                     -- the file's stamp right after writing; NULL while being written
             mtime INTEGER
+        ) WITHOUT ROWID;
+        -- The image files of the scrape that articles show, as the images phase last planned them
+        -- (ScrapedImageRecord): a file that still has this size and mtime, and was not racy, is
+        -- planned from its row instead of being read and hashed again.
+        CREATE TABLE scraped_images (
+            path TEXT PRIMARY KEY NOT NULL,   -- relative to the content folder, symbolic links resolved
+            settings TEXT NOT NULL,           -- ImagePlan.settingsKey: processor, widths, quality, pixel limit
+            size INTEGER NOT NULL,            -- the file's stamp when it was read
+            mtime INTEGER NOT NULL,
+            racy INTEGER NOT NULL,            -- 1: modified too shortly before it was read; read it again next time
+            format TEXT NOT NULL,             -- what its bytes are: jpeg, png, gif, webp
+            sha256 TEXT NOT NULL,             -- of its bytes, hex: names its files under media/
+            width INTEGER NOT NULL,           -- the size pages show it at
+            height INTEGER NOT NULL,
+            widths TEXT NOT NULL,             -- the widths of its files, narrowest first, comma-separated
+            libvips TEXT NOT NULL             -- the libvips that read its header (vips-8.14)
         ) WITHOUT ROWID;
         -- The ASCII forms of the non-ASCII text slugs were made from (tags, regions, titles:
         -- ICU transliteration or accent folding, `Slug`), as the galley named by `tool` made

@@ -18,6 +18,9 @@ struct StoredBuild: @unchecked Sendable {
     /// The sources' fingerprints when the last build could be current (`mayBeCurrent`); nil
     /// when the no-change check is not made (and once the source stage is done with them).
     var fingerprints: [String: SourceFingerprint]?
+    /// The records of the scrape's image files, read with `fingerprints` (none otherwise): the
+    /// no-change check asks their files too.
+    var scrapedImages: [String: ScrapedImageRecord] = [:]
 
     /// Opens the state at `url` and reads it; `mayBeCurrent` says from the last build's record
     /// whether the no-change check is worth making.
@@ -26,5 +29,6 @@ struct StoredBuild: @unchecked Sendable {
         last = try store.lastBuild()
         outputs = try store.outputRecords()
         fingerprints = mayBeCurrent(last) ? try store.sourceFingerprints(extractionKey: extractionKey) : nil
+        if fingerprints != nil { scrapedImages = try store.scrapedImages(settings: nil) }
     }
 }

@@ -1,0 +1,58 @@
+import GalleyCore
+import GalleyImages
+import GRDB
+
+/// The `scraped_images` table: the plans of the scrape's image files (`ScrapedImageRecord`).
+extension BuildStateStore {
+    /// The records kept under `settings` (`ImagePlan.settingsKey`; nil: under any), by the
+    /// file's resolved path relative to the content folder.
+    func scrapedImages(settings: String?) throws(GalleyError) -> [String: ScrapedImageRecord] {
+        try read([:]) { db in
+            var records: [String: ScrapedImageRecord] = [:]
+            let columns = "SELECT path, size, mtime, racy, format, sha256, width, height, widths, libvips FROM scraped_images"
+            let rows = if let settings { try Row.fetchCursor(db, sql: columns + " WHERE settings = ?", arguments: [settings]) }
+                       else { try Row.fetchCursor(db, sql: columns) }
+            while let row = try rows.next() {
+                guard let format = ImageFormat(rawValue: try row.decode(atIndex: 4)) else { throw Damaged() }
+                let widths = try (row.decode(String.self, atIndex: 8)).split(separator: ",").map { part in
+                    guard let width = Int(part) else { throw Damaged() }
+                    return width
+                }
+                records[try row.decode(atIndex: 0)] = ScrapedImageRecord(
+                    stamp: FileStamp(size: try row.decode(atIndex: 1), modified: try row.decode(atIndex: 2)), racy: try row.decode(atIndex: 3),
+                    format: format, sha256: try row.decode(atIndex: 5), width: try row.decode(atIndex: 6), height: try row.decode(atIndex: 7),
+                    widths: widths, libvips: try row.decode(atIndex: 9))
+            }
+            return records
+        }
+    }
+
+    /// Saves the records made or changed now and forgets `forgotten` and every record of other
+    /// settings, in one transaction.
+    func saveScrapedImages(_ records: [String: ScrapedImageRecord], forgotten: Set<String>, settings: String) throws(GalleyError) {
+        guard !records.isEmpty || !forgotten.isEmpty else { return }
+        try save("the scraped images") { db in
+            try db.execute(sql: "DELETE FROM scraped_images WHERE settings != ?", arguments: [settings])
+            let delete = try db.cachedStatement(sql: "DELETE FROM scraped_images WHERE path = ?")
+            for path in forgotten { try delete.execute(arguments: [path]) }
+            let insert = try db.cachedStatement(sql: """
+                INSERT OR REPLACE INTO scraped_images (path, settings, size, mtime, racy, format, sha256, width, height, widths, libvips)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for (path, record) in records {
+                try insert.execute(arguments: [path, settings, record.stamp.size, record.stamp.modified, record.racy, record.format.rawValue,
+                                               record.sha256, record.width, record.height, record.widths.map(String.init).joined(separator: ","), record.libvips])
+            }
+        }
+    }
+
+    /// Records that racy files of `records` were found unchanged by their bytes (their new
+    /// `racy` flag): the next check trusts their stamps.
+    func markScrapedImagesVerified(_ records: [String: ScrapedImageRecord]) throws(GalleyError) {
+        guard !records.isEmpty else { return }
+        try save("the scraped images") { db in
+            let update = try db.cachedStatement(sql: "UPDATE scraped_images SET racy = ? WHERE path = ?")
+            for (path, record) in records { try update.execute(arguments: [record.racy, path]) }
+        }
+    }
+}
