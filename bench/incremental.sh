@@ -5,6 +5,11 @@
 #
 #   bench/incremental.sh [N]          N defaults to 10000; needs bench/run.sh's corpus cache
 #   RUNS=5 bench/incremental.sh
+#   SCRAPED_IMAGES=1 bench/incremental.sh
+#                                     the scrape holds every image the articles show, as a mirror
+#                                     tree does (content/img.example/…: bench/scrape-image.jpg,
+#                                     320×213, with a different last byte each); the full build
+#                                     then makes them all (about a minute at 10,000)
 #
 # The corpus is copied to a temporary folder (bench/.cache is never modified) and dated an
 # hour back, so no source is "racy" (modified within two seconds of a build reading it). A
@@ -22,7 +27,27 @@ make --no-print-directory build >/dev/null
 galley=.build/release/galley
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# Puts the image each article shows into the copy at $1, as a mirror tree (`wget -m`) has it.
+add_images() {
+  [ "${SCRAPED_IMAGES:-0}" = 1 ] || return 0
+  python3 - "$1" <<'PY'
+import os, re, sys
+root = sys.argv[1]
+image = open("bench/scrape-image.jpg", "rb").read()
+urls = set()
+for folder, _, names in os.walk(root):
+    for name in names:
+        if name.endswith(".md"):
+            urls.update(re.findall(r"https?://(img\.example/[^)\s\"]+)", open(os.path.join(folder, name), encoding="utf-8").read()))
+for index, path in enumerate(sorted(urls)):
+    target = os.path.join(root, path)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "wb") as file:
+        file.write(image + b"%08d" % index)
+PY
+}
 cp -r "$corpus" "$work/content"
+add_images "$work/content"
 find "$work/content" -type f -exec touch -d '1 hour ago' {} +
 articles=($(find "$work/content" -name '*.md' | sort))
 
@@ -63,6 +88,7 @@ for run in $(seq "$runs"); do
   rm -rf "$work/racy" "$work/racy-public" "$work/.galley/racy-public"*
   sync
   cp -r "$corpus" "$work/racy"
+  add_images "$work/racy"
   record "full build, sources just written" "$(build "$work/racy" "$work/racy-public")"
   record "first no-change run after it" "$(build "$work/racy" "$work/racy-public")"
   record "second no-change run" "$(build "$work/racy" "$work/racy-public")"
