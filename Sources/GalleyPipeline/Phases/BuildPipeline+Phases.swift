@@ -39,16 +39,20 @@ extension BuildPipeline {
 
     /// The images phase (`ImageStage`): its files go into `outputs`, its counts and problems
     /// into the report. `trusted`: the last build's files it may keep (none with `full`).
-    func copyImages(_ articles: ArticleIndex, config: SiteConfig, trusted cache: TrustedOutputs, store: BuildStateStore, outputs: inout OutputSet,
-                    report: inout BuildReport) throws(GalleyError) -> ImageStage.Result {
+    func copyImages(_ articles: ArticleIndex, config: SiteConfig, trusted cache: TrustedOutputs, store: BuildStateStore, output: StreamedOutput,
+                    outputs: inout OutputSet, report: inout BuildReport) throws(GalleyError) -> ImageStage.Result {
         let stage = ImageStage(processor: ImageProcessor(rules: config.images), finder: ScrapedImageFinder(contentFolder: options.contentFolder),
                                jobs: options.jobs)
         let settings = ImagePlan.settingsKey(config.images)
         let remembered = options.full ? [:] : try store.scrapedImages(settings: settings)
-        let result = stage.run(articles.entries, remembered: remembered) { path, key in cache.reusable(path, key: key) }
+        let session = output.session
+        let written = ImageStage.Output(begin: { paths, current throws(GalleyError) in try output.begin(paths, current: { current }) },
+                                        write: { file in Self.write(file, key: "", session: session) })
+        let result = try stage.run(articles.entries, remembered: remembered, reusable: { path, key in cache.reusable(path, key: key) },
+                                   output: written)
         try store.saveScrapedImages(result.records, forgotten: result.forgotten, settings: settings)
         report.imageFilesRead = result.filesRead
-        for file in result.files { outputs.add(file, key: result.keys[file.path] ?? "") }
+        for file in result.written { outputs.streamed(file.path, key: file.key, wrote: file.wrote, stamp: file.stamp) }
         for (path, record) in result.kept { outputs.keep(path, record: record) }
         report.imagesMade = result.made
         report.imagesReused = result.reused
@@ -175,6 +179,11 @@ extension BuildPipeline {
         } catch {
             return .failedRender(error)
         }
+        return write(page, key: key, session: session)
+    }
+
+    /// Writes a made file through `session`: `.written` or `.failedWrite`.
+    static func write(_ page: RenderedPage, key: String, session: OutputSession) -> PageResult {
         do throws(GalleyError) {
             let outcome = try session.write(page)
             return .written(key: key, wrote: outcome.written, stamp: outcome.stamp)

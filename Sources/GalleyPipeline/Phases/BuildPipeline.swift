@@ -17,7 +17,8 @@ import GalleySite
 ///    replaces the extraction of a page with the same slug; duplicate stories are left out
 /// 4. assign unique slugs and permalinks
 /// 4a. copy the images articles show that the scrape has into `media/` (sized, WebP; files
-///     made from the same bytes and settings by the last build are kept)
+///     made from the same bytes and settings by the last build are kept), writing each
+///     image's files as soon as they are made
 /// 5. plan related articles and previous/next links, render article pages whose inputs changed,
 ///    writing each (atomically, only when its bytes changed) as soon as it is rendered
 /// 6. plan the site (indices, feeds, sitemap) and render and write its changed pages the same way
@@ -156,13 +157,13 @@ public struct BuildPipeline: Sendable {
         let relating = BackgroundWork { RelationPlanner().relations(for: summaries) }
         var outputs = OutputSet()
         var unchangedOutputs = checkingOutputs.wait()
+        // Each record says itself whether it may be trusted (`OutputRecord.untrusted` while written).
+        let output = try openOutput(previous: previous, store: store, keys: keys)
         let images = try copyImages(articles, config: config, trusted: TrustedOutputs(options.full ? [:] : previous, unchanged: unchangedOutputs),
-                                    store: store, outputs: &outputs, report: &report)
+                                    store: store, output: output, outputs: &outputs, report: &report)
         report.phases.append(clock.lap("images"))
 
         let renderer = baseRenderer.using(images.images)
-        // Each record says itself whether it may be trusted (`OutputRecord.untrusted` while written).
-        let output = try openOutput(previous: previous, store: store, keys: keys)
         let bodies = store.bodies()
         let published: [ArticleSummary], plan: SitePlan
         do {  // the render keys and the trusted records live for stages 5–6 only

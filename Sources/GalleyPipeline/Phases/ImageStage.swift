@@ -13,16 +13,37 @@ import GalleyRender
 /// An image that is not in the scrape stays remote; one that is but cannot be used (SVG, a
 /// decompression bomb, truncated, another type than its name says) is reported and stays
 /// remote too, and its page is published all the same.
+///
+/// Files are made and written an image at a time (`Output`), as pages are: what the phase
+/// holds does not grow with the scrape's images (1,000 images of 1200 px held their 36 MB of
+/// files to the write phase).
 struct ImageStage {
     let processor: ImageProcessor
     let finder: ScrapedImageFinder
     let jobs: Int
 
+    /// Where the phase's files go as soon as an image's are made.
+    struct Output {
+        /// Hears the paths of a batch's files before the first is written, with the paths of
+        /// the images' files kept or made so far (`StreamedOutput.begin`).
+        var begin: (_ paths: [String], _ current: [String]) throws(GalleyError) -> Void
+        /// Writes one file (on any thread): `.written` or `.failedWrite`.
+        var write: @Sendable (RenderedPage) -> BuildPipeline.PageResult
+    }
+
+    /// A file the phase wrote (or found unchanged on disk).
+    struct Written {
+        var path: String
+        var key: String
+        var wrote: Bool
+        var stamp: FileStamp?
+    }
+
     /// What the phase gives the build.
     struct Result {
         var images = SiteImages()
-        /// Files made now, one per path.
-        var files: [RenderedPage] = []
+        /// Files made now, one per path, as written.
+        var written: [Written] = []
         /// Path → cache key of every file of a local image (made now or kept).
         var keys: [String: String] = [:]
         /// Files of the last build that are still current.
@@ -53,9 +74,25 @@ struct ImageStage {
     private enum Outcome: Sendable {
         case notInScrape
         /// The plan's `localImage` is made on the thread that planned it.
-        case made(ImagePlan, LocalImage, [(path: String, bytes: [UInt8])])
+        case toMake(ImagePlan, LocalImage, Bytes)
         case kept(ImagePlan, LocalImage, [String: OutputRecord])
         case refused(String)
+    }
+
+    /// Where an image to make takes its bytes from: a file of the scrape is read again when
+    /// its files are made (a batch holds no file's bytes meanwhile).
+    private enum Bytes: Sendable {
+        case held([UInt8], path: String)
+        case file(ScrapedImageFinder.Located)
+    }
+
+    /// An image whose files are to be made, with the pages' URLs that show it.
+    private struct ToMake: Sendable {
+        var plan: ImagePlan
+        var image: LocalImage
+        var bytes: Bytes
+        var source: String
+        var urls: [String]
     }
 
     /// An image looked up: its outcome, and for a file of the scrape its record and whether it was read.
@@ -70,7 +107,7 @@ struct ImageStage {
     /// of the scrape's image files (`ScrapedImageRecord`) kept under this processor's settings,
     /// by resolved path (none: every file is read).
     func run(_ entries: [ArticleIndex.Entry], remembered: [String: ScrapedImageRecord] = [:],
-             reusable: @Sendable (String, String) -> OutputRecord?) -> Result {
+             reusable: @Sendable (String, String) -> OutputRecord?, output: Output) throws(GalleyError) -> Result {
         var wanted: [Wanted] = []
         var seen: Set<String> = []
         let wantedByEntry = parallelMap(entries, jobs: jobs) { entry in
@@ -101,14 +138,17 @@ struct ImageStage {
                 guard let located = finder.locate(item.url, page: item.source, pageURL: item.pageURL) else { return LookedUp(outcome: .notInScrape) }
                 return lookUp(located, remembered: remembered[located.resolved], reusable: reusable)
             }
+            var toMake: [ToMake] = []
+            var making: [String: Int] = [:]  // image path → its index in `toMake`
             for (item, looked) in zip(batch, lookedUp) {
-                add(looked.outcome, of: item, to: &result)
+                add(looked.outcome, of: item, to: &result, toMake: &toMake, making: &making)
                 if looked.read { result.filesRead += 1 }
                 if let (path, record) = looked.record {
                     seenFiles.insert(path)
                     if remembered[path] != record { result.records[path] = record }
                 }
             }
+            try make(toMake, output: output, into: &result)
         }
         if !remembered.isEmpty { result.forgotten = Set(remembered.keys).subtracting(seenFiles) }
         guard !result.images.byURL.isEmpty else { return result }
@@ -134,11 +174,10 @@ struct ImageStage {
     }
 
     /// A file of the scrape: planned from its record while its stamp holds, else read and
-    /// planned (and its record made anew); read, too, when its files must be made.
+    /// planned (and its record made anew); read again when its files are made (`make`).
     private func lookUp(_ located: ScrapedImageFinder.Located, remembered: ScrapedImageRecord?,
                         reusable: (String, String) -> OutputRecord?) -> LookedUp {
         var looked = LookedUp(outcome: .notInScrape)
-        var bytes: [UInt8]?
         let plan: ImagePlan
         do throws(ImageProblem) {
             if let remembered, remembered.holds(for: located.stamp) {
@@ -149,7 +188,6 @@ struct ImageStage {
                 let readAt = SourceFingerprint.nowNanoseconds()
                 guard let read = finder.bytes(of: located) else { return looked }
                 looked.read = true
-                bytes = read
                 plan = try processor.plan(read, name: located.name)
                 looked.record = (located.resolved, ScrapedImageRecord(plan: plan, stamp: located.stamp, readAt: readAt))
             }
@@ -157,12 +195,7 @@ struct ImageStage {
                 looked.outcome = .kept(plan, plan.localImage, records)
                 return looked
             }
-            if bytes == nil {
-                guard let read = finder.bytes(of: located) else { return LookedUp(outcome: .notInScrape) }
-                looked.read = true
-                bytes = read
-            }
-            looked.outcome = .made(plan, plan.localImage, try processor.files(of: plan, from: bytes ?? []))
+            looked.outcome = .toMake(plan, plan.localImage, .file(located))
         } catch {
             looked.outcome = .refused("image \(located.path): \(error)")
         }
@@ -184,25 +217,26 @@ struct ImageStage {
         do throws(ImageProblem) {
             let plan = try processor.plan(found.bytes, name: found.name)
             if let records = keptFiles(of: plan, reusable: reusable) { return .kept(plan, plan.localImage, records) }
-            return .made(plan, plan.localImage, try processor.files(of: plan, from: found.bytes))
+            return .toMake(plan, plan.localImage, .held(found.bytes, path: found.path))
         } catch {
             return .refused("image \(found.path): \(error)")
         }
     }
 
-    private func add(_ outcome: Outcome, of item: Wanted, to result: inout Result) {
+    private func add(_ outcome: Outcome, of item: Wanted, to result: inout Result, toMake: inout [ToMake], making: inout [String: Int]) {
         switch outcome {
         case .notInScrape:
             return
         case .refused(let reason):
             result.problems.append(GalleyError(.images, source: item.source, reason: reason, kind: .rejected))
-        case .made(let plan, let image, let files):
-            result.images.byURL[item.url] = image
-            guard result.keys[image.path] == nil else { return } // the same bytes under another URL
-            result.made += 1
-            for file in files {
-                result.files.append(RenderedPage(path: file.path, bytes: file.bytes))
-                result.keys[file.path] = plan.cacheKey
+        case .toMake(let plan, let image, let bytes):
+            if result.keys[image.path] != nil {  // the same bytes under another URL, made in an earlier batch
+                result.images.byURL[item.url] = image
+            } else if let index = making[image.path] {
+                toMake[index].urls.append(item.url)
+            } else {
+                making[image.path] = toMake.count
+                toMake.append(ToMake(plan: plan, image: image, bytes: bytes, source: item.source, urls: [item.url]))
             }
         case .kept(let plan, let image, let records):
             result.images.byURL[item.url] = image
@@ -213,5 +247,55 @@ struct ImageStage {
                 result.keys[path] = plan.cacheKey
             }
         }
+    }
+
+    /// Makes and writes the files of `toMake` (the output hears their paths first), an image at
+    /// a time on each thread; an image whose file changed since it was planned, or that
+    /// libvips cannot make, is reported and stays remote. A failed write stops the build.
+    private func make(_ toMake: [ToMake], output: Output, into result: inout Result) throws(GalleyError) {
+        guard !toMake.isEmpty else { return }
+        try output.begin(toMake.flatMap { $0.plan.files.map(\.path) }, Array(result.keys.keys))
+        let write = output.write
+        let outcomes = parallelMap(toMake, jobs: jobs) { image -> Swift.Result<[(path: String, written: BuildPipeline.PageResult)], ImageMakingFailed> in
+            let bytes: [UInt8], path: String
+            switch image.bytes {
+            case .held(let held, let from): (bytes, path) = (held, from)
+            case .file(let located):
+                guard let read = finder.bytes(of: located) else { return .failure(.init(reason: "image \(located.path): changed while being read")) }
+                (bytes, path) = (read, located.path)
+            }
+            do throws(ImageProblem) {
+                return .success(try processor.files(of: image.plan, from: bytes).map { file in
+                    (file.path, write(RenderedPage(path: file.path, bytes: file.bytes)))
+                })
+            } catch {
+                return .failure(.init(reason: "image \(path): \(error)"))
+            }
+        }
+        for (image, outcome) in zip(toMake, outcomes) {
+            switch outcome {
+            case .failure(let failed):
+                result.problems.append(GalleyError(.images, source: image.source, reason: failed.reason, kind: .rejected))
+            case .success(let files):
+                for (path, written) in files {
+                    switch written {
+                    case .written(_, let wrote, let stamp):
+                        result.written.append(Written(path: path, key: image.plan.cacheKey, wrote: wrote, stamp: stamp))
+                        result.keys[path] = image.plan.cacheKey
+                    case .failedWrite(let error), .failedRender(let error):
+                        throw error
+                    case .kept:
+                        continue
+                    }
+                }
+                result.made += 1
+                for url in image.urls { result.images.byURL[url] = image.image }
+            }
+        }
+    }
+
+    /// Why an image's files could not be made.
+    private struct ImageMakingFailed: Error {
+        var reason: String
     }
 }
