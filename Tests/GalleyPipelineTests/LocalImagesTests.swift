@@ -208,12 +208,24 @@ import Testing
             WARCWriter.response(uri: "https://news.example.org/foto/3.jpg", date: "2026-10-20T07:00:02Z", headers: ["Content-Type: image/jpeg"], body: photo),
         ]
         try Data(records.flatMap(WARCWriter.gzip)).write(to: site.content.appendingPathComponent("crawl.warc.gz"))
+        // A second archive (read after the first is let go) with its own page and picture.
+        let second = [
+            WARCWriter.response(uri: "https://news.example.org/2026/10/pompa.html", date: "2026-10-21T07:00:01Z",
+                                body: ArchiveBuildTests.article("Pompa Air Dikerahkan", day: 4)),
+            WARCWriter.response(uri: "https://news.example.org/foto/4.jpg", date: "2026-10-21T07:00:02Z", headers: ["Content-Type: image/jpeg"],
+                                body: photo + [0]),
+        ]
+        try Data(second.flatMap(WARCWriter.gzip)).write(to: site.content.appendingPathComponent("later.warc.gz"))
         let report = try site.build()
-        #expect(report.published == 1 && report.imagesMade == 1 && report.imageProblems.isEmpty, "\(report.imageProblems)")
+        #expect(report.published == 2 && report.imagesMade == 2 && report.imageProblems.isEmpty, "\(report.imageProblems)")
         let inspector = SiteInspector(folder: site.output)
         let article = try #require(inspector.htmlFiles.first { $0.contains("tanggul") })
         #expect(inspector.text(article).contains(#"width="800" height="1200""#), "the JPEG's picture, orientation applied")
-        #expect(inspector.files.filter { $0.hasPrefix("media/") }.count == 4)
+        let media = inspector.files.filter { $0.hasPrefix("media/") }
+        #expect(media.count == 8)
+        let pompa = try #require(inspector.htmlFiles.first { $0.contains("pompa") })
+        let shown = { (page: String) in Set(media.filter { inspector.text(page).contains($0) }) }
+        #expect(!shown(article).isEmpty && !shown(pompa).isEmpty && shown(article).isDisjoint(with: shown(pompa)), "each page its own archive's picture")
     }
 
     @Test func picturesInlinedAsDataURIsAreCopiedAndNeverWrittenAsTheyAre() throws {

@@ -120,20 +120,40 @@ struct ImageStage {
         for item in wantedByEntry.joined() where seen.insert(item.url).inserted { wanted.append(item) }
         seen = []
         var seenFiles: Set<String> = []
-        var archiveWants: [String: Set<String>] = [:]
-        for item in wanted { if let archive = item.archive { archiveWants[archive, default: []].insert(item.url) } }
-        let archived = finder.archived(archiveWants)
         var result = Result()
+        // The images of archived pages an archive at a time, so that only one archive's are
+        // held; then the files beside pages and the inlined pictures.
+        let isArchived = { (item: Wanted) in item.archive != nil && !URLPolicy.isDataURI(item.url) }
+        for (archive, items) in Dictionary(grouping: wanted.filter(isArchived), by: { $0.archive ?? "" }).sorted(by: { $0.key < $1.key }) {
+            let archived = finder.archived([archive: Set(items.map(\.url))])[archive] ?? [:]
+            try look(items, archived: archived, remembered: remembered, reusable: reusable, output: output, into: &result, seenFiles: &seenFiles)
+        }
+        try look(wanted.filter { !isArchived($0) }, archived: [:], remembered: remembered, reusable: reusable, output: output,
+                 into: &result, seenFiles: &seenFiles)
+        if !remembered.isEmpty { result.forgotten = Set(remembered.keys).subtracting(seenFiles) }
+        guard !result.images.byURL.isEmpty else { return result }
+        for entry in entries {
+            let signature = Self.imageURLs(of: entry.head).compactMap { url in result.images[url]?.signature }
+            if !signature.isEmpty { result.signatures[entry.head.source] = signature.joined(separator: "\u{3}") }
+        }
+        return result
+    }
+
+    /// Looks up `items` (`archived`: the images of the archive they come from, by URL), keeps
+    /// or makes their files, and adds what they gave to `result`.
+    private func look(_ items: [Wanted], archived: [String: ScrapedImageFinder.Found], remembered: [String: ScrapedImageRecord],
+                      reusable: @Sendable (String, String) -> OutputRecord?, output: Output, into result: inout Result,
+                      seenFiles: inout Set<String>) throws(GalleyError) {
         // Looked up a batch at a time: an outcome is large (an image plan), and a million
         // articles show a million images, nearly all of them not in the scrape.
-        for start in stride(from: 0, to: wanted.count, by: Self.lookedUpAtOnce) {
-            let batch = Array(wanted[start..<min(start + Self.lookedUpAtOnce, wanted.count)])
+        for start in stride(from: 0, to: items.count, by: Self.lookedUpAtOnce) {
+            let batch = Array(items[start..<min(start + Self.lookedUpAtOnce, items.count)])
             let lookedUp = parallelMap(batch, jobs: jobs) { item in
                 if URLPolicy.isDataURI(item.url) {
                     return LookedUp(outcome: outcome(of: item, found: finder.inline(item.url, page: item.source), reusable: reusable))
                 }
-                if let archive = item.archive {
-                    return LookedUp(outcome: outcome(of: item, found: archived[archive]?[item.url], reusable: reusable))
+                if item.archive != nil {
+                    return LookedUp(outcome: outcome(of: item, found: archived[item.url], reusable: reusable))
                 }
                 guard let located = finder.locate(item.url, page: item.source, pageURL: item.pageURL) else { return LookedUp(outcome: .notInScrape) }
                 return lookUp(located, remembered: remembered[located.resolved], reusable: reusable)
@@ -150,13 +170,6 @@ struct ImageStage {
             }
             try make(toMake, output: output, into: &result)
         }
-        if !remembered.isEmpty { result.forgotten = Set(remembered.keys).subtracting(seenFiles) }
-        guard !result.images.byURL.isEmpty else { return result }
-        for entry in entries {
-            let signature = Self.imageURLs(of: entry.head).compactMap { url in result.images[url]?.signature }
-            if !signature.isEmpty { result.signatures[entry.head.source] = signature.joined(separator: "\u{3}") }
-        }
-        return result
     }
 
     /// Image URLs looked up (and their outcomes held) at once.
