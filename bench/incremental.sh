@@ -5,6 +5,8 @@
 #
 #   bench/incremental.sh [N]          N defaults to 10000; needs bench/run.sh's corpus cache
 #   RUNS=5 bench/incremental.sh
+#   GALLEY=/path/to/galley bench/incremental.sh
+#                                     times that binary (default: builds and times this checkout's)
 #   SCRAPED_IMAGES=1 bench/incremental.sh
 #                                     the scrape holds every image the articles show, as a mirror
 #                                     tree does (content/img.example/…: bench/scrape-image.jpg,
@@ -23,8 +25,8 @@ runs=${RUNS:-3}
 cache=${BENCH_CACHE:-bench/.cache}
 corpus="$cache/corpus-$n-seed${SEED:-42}/galley"
 [ -d "$corpus" ] || { echo "no corpus at $corpus: run bench/run.sh $n first" >&2; exit 1; }
-make --no-print-directory build >/dev/null
-galley=.build/release/galley
+galley=${GALLEY:-.build/release/galley}
+[ -n "${GALLEY:-}" ] || make --no-print-directory build >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # Puts the image each article shows into the copy at $1, as a mirror tree (`wget -m`) has it.

@@ -164,6 +164,32 @@ import Testing
         #expect(try store.scrapedImages(settings: "two") == ["e.webp": record(40)])
     }
 
+    /// What an archive held of its pages' image URLs (plans, refusals, absences) comes back
+    /// whole under its settings; a save replaces an archive's rows and forgets what it is told to.
+    @Test func archivedImageRecordsRoundTripPerArchive() throws {
+        let folder = RepositoryPaths.temporaryFolder("state-archived-images")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try BuildStateStore(url: Self.stateURL(folder))
+        let stamp = FileStamp(size: 4096, modified: 1_700_000_000_000_000_001)
+        let plan = ScrapedImageRecord(stamp: stamp, racy: false, format: .jpeg, sha256: String(repeating: "cd", count: 32), width: 320, height: 213,
+                                      widths: [320], libvips: "vips-8.14")
+        let crawl = ArchivedImagesRecord(stamp: stamp, racy: false, searched: ["https://a.example/1.jpg", "https://a.example/2.jpg", "https://cdn.example/3.jpg"],
+                                         found: ["https://a.example/1.jpg": plan], refused: ["https://a.example/2.jpg": "image crawl.warc.gz#10: SVG"])
+        var other = crawl
+        other.searched = ["https://b.example/4.jpg"]
+        other.found = [:]
+        other.refused = [:]
+        other.racy = true
+        try store.saveArchivedImages(["crawl.warc.gz": crawl, "other.wacz": other], forgotten: [], settings: "one")
+        #expect(try store.archivedImages(settings: "one") == ["crawl.warc.gz": crawl, "other.wacz": other])
+        #expect(try store.archivedImages(settings: "two").isEmpty)
+        var searchedLess = crawl
+        searchedLess.searched = ["https://a.example/1.jpg"]
+        searchedLess.refused = [:]
+        try store.saveArchivedImages(["crawl.warc.gz": searchedLess], forgotten: ["other.wacz"], settings: "one")
+        #expect(try store.archivedImages(settings: nil) == ["crawl.warc.gz": searchedLess])
+    }
+
     @Test func savesWriteWhatChangedAndTheBuildIsCompleteOnlyOnceItFinished() throws {
         let folder = RepositoryPaths.temporaryFolder("state-saves")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -228,6 +228,40 @@ import Testing
         #expect(!shown(article).isEmpty && !shown(pompa).isEmpty && shown(article).isDisjoint(with: shown(pompa)), "each page its own archive's picture")
     }
 
+    /// An archive that keeps its size and mtime is not read again for its pages' images: what
+    /// it held (plans, and URLs it did not hold) comes from the build state. One touched is read.
+    @Test func anUnchangedArchiveIsNotReadAgainForItsImages() throws {
+        let site = try ArchiveBuildTests.Site("local-images-warc-kept")
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let photo = Array(try Data(contentsOf: RepositoryPaths.root.appendingPathComponent("Tests/GalleyImagesTests/Fixtures/oriented-gps.jpg")))
+        let found = [WARCWriter.response(uri: "https://news.example.org/2026/10/tanggul.html", date: "2026-10-20T07:00:01Z",
+                                         body: ArchiveBuildTests.article("Tanggul Darurat Jebol", day: 3)),
+                     WARCWriter.response(uri: "https://news.example.org/foto/3.jpg", date: "2026-10-20T07:00:02Z", headers: ["Content-Type: image/jpeg"],
+                                         body: photo)]
+        // A page whose picture the crawl did not fetch: the archive is searched once for it.
+        let missing = [WARCWriter.response(uri: "https://news.example.org/2026/10/jalan.html", date: "2026-10-21T07:00:01Z",
+                                           body: ArchiveBuildTests.article("Jalan Ditutup", day: 5))]
+        let hour = Date(timeIntervalSinceNow: -3600)
+        for (name, records) in [("crawl.warc.gz", found), ("missing.warc.gz", missing)] {
+            let url = site.content.appendingPathComponent(name)
+            try Data(records.flatMap(WARCWriter.gzip)).write(to: url)
+            try FileManager.default.setAttributes([.modificationDate: hour], ofItemAtPath: url.path)
+        }
+        let first = try site.build()
+        #expect(first.published == 2 && first.imagesMade == 1 && first.archivesReadForImages == 2)
+        let pages = SiteInspector(folder: site.output)
+        let before = Dictionary(uniqueKeysWithValues: pages.htmlFiles.map { ($0, pages.text($0)) })
+        // Another build over the same archives (the state says the last one was incomplete).
+        try BuildStateStoreTests.execute("UPDATE meta SET value = 0 WHERE name = 'complete'", at: BuildState(output: site.output, cache: nil).database)
+        let again = try site.build()
+        #expect(!again.upToDate && again.archivesReadForImages == 0 && again.imagesReused == 1 && again.imagesMade == 0)
+        #expect(Dictionary(uniqueKeysWithValues: pages.htmlFiles.map { ($0, pages.text($0)) }) == before, "the same pages")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -1800)],
+                                              ofItemAtPath: site.content.appendingPathComponent("missing.warc.gz").path)
+        let touched = try site.build()
+        #expect(touched.archivesReadForImages == 1 && touched.imagesReused == 1)
+    }
+
     @Test func picturesInlinedAsDataURIsAreCopiedAndNeverWrittenAsTheyAre() throws {
         let site = try ArchiveBuildTests.Site("local-images-data-uri")
         defer { try? FileManager.default.removeItem(at: site.root) }

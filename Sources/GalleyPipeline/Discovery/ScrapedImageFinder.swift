@@ -95,6 +95,12 @@ struct ScrapedImageFinder: Sendable {
         return Found(bytes: bytes, name: "inline." + subtype, path: source + " (data: URI)")
     }
 
+    /// The size and mtime of the archive at `archive` (relative to the content folder; a
+    /// symbolic link has none), nil when it is missing.
+    func stamp(ofArchive archive: String) -> FileStamp? {
+        files?.stamp(archive)
+    }
+
     /// The images of archived pages: for each archive (relative to the content folder) the
     /// wanted URLs it has a 200 response for → the image, named by its record.
     func archived(_ wanted: [String: Set<String>]) -> [String: [String: Found]] {

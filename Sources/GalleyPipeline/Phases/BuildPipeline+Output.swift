@@ -79,7 +79,8 @@ extension BuildPipeline {
     /// `seen`: the stamps the check took of the sources, by path (those it did not take are
     /// left out), for the source stage of a build that goes on.
     func isUpToDate(_ sources: [String: SourceFingerprint], outputs: [String: OutputRecord], images: [String: ScrapedImageRecord],
-                    store: BuildStateStore, files: [SourceFile], seen: inout [String: SourceStamps]) throws(GalleyError) -> Bool {
+                    archivedImages: [String: ArchivedImagesRecord], store: BuildStateStore, files: [SourceFile],
+                    seen: inout [String: SourceStamps]) throws(GalleyError) -> Bool {
         // An archive's records have rows of their own (`FILE#offset`); its own row stands for them here.
         let fileRows = files.contains { $0.kind == .archive } ? sources.keys.count { ScrapeArchive.archivePath(ofRecord: $0) == nil } : sources.count
         guard files.count == fileRows, let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path),
@@ -95,7 +96,8 @@ extension BuildPipeline {
             return false
         }
         guard TrustedOutputs.unchangedFiles(outputs, in: output, jobs: options.jobs).count == outputs.count,
-              let verifiedImages = unchangedImages(images, in: content, checkedAt: checkedAt) else { return false }
+              let verifiedImages = unchangedImages(images, in: content, checkedAt: checkedAt),
+              archivedImages.allSatisfy({ archive, record in !record.racy && content.stamp(archive) == record.stamp }) else { return false }
         // Every racy source was found unchanged by its bytes: the next check trusts the stamps
         // of those whose mtime is old enough now, without reading them again.
         if checks.contains(where: { $0.freshness == .sameBytes }) { try store.markSourcesVerified(at: checkedAt) }

@@ -45,12 +45,15 @@ extension BuildPipeline {
                                jobs: options.jobs)
         let settings = ImagePlan.settingsKey(config.images)
         let remembered = options.full ? [:] : try store.scrapedImages(settings: settings)
+        let rememberedArchives = options.full ? [:] : try store.archivedImages(settings: settings)
         let session = output.session
         let written = ImageStage.Output(begin: { paths, current throws(GalleyError) in try output.begin(paths, current: { current }) },
                                         write: { file in Self.write(file, key: "", session: session) })
-        let result = try stage.run(articles.entries, remembered: remembered, reusable: { path, key in cache.reusable(path, key: key) },
-                                   output: written)
+        let result = try stage.run(articles.entries, remembered: remembered, rememberedArchives: rememberedArchives,
+                                   reusable: { path, key in cache.reusable(path, key: key) }, output: written)
         try store.saveScrapedImages(result.records, forgotten: result.forgotten, settings: settings)
+        try store.saveArchivedImages(result.archiveRecords, forgotten: result.forgottenArchives, settings: settings)
+        report.archivesReadForImages = result.archivesRead
         report.imageFilesRead = result.filesRead
         for file in result.written { outputs.streamed(file.path, key: file.key, wrote: file.wrote, stamp: file.stamp) }
         for (path, record) in result.kept { outputs.keep(path, record: record) }

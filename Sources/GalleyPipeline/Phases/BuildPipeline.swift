@@ -118,7 +118,8 @@ public struct BuildPipeline: Sendable {
         report.phases.append(clock.lap("read"))
 
         var seen: [String: SourceStamps] = [:]
-        if let fingerprints = stored.fingerprints, try isUpToDate(fingerprints, outputs: previous, images: stored.scrapedImages, store: store, files: files,
+        if let fingerprints = stored.fingerprints, try isUpToDate(fingerprints, outputs: previous, images: stored.scrapedImages, archivedImages: stored.archivedImages,
+                                                                     store: store, files: files,
                                                                      seen: &seen) {
             report.phases.append(clock.lap("check"))
             if options.leavesMemoryForExit { LeftForExit.keep(stored, files) }

@@ -60,6 +60,12 @@ struct ImageStage {
         var records: [String: ScrapedImageRecord] = [:]
         /// Paths of the records given that no image shown now has: to forget.
         var forgotten: Set<String> = []
+        /// Records of the archives read now, by archive, for the build state.
+        var archiveRecords: [String: ArchivedImagesRecord] = [:]
+        /// Archives of the records given whose pages show no image now: to forget.
+        var forgottenArchives: Set<String> = []
+        /// Archives read now for their images (the others' records held).
+        var archivesRead = 0
     }
 
     /// One image URL to look for, with the first page that shows it (and the archive that
@@ -106,7 +112,10 @@ struct ImageStage {
     /// a file the last build wrote from `key` and nobody changed since; `remembered`: the records
     /// of the scrape's image files (`ScrapedImageRecord`) kept under this processor's settings,
     /// by resolved path (none: every file is read).
+    /// `rememberedArchives`: what each archive held of its pages' image URLs when last read
+    /// (`ArchivedImagesRecord`), by archive (none: every archive is read).
     func run(_ entries: [ArticleIndex.Entry], remembered: [String: ScrapedImageRecord] = [:],
+             rememberedArchives: [String: ArchivedImagesRecord] = [:],
              reusable: @Sendable (String, String) -> OutputRecord?, output: Output) throws(GalleyError) -> Result {
         var wanted: [Wanted] = []
         var seen: Set<String> = []
@@ -124,12 +133,14 @@ struct ImageStage {
         // The images of archived pages an archive at a time, so that only one archive's are
         // held; then the files beside pages and the inlined pictures.
         let isArchived = { (item: Wanted) in item.archive != nil && !URLPolicy.isDataURI(item.url) }
-        for (archive, items) in Dictionary(grouping: wanted.filter(isArchived), by: { $0.archive ?? "" }).sorted(by: { $0.key < $1.key }) {
-            let archived = finder.archived([archive: Set(items.map(\.url))])[archive] ?? [:]
-            try look(items, archived: archived, remembered: remembered, reusable: reusable, output: output, into: &result, seenFiles: &seenFiles)
+        let byArchive = Dictionary(grouping: wanted.filter(isArchived), by: { $0.archive ?? "" })
+        for (archive, items) in byArchive.sorted(by: { $0.key < $1.key }) {
+            try lookUp(items, in: archive, remembered: rememberedArchives[archive], reusable: reusable, output: output, into: &result)
         }
+        if !rememberedArchives.isEmpty { result.forgottenArchives = Set(rememberedArchives.keys).subtracting(byArchive.keys) }
+        var none = ArchivedImagesRecord(stamp: FileStamp(size: -1, modified: 0), racy: true, searched: [])
         try look(wanted.filter { !isArchived($0) }, archived: [:], remembered: remembered, reusable: reusable, output: output,
-                 into: &result, seenFiles: &seenFiles)
+                 into: &result, seenFiles: &seenFiles, archiveRecord: &none)
         if !remembered.isEmpty { result.forgotten = Set(remembered.keys).subtracting(seenFiles) }
         guard !result.images.byURL.isEmpty else { return result }
         for entry in entries {
@@ -139,11 +150,32 @@ struct ImageStage {
         return result
     }
 
-    /// Looks up `items` (`archived`: the images of the archive they come from, by URL), keeps
-    /// or makes their files, and adds what they gave to `result`.
+    /// The images of archived pages from `archive`: taken from its record while the archive is
+    /// unchanged (and every file of them kept), else read from it, and its record made anew.
+    private func lookUp(_ items: [Wanted], in archive: String, remembered: ArchivedImagesRecord?,
+                        reusable: @Sendable (String, String) -> OutputRecord?, output: Output, into result: inout Result) throws(GalleyError) {
+        let urls = Set(items.map(\.url))
+        let stamp = finder.stamp(ofArchive: archive)
+        if let stamp, let remembered, remembered.holds(for: stamp, wanted: urls), take(items, from: remembered, reusable: reusable, into: &result) {
+            return
+        }
+        let readAt = SourceFingerprint.nowNanoseconds()
+        let archived = finder.archived([archive: urls])[archive] ?? [:]
+        result.archivesRead += 1
+        var record = ArchivedImagesRecord(stamp: stamp ?? FileStamp(size: -1, modified: 0),
+                                          racy: stamp.map { SourceFingerprint.isRacy($0, readAt: readAt) } ?? true, searched: urls)
+        var seenFiles: Set<String> = []
+        try look(items, archived: archived, remembered: [:], reusable: reusable, output: output, into: &result, seenFiles: &seenFiles,
+                 archiveRecord: &record)
+        if stamp != nil { result.archiveRecords[archive] = record }
+    }
+
+    /// Looks up `items` (`archived`: the images of the archive they come from, by URL, whose
+    /// plans and refusals go into `archiveRecord`), keeps or makes their files, and adds what
+    /// they gave to `result`.
     private func look(_ items: [Wanted], archived: [String: ScrapedImageFinder.Found], remembered: [String: ScrapedImageRecord],
                       reusable: @Sendable (String, String) -> OutputRecord?, output: Output, into result: inout Result,
-                      seenFiles: inout Set<String>) throws(GalleyError) {
+                      seenFiles: inout Set<String>, archiveRecord: inout ArchivedImagesRecord) throws(GalleyError) {
         // Looked up a batch at a time: an outcome is large (an image plan), and a million
         // articles show a million images, nearly all of them not in the scrape.
         for start in stride(from: 0, to: items.count, by: Self.lookedUpAtOnce) {
@@ -161,6 +193,7 @@ struct ImageStage {
             var toMake: [ToMake] = []
             var making: [String: Int] = [:]  // image path → its index in `toMake`
             for (item, looked) in zip(batch, lookedUp) {
+                if item.archive != nil, !URLPolicy.isDataURI(item.url) { remember(looked.outcome, of: item.url, in: &archiveRecord) }
                 add(looked.outcome, of: item, to: &result, toMake: &toMake, making: &making)
                 if looked.read { result.filesRead += 1 }
                 if let (path, record) = looked.record {
@@ -170,6 +203,41 @@ struct ImageStage {
             }
             try make(toMake, output: output, into: &result)
         }
+    }
+
+    /// Notes what an archive held of `url` (its plan, or why it cannot be used) in its record.
+    private func remember(_ outcome: Outcome, of url: String, in record: inout ArchivedImagesRecord) {
+        let plan: ImagePlan
+        switch outcome {
+        case .notInScrape: return
+        case .refused(let reason): record.refused[url] = reason; return
+        case .kept(let kept, _, _): plan = kept
+        case .toMake(let made, _, _): plan = made
+        }
+        record.found[url] = ScrapedImageRecord(stamp: record.stamp, racy: record.racy, format: plan.format, sha256: plan.sha256, width: plan.width,
+                                               height: plan.height, widths: plan.widths, libvips: ImagePlan.libvips)
+    }
+
+    /// Takes what an unchanged archive held of `items`' URLs from its record, without reading
+    /// it, when every file of its images is kept; false (and nothing taken) when some must be
+    /// made, which needs the archive's bytes.
+    private func take(_ items: [Wanted], from record: ArchivedImagesRecord, reusable: (String, String) -> OutputRecord?,
+                      into result: inout Result) -> Bool {
+        var outcomes: [Outcome] = []
+        for item in items {
+            if let reason = record.refused[item.url] {
+                outcomes.append(.refused(reason))
+            } else if let found = record.found[item.url] {
+                let plan = found.plan(rules: processor.rules)
+                guard let kept = keptFiles(of: plan, reusable: reusable) else { return false }
+                outcomes.append(.kept(plan, plan.localImage, kept))
+            } else {
+                outcomes.append(.notInScrape)
+            }
+        }
+        var toMake: [ToMake] = [], making: [String: Int] = [:]
+        for (item, outcome) in zip(items, outcomes) { add(outcome, of: item, to: &result, toMake: &toMake, making: &making) }
+        return true
     }
 
     /// Image URLs looked up (and their outcomes held) at once.

@@ -44,6 +44,9 @@ public struct BuildReport: Sendable {
     /// Image files of the scrape read in this build: new or changed ones, and those whose files
     /// had to be made; the others were planned from the build state without being read.
     public var imageFilesRead = 0
+    /// Archives read in this build for the images their pages show (the others were unchanged
+    /// and their images taken from the build state).
+    public var archivesReadForImages = 0
     /// Images the scrape had that were not used (SVG, too many pixels, truncated…), each with
     /// the page that shows it; the image stays remote and the page is published.
     public var imageProblems: [GalleyError] = []
@@ -152,7 +155,7 @@ public struct BuildReport: Sendable {
             /// Archive records left out unread, by reason (`3xx`, `4xx`, `5xx`, `not http(s)`).
             var archiveRecordsSkipped: [String: Int]
             /// Images from the scrape made now and reused; those left remote, with their page and reason.
-            var imagesMade, imagesReused, imageFilesRead: Int
+            var imagesMade, imagesReused, imageFilesRead, archivesReadForImages: Int
             var imageProblems: [GalleyError]
             var sources: [SourceReport]
         }
@@ -162,7 +165,8 @@ public struct BuildReport: Sendable {
                         dates: Dictionary(uniqueKeysWithValues: DateSource.allCases.map { ($0.rawValue, dates[$0] ?? 0) }),
                         seconds: Dictionary(phases.map { ($0.name, $0.seconds) }, uniquingKeysWith: +),
                         duplicates: duplicates, archiveRecordsSkipped: archiveRecordsSkipped, imagesMade: imagesMade,
-                        imagesReused: imagesReused, imageFilesRead: imageFilesRead, imageProblems: imageProblems, sources: sources)
+                        imagesReused: imagesReused, imageFilesRead: imageFilesRead,
+                        archivesReadForImages: archivesReadForImages, imageProblems: imageProblems, sources: sources)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(file)) ?? Data()

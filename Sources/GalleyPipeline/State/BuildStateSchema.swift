@@ -82,6 +82,25 @@ enum BuildStateSchema {
             widths TEXT NOT NULL,             -- the widths of its files, narrowest first, comma-separated
             libvips TEXT NOT NULL             -- the libvips that read its header (vips-8.14)
         ) WITHOUT ROWID;
+        -- What each archive (WARC, WACZ) held of the image URLs its pages show, when the images
+        -- phase last read it (ArchivedImagesRecord): while the archive keeps this size and mtime,
+        -- and was not racy, it is not read again for them. One row per URL searched for.
+        CREATE TABLE archived_images (
+            path TEXT NOT NULL,               -- the archive, relative to the content folder
+            url TEXT NOT NULL,                -- an image URL its pages show
+            settings TEXT NOT NULL,           -- ImagePlan.settingsKey
+            size INTEGER NOT NULL,            -- the archive's stamp when it was read
+            mtime INTEGER NOT NULL,
+            racy INTEGER NOT NULL,
+            problem TEXT,                     -- the archive's image of the URL cannot be used: why
+            format TEXT,                      -- its plan, as in scraped_images; NULL (with problem NULL):
+            sha256 TEXT,                      -- the archive holds no image of the URL
+            width INTEGER,
+            height INTEGER,
+            widths TEXT,
+            libvips TEXT,
+            PRIMARY KEY (path, url)
+        ) WITHOUT ROWID;
         -- The ASCII forms of the non-ASCII text slugs were made from (tags, regions, titles:
         -- ICU transliteration or accent folding, `Slug`), as the galley named by `tool` made
         -- them: a rebuild by the same galley takes them instead of loading ICU's rules again.

@@ -55,4 +55,59 @@ extension BuildStateStore {
             for (path, record) in records { try update.execute(arguments: [record.racy, path]) }
         }
     }
+
+    /// The archives' records kept under `settings` (nil: under any), by archive.
+    func archivedImages(settings: String?) throws(GalleyError) -> [String: ArchivedImagesRecord] {
+        try read([:]) { db in
+            var records: [String: ArchivedImagesRecord] = [:]
+            let columns = "SELECT path, url, size, mtime, racy, problem, format, sha256, width, height, widths, libvips FROM archived_images"
+            let rows = if let settings { try Row.fetchCursor(db, sql: columns + " WHERE settings = ?", arguments: [settings]) }
+                       else { try Row.fetchCursor(db, sql: columns) }
+            while let row = try rows.next() {
+                let path: String = try row.decode(atIndex: 0), url: String = try row.decode(atIndex: 1)
+                let stamp = FileStamp(size: try row.decode(atIndex: 2), modified: try row.decode(atIndex: 3))
+                let racy: Bool = try row.decode(atIndex: 4)
+                var record = records[path] ?? ArchivedImagesRecord(stamp: stamp, racy: racy, searched: [])
+                guard record.stamp == stamp, record.racy == racy else { throw Damaged() }
+                record.searched.insert(url)
+                if let problem: String = try row.decode(atIndex: 5) {
+                    record.refused[url] = problem
+                } else if let format: String = try row.decode(atIndex: 6) {
+                    guard let format = ImageFormat(rawValue: format) else { throw Damaged() }
+                    let widths = try (row.decode(String.self, atIndex: 10)).split(separator: ",").map { part in
+                        guard let width = Int(part) else { throw Damaged() }
+                        return width
+                    }
+                    record.found[url] = ScrapedImageRecord(stamp: stamp, racy: racy, format: format, sha256: try row.decode(atIndex: 7),
+                                                           width: try row.decode(atIndex: 8), height: try row.decode(atIndex: 9),
+                                                           widths: widths, libvips: try row.decode(atIndex: 11))
+                }
+                records[path] = record
+            }
+            return records
+        }
+    }
+
+    /// Replaces the rows of each archive of `records` by its record, forgets `forgotten`
+    /// archives and every row of other settings, in one transaction.
+    func saveArchivedImages(_ records: [String: ArchivedImagesRecord], forgotten: Set<String>, settings: String) throws(GalleyError) {
+        guard !records.isEmpty || !forgotten.isEmpty else { return }
+        try save("the archived images") { db in
+            try db.execute(sql: "DELETE FROM archived_images WHERE settings != ?", arguments: [settings])
+            let delete = try db.cachedStatement(sql: "DELETE FROM archived_images WHERE path = ?")
+            for path in forgotten.union(records.keys) { try delete.execute(arguments: [path]) }
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO archived_images (path, url, settings, size, mtime, racy, problem, format, sha256, width, height, widths, libvips)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for (path, record) in records {
+                for url in record.searched {
+                    let plan = record.found[url]
+                    try insert.execute(arguments: [path, url, settings, record.stamp.size, record.stamp.modified, record.racy, record.refused[url],
+                                                   plan?.format.rawValue, plan?.sha256, plan?.width, plan?.height,
+                                                   plan.map { $0.widths.map(String.init).joined(separator: ",") }, plan?.libvips])
+                }
+            }
+        }
+    }
 }

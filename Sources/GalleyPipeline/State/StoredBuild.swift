@@ -21,6 +21,8 @@ struct StoredBuild: @unchecked Sendable {
     /// The records of the scrape's image files, read with `fingerprints` (none otherwise): the
     /// no-change check asks their files too.
     var scrapedImages: [String: ScrapedImageRecord] = [:]
+    /// The same for the archives' images, by archive.
+    var archivedImages: [String: ArchivedImagesRecord] = [:]
 
     /// Opens the state at `url` and reads it; `mayBeCurrent` says from the last build's record
     /// whether the no-change check is worth making.
@@ -29,6 +31,9 @@ struct StoredBuild: @unchecked Sendable {
         last = try store.lastBuild()
         outputs = try store.outputRecords()
         fingerprints = mayBeCurrent(last) ? try store.sourceFingerprints(extractionKey: extractionKey) : nil
-        if fingerprints != nil { scrapedImages = try store.scrapedImages(settings: nil) }
+        if fingerprints != nil {
+            scrapedImages = try store.scrapedImages(settings: nil)
+            archivedImages = try store.archivedImages(settings: nil)
+        }
     }
 }
