@@ -2,7 +2,8 @@ import GalleyCore
 import GalleyImages
 import GRDB
 
-/// The `scraped_images` table: the plans of the scrape's image files (`ScrapedImageRecord`).
+/// The `scraped_images` table, the plans of the scrape's image files (`ScrapedImageRecord`), and
+/// the `archived_images` table, what archives held of their pages' image URLs (`ArchivedImagesRecord`).
 extension BuildStateStore {
     /// The records kept under `settings` (`ImagePlan.settingsKey`; nil: under any), by the
     /// file's resolved path relative to the content folder.
@@ -13,15 +14,8 @@ extension BuildStateStore {
             let rows = if let settings { try Row.fetchCursor(db, sql: columns + " WHERE settings = ?", arguments: [settings]) }
                        else { try Row.fetchCursor(db, sql: columns) }
             while let row = try rows.next() {
-                guard let format = ImageFormat(rawValue: try row.decode(atIndex: 4)) else { throw Damaged() }
-                let widths = try (row.decode(String.self, atIndex: 8)).split(separator: ",").map { part in
-                    guard let width = Int(part) else { throw Damaged() }
-                    return width
-                }
-                records[try row.decode(atIndex: 0)] = ScrapedImageRecord(
-                    stamp: FileStamp(size: try row.decode(atIndex: 1), modified: try row.decode(atIndex: 2)), racy: try row.decode(atIndex: 3),
-                    format: format, sha256: try row.decode(atIndex: 5), width: try row.decode(atIndex: 6), height: try row.decode(atIndex: 7),
-                    widths: widths, libvips: try row.decode(atIndex: 9))
+                records[try row.decode(atIndex: 0)] = try Self.imageRecord(
+                    row, planAt: 4, stamp: FileStamp(size: try row.decode(atIndex: 1), modified: try row.decode(atIndex: 2)), racy: try row.decode(atIndex: 3))
             }
             return records
         }
@@ -72,15 +66,8 @@ extension BuildStateStore {
                 record.searched.insert(url)
                 if let problem: String = try row.decode(atIndex: 5) {
                     record.refused[url] = problem
-                } else if let format: String = try row.decode(atIndex: 6) {
-                    guard let format = ImageFormat(rawValue: format) else { throw Damaged() }
-                    let widths = try (row.decode(String.self, atIndex: 10)).split(separator: ",").map { part in
-                        guard let width = Int(part) else { throw Damaged() }
-                        return width
-                    }
-                    record.found[url] = ScrapedImageRecord(stamp: stamp, racy: racy, format: format, sha256: try row.decode(atIndex: 7),
-                                                           width: try row.decode(atIndex: 8), height: try row.decode(atIndex: 9),
-                                                           widths: widths, libvips: try row.decode(atIndex: 11))
+                } else if !row.hasNull(atIndex: 6) {
+                    record.found[url] = try Self.imageRecord(row, planAt: 6, stamp: stamp, racy: racy)
                 }
                 records[path] = record
             }
@@ -109,5 +96,18 @@ extension BuildStateStore {
                 }
             }
         }
+    }
+
+    /// A plan's record from its six columns (format, sha256, width, height, widths, libvips)
+    /// starting at `first`; `Damaged` for a value galley never writes.
+    private static func imageRecord(_ row: Row, planAt first: Int, stamp: FileStamp, racy: Bool) throws -> ScrapedImageRecord {
+        guard let format = ImageFormat(rawValue: try row.decode(atIndex: first)) else { throw Damaged() }
+        let widths = try (row.decode(String.self, atIndex: first + 4)).split(separator: ",").map { part in
+            guard let width = Int(part) else { throw Damaged() }
+            return width
+        }
+        return ScrapedImageRecord(stamp: stamp, racy: racy, format: format, sha256: try row.decode(atIndex: first + 1),
+                                  width: try row.decode(atIndex: first + 2), height: try row.decode(atIndex: first + 3), widths: widths,
+                                  libvips: try row.decode(atIndex: first + 5))
     }
 }
