@@ -10,9 +10,8 @@ extension BuildStateStore {
     func scrapedImages(settings: String?) throws(GalleyError) -> [String: ScrapedImageRecord] {
         try read([:]) { db in
             var records: [String: ScrapedImageRecord] = [:]
-            let columns = "SELECT path, size, mtime, racy, format, sha256, width, height, widths, libvips FROM scraped_images"
-            let rows = if let settings { try Row.fetchCursor(db, sql: columns + " WHERE settings = ?", arguments: [settings]) }
-                       else { try Row.fetchCursor(db, sql: columns) }
+            let rows = try Self.rows(db, "SELECT path, size, mtime, racy, format, sha256, width, height, widths, libvips FROM scraped_images",
+                                     settings: settings)
             while let row = try rows.next() {
                 records[try row.decode(atIndex: 0)] = try Self.imageRecord(
                     row, planAt: 4, stamp: FileStamp(size: try row.decode(atIndex: 1), modified: try row.decode(atIndex: 2)), racy: try row.decode(atIndex: 3))
@@ -25,10 +24,7 @@ extension BuildStateStore {
     /// settings, in one transaction.
     func saveScrapedImages(_ records: [String: ScrapedImageRecord], forgotten: Set<String>, settings: String) throws(GalleyError) {
         guard !records.isEmpty || !forgotten.isEmpty else { return }
-        try save("the scraped images") { db in
-            try db.execute(sql: "DELETE FROM scraped_images WHERE settings != ?", arguments: [settings])
-            let delete = try db.cachedStatement(sql: "DELETE FROM scraped_images WHERE path = ?")
-            for path in forgotten { try delete.execute(arguments: [path]) }
+        try save("the scraped images", in: "scraped_images", settings: settings, deleting: forgotten) { db in
             let insert = try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO scraped_images (path, settings, size, mtime, racy, format, sha256, width, height, widths, libvips)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -54,9 +50,8 @@ extension BuildStateStore {
     func archivedImages(settings: String?) throws(GalleyError) -> [String: ArchivedImagesRecord] {
         try read([:]) { db in
             var records: [String: ArchivedImagesRecord] = [:]
-            let columns = "SELECT path, url, size, mtime, racy, problem, format, sha256, width, height, widths, libvips FROM archived_images"
-            let rows = if let settings { try Row.fetchCursor(db, sql: columns + " WHERE settings = ?", arguments: [settings]) }
-                       else { try Row.fetchCursor(db, sql: columns) }
+            let rows = try Self.rows(db, "SELECT path, url, size, mtime, racy, problem, format, sha256, width, height, widths, libvips FROM archived_images",
+                                     settings: settings)
             while let row = try rows.next() {
                 let path: String = try row.decode(atIndex: 0), url: String = try row.decode(atIndex: 1)
                 let stamp = FileStamp(size: try row.decode(atIndex: 2), modified: try row.decode(atIndex: 3))
@@ -79,10 +74,7 @@ extension BuildStateStore {
     /// archives and every row of other settings, in one transaction.
     func saveArchivedImages(_ records: [String: ArchivedImagesRecord], forgotten: Set<String>, settings: String) throws(GalleyError) {
         guard !records.isEmpty || !forgotten.isEmpty else { return }
-        try save("the archived images") { db in
-            try db.execute(sql: "DELETE FROM archived_images WHERE settings != ?", arguments: [settings])
-            let delete = try db.cachedStatement(sql: "DELETE FROM archived_images WHERE path = ?")
-            for path in forgotten.union(records.keys) { try delete.execute(arguments: [path]) }
+        try save("the archived images", in: "archived_images", settings: settings, deleting: forgotten.union(records.keys)) { db in
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO archived_images (path, url, settings, size, mtime, racy, problem, format, sha256, width, height, widths, libvips)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -109,5 +101,23 @@ extension BuildStateStore {
         return ScrapedImageRecord(stamp: stamp, racy: racy, format: format, sha256: try row.decode(atIndex: first + 1),
                                   width: try row.decode(atIndex: first + 2), height: try row.decode(atIndex: first + 3), widths: widths,
                                   libvips: try row.decode(atIndex: first + 5))
+    }
+
+    /// The rows `select` gives, of those kept under `settings` only when it is not nil.
+    private static func rows(_ db: Database, _ select: String, settings: String?) throws -> RowCursor {
+        if let settings { return try Row.fetchCursor(db, sql: select + " WHERE settings = ?", arguments: [settings]) }
+        return try Row.fetchCursor(db, sql: select)
+    }
+
+    /// One transaction on `table` (one of the two above): the rows of other settings and of
+    /// `paths` deleted, then `insert`.
+    private func save(_ what: String, in table: String, settings: String, deleting paths: Set<String>,
+                      insert: @escaping (Database) throws -> Void) throws(GalleyError) {
+        try save(what) { db in
+            try db.execute(sql: "DELETE FROM \(table) WHERE settings != ?", arguments: [settings])
+            let delete = try db.cachedStatement(sql: "DELETE FROM \(table) WHERE path = ?")
+            for path in paths { try delete.execute(arguments: [path]) }
+            try insert(db)
+        }
     }
 }
