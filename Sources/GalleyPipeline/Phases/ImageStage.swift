@@ -138,9 +138,9 @@ struct ImageStage {
             try lookUp(items, in: archive, remembered: rememberedArchives[archive], reusable: reusable, output: output, into: &result)
         }
         if !rememberedArchives.isEmpty { result.forgottenArchives = Set(rememberedArchives.keys).subtracting(byArchive.keys) }
-        var none = ArchivedImagesRecord(stamp: FileStamp(size: -1, modified: 0), racy: true, searched: [])
+        var noArchive: ArchivedImagesRecord?
         try look(wanted.filter { !isArchived($0) }, archived: [:], remembered: remembered, reusable: reusable, output: output,
-                 into: &result, seenFiles: &seenFiles, archiveRecord: &none)
+                 into: &result, seenFiles: &seenFiles, archiveRecord: &noArchive)
         if !remembered.isEmpty { result.forgotten = Set(remembered.keys).subtracting(seenFiles) }
         guard !result.images.byURL.isEmpty else { return result }
         for entry in entries {
@@ -162,8 +162,9 @@ struct ImageStage {
         let readAt = SourceFingerprint.nowNanoseconds()
         let archived = finder.archived([archive: urls])[archive] ?? [:]
         result.archivesRead += 1
-        var record = ArchivedImagesRecord(stamp: stamp ?? FileStamp(size: -1, modified: 0),
-                                          racy: stamp.map { SourceFingerprint.isRacy($0, readAt: readAt) } ?? true, searched: urls)
+        var record: ArchivedImagesRecord? = ArchivedImagesRecord(stamp: stamp ?? FileStamp(size: -1, modified: 0),
+                                                                 racy: stamp.map { SourceFingerprint.isRacy($0, readAt: readAt) } ?? true,
+                                                                 searched: urls)
         var seenFiles: Set<String> = []
         try look(items, archived: archived, remembered: [:], reusable: reusable, output: output, into: &result, seenFiles: &seenFiles,
                  archiveRecord: &record)
@@ -171,11 +172,11 @@ struct ImageStage {
     }
 
     /// Looks up `items` (`archived`: the images of the archive they come from, by URL, whose
-    /// plans and refusals go into `archiveRecord`), keeps or makes their files, and adds what
-    /// they gave to `result`.
+    /// plans and refusals go into `archiveRecord`; nil for items from no archive), keeps or
+    /// makes their files, and adds what they gave to `result`.
     private func look(_ items: [Wanted], archived: [String: ScrapedImageFinder.Found], remembered: [String: ScrapedImageRecord],
                       reusable: @Sendable (String, String) -> OutputRecord?, output: Output, into result: inout Result,
-                      seenFiles: inout Set<String>, archiveRecord: inout ArchivedImagesRecord) throws(GalleyError) {
+                      seenFiles: inout Set<String>, archiveRecord: inout ArchivedImagesRecord?) throws(GalleyError) {
         // Looked up a batch at a time: an outcome is large (an image plan), and a million
         // articles show a million images, nearly all of them not in the scrape.
         for start in stride(from: 0, to: items.count, by: Self.lookedUpAtOnce) {
@@ -193,7 +194,7 @@ struct ImageStage {
             var toMake: [ToMake] = []
             var making: [String: Int] = [:]  // image path → its index in `toMake`
             for (item, looked) in zip(batch, lookedUp) {
-                if item.archive != nil, !URLPolicy.isDataURI(item.url) { remember(looked.outcome, of: item.url, in: &archiveRecord) }
+                remember(looked.outcome, of: item.url, in: &archiveRecord)
                 add(looked.outcome, of: item, to: &result, toMake: &toMake, making: &making)
                 if looked.read { result.filesRead += 1 }
                 if let (path, record) = looked.record {
@@ -206,16 +207,17 @@ struct ImageStage {
     }
 
     /// Notes what an archive held of `url` (its plan, or why it cannot be used) in its record.
-    private func remember(_ outcome: Outcome, of url: String, in record: inout ArchivedImagesRecord) {
+    private func remember(_ outcome: Outcome, of url: String, in record: inout ArchivedImagesRecord?) {
+        guard let stamp = record?.stamp, let racy = record?.racy else { return }
         let plan: ImagePlan
         switch outcome {
         case .notInScrape: return
-        case .refused(let reason): record.refused[url] = reason; return
+        case .refused(let reason): record?.refused[url] = reason; return
         case .kept(let kept, _, _): plan = kept
         case .toMake(let made, _, _): plan = made
         }
-        record.found[url] = ScrapedImageRecord(stamp: record.stamp, racy: record.racy, format: plan.format, sha256: plan.sha256, width: plan.width,
-                                               height: plan.height, widths: plan.widths, libvips: ImagePlan.libvips)
+        record?.found[url] = ScrapedImageRecord(stamp: stamp, racy: racy, format: plan.format, sha256: plan.sha256, width: plan.width,
+                                                height: plan.height, widths: plan.widths, libvips: ImagePlan.libvips)
     }
 
     /// Takes what an unchanged archive held of `items`' URLs from its record, without reading
