@@ -39,7 +39,7 @@ public enum URLPolicy {
     /// `inlineImageTypes`, base64, whitespace removed) whose payload has at least
     /// `minimumLength` characters (lazy loaders' 1×1 placeholders are shorter); nil otherwise.
     public static func inlineImage(_ raw: String, minimumLength: Int = 512) -> String? {
-        let cleaned = browserNormalized(raw).filter { !$0.isWhitespace }
+        let cleaned = withoutWhitespace(browserNormalized(raw))
         guard cleaned.utf8.count > minimumLength, let comma = cleaned.firstIndex(of: ","),
               cleaned.prefix(5).lowercased() == "data:" else { return nil }
         let header = cleaned[cleaned.index(cleaned.startIndex, offsetBy: 5)..<comma].lowercased()
@@ -49,6 +49,17 @@ public enum URLPolicy {
         guard payload.utf8.count >= minimumLength,
               payload.utf8.allSatisfy({ $0.isASCIIBase64 }) else { return nil }
         return "data:" + String(type) + ";base64," + payload
+    }
+
+    /// `text` without its whitespace characters (`Character.isWhitespace`). An ASCII text, as
+    /// a base64 `data:` URI is, is filtered byte by byte (tab, line feed, vertical tab, form
+    /// feed, carriage return, space: the ASCII characters that are whitespace); a walk over the
+    /// characters of a 500 KB URI took 11 ms, every build, for every inlined picture.
+    static func withoutWhitespace(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.filter { !$0.isWhitespace } }
+        let isBlank = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+        guard text.utf8.contains(where: isBlank) else { return text }
+        return String(decoding: text.utf8.filter { !isBlank($0) }, as: UTF8.self)
     }
 
     /// The bytes of an inline image URI (`inlineImage`), or nil.

@@ -1,4 +1,4 @@
-import GalleyCore
+@testable import GalleyCore
 import Testing
 
 @Suite struct URLPolicyTests {
@@ -31,6 +31,17 @@ import Testing
 /// Pictures inlined as `data:` URIs, kept for the images phase.
 @Suite struct InlineImageURITests {
     static let payload = String(repeating: "QUJD", count: 200)
+
+    /// The byte-wise whitespace filter of ASCII text drops exactly the characters a walk over
+    /// `Character.isWhitespace` drops (a CR LF pair is one character), and non-ASCII text keeps
+    /// that walk.
+    @Test func whitespaceIsDroppedAsCharactersWouldBe() {
+        let texts = ["", "abc", " a\tb\nc\rd\u{0B}e\u{0C}f ", "a\r\nb", "\r\n", "QUJD QUJD\n\nQUJD", "a\u{00A0}b\u{2028}c d", "é \u{85}x",
+                     Self.payload + "\n" + Self.payload]
+        for text in texts {
+            #expect(URLPolicy.withoutWhitespace(text) == text.filter { !$0.isWhitespace }, "\(text.debugDescription)")
+        }
+    }
 
     @Test func onlyBase64ImagesOfKnownTypesAndRealSizeAreKept() {
         #expect(URLPolicy.inlineImage("data:image/jpeg;base64,\(Self.payload)") == "data:image/jpeg;base64,\(Self.payload)")
