@@ -600,25 +600,30 @@ extension Dictionary where Value == SourceRecord {
         (0..<80).map { "kata\(index)x\($0)" }.joined(separator: " ")
     }
 
-    /// A near-identical body found across batches (the copy is compared 600 candidates after
-    /// the original), every body asked for once, in batches no larger than the batch size.
-    @Test func nearIdenticalBodiesAreFoundAcrossBatches() {
-        let count = DuplicateFilter.bodiesReadAtOnce * 2 + 76
+    /// A near-identical body found across batches (the copy is compared 8,192 candidates
+    /// after the original): every candidate's band keys asked for once, in batches no larger
+    /// than the batch size, and only the two bodies that share a band read.
+    @Test func nearIdenticalBodiesAreFoundAcrossBatchesReadingOnlyThoseThatShareABand() {
+        let count = DuplicateFilter.bandsReadAtOnce * 2 + 76
         let candidates = (0..<count).map(Self.candidate)
-        var batches: [[String]] = []
-        let result = DuplicateFilter.filter(candidates) { sources in
-            batches.append(sources)
-            var bodies: [String: String] = [:]
-            for source in sources {
-                let index = Int(source.dropFirst().prefix(4))!
-                bodies[source] = Self.body(index == 610 ? 10 : index)
-            }
-            return bodies
+        let bodyOf = { (source: String) in
+            let index = Int(source.dropFirst().prefix(4))!
+            return Self.body(index == 8200 ? 8 : index)
         }
-        #expect(result.duplicates.map(\.dropped) == ["p0610.html"])
-        #expect(result.duplicates.first?.kept == "p0010.html")
+        var batches: [[String]] = []
+        var bodiesRead: [String] = []
+        let result = DuplicateFilter.filter(candidates, bands: { sources in
+            batches.append(sources)
+            return Dictionary(uniqueKeysWithValues: sources.compactMap { source in DuplicateFilter.bandKeys(ofBody: bodyOf(source)).map { (source, $0) } })
+        }, bodies: { sources in
+            bodiesRead += sources
+            return Dictionary(uniqueKeysWithValues: sources.map { ($0, bodyOf($0)) })
+        })
+        #expect(result.duplicates.map(\.dropped) == ["p8200.html"])
+        #expect(result.duplicates.first?.kept == "p0008.html")
         #expect(result.kept.count == count - 1)
-        #expect(batches.count == 3 && batches.allSatisfy { $0.count <= DuplicateFilter.bodiesReadAtOnce })
+        #expect(batches.count == 3 && batches.allSatisfy { $0.count <= DuplicateFilter.bandsReadAtOnce })
         #expect(batches.flatMap { $0 }.count == count && Set(batches.flatMap { $0 }).count == count)
+        #expect(Set(bodiesRead) == ["p8200.html", "p0008.html"] && bodiesRead.count == 2, "\(bodiesRead.prefix(5))")
     }
 }

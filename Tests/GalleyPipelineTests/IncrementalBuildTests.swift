@@ -381,6 +381,17 @@ import Testing
         #expect(dropped["mirror.html"]?.reason == "near-identical body")
         #expect(report.sources.first { $0.source == "old.html" }?.status == "duplicate")
         #expect(report.summary.contains("duplicate"))
+        // A later build compares by the band keys kept with the unchanged documents: a copy
+        // scraped now under a third URL is found near-identical to the story kept.
+        let copy = html.replacingOccurrences(of: "<title>", with: "<title>Salinan lagi: ")
+            .replacingOccurrences(of: "techdesk.example/", with: "salinan.example/")
+        try Data(copy.utf8).write(to: site.content.appendingPathComponent("copy.html"))
+        try Data(#"{"fetched_at": "2026-09-29T08:00:00Z"}"#.utf8).write(to: site.content.appendingPathComponent("copy.json"))
+        let later = try site.build()
+        #expect(later.sourcesReused >= 4 && later.sourcesProcessed == 1, "\(later.summary)")
+        let droppedLater = Dictionary(later.duplicates.map { ($0.dropped, $0) }, uniquingKeysWith: { first, _ in first })
+        #expect(droppedLater["copy.html"]?.reason == "near-identical body" && droppedLater["copy.html"]?.kept == "new.html")
+        #expect(droppedLater["mirror.html"]?.reason == "near-identical body" && later.published == 4)
     }
 
     @Test func progressReachesTheEndOfEveryLongPhase() throws {

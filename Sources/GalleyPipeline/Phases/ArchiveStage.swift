@@ -195,7 +195,8 @@ struct ArchiveStage {
         case .success(let document): (document, nil)
         case .failure(let error): (nil, error)
         }
-        let record = SourceRecord(fingerprint: fingerprint, fetched: fetched, document: document, problem: problem)
+        var record = SourceRecord(fingerprint: fingerprint, fetched: fetched, document: document, problem: problem)
+        record.bands = document.flatMap { DuplicateFilter.bandKeys(ofBody: $0.body) }
         return (ProcessedSource(file: file, head: record.head, problem: problem, fetched: fetched, reused: false), record)
     }
 

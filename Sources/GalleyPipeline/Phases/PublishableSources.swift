@@ -32,7 +32,7 @@ struct PublishableSources {
         let markdownSources = Set(candidates.filter(\.isMarkdown).map(\.document.source))
         let pages = resolved.documents.filter { !markdownSources.contains($0.source) }
         let filtered = DuplicateFilter.filter(pages.map { .init(document: $0, fetched: fetched[$0.source] ?? .distantPast) },
-                                              bodies: bodies.bodies(of:))
+                                              bands: bodies.bands(of:), bodies: bodies.bodies(of:))
         duplicates = Dictionary(filtered.duplicates.map { ($0.dropped, $0) }, uniquingKeysWith: { first, _ in first })
         for document in resolved.documents where duplicates[document.source] == nil {
             if document.frontMatter.draft { drafts.insert(document.source) } else { documents.append(document) }

@@ -170,7 +170,8 @@ struct SourceStage {
         }
         switch result.document {
         case .success(let document):
-            let record = SourceRecord(fingerprint: fingerprint, fetched: fetched, document: document, problem: nil)
+            var record = SourceRecord(fingerprint: fingerprint, fetched: fetched, document: document, problem: nil)
+            if file.kind != .markdown { record.bands = DuplicateFilter.bandKeys(ofBody: document.body) }
             return (ProcessedSource(file: file, head: record.head, problem: nil, fetched: fetched, reused: false), record)
         case .failure(let problem):
             let record = SourceRecord(fingerprint: fingerprint, fetched: fetched, document: nil, problem: problem)

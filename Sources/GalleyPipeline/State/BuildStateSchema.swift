@@ -16,7 +16,7 @@ enum BuildStateSchema {
     /// (The documents' own layout follows the front-matter schema and is checked by
     /// `meta.document_schema`; and a galley binary other than the one that saved the state
     /// reuses no document and no page anyway: `BuildKeys.toolIdentity` is part of every key.)
-    static let version: Int32 = 6
+    static let version: Int32 = 7
 
     /// The tables, created together in one transaction.
     static let tables = """
@@ -56,7 +56,10 @@ enum BuildStateSchema {
             path TEXT PRIMARY KEY NOT NULL,   -- the source's path
             head BLOB NOT NULL,               -- source, body digest and images, front matter (DocumentHead,
                                               -- ArticleDocumentCoding); first, so reading it never reads the body
-            body BLOB NOT NULL                -- the Markdown body, UTF-8
+            body BLOB NOT NULL,               -- the Markdown body, UTF-8
+            bands BLOB                        -- a scraped page's MinHash band keys for the duplicate filter
+                                              -- (DuplicateFilter.bandKeys(ofBody:)), 8 little-endian Int64;
+                                              -- NULL: a Markdown article, or a body too short to compare
         );
         -- One row per file of the site the last build wrote (OutputRecord).
         CREATE TABLE outputs (

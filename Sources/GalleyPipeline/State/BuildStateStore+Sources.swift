@@ -185,6 +185,8 @@ struct SourceRow: Sendable {
     /// The body of a document made by this build; nil when the row's document is already in
     /// the state (a reused or last-good record: its stored body stays).
     var body: String?
+    /// `body`'s band keys for the duplicate filter (`SourceRecord.bands`), saved with it.
+    var bands: [Int]?
 
     init(_ record: SourceRecord) {
         fingerprint = record.fingerprint
@@ -196,6 +198,7 @@ struct SourceRow: Sendable {
             return writer.bytes
         }
         body = record.body
+        bands = record.bands
     }
 
     init(_ row: Row, verifiedAt: Int64?) throws {
@@ -235,8 +238,8 @@ struct SourceRow: Sendable {
             problem?.stage.rawValue, problem?.source, problem?.reason, problem?.kind.rawValue,
         ])
         if let head, let body {
-            try db.cachedStatement(sql: "INSERT OR REPLACE INTO documents (path, head, body) VALUES (?, ?, ?)")
-                .execute(arguments: [path, Data(head), Data(body.utf8)])
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO documents (path, head, body, bands) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [path, Data(head), Data(body.utf8), bands.map(DocumentBodies.encode)])
         } else if let head {
             // The stored document is this one (read from this row): its body stays.
             try db.cachedStatement(sql: "UPDATE documents SET head = ? WHERE path = ?").execute(arguments: [Data(head), path])

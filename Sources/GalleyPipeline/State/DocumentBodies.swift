@@ -34,6 +34,37 @@ struct DocumentBodies: Sendable {
         }
         return read ?? [:]
     }
+
+    /// The band keys stored for the scraped pages at `paths` (`documents.bands`, see
+    /// `DuplicateFilter`), read in one go; a path without any is missing from the result.
+    func bands(of paths: [String]) -> [String: [Int]] {
+        let read = try? database.read { db -> [String: [Int]] in
+            let statement = try db.cachedStatement(sql: "SELECT bands FROM documents WHERE path = ?")
+            var bands: [String: [Int]] = [:]
+            for path in paths {
+                let keys = try Row.fetchOne(statement, arguments: [path])?.withUnsafeData(atIndex: 0) { data in data.map(Self.decode) }
+                if let keys { bands[path] = keys }
+            }
+            return bands
+        }
+        return read ?? [:]
+    }
+
+    /// Band keys as stored: each an Int64, little-endian.
+    static func encode(_ keys: [Int]) -> Data {
+        var data = Data(capacity: keys.count * 8)
+        for key in keys { withUnsafeBytes(of: Int64(key).littleEndian) { data.append(contentsOf: $0) } }
+        return data
+    }
+
+    static func decode(_ data: Data) -> [Int] {
+        let bytes = [UInt8](data)
+        return stride(from: 0, to: bytes.count - bytes.count % 8, by: 8).map { start in
+            var value: Int64 = 0
+            for offset in 0..<8 { value |= Int64(bytes[start + offset]) << (8 * offset) }
+            return Int(value)
+        }
+    }
 }
 
 extension BuildStateStore {

@@ -15,6 +15,10 @@ struct SourceRecord: Sendable, Equatable {
     /// The body of a document this build made, until the record is saved; nil for a record read
     /// from the state (its body stays there, under the same path).
     var body: String?
+    /// The band keys of `body` for the duplicate filter (`DuplicateFilter.bandKeys(ofBody:)`),
+    /// saved with it: made for a scraped page's document, nil for a Markdown article's or a
+    /// body too short to compare.
+    var bands: [Int]?
     var problem: GalleyError?
 
     var isStale: Bool { problem != nil && head != nil }
