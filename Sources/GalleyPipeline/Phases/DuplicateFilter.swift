@@ -113,9 +113,11 @@ enum DuplicateFilter {
     }
 
     /// Hashes of every run of `shingleWords` words (letters and digits, lower-cased) in the
-    /// first `comparedBytes` of the body.
+    /// first `comparedBytes` of the body, pictures inlined as `data:` URIs left out (their
+    /// base64 is not words: two stories showing the same inlined picture would look alike).
     static func shingleSet(_ markdown: String) -> Set<UInt64> {
-        let compared = markdown.utf8.count > comparedBytes ? String(decoding: markdown.utf8.prefix(comparedBytes), as: UTF8.self) : markdown
+        let text = withoutDataURIs(markdown)
+        let compared = text.utf8.count > comparedBytes ? String(decoding: text.utf8.prefix(comparedBytes), as: UTF8.self) : text
         let words = compared.lowercased().split { !$0.isLetter && !$0.isNumber }
         guard words.count >= shingleWords else { return [] }
         var result = Set<UInt64>()
@@ -133,6 +135,30 @@ enum DuplicateFilter {
     static func bandKeys(ofBody body: String) -> [Int]? {
         let shingles = shingleSet(body)
         return shingles.count >= minimumWords - shingleWords + 1 ? bandKeys(shingles) : nil
+    }
+
+    /// `markdown` without its pictures' `data:` URIs: from `data:image/` to the next `)`, blank
+    /// or quote (how a URI ends in a Markdown image).
+    static func withoutDataURIs(_ markdown: String) -> String {
+        let marker = Array("data:image/".utf8)
+        let bytes = Array(markdown.utf8)
+        let kept = bytes.withUnsafeBufferPointer { buffer -> [UInt8]? in
+            guard var next = ByteSearch.firstOffset(of: marker, in: buffer) else { return nil }
+            var kept: [UInt8] = []
+            kept.reserveCapacity(buffer.count)
+            var position = 0
+            while true {
+                kept += buffer[position..<next]
+                var end = next + marker.count
+                while end < buffer.count, buffer[end] != UInt8(ascii: ")"), buffer[end] > 0x20, buffer[end] != UInt8(ascii: "\"") { end += 1 }
+                position = end
+                guard let found = ByteSearch.firstOffset(of: marker, in: buffer, from: end) else { break }
+                next = found
+            }
+            kept += buffer[position...]
+            return kept
+        }
+        return kept.map { String(decoding: $0, as: UTF8.self) } ?? markdown
     }
 
     /// One key per band of the MinHash signature.
