@@ -48,7 +48,7 @@ extension BuildPipeline {
         let rememberedArchives = options.full ? [:] : try store.archivedImages(settings: settings)
         let session = output.session
         let written = ImageStage.Output(begin: { paths, current throws(GalleyError) in try output.begin(paths, current: { current }) },
-                                        write: { file in Self.write(file, key: "", session: session) })
+                                        write: { file throws(GalleyError) in try session.write(file) })
         let result = try stage.run(articles.entries, remembered: remembered, rememberedArchives: rememberedArchives,
                                    reusable: { path, key in cache.reusable(path, key: key) }, output: written)
         try store.saveScrapedImages(result.records, forgotten: result.forgotten, settings: settings)
@@ -182,11 +182,6 @@ extension BuildPipeline {
         } catch {
             return .failedRender(error)
         }
-        return write(page, key: key, session: session)
-    }
-
-    /// Writes a made file through `session`: `.written` or `.failedWrite`.
-    static func write(_ page: RenderedPage, key: String, session: OutputSession) -> PageResult {
         do throws(GalleyError) {
             let outcome = try session.write(page)
             return .written(key: key, wrote: outcome.written, stamp: outcome.stamp)

@@ -27,8 +27,8 @@ struct ImageStage {
         /// Hears the paths of a batch's files before the first is written, with the paths of
         /// the images' files kept or made so far (`StreamedOutput.begin`).
         var begin: (_ paths: [String], _ current: [String]) throws(GalleyError) -> Void
-        /// Writes one file (on any thread): `.written` or `.failedWrite`.
-        var write: @Sendable (RenderedPage) -> BuildPipeline.PageResult
+        /// Writes one file, on any thread, when its bytes changed (`OutputSession.write`).
+        var write: @Sendable (RenderedPage) throws(GalleyError) -> (written: Bool, stamp: FileStamp?)
     }
 
     /// A file the phase wrote (or found unchanged on disk).
@@ -339,7 +339,7 @@ struct ImageStage {
         guard !toMake.isEmpty else { return }
         try output.begin(toMake.flatMap { $0.plan.files.map(\.path) }, Array(result.keys.keys))
         let write = output.write
-        let outcomes = parallelMap(toMake, jobs: jobs) { image -> Swift.Result<[(path: String, written: BuildPipeline.PageResult)], ImageMakingFailed> in
+        let outcomes = parallelMap(toMake, jobs: jobs) { image -> Swift.Result<[(path: String, written: Swift.Result<(written: Bool, stamp: FileStamp?), GalleyError>)], ImageMakingFailed> in
             let bytes: [UInt8], path: String
             switch image.bytes {
             case .held(let held, let from): (bytes, path) = (held, from)
@@ -349,7 +349,7 @@ struct ImageStage {
             }
             do throws(ImageProblem) {
                 return .success(try processor.files(of: image.plan, from: bytes).map { file in
-                    (file.path, write(RenderedPage(path: file.path, bytes: file.bytes)))
+                    (file.path, Swift.Result { () throws(GalleyError) in try write(RenderedPage(path: file.path, bytes: file.bytes)) })
                 })
             } catch {
                 return .failure(.init(reason: "image \(path): \(error)"))
@@ -361,15 +361,9 @@ struct ImageStage {
                 result.problems.append(GalleyError(.images, source: image.source, reason: failed.reason, kind: .rejected))
             case .success(let files):
                 for (path, written) in files {
-                    switch written {
-                    case .written(_, let wrote, let stamp):
-                        result.written.append(Written(path: path, key: image.plan.cacheKey, wrote: wrote, stamp: stamp))
-                        result.keys[path] = image.plan.cacheKey
-                    case .failedWrite(let error), .failedRender(let error):
-                        throw error
-                    case .kept:
-                        continue
-                    }
+                    let outcome = try written.get()
+                    result.written.append(Written(path: path, key: image.plan.cacheKey, wrote: outcome.written, stamp: outcome.stamp))
+                    result.keys[path] = image.plan.cacheKey
                 }
                 result.made += 1
                 for url in image.urls { result.images.byURL[url] = image.image }
