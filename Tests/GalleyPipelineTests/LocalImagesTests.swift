@@ -181,11 +181,12 @@ import Testing
         let finder = ScrapedImageFinder(contentFolder: content)
         let page = "site/story.html", pageURL = "https://news.example/2026/10/story"
         // A browser's "save complete": the relative reference resolved against the page's URL.
-        let saved = finder.find("https://news.example/2026/10/story_files/photo.jpg", page: page, pageURL: pageURL)
+        let saved = finder.locate("https://news.example/2026/10/story_files/photo.jpg", page: page, pageURL: pageURL)
         #expect(saved?.path == "site/story_files/photo.jpg" && saved?.name == "photo.jpg")
-        #expect(finder.find("https://news.example/2026/10/story_files/link.jpg", page: page, pageURL: pageURL) == nil, "a link out of the content folder")
-        #expect(finder.find("https://news.example/2026/10/story_files/../../../outside.jpg", page: page, pageURL: pageURL) == nil)
-        #expect(finder.find("https://news.example/2026/10/story_files/photo.jpg", page: "warc/crawl.warc.gz#12", pageURL: pageURL) == nil,
+        #expect(saved.flatMap(finder.bytes(of:)) == [0xFF, 0xD8, 0xFF, 0xE0])
+        #expect(finder.locate("https://news.example/2026/10/story_files/link.jpg", page: page, pageURL: pageURL) == nil, "a link out of the content folder")
+        #expect(finder.locate("https://news.example/2026/10/story_files/../../../outside.jpg", page: page, pageURL: pageURL) == nil)
+        #expect(finder.locate("https://news.example/2026/10/story_files/photo.jpg", page: "warc/crawl.warc.gz#12", pageURL: pageURL) == nil,
                 "archive pages have no folder")
         let mirror = finder.candidates(for: URL(string: "https://cdn.example/a%20b/c.jpg?w=300")!, page: "mirror/news.example/x/story.html",
                                        pageURL: URL(string: "https://news.example/x/story"))

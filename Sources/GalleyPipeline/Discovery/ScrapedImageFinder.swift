@@ -58,14 +58,9 @@ struct ScrapedImageFinder: Sendable {
         var name: String
     }
 
-    /// The image at `imageURL`, shown by the page `source` (relative to the content folder)
-    /// whose URL is `pageURL`, or nil when the scrape does not have it.
-    func find(_ imageURL: String, page source: String, pageURL: String?) -> Found? {
-        guard let located = locate(imageURL, page: source, pageURL: pageURL), let bytes = bytes(of: located) else { return nil }
-        return Found(bytes: bytes, name: located.name, path: located.path)
-    }
-
-    /// Where the scrape has the image at `imageURL` (as `find`), without reading it.
+    /// Where the scrape has the image at `imageURL`, shown by the page `source` (relative to
+    /// the content folder) whose URL is `pageURL`, without reading it; nil when the scrape
+    /// does not have it (`bytes(of:)` reads it).
     func locate(_ imageURL: String, page source: String, pageURL: String?) -> Located? {
         guard let url = URL(string: imageURL) else { return nil }
         let present = { (folder: String, first: String) -> Bool in
@@ -186,12 +181,9 @@ struct ScrapedImageFinder: Sendable {
     private func regularFile(_ relative: String) -> (resolved: String, stamp: FileStamp)? {
         let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
         guard !parts.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." || $0.utf8.contains(0) }) else { return nil }
-        var folder = root
-        for part in parts.dropLast() {
-            folder += "/" + part
-            guard folders.exists(folder) else { return nil }
-        }
-        // The folder's links are resolved once per folder; the file's only when it is one.
+        // The folder's links are resolved once per folder (nil when it is missing); the
+        // file's only when it is one.
+        let folder = ([Substring(root)] + parts.dropLast()).joined(separator: "/")
         guard let resolvedFolder = folders.realPath(folder) else { return nil }
         var path = resolvedFolder + "/" + parts[parts.count - 1]
         var info = stat()

@@ -216,8 +216,7 @@ struct ImageStage {
         case .kept(let kept, _, _): plan = kept
         case .toMake(let made, _, _): plan = made
         }
-        record?.found[url] = ScrapedImageRecord(stamp: stamp, racy: racy, format: plan.format, sha256: plan.sha256, width: plan.width,
-                                                height: plan.height, widths: plan.widths, libvips: ImagePlan.libvips)
+        record?.found[url] = ScrapedImageRecord(plan: plan, stamp: stamp, racy: racy)
     }
 
     /// Takes what an unchanged archive held of `items`' URLs from its record, without reading

@@ -24,8 +24,13 @@ struct ScrapedImageRecord: Sendable, Hashable {
     /// The record of `plan`, made from a file stamped `stamp` and read at `readAt`
     /// (nanoseconds since 1970).
     init(plan: ImagePlan, stamp: FileStamp, readAt: Int64) {
-        self.init(stamp: stamp, racy: SourceFingerprint.isRacy(stamp, readAt: readAt), format: plan.format, sha256: plan.sha256,
-                  width: plan.width, height: plan.height, widths: plan.widths, libvips: ImagePlan.libvips)
+        self.init(plan: plan, stamp: stamp, racy: SourceFingerprint.isRacy(stamp, readAt: readAt))
+    }
+
+    /// The record of `plan`, made from a file (or an archive) stamped `stamp`, racy or not.
+    init(plan: ImagePlan, stamp: FileStamp, racy: Bool) {
+        self.init(stamp: stamp, racy: racy, format: plan.format, sha256: plan.sha256, width: plan.width, height: plan.height,
+                  widths: plan.widths, libvips: ImagePlan.libvips)
     }
 
     /// A record as stored.
