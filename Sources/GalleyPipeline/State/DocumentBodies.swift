@@ -20,50 +20,46 @@ struct DocumentBodies: Sendable {
     /// missing from the result, as is every path when the state can no longer be read (it was
     /// found damaged and discarded during this build).
     func bodies(of paths: [String]) -> [String: String] {
-        let read = try? database.read { db -> [String: String] in
-            let statement = try db.cachedStatement(sql: "SELECT body FROM documents WHERE path = ?")
-            var bodies: [String: String] = [:]
-            bodies.reserveCapacity(paths.count)
-            for path in paths {
-                let body = try Row.fetchOne(statement, arguments: [path])?.withUnsafeData(atIndex: 0) { data in
-                    data.map { String(decoding: $0, as: UTF8.self) }
-                }
-                if let body { bodies[path] = body }
-            }
-            return bodies
-        }
-        return read ?? [:]
+        column("body", of: paths) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The band keys stored for the scraped pages at `paths` (`documents.bands`, see
     /// `DuplicateFilter`), read in one go; a path without any is missing from the result.
     func bands(of paths: [String]) -> [String: [Int]] {
-        let read = try? database.read { db -> [String: [Int]] in
-            let statement = try db.cachedStatement(sql: "SELECT bands FROM documents WHERE path = ?")
-            var bands: [String: [Int]] = [:]
+        column("bands", of: paths, Self.decode)
+    }
+
+    /// One column of `documents` for `paths`, decoded from its bytes, in one read transaction;
+    /// paths whose value is NULL or missing are left out, and every path when the state can no
+    /// longer be read.
+    private func column<Value>(_ name: String, of paths: [String], _ decode: (Data) -> Value) -> [String: Value] {
+        let read = try? database.read { db -> [String: Value] in
+            let statement = try db.cachedStatement(sql: "SELECT \(name) FROM documents WHERE path = ?")
+            var values: [String: Value] = [:]
+            values.reserveCapacity(paths.count)
             for path in paths {
-                let keys = try Row.fetchOne(statement, arguments: [path])?.withUnsafeData(atIndex: 0) { data in data.map(Self.decode) }
-                if let keys { bands[path] = keys }
+                if let value = try Row.fetchOne(statement, arguments: [path])?.withUnsafeData(atIndex: 0, { data in data.map(decode) }) {
+                    values[path] = value
+                }
             }
-            return bands
+            return values
         }
         return read ?? [:]
     }
 
-    /// Band keys as stored: each an Int64, little-endian.
+    /// Band keys as stored: each an Int64, little-endian (`BinaryWriter`'s layout).
     static func encode(_ keys: [Int]) -> Data {
-        var data = Data(capacity: keys.count * 8)
-        for key in keys { withUnsafeBytes(of: Int64(key).littleEndian) { data.append(contentsOf: $0) } }
-        return data
+        var writer = BinaryWriter()
+        for key in keys { writer.write(key) }
+        return Data(writer.bytes)
     }
 
+    /// Band keys as `encode` stored them (a damaged tail is left out).
     static func decode(_ data: Data) -> [Int] {
-        let bytes = [UInt8](data)
-        return stride(from: 0, to: bytes.count - bytes.count % 8, by: 8).map { start in
-            var value: Int64 = 0
-            for offset in 0..<8 { value |= Int64(bytes[start + offset]) << (8 * offset) }
-            return Int(value)
-        }
+        var reader = BinaryReader([UInt8](data))
+        var keys: [Int] = []
+        while let key = try? reader.int() { keys.append(key) }
+        return keys
     }
 }
 
