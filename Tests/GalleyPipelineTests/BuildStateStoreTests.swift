@@ -623,6 +623,33 @@ extension Dictionary where Value == SourceRecord {
         #expect(result.duplicates.isEmpty && result.kept.count == 2)
     }
 
+    /// The compared text is the first bytes of the body with its pictures' URIs left out, the
+    /// same whether the limit falls before, inside or after a URI, and a body without any is
+    /// given back as it is.
+    @Test func theComparedTextIsThePrefixOfTheBodyWithoutItsPictures() {
+        func reference(_ text: String, limit: Int) -> String {
+            let bytes = Array(text.utf8), marker = Array("data:image/".utf8)
+            var kept: [UInt8] = [], index = 0
+            while index < bytes.count {
+                if bytes[index...].starts(with: marker) {
+                    index += marker.count
+                    while index < bytes.count, bytes[index] != UInt8(ascii: ")"), bytes[index] > 0x20, bytes[index] != UInt8(ascii: "\"") { index += 1 }
+                } else {
+                    kept.append(bytes[index])
+                    index += 1
+                }
+            }
+            return String(decoding: kept.prefix(limit), as: UTF8.self)
+        }
+        let bodies = ["", "kata biasa tanpa gambar", "a ![x](data:image/png;base64,AAAA) b", "![](data:image/jpeg;base64,QUJD)![](data:image/gif;base64,R0)",
+                      "teks é ![f](data:image/webp;base64,\(String(repeating: "Zm9v", count: 50))) lagi \"data:image/x\" akhir data:image/"]
+        for body in bodies {
+            for limit in [0, 1, 3, 5, 12, 20, 40, 200, .max] {
+                #expect(DuplicateFilter.withoutDataURIs(body, limit: limit) == reference(body, limit: limit), "\(body.prefix(30)) \(limit)")
+            }
+        }
+    }
+
     /// A near-identical body found across batches (the copy is compared 8,192 candidates
     /// after the original): every candidate's band keys asked for once, in batches no larger
     /// than the batch size, and only the two bodies that share a band read.

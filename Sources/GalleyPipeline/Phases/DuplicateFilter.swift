@@ -116,8 +116,7 @@ enum DuplicateFilter {
     /// first `comparedBytes` of the body, pictures inlined as `data:` URIs left out (their
     /// base64 is not words: two stories showing the same inlined picture would look alike).
     static func shingleSet(_ markdown: String) -> Set<UInt64> {
-        let text = withoutDataURIs(markdown)
-        let compared = text.utf8.count > comparedBytes ? String(decoding: text.utf8.prefix(comparedBytes), as: UTF8.self) : text
+        let compared = withoutDataURIs(markdown, limit: comparedBytes)
         let words = compared.lowercased().split { !$0.isLetter && !$0.isNumber }
         guard words.count >= shingleWords else { return [] }
         var result = Set<UInt64>()
@@ -137,28 +136,31 @@ enum DuplicateFilter {
         return shingles.count >= minimumWords - shingleWords + 1 ? bandKeys(shingles) : nil
     }
 
-    /// `markdown` without its pictures' `data:` URIs: from `data:image/` to the next `)`, blank
-    /// or quote (how a URI ends in a Markdown image).
-    static func withoutDataURIs(_ markdown: String) -> String {
+    /// The first `limit` bytes of `markdown` without its pictures' `data:` URIs (from
+    /// `data:image/` to the next `)`, blank or quote: how a URI ends in a Markdown image). The
+    /// body is read in place and no further than the text kept needs: a 50 MB body is neither
+    /// copied nor scanned to its end.
+    static func withoutDataURIs(_ markdown: String, limit: Int = .max) -> String {
         let marker = Array("data:image/".utf8)
-        let bytes = Array(markdown.utf8)
-        let kept = bytes.withUnsafeBufferPointer { buffer -> [UInt8]? in
-            guard var next = ByteSearch.firstOffset(of: marker, in: buffer) else { return nil }
+        var body = markdown
+        return body.withUTF8 { buffer -> String in
+            if buffer.count <= limit, ByteSearch.firstOffset(of: marker, in: buffer) == nil { return markdown }
             var kept: [UInt8] = []
-            kept.reserveCapacity(buffer.count)
             var position = 0
-            while true {
-                kept += buffer[position..<next]
+            while kept.count < limit, position < buffer.count {
+                let remaining = limit - kept.count
+                // A marker that starts past the bytes still wanted does not matter.
+                let searched = UnsafeBufferPointer(rebasing: buffer[position..<min(buffer.count, position + min(remaining, buffer.count) + marker.count)])
+                let next = ByteSearch.firstOffset(of: marker, in: searched).map { position + $0 }
+                let textEnd = min(next ?? buffer.count, position + min(remaining, buffer.count - position))
+                kept += buffer[position..<textEnd]
+                guard let next, textEnd == next else { break }
                 var end = next + marker.count
                 while end < buffer.count, buffer[end] != UInt8(ascii: ")"), buffer[end] > 0x20, buffer[end] != UInt8(ascii: "\"") { end += 1 }
                 position = end
-                guard let found = ByteSearch.firstOffset(of: marker, in: buffer, from: end) else { break }
-                next = found
             }
-            kept += buffer[position...]
-            return kept
+            return String(decoding: kept, as: UTF8.self)
         }
-        return kept.map { String(decoding: $0, as: UTF8.self) } ?? markdown
     }
 
     /// One key per band of the MinHash signature.
