@@ -118,9 +118,9 @@ public struct BuildPipeline: Sendable {
         report.phases.append(clock.lap("read"))
 
         var seen: [String: SourceStamps] = [:]
-        if let fingerprints = stored.fingerprints, try isUpToDate(fingerprints, outputs: previous, images: stored.scrapedImages, archivedImages: stored.archivedImages,
-                                                                     store: store, files: files,
-                                                                     seen: &seen) {
+        if let fingerprints = stored.fingerprints,
+           try isUpToDate(fingerprints, outputs: previous, images: stored.scrapedImages, archivedImages: stored.archivedImages, store: store,
+                          files: files, seen: &seen) {
             report.phases.append(clock.lap("check"))
             if options.leavesMemoryForExit { LeftForExit.keep(stored, files) }
             return try upToDateReport(report, last: last, outputs: previous, store: store, files: files, sources: fingerprints)

@@ -114,8 +114,7 @@ struct ImageStage {
     /// by resolved path (none: every file is read).
     /// `rememberedArchives`: what each archive held of its pages' image URLs when last read
     /// (`ArchivedImagesRecord`), by archive (none: every archive is read).
-    func run(_ entries: [ArticleIndex.Entry], remembered: [String: ScrapedImageRecord] = [:],
-             rememberedArchives: [String: ArchivedImagesRecord] = [:],
+    func run(_ entries: [ArticleIndex.Entry], remembered: [String: ScrapedImageRecord], rememberedArchives: [String: ArchivedImagesRecord],
              reusable: @Sendable (String, String) -> OutputRecord?, output: Output) throws(GalleyError) -> Result {
         var wanted: [Wanted] = []
         var seen: Set<String> = []
