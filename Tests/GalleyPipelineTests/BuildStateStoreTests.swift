@@ -1,5 +1,6 @@
 import Foundation
 import GalleyCore
+import GalleyImages
 @testable import GalleyPipeline
 import GalleyTestSupport
 import GRDB
@@ -162,6 +163,34 @@ import Testing
         try store.saveScrapedImages(["e.webp": record(40)], forgotten: [], settings: "two")
         #expect(try store.scrapedImages(settings: "one").isEmpty, "rows of other settings are dropped by a save")
         #expect(try store.scrapedImages(settings: "two") == ["e.webp": record(40)])
+    }
+
+    /// An image row holding what galley never writes (a format it does not make, widths that
+    /// are not numbers, one archive under two stamps) makes the state read as damaged: it is
+    /// discarded, never misread, and the next save writes again.
+    @Test func aDamagedImageRowDiscardsTheStateNeverMisread() throws {
+        let plan = ScrapedImageRecord(stamp: FileStamp(size: 10, modified: 20), racy: false, format: .png, sha256: "ab", width: 8, height: 6,
+                                      widths: [8], libvips: "vips-8.14")
+        let archive = ArchivedImagesRecord(stamp: FileStamp(size: 30, modified: 40), racy: false, searched: ["https://a.example/1.png", "https://a.example/2.png"],
+                                           found: ["https://a.example/1.png": ScrapedImageRecord(plan: ImagePlan.remembered(format: .png, sha256: "cd", width: 8,
+                                                   height: 6, widths: [8], rules: .init()), stamp: FileStamp(size: 30, modified: 40), racy: false)])
+        let damages = ["UPDATE scraped_images SET format = 'bmp'", "UPDATE scraped_images SET widths = '480,x'",
+                       "UPDATE archived_images SET mtime = 41 WHERE url = 'https://a.example/2.png'"]
+        for damage in damages {
+            let folder = RepositoryPaths.temporaryFolder("state-image-damage")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let url = Self.stateURL(folder)
+            let store = try BuildStateStore(url: url)
+            try store.saveScrapedImages(["a.png": plan], forgotten: [], settings: "s")
+            try store.saveArchivedImages(["crawl.warc.gz": archive], forgotten: [], settings: "s")
+            try Self.execute(damage, at: url)
+            let reopened = try BuildStateStore(url: url)
+            let images = try reopened.scrapedImages(settings: "s"), archives = try reopened.archivedImages(settings: "s")
+            #expect(images.isEmpty || archives.isEmpty, "\(damage): read as if whole")
+            #expect(try reopened.scrapedImages(settings: "s").isEmpty && reopened.archivedImages(settings: "s").isEmpty, "\(damage): discarded")
+            try reopened.saveScrapedImages(["a.png": plan], forgotten: [], settings: "s")
+            #expect(try BuildStateStore(url: url).scrapedImages(settings: "s") == ["a.png": plan], "\(damage): saves again")
+        }
     }
 
     /// What an archive held of its pages' image URLs (plans, refusals, absences) comes back
