@@ -231,7 +231,9 @@ import Testing
 
     /// The same while images are being made and written: the example's iNews pages with the
     /// images their scrape has, each round at another `images.quality` (so every image file is
-    /// made and written again), killed at random moments.
+    /// made and written again), killed at random moments; the last two rounds keep the quality
+    /// of the one before, so that they start from the image records (`scraped_images`) a killed
+    /// build saved before its files were all written.
     @Test func buildsKilledWhileMakingImagesLeaveNoPartialImage() async throws {
         let folders = Folders(root: RepositoryPaths.temporaryFolder("cron-kill-images"))
         defer { try? FileManager.default.removeItem(at: folders.root) }
@@ -250,8 +252,8 @@ import Testing
         // extraction and is faster, so a round that finishes before its kill lowers the bound
         // to its delay (as the archive test does).
         var bound = max(full.seconds, 0.05)
-        for round in 0..<6 {
-            try (base + "\nimages:\n  quality: \(70 + round)\n").write(to: config, atomically: true, encoding: .utf8)
+        for round in 0..<8 {
+            try (base + "\nimages:\n  quality: \(70 + min(round, 5))\n").write(to: config, atomically: true, encoding: .utf8)
             var arguments = folders.arguments()
             arguments[2] = config.path
             let delay = Double(random.below(Int(bound * 1000))) / 1000
