@@ -25,12 +25,15 @@ enum ArticleDocumentCoding {
 
     /// Reads what `write(_: DocumentHead, to:)` wrote; `codedDigest`: the digest of those bytes,
     /// when the caller has them whole.
+    /// The front matter's digest (`DocumentHead.frontMatterDigest`) is that of the bytes it was read from.
     static func readHead(_ reader: inout BinaryReader, codedDigest: UInt64? = nil) throws(BinaryReader.Truncated) -> DocumentHead {
         let source = try reader.string()
         let digest = try reader.uint64()
         let images = try reader.strings()
-        return DocumentHead(source: source, frontMatter: try readFrontMatter(&reader), bodyDigest: digest, bodyImages: images,
-                            codedDigest: codedDigest)
+        let matterStart = reader.position
+        let matter = try readFrontMatter(&reader)
+        return DocumentHead(source: source, frontMatter: matter, bodyDigest: digest, bodyImages: images, codedDigest: codedDigest,
+                            frontMatterDigest: DocumentHead.digest(of: reader.bytesRead(from: matterStart)))
     }
 
     /// Every field of the schema (absent ones as `absent`), then `extra`.

@@ -12,6 +12,12 @@ struct BinaryReader {
 
     var isAtEnd: Bool { offset == bytes.count }
 
+    /// Where the next read starts.
+    var position: Int { offset }
+
+    /// The bytes read from `start` up to `position`.
+    func bytesRead(from start: Int) -> ArraySlice<UInt8> { bytes[min(start, offset)..<offset] }
+
     mutating func uint64() throws(Truncated) -> UInt64 {
         guard offset + 8 <= bytes.count else { throw Truncated() }
         var value: UInt64 = 0

@@ -24,17 +24,23 @@ struct DocumentHead: Sendable, Equatable {
         let fields: Fields
         /// The hash of the head as the build state stores it (`ArticleDocumentCoding`).
         let codedDigest: UInt64
+        /// The hash of its front matter alone, as stored.
+        let frontMatterDigest: UInt64
 
-        init(_ fields: Fields, codedDigest: UInt64? = nil) {
+        init(_ fields: Fields, codedDigest: UInt64? = nil, frontMatterDigest: UInt64? = nil) {
             self.fields = fields
-            self.codedDigest = codedDigest ?? Self.digest(of: fields)
-        }
-
-        private static func digest(of fields: Fields) -> UInt64 {
+            if let codedDigest, let frontMatterDigest {
+                self.codedDigest = codedDigest
+                self.frontMatterDigest = frontMatterDigest
+                return
+            }
             var writer = BinaryWriter()
             ArticleDocumentCoding.write(source: fields.source, bodyDigest: fields.bodyDigest, bodyImages: fields.bodyImages,
                                         frontMatter: fields.frontMatter, to: &writer)
-            return DocumentHead.digest(of: writer.bytes)
+            self.codedDigest = codedDigest ?? DocumentHead.digest(of: writer.bytes)
+            var matter = BinaryWriter()
+            ArticleDocumentCoding.write(fields.frontMatter, to: &matter)
+            self.frontMatterDigest = frontMatterDigest ?? DocumentHead.digest(of: matter.bytes)
         }
     }
 
@@ -63,6 +69,10 @@ struct DocumentHead: Sendable, Equatable {
     /// for the document. A head read from the state hashes its stored bytes; a new one is coded
     /// once for it (the keys of every article were coding every head on every build).
     var codedDigest: UInt64 { box.codedDigest }
+    /// The hash of the front matter alone as stored: what the render keys take for the article's
+    /// card (everything a list item, a feed entry or a related link shows of it comes from its
+    /// front matter), so that an edit of its body alone changes its own page only.
+    var frontMatterDigest: UInt64 { box.frontMatterDigest }
 
     /// The head of `document`.
     init(_ document: ArticleDocument) {
@@ -72,8 +82,10 @@ struct DocumentHead: Sendable, Equatable {
 
     /// A head as stored (`ArticleDocumentCoding.readHead`); `codedDigest`, when given, is the
     /// digest of the bytes it was read from.
-    init(source: String, frontMatter: FrontMatter, bodyDigest: UInt64, bodyImages: [String], codedDigest: UInt64? = nil) {
-        box = Box(Fields(source: source, frontMatter: frontMatter, bodyDigest: bodyDigest, bodyImages: bodyImages), codedDigest: codedDigest)
+    init(source: String, frontMatter: FrontMatter, bodyDigest: UInt64, bodyImages: [String], codedDigest: UInt64? = nil,
+         frontMatterDigest: UInt64? = nil) {
+        box = Box(Fields(source: source, frontMatter: frontMatter, bodyDigest: bodyDigest, bodyImages: bodyImages), codedDigest: codedDigest,
+                  frontMatterDigest: frontMatterDigest)
     }
 
     static func == (lhs: DocumentHead, rhs: DocumentHead) -> Bool {
@@ -93,10 +105,11 @@ struct DocumentHead: Sendable, Equatable {
         return hasher.value
     }
 
-    /// The digest of coded bytes (`codedDigest`).
-    static func digest(of bytes: [UInt8]) -> UInt64 {
+    /// The digest of coded bytes (`codedDigest`, `frontMatterDigest`).
+    static func digest(of bytes: some Collection<UInt8>) -> UInt64 {
         var hasher = StableHasher()
-        bytes.withUnsafeBytes { hasher.combine(buffer: $0) }
+        if bytes.withContiguousStorageIfAvailable({ hasher.combine(buffer: UnsafeRawBufferPointer($0)) }) != nil { return hasher.value }
+        Array(bytes).withUnsafeBytes { hasher.combine(buffer: $0) }
         return hasher.value
     }
 }

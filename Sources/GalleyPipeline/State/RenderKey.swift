@@ -49,14 +49,15 @@ struct RenderKey {
         return hasher.value
     }
 
-    /// A summary by what it is made from: its slug, path and source, and its document's head
-    /// (`codedDigest`, the whole front matter as stored). The rest of a summary (URLs checked,
-    /// terms slugged) follows from those and from galley and the config, which the render
-    /// inputs stand for. What `hash(_:)` gives without coding the front matter again.
+    /// A summary by what it is made from: its slug, path and source, and its document's front
+    /// matter (`frontMatterDigest`, as stored; not the body, which no card shows). The rest of
+    /// a summary (URLs checked, terms slugged) follows from those and from galley and the
+    /// config, which the render inputs stand for. What `hash(_:)` gives without coding the
+    /// front matter again.
     static func hash(_ summary: ArticleSummary, head: DocumentHead) -> String {
         var hasher = StableHasher()
         for text in [summary.slug, summary.path, summary.source] { hasher.combine(text) }
-        hasher.combine(digest: head.codedDigest)
+        hasher.combine(digest: head.frontMatterDigest)
         return hasher.hex
     }
 
