@@ -10,9 +10,10 @@ extension BuildPipeline {
     /// the outputs. Before the first of these files is touched, the records of the files about
     /// to be written or removed are made untrusted (paths kept for pruning), so a build killed
     /// while writing leaves the next one nothing stale to trust (pages written while rendering
-    /// were announced the same way before rendering).
+    /// were announced the same way before rendering). `articles`: the records of the articles
+    /// whose pages were rendered.
     func write(_ outputs: OutputSet, output: StreamedOutput, keys: BuildKeys, published: [ArticleSummary],
-               report: inout BuildReport) throws(GalleyError) {
+               articles: [String: PublishedArticleRecord], report: inout BuildReport) throws(GalleyError) {
         let removed = output.earlier.filter { !outputs.contains($0) }
         let touched = Set(outputs.files.map(\.path)).union(removed)
         try output.store.beginWriting(touched, known: output.earlier.union(outputs.allPaths), renderInputsKey: keys.renderInputs)
@@ -44,7 +45,8 @@ extension BuildPipeline {
             records[path] = OutputRecord(renderKey: key, stamp: stamp)
         }
         try output.store.finishWriting(records, changed: Set(records.keys), removed: removed, kept: outputs.kept,
-                                       build: lastBuild(published, keys: keys, report: report), problems: report.problems, stale: report.stale)
+                                       build: lastBuild(published, keys: keys, report: report), problems: report.problems, stale: report.stale,
+                                       articles: articles, published: Set(published.map(\.source)))
         LegacyState(outputRoot: state.outputRoot, stateFolder: state.folder).remove()
     }
 
@@ -72,37 +74,52 @@ extension BuildPipeline {
         return earliest
     }
 
+    /// What the no-change check found.
+    enum ChangeCheck: Equatable {
+        /// The output is already what this build would write.
+        case upToDate
+        /// These sources changed (at most `editsRenderedAlone`, none added, removed or an
+        /// archive), and nothing else: the other sources, the output files and the scrape's
+        /// images are as the last build left them.
+        case edited([SourceFile])
+        /// Anything else: every phase runs.
+        case changed
+    }
+
     /// Whether the output is already what this build would write, once `mayBeCurrent` said the
     /// last build's record allows it: the last build was made over the same sources (size,
     /// mtime, sidecar; racy ones by their bytes) and its files are untouched. Reads stamps and
-    /// racy sources only, never a document.
+    /// racy sources only, never a document. When only a few sources changed, the rest is
+    /// checked as well, for `renderEditedArticles`.
     /// `seen`: the stamps the check took of the sources, by path (those it did not take are
     /// left out), for the source stage of a build that goes on.
-    func isUpToDate(_ sources: [String: SourceFingerprint], outputs: [String: OutputRecord], images: [String: ScrapedImageRecord],
-                    archivedImages: [String: ArchivedImagesRecord], store: BuildStateStore, files: [SourceFile],
-                    seen: inout [String: SourceStamps]) throws(GalleyError) -> Bool {
+    func checkForChanges(_ sources: [String: SourceFingerprint], outputs: [String: OutputRecord], images: [String: ScrapedImageRecord],
+                         archivedImages: [String: ArchivedImagesRecord], store: BuildStateStore, files: [SourceFile],
+                         seen: inout [String: SourceStamps]) throws(GalleyError) -> ChangeCheck {
         // An archive's records have rows of their own (`FILE#offset`); its own row stands for them here.
         let fileRows = files.contains { $0.kind == .archive } ? sources.keys.count { ScrapeArchive.archivePath(ofRecord: $0) == nil } : sources.count
         guard files.count == fileRows, let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path),
-              let output = FolderStamps(folder: state.outputRoot) else { return false }
+              let output = FolderStamps(folder: state.outputRoot) else { return .changed }
         // Racy sources are read from here on: a time before any of them is read.
         let checkedAt = SourceFingerprint.nowNanoseconds()
         let checks = parallelMap(files, jobs: options.jobs) { file in
             sourceCheck(file, in: content, recorded: sources[file.path])
         }
-        guard !checks.contains(where: { $0.freshness == .changed }) else {
+        let edited = zip(files, checks).filter { $0.1.freshness == .changed }.map(\.0)
+        if !edited.isEmpty {
             seen.reserveCapacity(files.count)
             for (file, check) in zip(files, checks) { if let stamps = check.stamps { seen[file.path] = stamps } }
-            return false
+            guard edited.count <= Self.editsRenderedAlone, !edited.contains(where: { $0.kind == .archive }) else { return .changed }
         }
         guard TrustedOutputs.unchangedFiles(outputs, in: output, jobs: options.jobs).count == outputs.count,
               let verifiedImages = unchangedImages(images, in: content, checkedAt: checkedAt),
-              archivedImages.allSatisfy({ archive, record in !record.racy && content.stamp(archive) == record.stamp }) else { return false }
+              archivedImages.allSatisfy({ archive, record in !record.racy && content.stamp(archive) == record.stamp }) else { return .changed }
+        try store.markScrapedImagesVerified(verifiedImages)
+        guard edited.isEmpty else { return .edited(edited) }
         // Every racy source was found unchanged by its bytes: the next check trusts the stamps
         // of those whose mtime is old enough now, without reading them again.
         if checks.contains(where: { $0.freshness == .sameBytes }) { try store.markSourcesVerified(at: checkedAt) }
-        try store.markScrapedImagesVerified(verifiedImages)
-        return true
+        return .upToDate
     }
 
     /// Whether the scrape's image files the last build planned are still the files it read:

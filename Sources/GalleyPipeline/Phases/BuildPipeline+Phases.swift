@@ -75,11 +75,12 @@ extension BuildPipeline {
     /// Renders the article pages whose inputs changed and writes each as soon as it is
     /// rendered (its bytes are dropped then); keeps the others' files. A page that fails to
     /// render keeps its last good file when there is one. Returns the published articles'
-    /// summaries. `relations`: each article's related articles and neighbours, by slug.
+    /// summaries, and the records of those whose pages were rendered (for the build state).
+    /// `relations`: each article's related articles and neighbours, by slug.
     func renderArticles(_ articles: ArticleIndex, relations: [String: ArticleRelations], bodies: DocumentBodies,
                         renderer: TemplatePageRenderer, keyer: RenderKey,
                         trusted: TrustedOutputs, previous: [String: OutputRecord], output: StreamedOutput, outputs: inout OutputSet,
-                        report: inout BuildReport) throws(GalleyError) -> [ArticleSummary] {
+                        report: inout BuildReport) throws(GalleyError) -> (published: [ArticleSummary], rendered: [String: PublishedArticleRecord]) {
         let entries = articles.entries
         let key = { @Sendable (entry: ArticleIndex.Entry) in
             keyer.article(entry.head, summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)
@@ -92,6 +93,7 @@ extension BuildPipeline {
                                        relations: relations[entry.summary.slug] ?? .none)
         }
         var published: [ArticleSummary] = []
+        var rendered: [String: PublishedArticleRecord] = [:]
         for (entry, result) in zip(entries, results) {
             let path = entry.summary.path
             if case .failedRender(let error) = result {
@@ -103,10 +105,12 @@ extension BuildPipeline {
                 try record(result, path: path, outputs: &outputs, report: &report)
             }
             published.append(entry.summary)
+            if case .kept = result { continue }
+            rendered[entry.head.source] = PublishedArticleRecord(summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)
         }
         report.published = published.count
         report.dates = Dictionary(grouping: published, by: \.dateSource).mapValues(\.count)
-        return published
+        return (published, rendered)
     }
 
     /// Article pages rendered per read of their bodies: a few MB of Markdown.

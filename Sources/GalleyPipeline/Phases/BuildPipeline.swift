@@ -12,6 +12,9 @@ import GalleySite
 ///    (sources, config, templates, galley, the output files, the news sitemap's window),
 ///    stop: the output is already what this build would write; else parse the templates (the
 ///    last build's files are stat-ed against their records on another thread during step 3)
+/// 2a. when the only changes are edits of a few sources that stay inside their articles' own
+///    pages (same front matter and images, same place among duplicates), render those pages
+///    from the build state and stop (`renderEditedArticles`)
 /// 3. extract + normalise each changed source (parallel; unchanged ones come from the build
 ///    state; a bad page is reported and skipped, its last good version kept); a `.md` file
 ///    replaces the extraction of a page with the same slug; duplicate stories are left out
@@ -118,18 +121,32 @@ public struct BuildPipeline: Sendable {
         report.phases.append(clock.lap("read"))
 
         var seen: [String: SourceStamps] = [:]
-        if let fingerprints = stored.fingerprints,
-           try isUpToDate(fingerprints, outputs: previous, images: stored.scrapedImages, archivedImages: stored.archivedImages, store: store,
-                          files: files, seen: &seen) {
+        let check = if let fingerprints = stored.fingerprints {
+            try checkForChanges(fingerprints, outputs: previous, images: stored.scrapedImages, archivedImages: stored.archivedImages, store: store,
+                                files: files, seen: &seen)
+        } else { ChangeCheck.changed }
+        switch check {
+        case .upToDate:
             report.phases.append(clock.lap("check"))
             if options.leavesMemoryForExit { LeftForExit.keep(stored, files) }
-            return try upToDateReport(report, last: last, outputs: previous, store: store, files: files, sources: fingerprints)
+            return try upToDateReport(report, last: last, outputs: previous, store: store, files: files, sources: stored.fingerprints ?? [:])
+        case .edited(let edited):
+            report.phases.append(clock.lap("check"))
+            if let done = try renderEditedArticles(edited, files: files, config: config, theme: theme, keys: keys, stored: stored, previous: previous,
+                                                   seen: seen, clock: &clock, report: report) {
+                if options.leavesMemoryForExit { LeftForExit.keep(stored, files) }
+                return done
+            }
+        case .changed:
+            break
         }
         // The last build's files are stat-ed against their records on another thread while the
-        // sources are extracted (17,000 at 10,000 articles); which records may be trusted is
-        // decided where they are used.
-        let checkingOutputs = BackgroundWork { [previous, options, state] in
-            options.full ? [] : TrustedOutputs.unchangedFiles(previous, in: FolderStamps(folder: state.outputRoot), jobs: 1)
+        // sources are extracted (17,000 at 10,000 articles), unless the check found them all
+        // unchanged already; which records may be trusted is decided where they are used.
+        let checkingOutputs = BackgroundWork { [previous, options, state, check] in
+            if options.full { return Set<String>() }
+            if case .edited = check { return Set(previous.keys) }
+            return TrustedOutputs.unchangedFiles(previous, in: FolderStamps(folder: state.outputRoot), jobs: 1)
         }
         // Parsed only now: a build that finds nothing changed needs no template (the last
         // complete build parsed these same ones: they are part of the render inputs key).
@@ -166,12 +183,12 @@ public struct BuildPipeline: Sendable {
 
         let renderer = baseRenderer.using(images.images)
         let bodies = store.bodies()
-        let published: [ArticleSummary], plan: SitePlan
+        let published: [ArticleSummary], rendered: [String: PublishedArticleRecord], plan: SitePlan
         do {  // the render keys and the trusted records live for stages 5–6 only
             let keyer = RenderKey(inputs: keys.renderInputs, entries: articles.entries, images: images.images, imageSignatures: images.signatures,
                                   jobs: options.jobs)
             let trusted = TrustedOutputs(!options.full && last.renderInputsKey == keys.renderInputs ? previous : [:], unchanged: unchangedOutputs)
-            published = try renderArticles(articles, relations: relating.wait(), bodies: bodies, renderer: renderer, keyer: keyer, trusted: trusted,
+            (published, rendered) = try renderArticles(articles, relations: relating.wait(), bodies: bodies, renderer: renderer, keyer: keyer, trusted: trusted,
                                            previous: previous, output: output, outputs: &outputs, report: &report)
             report.phases.append(clock.lap("render"))
 
@@ -192,7 +209,7 @@ public struct BuildPipeline: Sendable {
         report.regions = plan.regions.count
         report.phases.append(clock.lap("site"))
 
-        try write(outputs, output: output, keys: keys, published: published, report: &report)
+        try write(outputs, output: output, keys: keys, published: published, articles: rendered, report: &report)
         let transliterations = Slug.asciiForms()
         if transliterations.count != remembered.count {
             try store.saveTransliterations(transliterations, tool: BuildKeys.toolIdentity)
@@ -235,7 +252,7 @@ public struct BuildPipeline: Sendable {
     }
 
     /// The output folder opened for writing pages as they are rendered.
-    private func openOutput(previous: [String: OutputRecord], store: BuildStateStore, keys: BuildKeys) throws(GalleyError) -> StreamedOutput {
+    func openOutput(previous: [String: OutputRecord], store: BuildStateStore, keys: BuildKeys) throws(GalleyError) -> StreamedOutput {
         let legacy = LegacyState(outputRoot: state.outputRoot, stateFolder: state.folder)
         let writer = OutputWriter(outputFolder: options.outputFolder, stagingFolder: state.staging, jobs: options.jobs)
         return StreamedOutput(session: try OutputSession(writer: writer), store: store, earlier: Set(previous.keys).union(legacy.outputPaths()),

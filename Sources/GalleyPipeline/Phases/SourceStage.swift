@@ -124,6 +124,13 @@ struct SourceStage {
         if !unresolved.isEmpty { try take(stage.resolve(unresolved, across: archives)) }
     }
 
+    /// One file the no-change check found changed by its stamps, as `run` makes it: `stored`
+    /// is its record, taken again (reused, with the new stamp) when the file has the same bytes;
+    /// `seen`: the stamps the check took (none: stat-ed now). Saves nothing.
+    func processChanged(_ file: SourceFile, in content: FolderStamps, seen: SourceStamps?, stored: SourceRecord?) -> (ProcessedSource, SourceRecord?) {
+        outcome(check(file, in: content, seen: seen, recorded: stored?.fingerprint), stored: stored)
+    }
+
     private func check(_ file: SourceFile, in content: FolderStamps, seen: SourceStamps?, recorded: SourceFingerprint?) -> Check {
         let stamp = seen.map(\.file) ?? content.stamp(file.path)
         let sidecar = seen.map(\.sidecar) ?? file.sidecarPath.flatMap { FileStamp.of(path: $0) }

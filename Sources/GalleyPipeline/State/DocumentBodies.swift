@@ -29,6 +29,22 @@ struct DocumentBodies: Sendable {
         column("bands", of: paths, Self.decode)
     }
 
+    /// Whether a stored document other than those at `paths` has one of the band `keys`; nil
+    /// when the state cannot be read. One pass over every scraped page's band keys (none for
+    /// Markdown articles).
+    func sharesBand(_ keys: Set<Int>, exceptAt paths: Set<String>) -> Bool? {
+        guard !keys.isEmpty else { return false }
+        return try? database.read { db -> Bool in
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, bands FROM documents WHERE bands IS NOT NULL")
+            while let row = try rows.next() {
+                let path: String = try row.decode(atIndex: 0)
+                guard !paths.contains(path) else { continue }
+                if try row.withUnsafeData(atIndex: 1, { data in data.map { Self.decode($0).contains(where: keys.contains) } ?? false }) { return true }
+            }
+            return false
+        }
+    }
+
     /// One column of `documents` for `paths`, decoded from its bytes, in one read transaction;
     /// paths whose value is NULL or missing are left out, and every path when the state can no
     /// longer be read.

@@ -1,0 +1,206 @@
+import Foundation
+import GalleyCore
+import GalleyImages
+import GalleyRender
+
+/// Step 2a of `BuildPipeline.run()`: a build whose only changes are edits that stay inside the
+/// edited articles' own pages.
+///
+/// An article's card — what a list page, a feed, a sitemap, a related link or a neighbour shows
+/// of it — is made from its front matter, slug and path alone (`RenderKey.hash(_:head:)`). An
+/// edit that leaves the front matter, the images the body shows, the fetch time and the
+/// page's place among duplicates as they were (a corrected paragraph; a page scraped again whose
+/// extraction differs only in its body) changes one file of the site: the article's page. Such
+/// edits are rendered from the stored heads and the last build's `published_articles` records,
+/// without reading every document, indexing, relating and planning the whole site (at 10,000
+/// articles those were nearly all of a build that changed one article).
+///
+/// Every condition is checked before anything is saved or written; an edit of any other kind
+/// (or one of a source the last build did not publish as it is) gives nil, and the build goes on
+/// through every phase.
+extension BuildPipeline {
+    /// Edits rendered alone at most: beyond that, the whole build costs about the same.
+    static let editsRenderedAlone = 64
+
+    /// Renders the pages of `edited` sources (those the no-change check found changed, everything
+    /// else the site depends on unchanged) when every edit stays inside its own page, and saves
+    /// their sources and outputs; nil, with nothing saved or written, otherwise.
+    func renderEditedArticles(_ edited: [SourceFile], files: [SourceFile], config: SiteConfig, theme: Theme, keys: BuildKeys,
+                              stored: StoredBuild, previous: [String: OutputRecord], seen: [String: SourceStamps],
+                              clock: inout PhaseClock, report start: BuildReport) throws(GalleyError) -> BuildReport? {
+        let store = stored.store
+        let paths = edited.map(\.path)
+        // Full-text feeds carry bodies; a source with a problem (or kept stale) is not published as it is.
+        guard config.feedContent != .full, let fingerprints = stored.fingerprints, !(try store.writesEveryRecord(extractionKey: keys.extraction)),
+              let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path) else { return nil }
+        let records = try store.publishedArticles(paths)
+        let last = try store.lastProblems()
+        guard records.count == paths.count, Set(last.problems.compactMap(\.source)).isDisjoint(with: paths) else { return nil }
+
+        let earlier = try store.sourceRecords(paths, extractionKey: keys.extraction, jobs: 1)
+        // Tags and regions are slugged while a page is processed: with the forms the last build made.
+        Slug.remember(asciiForms: try store.transliterations(tool: BuildKeys.toolIdentity))
+        let stage = SourceStage(processor: PageProcessor(config: config), jobs: options.jobs, progress: nil, reuse: true)
+        let made = parallelMap(edited, jobs: options.jobs) { file in
+            stage.processChanged(file, in: content, seen: seen[file.path], stored: earlier[file.path])
+        }
+        var sources: [String: SourceRecord] = [:]
+        for (file, (_, record)) in zip(edited, made) {
+            guard let record, let before = earlier[file.path], Self.staysInsideItsPage(record, before: before, isMarkdown: file.kind == .markdown)
+            else { return nil }
+            sources[file.path] = record
+        }
+        let processed = made.count { !$0.0.reused }
+        guard try keepsItsPlaceAmongDuplicates(edited.filter { $0.kind != .markdown }.map(\.path), now: sources, store: store) else { return nil }
+
+        // The edited articles and those their pages link to, with the slugs and paths they were published under.
+        let linked = Array(Set(records.values.flatMap(\.linkedSources)).subtracting(paths)).sorted()
+        let linkedHeads = try store.sourceRecords(linked, extractionKey: keys.extraction, jobs: 1).compactMapValues(\.head)
+        let linkedRecords = try store.publishedArticles(linked)
+        guard linkedHeads.count == linked.count, linkedRecords.count == linked.count else { return nil }
+        var entries: [String: ArticleIndex.Entry] = [:]
+        for (source, record) in records.merging(linkedRecords, uniquingKeysWith: { first, _ in first }) {
+            guard let head = sources[source]?.head ?? linkedHeads[source] else { return nil }
+            let entry = Self.entry(head, published: record, paths: config.paths)
+            guard entry.summary.path == record.path, previous[record.path] != nil else { return nil }
+            entries[source] = entry
+        }
+        var phases = [clock.lap("extract")]
+
+        let trusted = TrustedOutputs(previous, unchanged: Set(previous.keys))
+        guard let images = try imagesShown(entries.values.sorted { $0.head.source < $1.head.source }, config: config, store: store, trusted: trusted)
+        else { return nil }
+        let pages = edited.compactMap { entries[$0.path] }
+        let relations = Dictionary(uniqueKeysWithValues: pages.map { entry in
+            (entry.summary.slug, Self.relations(records[entry.head.source]!, entries: entries))
+        })
+
+        // Nothing was saved or written up to here. The edited sources are saved (with their
+        // bodies, which their pages are rendered from), then their pages rendered and written.
+        try store.saveSources(sources, changed: Set(paths), removed: [], extractionKey: keys.extraction, jobs: options.jobs)
+        let renderer = try TemplatePageRenderer(config: config, templates: theme.templates, templateFolder: theme.folder, strings: theme.strings)
+            .using(images.images)
+        let keyer = RenderKey(inputs: keys.renderInputs, entries: Array(entries.values), images: images.images,
+                              imageSignatures: images.signatures)
+        let output = try openOutput(previous: previous, store: store, keys: keys)
+        let bodies = store.bodies()
+        let results = try makePages(pages, phase: "render", path: \.summary.path, trusted: trusted, output: output,
+                                    current: { pages.map(\.summary.path) },
+                                    key: { entry in keyer.article(entry.head, summary: entry.summary, relations: relations[entry.summary.slug] ?? .none) },
+                                    batchSize: Self.bodiesReadAtOnce) { batch in
+            bodies.bodies(of: batch.map(\.head.source))
+        } render: { entry, read throws(GalleyError) in
+            try renderer.renderArticle(try Self.document(entry.head, from: read), summary: entry.summary,
+                                       relations: relations[entry.summary.slug] ?? .none)
+        }
+        phases.append(clock.lap("render"))
+
+        var report = try upToDateReport(start, last: stored.last, outputs: previous, store: store, files: files, sources: fingerprints)
+        report.upToDate = false
+        report.sourcesReused -= processed
+        report.sourcesProcessed = processed
+        try finish(pages, results: results, previous: previous, output: output, last: stored.last, report: &report)
+        if options.reportsEverySource {
+            report.sources += pages.map { entry in
+                var source = BuildReport.SourceReport(status: "published", source: entry.head.source, reused: false,
+                                                      dateSource: entry.head.frontMatter.dateSource.rawValue)
+                source.slug = entry.summary.slug
+                source.path = entry.summary.path
+                return source
+            }
+        }
+        report.phases = start.phases + phases + [clock.lap("write")]
+        return report
+    }
+
+    /// Whether an edit changes its article's page alone: the source still gives a document, with
+    /// the same front matter and body images as the version the last build published (which had
+    /// no problem). A scraped page must not have been fetched earlier than that version: it won
+    /// its place among pages naming the same URL as the newest fetch, and stays the newest.
+    static func staysInsideItsPage(_ record: SourceRecord, before: SourceRecord, isMarkdown: Bool) -> Bool {
+        guard record.problem == nil, before.problem == nil, let head = record.head, let earlier = before.head else { return false }
+        return head.source == earlier.source && head.frontMatter == earlier.frontMatter && head.bodyImages == earlier.bodyImages
+            && (isMarkdown || record.fetched >= before.fetched)
+    }
+
+    /// Whether the edited scraped pages at `paths` are as far from every other page as the
+    /// duplicate filter can tell: none of their band keys, before or after the edit, is shared
+    /// with another stored document (or another of them), so no page became, or stopped being,
+    /// a near-identical copy of another.
+    private func keepsItsPlaceAmongDuplicates(_ paths: [String], now: [String: SourceRecord], store: BuildStateStore) throws(GalleyError) -> Bool {
+        guard !paths.isEmpty else { return true }
+        let before = store.bodies().bands(of: paths)
+        var owners: [Int: String] = [:]
+        for path in paths {
+            for key in Set((before[path] ?? []) + (now[path]?.bands ?? [])) {
+                if let owner = owners.updateValue(path, forKey: key), owner != path { return false }
+            }
+        }
+        return store.bodies().sharesBand(Set(owners.keys), exceptAt: Set(paths)) == false
+    }
+
+    /// The index entry of a published article: its head with the slug and path it was published under.
+    private static func entry(_ head: DocumentHead, published: PublishedArticleRecord, paths: SitePaths) -> ArticleIndex.Entry {
+        var matter = head.frontMatter
+        matter.slug = published.slug
+        return ArticleIndex.Entry(head: head, summary: ArticleSummary(source: head.source, frontMatter: matter, slug: published.slug, paths: paths))
+    }
+
+    private static func relations(_ record: PublishedArticleRecord, entries: [String: ArticleIndex.Entry]) -> ArticleRelations {
+        ArticleRelations(related: record.related.compactMap { entries[$0]?.summary }, previous: record.previous.flatMap { entries[$0]?.summary },
+                         next: record.next.flatMap { entries[$0]?.summary })
+    }
+
+    /// The local copies of the images the entries' pages and cards show, as the last build made
+    /// them; nil when one would have to be made now (then more than the edited pages changes).
+    private func imagesShown(_ entries: [ArticleIndex.Entry], config: SiteConfig, store: BuildStateStore,
+                             trusted: TrustedOutputs) throws(GalleyError) -> ImageStage.Result? {
+        let stage = ImageStage(processor: ImageProcessor(rules: config.images), finder: ScrapedImageFinder(contentFolder: options.contentFolder),
+                               jobs: options.jobs)
+        let settings = ImagePlan.settingsKey(config.images)
+        let refused = GalleyError(.images, source: nil, reason: "an image's files would be made")
+        let nothingWritten = ImageStage.Output(begin: { paths, _ throws(GalleyError) in if !paths.isEmpty { throw refused } },
+                                               write: { _ throws(GalleyError) in throw refused })
+        do {
+            return try stage.run(entries, remembered: try store.scrapedImages(settings: settings),
+                                 rememberedArchives: try store.archivedImages(settings: settings),
+                                 reusable: { path, key in trusted.reusable(path, key: key) }, output: nothingWritten)
+        } catch {
+            return nil
+        }
+    }
+
+    /// Records the edited pages' files in the build state (and the report) with the last build's
+    /// record otherwise unchanged. A page that fails to render keeps its last file, reported
+    /// stale, as in a whole build.
+    private func finish(_ pages: [ArticleIndex.Entry], results: [PageResult], previous: [String: OutputRecord], output: StreamedOutput,
+                        last: LastBuild, report: inout BuildReport) throws(GalleyError) {
+        var records: [String: OutputRecord] = [:]
+        for (entry, result) in zip(pages, results) {
+            let path = entry.summary.path
+            switch result {
+            case .kept:
+                continue
+            case .written(let key, let wrote, let stamp):
+                records[path] = OutputRecord(renderKey: key, stamp: stamp)
+                report.pagesRendered += 1
+                report.pagesReused -= 1
+                if wrote {
+                    report.filesWritten += 1
+                    report.filesUnchanged -= 1
+                }
+            case .failedRender(let error):
+                records[path] = OutputRecord(renderKey: "", stamp: previous[path]?.stamp)
+                report.problems.append(error)
+                report.stale.insert(entry.head.source)
+            case .failedWrite(let error):
+                throw error
+            }
+        }
+        report.problems.sort { ($0.source ?? "", $0.reason) < ($1.source ?? "", $1.reason) }
+        var build = last
+        build.complete = true
+        try output.store.finishWriting(records, changed: Set(records.keys), removed: [], kept: previous, build: build, problems: report.problems,
+                                       stale: report.stale)
+    }
+}

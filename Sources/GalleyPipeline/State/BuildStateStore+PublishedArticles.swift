@@ -1,0 +1,51 @@
+import Foundation
+import GalleyCore
+import GRDB
+
+/// The `published_articles` table (`PublishedArticleRecord`): saved with the outputs, read by a
+/// build that renders edited articles only.
+extension BuildStateStore {
+    /// The records of those of `sources` the last build published; a source it did not publish
+    /// is left out. A row galley did not write discards the state (none is returned).
+    func publishedArticles(_ sources: [String]) throws(GalleyError) -> [String: PublishedArticleRecord] {
+        try read([:]) { db in
+            let statement = try db.cachedStatement(sql: "SELECT slug, path, related, previous, next FROM published_articles WHERE source = ?")
+            var records: [String: PublishedArticleRecord] = [:]
+            for source in sources {
+                if let row = try Row.fetchOne(statement, arguments: [source]) { records[source] = try Self.publishedArticle(row) }
+            }
+            return records
+        }
+    }
+
+    private static func publishedArticle(_ row: Row) throws -> PublishedArticleRecord {
+        let related: [String]? = try row.withUnsafeData(atIndex: 2) { data in
+            guard let data else { return nil }
+            var reader = BinaryReader([UInt8](data))
+            guard let sources = try? reader.strings(), reader.isAtEnd else { return nil }
+            return sources
+        }
+        guard let related else { throw Damaged() }
+        return PublishedArticleRecord(slug: try row.decode(atIndex: 0), path: try row.decode(atIndex: 1), related: related,
+                                      previous: try row.decode(atIndex: 3), next: try row.decode(atIndex: 4))
+    }
+
+    /// Inside the outputs' transaction: writes `records` (the articles whose pages this build
+    /// rendered; a kept page's record is the stored one, as its render key says), and, given
+    /// every source `published` now, deletes the rows of the others.
+    static func savePublishedArticles(_ records: [String: PublishedArticleRecord], published: Set<String>?, in db: Database) throws {
+        if let published {
+            let stored = try String.fetchAll(db, sql: "SELECT source FROM published_articles")
+            let delete = try db.cachedStatement(sql: "DELETE FROM published_articles WHERE source = ?")
+            for source in stored where !published.contains(source) { try delete.execute(arguments: [source]) }
+        }
+        let insert = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO published_articles (source, slug, path, related, previous, next) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for (source, record) in records.sorted(by: { $0.key < $1.key }) {
+            var related = BinaryWriter()
+            related.write(record.related)
+            try insert.execute(arguments: [source, record.slug, record.path, Data(related.bytes), record.previous, record.next])
+        }
+    }
+}
