@@ -22,17 +22,21 @@ extension BuildPipeline {
     /// Edits rendered alone at most: beyond that, the whole build costs about the same.
     static let editsRenderedAlone = 64
 
-    /// Renders the pages of `edited` sources (those the no-change check found changed, everything
-    /// else the site depends on unchanged) when every edit stays inside its own page, and saves
-    /// their sources and outputs; nil, with nothing saved or written, otherwise.
+    /// Renders the pages of `edited` sources (those the no-change check found changed, the
+    /// other sources unchanged) when every edit stays inside its own page and nothing else the
+    /// site depends on changed (`othersUnchanged`), and saves their sources and outputs; nil,
+    /// with nothing saved or written, otherwise.
     func renderEditedArticles(_ edited: [SourceFile], files: [SourceFile], config: SiteConfig, theme: Theme, keys: BuildKeys,
                               stored: StoredBuild, previous: [String: OutputRecord], seen: [String: SourceStamps],
-                              clock: inout PhaseClock, report start: BuildReport) throws(GalleyError) -> BuildReport? {
+                              clock: PhaseClock, report start: BuildReport) throws(GalleyError) -> BuildReport? {
+        var clock = clock
+        var phases = [clock.lap("check")]
         let store = stored.store
         let paths = edited.map(\.path)
         // Full-text feeds carry bodies; a source with a problem (or kept stale) is not published as it is.
         guard config.feedContent != .full, let fingerprints = stored.fingerprints, !(try store.writesEveryRecord(extractionKey: keys.extraction)),
-              let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path) else { return nil }
+              let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path),
+              let outputFolder = FolderStamps(folder: state.outputRoot) else { return nil }
         let records = try store.publishedArticles(paths)
         let last = try store.lastProblems()
         guard records.count == paths.count, Set(last.problems.compactMap(\.source)).isDisjoint(with: paths) else { return nil }
@@ -51,7 +55,9 @@ extension BuildPipeline {
             sources[file.path] = record
         }
         let processed = made.count { !$0.0.reused }
-        guard try keepsItsPlaceAmongDuplicates(edited.filter { $0.kind != .markdown }.map(\.path), now: sources, store: store) else { return nil }
+        guard try keepsItsPlaceAmongDuplicates(edited.filter { $0.kind != .markdown }.map(\.path), now: sources, store: store),
+              try othersUnchanged(outputs: previous, images: stored.scrapedImages, archivedImages: stored.archivedImages, store: store,
+                                  in: content, output: outputFolder, checkedAt: SourceFingerprint.nowNanoseconds()) else { return nil }
 
         // The edited articles and those their pages link to, with the slugs and paths they were published under.
         let linked = Array(Set(records.values.flatMap(\.linkedSources)).subtracting(paths)).sorted()
@@ -65,7 +71,7 @@ extension BuildPipeline {
             guard entry.summary.path == record.path, previous[record.path] != nil else { return nil }
             entries[source] = entry
         }
-        var phases = [clock.lap("extract")]
+        phases.append(clock.lap("extract"))
 
         let trusted = TrustedOutputs(previous, unchanged: Set(previous.keys))
         guard let images = try imagesShown(entries.values.sorted { $0.head.source < $1.head.source }, config: config, store: store, trusted: trusted)

@@ -79,8 +79,8 @@ extension BuildPipeline {
         /// The output is already what this build would write.
         case upToDate
         /// These sources changed (at most `editsRenderedAlone`, none added, removed or an
-        /// archive), and nothing else: the other sources, the output files and the scrape's
-        /// images are as the last build left them.
+        /// archive), the others did not; the output files and the scrape's images are not
+        /// checked yet (`othersUnchanged`).
         case edited([SourceFile])
         /// Anything else: every phase runs.
         case changed
@@ -89,8 +89,8 @@ extension BuildPipeline {
     /// Whether the output is already what this build would write, once `mayBeCurrent` said the
     /// last build's record allows it: the last build was made over the same sources (size,
     /// mtime, sidecar; racy ones by their bytes) and its files are untouched. Reads stamps and
-    /// racy sources only, never a document. When only a few sources changed, the rest is
-    /// checked as well, for `renderEditedArticles`.
+    /// racy sources only, never a document. When only a few sources changed, it says which
+    /// (for `renderEditedArticles`).
     /// `seen`: the stamps the check took of the sources, by path (those it did not take are
     /// left out), for the source stage of a build that goes on.
     func checkForChanges(_ sources: [String: SourceFingerprint], outputs: [String: OutputRecord], images: [String: ScrapedImageRecord],
@@ -109,17 +109,28 @@ extension BuildPipeline {
         if !edited.isEmpty {
             seen.reserveCapacity(files.count)
             for (file, check) in zip(files, checks) { if let stamps = check.stamps { seen[file.path] = stamps } }
-            guard edited.count <= Self.editsRenderedAlone, !edited.contains(where: { $0.kind == .archive }) else { return .changed }
+            let few = edited.count <= Self.editsRenderedAlone && !edited.contains(where: { $0.kind == .archive })
+            return few ? .edited(edited) : .changed
         }
-        guard TrustedOutputs.unchangedFiles(outputs, in: output, jobs: options.jobs).count == outputs.count,
-              let verifiedImages = unchangedImages(images, in: content, checkedAt: checkedAt),
-              archivedImages.allSatisfy({ archive, record in !record.racy && content.stamp(archive) == record.stamp }) else { return .changed }
-        try store.markScrapedImagesVerified(verifiedImages)
-        guard edited.isEmpty else { return .edited(edited) }
+        guard try othersUnchanged(outputs: outputs, images: images, archivedImages: archivedImages, store: store, in: content, output: output,
+                                  checkedAt: checkedAt) else { return .changed }
         // Every racy source was found unchanged by its bytes: the next check trusts the stamps
         // of those whose mtime is old enough now, without reading them again.
         if checks.contains(where: { $0.freshness == .sameBytes }) { try store.markSourcesVerified(at: checkedAt) }
         return .upToDate
+    }
+
+    /// The rest of the no-change check, once the sources are found unchanged (or only edited):
+    /// every output file still has its recorded stamp, and so has every image file and archive
+    /// of the scrape the last build took images from (a racy image file compared by its bytes,
+    /// and its record brought up to date in the state).
+    func othersUnchanged(outputs: [String: OutputRecord], images: [String: ScrapedImageRecord], archivedImages: [String: ArchivedImagesRecord],
+                         store: BuildStateStore, in content: FolderStamps, output: FolderStamps, checkedAt: Int64) throws(GalleyError) -> Bool {
+        guard TrustedOutputs.unchangedFiles(outputs, in: output, jobs: options.jobs).count == outputs.count,
+              let verifiedImages = unchangedImages(images, in: content, checkedAt: checkedAt),
+              archivedImages.allSatisfy({ archive, record in !record.racy && content.stamp(archive) == record.stamp }) else { return false }
+        try store.markScrapedImagesVerified(verifiedImages)
+        return true
     }
 
     /// Whether the scrape's image files the last build planned are still the files it read:

@@ -131,9 +131,8 @@ public struct BuildPipeline: Sendable {
             if options.leavesMemoryForExit { LeftForExit.keep(stored, files) }
             return try upToDateReport(report, last: last, outputs: previous, store: store, files: files, sources: stored.fingerprints ?? [:])
         case .edited(let edited):
-            report.phases.append(clock.lap("check"))
             if let done = try renderEditedArticles(edited, files: files, config: config, theme: theme, keys: keys, stored: stored, previous: previous,
-                                                   seen: seen, clock: &clock, report: report) {
+                                                   seen: seen, clock: clock, report: report) {
                 if options.leavesMemoryForExit { LeftForExit.keep(stored, files) }
                 return done
             }
@@ -141,12 +140,10 @@ public struct BuildPipeline: Sendable {
             break
         }
         // The last build's files are stat-ed against their records on another thread while the
-        // sources are extracted (17,000 at 10,000 articles), unless the check found them all
-        // unchanged already; which records may be trusted is decided where they are used.
-        let checkingOutputs = BackgroundWork { [previous, options, state, check] in
-            if options.full { return Set<String>() }
-            if case .edited = check { return Set(previous.keys) }
-            return TrustedOutputs.unchangedFiles(previous, in: FolderStamps(folder: state.outputRoot), jobs: 1)
+        // sources are extracted (17,000 at 10,000 articles); which records may be trusted is
+        // decided where they are used.
+        let checkingOutputs = BackgroundWork { [previous, options, state] in
+            options.full ? [] : TrustedOutputs.unchangedFiles(previous, in: FolderStamps(folder: state.outputRoot), jobs: 1)
         }
         // Parsed only now: a build that finds nothing changed needs no template (the last
         // complete build parsed these same ones: they are part of the render inputs key).
