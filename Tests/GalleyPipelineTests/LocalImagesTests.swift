@@ -80,6 +80,21 @@ import Testing
         #expect(home.contains(#"srcset="\#(stem)-480.jpg 480w, \#(stem).jpg 800w""#), "the card links the local copy")
     }
 
+    /// An image planned from its header that then cannot be made (the JPEG cut in half) was
+    /// announced to the build state before it failed: its rows go at the end of the build, so
+    /// the next build with nothing changed is up to date (it was not, every other build).
+    @Test func anImageThatCannotBeMadeLeavesNoRecordBehind() throws {
+        let root = RepositoryPaths.temporaryFolder("local-images-unmade")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = try makeScrape(root)
+        let first = try build(root, content: content)
+        #expect(first.imageProblems.contains { $0.reason.contains("unreadable image") })
+        let records = try BuildStateStore(url: BuildState(output: root.appendingPathComponent("public"), cache: nil).database).outputRecords()
+        let unwritten = records.filter { $0.value.stamp == nil }.keys.sorted()
+        #expect(unwritten.isEmpty, "\(unwritten)")
+        #expect(try build(root, content: content).upToDate)
+    }
+
     @Test func unchangedImagesAreNotMadeAgain() throws {
         let root = RepositoryPaths.temporaryFolder("local-images-cache")
         defer { try? FileManager.default.removeItem(at: root) }

@@ -14,7 +14,7 @@ extension BuildPipeline {
     /// whose pages were rendered.
     func write(_ outputs: OutputSet, output: StreamedOutput, keys: BuildKeys, published: [ArticleSummary],
                articles: [String: PublishedArticleRecord], report: inout BuildReport) throws(GalleyError) {
-        let removed = output.earlier.filter { !outputs.contains($0) }
+        let removed = output.earlier.union(output.announced).filter { !outputs.contains($0) }
         let touched = Set(outputs.files.map(\.path)).union(removed)
         try output.store.beginWriting(touched, known: output.earlier.union(outputs.allPaths), renderInputsKey: keys.renderInputs)
 
