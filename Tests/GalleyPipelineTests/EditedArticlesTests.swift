@@ -115,6 +115,37 @@ import Testing
         #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()))
     }
 
+    /// The edited page shows its scraped images from their copies in `media/`, kept (not made
+    /// again), as a clean build shows them.
+    @Test func anEditedPageKeepsItsLocalImages() throws {
+        let root = RepositoryPaths.temporaryFolder("edited-images")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = try LocalImagesTests().makeScrape(root)
+        // The other page's image is a JPEG cut in half: planned from its header, it is made
+        // (and fails) on every build, which the edit path never does (it writes no image).
+        try FileManager.default.removeItem(at: content.appendingPathComponent("inews/img.inews.id/media/822/files/networks/2026/08/27/fogging_bandung.jpg"))
+        let build = { (output: String, full: Bool) in
+            try BuildPipeline(options: .init(configFile: RepositoryPaths.config, configRequired: true, contentFolder: content,
+                                             outputFolder: root.appendingPathComponent(output), templatesFolder: RepositoryPaths.templates,
+                                             jobs: 2, full: full)).run()
+        }
+        let first = try build("public", false)
+        #expect(first.imagesMade == 1)
+        let page = content.appendingPathComponent("inews/jatim-harga-cabai-surabaya.html")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        let paragraph = try #require(Self.firstParagraph(of: html))
+        try Data(html.replacingOccurrences(of: paragraph, with: paragraph + " Harga dicek ulang sore hari.").utf8).write(to: page)
+        let edited = try build("public", false)
+        #expect(edited.phases.map(\.name) == Self.editPhases && edited.pagesRendered == 1 && edited.imagesMade == 0,
+                "\(edited.phases.map(\.name)) \(edited.summary)")
+        _ = try build("clean", true)
+        let output = SyntheticSite.snapshot(root.appendingPathComponent("public"))
+        #expect(output == SyntheticSite.snapshot(root.appendingPathComponent("clean")))
+        let article = try #require(output.first { $0.key.contains("harga-cabai") && $0.key.hasSuffix("index.html") })
+        let text = String(decoding: article.value, as: UTF8.self)
+        #expect(text.contains("Harga dicek ulang sore hari.") && text.contains(#"<figure class="lead-image">"#) && text.contains("media/"))
+    }
+
     /// Rows of `published_articles` are written when an article's page is rendered, and go
     /// when the article is no longer published.
     @Test func publishedArticlesAreRecordedAndForgotten() throws {
