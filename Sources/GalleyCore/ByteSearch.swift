@@ -27,6 +27,30 @@ package enum ByteSearch {
         return nil
     }
 
+    /// `text` with every occurrence of `target` replaced by `replacement`, found byte by byte
+    /// (Foundation's `replacingOccurrences` took about 9 ms to replace one 540 KB `data:` URI
+    /// in its body).
+    package static func replacing(_ target: String, with replacement: String, in text: String) -> String {
+        let needle = Array(target.utf8)
+        guard !needle.isEmpty else { return text }
+        var text = text
+        return text.withUTF8 { haystack -> String in
+            guard var hit = firstOffset(of: needle, in: haystack) else { return String(decoding: haystack, as: UTF8.self) }
+            var result: [UInt8] = []
+            result.reserveCapacity(haystack.count)
+            var position = 0
+            while true {
+                result += haystack[position..<hit]
+                result += replacement.utf8
+                position = hit + needle.count
+                guard let next = firstOffset(of: needle, in: haystack, from: position) else { break }
+                hit = next
+            }
+            result += haystack[position...]
+            return String(decoding: result, as: UTF8.self)
+        }
+    }
+
     /// Whether `needle` occurs in `haystack[range]`.
     package static func contains(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Bool {
         guard range.lowerBound >= 0, range.upperBound <= haystack.count else { return false }

@@ -1,3 +1,5 @@
+import GalleyCore
+
 /// Every escaping rule of the Markdown writer, in one place: text comes back from CommonMark
 /// (cmark 0.30) as the same text, with a backslash only where a character could start markup
 /// where it stands.
@@ -232,8 +234,10 @@ enum MarkdownEscaper {
     /// `&amp;` (cmark decodes entities in destinations and titles before backslash escapes, so
     /// `\&` would not protect it).
     static func destination(_ url: String) -> String {
-        // Most URLs hold nothing to escape: one pass over the bytes instead of the characters.
-        if url.utf8.allSatisfy({ $0 > 0x20 && !destinationSpecialBytes.contains($0) }) { return url }
+        // Most URLs hold nothing to escape: one pass over the bytes instead of the characters
+        // (besides the blanks and controls, `\ < > & ( )` may change or decide the angle brackets;
+        // compared, not looked up in a set: a 540 KB `data:` URI is one of these URLs).
+        if URLPolicy.allBytes(of: url[...], satisfy: isPlainDestinationByte) { return url }
         let characters = Array(url)
         var text = ""
         for (index, character) in characters.enumerated() {
@@ -251,9 +255,12 @@ enum MarkdownEscaper {
         return needsAngle ? "<" + text + ">" : text
     }
 
-    /// Bytes `destination` may change or that decide the angle brackets (with the blanks and
-    /// controls, all at most 0x20): `\ < > & ( )`.
-    private static let destinationSpecialBytes: Set<UInt8> = [0x5C, 0x3C, 0x3E, 0x26, 0x28, 0x29]
+    private static func isPlainDestinationByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0...0x20, 0x5C, 0x3C, 0x3E, 0x26, 0x28, 0x29: false
+        default: true
+        }
+    }
 
     /// A link or image title in double quotes (line breaks become spaces; `&` that starts an
     /// entity is written `&amp;`, as in destinations).

@@ -33,4 +33,15 @@ import Testing
         #expect(Array("abc".utf8).withUnsafeBufferPointer { ByteSearch.contains(Array("bc".utf8), in: $0, range: 1..<3) })
         #expect(!Array("abc".utf8).withUnsafeBufferPointer { ByteSearch.contains(Array("bc".utf8), in: $0, range: 0..<2) })
     }
+
+    /// Replacing gives what Foundation's `replacingOccurrences` gives, for targets at the start,
+    /// the end, side by side, overlapping candidates, absent, and around non-ASCII text.
+    @Test func replacingMatchesFoundation() {
+        let cases: [(String, String, String)] = [("", "a", "b"), ("abc", "", "x"), ("abc", "abc", ""), ("aaaa", "aa", "b"), ("xabcabcx", "abc", "é"),
+                                                  ("é data:X é data:X", "data:X", "inline-picture:1"), ("abab", "aba", "-"), ("tanpa", "zz", "q")]
+        for (text, target, replacement) in cases {
+            let expected = target.isEmpty ? text : text.replacingOccurrences(of: target, with: replacement)
+            #expect(ByteSearch.replacing(target, with: replacement, in: text) == expected, "\(text) \(target)")
+        }
+    }
 }

@@ -56,6 +56,20 @@ import Testing
         #expect(URLPolicy.safeURL("data:image/png;base64,\(Self.payload)", base: nil) == nil, "never a link or a page URL")
     }
 
+    /// A URI already in the form `inlineImage` makes is given back by its one-pass check, and
+    /// that check never accepts what the full normalisation would change or refuse.
+    @Test func theOnePassCheckAgreesWithTheFullNormalisation() {
+        let uris = ["data:image/jpeg;base64,\(Self.payload)", "data:image/JPEG;base64,\(Self.payload)", "DATA:image/png;base64,\(Self.payload)",
+                    "data:image/png;base64, \(Self.payload)", "data:image/png;base64,\(Self.payload)\n", "data:image/svg+xml;base64,\(Self.payload)",
+                    "data:image/gif;base64,\(Self.payload)=", "data:image/webp;charset=x;base64,\(Self.payload)", "data:image/png;base64,\(Self.payload)!",
+                    "data:image/png;base64,QUJD", "data:;base64,\(Self.payload)", ",\(Self.payload)"]
+        for uri in uris {
+            let plain = URLPolicy.plainInlineImage(uri, minimumLength: 512)
+            #expect(plain == nil || plain == URLPolicy.inlineImage(uri), "\(uri.prefix(40))")
+            #expect((plain != nil) == (URLPolicy.inlineImage(uri) == uri), "\(uri.prefix(40))")
+        }
+    }
+
     @Test func bytesAreDecoded() throws {
         let decoded = try #require(URLPolicy.inlineImageBytes("data:image/webp;base64,\(Self.payload)"))
         #expect(decoded.mimeType == "image/webp" && decoded.bytes.count == 600 && decoded.bytes.prefix(3) == [0x41, 0x42, 0x43])
