@@ -50,8 +50,9 @@ public struct MarkdownRenderer: Sendable {
         passValidatedHTMLBlocks(in: document, tableLabel: tableLabel)
         for container in Self.nodes(in: document, where: { cmark_node_first_child($0) != nil }) { pairInlineTags(in: container) }
         for paragraph in Self.nodes(in: document, where: { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH }) { makeFigure(of: paragraph) }
-        // An inlined picture (`data:`) the images phase did not copy is never written as it is.
-        dropImages(in: document) { Self.url(of: $0).map(URLPolicy.isDataURI) ?? false }
+        // An inlined picture (`data:`, or named by the build: `InlinePicture`) the images phase
+        // did not copy is never written as it is.
+        dropImages(in: document) { node in Self.url(of: node).map { URLPolicy.isDataURI($0) || InlinePicture.isName($0) } ?? false }
         if remoteImages == .drop { dropImages(in: document) { !Self.isLocal($0) } }
         guard let rendered = cmark_render_html(document, Self.options) else { return "" }
         defer { free(rendered) }
@@ -280,7 +281,9 @@ public struct MarkdownRenderer: Sendable {
     private func blankUnsafeURL(of node: OpaquePointer) {
         guard let url = cmark_node_get_url(node).map({ String(cString: $0) }), !url.isEmpty else { return }
         // Local images are marked already; inlined pictures are dropped after figures are made.
-        if cmark_node_get_type(node) == CMARK_NODE_IMAGE, url.hasPrefix(Self.localImageScheme) || URLPolicy.isDataURI(url) { return }
+        if cmark_node_get_type(node) == CMARK_NODE_IMAGE, url.hasPrefix(Self.localImageScheme) || URLPolicy.isDataURI(url) || InlinePicture.isName(url) {
+            return
+        }
         if !Self.isPlainWebURL(url), URLPolicy.safeURL(url, base: Self.probeBase) == nil { cmark_node_set_url(node, "") }
     }
 

@@ -657,10 +657,10 @@ extension Dictionary where Value == SourceRecord {
     /// given back as it is.
     @Test func theComparedTextIsThePrefixOfTheBodyWithoutItsPictures() {
         func reference(_ text: String, limit: Int) -> String {
-            let bytes = Array(text.utf8), marker = Array("data:image/".utf8)
+            let bytes = Array(text.utf8), markers = [Array("data:image/".utf8), Array("inline-picture:".utf8)]
             var kept: [UInt8] = [], index = 0
             while index < bytes.count {
-                if bytes[index...].starts(with: marker) {
+                if let marker = markers.first(where: { bytes[index...].starts(with: $0) }) {
                     index += marker.count
                     while index < bytes.count, bytes[index] != UInt8(ascii: ")"), bytes[index] > 0x20, bytes[index] != UInt8(ascii: "\"") { index += 1 }
                 } else {
@@ -671,7 +671,8 @@ extension Dictionary where Value == SourceRecord {
             return String(decoding: kept.prefix(limit), as: UTF8.self)
         }
         let bodies = ["", "kata biasa tanpa gambar", "a ![x](data:image/png;base64,AAAA) b", "![](data:image/jpeg;base64,QUJD)![](data:image/gif;base64,R0)",
-                      "teks é ![f](data:image/webp;base64,\(String(repeating: "Zm9v", count: 50))) lagi \"data:image/x\" akhir data:image/"]
+                      "teks é ![f](data:image/webp;base64,\(String(repeating: "Zm9v", count: 50))) lagi \"data:image/x\" akhir data:image/",
+                      "a ![x](inline-picture:0f3a) b ![y](data:image/png;base64,AAAA)![z](inline-picture:9c) akhir inline-picture:"]
         for body in bodies {
             for limit in [0, 1, 3, 5, 12, 20, 40, 200, .max] {
                 #expect(DuplicateFilter.withoutDataURIs(body, limit: limit) == reference(body, limit: limit), "\(body.prefix(30)) \(limit)")

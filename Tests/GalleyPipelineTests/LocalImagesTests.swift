@@ -305,4 +305,53 @@ import Testing
         let leaked = inspector.files.filter { inspector.text($0).contains("data:image") || inspector.text($0).contains("<script>alert") }
         #expect(leaked.isEmpty, "\(leaked)")
     }
+
+    /// A picture inlined as a `data:` URI is kept beside its article's body, which names it
+    /// (`InlinePicture`): the head and body the build reads back on every build hold the name
+    /// only; a build that goes on plans the picture from its record without reading it; a kept
+    /// Markdown file has the URI back where the page had it.
+    @Test func inlinedPicturesAreKeptOutOfTheBodyAndPlannedFromTheirRecords() throws {
+        let site = try ArchiveBuildTests.Site("local-images-inline-kept")
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let fixtures = RepositoryPaths.root.appendingPathComponent("Tests/GalleyImagesTests/Fixtures")
+        let uri = "data:image/jpeg;base64," + (try Data(contentsOf: fixtures.appendingPathComponent("oriented-gps.jpg")).base64EncodedString())
+        let paragraph = "Petugas gabungan memompa air dari permukiman yang paling rendah sejak dini hari, sementara warga mengungsi ke balai desa."
+        let html = """
+            <html lang="id"><head><meta charset="utf-8"><title>Banjir Surut</title>
+            <meta property="article:published_time" content="2026-10-03T08:00:00+07:00"></head>
+            <body><article><h1>Banjir Surut</h1><p>\(paragraph)</p><p>\(paragraph)</p>
+            <figure><img src="\(uri)" alt="Warga"><figcaption>Warga membersihkan lumpur.</figcaption></figure>
+            <p>\(paragraph)</p></article></body></html>
+            """
+        try Data(html.utf8).write(to: site.content.appendingPathComponent("banjir.html"))
+        try site.age(site.content.appendingPathComponent("banjir.html"))
+        let first = try site.build()
+        #expect(first.imagesMade == 1 && first.imageFilesRead == 1)
+
+        let store = try BuildStateStore(url: BuildState(output: site.output, cache: nil).database)
+        let key = BuildKeys(configFile: site.configFile, templateFolders: [RepositoryPaths.templates]).extraction
+        let head = try #require(try store.sourceRecords(["banjir.html"], extractionKey: key, jobs: 1)["banjir.html"]?.head)
+        let name = try #require(head.bodyImages.first)
+        #expect(head.bodyImages.count == 1 && InlinePicture.isName(name) && name.utf8.count < 100, "\(name.prefix(60))")
+        let body = try #require(store.bodies().body(of: "banjir.html"))
+        #expect(!body.contains("data:image") && body.contains(name))
+        #expect(store.bodies().inlinePicture(named: name) == uri)
+        #expect(store.bodies().wholeBody(of: "banjir.html") == body.replacingOccurrences(of: name, with: uri))
+
+        // A new article: the picture is planned from its record, its files kept.
+        try Data(SyntheticSite.article(3).utf8).write(to: site.content.appendingPathComponent("baru.md"))
+        let second = try site.build()
+        #expect(second.imagesMade == 0 && second.imagesReused == 1 && second.imageFilesRead == 0, "\(second.summary)")
+        let article = try #require(SiteInspector(folder: site.output).htmlFiles.first { $0.contains("banjir-surut") })
+        let text = SiteInspector(folder: site.output).text(article)
+        #expect(text.contains(#"alt="Warga""#) && text.contains("media/") && !text.contains("inline-picture") && !text.contains("data:image"))
+
+        // The kept Markdown shows the picture as the page inlined it.
+        let kept = site.root.appendingPathComponent("kept")
+        _ = try BuildPipeline(options: .init(configFile: site.configFile, configRequired: true, contentFolder: site.content,
+                                             outputFolder: site.output, templatesFolder: RepositoryPaths.templates, jobs: 2,
+                                             keepMarkdownFolder: kept)).run()
+        let markdown = try String(contentsOf: kept.appendingPathComponent("banjir-surut.md"), encoding: .utf8)
+        #expect(markdown.contains("](\(uri))") && !markdown.contains("inline-picture"))
+    }
 }

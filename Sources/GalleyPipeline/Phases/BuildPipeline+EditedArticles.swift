@@ -161,8 +161,7 @@ extension BuildPipeline {
     /// them; nil when one would have to be made now (then more than the edited pages changes).
     private func imagesShown(_ entries: [ArticleIndex.Entry], config: SiteConfig, store: BuildStateStore,
                              trusted: TrustedOutputs) throws(GalleyError) -> ImageStage.Result? {
-        let stage = ImageStage(processor: ImageProcessor(rules: config.images), finder: ScrapedImageFinder(contentFolder: options.contentFolder),
-                               jobs: options.jobs)
+        let stage = imageStage(config: config, store: store)
         let settings = ImagePlan.settingsKey(config.images)
         let refused = GalleyError(.images, source: nil, reason: "an image's files would be made")
         let nothingWritten = ImageStage.Output(begin: { paths, _ throws(GalleyError) in if !paths.isEmpty { throw refused } },

@@ -41,8 +41,7 @@ extension BuildPipeline {
     /// into the report. `trusted`: the last build's files it may keep (none with `full`).
     func copyImages(_ articles: ArticleIndex, config: SiteConfig, trusted cache: TrustedOutputs, store: BuildStateStore, output: StreamedOutput,
                     outputs: inout OutputSet, report: inout BuildReport) throws(GalleyError) -> ImageStage.Result {
-        let stage = ImageStage(processor: ImageProcessor(rules: config.images), finder: ScrapedImageFinder(contentFolder: options.contentFolder),
-                               jobs: options.jobs)
+        let stage = imageStage(config: config, store: store)
         let settings = ImagePlan.settingsKey(config.images)
         let remembered = options.full ? [:] : try store.scrapedImages(settings: settings)
         let rememberedArchives = options.full ? [:] : try store.archivedImages(settings: settings)
@@ -61,6 +60,13 @@ extension BuildPipeline {
         report.imagesReused = result.reused
         report.imageProblems = result.problems.sorted { ($0.source ?? "", $0.reason) < ($1.source ?? "", $1.reason) }
         return result
+    }
+
+    /// The images phase of this build's config, reading inlined pictures from `store`.
+    func imageStage(config: SiteConfig, store: BuildStateStore) -> ImageStage {
+        let bodies = store.bodies()
+        return ImageStage(processor: ImageProcessor(rules: config.images), finder: ScrapedImageFinder(contentFolder: options.contentFolder),
+                          inlinePicture: { name in bodies.inlinePicture(named: name) }, jobs: options.jobs)
     }
 
     /// What making one page gave: kept from the last build, rendered and written (or found

@@ -136,26 +136,29 @@ enum DuplicateFilter {
         return shingles.count >= minimumWords - shingleWords + 1 ? bandKeys(shingles) : nil
     }
 
-    /// The first `limit` bytes of `markdown` without its pictures' `data:` URIs (from
-    /// `data:image/` to the next `)`, blank or quote: how a URI ends in a Markdown image). The
-    /// body is read in place and no further than the text kept needs: a 50 MB body is neither
-    /// copied nor scanned to its end.
+    /// The first `limit` bytes of `markdown` without its pictures' `data:` URIs and the names
+    /// the build gives them (`InlinePicture`: from `data:image/` or `inline-picture:` to the
+    /// next `)`, blank or quote: how a URL ends in a Markdown image). The body is read in place
+    /// and no further than the text kept needs: a 50 MB body is neither copied nor scanned to
+    /// its end.
     static func withoutDataURIs(_ markdown: String, limit: Int = .max) -> String {
-        let marker = Array("data:image/".utf8)
+        let markers = [Array("data:image/".utf8), Array(InlinePicture.scheme.utf8)]
         var body = markdown
         return body.withUTF8 { buffer -> String in
-            if buffer.count <= limit, ByteSearch.firstOffset(of: marker, in: buffer) == nil { return markdown }
+            if buffer.count <= limit, markers.allSatisfy({ ByteSearch.firstOffset(of: $0, in: buffer) == nil }) { return markdown }
             var kept: [UInt8] = []
             var position = 0
             while kept.count < limit, position < buffer.count {
                 let remaining = limit - kept.count
                 // A marker that starts past the bytes still wanted does not matter.
-                let searched = UnsafeBufferPointer(rebasing: buffer[position..<min(buffer.count, position + min(remaining, buffer.count) + marker.count)])
-                let next = ByteSearch.firstOffset(of: marker, in: searched).map { position + $0 }
-                let textEnd = min(next ?? buffer.count, position + min(remaining, buffer.count - position))
+                let next = markers.compactMap { marker -> (offset: Int, length: Int)? in
+                    let searched = UnsafeBufferPointer(rebasing: buffer[position..<min(buffer.count, position + min(remaining, buffer.count) + marker.count)])
+                    return ByteSearch.firstOffset(of: marker, in: searched).map { (position + $0, marker.count) }
+                }.min { $0.offset < $1.offset }
+                let textEnd = min(next?.offset ?? buffer.count, position + min(remaining, buffer.count - position))
                 kept += buffer[position..<textEnd]
-                guard let next, textEnd == next else { break }
-                var end = next + marker.count
+                guard let next, textEnd == next.offset else { break }
+                var end = next.offset + next.length
                 while end < buffer.count, buffer[end] != UInt8(ascii: ")"), buffer[end] > 0x20, buffer[end] != UInt8(ascii: "\"") { end += 1 }
                 position = end
             }

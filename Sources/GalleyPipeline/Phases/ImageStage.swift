@@ -20,6 +20,9 @@ import GalleyRender
 struct ImageStage {
     let processor: ImageProcessor
     let finder: ScrapedImageFinder
+    /// The `data:` URI of an inlined picture by its name (`InlinePicture`), read from the build
+    /// state when the picture must be planned or made.
+    let inlinePicture: @Sendable (String) -> String?
     let jobs: Int
 
     /// Where the phase's files go as soon as an image's are made.
@@ -86,10 +89,12 @@ struct ImageStage {
     }
 
     /// Where an image to make takes its bytes from: a file of the scrape is read again when
-    /// its files are made (a batch holds no file's bytes meanwhile).
+    /// its files are made (a batch holds no file's bytes meanwhile), an inlined picture's URI
+    /// read back from the build state.
     private enum Bytes: Sendable {
         case held([UInt8], path: String)
         case file(ScrapedImageFinder.Located)
+        case inline(name: String, page: String)
     }
 
     /// An image whose files are to be made, with the pages' URLs that show it.
@@ -131,7 +136,7 @@ struct ImageStage {
         var result = Result()
         // The images of archived pages an archive at a time, so that only one archive's are
         // held; then the files beside pages and the inlined pictures.
-        let isArchived = { (item: Wanted) in item.archive != nil && !URLPolicy.isDataURI(item.url) }
+        let isArchived = { (item: Wanted) in item.archive != nil && !URLPolicy.isDataURI(item.url) && !InlinePicture.isName(item.url) }
         let byArchive = Dictionary(grouping: wanted.filter(isArchived), by: { $0.archive ?? "" })
         for (archive, items) in byArchive.sorted(by: { $0.key < $1.key }) {
             try lookUp(items, in: archive, remembered: rememberedArchives[archive], reusable: reusable, output: output, into: &result)
@@ -183,6 +188,9 @@ struct ImageStage {
             let lookedUp = parallelMap(batch, jobs: jobs) { item in
                 if URLPolicy.isDataURI(item.url) {
                     return LookedUp(outcome: outcome(of: item, found: finder.inline(item.url, page: item.source), reusable: reusable))
+                }
+                if InlinePicture.isName(item.url) {
+                    return lookUp(inline: item.url, page: item.source, remembered: remembered[item.url], reusable: reusable)
                 }
                 if item.archive != nil {
                     return LookedUp(outcome: outcome(of: item, found: archived[item.url], reusable: reusable))
@@ -249,7 +257,7 @@ struct ImageStage {
         var urls: [String] = []
         for url in [document.frontMatter.image].compactMap(\.self) + document.bodyImages where !urls.contains(url) {
             let scheme = URLPolicy.scheme(of: url)
-            if scheme == "http" || scheme == "https" || scheme == "data" { urls.append(url) }
+            if scheme == "http" || scheme == "https" || scheme == "data" || InlinePicture.isName(url) { urls.append(url) }
         }
         return urls
     }
@@ -282,6 +290,39 @@ struct ImageStage {
         }
         return looked
     }
+
+    /// An inlined picture by its name: planned from its record (kept under the name: the name
+    /// is the digest of its bytes' URI, so a record holds while libvips is the same), else
+    /// from its URI read back from the build state (and its record made); the URI is read again
+    /// when its files are made.
+    private func lookUp(inline name: String, page: String, remembered: ScrapedImageRecord?,
+                        reusable: (String, String) -> OutputRecord?) -> LookedUp {
+        var looked = LookedUp(outcome: .notInScrape)
+        let plan: ImagePlan
+        if let remembered, remembered.holds(for: Self.inlinePictureStamp) {
+            plan = remembered.plan(rules: processor.rules)
+            looked.record = (name, remembered)
+        } else {
+            guard let uri = inlinePicture(name), let found = finder.inline(uri, page: page) else { return looked }
+            looked.read = true
+            do throws(ImageProblem) {
+                plan = try processor.plan(found.bytes, name: found.name)
+            } catch {
+                looked.outcome = .refused("image \(found.path): \(error)")
+                return looked
+            }
+            looked.record = (name, ScrapedImageRecord(plan: plan, stamp: Self.inlinePictureStamp, racy: false))
+        }
+        if let records = keptFiles(of: plan, reusable: reusable) {
+            looked.outcome = .kept(plan, plan.localImage, records)
+        } else {
+            looked.outcome = .toMake(plan, plan.localImage, .inline(name: name, page: page))
+        }
+        return looked
+    }
+
+    /// The stamp an inlined picture's record carries: its name stands for its bytes.
+    static let inlinePictureStamp = FileStamp(size: 0, modified: 0)
 
     /// The last build's records of every file of `plan`, when each is reusable; nil otherwise.
     private func keptFiles(of plan: ImagePlan, reusable: (String, String) -> OutputRecord?) -> [String: OutputRecord]? {
@@ -344,6 +385,11 @@ struct ImageStage {
             case .file(let located):
                 guard let read = finder.bytes(of: located) else { return .failure(.init(reason: "image \(located.path): changed while being read")) }
                 (bytes, path) = (read, located.path)
+            case .inline(let name, let page):
+                guard let found = inlinePicture(name).flatMap({ finder.inline($0, page: page) }) else {
+                    return .failure(.init(reason: "image \(page) (data: URI): no longer in the build state"))
+                }
+                (bytes, path) = (found.bytes, found.path)
             }
             do throws(ImageProblem) {
                 return .success(try processor.files(of: image.plan, from: bytes).map { file in

@@ -21,7 +21,8 @@ struct MarkdownKeeper {
             let target = folder.appendingPathComponent(slug + ".md")
             let whole: ArticleDocument
             do throws(GalleyError) {
-                whole = try BuildPipeline.document(document, from: bodies.bodies(of: [document.source]))
+                let body = bodies.wholeBody(of: document.source).map { [document.source: $0] } ?? [:]
+                whole = try BuildPipeline.document(document, from: body)
             } catch {
                 throw GalleyError(.write, source: target.path, reason: "cannot write the Markdown file: \(error.reason)")
             }

@@ -16,7 +16,7 @@ enum BuildStateSchema {
     /// (The documents' own layout follows the front-matter schema and is checked by
     /// `meta.document_schema`; and a galley binary other than the one that saved the state
     /// reuses no document and no page anyway: `BuildKeys.toolIdentity` is part of every key.)
-    static let version: Int32 = 8
+    static let version: Int32 = 9
 
     /// The tables, created together in one transaction.
     static let tables = """
@@ -61,6 +61,16 @@ enum BuildStateSchema {
                                               -- (DuplicateFilter.bandKeys(ofBody:)), 8 little-endian Int64;
                                               -- NULL: a Markdown article, or a body too short to compare
         );
+        -- The pictures the documents' bodies inlined as data: URIs (SingleFile pages), taken out of
+        -- the bodies, which name them instead (InlinePicture, InlinedPictures): read back only when
+        -- a picture's files are made or an article's Markdown is kept.
+        CREATE TABLE inline_pictures (
+            path TEXT NOT NULL,               -- the document's source (documents.path)
+            name TEXT NOT NULL,               -- inline-picture:<SHA-256 of the URI, hex>, as the body shows it
+            uri TEXT NOT NULL,                -- the data: URI
+            PRIMARY KEY (path, name)
+        ) WITHOUT ROWID;
+        CREATE INDEX inline_pictures_by_name ON inline_pictures (name);
         -- One row per file of the site the last build wrote (OutputRecord).
         CREATE TABLE outputs (
             path TEXT PRIMARY KEY NOT NULL,   -- relative to the output folder

@@ -72,7 +72,7 @@ extension BuildStateStore {
         try save("the sources") { db in
             var rows = written
             if every || sourcesLost {
-                try db.execute(sql: "DELETE FROM sources; DELETE FROM documents")
+                try db.execute(sql: "DELETE FROM sources; DELETE FROM documents; DELETE FROM inline_pictures")
                 if rows.count != records.count { rows = encode(Array(records.keys)) }
                 let lost = sourcesLost
                 rows.removeAll { !$0.1.isWhole(afterLoss: lost) }
@@ -187,6 +187,8 @@ struct SourceRow: Sendable {
     var body: String?
     /// `body`'s band keys for the duplicate filter (`SourceRecord.bands`), saved with it.
     var bands: [Int]?
+    /// The pictures `body` inlined, by name (`SourceRecord.pictures`), saved with it.
+    var pictures: [String: String] = [:]
 
     init(_ record: SourceRecord) {
         fingerprint = record.fingerprint
@@ -199,6 +201,7 @@ struct SourceRow: Sendable {
         }
         body = record.body
         bands = record.bands
+        pictures = record.pictures
     }
 
     init(_ row: Row, verifiedAt: Int64?) throws {
@@ -240,16 +243,25 @@ struct SourceRow: Sendable {
         if let head, let body {
             try db.cachedStatement(sql: "INSERT OR REPLACE INTO documents (path, head, body, bands) VALUES (?, ?, ?, ?)")
                 .execute(arguments: [path, Data(head), Data(body.utf8), bands.map(DocumentBodies.encode)])
+            try db.cachedStatement(sql: "DELETE FROM inline_pictures WHERE path = ?").execute(arguments: [path])
+            for (name, uri) in pictures.sorted(by: { $0.key < $1.key }) {
+                try db.cachedStatement(sql: "INSERT INTO inline_pictures (path, name, uri) VALUES (?, ?, ?)").execute(arguments: [path, name, uri])
+            }
         } else if let head {
-            // The stored document is this one (read from this row): its body stays.
+            // The stored document is this one (read from this row): its body and pictures stay.
             try db.cachedStatement(sql: "UPDATE documents SET head = ? WHERE path = ?").execute(arguments: [Data(head), path])
         } else {
-            try db.cachedStatement(sql: "DELETE FROM documents WHERE path = ?").execute(arguments: [path])
+            try Self.deleteDocument(path: path, in: db)
         }
     }
 
     static func delete(path: String, in db: Database) throws {
         try db.cachedStatement(sql: "DELETE FROM sources WHERE path = ?").execute(arguments: [path])
+        try deleteDocument(path: path, in: db)
+    }
+
+    private static func deleteDocument(path: String, in db: Database) throws {
         try db.cachedStatement(sql: "DELETE FROM documents WHERE path = ?").execute(arguments: [path])
+        try db.cachedStatement(sql: "DELETE FROM inline_pictures WHERE path = ?").execute(arguments: [path])
     }
 }

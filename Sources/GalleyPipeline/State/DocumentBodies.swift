@@ -29,6 +29,25 @@ struct DocumentBodies: Sendable {
         column("bands", of: paths, Self.decode)
     }
 
+    /// The `data:` URI of the inlined picture `name` (`InlinePicture`), from whichever document
+    /// shows it; nil when none is stored.
+    func inlinePicture(named name: String) -> String? {
+        (try? database.read { db in
+            try String.fetchOne(db.cachedStatement(sql: "SELECT uri FROM inline_pictures WHERE name = ? LIMIT 1"), arguments: [name])
+        }) ?? nil
+    }
+
+    /// The body stored for the source at `path` with its inlined pictures put back as `data:`
+    /// URIs (`InlinedPictures.restore`): the body as the page gave it.
+    func wholeBody(of path: String) -> String? {
+        guard let body = body(of: path) else { return nil }
+        let pictures = try? database.read { db in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT name, uri FROM inline_pictures WHERE path = ?"), arguments: [path])
+                .map { row -> (String, String) in (try row.decode(atIndex: 0), try row.decode(atIndex: 1)) }
+        }
+        return InlinedPictures.restore(body, pictures: Dictionary(pictures ?? [], uniquingKeysWith: { first, _ in first }))
+    }
+
     /// Whether a stored document other than those at `paths` has one of the band `keys`; nil
     /// when the state cannot be read. One pass over every scraped page's band keys (none for
     /// Markdown articles).

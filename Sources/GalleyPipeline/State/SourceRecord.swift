@@ -19,13 +19,24 @@ struct SourceRecord: Sendable, Equatable {
     /// saved with it: made for a scraped page's document, nil for a Markdown article's or a
     /// body too short to compare.
     var bands: [Int]?
+    /// The pictures `body` inlined, by the names it now shows instead (`InlinedPictures`), saved
+    /// with it; empty for a record read from the state.
+    var pictures: [String: String] = [:]
     var problem: GalleyError?
 
     var isStale: Bool { problem != nil && head != nil }
 
-    /// A record of a document this build made (its body travels with it until saved).
+    /// A record of a document this build made (its body travels with it until saved, its
+    /// inlined pictures taken out and named).
     init(fingerprint: SourceFingerprint, fetched: Date, document: ArticleDocument?, problem: GalleyError?) {
-        self.init(fingerprint: fingerprint, fetched: fetched, head: document.map(DocumentHead.init), body: document?.body, problem: problem)
+        guard var document else {
+            self.init(fingerprint: fingerprint, fetched: fetched, head: nil, problem: problem)
+            return
+        }
+        let split = InlinedPictures.split(document.body)
+        document.body = split.body
+        self.init(fingerprint: fingerprint, fetched: fetched, head: DocumentHead(document), body: document.body, problem: problem)
+        pictures = split.pictures
     }
 
     init(fingerprint: SourceFingerprint, fetched: Date, head: DocumentHead?, body: String? = nil, problem: GalleyError?) {
