@@ -41,36 +41,11 @@ extension BuildPipeline {
         let last = try store.lastProblems()
         guard records.count == paths.count, Set(last.problems.compactMap(\.source)).isDisjoint(with: paths) else { return nil }
 
-        let earlier = try store.sourceRecords(paths, extractionKey: keys.extraction, jobs: 1)
-        // Tags and regions are slugged while a page is processed: with the forms the last build made.
-        Slug.remember(asciiForms: try store.transliterations(tool: BuildKeys.toolIdentity))
-        let stage = SourceStage(processor: PageProcessor(config: config), jobs: options.jobs, progress: nil, reuse: true)
-        let made = parallelMap(edited, jobs: options.jobs) { file in
-            stage.processChanged(file, in: content, seen: seen[file.path], stored: earlier[file.path])
-        }
-        var sources: [String: SourceRecord] = [:]
-        for (file, (_, record)) in zip(edited, made) {
-            guard let record, let before = earlier[file.path], Self.staysInsideItsPage(record, before: before, isMarkdown: file.kind == .markdown)
-            else { return nil }
-            sources[file.path] = record
-        }
-        let processed = made.count { !$0.0.reused }
-        guard try keepsItsPlaceAmongDuplicates(edited.filter { $0.kind != .markdown }.map(\.path), now: sources, store: store),
+        guard let sources = try editedRecords(edited, config: config, store: store, extractionKey: keys.extraction, content: content, seen: seen),
               try othersUnchanged(outputs: previous, images: stored.scrapedImages, archivedImages: stored.archivedImages, store: store,
-                                  in: content, output: outputFolder, checkedAt: SourceFingerprint.nowNanoseconds()) else { return nil }
-
-        // The edited articles and those their pages link to, with the slugs and paths they were published under.
-        let linked = Array(Set(records.values.flatMap(\.linkedSources)).subtracting(paths)).sorted()
-        let linkedHeads = try store.sourceRecords(linked, extractionKey: keys.extraction, jobs: 1).compactMapValues(\.head)
-        let linkedRecords = try store.publishedArticles(linked)
-        guard linkedHeads.count == linked.count, linkedRecords.count == linked.count else { return nil }
-        var entries: [String: ArticleIndex.Entry] = [:]
-        for (source, record) in records.merging(linkedRecords, uniquingKeysWith: { first, _ in first }) {
-            guard let head = sources[source]?.head ?? linkedHeads[source] else { return nil }
-            let entry = Self.entry(head, published: record, paths: config.paths)
-            guard entry.summary.path == record.path, previous[record.path] != nil else { return nil }
-            entries[source] = entry
-        }
+                                  in: content, output: outputFolder, checkedAt: SourceFingerprint.nowNanoseconds()),
+              let entries = try publishedEntries(records, edited: sources.records, store: store, config: config, keys: keys, previous: previous)
+        else { return nil }
         phases.append(clock.lap("extract"))
 
         let trusted = TrustedOutputs(previous, unchanged: Set(previous.keys))
@@ -78,12 +53,12 @@ extension BuildPipeline {
         else { return nil }
         let pages = edited.compactMap { entries[$0.path] }
         let relations = Dictionary(uniqueKeysWithValues: pages.map { entry in
-            (entry.summary.slug, Self.relations(records[entry.head.source]!, entries: entries))
+            (entry.summary.slug, records[entry.head.source].map { Self.relations($0, entries: entries) } ?? .none)
         })
 
         // Nothing was saved or written up to here. The edited sources are saved (with their
         // bodies, which their pages are rendered from), then their pages rendered and written.
-        try store.saveSources(sources, changed: Set(paths), removed: [], extractionKey: keys.extraction, jobs: options.jobs)
+        try store.saveSources(sources.records, changed: Set(paths), removed: [], extractionKey: keys.extraction, jobs: options.jobs)
         let renderer = try TemplatePageRenderer(config: config, templates: theme.templates, templateFolder: theme.folder, strings: theme.strings)
             .using(images.images)
         let keyer = RenderKey(inputs: keys.renderInputs, entries: Array(entries.values), images: images.images,
@@ -103,12 +78,13 @@ extension BuildPipeline {
 
         var report = try upToDateReport(start, last: stored.last, outputs: previous, store: store, files: files, sources: fingerprints)
         report.upToDate = false
-        report.sourcesReused -= processed
-        report.sourcesProcessed = processed
+        report.sourcesReused -= sources.processed.count
+        report.sourcesProcessed = sources.processed.count
         try finish(pages, results: results, previous: previous, output: output, last: stored.last, report: &report)
         if options.reportsEverySource {
             report.sources += pages.map { entry in
-                var source = BuildReport.SourceReport(status: "published", source: entry.head.source, reused: false,
+                var source = BuildReport.SourceReport(status: "published", source: entry.head.source,
+                                                      reused: !sources.processed.contains(entry.head.source),
                                                       dateSource: entry.head.frontMatter.dateSource.rawValue)
                 source.slug = entry.summary.slug
                 source.path = entry.summary.path
@@ -117,6 +93,50 @@ extension BuildPipeline {
         }
         report.phases = start.phases + phases + [clock.lap("write")]
         return report
+    }
+
+    /// The new records of the edited sources (processed again, or taken again with a new stamp
+    /// when their bytes are the same), and the paths processed; nil when an edit does not stay
+    /// inside its page (`staysInsideItsPage`) or moves it among duplicates.
+    private func editedRecords(_ edited: [SourceFile], config: SiteConfig, store: BuildStateStore, extractionKey: String,
+                               content: FolderStamps, seen: [String: SourceStamps]) throws(GalleyError) -> (records: [String: SourceRecord], processed: Set<String>)? {
+        let earlier = try store.sourceRecords(edited.map(\.path), extractionKey: extractionKey, jobs: 1)
+        // Tags and regions are slugged while a page is processed: with the forms the last build made.
+        Slug.remember(asciiForms: try store.transliterations(tool: BuildKeys.toolIdentity))
+        let stage = SourceStage(processor: PageProcessor(config: config), jobs: options.jobs, progress: nil, reuse: true)
+        let made = parallelMap(edited, jobs: options.jobs) { file in
+            stage.processChanged(file, in: content, seen: seen[file.path], stored: earlier[file.path])
+        }
+        var records: [String: SourceRecord] = [:]
+        var processed: Set<String> = []
+        for (file, (source, record)) in zip(edited, made) {
+            guard let record, let before = earlier[file.path], Self.staysInsideItsPage(record, before: before, isMarkdown: file.kind == .markdown)
+            else { return nil }
+            records[file.path] = record
+            if !source.reused { processed.insert(file.path) }
+        }
+        let scraped = edited.filter { $0.kind != .markdown }.map(\.path)
+        return try keepsItsPlaceAmongDuplicates(scraped, now: records, store: store) ? (records, processed) : nil
+    }
+
+    /// The index entries of the edited articles (`edited`: their new records) and of those
+    /// their pages link to, with the slugs and paths they were published under, by source; nil
+    /// when one is missing from the build state or its page from the last build's outputs.
+    private func publishedEntries(_ records: [String: PublishedArticleRecord], edited: [String: SourceRecord],
+                                  store: BuildStateStore, config: SiteConfig, keys: BuildKeys,
+                                  previous: [String: OutputRecord]) throws(GalleyError) -> [String: ArticleIndex.Entry]? {
+        let linked = Array(Set(records.values.flatMap(\.linkedSources)).subtracting(records.keys)).sorted()
+        let linkedHeads = try store.sourceRecords(linked, extractionKey: keys.extraction, jobs: 1).compactMapValues(\.head)
+        let linkedRecords = try store.publishedArticles(linked)
+        guard linkedHeads.count == linked.count, linkedRecords.count == linked.count else { return nil }
+        var entries: [String: ArticleIndex.Entry] = [:]
+        for (source, record) in records.merging(linkedRecords, uniquingKeysWith: { first, _ in first }) {
+            guard let head = edited[source]?.head ?? linkedHeads[source] else { return nil }
+            let entry = Self.entry(head, published: record, paths: config.paths)
+            guard entry.summary.path == record.path, previous[record.path] != nil else { return nil }
+            entries[source] = entry
+        }
+        return entries
     }
 
     /// Whether an edit changes its article's page alone: the source still gives a document, with
