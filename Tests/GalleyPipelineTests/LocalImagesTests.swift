@@ -281,19 +281,12 @@ import Testing
     @Test func picturesInlinedAsDataURIsAreCopiedAndNeverWrittenAsTheyAre() throws {
         let site = try ArchiveBuildTests.Site("local-images-data-uri")
         defer { try? FileManager.default.removeItem(at: site.root) }
-        let fixtures = RepositoryPaths.root.appendingPathComponent("Tests/GalleyImagesTests/Fixtures")
-        let photo = try Data(contentsOf: fixtures.appendingPathComponent("oriented-gps.jpg")).base64EncodedString()
         let svg = String(repeating: #"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#, count: 20)
         let disguised = Data(svg.utf8).base64EncodedString()
-        let paragraph = "Petugas gabungan memompa air dari permukiman yang paling rendah sejak dini hari, sementara warga mengungsi ke balai desa."
-        let html = """
-            <html lang="id"><head><meta charset="utf-8"><title>Banjir Surut</title>
-            <meta property="article:published_time" content="2026-10-03T08:00:00+07:00"></head>
-            <body><article><h1>Banjir Surut</h1><p>\(paragraph)</p><p>\(paragraph)</p>
-            <figure><img src="data:image/jpeg;base64,\(photo)" alt="Warga"><figcaption>Warga membersihkan lumpur.</figcaption></figure>
-            <p>\(paragraph)</p><p><img src="data:image/svg+xml;base64,\(disguised)" alt="svg"></p>
-            <p><img src="data:image/png;base64,\(disguised)" alt="disguised"></p><p>\(paragraph)</p></article></body></html>
-            """
+        let html = try Self.floodPage(after: """
+            <p><img src="data:image/svg+xml;base64,\(disguised)" alt="svg"></p>
+            <p><img src="data:image/png;base64,\(disguised)" alt="disguised"></p><p>\(Self.floodParagraph)</p>
+            """)
         try Data(html.utf8).write(to: site.content.appendingPathComponent("banjir.html"))
         let report = try site.build()
         #expect(report.published == 1 && report.imagesMade == 1)
@@ -313,17 +306,8 @@ import Testing
     @Test func inlinedPicturesAreKeptOutOfTheBodyAndPlannedFromTheirRecords() throws {
         let site = try ArchiveBuildTests.Site("local-images-inline-kept")
         defer { try? FileManager.default.removeItem(at: site.root) }
-        let fixtures = RepositoryPaths.root.appendingPathComponent("Tests/GalleyImagesTests/Fixtures")
-        let uri = "data:image/jpeg;base64," + (try Data(contentsOf: fixtures.appendingPathComponent("oriented-gps.jpg")).base64EncodedString())
-        let paragraph = "Petugas gabungan memompa air dari permukiman yang paling rendah sejak dini hari, sementara warga mengungsi ke balai desa."
-        let html = """
-            <html lang="id"><head><meta charset="utf-8"><title>Banjir Surut</title>
-            <meta property="article:published_time" content="2026-10-03T08:00:00+07:00"></head>
-            <body><article><h1>Banjir Surut</h1><p>\(paragraph)</p><p>\(paragraph)</p>
-            <figure><img src="\(uri)" alt="Warga"><figcaption>Warga membersihkan lumpur.</figcaption></figure>
-            <p>\(paragraph)</p></article></body></html>
-            """
-        try Data(html.utf8).write(to: site.content.appendingPathComponent("banjir.html"))
+        let uri = try Self.inlinedPhoto()
+        try Data(try Self.floodPage(after: "").utf8).write(to: site.content.appendingPathComponent("banjir.html"))
         try site.age(site.content.appendingPathComponent("banjir.html"))
         let first = try site.build()
         #expect(first.imagesMade == 1 && first.imageFilesRead == 1)
@@ -353,5 +337,24 @@ import Testing
                                              keepMarkdownFolder: kept)).run()
         let markdown = try String(contentsOf: kept.appendingPathComponent("banjir-surut.md"), encoding: .utf8)
         #expect(markdown.contains("](\(uri))") && !markdown.contains("inline-picture"))
+    }
+
+    static let floodParagraph = "Petugas gabungan memompa air dari permukiman yang paling rendah sejak dini hari, sementara warga mengungsi ke balai desa."
+
+    /// The fixture photo (800×1200 shown) as a `data:` URI, as SingleFile inlines it.
+    static func inlinedPhoto() throws -> String {
+        let fixtures = RepositoryPaths.root.appendingPathComponent("Tests/GalleyImagesTests/Fixtures")
+        return "data:image/jpeg;base64," + (try Data(contentsOf: fixtures.appendingPathComponent("oriented-gps.jpg")).base64EncodedString())
+    }
+
+    /// A SingleFile-like page "Banjir Surut" showing the inlined photo in a figure, then `extra`.
+    static func floodPage(after extra: String) throws -> String {
+        """
+        <html lang="id"><head><meta charset="utf-8"><title>Banjir Surut</title>
+        <meta property="article:published_time" content="2026-10-03T08:00:00+07:00"></head>
+        <body><article><h1>Banjir Surut</h1><p>\(floodParagraph)</p><p>\(floodParagraph)</p>
+        <figure><img src="\(try inlinedPhoto())" alt="Warga"><figcaption>Warga membersihkan lumpur.</figcaption></figure>
+        <p>\(floodParagraph)</p>\(extra)</article></body></html>
+        """
     }
 }
