@@ -10,10 +10,9 @@ extension BuildPipeline {
     /// the outputs. Before the first of these files is touched, the records of the files about
     /// to be written or removed are made untrusted (paths kept for pruning), so a build killed
     /// while writing leaves the next one nothing stale to trust (pages written while rendering
-    /// were announced the same way before rendering). `articles`: the records of the articles
-    /// whose pages were rendered.
+    /// were announced the same way before rendering).
     func write(_ outputs: OutputSet, output: StreamedOutput, keys: BuildKeys, published: [ArticleSummary],
-               articles: [String: PublishedArticleRecord], report: inout BuildReport) throws(GalleyError) {
+               report: inout BuildReport) throws(GalleyError) {
         let removed = output.earlier.union(output.announced).filter { !outputs.contains($0) }
         let touched = Set(outputs.files.map(\.path)).union(removed)
         try output.store.beginWriting(touched, known: output.earlier.union(outputs.allPaths), renderInputsKey: keys.renderInputs)
@@ -46,7 +45,7 @@ extension BuildPipeline {
         }
         try output.store.finishWriting(records, changed: Set(records.keys), removed: removed, kept: outputs.kept,
                                        build: lastBuild(published, keys: keys, report: report), problems: report.problems, stale: report.stale,
-                                       articles: articles, published: Set(published.map(\.source)))
+                                       published: Set(published.map(\.source)))
         LegacyState(outputRoot: state.outputRoot, stateFolder: state.folder).remove()
     }
 

@@ -81,12 +81,13 @@ extension BuildPipeline {
     /// Renders the article pages whose inputs changed and writes each as soon as it is
     /// rendered (its bytes are dropped then); keeps the others' files. A page that fails to
     /// render keeps its last good file when there is one. Returns the published articles'
-    /// summaries, and the records of those whose pages were rendered (for the build state).
-    /// `relations`: each article's related articles and neighbours, by slug.
+    /// summaries; the records of those whose pages were rendered go to the build state
+    /// (`published_articles`) a batch at a time. `relations`: each article's related articles
+    /// and neighbours, by slug.
     func renderArticles(_ articles: ArticleIndex, relations: [String: ArticleRelations], bodies: DocumentBodies,
                         renderer: TemplatePageRenderer, keyer: RenderKey,
                         trusted: TrustedOutputs, previous: [String: OutputRecord], output: StreamedOutput, outputs: inout OutputSet,
-                        report: inout BuildReport) throws(GalleyError) -> (published: [ArticleSummary], rendered: [String: PublishedArticleRecord]) {
+                        report: inout BuildReport) throws(GalleyError) -> [ArticleSummary] {
         let entries = articles.entries
         let key = { @Sendable (entry: ArticleIndex.Entry) in
             keyer.article(entry.head, summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)
@@ -99,7 +100,7 @@ extension BuildPipeline {
                                        relations: relations[entry.summary.slug] ?? .none)
         }
         var published: [ArticleSummary] = []
-        var rendered: [String: PublishedArticleRecord] = [:]
+        var rendered: [(source: String, record: PublishedArticleRecord)] = []
         for (entry, result) in zip(entries, results) {
             let path = entry.summary.path
             if case .failedRender(let error) = result {
@@ -112,12 +113,20 @@ extension BuildPipeline {
             }
             published.append(entry.summary)
             if case .kept = result { continue }
-            rendered[entry.head.source] = PublishedArticleRecord(summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)
+            rendered.append((entry.head.source, PublishedArticleRecord(summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)))
+            if rendered.count == Self.publishedArticlesSavedAtOnce {
+                try output.store.savePublishedArticles(rendered)
+                rendered.removeAll(keepingCapacity: true)
+            }
         }
+        try output.store.savePublishedArticles(rendered)
         report.published = published.count
         report.dates = Dictionary(grouping: published, by: \.dateSource).mapValues(\.count)
-        return (published, rendered)
+        return published
     }
+
+    /// `published_articles` rows saved per transaction while article pages are recorded.
+    static let publishedArticlesSavedAtOnce = 4096
 
     /// Article pages rendered per read of their bodies: a few MB of Markdown.
     static let bodiesReadAtOnce = 512

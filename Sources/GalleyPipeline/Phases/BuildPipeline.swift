@@ -180,12 +180,12 @@ public struct BuildPipeline: Sendable {
 
         let renderer = baseRenderer.using(images.images)
         let bodies = store.bodies()
-        let published: [ArticleSummary], rendered: [String: PublishedArticleRecord], plan: SitePlan
+        let published: [ArticleSummary], plan: SitePlan
         do {  // the render keys and the trusted records live for stages 5–6 only
             let keyer = RenderKey(inputs: keys.renderInputs, entries: articles.entries, images: images.images, imageSignatures: images.signatures,
                                   jobs: options.jobs)
             let trusted = TrustedOutputs(!options.full && last.renderInputsKey == keys.renderInputs ? previous : [:], unchanged: unchangedOutputs)
-            (published, rendered) = try renderArticles(articles, relations: relating.wait(), bodies: bodies, renderer: renderer, keyer: keyer, trusted: trusted,
+            published = try renderArticles(articles, relations: relating.wait(), bodies: bodies, renderer: renderer, keyer: keyer, trusted: trusted,
                                            previous: previous, output: output, outputs: &outputs, report: &report)
             report.phases.append(clock.lap("render"))
 
@@ -206,7 +206,7 @@ public struct BuildPipeline: Sendable {
         report.regions = plan.regions.count
         report.phases.append(clock.lap("site"))
 
-        try write(outputs, output: output, keys: keys, published: published, articles: rendered, report: &report)
+        try write(outputs, output: output, keys: keys, published: published, report: &report)
         let transliterations = Slug.asciiForms()
         if transliterations.count != remembered.count {
             try store.saveTransliterations(transliterations, tool: BuildKeys.toolIdentity)

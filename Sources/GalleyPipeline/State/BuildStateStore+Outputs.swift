@@ -43,12 +43,10 @@ extension BuildStateStore {
     /// both have a path); only the `changed` paths differ from the stored rows and are written
     /// (from `records`; all of them when the outputs were lost), and the rows of `removed`
     /// paths are deleted. The build is recorded complete only when the stored sources are still
-    /// the ones its outputs were made from. `articles`: the records of the articles whose pages
-    /// were rendered (`savePublishedArticles`); `published`: every source published now, whose
-    /// rows are kept (nil: the set did not change).
+    /// the ones its outputs were made from. `published`: every source published now, whose
+    /// `published_articles` rows are kept (nil: the set did not change).
     func finishWriting(_ records: [String: OutputRecord], changed: Set<String>, removed: Set<String>, kept: [String: OutputRecord] = [:],
-                       build: LastBuild, problems: [GalleyError], stale: Set<String>, articles: [String: PublishedArticleRecord] = [:],
-                       published: Set<String>? = nil) throws(GalleyError) {
+                       build: LastBuild, problems: [GalleyError], stale: Set<String>, published: Set<String>? = nil) throws(GalleyError) {
         try save("the outputs written") { db in
             if outputsLost {
                 try db.execute(sql: "DELETE FROM outputs")
@@ -62,7 +60,7 @@ extension BuildStateStore {
             build.complete = build.complete && !sourcesLost
             for row in build.metaRows { try Self.setMeta(row.name, row.value, in: db) }
             try Self.replaceProblems(problems, stale: stale, in: db)
-            try Self.savePublishedArticles(articles, published: published, in: db)
+            if let published { try Self.forgetUnpublishedArticles(keeping: published, in: db) }
         }
         outputsLost = false
     }

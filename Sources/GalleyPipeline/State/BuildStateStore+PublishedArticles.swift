@@ -30,22 +30,30 @@ extension BuildStateStore {
                                       previous: try row.decode(atIndex: 3), next: try row.decode(atIndex: 4))
     }
 
-    /// Inside the outputs' transaction: writes `records` (the articles whose pages this build
-    /// rendered; a kept page's record is the stored one, as its render key says), and, given
-    /// every source `published` now, deletes the rows of the others.
-    static func savePublishedArticles(_ records: [String: PublishedArticleRecord], published: Set<String>?, in db: Database) throws {
-        if let published {
-            let stored = try String.fetchAll(db, sql: "SELECT source FROM published_articles")
-            let delete = try db.cachedStatement(sql: "DELETE FROM published_articles WHERE source = ?")
-            for source in stored where !published.contains(source) { try delete.execute(arguments: [source]) }
+    /// Writes the records of articles whose pages are being rendered, in one transaction of
+    /// their own (a build saves them a batch at a time instead of holding one per article to
+    /// its end). A record saved ahead of its page is never trusted alone: a build killed before
+    /// the page's output record is saved leaves that record untrusted, and a build that renders
+    /// edited articles alone requires every output record to hold.
+    func savePublishedArticles(_ records: [(source: String, record: PublishedArticleRecord)]) throws(GalleyError) {
+        guard !records.isEmpty else { return }
+        try save("the published articles") { db in
+            let insert = try db.cachedStatement(sql: """
+                INSERT OR REPLACE INTO published_articles (source, slug, path, related, previous, next) VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            for (source, record) in records {
+                var related = BinaryWriter()
+                related.write(record.related)
+                try insert.execute(arguments: [source, record.slug, record.path, Data(related.bytes), record.previous, record.next])
+            }
         }
-        let insert = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO published_articles (source, slug, path, related, previous, next) VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        for (source, record) in records.sorted(by: { $0.key < $1.key }) {
-            var related = BinaryWriter()
-            related.write(record.related)
-            try insert.execute(arguments: [source, record.slug, record.path, Data(related.bytes), record.previous, record.next])
-        }
+    }
+
+    /// Inside the outputs' transaction: given every source `published` now, deletes the rows
+    /// of the others.
+    static func forgetUnpublishedArticles(keeping published: Set<String>, in db: Database) throws {
+        let stored = try String.fetchAll(db, sql: "SELECT source FROM published_articles")
+        let delete = try db.cachedStatement(sql: "DELETE FROM published_articles WHERE source = ?")
+        for source in stored where !published.contains(source) { try delete.execute(arguments: [source]) }
     }
 }
