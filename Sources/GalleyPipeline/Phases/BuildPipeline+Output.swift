@@ -13,7 +13,7 @@ extension BuildPipeline {
     /// were announced the same way before rendering).
     func write(_ outputs: OutputSet, output: StreamedOutput, keys: BuildKeys, published: [ArticleSummary],
                report: inout BuildReport) throws(GalleyError) {
-        let removed = output.earlier.union(output.announced).filter { !outputs.contains($0) }
+        let removed = output.earlier.union(outputs.abandoned).filter { !outputs.contains($0) }
         let touched = Set(outputs.files.map(\.path)).union(removed)
         try output.store.beginWriting(touched, known: output.earlier.union(outputs.allPaths), renderInputsKey: keys.renderInputs)
 

@@ -56,6 +56,7 @@ extension BuildPipeline {
         report.imageFilesRead = result.filesRead
         for file in result.written { outputs.streamed(file.path, key: file.key, wrote: file.wrote, stamp: file.stamp) }
         for (path, record) in result.kept { outputs.keep(path, record: record) }
+        outputs.abandoned.formUnion(result.unmade)
         report.imagesMade = result.made
         report.imagesReused = result.reused
         report.imageProblems = result.problems.sorted { ($0.source ?? "", $0.reason) < ($1.source ?? "", $1.reason) }
@@ -105,7 +106,10 @@ extension BuildPipeline {
             let path = entry.summary.path
             if case .failedRender(let error) = result {
                 report.problems.append(error)
-                guard let record = previous[path], FileStamp.of(path: outputPath(path)) != nil else { continue }
+                guard let record = previous[path], FileStamp.of(path: outputPath(path)) != nil else {
+                    outputs.abandoned.insert(path)
+                    continue
+                }
                 outputs.keep(path, record: OutputRecord(renderKey: "", stamp: record.stamp), altered: true)
                 report.stale.insert(entry.head.source)
             } else {

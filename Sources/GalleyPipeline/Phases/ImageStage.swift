@@ -69,6 +69,8 @@ struct ImageStage {
         var forgottenArchives: Set<String> = []
         /// Archives read now for their images (the others' records held).
         var archivesRead = 0
+        /// Paths of the files of images that could not be made (announced, never written).
+        var unmade: [String] = []
     }
 
     /// One image URL to look for, with the first page that shows it (and the archive that
@@ -403,6 +405,7 @@ struct ImageStage {
             switch outcome {
             case .failure(let failed):
                 result.problems.append(GalleyError(.images, source: image.source, reason: failed.reason, kind: .rejected))
+                result.unmade += image.plan.files.map(\.path)
             case .success(let files):
                 for (path, written) in files {
                     let outcome = try written.get()

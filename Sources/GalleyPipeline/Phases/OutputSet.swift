@@ -13,6 +13,10 @@ struct OutputSet {
     /// Kept files whose record is not the one the last build stored (a page that failed to
     /// render keeps its file under no render key); the others' records are the stored ones.
     var keptAltered: Set<String> = []
+    /// Paths announced to the build state as about to be written that are not part of the
+    /// site after all (an image planned from its header that libvips could not make, an
+    /// article page that failed to render with no earlier file): their rows are deleted.
+    var abandoned: Set<String> = []
     /// Stamps of the files already written (or found unchanged) while rendering.
     var streamedStamps: [String: FileStamp] = [:]
     /// How many files were written while rendering, and how many were already on disk byte for byte.

@@ -1,6 +1,5 @@
 import GalleyCore
 import GalleySite
-import Synchronization
 
 /// The output folder while a build writes it: the open `OutputSession` that pages go to as soon
 /// as they are rendered, and the build state, which must hear which files are about to be
@@ -13,14 +12,6 @@ struct StreamedOutput {
     /// Every path the last build (or an older layout's state) recorded.
     let earlier: Set<String>
     let renderInputsKey: String
-    private let announcedPaths = Announced()
-
-    init(session: OutputSession, store: BuildStateStore, earlier: Set<String>, renderInputsKey: String) {
-        self.session = session
-        self.store = store
-        self.earlier = earlier
-        self.renderInputsKey = renderInputsKey
-    }
 
     /// Tells the build state that `paths` are about to be written; `current` are the paths this
     /// build has produced so far (recorded too when the stored records were lost: only then
@@ -28,15 +19,5 @@ struct StreamedOutput {
     func begin(_ paths: [String], current: () -> [String]) throws(GalleyError) {
         guard !paths.isEmpty else { return }
         try store.beginWriting(Set(paths), known: earlier.union(current()), renderInputsKey: renderInputsKey)
-        announcedPaths.paths.withLock { $0.formUnion(paths) }
-    }
-
-    /// Every path `begin` announced in this build: each has a row in the build state, which
-    /// the write phase deletes when the path is not part of the site after all (an image that
-    /// could be planned but not made, a page that failed to render for the first time).
-    var announced: Set<String> { announcedPaths.paths.withLock { $0 } }
-
-    private final class Announced: Sendable {
-        let paths = Mutex<Set<String>>([])
     }
 }

@@ -16,7 +16,7 @@ enum BuildStateSchema {
     /// (The documents' own layout follows the front-matter schema and is checked by
     /// `meta.document_schema`; and a galley binary other than the one that saved the state
     /// reuses no document and no page anyway: `BuildKeys.toolIdentity` is part of every key.)
-    static let version: Int32 = 9
+    static let version: Int32 = 10
 
     /// The tables, created together in one transaction.
     static let tables = """
@@ -82,15 +82,16 @@ enum BuildStateSchema {
         -- The articles the last build published (PublishedArticleRecord): what their pages were made
         -- from besides their documents. Rows are written when a page is rendered, so a kept page's
         -- row is the one it was made from; a build that finds only edits of article bodies
-        -- renders those pages from here.
+        -- renders those pages from here. A rowid table, so that a build's rows, written in the order of
+        -- publication, are appended (a table keyed by source took 1 s of random B-tree inserts for 50,000).
         CREATE TABLE published_articles (
-            source TEXT PRIMARY KEY NOT NULL, -- the document's source (sources.path)
+            source TEXT NOT NULL UNIQUE,      -- the document's source (sources.path)
             slug TEXT NOT NULL,               -- the final slug and the page's path
             path TEXT NOT NULL,
             related BLOB NOT NULL,            -- the related articles' sources (BinaryWriter strings), in page order
             previous TEXT,                    -- the neighbours' sources; NULL: none
             next TEXT
-        ) WITHOUT ROWID;
+        );
         -- The image files of the scrape that articles show, as the images phase last planned them
         -- (ScrapedImageRecord): a file that still has this size and mtime, and was not racy, is
         -- planned from its row instead of being read and hashed again.
