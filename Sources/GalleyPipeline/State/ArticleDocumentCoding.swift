@@ -15,12 +15,16 @@ enum ArticleDocumentCoding {
         write(source: head.source, bodyDigest: head.bodyDigest, bodyImages: head.bodyImages, frontMatter: head.frontMatter, to: &writer)
     }
 
-    /// The same, from a head's fields.
-    static func write(source: String, bodyDigest: UInt64, bodyImages: [String], frontMatter: FrontMatter, to writer: inout BinaryWriter) {
+    /// The same, from a head's fields; returns where the front matter starts in `writer`'s
+    /// bytes (it is their tail: `DocumentHead.frontMatterDigest` hashes it).
+    @discardableResult
+    static func write(source: String, bodyDigest: UInt64, bodyImages: [String], frontMatter: FrontMatter, to writer: inout BinaryWriter) -> Int {
         writer.write(source)
         writer.write(bodyDigest)
         writer.write(bodyImages)
+        let matterStart = writer.bytes.count
         write(frontMatter, to: &writer)
+        return matterStart
     }
 
     /// Reads what `write(_: DocumentHead, to:)` wrote; `codedDigest`: the digest of those bytes,

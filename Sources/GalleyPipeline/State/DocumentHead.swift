@@ -34,13 +34,12 @@ struct DocumentHead: Sendable, Equatable {
                 self.frontMatterDigest = frontMatterDigest
                 return
             }
+            // Coded once for both: the front matter is the tail of the head's bytes.
             var writer = BinaryWriter()
-            ArticleDocumentCoding.write(source: fields.source, bodyDigest: fields.bodyDigest, bodyImages: fields.bodyImages,
-                                        frontMatter: fields.frontMatter, to: &writer)
+            let matterStart = ArticleDocumentCoding.write(source: fields.source, bodyDigest: fields.bodyDigest, bodyImages: fields.bodyImages,
+                                                          frontMatter: fields.frontMatter, to: &writer)
             self.codedDigest = codedDigest ?? DocumentHead.digest(of: writer.bytes)
-            var matter = BinaryWriter()
-            ArticleDocumentCoding.write(fields.frontMatter, to: &matter)
-            self.frontMatterDigest = frontMatterDigest ?? DocumentHead.digest(of: matter.bytes)
+            self.frontMatterDigest = frontMatterDigest ?? DocumentHead.digest(of: writer.bytes[matterStart...])
         }
     }
 
