@@ -27,13 +27,13 @@ import Testing
         fetched.frontMatter.dateSource = .fetched
         let records: [String: SourceRecord] = [
             "a.html": .init(fingerprint: SourceFingerprint(file: stamp, sidecar: FileStamp(size: 9, modified: -1), hash: "ab"),
-                            fetched: Date(timeIntervalSince1970: 1.25), document: try Self.fullDocument(), problem: nil),
+                            fetched: Date(timeIntervalSince1970: 1.25), document: try Self.fullDocument(), scraped: false, problem: nil),
             "b.html": .init(fingerprint: SourceFingerprint(file: stamp, sidecar: nil, hash: "cd", racy: true), fetched: Date(timeIntervalSince1970: 0),
-                            document: try Self.fullDocument(), problem: .rejected(.extract, source: "b.html", reason: "not an article")),
+                            document: try Self.fullDocument(), scraped: false, problem: .rejected(.extract, source: "b.html", reason: "not an article")),
             "c.html": .init(fingerprint: SourceFingerprint(file: stamp, sidecar: nil, hash: "ef"), fetched: Date(timeIntervalSince1970: 2),
-                            document: fetched, problem: nil),
+                            document: fetched, scraped: false, problem: nil),
             "d.html": .init(fingerprint: SourceFingerprint(file: stamp, sidecar: nil, hash: "01"), fetched: Date(timeIntervalSince1970: 3),
-                            document: nil, problem: GalleyError(.read, source: nil, reason: "gzip: truncated\n\t\"x\"")),
+                            document: nil, scraped: false, problem: GalleyError(.read, source: nil, reason: "gzip: truncated\n\t\"x\"")),
         ]
         try BuildStateStore(url: state.database).saveSources(records, changed: Set(records.keys), removed: [], extractionKey: "k1", jobs: 2)
         let store = try BuildStateStore(url: state.database)

@@ -33,7 +33,7 @@ import Testing
                                           sidecar: sidecar, hash: String(index, radix: 16), racy: index % 5 == 0)
             let problem: GalleyError? = index % 4 == 1 ? .rejected(.extract, source: "s\(index).html", reason: "not an article") : nil
             records[String(format: "s%04d.html", index)] = SourceRecord(fingerprint: print, fetched: Date(timeIntervalSince1970: Double(index) + 0.5),
-                                                                        document: index % 4 == 3 ? nil : document, problem: problem)
+                                                                        document: index % 4 == 3 ? nil : document, scraped: false, problem: problem)
         }
         return records
     }
@@ -103,7 +103,7 @@ import Testing
         let verifiedAt: Int64 = 1_800_000_000_000_000_000
         func record(modified: Int64, racy: Bool) -> SourceRecord {
             SourceRecord(fingerprint: SourceFingerprint(file: FileStamp(size: 10, modified: modified), sidecar: nil, hash: "ab", racy: racy),
-                         fetched: Date(timeIntervalSince1970: 0), document: nil, problem: nil)
+                         fetched: Date(timeIntervalSince1970: 0), document: nil, scraped: false, problem: nil)
         }
         let window = SourceFingerprint.racyWindow
         let before: [String: SourceRecord] = [

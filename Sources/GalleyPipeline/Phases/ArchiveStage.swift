@@ -98,12 +98,12 @@ struct ArchiveStage {
             }
             // A damaged record: a row with its problem, so that it is reported while the archive stays as it is.
             let record = SourceRecord(fingerprint: SourceFingerprint(file: FileStamp(size: -1, modified: 0), sidecar: nil, hash: "damaged"),
-                                      fetched: modified, document: nil, problem: problem)
+                                      fetched: modified, head: nil, problem: problem)
             outcome.records[source] = record
             outcome.changed.insert(source)
             outcome.sources.append(ProcessedSource(file: recordFile(source, of: archive), head: nil, problem: problem, fetched: modified, reused: false))
         }
-        outcome.records[archive.path] = SourceRecord(fingerprint: fingerprint, fetched: modified, document: nil, problem: archiveProblem)
+        outcome.records[archive.path] = SourceRecord(fingerprint: fingerprint, fetched: modified, head: nil, problem: archiveProblem)
         outcome.changed.insert(archive.path)
         return outcome
     }
@@ -148,7 +148,7 @@ struct ArchiveStage {
         for (revisit, archive) in pending where revisit.digest.map({ waiting[$0] != nil }) ?? true {
             let problem = GalleyError(.read, source: revisit.source, reason: "a revisit of a record found in no archive of the content folder (\(revisit.uri))")
             outcome.records[revisit.source] = SourceRecord(fingerprint: SourceFingerprint(file: FileStamp(size: -1, modified: 0), sidecar: nil, hash: "damaged"),
-                                                           fetched: Date(), document: nil, problem: problem)
+                                                           fetched: Date(), head: nil, problem: problem)
             outcome.changed.insert(revisit.source)
             outcome.sources.append(ProcessedSource(file: recordFile(revisit.source, of: archive), head: nil, problem: problem, fetched: Date(), reused: false))
         }
@@ -195,8 +195,7 @@ struct ArchiveStage {
         case .success(let document): (document, nil)
         case .failure(let error): (nil, error)
         }
-        var record = SourceRecord(fingerprint: fingerprint, fetched: fetched, document: document, problem: problem)
-        record.bands = document.flatMap { DuplicateFilter.bandKeys(ofBody: $0.body) }
+        let record = SourceRecord(fingerprint: fingerprint, fetched: fetched, document: document, scraped: true, problem: problem)
         return (ProcessedSource(file: file, head: record.head, problem: problem, fetched: fetched, reused: false), record)
     }
 

@@ -177,11 +177,10 @@ struct SourceStage {
         }
         switch result.document {
         case .success(let document):
-            var record = SourceRecord(fingerprint: fingerprint, fetched: fetched, document: document, problem: nil)
-            if file.kind != .markdown { record.bands = DuplicateFilter.bandKeys(ofBody: document.body) }
+            let record = SourceRecord(fingerprint: fingerprint, fetched: fetched, document: document, scraped: file.kind != .markdown, problem: nil)
             return (ProcessedSource(file: file, head: record.head, problem: nil, fetched: fetched, reused: false), record)
         case .failure(let problem):
-            let record = SourceRecord(fingerprint: fingerprint, fetched: fetched, document: nil, problem: problem)
+            let record = SourceRecord(fingerprint: fingerprint, fetched: fetched, head: nil, problem: problem)
             return (ProcessedSource(file: file, head: nil, problem: problem, fetched: fetched, reused: false), record)
         }
     }

@@ -96,7 +96,9 @@ enum BuildStateSchema {
         -- (ScrapedImageRecord): a file that still has this size and mtime, and was not racy, is
         -- planned from its row instead of being read and hashed again.
         CREATE TABLE scraped_images (
-            path TEXT PRIMARY KEY NOT NULL,   -- relative to the content folder, symbolic links resolved
+            path TEXT PRIMARY KEY NOT NULL,   -- relative to the content folder, symbolic links resolved; or the
+                                              -- name of an inlined picture (inline-picture:…, InlinePicture),
+                                              -- whose size and mtime are 0: its name stands for its bytes
             settings TEXT NOT NULL,           -- ImagePlan.settingsKey: processor, widths, quality, pixel limit
             size INTEGER NOT NULL,            -- the file's stamp when it was read
             mtime INTEGER NOT NULL,

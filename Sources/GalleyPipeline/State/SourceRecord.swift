@@ -26,17 +26,20 @@ struct SourceRecord: Sendable, Equatable {
 
     var isStale: Bool { problem != nil && head != nil }
 
-    /// A record of a document this build made (its body travels with it until saved, its
-    /// inlined pictures taken out and named).
-    init(fingerprint: SourceFingerprint, fetched: Date, document: ArticleDocument?, problem: GalleyError?) {
-        guard var document else {
+    /// A record of a document this build made: everything the state keeps of it is derived
+    /// here — its body (travelling with it until saved) with its inlined pictures taken out and
+    /// named, its head, and, for a scraped page (`scraped`), its band keys.
+    init(fingerprint: SourceFingerprint, fetched: Date, document: ArticleDocument?, scraped: Bool, problem: GalleyError?) {
+        guard let document else {
             self.init(fingerprint: fingerprint, fetched: fetched, head: nil, problem: problem)
             return
         }
         let split = InlinedPictures.split(document.body)
-        document.body = split.body
-        self.init(fingerprint: fingerprint, fetched: fetched, head: DocumentHead(document), body: document.body, problem: problem)
+        let head = DocumentHead(source: document.source, frontMatter: document.frontMatter, bodyDigest: DocumentHead.digest(of: split.body),
+                                bodyImages: split.images)
+        self.init(fingerprint: fingerprint, fetched: fetched, head: head, body: split.body, problem: problem)
         pictures = split.pictures
+        if scraped { bands = DuplicateFilter.bandKeys(ofBody: split.body) }
     }
 
     init(fingerprint: SourceFingerprint, fetched: Date, head: DocumentHead?, body: String? = nil, problem: GalleyError?) {
