@@ -81,6 +81,35 @@ import Testing
         try await expectNextBuildMatchesACleanOne(folders, binary: binary)
     }
 
+    /// Builds that render edited articles alone (bodies changed, nothing else), killed at random
+    /// moments: no partial file, and the next build ends where a clean build does.
+    @Test func buildsKilledWhileRenderingEditedArticlesConverge() async throws {
+        let folders = try makeFolders("cron-kill-edits", count: 400)
+        defer { try? FileManager.default.removeItem(at: folders.root) }
+        let binary = try galley()
+        let full = await BrokenInputTests.run(binary, folders.arguments(), timeout: 300)
+        #expect(full.status == 0, "\(full.stderr)")
+        var random = SeededRandom(seed: 64)
+        func editBodies(_ round: Int) throws {
+            for _ in 0..<30 {
+                let index = random.below(400)
+                try Data(SyntheticSite.article(index, salt: "koreksi \(round)").utf8).write(to: SyntheticSite.url(index, in: folders.content))
+            }
+        }
+        try editBodies(-1)
+        let alone = await BrokenInputTests.run(binary, folders.arguments(), timeout: 300)
+        #expect(alone.status == 0 && alone.stderr.contains("render") && !alone.stderr.contains("site "), "\(alone.stderr)")
+        var killedMidway = 0
+        for round in 0..<10 {
+            try editBodies(round)
+            let delay = Double(random.below(Int(max(alone.seconds, 0.05) * 1000))) / 1000
+            if try await runAndKill(binary, folders.arguments(), after: delay) { killedMidway += 1 }
+            #expect(Self.partialFiles(in: folders.output).isEmpty, "round \(round): \(Self.partialFiles(in: folders.output))")
+        }
+        #expect(killedMidway >= 3, "builds were killed before they finished")
+        try await expectNextBuildMatchesACleanOne(folders, binary: binary)
+    }
+
     /// A build after the killed ones completes, and its output is byte for byte what a clean
     /// build into a fresh folder gives; returns that output.
     @discardableResult

@@ -85,6 +85,19 @@ import Testing
         }
     }
 
+    /// More edits than `editsRenderedAlone` take every phase (one pass over the site costs no
+    /// more), and end as a clean build does.
+    @Test func manyEditsTakeEveryPhase() throws {
+        let count = BuildPipeline.editsRenderedAlone + 6
+        let site = try makeSite("edited-many", count: count)
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        _ = try site.build()
+        for index in 0...BuildPipeline.editsRenderedAlone { try edit(index, in: site, salt: "banyak") }
+        let report = try site.build()
+        #expect(report.phases.map(\.name).contains("site") && report.sourcesProcessed == BuildPipeline.editsRenderedAlone + 1)
+        #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()))
+    }
+
     /// A scraped page's body edit is rendered alone while no other page shares a band key with
     /// it; the kept copy of a near-identical pair is not (its edit could make the pair differ,
     /// and the dropped copy would then be published).
