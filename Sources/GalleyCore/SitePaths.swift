@@ -47,7 +47,7 @@ public struct SitePaths: Sendable, Hashable {
     public static let favicon = "favicon.ico"
 
     /// Page `number` (1-based) of a list whose first page is in `folder` ("" for home).
-    public func listPage(folder: String, number: Int) -> String {
+    public static func listPage(folder: String, number: Int) -> String {
         number <= 1 ? folder + "index.html" : folder + "page/\(number)/index.html"
     }
 

@@ -171,6 +171,7 @@ struct PageContext: Sendable {
     }
 
     func listValues(_ page: ListPage) -> TemplateObject {
+        let path = page.path  // made on each call
         let heading: String
         var description: String
         let site = ["site": config.title]
@@ -189,13 +190,13 @@ struct PageContext: Sendable {
         }
         if page.pageNumber > 1 { description += " \(strings["page"]) \(page.pageNumber)." }
         let title = page.kind == .home && page.pageNumber == 1 ? config.title : heading + " – " + config.title
-        var context = commonValues(path: page.path, title: title, description: description, feedPath: page.feedPath)
-        context = withWebsiteCard(context, path: page.path, title: title, description: description, image: page.items.lazy.compactMap(\.image).first)
+        var context = commonValues(path: path, title: title, description: description, feedPath: page.feedPath)
+        context = withWebsiteCard(context, path: path, title: title, description: description, image: page.items.lazy.compactMap(\.image).first)
         var list: TemplateObject = [
             "heading": .text(heading),
-            "items": .list(page.items.enumerated().map { index, summary in .object(item(summary, from: page.path, aboveTheFold: index == 0)) }),
+            "items": .list(page.items.enumerated().map { index, summary in .object(item(summary, from: path, aboveTheFold: index == 0)) }),
         ]
-        list.set("feedHref", text: page.feedPath.map { SitePaths.relativeLink(from: page.path, to: $0) })
+        list.set("feedHref", text: page.feedPath.map { SitePaths.relativeLink(from: path, to: $0) })
         if case .home = page.kind, page.pageNumber == 1 {
             list.set("description", text: config.description.isEmpty ? nil : config.description)
         } else {
@@ -222,7 +223,7 @@ struct PageContext: Sendable {
         context = withWebsiteCard(context, path: page.path, title: title, description: description, image: nil)
         let entry = { (count: TermCount) -> TemplateData in
             .object(["name": .text(count.term.name), "count": .number(count.count),
-                     "href": .text(SitePaths.relativeLink(from: page.path, to: paths.listPage(folder: paths.termFolder(page.taxonomy, count.term), number: 1)))])
+                     "href": .text(SitePaths.relativeLink(from: page.path, to: SitePaths.listPage(folder: paths.termFolder(page.taxonomy, count.term), number: 1)))])
         }
         context["terms"] = .object(["heading": .text(heading), "items": .list(page.terms.map(entry)), "bySize": .list(page.termsBySize.map(entry))])
         return context
@@ -319,19 +320,22 @@ struct PageContext: Sendable {
 
     private func term(_ taxonomy: Taxonomy, _ term: Term, from path: String) -> TemplateObject {
         ["name": .text(term.name),
-         "href": .text(SitePaths.relativeLink(from: path, to: paths.listPage(folder: paths.termFolder(taxonomy, term), number: 1)))]
+         "href": .text(SitePaths.relativeLink(from: path, to: SitePaths.listPage(folder: paths.termFolder(taxonomy, term), number: 1)))]
     }
 
     private func pagination(_ page: ListPage) -> TemplateObject {
+        let links = page.pageLinks, path = page.path  // both made on each call
         var pagination: TemplateObject = [
-            "pages": .list(page.pageLinks.enumerated().map { index, link in
-                let gap = index > 0 && page.pageLinks[index - 1].number + 1 < link.number
-                return .object(["number": .number(link.number), "href": .text(SitePaths.relativeLink(from: page.path, to: link.path)),
+            "pages": .list(links.enumerated().map { index, link in
+                let gap = index > 0 && links[index - 1].number + 1 < link.number
+                return .object(["number": .number(link.number), "href": .text(SitePaths.relativeLink(from: path, to: link.path)),
                                 "isCurrent": .flag(link.number == page.pageNumber), "gapBefore": .flag(gap)])
             }),
         ]
-        if let previous = page.link(page.pageNumber - 1) { pagination["previous"] = .text(SitePaths.relativeLink(from: page.path, to: previous.path)) }
-        if let next = page.link(page.pageNumber + 1) { pagination["next"] = .text(SitePaths.relativeLink(from: page.path, to: next.path)) }
+        if let previous = links.first(where: { $0.number == page.pageNumber - 1 }) {
+            pagination["previous"] = .text(SitePaths.relativeLink(from: path, to: previous.path))
+        }
+        if let next = links.first(where: { $0.number == page.pageNumber + 1 }) { pagination["next"] = .text(SitePaths.relativeLink(from: path, to: next.path)) }
         return pagination
     }
 }

@@ -64,14 +64,14 @@ public struct NewsSitePlanner: Sendable {
         -> (taxonomy: Taxonomy, pages: [PagePlan], files: [PlannedFile], counts: [TermCount]) {
         let groups = Self.group(sorted, by: taxonomy)
         let counts = groups.map { TermCount(term: $0.term, count: $0.items.count) }
-        var pages: [PagePlan] = [.terms(TermsPage(taxonomy: taxonomy, path: paths.listPage(folder: paths.taxonomyFolder(taxonomy), number: 1),
+        var pages: [PagePlan] = [.terms(TermsPage(taxonomy: taxonomy, path: SitePaths.listPage(folder: paths.taxonomyFolder(taxonomy), number: 1),
                                                   terms: counts))]
         var files: [PlannedFile] = []
         for group in groups {
             let folder = paths.termFolder(taxonomy, group.term)
             let feedPath = paths.termFeed(taxonomy, group.term)
             pages += listPages(kind: .term(taxonomy, group.term), folder: folder, items: group.items, feedPath: feedPath)
-            files.append(feeds.plannedFeed(path: feedPath, listPath: paths.listPage(folder: folder, number: 1),
+            files.append(feeds.plannedFeed(path: feedPath, listPath: SitePaths.listPage(folder: folder, number: 1),
                                            title: "\(group.term.name) – \(config.title)", items: group.items))
         }
         return (taxonomy, pages, files, counts)
@@ -101,20 +101,14 @@ public struct NewsSitePlanner: Sendable {
     /// Latest stories the 404 page offers.
     static let notFoundLatest = 5
 
-    /// Pages linked on each side of the current one in a list's pagination (besides the first
-    /// and the last): a list page links a bounded number of pages however long the list is.
-    static let paginationWindow = 2
-
     /// One list split into pages of `items_per_page`; an empty list still has its first page.
     func listPages(kind: ListPage.Kind, folder: String, items: [ArticleSummary], feedPath: String?) -> [PagePlan] {
         let size = config.itemsPerPage
         let count = max(1, (items.count + size - 1) / size)
         return (1...count).map { number in
             let slice = Array(items.dropFirst((number - 1) * size).prefix(size))
-            let linked = Set([1, count] + Array(max(1, number - Self.paginationWindow)...min(count, number + Self.paginationWindow))).sorted()
-            let links = linked.map { ListPage.PageLink(number: $0, path: paths.listPage(folder: folder, number: $0)) }
-            return .list(ListPage(kind: kind, path: paths.listPage(folder: folder, number: number), items: slice, pageNumber: number,
-                                  pageCount: count, pageLinks: links, feedPath: feedPath, itemCount: items.count))
+            return .list(ListPage(kind: kind, folder: folder, items: slice, pageNumber: number, pageCount: count, feedPath: feedPath,
+                                  itemCount: items.count))
         }
     }
 

@@ -16,7 +16,9 @@ public final class OutputSession: Sendable {
     private let staging: String?
     /// Folders (relative, "" for the root) created or checked to be real folders inside the
     /// root, each with whether this session created it (then it held nothing but what the
-    /// session writes).
+    /// session writes). A page's own folder (the folder of an `index.html`) is not kept: it
+    /// nearly always holds that one file (one folder per article: 50,000 paths held to the end
+    /// of a build), and another file there checks it again.
     private let checkedFolders = Mutex<[String: Bool]>(["": false])
     private let writtenPaths = Mutex<Set<String>>([])
 
@@ -57,13 +59,14 @@ public final class OutputSession: Sendable {
             ancestors.append(String(current))
         }
         var created = false
-        for folder in ancestors.reversed() {
+        let isPage = path.hasSuffix("/index.html")
+        for (index, folder) in ancestors.enumerated().reversed() {
             if let known = checkedFolders.withLock({ $0[folder] }) {
                 created = known
                 continue
             }
             created = try check(folder)
-            checkedFolders.withLock { $0[folder] = created }
+            if index > 0 || !isPage { checkedFolders.withLock { $0[folder] = created } }
         }
         return ancestors.isEmpty ? false : created
     }

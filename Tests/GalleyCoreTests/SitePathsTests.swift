@@ -43,8 +43,8 @@ import Testing
     }
 
     @Test func listPagesHaveStablePageURLs() {
-        #expect(paths.listPage(folder: "tags/banjir/", number: 1) == "tags/banjir/index.html")
-        #expect(paths.listPage(folder: "tags/banjir/", number: 2) == "tags/banjir/page/2/index.html")
-        #expect(paths.listPage(folder: "", number: 3) == "page/3/index.html")
+        #expect(SitePaths.listPage(folder: "tags/banjir/", number: 1) == "tags/banjir/index.html")
+        #expect(SitePaths.listPage(folder: "tags/banjir/", number: 2) == "tags/banjir/page/2/index.html")
+        #expect(SitePaths.listPage(folder: "", number: 3) == "page/3/index.html")
     }
 }

@@ -201,8 +201,7 @@ import Testing
         other.slug = "b"
         other.path = "2020/10/b/index.html"
         let article = context.article(full, bodyHTML: "<p>x</p>", relations: ArticleRelations(related: [other], previous: other, next: other))
-        let list = context.list(ListPage(kind: .home, path: "page/2/index.html", items: [full], pageNumber: 2,
-                                         pageCount: 9, pageLinks: [1, 2, 3, 4, 9].map { ListPage.PageLink(number: $0, path: $0 == 1 ? "index.html" : "page/\($0)/index.html") }, feedPath: "feed.xml", itemCount: 85))
+        let list = context.list(ListPage(kind: .home, folder: "", items: [full], pageNumber: 2, pageCount: 9, feedPath: "feed.xml", itemCount: 85))
         let terms = context.terms(TermsPage(taxonomy: .tags, path: "tags/index.html", terms: [TermCount(term: Term(name: "Banjir"), count: 2)]))
         let pages: [(String, [String: Any])] = [("article", article), ("list", list), ("terms", terms)]
         for (kind, values) in pages {

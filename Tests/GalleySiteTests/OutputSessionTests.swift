@@ -40,6 +40,27 @@ import Testing
         }
     }
 
+    /// A page's own folder is not remembered (one folder per article): another file there is
+    /// checked again, so a folder replaced by a link leading out since the page was written is
+    /// refused, and a real one takes the file.
+    @Test func aPageFolderIsCheckedAgainForAnotherFile() throws {
+        let folder = TemporaryFolder.make("session")
+        let outside = TemporaryFolder.make("session")
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: outside)
+        }
+        let session = try OutputSession(writer: OutputWriter(outputFolder: folder))
+        _ = try session.write(RenderedPage(path: "2026/01/a/index.html", text: "A"))
+        _ = try session.write(RenderedPage(path: "2026/01/b/index.html", text: "B"))
+        try FileManager.default.removeItem(atPath: folder.path + "/2026/01/a")
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/2026/01/a", withDestinationPath: outside.path)
+        #expect(throws: GalleyError.self) { try session.write(RenderedPage(path: "2026/01/a/feed.xml", text: "x")) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+        let outcome = try session.write(RenderedPage(path: "2026/01/b/feed.xml", text: "<feed/>"))
+        #expect(outcome.written && outcome.stamp == FileStamp.of(path: folder.path + "/2026/01/b/feed.xml"))
+    }
+
     /// Told its target is new when a file appeared there meanwhile (another program), the
     /// writer still replaces it whole instead of failing or leaving the old bytes.
     @Test func aFileThatAppearedAtANewTargetIsReplaced() throws {

@@ -49,6 +49,13 @@ import FoundationXML
         #expect(home[0].pageLinks.map(\.number) == [1, 2, 3, 30])
         #expect(home[29].pageLinks.map(\.number) == [1, 28, 29, 30])
         #expect(home[14].link(16)?.path == "page/16/index.html")
+        #expect(home[14].path == "page/15/index.html" && home[0].path == "index.html")
+        // A page keeps only its list's folder, shared by all its pages; its path and links are made from it.
+        let term = ListPage(kind: .term(.tags, Term(name: "Banjir")), folder: "tags/banjir/", items: [], pageNumber: 3, pageCount: 9,
+                            feedPath: nil, itemCount: 170)
+        #expect(term.path == "tags/banjir/page/3/index.html")
+        #expect(term.pageLinks.map(\.path) == [1, 2, 3, 4, 5, 9].map { SitePaths.listPage(folder: "tags/banjir/", number: $0) })
+        #expect(term.pageLinks.first?.path == "tags/banjir/index.html")
         #expect(home.allSatisfy { $0.pageLinks.count <= 7 })
     }
 
