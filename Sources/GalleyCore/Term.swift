@@ -1,13 +1,39 @@
 import Synchronization
 
 /// A taxonomy term (a tag or a region): its display name and URL slug.
+///
+/// A term is one reference to a shared, never-mutated box holding both strings: every
+/// article's summary lists its terms, and a list of five took 160 bytes of strings' references
+/// instead of 40 (7.5 MB of a 50,000-article build's peak).
 public struct Term: Sendable, Hashable, Codable, Comparable {
-    public var name: String
-    public var slug: String
+    /// The shared holder of a term's strings.
+    final class Box: Sendable {
+        let name: String
+        let slug: String
+
+        init(name: String, slug: String) {
+            self.name = name
+            self.slug = slug
+        }
+    }
+
+    private var box: Box
+
+    /// The name as the articles give it.
+    public var name: String {
+        get { box.name }
+        set { box = Box(name: newValue, slug: box.slug) }
+    }
+
+    /// The term's URL slug (`Slug.make` of its name).
+    public var slug: String {
+        get { box.slug }
+        set { box = Box(name: box.name, slug: newValue) }
+    }
 
     /// Creates a term whose slug is derived from its name. Terms are interned: the same name
     /// (byte for byte) gives the term made the first time, so the thousands of articles that
-    /// carry a tag share its strings and its slug is made once (`Slug.make` per tag of every
+    /// carry a tag share its box and its slug is made once (`Slug.make` per tag of every
     /// article was both time and about 250 bytes of memory per article).
     public init(name: String) {
         let key = ExactText(text: name)
@@ -15,13 +41,35 @@ public struct Term: Sendable, Hashable, Codable, Comparable {
             self = known
             return
         }
-        self.name = name
-        slug = Slug.make(name)
+        box = Box(name: name, slug: Slug.make(name))
         let made = self
         Self.interned.withLock { table in
             if table.count >= Self.internLimit { table.removeAll() }
             table[key] = made
         }
+    }
+
+    public static func == (lhs: Term, rhs: Term) -> Bool {
+        lhs.box === rhs.box || (lhs.name == rhs.name && lhs.slug == rhs.slug)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(slug)
+    }
+
+    private enum CodingKeys: String, CodingKey { case name, slug }
+
+    /// Decoded from its two strings, under the keys it always had.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        box = Box(name: try container.decode(String.self, forKey: .name), slug: try container.decode(String.self, forKey: .slug))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(slug, forKey: .slug)
     }
 
     public static func < (lhs: Term, rhs: Term) -> Bool {
