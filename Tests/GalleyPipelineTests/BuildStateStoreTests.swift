@@ -92,6 +92,20 @@ import Testing
         #expect(try empty.outputRecords().isEmpty && empty.sourceFingerprints(extractionKey: "k1").isEmpty)
     }
 
+    /// A source is racy while read within 2 s of an mtime in whole seconds (file systems that
+    /// count in 1 s or 2 s steps), within 0.1 s of one with a fraction of a second.
+    @Test func theRacyWindowFollowsTheStampsGrain() {
+        let second: Int64 = 1_000_000_000
+        let whole = FileStamp(size: 1, modified: 1_800_000_000 * second)
+        let fine = FileStamp(size: 1, modified: 1_800_000_000 * second + 123_456_789)
+        #expect(SourceFingerprint.racyWindow(of: whole) == 2 * second && SourceFingerprint.racyWindow(of: fine) == second / 10)
+        #expect(SourceFingerprint.isRacy(whole, readAt: whole.modified + 2 * second - 1))
+        #expect(!SourceFingerprint.isRacy(whole, readAt: whole.modified + 2 * second))
+        #expect(SourceFingerprint.isRacy(fine, readAt: fine.modified + second / 10 - 1))
+        #expect(!SourceFingerprint.isRacy(fine, readAt: fine.modified + second / 10))
+        #expect(SourceFingerprint.isRacy(fine, readAt: fine.modified - second), "stamped after it was read: a clock ahead")
+    }
+
     /// The no-change check's verification (one time in `meta`, no update per row): a racy
     /// record comes back trusted when its mtime is at least the racy window older than that
     /// time, by both reads (fingerprints alone, and records with documents); a younger one,
@@ -108,7 +122,7 @@ import Testing
         let window = SourceFingerprint.racyWindow
         let before: [String: SourceRecord] = [
             "old.html": record(modified: verifiedAt - window, racy: true),
-            "young.html": record(modified: verifiedAt - window + 1, racy: true),
+            "young.html": record(modified: verifiedAt - window + 1_000_000_000, racy: true),
             "plain.html": record(modified: verifiedAt - 10 * window, racy: false),
         ]
         let store = try BuildStateStore(url: url)

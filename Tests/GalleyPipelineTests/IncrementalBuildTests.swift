@@ -40,11 +40,13 @@ import Testing
         return site
     }
 
-    /// A site whose sources all have the mtime now, as a scraper leaves them just before cron
-    /// runs galley (a build now finds them racy); returns it with that mtime.
+    /// A site whose sources were all just written, as a scraper leaves them just before cron
+    /// runs galley (a build now finds them racy); returns it with their mtime. The mtime is the
+    /// next whole second: whole-second stamps keep the 2 s racy window, so the builds that follow
+    /// find the sources racy however fast they run.
     func makeJustScrapedSite(_ label: String, count: Int) throws -> (Site, Date) {
         let site = try makeSite(label, count: count)
-        let now = Date()
+        let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.up))
         for index in 0..<count {
             try FileManager.default.setAttributes([.modificationDate: now], ofItemAtPath: SyntheticSite.url(index, in: site.content).path)
         }
@@ -111,6 +113,39 @@ import Testing
         try Self.editKeepingSizeAndMtime(SyntheticSite.url(5, in: site.content))
         let third = try site.build()
         #expect(!third.upToDate && third.sourcesProcessed == 1, "\(third.summary)")
+    }
+
+    /// Sources with fine mtimes (a fraction of a second, as ext4 or tmpfs stamp them) are racy
+    /// only when read within 0.1 s of their mtime: written half a second before the build, they
+    /// are trusted by their stamps from the start (an edit that keeps size and mtime goes
+    /// unseen, as for any source read long after its mtime); stamped just ahead of the build,
+    /// they are racy and hashed by the next no-change check.
+    @Test func fineMtimesAreRacyForATenthOfASecondOnly() throws {
+        func stamp(_ site: Site, count: Int, at date: Date) throws {
+            for index in 0..<count {
+                try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: SyntheticSite.url(index, in: site.content).path)
+            }
+        }
+        let keys = BuildKeys(configFile: RepositoryPaths.config, templateFolders: [RepositoryPaths.templates])
+        let earlier = try makeSite("incremental-fine-earlier", count: 6)
+        defer { try? FileManager.default.removeItem(at: earlier.root) }
+        let halfSecondAgo = Date().addingTimeInterval(-0.5).timeIntervalSince1970
+        try stamp(earlier, count: 6, at: Date(timeIntervalSince1970: halfSecondAgo.rounded(.down) + 0.123_456))
+        _ = try earlier.build()
+        let state = try BuildStateStore(url: BuildState(output: earlier.output, cache: nil).database)
+        #expect(try state.sourceFingerprints(extractionKey: keys.extraction).values.allSatisfy { !$0.racy })
+        try Self.editKeepingSizeAndMtime(SyntheticSite.url(2, in: earlier.content))
+        #expect(try earlier.build().upToDate, "trusted by its stamps, not read")
+
+        let ahead = try makeSite("incremental-fine-ahead", count: 6)
+        defer { try? FileManager.default.removeItem(at: ahead.root) }
+        try stamp(ahead, count: 6, at: Date().addingTimeInterval(1.5))
+        _ = try ahead.build()
+        let aheadState = try BuildStateStore(url: BuildState(output: ahead.output, cache: nil).database)
+        #expect(try aheadState.sourceFingerprints(extractionKey: keys.extraction).values.allSatisfy(\.racy))
+        try Self.editKeepingSizeAndMtime(SyntheticSite.url(2, in: ahead.content))
+        let edited = try ahead.build()
+        #expect(!edited.upToDate && edited.sourcesProcessed == 1, "\(edited.summary)")
     }
 
     /// The first no-change run after a scraper's run reads the racy sources once; it records

@@ -169,7 +169,7 @@ extension BuildPipeline {
     }
 
     /// One source in the no-change check: trusted by size and mtime, or — when its record is
-    /// racy (it was read within two seconds of its mtime, as after a scraper's run) — compared
+    /// racy (it was read within its racy window of its mtime, as just after a scraper's run) — compared
     /// by its bytes, as git does, instead of giving up the fast path. A racy source is opened
     /// at once, without a `stat` first: the open file's stamp, taken after its bytes are read,
     /// must be the recorded one (four system calls for each of 10,000 sources after a scrape,

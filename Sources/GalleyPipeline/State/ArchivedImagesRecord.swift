@@ -10,7 +10,7 @@ import GalleyImages
 struct ArchivedImagesRecord: Sendable, Hashable {
     /// The archive's size and mtime when it was read.
     var stamp: FileStamp
-    /// Read within `SourceFingerprint.racyWindow` of its mtime: read again next time.
+    /// Read within its racy window (`SourceFingerprint.racyWindow(of:)`) of its mtime: read again next time.
     var racy: Bool
     /// Every URL it was searched for.
     var searched: Set<String>

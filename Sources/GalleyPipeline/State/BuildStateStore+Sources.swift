@@ -101,7 +101,7 @@ extension BuildStateStore {
 
     /// Records that every racy source's bytes were found unchanged at `time` or later (the
     /// no-change check hashed them, as git refreshes its index): from then on a record is racy
-    /// only while its mtime is within `SourceFingerprint.racyWindow` of `time` (see
+    /// only while its mtime is within its racy window (`SourceFingerprint.racyWindow(of:)`) of `time` (see
     /// `SourceFingerprint.trusted(after:)`). One row instead of one update per racy source
     /// (10,000 after a scraper's run, 40 ms of a 0.2 s check), and the documents and the last
     /// build's completeness stay as they are.

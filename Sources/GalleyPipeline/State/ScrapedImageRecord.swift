@@ -10,7 +10,7 @@ import GalleyImages
 struct ScrapedImageRecord: Sendable, Hashable {
     /// The file's size and mtime when it was read.
     var stamp: FileStamp
-    /// Read within `SourceFingerprint.racyWindow` of its mtime: a later change could keep the
+    /// Read within its racy window (`SourceFingerprint.racyWindow(of:)`) of its mtime: a later change could keep the
     /// same stamp, so the file is read again next time.
     var racy: Bool
     var format: ImageFormat

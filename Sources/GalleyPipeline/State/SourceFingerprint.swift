@@ -18,8 +18,25 @@ public struct SourceFingerprint: Codable, Sendable, Hashable {
     /// (`trusted(after:)`).
     public var racy: Bool
 
-    /// How long after its mtime a file must have been read for size and mtime to be trusted.
+    /// How long after its mtime a file stamped in whole seconds must have been read for size
+    /// and mtime to be trusted: its file system may count mtimes in steps of 1 s (ext3, HFS+)
+    /// or 2 s (FAT).
     public static let racyWindow: Int64 = 2_000_000_000
+    /// The same for a file whose mtime has a fraction of a second: its file system keeps fine
+    /// mtimes (ext4, XFS, Btrfs, tmpfs, APFS: nanoseconds; exFAT: 10 ms), stamped from the
+    /// kernel's clock, which moves in ticks of at most 10 ms. A write after a read that came
+    /// this long after the mtime gets a later mtime. (A scraper that finished half a second
+    /// before the build left no racy source: the first no-change run after it hashed every
+    /// source, 30% of that run.) A network file system whose server's clock is behind the
+    /// build's by more than this could stamp a second write like the first; the whole-second
+    /// window is kept for mtimes without a fraction, as `touch -d` or `tar` leave them.
+    public static let fineRacyWindow: Int64 = 100_000_000
+
+    /// The racy window of a file stamped `stamp`: `fineRacyWindow` when its mtime has a
+    /// fraction of a second, else `racyWindow`.
+    public static func racyWindow(of stamp: FileStamp) -> Int64 {
+        stamp.modified % 1_000_000_000 == 0 ? racyWindow : fineRacyWindow
+    }
 
     /// Creates a fingerprint.
     public init(file: FileStamp, sidecar: FileStamp?, hash: String, racy: Bool = false) {
@@ -31,11 +48,11 @@ public struct SourceFingerprint: Codable, Sendable, Hashable {
 
     /// Whether a file stamped `stamp` and read at `readAt` (nanoseconds since 1970) is racy.
     public static func isRacy(_ stamp: FileStamp, readAt: Int64) -> Bool {
-        readAt - stamp.modified < racyWindow
+        readAt - stamp.modified < racyWindow(of: stamp)
     }
 
     /// This fingerprint once every racy source's bytes were found unchanged at `verifiedAt` or
-    /// later: no longer racy when its mtime is at least `racyWindow` older than that time (a
+    /// later: no longer racy when its mtime is at least its racy window older than that time (a
     /// later write would have moved the mtime). A record made after `verifiedAt` is unaffected:
     /// it was read later still, so when it is racy its mtime is within the window of
     /// `verifiedAt` too.
