@@ -25,11 +25,12 @@ public struct SourceFingerprint: Codable, Sendable, Hashable {
     /// The same for a file whose mtime has a fraction of a second: its file system keeps fine
     /// mtimes (ext4, XFS, Btrfs, tmpfs, APFS: nanoseconds; exFAT: 10 ms), stamped from the
     /// kernel's clock, which moves in ticks of at most 10 ms. A write after a read that came
-    /// this long after the mtime gets a later mtime. (A scraper that finished half a second
-    /// before the build left no racy source: the first no-change run after it hashed every
-    /// source, 30% of that run.) A network file system whose server's clock is behind the
-    /// build's by more than this could stamp a second write like the first; the whole-second
-    /// window is kept for mtimes without a fraction, as `touch -d` or `tar` leave them.
+    /// this long after the mtime gets a later mtime. (With 2 s for every file, all the sources
+    /// a scraper wrote just before the build were racy, and the first no-change run after it
+    /// hashed every one: a third of that run.) A network file system whose server's clock is
+    /// behind the build's by more than this could stamp a second write like the first; the
+    /// whole-second window is kept for mtimes without a fraction, as `touch -d` or `tar` leave
+    /// them.
     public static let fineRacyWindow: Int64 = 100_000_000
 
     /// The racy window of a file stamped `stamp`: `fineRacyWindow` when its mtime has a
