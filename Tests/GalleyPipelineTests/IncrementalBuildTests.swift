@@ -116,10 +116,10 @@ import Testing
     }
 
     /// Sources with fine mtimes (a fraction of a second, as ext4 or tmpfs stamp them) are racy
-    /// only when read within 0.1 s of their mtime: written half a second before the build, they
-    /// are trusted by their stamps from the start (an edit that keeps size and mtime goes
-    /// unseen, as for any source read long after its mtime); stamped just ahead of the build,
-    /// they are racy and hashed by the next no-change check.
+    /// only when read within 0.1 s of their mtime: stamped a quarter of a second or more before
+    /// the build, they are trusted by their stamps from the start (an edit that keeps size and
+    /// mtime goes unseen, as for any source read long after its mtime); stamped just ahead of
+    /// the build, they are racy and hashed by the next no-change check.
     @Test func fineMtimesAreRacyForATenthOfASecondOnly() throws {
         func stamp(_ site: Site, count: Int, at date: Date) throws {
             for index in 0..<count {
@@ -129,8 +129,10 @@ import Testing
         let keys = BuildKeys(configFile: RepositoryPaths.config, templateFolders: [RepositoryPaths.templates])
         let earlier = try makeSite("incremental-fine-earlier", count: 6)
         defer { try? FileManager.default.removeItem(at: earlier.root) }
+        // A quarter past a whole second (exact in binary, so the stamp round-trips through
+        // `Date`): between 1.25 and 0.25 s before now.
         let halfSecondAgo = Date().addingTimeInterval(-0.5).timeIntervalSince1970
-        try stamp(earlier, count: 6, at: Date(timeIntervalSince1970: halfSecondAgo.rounded(.down) + 0.123_456))
+        try stamp(earlier, count: 6, at: Date(timeIntervalSince1970: halfSecondAgo.rounded(.down) + 0.25))
         _ = try earlier.build()
         let state = try BuildStateStore(url: BuildState(output: earlier.output, cache: nil).database)
         #expect(try state.sourceFingerprints(extractionKey: keys.extraction).values.allSatisfy { !$0.racy })
@@ -139,7 +141,7 @@ import Testing
 
         let ahead = try makeSite("incremental-fine-ahead", count: 6)
         defer { try? FileManager.default.removeItem(at: ahead.root) }
-        try stamp(ahead, count: 6, at: Date().addingTimeInterval(1.5))
+        try stamp(ahead, count: 6, at: Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down) + 1.25))
         _ = try ahead.build()
         let aheadState = try BuildStateStore(url: BuildState(output: ahead.output, cache: nil).database)
         #expect(try aheadState.sourceFingerprints(extractionKey: keys.extraction).values.allSatisfy(\.racy))
