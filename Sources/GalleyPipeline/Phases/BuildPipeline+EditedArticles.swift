@@ -25,10 +25,12 @@ extension BuildPipeline {
     /// Renders the pages of `edited` sources (those the no-change check found changed, the
     /// other sources unchanged) when every edit stays inside its own page and nothing else the
     /// site depends on changed (`othersUnchanged`), and saves their sources and outputs; nil,
-    /// with nothing saved or written, otherwise.
+    /// with nothing saved or written, otherwise. `made` gets the edited sources as processed
+    /// here, for a build that goes on to take instead of processing them again.
     func renderEditedArticles(_ edited: [SourceFile], files: [SourceFile], config: SiteConfig, theme: Theme, keys: BuildKeys,
                               stored: StoredBuild, previous: [String: OutputRecord], seen: [String: SourceStamps],
-                              clock: PhaseClock, report start: BuildReport) throws(GalleyError) -> BuildReport? {
+                              made: inout [String: SourceStage.Made], clock: PhaseClock,
+                              report start: BuildReport) throws(GalleyError) -> BuildReport? {
         var clock = clock
         var phases = [clock.lap("check")]
         let store = stored.store
@@ -41,7 +43,8 @@ extension BuildPipeline {
         let last = try store.lastProblems()
         guard records.count == paths.count, Set(last.problems.compactMap(\.source)).isDisjoint(with: paths) else { return nil }
 
-        guard let sources = try editedRecords(edited, config: config, store: store, extractionKey: keys.extraction, content: content, seen: seen),
+        guard let sources = try editedRecords(edited, config: config, store: store, extractionKey: keys.extraction, content: content, seen: seen,
+                                              made: &made),
               try othersUnchanged(outputs: previous, images: stored.scrapedImages, archivedImages: stored.archivedImages, store: store,
                                   in: content, output: outputFolder, checkedAt: SourceFingerprint.nowNanoseconds()),
               let entries = try publishedEntries(records, edited: sources.records, store: store, config: config, keys: keys, previous: previous)
@@ -99,17 +102,19 @@ extension BuildPipeline {
     /// when their bytes are the same), and the paths processed; nil when an edit does not stay
     /// inside its page (`staysInsideItsPage`) or moves it among duplicates.
     private func editedRecords(_ edited: [SourceFile], config: SiteConfig, store: BuildStateStore, extractionKey: String,
-                               content: FolderStamps, seen: [String: SourceStamps]) throws(GalleyError) -> (records: [String: SourceRecord], processed: Set<String>)? {
+                               content: FolderStamps, seen: [String: SourceStamps],
+                               made: inout [String: SourceStage.Made]) throws(GalleyError) -> (records: [String: SourceRecord], processed: Set<String>)? {
         let earlier = try store.sourceRecords(edited.map(\.path), extractionKey: extractionKey, jobs: 1)
         // Tags and regions are slugged while a page is processed: with the forms the last build made.
         Slug.remember(asciiForms: try store.transliterations(tool: BuildKeys.toolIdentity))
         let stage = SourceStage(processor: PageProcessor(config: config), jobs: options.jobs, progress: nil, reuse: true)
-        let made = parallelMap(edited, jobs: options.jobs) { file in
+        let outcomes = parallelMap(edited, jobs: options.jobs) { file in
             stage.processChanged(file, in: content, seen: seen[file.path], stored: earlier[file.path])
         }
+        made = Dictionary(uniqueKeysWithValues: zip(edited.map(\.path), outcomes))
         var records: [String: SourceRecord] = [:]
         var processed: Set<String> = []
-        for (file, (source, record)) in zip(edited, made) {
+        for (file, (source, record)) in zip(edited, outcomes) {
             guard let record, let before = earlier[file.path], Self.staysInsideItsPage(record, before: before, isMarkdown: file.kind == .markdown)
             else { return nil }
             records[file.path] = record

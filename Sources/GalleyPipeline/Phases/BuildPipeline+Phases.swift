@@ -10,16 +10,18 @@ extension BuildPipeline {
     /// Stages 1–2 with the build state's source records as cache (saved for the next build),
     /// then overrides, duplicates and drafts.
     /// `fingerprints`: the sources' fingerprints when the no-change check read them; `seen`: the
-    /// stamps it took of them.
+    /// stamps it took of them; `made`: the edited sources the build tried to render alone, as
+    /// they were processed then (not processed again).
     func sourcesToPublish(_ files: [SourceFile], processor: PageProcessor, store: BuildStateStore, keys: BuildKeys,
-                          fingerprints: [String: SourceFingerprint]?, seen: [String: SourceStamps], report: inout BuildReport) throws(GalleyError) -> PublishableSources {
+                          fingerprints: [String: SourceFingerprint]?, seen: [String: SourceStamps], made: [String: SourceStage.Made],
+                          report: inout BuildReport) throws(GalleyError) -> PublishableSources {
         // Records are read even with `full`: a page that now fails keeps its last good version.
         let stage = SourceStage(processor: processor, jobs: options.jobs, progress: options.progress, reuse: !options.full)
         guard let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path) else {
             throw GalleyError(.discover, source: options.contentFolder.path, reason: "the content folder cannot be read")
         }
         let result = try stage.run(files, in: content, store: store, extractionKey: keys.extraction, fingerprints: fingerprints,
-                                  seen: seen)
+                                  seen: seen, made: options.full ? [:] : made)
         report.archivesRead = result.archivesRead
         for skipped in result.archivesSkipped.values { report.archiveRecordsSkipped.merge(skipped, uniquingKeysWith: +) }
         report.pagesRead += result.sources.count { $0.file.kind == .archive && ScrapeArchive.archivePath(ofRecord: $0.file.path) != nil }

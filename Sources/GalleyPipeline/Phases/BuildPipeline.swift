@@ -121,6 +121,8 @@ public struct BuildPipeline: Sendable {
         report.phases.append(clock.lap("read"))
 
         var seen: [String: SourceStamps] = [:]
+        // Edited sources the build tried to render alone, as processed then.
+        var made: [String: SourceStage.Made] = [:]
         let check = if let fingerprints = stored.fingerprints {
             try checkForChanges(fingerprints, outputs: previous, images: stored.scrapedImages, archivedImages: stored.archivedImages, store: store,
                                 files: files, seen: &seen)
@@ -132,7 +134,7 @@ public struct BuildPipeline: Sendable {
             return try upToDateReport(report, last: last, outputs: previous, store: store, files: files, sources: stored.fingerprints ?? [:])
         case .edited(let edited):
             if let done = try renderEditedArticles(edited, files: files, config: config, theme: theme, keys: keys, stored: stored, previous: previous,
-                                                   seen: seen, clock: clock, report: report) {
+                                                   seen: seen, made: &made, clock: clock, report: report) {
                 if options.leavesMemoryForExit { LeftForExit.keep(stored, files) }
                 return done
             }
@@ -154,13 +156,13 @@ public struct BuildPipeline: Sendable {
 
         let processor = PageProcessor(config: config)
         var sources = try sourcesToPublish(files, processor: processor, store: store, keys: keys, fingerprints: stored.fingerprints,
-                                           seen: seen,
-                                           report: &report)
+                                           seen: seen, made: made, report: &report)
         // What only stages 1–2 needed is let go (for a million sources, hundreds of MB held
         // to the end): the content folder's listing, the stored fingerprints, the check's
         // stamps, and each source's outcome unless the report lists them.
         files = []
         seen = [:]
+        made = [:]
         stored.fingerprints = nil
         if !options.reportsEverySource { sources.processed = [] }
         report.phases.append(clock.lap("extract"))

@@ -52,9 +52,12 @@ struct SourceStage {
     /// `content`: the content folder the files' paths are relative to (discovered there), which
     /// stats and reads them for the freshness checks; `fingerprints`: the stored fingerprints
     /// when the caller read them already (under `extractionKey`); `seen`: stamps the caller
-    /// took of some of the files already (the no-change check's), taken instead of a `stat`.
+    /// took of some of the files already (the no-change check's), taken instead of a `stat`;
+    /// `made`: what `processChanged` made of some of them with those stamps (edits the build
+    /// tried to render alone), taken instead of processing them again.
     func run(_ allFiles: [SourceFile], in content: FolderStamps, store: BuildStateStore, extractionKey: String,
-             fingerprints: [String: SourceFingerprint]? = nil, seen: [String: SourceStamps] = [:]) throws(GalleyError) -> Result {
+             fingerprints: [String: SourceFingerprint]? = nil, seen: [String: SourceStamps] = [:],
+             made: [String: Made] = [:]) throws(GalleyError) -> Result {
         let stored = if let fingerprints { fingerprints } else { try store.sourceFingerprints(extractionKey: extractionKey) }
         let files = allFiles.filter { $0.kind != .archive }
         let checks = parallelMap(files, jobs: jobs) { file in check(file, in: content, seen: seen[file.path], recorded: stored[file.path]) }
@@ -71,7 +74,7 @@ struct SourceStage {
             let processing = BackgroundWork { [self] in
                 parallelMap(batchChecks, jobs: jobs) { check in
                     defer { counter?.advance() }
-                    return outcome(check, stored: fresh[check.file.path])
+                    return made[check.file.path] ?? outcome(check, stored: fresh[check.file.path])
                 }
             }
             // A failed save is reported once the batch in flight is done, never left running.
@@ -124,10 +127,13 @@ struct SourceStage {
         if !unresolved.isEmpty { try take(stage.resolve(unresolved, across: archives)) }
     }
 
+    /// A source as the stage made it, and its new record (nil when the file vanished).
+    typealias Made = (source: ProcessedSource, record: SourceRecord?)
+
     /// One file the no-change check found changed by its stamps, as `run` makes it: `stored`
     /// is its record, taken again (reused, with the new stamp) when the file has the same bytes;
     /// `seen`: the stamps the check took (none: stat-ed now). Saves nothing.
-    func processChanged(_ file: SourceFile, in content: FolderStamps, seen: SourceStamps?, stored: SourceRecord?) -> (ProcessedSource, SourceRecord?) {
+    func processChanged(_ file: SourceFile, in content: FolderStamps, seen: SourceStamps?, stored: SourceRecord?) -> Made {
         outcome(check(file, in: content, seen: seen, recorded: stored?.fingerprint), stored: stored)
     }
 
@@ -147,7 +153,7 @@ struct SourceStage {
     /// The processed source and its new record (nil when the file vanished). A fresh record is
     /// reused, except that a page dated by its file's mtime (`date_source: file`) whose mtime
     /// moved is processed again: its date moved.
-    private func outcome(_ check: Check, stored: SourceRecord?) -> (ProcessedSource, SourceRecord?) {
+    private func outcome(_ check: Check, stored: SourceRecord?) -> Made {
         let file = check.file
         guard let stamp = check.stamp else {
             let problem = GalleyError(.read, source: file.path, reason: "cannot read the file (removed while building, or not a regular file)")
@@ -161,7 +167,7 @@ struct SourceStage {
         return process(file, stamp: stamp, sidecar: check.sidecar)
     }
 
-    private func process(_ file: SourceFile, stamp: FileStamp, sidecar: FileStamp?) -> (ProcessedSource, SourceRecord?) {
+    private func process(_ file: SourceFile, stamp: FileStamp, sidecar: FileStamp?) -> Made {
         let readAt = SourceFingerprint.nowNanoseconds()
         // Read once, for the hash and the processor; one that cannot be read is the processor's
         // to report.
@@ -187,7 +193,7 @@ struct SourceStage {
 
     /// A source that fails now keeps its last good document published until it is fixed or
     /// removed (and the fetch time of that version): read from the build state for the failures only.
-    private func keepLastGoodVersions(_ results: inout [(ProcessedSource, SourceRecord?)], store: BuildStateStore, extractionKey: String,
+    private func keepLastGoodVersions(_ results: inout [Made], store: BuildStateStore, extractionKey: String,
                                       fresh: [String: SourceRecord], stored: [String: SourceFingerprint]) throws(GalleyError) {
         let failing = results.indices.filter { index in
             let (source, record) = results[index]
