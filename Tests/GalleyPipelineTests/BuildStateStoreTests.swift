@@ -527,14 +527,17 @@ extension Dictionary where Value == SourceRecord {
         var content: URL { folder.appendingPathComponent("content") }
         var stateURL: URL { BuildStateStoreTests.stateURL(folder) }
 
-        /// `aged`: the articles' mtimes an hour back, so that their records are not racy.
+        /// `aged`: the articles' mtimes an hour back, so that their records are not racy; else
+        /// the next whole second, so that they are racy however long the test takes (whole-second
+        /// stamps keep the 2 s racy window).
         init(_ label: String, articles: Int, aged: Bool = false) throws {
             folder = RepositoryPaths.temporaryFolder(label)
             let content = folder.appendingPathComponent("content")
             try SourceStageBatchTests.writeArticles(articles, in: content)
             files = try ContentDiscovery.discover(in: content)
-            for file in files where aged {
-                try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: file.filePath)
+            let modified = aged ? Date(timeIntervalSinceNow: -3600) : Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.up))
+            for file in files {
+                try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: file.filePath)
             }
             store = try BuildStateStore(url: BuildStateStoreTests.stateURL(folder))
             stamps = try #require(FolderStamps(folder: content.path))
@@ -611,6 +614,24 @@ extension Dictionary where Value == SourceRecord {
         let result = try stage.run(site.files, in: site.stamps, store: site.store, extractionKey: "k1", seen: seen)
         let reused = Dictionary(uniqueKeysWithValues: result.sources.map { ($0.file.path, $0.reused) })
         #expect(reused == ["b0.md": true, "b1.md": false, "b2.md": true], "b0 by the stamp seen, b1 and b2 by a stat")
+    }
+
+    /// Sources the build already made (edits it tried to render alone) are taken as made, not
+    /// processed again; the others are processed or reused as usual.
+    @Test func sourcesMadeAlreadyAreNotProcessedAgain() throws {
+        let site = try Site("stage-made", articles: 3, aged: true)
+        defer { site.remove() }
+        let stage = SourceStage(processor: PageProcessor(config: SiteConfig()), jobs: 2, progress: nil, reuse: true)
+        _ = try stage.run(site.files, in: site.stamps, store: site.store, extractionKey: "k1")
+        for name in ["b0.md", "b1.md"] { try site.rewrite(name) }
+        let b0 = try #require(site.files.first { $0.path == "b0.md" })
+        var made = stage.processChanged(b0, in: site.stamps, seen: nil, stored: nil)
+        made.source.fetched = Date(timeIntervalSince1970: 77)  // marks the outcome handed over
+        let result = try stage.run(site.files, in: site.stamps, store: site.store, extractionKey: "k1", made: ["b0.md": made])
+        let fetched = Dictionary(uniqueKeysWithValues: result.sources.map { ($0.file.path, $0.fetched) })
+        #expect(fetched["b0.md"] == Date(timeIntervalSince1970: 77), "taken as made")
+        #expect(result.sources.first { $0.file.path == "b1.md" }?.reused == false, "processed")
+        #expect(result.sources.first { $0.file.path == "b2.md" }?.reused == true, "reused")
     }
 
     /// A racy source whose bytes the no-change check compared and found the same is taken as
