@@ -127,8 +127,6 @@ public struct ListPage: Sendable, Hashable, Codable {
         return Set([1, pageCount] + Array(around)).sorted().map { PageLink(number: $0, path: SitePaths.listPage(folder: folder, number: $0)) }
     }
 
-    /// The linked page with this number, when it is linked.
-    public func link(_ number: Int) -> PageLink? { pageLinks.first { $0.number == number } }
 }
 
 /// The list of all terms of a taxonomy (`/tags/`, `/regions/`).

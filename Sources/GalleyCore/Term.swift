@@ -17,19 +17,13 @@ public struct Term: Sendable, Hashable, Codable, Comparable {
         }
     }
 
-    private var box: Box
+    private let box: Box
 
     /// The name as the articles give it.
-    public var name: String {
-        get { box.name }
-        set { box = Box(name: newValue, slug: box.slug) }
-    }
+    public var name: String { box.name }
 
     /// The term's URL slug (`Slug.make` of its name).
-    public var slug: String {
-        get { box.slug }
-        set { box = Box(name: box.name, slug: newValue) }
-    }
+    public var slug: String { box.slug }
 
     /// Creates a term whose slug is derived from its name. Terms are interned: the same name
     /// (byte for byte) gives the term made the first time, so the thousands of articles that

@@ -332,10 +332,9 @@ struct PageContext: Sendable {
                                 "isCurrent": .flag(link.number == page.pageNumber), "gapBefore": .flag(gap)])
             }),
         ]
-        if let previous = links.first(where: { $0.number == page.pageNumber - 1 }) {
-            pagination["previous"] = .text(SitePaths.relativeLink(from: path, to: previous.path))
-        }
-        if let next = links.first(where: { $0.number == page.pageNumber + 1 }) { pagination["next"] = .text(SitePaths.relativeLink(from: path, to: next.path)) }
+        let href = { (number: Int) in links.first { $0.number == number }.map { SitePaths.relativeLink(from: path, to: $0.path) } }
+        if let previous = href(page.pageNumber - 1) { pagination["previous"] = .text(previous) }
+        if let next = href(page.pageNumber + 1) { pagination["next"] = .text(next) }
         return pagination
     }
 }

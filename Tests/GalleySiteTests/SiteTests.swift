@@ -48,7 +48,7 @@ import FoundationXML
         #expect(home[14].pageLinks.map(\.number) == [1, 13, 14, 15, 16, 17, 30])
         #expect(home[0].pageLinks.map(\.number) == [1, 2, 3, 30])
         #expect(home[29].pageLinks.map(\.number) == [1, 28, 29, 30])
-        #expect(home[14].link(16)?.path == "page/16/index.html")
+        #expect(home[14].pageLinks.first { $0.number == 16 }?.path == "page/16/index.html")
         #expect(home[14].path == "page/15/index.html" && home[0].path == "index.html")
         // A page keeps only its list's folder, shared by all its pages; its path and links are made from it.
         let term = ListPage(kind: .term(.tags, Term(name: "Banjir")), folder: "tags/banjir/", items: [], pageNumber: 3, pageCount: 9,
