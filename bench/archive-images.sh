@@ -13,10 +13,9 @@ cd "$(dirname "$0")/.."
 archives=${1:-8}
 pages=${2:-250}
 runs=${RUNS:-5}
-galley=${GALLEY:-.build/release/galley}
-[ -x "$galley" ] || { echo "build galley first: make build" >&2; exit 1; }
-work=$(mktemp -d "${OUT:-/dev/shm}/galley-bench-archives.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+source bench/common.sh
+bench_galley
+bench_scratch archives
 mkdir -p "$work/content"
 
 python3 - "$work/content" "$archives" "$pages" <<'PY'
@@ -57,7 +56,6 @@ build() {  # prints: wall-seconds archives-read (from the JSON report)
   end=$(date +%s.%N)
   echo "$(echo "$end - $start" | bc) $(python3 -c "import json,sys; print(json.load(open(sys.argv[1])).get('archivesReadForImages', 'n/a'))" "$work/report.json")"
 }
-median() { sort -n | awk '{a[NR]=$1} END {printf "%.3f\n", (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 read -r cold coldRead <<<"$(build)"
 walls=()

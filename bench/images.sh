@@ -14,8 +14,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
 out=${OUT:-/dev/shm}/galley-bench-images
-galley=${GALLEY:-.build/release/galley}
-[ -x "$galley" ] || { echo "build galley first: make build" >&2; exit 1; }
+source bench/common.sh
+bench_galley
 rm -rf "$out" && mkdir -p "$out"
 trap 'rm -rf "$out"' EXIT
 

@@ -25,6 +25,7 @@ runs=${RUNS:-3}
 cache=${BENCH_CACHE:-bench/.cache}
 corpus="$cache/corpus-$n-seed${SEED:-42}/galley"
 [ -d "$corpus" ] || { echo "no corpus at $corpus: run bench/run.sh $n first" >&2; exit 1; }
+source bench/common.sh  # median
 galley=${GALLEY:-.build/release/galley}
 [ -n "${GALLEY:-}" ] || make --no-print-directory build >/dev/null
 work=$(mktemp -d)
@@ -64,7 +65,6 @@ build() {  # [content output] prints: wall-seconds files-written files-total pag
   read -r written unchanged <<<"$files"
   echo "$(echo "$end - $start" | bc) $written $((written + unchanged)) $pages"
 }
-median() { sort -n | awk '{a[NR]=$1} END {printf "%.3f\n", (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 declare -A walls files
 record() {  # case result

@@ -11,10 +11,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 pages=${1:-500}
 runs=${RUNS:-5}
-galley=${GALLEY:-.build/release/galley}
-[ -x "$galley" ] || { echo "build galley first: make build" >&2; exit 1; }
-work=$(mktemp -d "${OUT:-/dev/shm}/galley-bench-inline.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+source bench/common.sh
+bench_galley
+bench_scratch inline
 mkdir -p "$work/content"
 
 python3 - "$work/content" "$pages" <<'PY'
@@ -45,7 +44,6 @@ build() {  # prints: wall-seconds peak-RSS-MB
   end=$(date +%s.%N)
   echo "$(echo "$end - $start" | bc) $(( $(cat "$work/rss") / 1024 ))"
 }
-median() { sort -n | awk '{a[NR]=$1} END {printf "%.3f\n", (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 
 declare -A walls peaks
 record() { walls[$1]+="${2%% *} "; peaks[$1]+="${2##* } "; }

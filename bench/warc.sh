@@ -12,8 +12,8 @@ megabytes=${1:-1024}
 kind=${2:-images}
 runs=${RUNS:-3}
 out=${OUT:-/dev/shm}
-galley=${GALLEY:-.build/release/galley}
-[ -x "$galley" ] || { echo "build galley first: make build" >&2; exit 1; }
+source bench/common.sh
+bench_galley
 warc="$out/galley-bench-$megabytes-$kind.warc.gz"
 [ -f "$warc" ] || python3 bench/make_warc.py "$warc" "$megabytes" 50 "$kind" >&2
 bytes=$(stat -c %s "$warc")
