@@ -218,6 +218,36 @@ import Testing
         #expect(mirror.contains("mirror/cdn.example/a b/c.jpg") && mirror.contains("cdn.example/a b/c.jpg"))
     }
 
+    /// Most images are not in the scrape: `locate` tells so from the host's folder alone when the
+    /// host is a plain name, and parses the URLs otherwise; both ways find what the scrape has.
+    @Test func theFinderTellsMissingImagesFromTheirHostFolder() throws {
+        #expect(ScrapedImageFinder.plainHost(of: "https://CDN.Example/a.jpg") == "cdn.example")
+        #expect(ScrapedImageFinder.plainHost(of: "HTTP://img-1.example.id") == "img-1.example.id")
+        for unclear in ["https://cdn.example:443/a.jpg", "https://user@cdn.example/a.jpg", "https://c%64n.example/a.jpg", "https:/a.jpg",
+                        "ftp://cdn.example/a.jpg", "//cdn.example/a.jpg", "https://", "https://bücher.example/a.jpg", "cdn.example/a.jpg"] {
+            #expect(ScrapedImageFinder.plainHost(of: unclear) == nil, "\(unclear)")
+        }
+        let root = RepositoryPaths.temporaryFolder("image-finder-hosts")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        for folder in ["mirror/cdn.example/a", "mirror/news.example/x", "site/img"] {
+            try FileManager.default.createDirectory(at: content.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        for file in ["mirror/cdn.example/a/b.jpg", "site/img/c.jpg"] { try Data([0xFF, 0xD8, 0xFF]).write(to: content.appendingPathComponent(file)) }
+        let finder = ScrapedImageFinder(contentFolder: content)
+        let mirrorPage = "mirror/news.example/x/story.html"
+        // The host's folder two levels above the page, named in any case, with or without a port.
+        for url in ["https://cdn.example/a/b.jpg", "https://CDN.EXAMPLE/a/b.jpg", "https://cdn.example:443/a/b.jpg"] {
+            #expect(finder.locate(url, page: mirrorPage, pageURL: "https://news.example/x/story")?.path == "mirror/cdn.example/a/b.jpg", "\(url)")
+        }
+        #expect(finder.locate("https://cdn.example/a/missing.jpg", page: mirrorPage, pageURL: "https://news.example/x/story") == nil)
+        #expect(finder.locate("https://other.example/a/b.jpg", page: mirrorPage, pageURL: "https://news.example/x/story") == nil)
+        // `wget -nH`: no host folder, the page's own host; found only when the page says it is from that host.
+        #expect(finder.locate("https://news.example/img/c.jpg", page: "site/story.html", pageURL: "https://news.example/story")?.path == "site/img/c.jpg")
+        #expect(finder.locate("https://news.example/img/c.jpg", page: "site/story.html", pageURL: "https://elsewhere.example/story") == nil)
+        #expect(finder.locate("https://news.example/img/c.jpg", page: "site/story.html", pageURL: nil) == nil)
+    }
+
     @Test func anArchivedPageTakesItsImagesFromTheArchive() throws {
         let site = try ArchiveBuildTests.Site("local-images-warc")
         defer { try? FileManager.default.removeItem(at: site.root) }

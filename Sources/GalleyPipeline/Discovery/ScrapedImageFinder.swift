@@ -62,12 +62,13 @@ struct ScrapedImageFinder: Sendable {
     /// the content folder) whose URL is `pageURL`, without reading it; nil when the scrape
     /// does not have it (`bytes(of:)` reads it).
     func locate(_ imageURL: String, page source: String, pageURL: String?) -> Located? {
-        guard let url = URL(string: imageURL) else { return nil }
         let present = { (folder: String, first: String) -> Bool in
             guard !first.isEmpty, first != ".", first != ".." else { return false }
             let path = root + "/" + Self.join(folder, first)
             return folders.exists(path)
         }
+        if isSurelyAbsent(imageURL, page: source, pageURL: pageURL, present: present) { return nil }
+        guard let url = URL(string: imageURL) else { return nil }
         for candidate in candidates(for: url, page: source, pageURL: pageURL.flatMap(URL.init(string:)), present: present) {
             if let (resolved, stamp) = regularFile(candidate) {
                 return Located(path: candidate, resolved: resolved, stamp: stamp, name: url.lastPathComponent)
@@ -151,6 +152,49 @@ struct ScrapedImageFinder: Sendable {
         return found.filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
+    /// Whether the scrape surely does not have the image at `imageURL`, told without parsing
+    /// URLs (most images are not in the scrape, and parsing two URLs per image was most of the
+    /// images phase of a build that changed one article): its host is a plain name (ASCII
+    /// letters, digits, `-`, `.`; no user, port or escapes, so `URL.host` gives the same), no
+    /// folder from the page's up to the content folder has a folder of that name, and the page
+    /// is not from that host (the `wget -nH` and relative candidates) — then `candidates` gives
+    /// none. False whenever that cannot be told so.
+    private func isSurelyAbsent(_ imageURL: String, page source: String, pageURL: String?,
+                                present: (_ folder: String, _ first: String) -> Bool) -> Bool {
+        guard let host = Self.plainHost(of: imageURL), ScrapeArchive.archivePath(ofRecord: source) == nil else { return false }
+        if let pageURL {
+            guard let pageHost = Self.plainHost(of: pageURL), pageHost != host else { return false }
+        }
+        var folder = Self.folder(of: source)
+        while true {
+            if present(folder, host) { return false }
+            if folder.isEmpty { return true }
+            folder = Self.folder(of: folder)
+        }
+    }
+
+    /// The lower-cased host of an `http`/`https` URL when it is a plain name (see
+    /// `isSurelyAbsent`); nil otherwise.
+    static func plainHost(of url: String) -> String? {
+        let bytes = url.utf8
+        var rest = bytes[...]
+        for prefix in ["https://", "http://"] {
+            let head = rest.prefix(prefix.utf8.count)
+            if head.count == prefix.utf8.count, zip(head, prefix.utf8).allSatisfy({ ($0 | 0x20) == $1 || $0 == $1 }) {
+                rest = rest.dropFirst(prefix.utf8.count)
+                break
+            }
+        }
+        guard rest.count < bytes.count else { return nil }
+        let end = rest.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? rest.endIndex
+        let authority = rest[..<end]
+        guard !authority.isEmpty, authority.allSatisfy({ byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+        }) else { return nil }
+        return String(decoding: authority, as: UTF8.self).lowercased()
+    }
+
     /// The first component of a URL path, percent-decoded (`/a%20b/c.jpg` → `a b`).
     private static func firstComponent(of path: String) -> String {
         let first = String(path.drop { $0 == "/" }.prefix { $0 != "/" && $0 != "?" })
@@ -167,8 +211,10 @@ struct ScrapedImageFinder: Sendable {
         return names.filter { !$0.isEmpty && !$0.hasSuffix("/") && seen.insert($0).inserted }
     }
 
+    /// Searched as bytes (`/` is ASCII): `lastIndex(of:)` on the characters was most of
+    /// `locate` for an image that is not in the scrape.
     private static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
     }
 
