@@ -113,6 +113,10 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
         box = Box(Fields(slug: slug, path: path, source: source, matter: matter, tags: tags, region: region))
     }
 
+    /// The summary's box: copies share it (setting a field makes a new one), so equal
+    /// identities mean equal summaries. Valid only while a copy of the summary is alive.
+    package var identity: ObjectIdentifier { ObjectIdentifier(box) }
+
     public static func == (lhs: ArticleSummary, rhs: ArticleSummary) -> Bool {
         lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
     }

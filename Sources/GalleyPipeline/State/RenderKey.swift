@@ -11,6 +11,12 @@ struct RenderKey {
     /// shows of that article: its summary's hash, and the local copy of its lead image, if any.
     /// Made once per article: the list pages and feeds of 10,000 articles hold 160,000 cards.
     let cards: [String: UInt64]
+    /// The same digests by the index's summaries' identities (`ArticleSummary.identity`): the
+    /// list pages and feeds hold copies of those summaries, and a card found by its box is not
+    /// hashed by its slug (160,000 string look-ups at 10,000 articles). The summaries are held
+    /// here, so no identity is reused by another summary while the keyer lives.
+    private let cardsByIdentity: [ObjectIdentifier: UInt64]
+    private let summaries: [ArticleSummary]
     /// The images copied into the site (a card shows its article's lead image from there).
     let images: SiteImages
     /// Source → what its article page shows of local images (`ImageStage.Result.signatures`).
@@ -19,24 +25,32 @@ struct RenderKey {
     /// `jobs`: threads that hash the summaries.
     init(inputs: String, summaries: [ArticleSummary], images: SiteImages = SiteImages(), imageSignatures: [String: String] = [:],
          jobs: Int = 1) {
-        self.init(inputs: inputs, hashes: parallelMap(summaries, jobs: jobs) { summary in (summary.slug, Self.hash(summary), summary.image) },
+        self.init(inputs: inputs, summaries: summaries, hashes: parallelMap(summaries, jobs: jobs) { summary in Self.hash(summary) },
                   images: images, imageSignatures: imageSignatures)
     }
 
     /// The same for the index's articles, each summary hashed by its document's head (`hash(_:head:)`).
     init(inputs: String, entries: [ArticleIndex.Entry], images: SiteImages = SiteImages(), imageSignatures: [String: String] = [:],
          jobs: Int = 1) {
-        self.init(inputs: inputs, hashes: parallelMap(entries, jobs: jobs) { entry in
-            (entry.summary.slug, Self.hash(entry.summary, head: entry.head), entry.summary.image)
+        self.init(inputs: inputs, summaries: entries.map(\.summary), hashes: parallelMap(entries, jobs: jobs) { entry in
+            Self.hash(entry.summary, head: entry.head)
         }, images: images, imageSignatures: imageSignatures)
     }
 
-    private init(inputs: String, hashes: [(slug: String, hash: String, image: String?)], images: SiteImages, imageSignatures: [String: String]) {
+    /// `hashes`: each summary's hash, in order.
+    private init(inputs: String, summaries: [ArticleSummary], hashes: [String], images: SiteImages, imageSignatures: [String: String]) {
         self.inputs = inputs
         self.images = images
         self.imageSignatures = imageSignatures
-        cards = Dictionary(hashes.map { card in (card.slug, Self.card(slug: card.slug, summaryHash: card.hash, image: card.image, images: images)) },
-                           uniquingKeysWith: { _, last in last })
+        self.summaries = summaries
+        let digests = zip(summaries, hashes).map { summary, hash in
+            Self.card(slug: summary.slug, summaryHash: hash, image: summary.image, images: images)
+        }
+        let bySlug = Dictionary(zip(summaries.map(\.slug), digests), uniquingKeysWith: { _, last in last })
+        cards = bySlug
+        // A slug given twice (never, in a build) keeps the last one's digest, as `cards` does.
+        cardsByIdentity = Dictionary(zip(summaries, digests).map { summary, digest in (summary.identity, bySlug[summary.slug] ?? digest) },
+                                     uniquingKeysWith: { _, last in last })
     }
 
     /// A card's digest: the slug, the summary's hash (`?` when the summary is not the index's),
@@ -141,6 +155,7 @@ struct RenderKey {
     }
 
     private func combine(_ summary: ArticleSummary, into hasher: inout StableHasher) {
-        hasher.combine(digest: cards[summary.slug] ?? Self.card(slug: summary.slug, summaryHash: "?", image: summary.image, images: images))
+        hasher.combine(digest: cardsByIdentity[summary.identity] ?? cards[summary.slug]
+            ?? Self.card(slug: summary.slug, summaryHash: "?", image: summary.image, images: images))
     }
 }
