@@ -13,9 +13,8 @@ extension BuildStateStore {
             var fingerprints: [String: SourceFingerprint] = [:]
             fingerprints.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM sources") ?? 0)
             let verifiedAt = try Self.sourcesVerifiedAt(in: db)
-            let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime, sidecar_size, sidecar_mtime, hash, racy FROM sources")
-            while let row = try rows.next() {
-                fingerprints[try row.decode(atIndex: 0)] = try Self.fingerprint(row, verifiedAt: verifiedAt)
+            try RawRows.forEach(db, sql: "SELECT path, size, mtime, sidecar_size, sidecar_mtime, hash, racy FROM sources") { row in
+                fingerprints[row.string(0) ?? ""] = Self.fingerprint(row, verifiedAt: verifiedAt)
             }
             return fingerprints
         }
@@ -148,15 +147,14 @@ extension BuildStateStore {
         }
         let verifiedAt = try sourcesVerifiedAt(in: db)
         if paths.count <= 256 {
-            let statement = try db.cachedStatement(sql: "\(recordQuery) WHERE s.path = ?")
+            let rows = try RawRows(db, sql: "\(recordQuery) WHERE s.path = ?")
             for path in paths {
-                if let row = try Row.fetchOne(statement, arguments: [path]) { add(path, try SourceRow(row, verifiedAt: verifiedAt)) }
+                try rows.forEach(arguments: [path]) { row in add(path, try SourceRow(row, verifiedAt: verifiedAt)) }
             }
         } else {
             let wanted = Set(paths)
-            let cursor = try Row.fetchCursor(db, sql: recordQuery)
-            while let row = try cursor.next() {
-                let path: String = try row.decode(atIndex: 0)
+            try RawRows.forEach(db, sql: recordQuery) { row in
+                let path = row.string(0) ?? ""
                 if wanted.contains(path) { add(path, try SourceRow(row, verifiedAt: verifiedAt)) }
             }
         }
@@ -165,12 +163,10 @@ extension BuildStateStore {
 
     /// A fingerprint from its columns; a racy record that the sources' verification at
     /// `verifiedAt` made trustworthy comes out not racy.
-    static func fingerprint(_ row: Row, verifiedAt: Int64?) throws -> SourceFingerprint {
-        let sidecarSize: Int? = try row.decode(atIndex: 3)
-        let sidecarModified: Int64? = try row.decode(atIndex: 4)
-        return SourceFingerprint(file: FileStamp(size: try row.decode(atIndex: 1), modified: try row.decode(atIndex: 2)),
-                                 sidecar: sidecarSize.flatMap { size in sidecarModified.map { FileStamp(size: size, modified: $0) } },
-                                 hash: try row.decode(atIndex: 5), racy: try row.decode(atIndex: 6)).trusted(after: verifiedAt)
+    static func fingerprint(_ row: RawRows.Row, verifiedAt: Int64?) -> SourceFingerprint {
+        let sidecar = row.isNull(3) || row.isNull(4) ? nil : FileStamp(size: row.int(3), modified: row.int64(4))
+        return SourceFingerprint(file: FileStamp(size: row.int(1), modified: row.int64(2)), sidecar: sidecar,
+                                 hash: row.string(5) ?? "", racy: row.bool(6)).trusted(after: verifiedAt)
     }
 }
 
@@ -204,15 +200,14 @@ struct SourceRow: Sendable {
         pictures = record.pictures
     }
 
-    init(_ row: Row, verifiedAt: Int64?) throws {
-        fingerprint = try BuildStateStore.fingerprint(row, verifiedAt: verifiedAt)
-        fetched = Date(timeIntervalSince1970: try row.decode(atIndex: 7))
-        let stage: String? = try row.decode(atIndex: 8)
-        if let stage {
-            problem = try BuildStateStore.problem(stage: stage, source: row.decode(atIndex: 9), reason: row.decode(atIndex: 10),
-                                                  kind: row.decode(atIndex: 11))
+    init(_ row: RawRows.Row, verifiedAt: Int64?) throws {
+        fingerprint = BuildStateStore.fingerprint(row, verifiedAt: verifiedAt)
+        fetched = Date(timeIntervalSince1970: row.double(7))
+        if let stage = row.string(8) {
+            guard let reason = row.string(10), let kind = row.string(11) else { throw BuildStateStore.Damaged() }
+            problem = try BuildStateStore.problem(stage: stage, source: row.string(9), reason: reason, kind: kind)
         }
-        head = try row.withUnsafeData(atIndex: 12) { data in data.map { [UInt8]($0) } }
+        head = row.bytes(12)
     }
 
     /// The record (without its body, which stays in the state); nil when the head does not decode.
