@@ -372,6 +372,37 @@ import Testing
         #expect(record?["size"] == good.count, "and the stamp of the file kept (not left as while being written)")
     }
 
+    /// A build that changed few sources plans its site while it renders (from every article);
+    /// an article left out then (its page failed to render, with no file to keep) is left out
+    /// of the lists too, as in a build that plans afterwards.
+    @Test func anArticleLeftOutOfABuildOfFewChangesIsLeftOutOfItsLists() throws {
+        let site = try makeSite("incremental-left-out", count: 16)
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let first = try site.build()
+        // The newest: on the first home page.
+        let entry = try #require(first.sources.first { $0.source.hasSuffix("15.md") })
+        let path = try #require(entry.path)
+        let state = site.root.appendingPathComponent(".galley/public/state.sqlite")
+        try BuildStateStoreTests.execute("""
+            CREATE TABLE nullable (path TEXT PRIMARY KEY NOT NULL, head BLOB NOT NULL, body BLOB, bands BLOB);
+            INSERT INTO nullable SELECT path, head, body, bands FROM documents;
+            DROP TABLE documents;
+            ALTER TABLE nullable RENAME TO documents;
+            UPDATE documents SET body = NULL WHERE path = '\(entry.source)';
+            """, at: state)
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent(path))
+        let home = { try String(contentsOf: site.output.appendingPathComponent("index.html"), encoding: .utf8) }
+        let link = path.replacingOccurrences(of: "index.html", with: "")
+        #expect(try home().contains(link))
+        // One new article of 17: few changed.
+        try Data(SyntheticSite.article(99).utf8).write(to: SyntheticSite.url(99, in: site.content))
+        let second = try site.build()
+        #expect(second.sourcesProcessed == 1 && second.sourcesReused == 16)
+        #expect(second.problems.map(\.source) == [entry.source] && second.published == 16)
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent(path).path))
+        #expect(try !home().contains(link), "the article without a page is not listed")
+    }
+
     @Test func aPageThatNowFailsKeepsItsLastGoodVersionUntilRemoved() throws {
         let site = try makeSite("incremental-stale", count: 5)
         defer { try? FileManager.default.removeItem(at: site.root) }

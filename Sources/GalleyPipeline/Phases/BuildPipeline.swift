@@ -24,7 +24,8 @@ import GalleySite
 ///     image's files as soon as they are made
 /// 5. plan related articles and previous/next links, render article pages whose inputs changed,
 ///    writing each (atomically, only when its bytes changed) as soon as it is rendered
-/// 6. plan the site (indices, feeds, sitemap) and render and write its changed pages the same way
+/// 6. plan the site (indices, feeds, sitemap; in a build of few changed sources, planned during
+///    steps 4a–5) and render and write its changed pages the same way
 /// 7. write the files made as bytes (images, feeds, sitemaps, theme), remove stale ones, record
 ///    the outputs in the build state
 /// 8. with `keepMarkdownFolder`, write every published article's Markdown there
@@ -172,6 +173,16 @@ public struct BuildPipeline: Sendable {
         let summaries = articles.entries.map(\.summary)
         // Related articles and neighbours need the summaries only: planned while images are copied.
         let relating = BackgroundWork { RelationPlanner().relations(for: summaries) }
+        // So does the site, unless its feeds carry whole articles: in a build that re-renders
+        // few pages (few sources changed, same render inputs), planned from every article while
+        // images are copied and article pages rendered, and taken when every article is
+        // published (10% of a build that changed one article, on one core while the other
+        // waited). Not in other builds: the plan would be held with the heads while all pages render.
+        let fewChanged = !previous.isEmpty && last.renderInputsKey == keys.renderInputs
+            && report.sourcesProcessed <= (report.sourcesProcessed + report.sourcesReused) / Self.fewChangedSourcesShare
+        let planning = config.feedContent == .full || !fewChanged ? nil : BackgroundWork { [options] in
+            NewsSitePlanner(config: config, now: options.now).plan(summaries)
+        }
         var outputs = OutputSet()
         var unchangedOutputs = checkingOutputs.wait()
         // Each record says itself whether it may be trusted (`OutputRecord.untrusted` while written).
@@ -195,7 +206,13 @@ public struct BuildPipeline: Sendable {
             // The heads are done with (a full-text feed keeps its own) unless Markdown is kept or
             // the report lists the sources.
             if options.keepMarkdownFolder == nil, !options.reportsEverySource { articles.releaseEntries() }
-            plan = NewsSitePlanner(config: config, now: options.now, feedBody: feedBody).plan(published)
+            // `published` is the summaries in order, less the articles left out (a page that
+            // failed to render without a last good file): the same when the counts are.
+            if let planned = planning?.wait(), published.count == summaries.count {
+                plan = planned
+            } else {
+                plan = NewsSitePlanner(config: config, now: options.now, feedBody: feedBody).plan(published)
+            }
             try renderSitePages(plan, renderer: renderer, keyer: keyer, trusted: trusted, output: output, outputs: &outputs, report: &report)
             keepOrAdd(plan.files, keyer: keyer, trusted: trusted, to: &outputs)
         }
@@ -227,6 +244,10 @@ public struct BuildPipeline: Sendable {
         if options.leavesMemoryForExit { LeftForExit.keep(stored, sources, articles, summaries, outputs, images, published, plan) }
         return report
     }
+
+    /// A build that processed at most this share of its sources (1/n) plans its site while it
+    /// renders its article pages.
+    static let fewChangedSourcesShare = 8
 
     /// The config, theme and content folder (`readInputs()`), with the build state opened and
     /// read on another thread meanwhile; errors of the former are reported first.
