@@ -104,7 +104,9 @@ extension BuildPipeline {
             return try renderer.renderArticle(document, summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)
         }
         var published: [ArticleSummary] = []
+        published.reserveCapacity(entries.count)
         var rendered: [(source: String, record: PublishedArticleRecord)] = []
+        outputs.reserve(results: results)
         for (entry, result) in zip(entries, results) {
             let path = entry.summary.path
             if case .failedRender(let error) = result {
@@ -261,6 +263,7 @@ extension BuildPipeline {
         } render: { page throws(GalleyError) in
             try renderer.renderPage(page)
         }
+        outputs.reserve(results: results)
         for (page, result) in zip(plan.pages, results) {
             try record(result, path: page.path, outputs: &outputs, report: &report)
         }
@@ -280,6 +283,14 @@ extension BuildPipeline {
 
     func outputPath(_ relative: String) -> String {
         state.outputRoot + "/" + relative
+    }
+}
+
+extension OutputSet {
+    /// Makes room for the pages of `results` (`reserve(made:kept:)`).
+    mutating func reserve(results: [BuildPipeline.PageResult]) {
+        let kept = results.count { if case .kept = $0 { true } else { false } }
+        reserve(made: results.count - kept, kept: kept)
     }
 }
 

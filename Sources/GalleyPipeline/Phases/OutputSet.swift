@@ -23,6 +23,14 @@ struct OutputSet {
     var streamedWritten = 0
     var streamedUnchanged = 0
 
+    /// Makes room for `made` more files made (written or found unchanged) and `kept` more kept,
+    /// before they are noted: grown by doubling, each table was held twice while it moved.
+    mutating func reserve(made: Int, kept more: Int) {
+        keys.reserveCapacity(keys.count + made)
+        streamedStamps.reserveCapacity(streamedStamps.count + made)
+        kept.reserveCapacity(kept.count + more)
+    }
+
     mutating func add(_ file: PlannedFile, key: String) {
         files.append(file)
         keys[file.path] = key
