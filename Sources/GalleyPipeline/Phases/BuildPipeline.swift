@@ -173,7 +173,7 @@ public struct BuildPipeline: Sendable {
         // What the phases up to the render need of the heads is taken from them now
         // (`ArticlePage`), and the heads go unless Markdown is kept, the report lists the
         // sources or the feeds carry whole articles: article pages read their documents back as
-        // they are rendered (at 50,000 articles the heads' boxes were 16 MB of the peak heap).
+        // they are rendered (at 50,000 articles the heads were 20 MB of the build's peak heap).
         let pages = parallelMap(articles.entries, jobs: options.jobs, ArticlePage.init)
         if options.keepMarkdownFolder == nil, !options.reportsEverySource, config.feedContent != .full { articles.releaseEntries() }
         let summaries = pages.map(\.summary)
@@ -183,7 +183,7 @@ public struct BuildPipeline: Sendable {
         // few pages (few sources changed, same render inputs), planned from every article while
         // images are copied and article pages rendered, and taken when every article is
         // published (10% of a build that changed one article, on one core while the other
-        // waited). Not in other builds: the plan would be held while every page renders.
+        // waited). Not in other builds: the plan would be held with the heads while all pages render.
         let fewChanged = !previous.isEmpty && last.renderInputsKey == keys.renderInputs
             && report.sourcesProcessed <= (report.sourcesProcessed + report.sourcesReused) / Self.fewChangedSourcesShare
         let planning = config.feedContent == .full || !fewChanged ? nil : BackgroundWork { [options] in

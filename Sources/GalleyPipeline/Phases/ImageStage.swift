@@ -125,10 +125,9 @@ struct ImageStage {
              reusable: @Sendable (String, String) -> OutputRecord?, output: Output) throws(GalleyError) -> Result {
         var wanted: [Wanted] = []
         var seen: Set<String> = []
-        // Each page's list is made on both threads and let go after this loop (one per article).
-        for (page, urls) in zip(pages, parallelMap(pages, jobs: jobs) { page in page.imageURLs }) where !urls.isEmpty {
+        for page in pages where page.leadImage != nil || !page.bodyImages.isEmpty {
             let archive = ScrapeArchive.archivePath(ofRecord: page.source)
-            for url in urls where seen.insert(url).inserted {
+            for url in page.imageURLs where seen.insert(url).inserted {
                 wanted.append(Wanted(url: url, source: page.source, pageURL: page.pageURL, archive: archive))
             }
         }
