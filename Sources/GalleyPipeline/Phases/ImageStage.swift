@@ -125,7 +125,7 @@ struct ImageStage {
              reusable: @Sendable (String, String) -> OutputRecord?, output: Output) throws(GalleyError) -> Result {
         var wanted: [Wanted] = []
         var seen: Set<String> = []
-        for page in pages where page.leadImage != nil || !page.bodyImages.isEmpty {
+        for page in pages where !page.imageURLs.isEmpty {
             let archive = ScrapeArchive.archivePath(ofRecord: page.source)
             for url in page.imageURLs where seen.insert(url).inserted {
                 wanted.append(Wanted(url: url, source: page.source, pageURL: page.pageURL, archive: archive))
@@ -147,7 +147,7 @@ struct ImageStage {
                  into: &result, seenFiles: &seenFiles, archiveRecord: &noArchive)
         if !remembered.isEmpty { result.forgotten = Set(remembered.keys).subtracting(seenFiles) }
         guard !result.images.byURL.isEmpty else { return result }
-        for page in pages where page.leadImage != nil || !page.bodyImages.isEmpty {
+        for page in pages {
             let signature = page.imageURLs.compactMap { url in result.images[url]?.signature }
             if !signature.isEmpty { result.signatures[page.source] = signature.joined(separator: "\u{3}") }
         }
@@ -254,13 +254,8 @@ struct ImageStage {
     /// The URLs of the images a document shows, http(s) and inlined (`data:`): its lead
     /// image, then its body's.
     static func imageURLs(of document: DocumentHead) -> [String] {
-        imageURLs(lead: document.frontMatter.image, body: document.bodyImages)
-    }
-
-    /// The same from a document's lead image and its body's images.
-    static func imageURLs(lead: String?, body: [String]) -> [String] {
         var urls: [String] = []
-        for url in [lead].compactMap(\.self) + body where !urls.contains(url) {
+        for url in [document.frontMatter.image].compactMap(\.self) + document.bodyImages where !urls.contains(url) {
             let scheme = URLPolicy.scheme(of: url)
             if scheme == "http" || scheme == "https" || scheme == "data" || InlinePicture.isName(url) { urls.append(url) }
         }

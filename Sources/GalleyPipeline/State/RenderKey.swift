@@ -30,9 +30,9 @@ struct RenderKey {
     }
 
     /// The same for the index's articles, each summary hashed by its document's head (`hash(_:head:)`,
-    /// taken with the page: `ArticlePage.summaryDigest`).
+    /// made with the page: `ArticlePage.summaryHash`).
     init(inputs: String, pages: [ArticlePage], images: SiteImages = SiteImages(), imageSignatures: [String: String] = [:]) {
-        self.init(inputs: inputs, summaries: pages.map(\.summary), hashes: pages.map { Self.hex($0.summaryDigest) }, images: images,
+        self.init(inputs: inputs, summaries: pages.map(\.summary), hashes: pages.map(\.summaryHash), images: images,
                   imageSignatures: imageSignatures)
     }
 
@@ -68,20 +68,10 @@ struct RenderKey {
     /// config, which the render inputs stand for. What `hash(_:)` gives without coding the
     /// front matter again.
     static func hash(_ summary: ArticleSummary, head: DocumentHead) -> String {
-        hex(summaryDigest(summary, head: head))
-    }
-
-    /// `hash(_:head:)` as the number it is written from (`hex(_:)` writes it).
-    static func summaryDigest(_ summary: ArticleSummary, head: DocumentHead) -> UInt64 {
         var hasher = StableHasher()
         for text in [summary.slug, summary.path, summary.source] { hasher.combine(text) }
         hasher.combine(digest: head.frontMatterDigest)
-        return hasher.value
-    }
-
-    /// A digest as `StableHasher.hex` writes it.
-    static func hex(_ digest: UInt64) -> String {
-        String(digest, radix: 16)
+        return hasher.hex
     }
 
     /// Every field of a summary: its slug, path and source, its whole front matter (by the
