@@ -487,31 +487,6 @@ extension Dictionary where Value == SourceRecord {
         #expect(Set(saved.keys) == Set(mixed.keys.filter { $0 == second || mixed[$0]?.head == nil }))
     }
 
-    /// Article pages read their whole documents back (head and body) as they are rendered: the
-    /// documents saved, none for a source without one, a missing body or a head that does not decode.
-    @Test func wholeDocumentsAreReadBackForTheirPages() throws {
-        let folder = RepositoryPaths.temporaryFolder("state-documents")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let url = BuildStateStoreTests.stateURL(folder)
-        let sources = try BuildStateStoreTests.sources(count: 8)
-        let store = try BuildStateStore(url: url)
-        try store.saveSources(sources, changed: Set(sources.keys), removed: [], extractionKey: "k1", jobs: 2)
-        let withDocument = sources.filter { $0.value.head != nil }.keys.sorted()
-        let without = sources.filter { $0.value.head == nil }.keys.sorted()
-        #expect(withDocument.count >= 3 && !without.isEmpty)
-        let read = store.bodies().documents(of: withDocument + without + ["missing.md"])
-        #expect(Set(read.keys) == Set(withDocument))
-        for path in withDocument {
-            let head = try #require(sources[path]?.head), body = try #require(sources[path]?.body)
-            #expect(read[path] == head.document(body: body))
-            #expect(read[path].map(DocumentHead.init)?.codedDigest == head.codedDigest, "the head the page's render key stands on")
-        }
-        try BuildStateStoreTests.execute("""
-            UPDATE documents SET head = x'00' WHERE path = '\(withDocument[0])';
-            """, at: url)
-        #expect(Set(store.bodies().documents(of: withDocument).keys) == Set(withDocument.dropFirst()), "a damaged head is left out")
-    }
-
     @Test func aBodyThatCannotBeReadBackIsARenderProblemOfItsSource() throws {
         let head = DocumentHead(try BuildManifestTests.fullDocument())
         #expect(throws: GalleyError.self) { try BuildPipeline.document(head, from: [:]) }

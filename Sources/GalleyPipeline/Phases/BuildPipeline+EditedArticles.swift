@@ -52,8 +52,8 @@ extension BuildPipeline {
         phases.append(clock.lap("extract"))
 
         let trusted = TrustedOutputs(previous, unchanged: Set(previous.keys))
-        let shown = entries.values.sorted { $0.head.source < $1.head.source }.map(ArticlePage.init)
-        guard let images = try imagesShown(shown, config: config, store: store, trusted: trusted) else { return nil }
+        guard let images = try imagesShown(entries.values.sorted { $0.head.source < $1.head.source }, config: config, store: store, trusted: trusted)
+        else { return nil }
         let pages = edited.compactMap { entries[$0.path] }
         let relations = Dictionary(uniqueKeysWithValues: pages.map { entry in
             (entry.summary.slug, records[entry.head.source].map { Self.relations($0, entries: entries) } ?? .none)
@@ -64,7 +64,8 @@ extension BuildPipeline {
         try store.saveSources(sources.records, changed: Set(paths), removed: [], extractionKey: keys.extraction, jobs: options.jobs)
         let renderer = try TemplatePageRenderer(config: config, templates: theme.templates, templateFolder: theme.folder, strings: theme.strings)
             .using(images.images)
-        let keyer = RenderKey(inputs: keys.renderInputs, pages: shown, images: images.images, imageSignatures: images.signatures)
+        let keyer = RenderKey(inputs: keys.renderInputs, entries: Array(entries.values), images: images.images,
+                              imageSignatures: images.signatures)
         let output = try openOutput(previous: previous, store: store, keys: keys)
         let bodies = store.bodies()
         let results = try makePages(pages, phase: "render", path: \.summary.path, trusted: trusted, output: output,
@@ -183,7 +184,7 @@ extension BuildPipeline {
 
     /// The local copies of the images the entries' pages and cards show, as the last build made
     /// them; nil when one would have to be made now (then more than the edited pages changes).
-    private func imagesShown(_ entries: [ArticlePage], config: SiteConfig, store: BuildStateStore,
+    private func imagesShown(_ entries: [ArticleIndex.Entry], config: SiteConfig, store: BuildStateStore,
                              trusted: TrustedOutputs) throws(GalleyError) -> ImageStage.Result? {
         let stage = imageStage(config: config, store: store)
         let settings = ImagePlan.settingsKey(config.images)

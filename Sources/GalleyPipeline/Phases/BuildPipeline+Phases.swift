@@ -41,7 +41,7 @@ extension BuildPipeline {
 
     /// The images phase (`ImageStage`): its files go into `outputs`, its counts and problems
     /// into the report. `trusted`: the last build's files it may keep (none with `full`).
-    func copyImages(_ pages: [ArticlePage], config: SiteConfig, trusted cache: TrustedOutputs, store: BuildStateStore, output: StreamedOutput,
+    func copyImages(_ articles: ArticleIndex, config: SiteConfig, trusted cache: TrustedOutputs, store: BuildStateStore, output: StreamedOutput,
                     outputs: inout OutputSet, report: inout BuildReport) throws(GalleyError) -> ImageStage.Result {
         let stage = imageStage(config: config, store: store)
         let settings = ImagePlan.settingsKey(config.images)
@@ -50,7 +50,7 @@ extension BuildPipeline {
         let session = output.session
         let written = ImageStage.Output(begin: { paths, current throws(GalleyError) in try output.begin(paths, current: { current }) },
                                         write: { file throws(GalleyError) in try session.write(file) })
-        let result = try stage.run(pages, remembered: remembered, rememberedArchives: rememberedArchives,
+        let result = try stage.run(articles.entries, remembered: remembered, rememberedArchives: rememberedArchives,
                                    reusable: { path, key in cache.reusable(path, key: key) }, output: written)
         try store.saveScrapedImages(result.records, forgotten: result.forgotten, settings: settings)
         try store.saveArchivedImages(result.archiveRecords, forgotten: result.forgottenArchives, settings: settings)
@@ -82,26 +82,25 @@ extension BuildPipeline {
     }
 
     /// Renders the article pages whose inputs changed and writes each as soon as it is
-    /// rendered (its bytes are dropped then); keeps the others' files. A page's document (head
-    /// and body) is read back from the build state when it is rendered. A page that fails to
+    /// rendered (its bytes are dropped then); keeps the others' files. A page that fails to
     /// render keeps its last good file when there is one. Returns the published articles'
     /// summaries; the records of those whose pages were rendered go to the build state
     /// (`published_articles`) a batch at a time. `relations`: each article's related articles
     /// and neighbours, by slug.
-    func renderArticles(_ entries: [ArticlePage], relations: [String: ArticleRelations], bodies: DocumentBodies,
+    func renderArticles(_ articles: ArticleIndex, relations: [String: ArticleRelations], bodies: DocumentBodies,
                         renderer: TemplatePageRenderer, keyer: RenderKey,
                         trusted: TrustedOutputs, previous: [String: OutputRecord], output: StreamedOutput, outputs: inout OutputSet,
                         report: inout BuildReport) throws(GalleyError) -> [ArticleSummary] {
-        let key = { @Sendable (entry: ArticlePage) in
-            keyer.article(source: entry.source, headDigest: entry.headDigest, summary: entry.summary,
-                          relations: relations[entry.summary.slug] ?? .none)
+        let entries = articles.entries
+        let key = { @Sendable (entry: ArticleIndex.Entry) in
+            keyer.article(entry.head, summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)
         }
         let results = try makePages(entries, phase: "render", path: \.summary.path, trusted: trusted, output: output,
                                     current: { entries.map(\.summary.path) }, key: key, batchSize: Self.bodiesReadAtOnce) { batch in
-            bodies.documents(of: batch.map(\.source))
+            bodies.bodies(of: batch.map(\.head.source))
         } render: { entry, read throws(GalleyError) in
-            guard let document = read[entry.source] else { throw Self.documentGone(entry.source) }
-            return try renderer.renderArticle(document, summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)
+            try renderer.renderArticle(try Self.document(entry.head, from: read), summary: entry.summary,
+                                       relations: relations[entry.summary.slug] ?? .none)
         }
         var published: [ArticleSummary] = []
         published.reserveCapacity(entries.count)
@@ -116,13 +115,13 @@ extension BuildPipeline {
                     continue
                 }
                 outputs.keep(path, record: OutputRecord(renderKey: "", stamp: record.stamp), altered: true)
-                report.stale.insert(entry.source)
+                report.stale.insert(entry.head.source)
             } else {
                 try record(result, path: path, outputs: &outputs, report: &report)
             }
             published.append(entry.summary)
             if case .kept = result { continue }
-            rendered.append((entry.source, PublishedArticleRecord(summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)))
+            rendered.append((entry.head.source, PublishedArticleRecord(summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)))
             if rendered.count == Self.publishedArticlesSavedAtOnce {
                 try output.store.savePublishedArticles(rendered)
                 rendered.removeAll(keepingCapacity: true)
@@ -144,13 +143,10 @@ extension BuildPipeline {
     /// when the body is gone (the state was found damaged and discarded during this build: the
     /// page keeps its last file, and the next build, starting afresh, makes it again).
     static func document(_ head: DocumentHead, from bodies: [String: String]) throws(GalleyError) -> ArticleDocument {
-        guard let body = bodies[head.source] else { throw documentGone(head.source) }
+        guard let body = bodies[head.source] else {
+            throw GalleyError(.render, source: head.source, reason: "its document's body could not be read back from the build state (discarded during this build); the next build makes its page again")
+        }
         return head.document(body: body)
-    }
-
-    /// The `.render` error of a page whose document cannot be read back from the build state.
-    static func documentGone(_ source: String) -> GalleyError {
-        GalleyError(.render, source: source, reason: "its document's body could not be read back from the build state (discarded during this build); the next build makes its page again")
     }
 
     /// One result per item, in order: its file kept from the last build when `key` says nothing

@@ -170,13 +170,7 @@ public struct BuildPipeline: Sendable {
 
         var articles = ArticleIndex(documents: sources.documents, config: config, jobs: options.jobs)
         sources.documents = []  // the index holds the heads now
-        // What the phases up to the render need of the heads is taken from them now
-        // (`ArticlePage`), and the heads go unless Markdown is kept, the report lists the
-        // sources or the feeds carry whole articles: article pages read their documents back as
-        // they are rendered (at 50,000 articles the heads were 20 MB of the build's peak heap).
-        let pages = parallelMap(articles.entries, jobs: options.jobs, ArticlePage.init)
-        if options.keepMarkdownFolder == nil, !options.reportsEverySource, config.feedContent != .full { articles.releaseEntries() }
-        let summaries = pages.map(\.summary)
+        let summaries = articles.entries.map(\.summary)
         // Related articles and neighbours need the summaries only: planned while images are copied.
         let relating = BackgroundWork { RelationPlanner().relations(for: summaries) }
         // So does the site, unless its feeds carry whole articles: in a build that re-renders
@@ -193,7 +187,7 @@ public struct BuildPipeline: Sendable {
         var unchangedOutputs = checkingOutputs.wait()
         // Each record says itself whether it may be trusted (`OutputRecord.untrusted` while written).
         let output = try openOutput(previous: previous, store: store, keys: keys)
-        let images = try copyImages(pages, config: config, trusted: TrustedOutputs(options.full ? [:] : previous, unchanged: unchangedOutputs),
+        let images = try copyImages(articles, config: config, trusted: TrustedOutputs(options.full ? [:] : previous, unchanged: unchangedOutputs),
                                     store: store, output: output, outputs: &outputs, report: &report)
         report.phases.append(clock.lap("images"))
 
@@ -201,14 +195,16 @@ public struct BuildPipeline: Sendable {
         let bodies = store.bodies()
         let published: [ArticleSummary], plan: SitePlan
         do {  // the render keys and the trusted records live for stages 5–6 only
-            let keyer = RenderKey(inputs: keys.renderInputs, pages: pages, images: images.images, imageSignatures: images.signatures)
+            let keyer = RenderKey(inputs: keys.renderInputs, entries: articles.entries, images: images.images, imageSignatures: images.signatures,
+                                  jobs: options.jobs)
             let trusted = TrustedOutputs(!options.full && last.renderInputsKey == keys.renderInputs ? previous : [:], unchanged: unchangedOutputs)
-            published = try renderArticles(pages, relations: relating.wait(), bodies: bodies, renderer: renderer, keyer: keyer, trusted: trusted,
+            published = try renderArticles(articles, relations: relating.wait(), bodies: bodies, renderer: renderer, keyer: keyer, trusted: trusted,
                                            previous: previous, output: output, outputs: &outputs, report: &report)
             report.phases.append(clock.lap("render"))
 
             let feedBody = feedBodies(articles, bodies: bodies, renderer: renderer, config: config)
-            // A full-text feed keeps its own heads.
+            // The heads are done with (a full-text feed keeps its own) unless Markdown is kept or
+            // the report lists the sources.
             if options.keepMarkdownFolder == nil, !options.reportsEverySource { articles.releaseEntries() }
             // `published` is the summaries in order, less the articles left out (a page that
             // failed to render without a last good file): the same when the counts are.

@@ -121,16 +121,18 @@ struct ImageStage {
     /// by resolved path (none: every file is read).
     /// `rememberedArchives`: what each archive held of its pages' image URLs when last read
     /// (`ArchivedImagesRecord`), by archive (none: every archive is read).
-    func run(_ pages: [ArticlePage], remembered: [String: ScrapedImageRecord], rememberedArchives: [String: ArchivedImagesRecord],
+    func run(_ entries: [ArticleIndex.Entry], remembered: [String: ScrapedImageRecord], rememberedArchives: [String: ArchivedImagesRecord],
              reusable: @Sendable (String, String) -> OutputRecord?, output: Output) throws(GalleyError) -> Result {
         var wanted: [Wanted] = []
         var seen: Set<String> = []
-        for page in pages where !page.imageURLs.isEmpty {
-            let archive = ScrapeArchive.archivePath(ofRecord: page.source)
-            for url in page.imageURLs where seen.insert(url).inserted {
-                wanted.append(Wanted(url: url, source: page.source, pageURL: page.pageURL, archive: archive))
+        let wantedByEntry = parallelMap(entries, jobs: jobs) { entry in
+            let document = entry.head
+            let archive = ScrapeArchive.archivePath(ofRecord: document.source)
+            return Self.imageURLs(of: document).map { url in
+                Wanted(url: url, source: document.source, pageURL: document.frontMatter.sourceURL, archive: archive)
             }
         }
+        for item in wantedByEntry.joined() where seen.insert(item.url).inserted { wanted.append(item) }
         seen = []
         var seenFiles: Set<String> = []
         var result = Result()
@@ -147,9 +149,9 @@ struct ImageStage {
                  into: &result, seenFiles: &seenFiles, archiveRecord: &noArchive)
         if !remembered.isEmpty { result.forgotten = Set(remembered.keys).subtracting(seenFiles) }
         guard !result.images.byURL.isEmpty else { return result }
-        for page in pages {
-            let signature = page.imageURLs.compactMap { url in result.images[url]?.signature }
-            if !signature.isEmpty { result.signatures[page.source] = signature.joined(separator: "\u{3}") }
+        for entry in entries {
+            let signature = Self.imageURLs(of: entry.head).compactMap { url in result.images[url]?.signature }
+            if !signature.isEmpty { result.signatures[entry.head.source] = signature.joined(separator: "\u{3}") }
         }
         return result
     }

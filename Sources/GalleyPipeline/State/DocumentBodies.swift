@@ -1,5 +1,4 @@
 import Foundation
-import GalleyCore
 import GRDB
 
 /// Reads documents' bodies back from the build state (`documents.body`) while pages are made,
@@ -22,26 +21,6 @@ struct DocumentBodies: Sendable {
     /// found damaged and discarded during this build).
     func bodies(of paths: [String]) -> [String: String] {
         column("body", of: paths) { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// The whole documents stored for the sources at `paths` (head and body), read in one go as
-    /// `bodies(of:)` reads; a path whose document is missing or does not decode is left out.
-    func documents(of paths: [String]) -> [String: ArticleDocument] {
-        let read = try? database.read { db -> [String: ArticleDocument] in
-            let rows = try RawRows(db, sql: "SELECT head, body FROM documents WHERE path = ?")
-            var documents: [String: ArticleDocument] = [:]
-            documents.reserveCapacity(paths.count)
-            for path in paths {
-                try rows.forEach(arguments: [path]) { row in
-                    guard let bytes = row.bytes(0), let body = row.string(1) else { return }
-                    var reader = BinaryReader(bytes)
-                    guard let head = try? ArticleDocumentCoding.readHead(&reader), reader.isAtEnd else { return }
-                    documents[path] = head.document(body: body)
-                }
-            }
-            return documents
-        }
-        return read ?? [:]
     }
 
     /// The band keys stored for the scraped pages at `paths` (`documents.bands`, see

@@ -29,11 +29,12 @@ struct RenderKey {
                   images: images, imageSignatures: imageSignatures)
     }
 
-    /// The same for the index's articles, each summary hashed by its document's head (`hash(_:head:)`,
-    /// made with the page: `ArticlePage.summaryHash`).
-    init(inputs: String, pages: [ArticlePage], images: SiteImages = SiteImages(), imageSignatures: [String: String] = [:]) {
-        self.init(inputs: inputs, summaries: pages.map(\.summary), hashes: pages.map(\.summaryHash), images: images,
-                  imageSignatures: imageSignatures)
+    /// The same for the index's articles, each summary hashed by its document's head (`hash(_:head:)`).
+    init(inputs: String, entries: [ArticleIndex.Entry], images: SiteImages = SiteImages(), imageSignatures: [String: String] = [:],
+         jobs: Int = 1) {
+        self.init(inputs: inputs, summaries: entries.map(\.summary), hashes: parallelMap(entries, jobs: jobs) { entry in
+            Self.hash(entry.summary, head: entry.head)
+        }, images: images, imageSignatures: imageSignatures)
     }
 
     /// `hashes`: each summary's hash, in order.
@@ -93,16 +94,11 @@ struct RenderKey {
     /// An article page: its document (the head, whose digest stands for the body), its summary
     /// and its relations.
     func article(_ document: DocumentHead, summary: ArticleSummary, relations: ArticleRelations) -> String {
-        article(source: document.source, headDigest: document.codedDigest, summary: summary, relations: relations)
-    }
-
-    /// The same by the document's source and its head's digest (`DocumentHead.codedDigest`).
-    func article(source: String, headDigest: UInt64, summary: ArticleSummary, relations: ArticleRelations) -> String {
         var hasher = StableHasher()
         hasher.combine(inputs)
-        hasher.combine(digest: headDigest)
+        hasher.combine(digest: document.codedDigest)
         combine(summary, into: &hasher)
-        hasher.combine(imageSignatures[source] ?? "no local images")
+        hasher.combine(imageSignatures[document.source] ?? "no local images")
         for related in relations.related { combine(related, into: &hasher) }
         hasher.combine("previous")
         relations.previous.map { combine($0, into: &hasher) }
