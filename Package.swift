@@ -70,8 +70,7 @@ let package = Package(
         .target(name: "GalleyBuildInfo", swiftSettings: strictSettings, plugins: ["StampBuild"]),
         .target(name: "GalleyPipeline", dependencies: [
             "GalleyCore", "GalleyExtract", "GalleyNormalize", "GalleyRender", "GalleySite", "GalleyTheme", "GalleyImages", "CGalleyZlib", "Yams",
-            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], swiftSettings: strictSettings),
         // Extraction quality against the shared corpora: scorers, floors (`make eval`).
         .target(name: "GalleyEvaluation", dependencies: ["GalleyCore", "GalleyExtract", "GalleyPipeline"], swiftSettings: strictSettings),

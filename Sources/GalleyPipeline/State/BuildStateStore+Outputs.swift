@@ -9,9 +9,12 @@ extension BuildStateStore {
         try read([:]) { db in
             var records: [String: OutputRecord] = [:]
             records.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM outputs") ?? 0)
-            try RawRows.forEach(db, sql: "SELECT path, render_key, size, mtime FROM outputs") { row in
-                let stamp = row.isNull(2) || row.isNull(3) ? nil : FileStamp(size: row.int(2), modified: row.int64(3))
-                records[row.string(0) ?? ""] = OutputRecord(renderKey: row.string(1) ?? "", stamp: stamp)
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, render_key, size, mtime FROM outputs")
+            while let row = try rows.next() {
+                let size: Int? = try row.decode(atIndex: 2)
+                let modified: Int64? = try row.decode(atIndex: 3)
+                let stamp = size.flatMap { size in modified.map { FileStamp(size: size, modified: $0) } }
+                records[try row.decode(atIndex: 0)] = OutputRecord(renderKey: try row.decode(atIndex: 1), stamp: stamp)
             }
             return records
         }

@@ -55,8 +55,9 @@ extension BuildStateStore {
         // Only the rows to forget are kept from the scan (usually none; every stored source was 6 MB
         // of a 50,000-article build's peak).
         var unpublished: [String] = []
-        try RawRows.forEach(db, sql: "SELECT source FROM published_articles") { row in
-            if let source = row.string(0), !published.contains(source) { unpublished.append(source) }
+        let stored = try String.fetchCursor(db, sql: "SELECT source FROM published_articles")
+        while let source = try stored.next() {
+            if !published.contains(source) { unpublished.append(source) }
         }
         let delete = try db.cachedStatement(sql: "DELETE FROM published_articles WHERE source = ?")
         for source in unpublished { try delete.execute(arguments: [source]) }

@@ -13,8 +13,9 @@ extension BuildStateStore {
             var fingerprints: [String: SourceFingerprint] = [:]
             fingerprints.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM sources") ?? 0)
             let verifiedAt = try Self.sourcesVerifiedAt(in: db)
-            try RawRows.forEach(db, sql: "SELECT path, size, mtime, sidecar_size, sidecar_mtime, hash, racy FROM sources") { row in
-                fingerprints[row.string(0) ?? ""] = Self.fingerprint(row, verifiedAt: verifiedAt)
+            let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime, sidecar_size, sidecar_mtime, hash, racy FROM sources")
+            while let row = try rows.next() {
+                fingerprints[try row.decode(atIndex: 0)] = try Self.fingerprint(row, verifiedAt: verifiedAt)
             }
             return fingerprints
         }
@@ -147,14 +148,15 @@ extension BuildStateStore {
         }
         let verifiedAt = try sourcesVerifiedAt(in: db)
         if paths.count <= 256 {
-            let rows = try RawRows(db, sql: "\(recordQuery) WHERE s.path = ?")
+            let statement = try db.cachedStatement(sql: "\(recordQuery) WHERE s.path = ?")
             for path in paths {
-                try rows.forEach(arguments: [path]) { row in add(path, try SourceRow(row, verifiedAt: verifiedAt)) }
+                if let row = try Row.fetchOne(statement, arguments: [path]) { add(path, try SourceRow(row, verifiedAt: verifiedAt)) }
             }
         } else {
             let wanted = Set(paths)
-            try RawRows.forEach(db, sql: recordQuery) { row in
-                let path = row.string(0) ?? ""
+            let cursor = try Row.fetchCursor(db, sql: recordQuery)
+            while let row = try cursor.next() {
+                let path: String = try row.decode(atIndex: 0)
                 if wanted.contains(path) { add(path, try SourceRow(row, verifiedAt: verifiedAt)) }
             }
         }
@@ -163,10 +165,12 @@ extension BuildStateStore {
 
     /// A fingerprint from its columns; a racy record that the sources' verification at
     /// `verifiedAt` made trustworthy comes out not racy.
-    static func fingerprint(_ row: RawRows.Row, verifiedAt: Int64?) -> SourceFingerprint {
-        let sidecar = row.isNull(3) || row.isNull(4) ? nil : FileStamp(size: row.int(3), modified: row.int64(4))
-        return SourceFingerprint(file: FileStamp(size: row.int(1), modified: row.int64(2)), sidecar: sidecar,
-                                 hash: row.string(5) ?? "", racy: row.bool(6)).trusted(after: verifiedAt)
+    static func fingerprint(_ row: Row, verifiedAt: Int64?) throws -> SourceFingerprint {
+        let sidecarSize: Int? = try row.decode(atIndex: 3)
+        let sidecarModified: Int64? = try row.decode(atIndex: 4)
+        return SourceFingerprint(file: FileStamp(size: try row.decode(atIndex: 1), modified: try row.decode(atIndex: 2)),
+                                 sidecar: sidecarSize.flatMap { size in sidecarModified.map { FileStamp(size: size, modified: $0) } },
+                                 hash: try row.decode(atIndex: 5), racy: try row.decode(atIndex: 6)).trusted(after: verifiedAt)
     }
 }
 
@@ -200,14 +204,15 @@ struct SourceRow: Sendable {
         pictures = record.pictures
     }
 
-    init(_ row: RawRows.Row, verifiedAt: Int64?) throws {
-        fingerprint = BuildStateStore.fingerprint(row, verifiedAt: verifiedAt)
-        fetched = Date(timeIntervalSince1970: row.double(7))
-        if let stage = row.string(8) {
-            guard let reason = row.string(10), let kind = row.string(11) else { throw BuildStateStore.Damaged() }
-            problem = try BuildStateStore.problem(stage: stage, source: row.string(9), reason: reason, kind: kind)
+    init(_ row: Row, verifiedAt: Int64?) throws {
+        fingerprint = try BuildStateStore.fingerprint(row, verifiedAt: verifiedAt)
+        fetched = Date(timeIntervalSince1970: try row.decode(atIndex: 7))
+        let stage: String? = try row.decode(atIndex: 8)
+        if let stage {
+            problem = try BuildStateStore.problem(stage: stage, source: row.decode(atIndex: 9), reason: row.decode(atIndex: 10),
+                                                  kind: row.decode(atIndex: 11))
         }
-        head = row.bytes(12)
+        head = try row.withUnsafeData(atIndex: 12) { data in data.map { [UInt8]($0) } }
     }
 
     /// The record (without its body, which stays in the state); nil when the head does not decode.
