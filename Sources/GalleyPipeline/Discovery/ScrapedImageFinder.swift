@@ -123,9 +123,8 @@ struct ScrapedImageFinder: Sendable {
               ScrapeArchive.archivePath(ofRecord: source) == nil else { return [] }
         let path = url.path(percentEncoded: true), query = url.query(percentEncoded: true)
         let sameHost = pageURL?.host?.lowercased() == host
-        let pageFolder = Self.folder(of: source)
-        var folders = [pageFolder]
-        while let last = folders.last, !last.isEmpty { folders.append(Self.folder(of: last)) }
+        let folders = Self.folders(above: source)
+        let pageFolder = folders[0]
         var found: [String] = []
         var names: [String]?
         for folder in folders {
@@ -165,12 +164,15 @@ struct ScrapedImageFinder: Sendable {
         if let pageURL {
             guard let pageHost = Self.plainHost(of: pageURL), pageHost != host else { return false }
         }
-        var folder = Self.folder(of: source)
-        while true {
-            if present(folder, host) { return false }
-            if folder.isEmpty { return true }
-            folder = Self.folder(of: folder)
-        }
+        return !Self.folders(above: source).contains { present($0, host) }
+    }
+
+    /// The folders a page's images are looked for in: its own, then each one above it up to
+    /// the content folder (`""`).
+    private static func folders(above source: String) -> [String] {
+        var folders = [folder(of: source)]
+        while let last = folders.last, !last.isEmpty { folders.append(folder(of: last)) }
+        return folders
     }
 
     /// The lower-cased host of an `http`/`https` URL when it is a plain name (see
