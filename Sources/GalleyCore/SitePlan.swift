@@ -126,7 +126,6 @@ public struct ListPage: Sendable, Hashable, Codable {
         let around = max(1, pageNumber - Self.paginationWindow)...min(pageCount, pageNumber + Self.paginationWindow)
         return Set([1, pageCount] + Array(around)).sorted().map { PageLink(number: $0, path: SitePaths.listPage(folder: folder, number: $0)) }
     }
-
 }
 
 /// The list of all terms of a taxonomy (`/tags/`, `/regions/`).

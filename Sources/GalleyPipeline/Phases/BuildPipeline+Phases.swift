@@ -282,14 +282,6 @@ extension BuildPipeline {
     }
 }
 
-extension OutputSet {
-    /// Makes room for the pages of `results` (`reserve(made:kept:)`).
-    mutating func reserve(results: [BuildPipeline.PageResult]) {
-        let kept = results.count { if case .kept = $0 { true } else { false } }
-        reserve(made: results.count - kept, kept: kept)
-    }
-}
-
 /// A value shared between threads behind a lock (the feeds' rendered bodies).
 private final class Locked<Value: Sendable>: Sendable {
     private let value: Mutex<Value>

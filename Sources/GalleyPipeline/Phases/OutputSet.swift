@@ -31,6 +31,12 @@ struct OutputSet {
         kept.reserveCapacity(kept.count + more)
     }
 
+    /// Makes room for the pages of `results` (`reserve(made:kept:)`).
+    mutating func reserve(results: [BuildPipeline.PageResult]) {
+        let kept = results.count { if case .kept = $0 { true } else { false } }
+        reserve(made: results.count - kept, kept: kept)
+    }
+
     mutating func add(_ file: PlannedFile, key: String) {
         files.append(file)
         keys[file.path] = key
