@@ -89,9 +89,13 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
     /// The summary of the published document of `source` with this front matter (its body is
     /// not needed).
     public init(source: String, frontMatter: FrontMatter, slug: String, paths: SitePaths) {
+        // Fields are set only where they change, so the summary shares the document's front
+        // matter (its box) in the usual case.
         var matter = frontMatter
-        matter.image = matter.image.flatMap { URLPolicy.safeURL($0, base: matter.sourceURL) }
-        matter.sourceURL = matter.sourceURL.flatMap { URLPolicy.safeURL($0, base: nil) }
+        let image = matter.image.flatMap { URLPolicy.safeURL($0, base: matter.sourceURL) }
+        if image != matter.image { matter.image = image }
+        let sourceURL = matter.sourceURL.flatMap { URLPolicy.safeURL($0, base: nil) }
+        if sourceURL != matter.sourceURL { matter.sourceURL = sourceURL }
         self.init(slug: slug, path: paths.articlePath(slug: slug, published: matter.date, section: matter.section, region: matter.region),
                   source: source, matter: matter)
     }

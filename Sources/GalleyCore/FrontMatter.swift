@@ -1,32 +1,152 @@
 /// The front matter of an article: the article schema (see the README's content format).
 ///
-/// A new field is a stored property here, a parameter of `init` and a row of `fields`; that row
-/// takes it through YAML, the build state, render keys, summaries and templates. (A field the
+/// A new field is a member of `Fields`, a property here reading it, a parameter of `init` and a
+/// row of `fields`; that row takes it through YAML, the build state, render keys, summaries and
+/// templates. (A field the
 /// extractor fills in also needs its `ArticleMetadata` property, the code that reads it from the
 /// page, and its line in `MarkdownNormalizer.normalize`.)
+///
+/// Front matter is a value whose fields live in one shared box, replaced whole when a field is
+/// set (as `ArticleSummary`'s): an article's head and its summary hold the same front matter
+/// (the summary's differs only where the index or `URLPolicy` changed a field), and each copy
+/// is one reference instead of about 250 bytes and fifteen retained strings.
 public struct FrontMatter: Sendable, Hashable, Codable {
-    public var title: String
-    public var date: Timestamp
+    /// The fields, as the struct held them before they moved into the box (coded under the
+    /// same keys).
+    @usableFromInline
+    struct Fields: Sendable, Hashable, Codable {
+        @usableFromInline var title: String
+        @usableFromInline var date: Timestamp
+        @usableFromInline var dateSource: DateSource
+        @usableFromInline var modified: Timestamp?
+        @usableFromInline var author: String?
+        @usableFromInline var editor: String?
+        @usableFromInline var tags: [String]
+        @usableFromInline var region: String?
+        @usableFromInline var summary: String?
+        @usableFromInline var image: String?
+        @usableFromInline var imageCaption: String?
+        @usableFromInline var imageAlt: String?
+        @usableFromInline var section: String?
+        @usableFromInline var sourceURL: String?
+        @usableFromInline var lang: String?
+        @usableFromInline var slug: String?
+        @usableFromInline var draft: Bool
+        @usableFromInline var extra: [String: FrontMatterValue]
+    }
+
+    /// The shared, never-mutated holder of the fields.
+    @usableFromInline
+    final class Box: Sendable {
+        @usableFromInline let fields: Fields
+
+        @usableFromInline init(_ fields: Fields) { self.fields = fields }
+    }
+
+    @usableFromInline
+    var box: Box
+
+    @inlinable var fields: Fields {
+        get { box.fields }
+        set { box = Box(newValue) }
+    }
+
+    @inlinable public var title: String {
+        get { box.fields.title }
+        set { fields.title = newValue }
+    }
+    @inlinable public var date: Timestamp {
+        get { box.fields.date }
+        set { fields.date = newValue }
+    }
     /// Where `date` came from (`date_source`; written only when it is not `page`).
-    public var dateSource: DateSource
-    public var modified: Timestamp?
-    public var author: String?
-    public var editor: String?
-    public var tags: [String]
-    public var region: String?
-    public var summary: String?
-    public var image: String?
-    public var imageCaption: String?
+    @inlinable public var dateSource: DateSource {
+        get { box.fields.dateSource }
+        set { fields.dateSource = newValue }
+    }
+    @inlinable public var modified: Timestamp? {
+        get { box.fields.modified }
+        set { fields.modified = newValue }
+    }
+    @inlinable public var author: String? {
+        get { box.fields.author }
+        set { fields.author = newValue }
+    }
+    @inlinable public var editor: String? {
+        get { box.fields.editor }
+        set { fields.editor = newValue }
+    }
+    @inlinable public var tags: [String] {
+        get { box.fields.tags }
+        set { fields.tags = newValue }
+    }
+    @inlinable public var region: String? {
+        get { box.fields.region }
+        set { fields.region = newValue }
+    }
+    @inlinable public var summary: String? {
+        get { box.fields.summary }
+        set { fields.summary = newValue }
+    }
+    @inlinable public var image: String? {
+        get { box.fields.image }
+        set { fields.image = newValue }
+    }
+    @inlinable public var imageCaption: String? {
+        get { box.fields.imageCaption }
+        set { fields.imageCaption = newValue }
+    }
     /// The lead image's alternative text, as the page gives it.
-    public var imageAlt: String?
-    public var section: String?
-    public var sourceURL: String?
-    public var lang: String?
-    public var slug: String?
-    public var draft: Bool
+    @inlinable public var imageAlt: String? {
+        get { box.fields.imageAlt }
+        set { fields.imageAlt = newValue }
+    }
+    @inlinable public var section: String? {
+        get { box.fields.section }
+        set { fields.section = newValue }
+    }
+    @inlinable public var sourceURL: String? {
+        get { box.fields.sourceURL }
+        set { fields.sourceURL = newValue }
+    }
+    @inlinable public var lang: String? {
+        get { box.fields.lang }
+        set { fields.lang = newValue }
+    }
+    @inlinable public var slug: String? {
+        get { box.fields.slug }
+        set { fields.slug = newValue }
+    }
+    @inlinable public var draft: Bool {
+        get { box.fields.draft }
+        set { fields.draft = newValue }
+    }
     /// Front matter outside the schema — the `extra:` mapping and any key `fields` does not
     /// name — passed through to templates as `extra` (as Zola's `[extra]` and Hugo's `.Params`).
-    public var extra: [String: FrontMatterValue]
+    @inlinable public var extra: [String: FrontMatterValue] {
+        get { box.fields.extra }
+        set { fields.extra = newValue }
+    }
+
+    /// Whether both hold the same box (then they are equal without comparing fields).
+    @inlinable public func sharesStorage(with other: FrontMatter) -> Bool { box === other.box }
+
+    public static func == (lhs: FrontMatter, rhs: FrontMatter) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        box.fields.hash(into: &hasher)
+    }
+
+    /// Coded as its fields (the same keys as before they moved into the box).
+    public init(from decoder: any Decoder) throws {
+        box = Box(try Fields(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try box.fields.encode(to: encoder)
+    }
 
     /// The schema: every field, in the order front matter is written.
     public static let fields: [ArticleField] = [
@@ -60,24 +180,9 @@ public struct FrontMatter: Sendable, Hashable, Codable {
         sourceURL: String? = nil, lang: String? = nil, slug: String? = nil, draft: Bool = false,
         extra: [String: FrontMatterValue] = [:]
     ) {
-        self.title = title
-        self.date = date
-        self.dateSource = dateSource
-        self.modified = modified
-        self.author = author
-        self.editor = editor
-        self.tags = tags
-        self.region = region
-        self.summary = summary
-        self.image = image
-        self.imageCaption = imageCaption
-        self.imageAlt = imageAlt
-        self.section = section
-        self.sourceURL = sourceURL
-        self.lang = lang
-        self.slug = slug
-        self.draft = draft
-        self.extra = extra
+        box = Box(Fields(title: title, date: date, dateSource: dateSource, modified: modified, author: author, editor: editor, tags: tags,
+                         region: region, summary: summary, image: image, imageCaption: imageCaption, imageAlt: imageAlt, section: section,
+                         sourceURL: sourceURL, lang: lang, slug: slug, draft: draft, extra: extra))
     }
 
     /// The row of a key, or nil for a key outside the schema.

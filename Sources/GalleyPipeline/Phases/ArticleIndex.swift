@@ -38,7 +38,7 @@ package struct ArticleIndex {
         entries = parallelMap(Array(zip(ordered, slugs)), jobs: jobs) { document, slug in
             // The head stays as processed (shared with the sources); the summary has the final slug.
             var matter = document.frontMatter
-            matter.slug = slug
+            if matter.slug != slug { matter.slug = slug }  // else the summary shares the head's front matter
             return Entry(head: document, summary: ArticleSummary(source: document.source, frontMatter: matter, slug: slug, paths: paths))
         }
     }
