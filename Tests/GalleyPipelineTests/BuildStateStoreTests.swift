@@ -43,7 +43,7 @@ import Testing
         let store = try BuildStateStore(url: url)
         try store.saveSources(sources, changed: Set(sources.keys), removed: [], extractionKey: "k1", jobs: 2)
         try store.beginWriting(Set(outputs.keys), known: [], renderInputsKey: "r%1\t")
-        try store.finishWriting(outputs, changed: Set(outputs.keys), removed: [], build: build, problems: problems, stale: ["q.html"])
+        try store.finishWriting(outputs.map { ($0.key, $0.value) }, removed: [], build: build, problems: problems, stale: ["q.html"])
     }
 
     static func stateURL(_ folder: URL) -> URL {
@@ -268,7 +268,8 @@ import Testing
         var build = Self.build
         build.renderInputsKey = "r2"
         build.validUntil = nil
-        try store.finishWriting(outputs, changed: ["new.html", "feed.xml"], removed: ["line\nbreak.html"], build: build, problems: [], stale: [])
+        try store.finishWriting(["new.html", "feed.xml"].map { ($0, outputs[$0]!) }, removed: ["line\nbreak.html"], build: build, problems: [],
+                                stale: [])
         #expect(try store.outputRecords() == outputs)
         #expect(try store.lastBuild() == build)
         #expect(try store.lastProblems().problems.isEmpty)
@@ -355,7 +356,7 @@ import Testing
         outputs["a.html"] = OutputRecord(renderKey: "a", stamp: FileStamp(size: 1, modified: 1))
         outputs["z.html"] = OutputRecord(renderKey: "z", stamp: FileStamp(size: 1, modified: 1))
         #expect(throws: GalleyError.self) {
-            try store.finishWriting(outputs, changed: ["a.html", "z.html"], removed: ["feed.xml"], build: LastBuild(), problems: [], stale: [])
+            try store.finishWriting(["a.html", "z.html"].map { ($0, outputs[$0]!) }, removed: ["feed.xml"], build: LastBuild(), problems: [], stale: [])
         }
         let reopened = try BuildStateStore(url: url)
         #expect(try reopened.sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 2) == sources.asRead)

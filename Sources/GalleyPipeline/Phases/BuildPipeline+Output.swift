@@ -37,16 +37,18 @@ extension BuildPipeline {
         // Every file made by this build was announced to the state (its record untrusted) before
         // it was written, so its record is saved again; of the kept ones, those whose record
         // changed. The others' records stay as stored.
-        var records: [String: OutputRecord] = [:]
-        // Room for all at once: grown by doubling, the old table and the new were both held (a
+        var records: [(path: String, record: OutputRecord)] = []
+        // Room for all at once: grown by doubling, the old list and the new were both held (a
         // cold build's 88,000 records at 50,000 articles were then the build's peak).
         records.reserveCapacity(outputs.keys.count + outputs.keptAltered.count)
-        for path in outputs.keptAltered { records[path] = outputs.kept[path] }
+        for path in outputs.keptAltered where outputs.keys[path] == nil {
+            if let record = outputs.kept[path] { records.append((path, record)) }
+        }
         for (path, key) in outputs.keys {
             let stamp = if let written = writtenNow[path] { written } else { outputs.streamedStamps[path] }
-            records[path] = OutputRecord(renderKey: key, stamp: stamp)
+            records.append((path, OutputRecord(renderKey: key, stamp: stamp)))
         }
-        try output.store.finishWriting(records, changed: Set(records.keys), removed: removed, kept: outputs.kept,
+        try output.store.finishWriting(consume records, removed: removed, kept: outputs.kept,
                                        build: lastBuild(published, keys: keys, report: report), problems: report.problems, stale: report.stale,
                                        published: Set(published.map(\.source)))
         LegacyState(outputRoot: state.outputRoot, stateFolder: state.folder).remove()

@@ -39,22 +39,28 @@ extension BuildStateStore {
     }
 
     /// Called after writing: saves the output records, the build's record and its problems in
-    /// one transaction. `records` and `kept` hold every file of the site (`records` wins where
-    /// both have a path); only the `changed` paths differ from the stored rows and are written
-    /// (from `records`; all of them when the outputs were lost), and the rows of `removed`
+    /// one transaction. `changed` (one record per path) and `kept` hold every file of the site
+    /// (`changed` wins where both have a path); only the `changed` records differ from the stored
+    /// rows and are written (all of them when the outputs were lost), and the rows of `removed`
     /// paths are deleted. The build is recorded complete only when the stored sources are still
     /// the ones its outputs were made from. `published`: every source published now, whose
     /// `published_articles` rows are kept (nil: the set did not change).
-    func finishWriting(_ records: [String: OutputRecord], changed: Set<String>, removed: Set<String>, kept: [String: OutputRecord] = [:],
+    ///
+    /// `changed` is a list, not a table: a cold build's 88,000 records at 50,000 articles were
+    /// held as a dictionary and a set of its keys beside the output set they came from.
+    func finishWriting(_ changed: consuming [(path: String, record: OutputRecord)], removed: Set<String>, kept: [String: OutputRecord] = [:],
                        build: LastBuild, problems: [GalleyError], stale: Set<String>, published: Set<String>? = nil) throws(GalleyError) {
+        var changed = changed
+        changed.sort { $0.path < $1.path }
         try save("the outputs written") { db in
             if outputsLost {
                 try db.execute(sql: "DELETE FROM outputs")
-                let every = kept.merging(records) { _, made in made }
-                for (path, record) in every.sorted(by: { $0.key < $1.key }) { try Self.insert(path, record, in: db) }
+                let made = Set(changed.map(\.path))
+                let every = kept.filter { !made.contains($0.key) }.map { (path: $0.key, record: $0.value) } + changed
+                for (path, record) in every.sorted(by: { $0.path < $1.path }) { try Self.insert(path, record, in: db) }
             } else {
                 for path in removed.sorted() { try db.cachedStatement(sql: "DELETE FROM outputs WHERE path = ?").execute(arguments: [path]) }
-                for path in changed.sorted() { try records[path].map { try Self.insert(path, $0, in: db) } }
+                for (path, record) in changed { try Self.insert(path, record, in: db) }
             }
             var build = build
             build.complete = build.complete && !sourcesLost
