@@ -1,0 +1,25 @@
+import Foundation
+import GalleyCore
+@testable import GalleyPipeline
+import Testing
+
+/// The index gives each published document its final slug and summary.
+@Suite struct ArticleIndexTests {
+    static func head(_ source: String, title: String, day: Double) -> DocumentHead {
+        let matter = FrontMatter(title: title, date: Timestamp(date: Date(timeIntervalSince1970: 1_700_000_000 + day * 86_400), utcOffsetSeconds: 7 * 3600),
+                                 tags: ["Banjir"], slug: Slug.make(title))
+        return DocumentHead(ArticleDocument(source: source, frontMatter: matter, body: "Isi.\n"))
+    }
+
+    /// The earlier of two articles with one slug keeps it; each summary holds its head's front
+    /// matter itself (the same box) unless the index changed its slug.
+    @Test func summariesShareTheFrontMatterOfTheirHeadsUnlessTheSlugMoves() {
+        let index = ArticleIndex(documents: [Self.head("b.md", title: "Banjir Jakarta", day: 2), Self.head("a.md", title: "Banjir Jakarta", day: 1),
+                                             Self.head("c.md", title: "Gempa Cianjur", day: 3)], config: SiteConfig())
+        #expect(index.entries.map(\.summary.slug) == ["banjir-jakarta", "banjir-jakarta-2", "gempa-cianjur"])
+        #expect(index.entries.map(\.head.source) == ["a.md", "b.md", "c.md"])
+        let shared = index.entries.map { $0.summary.matter.sharesStorage(with: $0.head.frontMatter) }
+        #expect(shared == [true, false, true])
+        #expect(index.entries[1].head.frontMatter.slug == "banjir-jakarta" && index.entries[1].summary.matter.slug == "banjir-jakarta-2")
+    }
+}
