@@ -11,14 +11,23 @@ public struct RelationPlanner: Sendable {
     /// Creates a planner.
     public init() {}
 
-    /// Relations by article slug.
+    /// Relations by article slug (of two articles with one slug, the newer's).
     public func relations(for articles: [ArticleSummary]) -> [String: ArticleRelations] {
+        let table = table(for: articles)
+        var result: [String: ArticleRelations] = [:]
+        result.reserveCapacity(articles.count)
+        for index in table.oldestFirst { result[articles[index].slug] = table.relations(of: index) }
+        return result
+    }
+
+    /// Each article's relations as positions in `articles` (a build asks for an article's
+    /// relations when its page is keyed or rendered: no table of summaries by slug is held).
+    public func table(for articles: [ArticleSummary]) -> RelationTable {
         let order = articles.indices.sorted { ArticleSummary.newestFirst(articles[$1], articles[$0]) }
         let timelines = Timelines(articles, order: order)
         var shared = [Int32](repeating: 0, count: order.count)
         var candidates: [Int] = []
-        var result: [String: ArticleRelations] = [:]
-        result.reserveCapacity(order.count)
+        var table = RelationTable(articles: articles, relatedCount: relatedCount, oldestFirst: order)
         for (index, articleIndex) in order.enumerated() {
             // Positions (in `order`) of the articles near this one on each of its tags, with
             // the number of its tags they share.
@@ -29,15 +38,13 @@ public struct RelationPlanner: Sendable {
                     shared[candidate] += 1
                 }
             }
-            let related = Self.best(relatedCount, of: candidates, shared: shared).map { articles[order[$0]] }
+            let related = Self.best(relatedCount, of: candidates, shared: shared).map { order[$0] }
             for candidate in candidates { shared[candidate] = 0 }
             candidates.removeAll(keepingCapacity: true)
-            result[articles[articleIndex].slug] = ArticleRelations(
-                related: related,
-                previous: index > 0 ? articles[order[index - 1]] : nil,
-                next: index + 1 < order.count ? articles[order[index + 1]] : nil)
+            table.set(articleIndex, related: related, previous: index > 0 ? order[index - 1] : nil,
+                      next: index + 1 < order.count ? order[index + 1] : nil)
         }
-        return result
+        return table
     }
 
     /// The `count` candidates sharing the most tags, newer (higher position) first among equals,

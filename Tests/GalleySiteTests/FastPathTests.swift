@@ -145,6 +145,13 @@ import Testing
             let planned = planner.relations(for: articles)
             let reference = Self.referenceRelations(for: articles, window: planner.window, relatedCount: planner.relatedCount)
             #expect(planned == reference, "round \(round)")
+            // The table a build keeps gives each article (by position) what the map gives its slug.
+            let table = planner.table(for: articles)
+            let slugCounts = Dictionary(articles.map { ($0.slug, 1) }, uniquingKeysWith: +)
+            #expect(table.count == articles.count)
+            for (index, article) in articles.enumerated() where slugCounts[article.slug] == 1 {
+                #expect(table.relations(of: index) == planned[article.slug], "round \(round), article \(index)")
+            }
         }
     }
 }

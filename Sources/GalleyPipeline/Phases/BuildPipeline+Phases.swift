@@ -86,27 +86,28 @@ extension BuildPipeline {
     /// render keeps its last good file when there is one. Returns the published articles'
     /// summaries; the records of those whose pages were rendered go to the build state
     /// (`published_articles`) a batch at a time. `relations`: each article's related articles
-    /// and neighbours, by slug.
-    func renderArticles(_ articles: ArticleIndex, relations: [String: ArticleRelations], bodies: DocumentBodies,
+    /// and neighbours, planned from the index's summaries in order (an entry's position is its
+    /// place in the table).
+    func renderArticles(_ articles: ArticleIndex, relations: RelationTable, bodies: DocumentBodies,
                         renderer: TemplatePageRenderer, keyer: RenderKey,
                         trusted: TrustedOutputs, previous: [String: OutputRecord], output: StreamedOutput, outputs: inout OutputSet,
                         report: inout BuildReport) throws(GalleyError) -> [ArticleSummary] {
         let entries = articles.entries
-        let key = { @Sendable (entry: ArticleIndex.Entry) in
-            keyer.article(entry.head, summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)
+        let key = { @Sendable (index: Int) in
+            keyer.article(entries[index].head, summary: entries[index].summary, relations: relations.relations(of: index))
         }
-        let results = try makePages(entries, phase: "render", path: \.summary.path, trusted: trusted, output: output,
+        let results = try makePages(Array(entries.indices), phase: "render", path: { entries[$0].summary.path }, trusted: trusted, output: output,
                                     current: { entries.map(\.summary.path) }, key: key, batchSize: Self.bodiesReadAtOnce) { batch in
-            bodies.bodies(of: batch.map(\.head.source))
-        } render: { entry, read throws(GalleyError) in
-            try renderer.renderArticle(try Self.document(entry.head, from: read), summary: entry.summary,
-                                       relations: relations[entry.summary.slug] ?? .none)
+            bodies.bodies(of: batch.map { entries[$0].head.source })
+        } render: { index, read throws(GalleyError) in
+            try renderer.renderArticle(try Self.document(entries[index].head, from: read), summary: entries[index].summary,
+                                       relations: relations.relations(of: index))
         }
         var published: [ArticleSummary] = []
         published.reserveCapacity(entries.count)
         var rendered: [(source: String, record: PublishedArticleRecord)] = []
         outputs.reserve(results: results)
-        for (entry, result) in zip(entries, results) {
+        for (index, (entry, result)) in zip(entries, results).enumerated() {
             let path = entry.summary.path
             if case .failedRender(let error) = result {
                 report.problems.append(error)
@@ -121,7 +122,7 @@ extension BuildPipeline {
             }
             published.append(entry.summary)
             if case .kept = result { continue }
-            rendered.append((entry.head.source, PublishedArticleRecord(summary: entry.summary, relations: relations[entry.summary.slug] ?? .none)))
+            rendered.append((entry.head.source, PublishedArticleRecord(summary: entry.summary, relations: relations.relations(of: index))))
             if rendered.count == Self.publishedArticlesSavedAtOnce {
                 try output.store.savePublishedArticles(rendered)
                 rendered.removeAll(keepingCapacity: true)

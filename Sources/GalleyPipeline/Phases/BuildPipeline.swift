@@ -172,7 +172,7 @@ public struct BuildPipeline: Sendable {
         sources.documents = []  // the index holds the heads now
         let summaries = articles.entries.map(\.summary)
         // Related articles and neighbours need the summaries only: planned while images are copied.
-        let relating = BackgroundWork { RelationPlanner().relations(for: summaries) }
+        let relating = BackgroundWork { RelationPlanner().table(for: summaries) }
         // So does the site, unless its feeds carry whole articles: in a build that re-renders
         // few pages (few sources changed, same render inputs), planned from every article while
         // images are copied and article pages rendered, and taken when every article is
