@@ -2,8 +2,8 @@
 /// matter (the whole schema, so a new field reaches list pages, feeds and templates by itself),
 /// its final slug and path, and its tags and region as terms.
 ///
-/// A summary is a value, but its fields live in one shared box (`Box`), replaced whole when a
-/// field is set: a build copies each summary into every list page, feed and relation it
+/// A summary is a value, but its fields live in one shared box (`FieldsBox`), replaced whole
+/// when a field is set: a build copies each summary into every list page, feed and relation it
 /// appears in (about fifteen), and a copy is then one reference instead of about 450 bytes and
 /// thirty retained strings (a 10,000-article build planned its site in 60 MB less).
 public struct ArticleSummary: Sendable, Hashable, Codable {
@@ -18,20 +18,12 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
         @usableFromInline var region: Term?
     }
 
-    /// The shared, never-mutated holder of the fields.
     @usableFromInline
-    final class Box: Sendable {
-        @usableFromInline let fields: Fields
-
-        @usableFromInline init(_ fields: Fields) { self.fields = fields }
-    }
-
-    @usableFromInline
-    var box: Box
+    var box: FieldsBox<Fields>
 
     @inlinable var fields: Fields {
         get { box.fields }
-        set { box = Box(newValue) }
+        set { box = FieldsBox(newValue) }
     }
 
     /// Unique slug; also the article's identity in feeds.
@@ -102,7 +94,7 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
 
     /// Creates a summary of front matter as it is (tags and region become terms).
     public init(slug: String, path: String, source: String, matter: FrontMatter) {
-        box = Box(Fields(slug: slug, path: path, source: source, matter: matter, tags: matter.tags.map(Term.init(name:)),
+        box = FieldsBox(Fields(slug: slug, path: path, source: source, matter: matter, tags: matter.tags.map(Term.init(name:)),
                          region: matter.region.map(Term.init(name:))))
     }
 
@@ -114,7 +106,7 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
         let matter = FrontMatter(title: title, date: published, dateSource: dateSource, modified: modified, author: byline,
                                  tags: tags.map(\.name), region: region?.name, summary: summary, image: image, imageCaption: imageCaption,
                                  section: section, sourceURL: sourceURL, lang: language, slug: slug)
-        box = Box(Fields(slug: slug, path: path, source: source, matter: matter, tags: tags, region: region))
+        box = FieldsBox(Fields(slug: slug, path: path, source: source, matter: matter, tags: tags, region: region))
     }
 
     /// The summary's box: copies share it (setting a field makes a new one), so equal
@@ -122,7 +114,7 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
     package var identity: ObjectIdentifier { ObjectIdentifier(box) }
 
     public static func == (lhs: ArticleSummary, rhs: ArticleSummary) -> Bool {
-        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+        FieldsBox.holdSame(lhs.box, rhs.box)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -131,7 +123,7 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
 
     /// Encoded as its fields (the same keys as before they moved into the box).
     public init(from decoder: any Decoder) throws {
-        box = Box(try Fields(from: decoder))
+        box = FieldsBox(try Fields(from: decoder))
     }
 
     public func encode(to encoder: any Encoder) throws {

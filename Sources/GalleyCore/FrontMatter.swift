@@ -35,20 +35,12 @@ public struct FrontMatter: Sendable, Hashable, Codable {
         @usableFromInline var extra: [String: FrontMatterValue]
     }
 
-    /// The shared, never-mutated holder of the fields.
     @usableFromInline
-    final class Box: Sendable {
-        @usableFromInline let fields: Fields
-
-        @usableFromInline init(_ fields: Fields) { self.fields = fields }
-    }
-
-    @usableFromInline
-    var box: Box
+    var box: FieldsBox<Fields>
 
     @inlinable var fields: Fields {
         get { box.fields }
-        set { box = Box(newValue) }
+        set { box = FieldsBox(newValue) }
     }
 
     @inlinable public var title: String {
@@ -132,7 +124,7 @@ public struct FrontMatter: Sendable, Hashable, Codable {
     @inlinable public func sharesStorage(with other: FrontMatter) -> Bool { box === other.box }
 
     public static func == (lhs: FrontMatter, rhs: FrontMatter) -> Bool {
-        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+        FieldsBox.holdSame(lhs.box, rhs.box)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -141,7 +133,7 @@ public struct FrontMatter: Sendable, Hashable, Codable {
 
     /// Coded as its fields (the same keys as before they moved into the box).
     public init(from decoder: any Decoder) throws {
-        box = Box(try Fields(from: decoder))
+        box = FieldsBox(try Fields(from: decoder))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -180,7 +172,7 @@ public struct FrontMatter: Sendable, Hashable, Codable {
         sourceURL: String? = nil, lang: String? = nil, slug: String? = nil, draft: Bool = false,
         extra: [String: FrontMatterValue] = [:]
     ) {
-        box = Box(Fields(title: title, date: date, dateSource: dateSource, modified: modified, author: author, editor: editor, tags: tags,
+        box = FieldsBox(Fields(title: title, date: date, dateSource: dateSource, modified: modified, author: author, editor: editor, tags: tags,
                          region: region, summary: summary, image: image, imageCaption: imageCaption, imageAlt: imageAlt, section: section,
                          sourceURL: sourceURL, lang: lang, slug: slug, draft: draft, extra: extra))
     }
