@@ -135,6 +135,16 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
         if lhs.published.date != rhs.published.date { return lhs.published.date > rhs.published.date }
         return lhs.slug < rhs.slug
     }
+
+    /// The positions of `articles` in `newestFirst` order, their dates read once each: a
+    /// comparison of two summaries reads each one's box and its front matter's box, and a sort
+    /// of 50,000 summaries makes about 800,000 comparisons, most of them cache misses.
+    public static func newestFirstOrder(_ articles: [ArticleSummary]) -> [Int] {
+        let dates = articles.map(\.published.date)
+        return articles.indices.sorted { lhs, rhs in
+            dates[lhs] != dates[rhs] ? dates[lhs] > dates[rhs] : articles[lhs].slug < articles[rhs].slug
+        }
+    }
 }
 
 /// One output file: a path relative to the output folder and its bytes.

@@ -24,7 +24,7 @@ public struct NewsSitePlanner: Sendable {
     /// Plans every non-article page of the site (index pages to render, and machine-readable
     /// files such as feeds and sitemaps).
     public func plan(_ articles: [ArticleSummary]) -> SitePlan {
-        let sorted = articles.sorted(by: ArticleSummary.newestFirst)
+        let sorted = ArticleSummary.newestFirstOrder(articles).map { articles[$0] }
         let feeds = AtomFeedWriter(config: config, now: now, body: feedBody)
         // The taxonomies (most of a site's list pages, and sorting the terms) are planned on
         // another thread while the home and archive pages are planned here.

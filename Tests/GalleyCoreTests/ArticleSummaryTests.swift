@@ -35,6 +35,19 @@ import Testing
         #expect(Set([one, changed]).count == 2)
     }
 
+    /// The order read by position is the order `newestFirst` sorts into, ties by slug included.
+    @Test func newestFirstOrderIsTheSortByNewestFirst() {
+        var random = SystemRandomNumberGenerator()
+        let articles = (0..<500).map { index in
+            ArticleSummary(slug: "a\(index)", title: "A", path: "a\(index)/index.html",
+                           published: Timestamp(date: Date(timeIntervalSince1970: Double(Int.random(in: 0..<40, using: &random)) * 3600),
+                                                utcOffsetSeconds: 0),
+                           source: "\(index).md")
+        }.shuffled()
+        #expect(ArticleSummary.newestFirstOrder(articles).map { articles[$0].slug } == articles.sorted(by: ArticleSummary.newestFirst).map(\.slug))
+        #expect(ArticleSummary.newestFirstOrder([]).isEmpty)
+    }
+
     /// Encoded as the fields themselves, with the keys the struct had before the box.
     @Test func codingKeepsTheFieldKeys() throws {
         let summary = Self.sample()
