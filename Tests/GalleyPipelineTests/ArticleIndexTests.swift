@@ -6,8 +6,8 @@ import Testing
 /// The index gives each published document its final slug and summary.
 @Suite struct ArticleIndexTests {
     static func head(_ source: String, title: String, day: Double) -> DocumentHead {
-        let matter = FrontMatter(title: title, date: Timestamp(date: Date(timeIntervalSince1970: 1_700_000_000 + day * 86_400), utcOffsetSeconds: 7 * 3600),
-                                 tags: ["Banjir"], slug: Slug.make(title))
+        let date = Timestamp(date: Date(timeIntervalSince1970: 1_700_000_000 + day * 86_400), utcOffsetSeconds: 7 * 3600)
+        let matter = FrontMatter(title: title, date: date, tags: ["Banjir"], slug: Slug.make(title))
         return DocumentHead(ArticleDocument(source: source, frontMatter: matter, body: "Isi.\n"))
     }
 

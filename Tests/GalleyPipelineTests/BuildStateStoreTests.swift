@@ -356,7 +356,8 @@ import Testing
         outputs["a.html"] = OutputRecord(renderKey: "a", stamp: FileStamp(size: 1, modified: 1))
         outputs["z.html"] = OutputRecord(renderKey: "z", stamp: FileStamp(size: 1, modified: 1))
         #expect(throws: GalleyError.self) {
-            try store.finishWriting(["a.html", "z.html"].map { ($0, outputs[$0]!) }, removed: ["feed.xml"], build: LastBuild(), problems: [], stale: [])
+            try store.finishWriting(["a.html", "z.html"].map { ($0, outputs[$0]!) }, removed: ["feed.xml"], build: LastBuild(), problems: [],
+                                    stale: [])
         }
         let reopened = try BuildStateStore(url: url)
         #expect(try reopened.sourceRecords(Array(sources.keys), extractionKey: "k1", jobs: 2) == sources.asRead)

@@ -230,7 +230,7 @@ extension BuildPipeline {
         report.problems.sort { ($0.source ?? "", $0.reason) < ($1.source ?? "", $1.reason) }
         var build = last
         build.complete = true
-        try output.store.finishWriting(records.map { (path: $0.key, record: $0.value) }, removed: [], kept: previous, build: build, problems: report.problems,
-                                       stale: report.stale)
+        try output.store.finishWriting(records.map { (path: $0.key, record: $0.value) }, removed: [], kept: previous, build: build,
+                                       problems: report.problems, stale: report.stale)
     }
 }
