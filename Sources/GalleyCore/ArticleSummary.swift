@@ -113,14 +113,6 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
     /// identities mean equal summaries. Valid only while a copy of the summary is alive.
     package var identity: ObjectIdentifier { ObjectIdentifier(box) }
 
-    public static func == (lhs: ArticleSummary, rhs: ArticleSummary) -> Bool {
-        FieldsBox.holdSame(lhs.box, rhs.box)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        box.fields.hash(into: &hasher)
-    }
-
     /// Encoded as its fields (the same keys as before they moved into the box).
     public init(from decoder: any Decoder) throws {
         box = FieldsBox(try Fields(from: decoder))

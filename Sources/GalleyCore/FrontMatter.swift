@@ -123,14 +123,6 @@ public struct FrontMatter: Sendable, Hashable, Codable {
     /// Whether both hold the same box (then they are equal without comparing fields).
     @inlinable public func sharesStorage(with other: FrontMatter) -> Bool { box === other.box }
 
-    public static func == (lhs: FrontMatter, rhs: FrontMatter) -> Bool {
-        FieldsBox.holdSame(lhs.box, rhs.box)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        box.fields.hash(into: &hasher)
-    }
-
     /// Coded as its fields (the same keys as before they moved into the box).
     public init(from decoder: any Decoder) throws {
         box = FieldsBox(try Fields(from: decoder))
