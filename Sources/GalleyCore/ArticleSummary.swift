@@ -132,9 +132,20 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
     /// comparison of two summaries reads each one's box and its front matter's box, and a sort
     /// of 50,000 summaries makes about 800,000 comparisons, most of them cache misses.
     public static func newestFirstOrder(_ articles: [ArticleSummary]) -> [Int] {
+        order(articles, newestFirst: true)
+    }
+
+    /// The same order reversed, oldest first (ties by slug, last first), dates read once each.
+    public static func oldestFirstOrder(_ articles: [ArticleSummary]) -> [Int] {
+        order(articles, newestFirst: false)
+    }
+
+    /// `newestFirst` on positions, or its mirror (each comparison with its sides swapped).
+    private static func order(_ articles: [ArticleSummary], newestFirst: Bool) -> [Int] {
         let dates = articles.map(\.published.date)
         return articles.indices.sorted { lhs, rhs in
-            dates[lhs] != dates[rhs] ? dates[lhs] > dates[rhs] : articles[lhs].slug < articles[rhs].slug
+            let (first, second) = newestFirst ? (lhs, rhs) : (rhs, lhs)
+            return dates[first] != dates[second] ? dates[first] > dates[second] : articles[first].slug < articles[second].slug
         }
     }
 }

@@ -23,11 +23,7 @@ public struct RelationPlanner: Sendable {
     /// Each article's relations as positions in `articles` (a build asks for an article's
     /// relations when its page is keyed or rendered: no table of summaries by slug is held).
     public func table(for articles: [ArticleSummary]) -> RelationTable {
-        // Oldest first (`newestFirst` reversed), the dates read once each (`newestFirstOrder`).
-        let dates = articles.map(\.published.date)
-        let order = articles.indices.sorted { lhs, rhs in
-            dates[lhs] != dates[rhs] ? dates[lhs] < dates[rhs] : articles[rhs].slug < articles[lhs].slug
-        }
+        let order = ArticleSummary.oldestFirstOrder(articles)
         let timelines = Timelines(articles, order: order)
         var shared = [Int32](repeating: 0, count: order.count)
         var candidates: [Int] = []

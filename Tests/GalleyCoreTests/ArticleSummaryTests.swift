@@ -35,7 +35,8 @@ import Testing
         #expect(Set([one, changed]).count == 2)
     }
 
-    /// The order read by position is the order `newestFirst` sorts into, ties by slug included.
+    /// The orders read by position are the orders `newestFirst` sorts into and its mirror, ties by
+    /// slug included.
     @Test func newestFirstOrderIsTheSortByNewestFirst() {
         var random = SystemRandomNumberGenerator()
         let articles = (0..<500).map { index in
@@ -45,6 +46,8 @@ import Testing
                            source: "\(index).md")
         }.shuffled()
         #expect(ArticleSummary.newestFirstOrder(articles).map { articles[$0].slug } == articles.sorted(by: ArticleSummary.newestFirst).map(\.slug))
+        #expect(ArticleSummary.oldestFirstOrder(articles).map { articles[$0].slug }
+                == articles.sorted { ArticleSummary.newestFirst($1, $0) }.map(\.slug))
         #expect(ArticleSummary.newestFirstOrder([]).isEmpty)
     }
 
