@@ -2,10 +2,10 @@
 /// matter (the whole schema, so a new field reaches list pages, feeds and templates by itself),
 /// its final slug and path, and its tags and region as terms.
 ///
-/// A summary is a value, but its fields live in one shared box (`FieldsBox`), replaced whole
-/// when a field is set: a build copies each summary into every list page, feed and relation it
-/// appears in (about fifteen), and a copy is then one reference instead of about 450 bytes and
-/// thirty retained strings (a 10,000-article build planned its site in 60 MB less).
+/// A summary is a value, but its fields live in one shared box (`FieldsBox`, copied when a
+/// field is set while another value holds it): a build copies each summary into every list
+/// page, feed and relation it appears in (about fifteen), and a copy is then one reference
+/// instead of about 450 bytes and thirty retained strings (a 10,000-article build planned its site in 60 MB less).
 public struct ArticleSummary: Sendable, Hashable, Codable {
     /// The fields, as the struct held them before they moved into the box.
     @usableFromInline
@@ -24,6 +24,11 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
     @inlinable var fields: Fields {
         get { box.fields }
         set { box = FieldsBox(newValue) }
+        // Copy on write: a box held by this value alone is changed in place.
+        _modify {
+            if !isKnownUniquelyReferenced(&box) { box = FieldsBox(box.fields) }
+            yield &box.fields
+        }
     }
 
     /// Unique slug; also the article's identity in feeds.

@@ -6,10 +6,10 @@
 /// extractor fills in also needs its `ArticleMetadata` property, the code that reads it from the
 /// page, and its line in `MarkdownNormalizer.normalize`.)
 ///
-/// Front matter is a value whose fields live in one shared box, replaced whole when a field is
-/// set (as `ArticleSummary`'s): an article's head and its summary hold the same front matter
-/// (the summary's differs only where the index or `URLPolicy` changed a field), and each copy
-/// is one reference instead of about 250 bytes and fifteen retained strings.
+/// Front matter is a value whose fields live in one shared box, copied when a field is set
+/// while another value holds it (as `ArticleSummary`'s): an article's head and its summary hold
+/// the same front matter (the summary's differs only where the index or `URLPolicy` changed a
+/// field), and each copy is one reference instead of about 250 bytes and fifteen retained strings.
 public struct FrontMatter: Sendable, Hashable, Codable {
     /// The fields, as the struct held them before they moved into the box (coded under the
     /// same keys).
@@ -41,6 +41,11 @@ public struct FrontMatter: Sendable, Hashable, Codable {
     @inlinable var fields: Fields {
         get { box.fields }
         set { box = FieldsBox(newValue) }
+        // Copy on write: a box held by this value alone is changed in place.
+        _modify {
+            if !isKnownUniquelyReferenced(&box) { box = FieldsBox(box.fields) }
+            yield &box.fields
+        }
     }
 
     @inlinable public var title: String {
