@@ -106,12 +106,45 @@ public enum URLPolicy {
     }
 
     /// Whether `url` is a `data:` URI.
+    ///
+    /// Read as bytes (it runs for every image of every article on every build): the first five
+    /// are `data:` in any case, and the colon ends its character (the sixth byte is ASCII), as
+    /// in a comparison of the first five characters.
     public static func isDataURI(_ url: String) -> Bool {
-        url.utf8.count > 5 && url.prefix(5).lowercased() == "data:"
+        let bytes = url.utf8
+        guard bytes.count > 5 else { return false }
+        var index = bytes.startIndex
+        for expected in "data:".utf8 {
+            let byte = bytes[index]
+            guard byte == expected || (expected != UInt8(ascii: ":") && byte | 0x20 == expected) else { return false }
+            index = bytes.index(after: index)
+        }
+        return bytes[index] < 0x80 || url.prefix(5).lowercased() == "data:"
     }
 
     /// The lower-cased scheme of a URL string, or nil for a relative reference.
+    ///
+    /// Read as bytes: a scheme is ASCII, and a colon followed by an ASCII byte (or nothing)
+    /// is a character of its own. Otherwise (a combining mark after the first colon) the string
+    /// is read as characters, where the colon and its mark are one character, not a colon.
     public static func scheme(of url: String) -> String? {
+        let bytes = url.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let next = bytes.index(after: colon)
+        guard next == bytes.endIndex || bytes[next] < 0x80 else { return schemeByCharacters(of: url) }
+        let candidate = bytes[..<colon]
+        guard let first = candidate.first, isASCIILetter(first),
+              candidate.allSatisfy({ isASCIILetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
+        else { return nil }
+        return String(decoding: candidate.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+    }
+
+    /// `scheme(of:)` read as characters.
+    static func schemeByCharacters(of url: String) -> String? {
         guard let colon = url.firstIndex(of: ":") else { return nil }
         let candidate = url[..<colon]
         guard let first = candidate.first, first.isASCII, first.isLetter,

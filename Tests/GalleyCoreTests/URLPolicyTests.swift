@@ -23,6 +23,21 @@ import Testing
         #expect(URLPolicy.safeURL(url, base: "https://example.org/a/b.html") == expected)
     }
 
+    /// The byte-wise scheme and `data:` checks agree with the same checks over characters,
+    /// including a colon that a combining mark joins (`:\u{301}` is one character, not a colon).
+    @Test func schemesReadAsBytesAgreeWithCharacters() {
+        let tricky = ["https://a.org/x.jpg", "HTTP://A.ORG", "data:image/png;base64,AA", "DaTa:x", "data:", "data:\u{301}image/png,x",
+                      "http:\u{301}x:y", "h\u{301}ttp://a", "\u{600}http:x", "1http://a", "+a:b", "a+b-c.d:e", "img/x.jpg", ":x", "a:",
+                      "é:x", "x\u{301}:y", "data\u{301}:x", "dat:", "DATA:\u{0}", "mailto:a@b", "galley-inline:abc", "ﬀ:x", "Ｈttp:x"]
+        var random = SystemRandomNumberGenerator()
+        let pieces = ["a", "Z", "9", "+", "-", ".", ":", "/", "\u{301}", "é", "\u{600}", "d", "ata", "DATA", " ", "#"]
+        let generated = (0..<2000).map { _ in (0..<Int.random(in: 0...7, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined() }
+        for url in tricky + generated {
+            #expect(URLPolicy.scheme(of: url) == URLPolicy.schemeByCharacters(of: url), "\(url.unicodeScalars.map(\.value))")
+            #expect(URLPolicy.isDataURI(url) == (url.utf8.count > 5 && url.prefix(5).lowercased() == "data:"), "\(url.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test func relativeURLsWithoutABaseAreDropped() {
         #expect(URLPolicy.safeURL("/x.jpg", base: nil) == nil)
     }

@@ -257,10 +257,13 @@ struct ImageStage {
     /// image, then its body's.
     static func imageURLs(of document: DocumentHead) -> [String] {
         var urls: [String] = []
-        for url in [document.frontMatter.image].compactMap(\.self) + document.bodyImages where !urls.contains(url) {
+        func add(_ url: String) {
+            guard !urls.contains(url) else { return }
             let scheme = URLPolicy.scheme(of: url)
             if scheme == "http" || scheme == "https" || scheme == "data" || InlinePicture.isName(url) { urls.append(url) }
         }
+        if let image = document.frontMatter.image { add(image) }
+        for url in document.bodyImages { add(url) }
         return urls
     }
 
