@@ -57,17 +57,24 @@ extension ArticleIndex {
     /// with the same slug (front matter `slug`, else made from its title) replaces — so an
     /// article corrected by hand stays corrected on every build. A draft `.md` replaces too
     /// (and keeps the article unpublished).
+    ///
+    /// Slugs are made only where they can pair: a content folder of Markdown files alone (or of
+    /// scraped pages alone) has no correction to apply, and its documents come back as given.
     static func applyingOverrides(_ sources: [Source]) -> (documents: [DocumentHead], overrides: [MarkdownOverride]) {
+        guard sources.contains(where: \.isMarkdown), sources.contains(where: { !$0.isMarkdown }) else {
+            return (sources.map(\.document), [])
+        }
         var markdownBySlug: [String: DocumentHead] = [:]
         for source in sources where source.isMarkdown {
             let slug = Self.slug(of: source.document)
             if markdownBySlug[slug] == nil { markdownBySlug[slug] = source.document }
         }
         var documents: [DocumentHead] = []
+        documents.reserveCapacity(sources.count)
         var overrides: [MarkdownOverride] = []
         for source in sources {
-            let slug = Self.slug(of: source.document)
-            if !source.isMarkdown, let markdown = markdownBySlug[slug], Self.isCorrection(markdown, of: source.document) {
+            if !source.isMarkdown, case let slug = Self.slug(of: source.document), let markdown = markdownBySlug[slug],
+               Self.isCorrection(markdown, of: source.document) {
                 overrides.append(MarkdownOverride(slug: slug, markdown: markdown.source, page: source.document.source))
             } else {
                 documents.append(source.document)

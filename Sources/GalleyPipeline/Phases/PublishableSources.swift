@@ -21,16 +21,18 @@ struct PublishableSources {
     init(_ processed: [ProcessedSource], bodies: DocumentBodies) {
         self.processed = processed
         var candidates: [ArticleIndex.Source] = []
+        candidates.reserveCapacity(processed.count)
+        // The fetch times of scraped pages (not of `.md` files): a document is a page when it has one.
         var fetched: [String: Date] = [:]
         for source in processed {
             guard let document = source.head else { continue }
-            candidates.append(.init(document: document, isMarkdown: source.file.kind == .markdown))
-            fetched[document.source] = source.fetched
+            let isMarkdown = source.file.kind == .markdown
+            candidates.append(.init(document: document, isMarkdown: isMarkdown))
+            if !isMarkdown { fetched[document.source] = source.fetched }
         }
         let resolved = ArticleIndex.applyingOverrides(candidates)
         overrides = Dictionary(resolved.overrides.map { ($0.page, $0) }, uniquingKeysWith: { first, _ in first })
-        let markdownSources = Set(candidates.filter(\.isMarkdown).map(\.document.source))
-        let pages = resolved.documents.filter { !markdownSources.contains($0.source) }
+        let pages = fetched.isEmpty ? [] : resolved.documents.filter { fetched[$0.source] != nil }
         let filtered = DuplicateFilter.filter(pages.map { .init(document: $0, fetched: fetched[$0.source] ?? .distantPast) },
                                               bands: bodies.bands(of:), bodies: bodies.bodies(of:))
         duplicates = Dictionary(filtered.duplicates.map { ($0.dropped, $0) }, uniquingKeysWith: { first, _ in first })
