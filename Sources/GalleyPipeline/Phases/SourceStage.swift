@@ -47,6 +47,8 @@ struct SourceStage {
         var freshness: Freshness
         /// The stored fingerprint brought up to date (new mtime, racy flag) when fresh.
         var fingerprint: SourceFingerprint?
+        /// Whether the build state has a record of the file.
+        var wasStored = false
     }
 
     /// `content`: the content folder the files' paths are relative to (discovered there), which
@@ -66,15 +68,19 @@ struct SourceStage {
         let counter = progress.map { ProgressCounter(phase: "extract", total: files.count, progress: $0) }
         var result = Result(sources: [])
         result.sources.reserveCapacity(files.count)
-        var removed = Set(stored.keys)
+        // The stored records whose sources are gone. When every one is of a file listed now (the
+        // usual case: no source deleted, no archive), those are the listed files that vanished
+        // while the build read them; else every stored path not seen again below.
+        let everyStoredPathListed = checks.count(where: \.wasStored) == stored.count
+        var removed = everyStoredPathListed ? [] : Set(stored.keys)
         // Batch k + 1 is processed on the other threads while batch k is saved on this one.
         var unsaved: Batch?
         for start in stride(from: 0, to: checks.count, by: batchSize) {
-            let batchChecks = Array(checks[start..<min(start + batchSize, checks.count)])
+            let batchRange = start..<min(start + batchSize, checks.count)
             let processing = BackgroundWork { [self] in
-                parallelMap(batchChecks, jobs: jobs) { check in
+                parallelMap(Array(batchRange), jobs: jobs) { index in
                     defer { counter?.advance() }
-                    return made[check.file.path] ?? outcome(check, stored: fresh[check.file.path])
+                    return made[checks[index].file.path] ?? outcome(checks[index], stored: fresh[checks[index].file.path])
                 }
             }
             // A failed save is reported once the batch in flight is done, never left running.
@@ -84,11 +90,14 @@ struct SourceStage {
             try keepLastGoodVersions(&results, store: store, extractionKey: extractionKey, fresh: fresh, stored: stored)
             let everyRecord = try store.writesEveryRecord(extractionKey: extractionKey)
             var batch = Batch()
-            for (check, (source, record)) in zip(batchChecks, results) {
+            for (index, (source, record)) in zip(batchRange, results) {
                 result.sources.append(source)
-                guard let record else { continue }
-                removed.remove(source.file.path)
-                let changed = check.freshness != .unchanged || !source.reused
+                guard let record else {
+                    if everyStoredPathListed, checks[index].wasStored { removed.insert(source.file.path) }
+                    continue
+                }
+                if !everyStoredPathListed { removed.remove(source.file.path) }
+                let changed = checks[index].freshness != .unchanged || !source.reused
                 if changed { batch.changed.insert(source.file.path) }
                 if changed || everyRecord { batch.records[source.file.path] = record }
             }
@@ -140,14 +149,15 @@ struct SourceStage {
     private func check(_ file: SourceFile, in content: FolderStamps, seen: SourceStamps?, recorded: SourceFingerprint?) -> Check {
         let stamp = seen.map(\.file) ?? content.stamp(file.path)
         let sidecar = seen.map(\.sidecar) ?? file.sidecarPath.flatMap { FileStamp.of(path: $0) }
-        guard reuse, let stamp else { return Check(file: file, stamp: stamp, sidecar: sidecar, freshness: .changed) }
+        let wasStored = recorded != nil
+        guard reuse, let stamp else { return Check(file: file, stamp: stamp, sidecar: sidecar, freshness: .changed, wasStored: wasStored) }
         if let verified = seen?.verified {
-            return Check(file: file, stamp: stamp, sidecar: sidecar, freshness: .sameBytes, fingerprint: verified)
+            return Check(file: file, stamp: stamp, sidecar: sidecar, freshness: .sameBytes, fingerprint: verified, wasStored: wasStored)
         }
         let (freshness, fingerprint) = Freshness.bySourceBytes(stamp: stamp, sidecar: sidecar, recorded: recorded) { stamp in
             content.bytes(file.path, ifStamped: stamp)
         }
-        return Check(file: file, stamp: stamp, sidecar: sidecar, freshness: freshness, fingerprint: fingerprint)
+        return Check(file: file, stamp: stamp, sidecar: sidecar, freshness: freshness, fingerprint: fingerprint, wasStored: wasStored)
     }
 
     /// The processed source and its new record (nil when the file vanished). A fresh record is
@@ -196,8 +206,7 @@ struct SourceStage {
     private func keepLastGoodVersions(_ results: inout [Made], store: BuildStateStore, extractionKey: String,
                                       fresh: [String: SourceRecord], stored: [String: SourceFingerprint]) throws(GalleyError) {
         let failing = results.indices.filter { index in
-            let (source, record) = results[index]
-            return !source.reused && record?.problem != nil && stored[source.file.path] != nil
+            !results[index].source.reused && results[index].record?.problem != nil && stored[results[index].source.file.path] != nil
         }
         guard !failing.isEmpty else { return }
         let unread = failing.map { results[$0].0.file.path }.filter { fresh[$0] == nil }
