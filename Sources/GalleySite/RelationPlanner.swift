@@ -23,7 +23,11 @@ public struct RelationPlanner: Sendable {
     /// Each article's relations as positions in `articles` (a build asks for an article's
     /// relations when its page is keyed or rendered: no table of summaries by slug is held).
     public func table(for articles: [ArticleSummary]) -> RelationTable {
-        let order = ArticleSummary.oldestFirstOrder(articles)
+        table(for: articles, order: ArticleSummary.oldestFirstOrder(articles))
+    }
+
+    /// `table(for:)` with the articles' oldest-first order given (`ArticleSummary.oldestFirstOrder`).
+    package func table(for articles: [ArticleSummary], order: [Int]) -> RelationTable {
         let timelines = Timelines(articles, order: order)
         var shared = [Int32](repeating: 0, count: order.count)
         var candidates: [Int] = []

@@ -24,6 +24,27 @@ public struct RelationTable: Sendable {
         next = Array(repeating: -1, count: articles.count)
     }
 
+    /// The table `storedPositions` gave for the same articles (in the same order, with the same
+    /// tags, as the build state's key of it says); nil when the positions do not fit them.
+    package init?(articles: [ArticleSummary], relatedCount: Int, storedPositions stored: [Int32]) {
+        let count = articles.count, slots = max(0, relatedCount)
+        guard stored.count == count * (slots + 3), stored.allSatisfy({ $0 >= -1 && $0 < count }) else { return nil }
+        self.articles = articles
+        self.relatedCount = slots
+        related = Array(stored[0..<(count * slots)])
+        previous = Array(stored[(count * slots)..<(count * (slots + 1))])
+        next = Array(stored[(count * (slots + 1))..<(count * (slots + 2))])
+        let order = stored[(count * (slots + 2))...].map(Int.init)
+        guard Set(order).count == count, !order.contains(-1) else { return nil }
+        oldestFirst = order
+    }
+
+    /// The table as positions for the build state: the related articles', then the previous
+    /// and next ones', then the oldest-first order.
+    package var storedPositions: [Int32] {
+        related + previous + next + oldestFirst.map(Int32.init)
+    }
+
     mutating func set(_ index: Int, related best: [Int], previous before: Int?, next after: Int?) {
         for (slot, position) in best.prefix(relatedCount).enumerated() { related[index * relatedCount + slot] = Int32(position) }
         previous[index] = before.map(Int32.init) ?? -1

@@ -22,7 +22,8 @@ import GalleySite
 /// 4a. copy the images articles show that the scrape has into `media/` (sized, WebP; files
 ///     made from the same bytes and settings by the last build are kept), writing each
 ///     image's files as soon as they are made
-/// 5. plan related articles and previous/next links, render article pages whose inputs changed,
+/// 5. plan related articles and previous/next links (or take the last build's, planned from the
+///    same order and tags), render article pages whose inputs changed,
 ///    writing each (atomically, only when its bytes changed) as soon as it is rendered
 /// 6. plan the site (indices, feeds, sitemap; in a build of few changed sources, planned during
 ///    steps 4a–5) and render and write its changed pages the same way
@@ -171,8 +172,11 @@ public struct BuildPipeline: Sendable {
         var articles = ArticleIndex(documents: sources.documents, config: config, jobs: options.jobs)
         sources.documents = []  // the index holds the heads now
         let summaries = articles.entries.map(\.summary)
-        // Related articles and neighbours need the summaries only: planned while images are copied.
-        let relating = BackgroundWork { RelationPlanner().table(for: summaries) }
+        // Related articles and neighbours need the summaries only: planned while images are
+        // copied, or taken from the build state when the last build planned them from the same
+        // order and tags (`RelationCache`).
+        let storedRelations = options.full ? nil : try store.relations()
+        let relating = BackgroundWork { RelationCache.table(for: summaries, stored: storedRelations) }
         // So does the site, unless its feeds carry whole articles: in a build that re-renders
         // few pages (few sources changed, same render inputs), planned from every article while
         // images are copied and article pages rendered, and taken when every article is
@@ -198,7 +202,9 @@ public struct BuildPipeline: Sendable {
             let keyer = RenderKey(inputs: keys.renderInputs, entries: articles.entries, images: images.images, imageSignatures: images.signatures,
                                   jobs: options.jobs)
             let trusted = TrustedOutputs(!options.full && last.renderInputsKey == keys.renderInputs ? previous : [:], unchanged: unchangedOutputs)
-            published = try renderArticles(articles, relations: relating.wait(), bodies: bodies, renderer: renderer, keyer: keyer, trusted: trusted,
+            let relations = relating.wait()
+            if relations.planned { try store.saveRelations(relations.stored) }
+            published = try renderArticles(articles, relations: relations.table, bodies: bodies, renderer: renderer, keyer: keyer, trusted: trusted,
                                            previous: previous, output: output, outputs: &outputs, report: &report)
             report.phases.append(clock.lap("render"))
 

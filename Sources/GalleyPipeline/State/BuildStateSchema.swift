@@ -16,7 +16,7 @@ enum BuildStateSchema {
     /// (The documents' own layout follows the front-matter schema and is checked by
     /// `meta.document_schema`; and a galley binary other than the one that saved the state
     /// reuses no document and no page anyway: `BuildKeys.toolIdentity` is part of every key.)
-    static let version: Int32 = 10
+    static let version: Int32 = 11
 
     /// The tables, created together in one transaction.
     static let tables = """
@@ -137,6 +137,16 @@ enum BuildStateSchema {
             form TEXT NOT NULL,
             tool TEXT NOT NULL                -- BuildKeys.toolIdentity of the galley that made it
         ) WITHOUT ROWID;
+        -- Every article's related articles and neighbours as a build last planned them
+        -- (RelationTable.storedPositions: positions in the published articles' order, 32-bit
+        -- little-endian), with the key of what they were planned from (RelationCache.key: galley,
+        -- the articles' oldest-first order and each one's tags): a build with the same key takes
+        -- them instead of planning again. One row.
+        CREATE TABLE relations (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            key TEXT NOT NULL,
+            positions BLOB NOT NULL
+        );
         -- The problems the last build reported, in its order, repeated by a build that finds nothing changed.
         CREATE TABLE problems (
             position INTEGER PRIMARY KEY,

@@ -1,0 +1,118 @@
+import Foundation
+import GalleyCore
+@testable import GalleyPipeline
+import GalleySite
+import GalleyTestSupport
+import Testing
+
+/// Related articles and neighbours are taken from the build state when the planner's inputs
+/// (the oldest-first order and the tags) are those they were planned from, and planned again
+/// otherwise.
+@Suite struct RelationCacheTests {
+    static let tags = (0..<12).map { Term(name: "Topik \($0)") }
+
+    static func articles(_ count: Int, random: inout SeededRandom) -> [ArticleSummary] {
+        (0..<count).map { index in
+            ArticleSummary(slug: "a\(index)", title: "Judul \(index)", path: "a\(index)/index.html",
+                           published: Timestamp(date: Date(timeIntervalSince1970: Double(random.below(2_000)) * 3600), utcOffsetSeconds: 0),
+                           tags: (0..<random.below(4)).map { _ in random.pick(tags) }, source: "\(index).md")
+        }
+    }
+
+    static func allRelations(_ table: RelationTable) -> [ArticleRelations] {
+        (0..<table.count).map { table.relations(of: $0) }
+    }
+
+    @Test func aTableTakenFromTheStateIsThePlannedTable() {
+        var random = SeededRandom(seed: 17)
+        for round in 0..<10 {
+            let articles = Self.articles(20 + random.below(300), random: &random)
+            let planned = RelationCache.table(for: articles, stored: nil)
+            #expect(planned.planned)
+            let taken = RelationCache.table(for: articles, stored: planned.stored)
+            #expect(!taken.planned && taken.key == planned.key, "round \(round)")
+            #expect(Self.allRelations(taken.table) == Self.allRelations(planned.table), "round \(round)")
+            #expect(taken.table.oldestFirst == planned.table.oldestFirst)
+        }
+    }
+
+    /// A title (and with it the slug, the path, the card) is not a planner input; a tag, a date
+    /// that reorders, another article and the planner's settings are.
+    @Test func theKeyIsTheOrderAndTheTagsOnly() {
+        var random = SeededRandom(seed: 3)
+        let articles = Self.articles(200, random: &random)
+        let planner = RelationPlanner()
+        let key = { (list: [ArticleSummary], planner: RelationPlanner) in
+            RelationCache.key(of: list, order: ArticleSummary.oldestFirstOrder(list), planner: planner)
+        }
+        let base = key(articles, planner)
+        var retitled = articles
+        retitled[7] = ArticleSummary(slug: "judul-baru", title: "Judul baru", path: "judul-baru/index.html", published: articles[7].published,
+                                     tags: articles[7].tags, source: articles[7].source)
+        #expect(key(retitled, planner) == base)
+        var retagged = articles
+        retagged[7] = ArticleSummary(slug: "a7", title: "Judul 7", path: "a7/index.html", published: articles[7].published,
+                                     tags: articles[7].tags + [Term(name: "Topik baru")], source: articles[7].source)
+        #expect(key(retagged, planner) != base)
+        let newest = ArticleSummary.oldestFirstOrder(articles).last!
+        var redated = articles
+        redated[newest] = ArticleSummary(slug: articles[newest].slug, title: "Judul", path: articles[newest].path,
+                                         published: Timestamp(date: Date(timeIntervalSince1970: -3600), utcOffsetSeconds: 0),
+                                         tags: articles[newest].tags, source: articles[newest].source)
+        #expect(key(redated, planner) != base)
+        #expect(key(articles + Self.articles(1, random: &random), planner) != base)
+        var narrower = planner
+        narrower.window = 3
+        #expect(key(articles, narrower) != base)
+    }
+
+    /// Positions saved for other articles (or damaged) are not taken, even under the right key.
+    @Test func positionsThatDoNotFitAreNotTaken() {
+        var random = SeededRandom(seed: 9)
+        let articles = Self.articles(50, random: &random)
+        let planned = RelationCache.table(for: articles, stored: nil)
+        var short = planned.stored
+        short.positions.removeLast()
+        var outOfRange = planned.stored
+        outOfRange.positions[0] = 50
+        var repeated = planned.stored
+        repeated.positions[repeated.positions.count - 1] = repeated.positions[repeated.positions.count - 2]
+        for stored in [short, outOfRange, repeated] {
+            let outcome = RelationCache.table(for: articles, stored: stored)
+            #expect(outcome.planned && Self.allRelations(outcome.table) == Self.allRelations(planned.table))
+        }
+    }
+
+    @Test func theStateKeepsOneTable() throws {
+        let folder = TemporaryFolder.make("relation-cache")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try BuildStateStore(url: folder.appendingPathComponent("state.sqlite"))
+        #expect(try store.relations() == nil)
+        let first = BuildStateStore.StoredRelations(key: "k1", positions: [3, -1, 0, Int32.max, Int32.min])
+        try store.saveRelations(first)
+        #expect(try store.relations() == first)
+        let second = BuildStateStore.StoredRelations(key: "k2", positions: [])
+        try store.saveRelations(second)
+        #expect(try store.relations() == second)
+    }
+
+    /// A build after a title edit takes the table (the key stays); one after a tag edit plans
+    /// it again; both publish what a clean build of the same content does.
+    @Test func aTitleEditKeepsTheTableAndATagEditReplansIt() throws {
+        let site = try IncrementalBuildTests().makeSite("relation-cache-build", count: 12)
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        _ = try site.build()
+        let state = try BuildStateStore(url: BuildState(output: site.output, cache: nil).database)
+        let first = try #require(try state.relations())
+        let url = SyntheticSite.url(4, in: site.content)
+        try Data(SyntheticSite.article(4, title: "Judul yang diperbarui").utf8).write(to: url)
+        _ = try site.build()
+        #expect(try state.relations()?.key == first.key)
+        #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()))
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "tags: [", with: "tags: [\"Topik tambahan\", ").utf8).write(to: url)
+        _ = try site.build()
+        #expect(try state.relations()?.key != first.key)
+        #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()))
+    }
+}
