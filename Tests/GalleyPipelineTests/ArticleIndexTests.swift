@@ -11,6 +11,21 @@ import Testing
         return DocumentHead(ArticleDocument(source: source, frontMatter: matter, body: "Isi.\n"))
     }
 
+    /// A `.md` file replaces the page of its slug; Markdown alone (or pages alone) comes back
+    /// as given, with no slug made.
+    @Test func overridesPairMarkdownWithPagesOnly() {
+        let page = Self.head("a.html", title: "Banjir Jakarta", day: 1), correction = Self.head("koreksi.md", title: "Banjir Jakarta", day: 1)
+        let other = Self.head("b.md", title: "Gempa Cianjur", day: 2)
+        let mixed = ArticleIndex.applyingOverrides([.init(document: page, isMarkdown: false), .init(document: correction, isMarkdown: true),
+                                                    .init(document: other, isMarkdown: true)])
+        #expect(mixed.documents.map(\.source) == ["koreksi.md", "b.md"])
+        #expect(mixed.overrides == [MarkdownOverride(slug: "banjir-jakarta", markdown: "koreksi.md", page: "a.html")])
+        let markdownOnly = ArticleIndex.applyingOverrides([.init(document: correction, isMarkdown: true), .init(document: other, isMarkdown: true)])
+        #expect(markdownOnly.documents.map(\.source) == ["koreksi.md", "b.md"] && markdownOnly.overrides.isEmpty)
+        let pagesOnly = ArticleIndex.applyingOverrides([.init(document: page, isMarkdown: false)])
+        #expect(pagesOnly.documents.map(\.source) == ["a.html"] && pagesOnly.overrides.isEmpty)
+    }
+
     /// The earlier of two articles with one slug keeps it; each summary holds its head's front
     /// matter itself (the same box) unless the index changed its slug.
     @Test func summariesShareTheFrontMatterOfTheirHeadsUnlessTheSlugMoves() {

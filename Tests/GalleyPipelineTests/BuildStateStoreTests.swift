@@ -623,6 +623,23 @@ extension Dictionary where Value == SourceRecord {
         #expect(second.sources.map(\.head) == first.sources.map(\.head))
     }
 
+    /// The records of sources that are gone are removed: a file listed by discovery that
+    /// vanished before the stage read it (every stored path listed: found without a set of all
+    /// of them), and a stored source no longer listed (the set of stored paths not seen again).
+    @Test func recordsOfSourcesThatAreGoneAreRemoved() throws {
+        let site = try Site("stage-gone", articles: 5, aged: true)
+        defer { site.remove() }
+        let stage = SourceStage(processor: PageProcessor(config: SiteConfig()), jobs: 2, progress: nil, reuse: true)
+        _ = try stage.run(site.files, in: site.stamps, store: site.store, extractionKey: "k1")
+        try FileManager.default.removeItem(at: site.content.appendingPathComponent("b3.md"))
+        let vanished = try stage.run(site.files, in: site.stamps, store: site.store, extractionKey: "k1")
+        #expect(vanished.sources.count == 5 && vanished.sources.filter { $0.head == nil }.map(\.file.path) == ["b3.md"])
+        #expect(Set(try site.store.sourceFingerprints(extractionKey: "k1").keys) == ["b0.md", "b1.md", "b2.md", "b4.md"])
+        let unlisted = site.files.filter { $0.path != "b3.md" && $0.path != "b1.md" }
+        _ = try stage.run(unlisted, in: site.stamps, store: site.store, extractionKey: "k1")
+        #expect(Set(try site.store.sourceFingerprints(extractionKey: "k1").keys) == ["b0.md", "b2.md", "b4.md"])
+    }
+
     /// The stamps the no-change check took (`seen`) stand for a `stat`: a file edited after
     /// them is taken by its stamp as seen, and only files not seen are stat-ed. (The build
     /// hands them over a moment after taking them; an edit in between is caught by the next
