@@ -69,26 +69,36 @@ public struct SitePaths: Sendable, Hashable {
         let date = calendarDay(of: published)
         // A token's value is worked out only when the pattern (as replaced so far) has the token:
         // a section's or region's slug is not made for every article under `/:year/:month/:slug/`.
-        let tokens: [(String, () -> String)] = [
-            (":year", { Timestamp.pad(date.year, width: 4) }),
-            (":month", { Timestamp.pad(date.month) }),
-            (":day", { Timestamp.pad(date.day) }),
-            (":section", { section.map(Slug.make) ?? "news" }),
-            (":region", { region.map(Slug.make) ?? "all" }),
-            (":slug", { slug }),
-        ]
+        // (A function of the token's position, not a list of closures: those were allocated
+        // for every article of every build.)
+        func value(_ token: Int) -> String {
+            switch token {
+            case 0: Timestamp.pad(date.year, width: 4)
+            case 1: Timestamp.pad(date.month)
+            case 2: Timestamp.pad(date.day)
+            case 3: section.map(Slug.make) ?? "news"
+            case 4: region.map(Slug.make) ?? "all"
+            default: slug
+            }
+        }
         if permalink.utf8.allSatisfy({ $0 < 0x80 }), slug.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII (slugs always are): the same replacements, token after token, on bytes.
             var bytes = Array(permalink.utf8)
-            for (token, value) in tokens where bytes.contains(UInt8(ascii: ":")) {
-                bytes = Self.replacing(Array(token.utf8), with: value, in: bytes)
+            for (position, token) in Self.permalinkTokenBytes.enumerated() where bytes.contains(UInt8(ascii: ":")) {
+                bytes = Self.replacing(token, with: { value(position) }, in: bytes)
             }
             return Self.folderPath(normalizing: bytes)
         }
         var path = permalink
-        for (token, value) in tokens where path.contains(token) { path = path.replacingOccurrences(of: token, with: value()) }
+        for (position, token) in Self.permalinkTokens.enumerated() where path.contains(token) {
+            path = path.replacingOccurrences(of: token, with: value(position))
+        }
         return Self.folderPath(normalizing: Array(path.utf8))
     }
+
+    /// The permalink's tokens, in the order they are replaced.
+    private static let permalinkTokens = [":year", ":month", ":day", ":section", ":region", ":slug"]
+    private static let permalinkTokenBytes = permalinkTokens.map { Array($0.utf8) }
 
     /// A path with empty, `.` and `..` segments dropped, ending in `index.html` when it names a
     /// folder, on bytes (splitting and joining strings was most of the time an article's path

@@ -64,7 +64,7 @@ package enum ScrapeArchive {
     package static func archivePath(ofRecord source: String) -> String? {
         // Searched as bytes (`#` is ASCII): most sources have none, and this runs for every
         // article's images on every build.
-        guard let last = source.utf8.lastIndex(of: UInt8(ascii: "#")), isOffset(source[source.index(after: last)...]) else { return nil }
+        guard let last = lastHash(in: source), isOffset(source[source.index(after: last)...]) else { return nil }
         var index = source.startIndex
         while let hash = source[index...].firstIndex(of: "#") {
             let archive = String(source[..<hash])
@@ -75,6 +75,16 @@ package enum ScrapeArchive {
             index = source.index(after: hash)
         }
         return nil
+    }
+
+    /// The position of the last `#` byte, searched in the string's contiguous bytes where it
+    /// has them (a generic walk of the UTF-8 view was most of the time this took).
+    private static func lastHash(in source: String) -> String.Index? {
+        let utf8 = source.utf8
+        guard let found = utf8.withContiguousStorageIfAvailable({ $0.lastIndex(of: UInt8(ascii: "#")) }) else {
+            return utf8.lastIndex(of: UInt8(ascii: "#"))
+        }
+        return found.map { utf8.index(utf8.startIndex, offsetBy: $0) }
     }
 
     private static func isOffset(_ text: Substring) -> Bool {
