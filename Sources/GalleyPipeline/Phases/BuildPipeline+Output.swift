@@ -12,7 +12,7 @@ extension BuildPipeline {
     /// while writing leaves the next one nothing stale to trust (pages written while rendering
     /// were announced the same way before rendering).
     func write(_ outputs: OutputSet, output: StreamedOutput, keys: BuildKeys, published: [ArticleSummary],
-               relations: BuildStateStore.StoredRelations?, report: inout BuildReport) throws(GalleyError) {
+               report: inout BuildReport) throws(GalleyError) {
         let removed = output.earlier.union(outputs.abandoned).filter { !outputs.contains($0) }
         let touched = Set(outputs.files.map(\.path)).union(removed)
         try output.store.beginWriting(touched, known: output.earlier.union(outputs.allPaths), renderInputsKey: keys.renderInputs)
@@ -50,7 +50,7 @@ extension BuildPipeline {
         }
         try output.store.finishWriting(consume records, removed: removed, kept: outputs.kept,
                                        build: lastBuild(published, keys: keys, report: report), problems: report.problems, stale: report.stale,
-                                       published: Set(published.map(\.source)), relations: relations)
+                                       published: Set(published.map(\.source)))
         LegacyState(outputRoot: state.outputRoot, stateFolder: state.folder).remove()
     }
 

@@ -198,14 +198,12 @@ public struct BuildPipeline: Sendable {
         let renderer = baseRenderer.using(images.images)
         let bodies = store.bodies()
         let published: [ArticleSummary], plan: SitePlan
-        // Saved with the outputs when planned by this build.
-        var plannedRelations: BuildStateStore.StoredRelations?
         do {  // the render keys and the trusted records live for stages 5–6 only
             let keyer = RenderKey(inputs: keys.renderInputs, entries: articles.entries, images: images.images, imageSignatures: images.signatures,
                                   jobs: options.jobs)
             let trusted = TrustedOutputs(!options.full && last.renderInputsKey == keys.renderInputs ? previous : [:], unchanged: unchangedOutputs)
             let relations = relating.wait()
-            if relations.planned { plannedRelations = relations.stored }
+            if relations.planned { try store.saveRelations(relations.stored) }
             published = try renderArticles(articles, relations: relations.table, bodies: bodies, renderer: renderer, keyer: keyer, trusted: trusted,
                                            previous: previous, output: output, outputs: &outputs, report: &report)
             report.phases.append(clock.lap("render"))
@@ -233,7 +231,7 @@ public struct BuildPipeline: Sendable {
         report.regions = plan.regions.count
         report.phases.append(clock.lap("site"))
 
-        try write(outputs, output: output, keys: keys, published: published, relations: plannedRelations, report: &report)
+        try write(outputs, output: output, keys: keys, published: published, report: &report)
         let transliterations = Slug.asciiForms()
         if transliterations.count != remembered.count {
             try store.saveTransliterations(transliterations, tool: BuildKeys.toolIdentity)

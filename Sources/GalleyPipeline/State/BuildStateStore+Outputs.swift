@@ -44,14 +44,12 @@ extension BuildStateStore {
     /// rows and are written (all of them when the outputs were lost), and the rows of `removed`
     /// paths are deleted. The build is recorded complete only when the stored sources are still
     /// the ones its outputs were made from. `published`: every source published now, whose
-    /// `published_articles` rows are kept (nil: the set did not change). `relations`: the
-    /// related articles this build planned (nil: it took the stored ones, or planned none).
+    /// `published_articles` rows are kept (nil: the set did not change).
     ///
     /// `changed` is a list, not a table: a cold build's 88,000 records at 50,000 articles were
     /// held as a dictionary and a set of its keys beside the output set they came from.
     func finishWriting(_ changed: consuming [(path: String, record: OutputRecord)], removed: Set<String>, kept: [String: OutputRecord] = [:],
-                       build: LastBuild, problems: [GalleyError], stale: Set<String>, published: Set<String>? = nil,
-                       relations: StoredRelations? = nil) throws(GalleyError) {
+                       build: LastBuild, problems: [GalleyError], stale: Set<String>, published: Set<String>? = nil) throws(GalleyError) {
         var changed = changed
         changed.sort { $0.path < $1.path }
         try save("the outputs written") { db in
@@ -69,7 +67,6 @@ extension BuildStateStore {
             for row in build.metaRows { try Self.setMeta(row.name, row.value, in: db) }
             try Self.replaceProblems(problems, stale: stale, in: db)
             if let published { try Self.forgetUnpublishedArticles(keeping: published, in: db) }
-            if let relations { try Self.write(relations, in: db) }
         }
         outputsLost = false
     }

@@ -31,15 +31,12 @@ extension BuildStateStore {
         }
     }
 
-    /// Replaces the saved table by `relations` (a build saves its table with its outputs,
-    /// `finishWriting(…relations:)`).
+    /// Replaces the saved table by `relations`.
     func saveRelations(_ relations: StoredRelations) throws(GalleyError) {
-        try save("the related articles") { db in try Self.write(relations, in: db) }
-    }
-
-    static func write(_ relations: StoredRelations, in db: Database) throws {
         var bytes = Data(capacity: relations.positions.count * 4)
         for position in relations.positions { withUnsafeBytes(of: position.littleEndian) { bytes.append(contentsOf: $0) } }
-        try db.execute(sql: "INSERT OR REPLACE INTO relations (id, key, positions) VALUES (1, ?, ?)", arguments: [relations.key, bytes])
+        try save("the related articles") { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO relations (id, key, positions) VALUES (1, ?, ?)", arguments: [relations.key, bytes])
+        }
     }
 }
