@@ -28,23 +28,62 @@ public struct RelationPlanner: Sendable {
 
     /// `table(for:)` with the articles' oldest-first order given (`ArticleSummary.oldestFirstOrder`).
     package func table(for articles: [ArticleSummary], order: [Int]) -> RelationTable {
+        table(for: articles, order: order, replanning: nil, earlier: nil)
+    }
+
+    /// `table(for:order:)` for `earlier`'s articles (planned by this planner, with the tags they
+    /// have now) followed by newer ones: `articles` begins with `earlier`'s, in the same order,
+    /// and `order` begins with `earlier.oldestFirst` (every new article is newer than every
+    /// earlier one); nil otherwise. A new article can only change the related articles of those
+    /// whose window it falls in: the earlier articles within `window` of the end of the timeline
+    /// of one of its tags, and those that list one of its tags twice (placed in the longer
+    /// timeline by binary search, which may find the other of their places). Those and the new
+    /// ones are planned; the others keep `earlier`'s related articles (neighbours come from the
+    /// order). A scraper's next run, which adds the newest stories, plans a few hundred
+    /// articles instead of every one.
+    package func table(for articles: [ArticleSummary], order: [Int], extending earlier: RelationTable) -> RelationTable? {
+        let earlierCount = earlier.count
+        guard earlierCount <= articles.count, order.count == articles.count, earlier.relatedCount == max(0, relatedCount),
+              order.prefix(earlierCount).elementsEqual(earlier.oldestFirst) else { return nil }
         let timelines = Timelines(articles, order: order)
+        var replanned = Set(earlierCount..<order.count)
+        let touched = Set((earlierCount..<order.count).flatMap { timelines.tags(of: $0) })
+        for tag in touched {
+            // A timeline lists its articles oldest first: the new ones at its end.
+            let timeline = timelines.members[tag]
+            var firstNew = timeline.count
+            while firstNew > 0, timeline[firstNew - 1] >= earlierCount { firstNew -= 1 }
+            replanned.formUnion(timeline[max(0, firstNew - window)..<firstNew])
+            replanned.formUnion(timelines.listedTwice[tag] ?? [])
+        }
+        return table(for: articles, order: order, replanning: (replanned, timelines), earlier: earlier)
+    }
+
+    /// The table, every article planned, or with `earlier` only the positions `replanning` names.
+    private func table(for articles: [ArticleSummary], order: [Int], replanning: (positions: Set<Int>, timelines: Timelines)?,
+                       earlier: RelationTable?) -> RelationTable {
+        let timelines = replanning?.timelines ?? Timelines(articles, order: order)
         var shared = [Int32](repeating: 0, count: order.count)
         var candidates: [Int] = []
         var table = RelationTable(articles: articles, relatedCount: relatedCount, oldestFirst: order)
         for (index, articleIndex) in order.enumerated() {
-            // Positions (in `order`) of the articles near this one on each of its tags, with
-            // the number of its tags they share.
-            for (tag, at) in timelines.memberships(of: index) {
-                let timeline = timelines.members[tag]
-                for candidate in timeline[max(0, at - window)..<min(timeline.count, at + window + 1)] where candidate != index {
-                    if shared[candidate] == 0 { candidates.append(candidate) }
-                    shared[candidate] += 1
+            let related: [Int]
+            if let earlier, let replanning, !replanning.positions.contains(index) {
+                related = earlier.relatedPositions(of: articleIndex)
+            } else {
+                // Positions (in `order`) of the articles near this one on each of its tags, with
+                // the number of its tags they share.
+                for (tag, at) in timelines.memberships(of: index) {
+                    let timeline = timelines.members[tag]
+                    for candidate in timeline[max(0, at - window)..<min(timeline.count, at + window + 1)] where candidate != index {
+                        if shared[candidate] == 0 { candidates.append(candidate) }
+                        shared[candidate] += 1
+                    }
                 }
+                related = Self.best(relatedCount, of: candidates, shared: shared).map { order[$0] }
+                for candidate in candidates { shared[candidate] = 0 }
+                candidates.removeAll(keepingCapacity: true)
             }
-            let related = Self.best(relatedCount, of: candidates, shared: shared).map { order[$0] }
-            for candidate in candidates { shared[candidate] = 0 }
-            candidates.removeAll(keepingCapacity: true)
             table.set(articleIndex, related: related, previous: index > 0 ? order[index - 1] : nil,
                       next: index + 1 < order.count ? order[index + 1] : nil)
         }
@@ -85,6 +124,9 @@ public struct RelationPlanner: Sendable {
     /// article stands in the timeline of each of its tags.
     private struct Timelines {
         var members: [[Int]] = []
+        /// Per tag number: the positions of the articles that list the tag more than once (found
+        /// in its timeline by binary search, whose answer depends on the timeline's length).
+        var listedTwice: [Int: Set<Int>] = [:]
         /// Per position: (tag number, index in that tag's timeline) for each of its tags.
         private var positions: [[(tag: Int, at: Int)]] = []
 
@@ -107,6 +149,7 @@ public struct RelationPlanner: Sendable {
                     if let first = memberships.firstIndex(where: { $0.tag == number }) {
                         memberships[first].at = -1
                         memberships.append((number, -1))
+                        listedTwice[number, default: []].insert(index)
                     } else {
                         memberships.append((number, members[number].count))
                     }
@@ -114,6 +157,11 @@ public struct RelationPlanner: Sendable {
                 }
                 positions.append(memberships)
             }
+        }
+
+        /// The tag numbers of the article at `index` (a tag listed twice, twice).
+        func tags(of index: Int) -> [Int] {
+            positions[index].map(\.tag)
         }
 
         func memberships(of index: Int) -> [(tag: Int, at: Int)] {

@@ -6,7 +6,8 @@ import GalleyCore
 /// time a page was keyed, rendered or recorded).
 public struct RelationTable: Sendable {
     private let articles: [ArticleSummary]
-    private let relatedCount: Int
+    /// Related articles kept per article.
+    package let relatedCount: Int
     /// `relatedCount` positions per article, best first; -1 past the last.
     private var related: [Int32]
     /// Per article: the position of the article published just before it and just after it; -1: none.
@@ -53,6 +54,11 @@ public struct RelationTable: Sendable {
 
     /// How many articles the table holds.
     public var count: Int { articles.count }
+
+    /// The positions of the related articles of the article at `index`, best first.
+    package func relatedPositions(of index: Int) -> [Int] {
+        related[(index * relatedCount)..<((index + 1) * relatedCount)].prefix { $0 >= 0 }.map(Int.init)
+    }
 
     /// The relations of the article at `index` of the list the table was planned from.
     public func relations(of index: Int) -> ArticleRelations {

@@ -66,6 +66,51 @@ import Testing
         #expect(key(articles, narrower) != base)
     }
 
+    /// Newer articles added after the stored table's (a scraper's next run): the table is
+    /// extended, planning only what they can reach, and is the table planned from scratch;
+    /// an added article that is not the newest, or an earlier article changed, plans all.
+    @Test func aTableExtendedByNewerArticlesIsThePlannedTable() {
+        var random = SeededRandom(seed: 23)
+        for round in 0..<150 {
+            var planner = RelationPlanner()
+            planner.window = random.pick([1, 3, 10, 40])
+            planner.relatedCount = random.pick([0, 1, 4])
+            let earlier = Self.articles(30 + random.below(300), random: &random)
+            let stored = RelationCache.table(for: earlier, stored: nil, planner: planner).stored
+            let newest = earlier.map(\.published.date).max()!
+            let added = (0..<(1 + random.below(4))).map { number in
+                ArticleSummary(slug: "baru-\(round)-\(number)", title: "Baru", path: "baru-\(round)-\(number)/index.html",
+                               published: Timestamp(date: newest.addingTimeInterval(Double(1 + random.below(100)) * 60), utcOffsetSeconds: 0),
+                               tags: (0..<random.below(5)).map { _ in random.pick(Array(Self.tags.prefix(4 + round % 8))) },
+                               source: "baru-\(round)-\(number).md")
+            }
+            let articles = earlier + added
+            let order = ArticleSummary.oldestFirstOrder(articles)
+            let extended = RelationCache.extended(stored, for: articles, order: order, planner: planner)
+            #expect(extended != nil, "round \(round)")
+            let planned = planner.table(for: articles)
+            if let extended {
+                #expect(Self.allRelations(extended) == Self.allRelations(planned), "round \(round)")
+                #expect(extended.oldestFirst == planned.oldestFirst)
+            }
+            let outcome = RelationCache.table(for: articles, stored: stored, planner: planner)
+            #expect(outcome.planned && Self.allRelations(outcome.table) == Self.allRelations(planned))
+
+            // Not extended: an added article older than an earlier one, or an earlier one retagged.
+            var backdated = added
+            backdated[0] = ArticleSummary(slug: added[0].slug, title: "Lama", path: added[0].path,
+                                          published: Timestamp(date: Date(timeIntervalSince1970: -7200), utcOffsetSeconds: 0),
+                                          tags: added[0].tags, source: added[0].source)
+            let reordered = earlier + backdated
+            #expect(RelationCache.extended(stored, for: reordered, order: ArticleSummary.oldestFirstOrder(reordered), planner: planner) == nil)
+            var retagged = earlier
+            retagged[0] = ArticleSummary(slug: earlier[0].slug, title: "Judul", path: earlier[0].path, published: earlier[0].published,
+                                         tags: earlier[0].tags + [Term(name: "Topik lain")], source: earlier[0].source)
+            let changed = retagged + added
+            #expect(RelationCache.extended(stored, for: changed, order: ArticleSummary.oldestFirstOrder(changed), planner: planner) == nil)
+        }
+    }
+
     /// Positions saved for other articles (or damaged) are not taken, even under the right key.
     @Test func positionsThatDoNotFitAreNotTaken() {
         var random = SeededRandom(seed: 9)
