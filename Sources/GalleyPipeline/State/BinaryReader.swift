@@ -26,6 +26,15 @@ struct BinaryReader {
         return value
     }
 
+    /// What `BinaryWriter.write(_: Int32)` wrote.
+    mutating func int32() throws(Truncated) -> Int32 {
+        guard offset + 4 <= bytes.count else { throw Truncated() }
+        var value: UInt32 = 0
+        for index in 0..<4 { value |= UInt32(bytes[offset + index]) << (8 * UInt32(index)) }
+        offset += 4
+        return Int32(bitPattern: value)
+    }
+
     mutating func int() throws(Truncated) -> Int { Int(Int64(bitPattern: try uint64())) }
     mutating func int64() throws(Truncated) -> Int64 { Int64(bitPattern: try uint64()) }
     mutating func double() throws(Truncated) -> Double { Double(bitPattern: try uint64()) }

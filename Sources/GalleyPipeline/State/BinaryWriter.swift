@@ -10,6 +10,11 @@ struct BinaryWriter {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
+    /// Four bytes, for tables of small numbers (the relation table's positions).
+    mutating func write(_ value: Int32) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
     mutating func write(_ value: Int) { write(UInt64(bitPattern: Int64(value))) }
     mutating func write(_ value: Int64) { write(UInt64(bitPattern: value)) }
     mutating func write(_ value: Double) { write(value.bitPattern) }

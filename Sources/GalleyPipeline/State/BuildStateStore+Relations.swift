@@ -19,22 +19,19 @@ extension BuildStateStore {
             let key: String = try row.decode(atIndex: 0)
             let bytes: Data = try row.decode(atIndex: 1)
             guard bytes.count % 4 == 0 else { return nil }
-            let positions = [Int32](unsafeUninitializedCapacity: bytes.count / 4) { buffer, count in
-                bytes.withUnsafeBytes { raw in
-                    for index in 0..<(raw.count / 4) {
-                        buffer[index] = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: index * 4, as: Int32.self))
-                    }
-                }
-                count = bytes.count / 4
-            }
+            var reader = BinaryReader([UInt8](bytes))
+            var positions: [Int32] = []
+            positions.reserveCapacity(bytes.count / 4)
+            while let position = try? reader.int32() { positions.append(position) }
             return StoredRelations(key: key, positions: positions)
         }
     }
 
     /// Replaces the saved table by `relations`.
     func saveRelations(_ relations: StoredRelations) throws(GalleyError) {
-        var bytes = Data(capacity: relations.positions.count * 4)
-        for position in relations.positions { withUnsafeBytes(of: position.littleEndian) { bytes.append(contentsOf: $0) } }
+        var writer = BinaryWriter()
+        for position in relations.positions { writer.write(position) }
+        let bytes = Data(writer.bytes)
         try save("the related articles") { db in
             try db.execute(sql: "INSERT OR REPLACE INTO relations (id, key, positions) VALUES (1, ?, ?)", arguments: [relations.key, bytes])
         }
