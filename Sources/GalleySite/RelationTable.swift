@@ -29,7 +29,8 @@ public struct RelationTable: Sendable {
     /// tags, as the build state's key of it says); nil when the positions do not fit them.
     package init?(articles: [ArticleSummary], relatedCount: Int, storedPositions stored: [Int32]) {
         let count = articles.count, slots = max(0, relatedCount)
-        guard stored.count == count * (slots + 3), stored.allSatisfy({ $0 >= -1 && $0 < count }) else { return nil }
+        guard Self.articleCount(storedPositions: stored, relatedCount: relatedCount) == count,
+              stored.allSatisfy({ $0 >= -1 && $0 < count }) else { return nil }
         self.articles = articles
         self.relatedCount = slots
         related = Array(stored[0..<(count * slots)])
@@ -46,6 +47,13 @@ public struct RelationTable: Sendable {
         related + previous + next + oldestFirst.map(Int32.init)
     }
 
+    /// How many articles `storedPositions` of a table of `relatedCount` related articles
+    /// describe; nil when they cannot be such a table's.
+    package static func articleCount(storedPositions stored: [Int32], relatedCount: Int) -> Int? {
+        let perArticle = max(0, relatedCount) + 3
+        return stored.count % perArticle == 0 ? stored.count / perArticle : nil
+    }
+
     mutating func set(_ index: Int, related best: [Int], previous before: Int?, next after: Int?) {
         for (slot, position) in best.prefix(relatedCount).enumerated() { related[index * relatedCount + slot] = Int32(position) }
         previous[index] = before.map(Int32.init) ?? -1
@@ -57,13 +65,17 @@ public struct RelationTable: Sendable {
 
     /// The positions of the related articles of the article at `index`, best first.
     package func relatedPositions(of index: Int) -> [Int] {
-        related[(index * relatedCount)..<((index + 1) * relatedCount)].prefix { $0 >= 0 }.map(Int.init)
+        relatedSlots(of: index).map(Int.init)
+    }
+
+    /// The filled slots of the article at `index`.
+    private func relatedSlots(of index: Int) -> ArraySlice<Int32> {
+        related[(index * relatedCount)..<((index + 1) * relatedCount)].prefix { $0 >= 0 }
     }
 
     /// The relations of the article at `index` of the list the table was planned from.
     public func relations(of index: Int) -> ArticleRelations {
-        let slots = related[(index * relatedCount)..<((index + 1) * relatedCount)]
-        return ArticleRelations(related: slots.prefix { $0 >= 0 }.map { articles[Int($0)] },
+        ArticleRelations(related: relatedSlots(of: index).map { articles[Int($0)] },
                                 previous: previous[index] >= 0 ? articles[Int(previous[index])] : nil,
                                 next: next[index] >= 0 ? articles[Int(next[index])] : nil)
     }

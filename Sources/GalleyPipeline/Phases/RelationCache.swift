@@ -46,10 +46,8 @@ enum RelationCache {
     /// otherwise.
     static func extended(_ stored: BuildStateStore.StoredRelations, for articles: [ArticleSummary], order: [Int],
                          planner: RelationPlanner) -> RelationTable? {
-        let slots = max(0, planner.relatedCount) + 3
-        let earlierCount = stored.positions.count / slots
-        guard stored.positions.count % slots == 0, earlierCount > 0, earlierCount < articles.count,
-              order.prefix(earlierCount).allSatisfy({ $0 < earlierCount }) else { return nil }
+        guard let earlierCount = RelationTable.articleCount(storedPositions: stored.positions, relatedCount: planner.relatedCount),
+              earlierCount > 0, earlierCount < articles.count, order.prefix(earlierCount).allSatisfy({ $0 < earlierCount }) else { return nil }
         let earlierArticles = Array(articles.prefix(earlierCount)), earlierOrder = Array(order.prefix(earlierCount))
         guard key(of: earlierArticles, order: earlierOrder, planner: planner) == stored.key,
               let earlier = RelationTable(articles: earlierArticles, relatedCount: planner.relatedCount, storedPositions: stored.positions)
