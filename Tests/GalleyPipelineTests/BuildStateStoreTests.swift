@@ -14,9 +14,11 @@ import Testing
     static let build = LastBuild(extractionKey: "k1", renderInputsKey: "r%1\t", complete: true, validUntil: Date(timeIntervalSince1970: 1_790_000_000.5),
                                  published: 3, tags: 2, regions: 1, pages: 9, dates: [.page: 2, .fetched: 1, .file: 0])
     static let outputs: [String: OutputRecord] = [
-        "tags/é/index.html": OutputRecord(renderKey: "k", stamp: FileStamp(size: 10, modified: 11)),
+        "tags/é/index.html": OutputRecord(renderKey: OutputKey(value: 0x6b), stamp: FileStamp(size: 10, modified: 11)),
         "line\nbreak.html": .untrusted,
-        "feed.xml": OutputRecord(renderKey: "", stamp: FileStamp(size: 1, modified: -5)),
+        "feed.xml": OutputRecord(renderKey: .none, stamp: FileStamp(size: 1, modified: -5)),
+        // A key with its top bit set is stored as a negative integer and must come back whole.
+        "2026/12/berita/index.html": OutputRecord(renderKey: OutputKey(value: 0xfedc_ba98_7654_3210), stamp: FileStamp(size: 7, modified: 8)),
     ]
     static let problems: [GalleyError] = [
         .rejected(.extract, source: "q.html", reason: "not an article:\t\"x\"\n"), GalleyError(.render, source: nil, reason: "no template"),
@@ -262,8 +264,8 @@ import Testing
         #expect(try store.lastBuild().renderInputsKey == "r2")
 
         var outputs = Self.outputs
-        outputs["new.html"] = OutputRecord(renderKey: "n", stamp: FileStamp(size: 5, modified: 6))
-        outputs["feed.xml"] = OutputRecord(renderKey: "", stamp: FileStamp(size: 2, modified: 7))
+        outputs["new.html"] = OutputRecord(renderKey: OutputKey(value: 0x6e), stamp: FileStamp(size: 5, modified: 6))
+        outputs["feed.xml"] = OutputRecord(renderKey: .none, stamp: FileStamp(size: 2, modified: 7))
         outputs["line\nbreak.html"] = nil
         var build = Self.build
         build.renderInputsKey = "r2"
@@ -299,7 +301,7 @@ import Testing
         let store = try BuildStateStore(url: url)
         try store.discard()
         #expect(try store.outputRecords().isEmpty)
-        let made = OutputRecord(renderKey: "m", stamp: FileStamp(size: 9, modified: 9))
+        let made = OutputRecord(renderKey: OutputKey(value: 0x6d), stamp: FileStamp(size: 9, modified: 9))
         try store.beginWriting(["feed.xml", "baru.html"], known: Set(Self.outputs.keys), renderInputsKey: "r2")
         try store.finishWriting([("feed.xml", made), ("baru.html", made)], removed: [], kept: Self.outputs, build: Self.build, problems: [],
                                 stale: [])
@@ -375,8 +377,8 @@ import Testing
             try store.saveSources(changed, changed: Set(changed.keys), removed: ["s0001.html"], extractionKey: "k1", jobs: 2)
         }
         var outputs = Self.outputs
-        outputs["a.html"] = OutputRecord(renderKey: "a", stamp: FileStamp(size: 1, modified: 1))
-        outputs["z.html"] = OutputRecord(renderKey: "z", stamp: FileStamp(size: 1, modified: 1))
+        outputs["a.html"] = OutputRecord(renderKey: OutputKey(value: 0x61), stamp: FileStamp(size: 1, modified: 1))
+        outputs["z.html"] = OutputRecord(renderKey: OutputKey(value: 0x7a), stamp: FileStamp(size: 1, modified: 1))
         #expect(throws: GalleyError.self) {
             try store.finishWriting(["a.html", "z.html"].map { ($0, outputs[$0]!) }, removed: ["feed.xml"], build: LastBuild(), problems: [],
                                     stale: [])
@@ -431,7 +433,7 @@ import Testing
         #expect(try fetch { try String.fetchAll($0, sql: "SELECT path FROM sources ORDER BY path") } == sources.keys.sorted())
         #expect(try fetch { try Int.fetchOne($0, sql: "SELECT count(*) FROM documents") } == 9)
         #expect(try fetch { try Row.fetchAll($0, sql: "SELECT path, render_key, size, mtime FROM outputs WHERE path = 'tags/é/index.html'") }
-            == [["path": "tags/é/index.html", "render_key": "k", "size": 10, "mtime": 11]])
+            == [["path": "tags/é/index.html", "render_key": 0x6b, "size": 10, "mtime": 11]])
         #expect(try fetch { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE name = 'render_inputs_key'") } == "r%1\t")
         #expect(try fetch { try Int.fetchOne($0, sql: "SELECT value FROM meta WHERE name = 'complete'") } == 1)
         #expect(try fetch { try String.fetchAll($0, sql: "SELECT reason FROM problems ORDER BY position") } == Self.problems.map(\.reason))

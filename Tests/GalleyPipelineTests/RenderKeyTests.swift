@@ -36,4 +36,19 @@ import Testing
         #expect(key(keyer, stranger) != byBox)
         #expect(key(keyer, stranger) == key(RenderKey(inputs: "k", summaries: [page]), stranger))
     }
+
+    /// Keys are numbers: a page's is never `none` (the key no build trusts), an image file's
+    /// follows its cache key, and each shows as its hex digest.
+    @Test func keysAreNumbersAndNoneIsNeverARealKey() {
+        let page = Self.summary("banjir", title: "Banjir")
+        let keyer = RenderKey(inputs: "k", summaries: [page])
+        let list = PagePlan.list(ListPage(kind: .home, folder: "", items: [page], pageNumber: 1, pageCount: 1, feedPath: nil, itemCount: 1))
+        #expect(!keyer.page(list).isNone)
+        #expect(OutputKey(StableHasher()).value == StableHasher().value)
+        #expect(OutputKey.none.isNone && OutputRecord.untrusted.renderKey == .none)
+        #expect(OutputKey(imageCacheKey: "sha-a w=640") == OutputKey(imageCacheKey: "sha-a w=640"))
+        #expect(OutputKey(imageCacheKey: "sha-a w=640") != OutputKey(imageCacheKey: "sha-b w=640"))
+        #expect(OutputKey(value: 0xfedc_ba98_7654_3210).description == "fedcba9876543210")
+        #expect(OutputKey(value: 0xfedc_ba98_7654_3210).storedValue < 0)
+    }
 }

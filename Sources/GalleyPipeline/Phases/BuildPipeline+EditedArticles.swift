@@ -194,7 +194,7 @@ extension BuildPipeline {
         do {
             return try stage.run(entries, remembered: try store.scrapedImages(settings: settings),
                                  rememberedArchives: try store.archivedImages(settings: settings),
-                                 reusable: { path, key in trusted.reusable(path, key: key) }, output: nothingWritten)
+                                 reusable: { path, key in trusted.reusable(path, key: OutputKey(imageCacheKey: key)) }, output: nothingWritten)
         } catch {
             return nil
         }
@@ -220,7 +220,7 @@ extension BuildPipeline {
                     report.filesUnchanged -= 1
                 }
             case .failedRender(let error):
-                records[path] = OutputRecord(renderKey: "", stamp: previous[path]?.stamp)
+                records[path] = OutputRecord(renderKey: .none, stamp: previous[path]?.stamp)
                 report.problems.append(error)
                 report.stale.insert(entry.head.source)
             case .failedWrite(let error):

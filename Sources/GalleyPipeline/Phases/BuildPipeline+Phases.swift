@@ -51,12 +51,12 @@ extension BuildPipeline {
         let written = ImageStage.Output(begin: { paths, current throws(GalleyError) in try output.begin(paths, current: { current }) },
                                         write: { file throws(GalleyError) in try session.write(file) })
         let result = try stage.run(articles.entries, remembered: remembered, rememberedArchives: rememberedArchives,
-                                   reusable: { path, key in cache.reusable(path, key: key) }, output: written)
+                                   reusable: { path, key in cache.reusable(path, key: OutputKey(imageCacheKey: key)) }, output: written)
         try store.saveScrapedImages(result.records, forgotten: result.forgotten, settings: settings)
         try store.saveArchivedImages(result.archiveRecords, forgotten: result.forgottenArchives, settings: settings)
         report.archivesReadForImages = result.archivesRead
         report.imageFilesRead = result.filesRead
-        for file in result.written { outputs.streamed(file.path, key: file.key, wrote: file.wrote, stamp: file.stamp) }
+        for file in result.written { outputs.streamed(file.path, key: OutputKey(imageCacheKey: file.key), wrote: file.wrote, stamp: file.stamp) }
         for (path, record) in result.kept { outputs.keep(path, record: record) }
         outputs.abandoned.formUnion(result.unmade)
         report.imagesMade = result.made
@@ -76,7 +76,7 @@ extension BuildPipeline {
     /// unchanged on disk), or failed to render or to write.
     enum PageResult: Sendable {
         case kept(OutputRecord)
-        case written(key: String, wrote: Bool, stamp: FileStamp?)
+        case written(key: OutputKey, wrote: Bool, stamp: FileStamp?)
         case failedRender(GalleyError)
         case failedWrite(GalleyError)
     }
@@ -115,7 +115,7 @@ extension BuildPipeline {
                     outputs.abandoned.insert(path)
                     continue
                 }
-                outputs.keep(path, record: OutputRecord(renderKey: "", stamp: record.stamp), altered: true)
+                outputs.keep(path, record: OutputRecord(renderKey: .none, stamp: record.stamp), altered: true)
                 report.stale.insert(entry.head.source)
             } else {
                 try record(result, path: path, outputs: &outputs, report: &report)
@@ -155,7 +155,7 @@ extension BuildPipeline {
     /// paths are about to be written; `current` gives the build's paths so far, asked for only
     /// by a state that lost its records).
     func makePages<Item: Sendable>(_ items: [Item], phase: String, path: @Sendable (Item) -> String, trusted: TrustedOutputs,
-                                   output: StreamedOutput, current: () -> [String], key: @Sendable (Item) -> String,
+                                   output: StreamedOutput, current: () -> [String], key: @Sendable (Item) -> OutputKey,
                                    render: @Sendable (Item) throws(GalleyError) -> RenderedPage) throws(GalleyError) -> [PageResult] {
         try makePages(items, phase: phase, path: path, trusted: trusted, output: output, current: current, key: key,
                       batchSize: Int.max, prepare: { _ in () }) { item, _ throws(GalleyError) in try render(item) }
@@ -167,10 +167,10 @@ extension BuildPipeline {
     /// while the current one renders.
     func makePages<Item: Sendable, Prepared: Sendable>(
         _ items: [Item], phase: String, path: @Sendable (Item) -> String, trusted: TrustedOutputs, output: StreamedOutput,
-        current: () -> [String], key: @Sendable (Item) -> String, batchSize: Int, prepare: @escaping @Sendable ([Item]) -> Prepared,
+        current: () -> [String], key: @Sendable (Item) -> OutputKey, batchSize: Int, prepare: @escaping @Sendable ([Item]) -> Prepared,
         render: @Sendable (Item, Prepared) throws(GalleyError) -> RenderedPage
     ) throws(GalleyError) -> [PageResult] {
-        let checks = parallelMap(items, jobs: options.jobs) { item -> (key: String, kept: OutputRecord?) in
+        let checks = parallelMap(items, jobs: options.jobs) { item -> (key: OutputKey, kept: OutputRecord?) in
             let key = key(item)
             return (key, trusted.reusable(path(item), key: key))
         }
@@ -202,7 +202,7 @@ extension BuildPipeline {
     }
 
     /// Renders one page and writes it through `session`.
-    private static func make<Item>(_ item: Item, key: String, session: OutputSession,
+    private static func make<Item>(_ item: Item, key: OutputKey, session: OutputSession,
                                    render: (Item) throws(GalleyError) -> RenderedPage) -> PageResult {
         let page: RenderedPage
         do throws(GalleyError) {
@@ -269,12 +269,12 @@ extension BuildPipeline {
     /// Files made as bytes (feeds, sitemaps…) go to the write phase, except those with inputs
     /// whose render key is the one their untouched file was made from: those are kept unmade.
     func keepOrAdd(_ files: [PlannedFile], keyer: RenderKey, trusted: TrustedOutputs, to outputs: inout OutputSet) {
-        let checks = parallelMap(files, jobs: options.jobs) { file -> (key: String?, kept: OutputRecord?) in
+        let checks = parallelMap(files, jobs: options.jobs) { file -> (key: OutputKey?, kept: OutputRecord?) in
             let key = keyer.file(file)
             return (key, key.flatMap { trusted.reusable(file.path, key: $0) })
         }
         for (file, check) in zip(files, checks) {
-            if let record = check.kept { outputs.keep(file.path, record: record) } else { outputs.add(file, key: check.key ?? "") }
+            if let record = check.kept { outputs.keep(file.path, record: record) } else { outputs.add(file, key: check.key ?? .none) }
         }
     }
 

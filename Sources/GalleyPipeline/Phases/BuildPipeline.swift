@@ -226,7 +226,7 @@ public struct BuildPipeline: Sendable {
         // records' paths (`output.earlier`).
         previous = [:]
         unchangedOutputs = []
-        for file in theme.assets + theme.rootFiles { outputs.add(file, key: "") }
+        for file in theme.assets + theme.rootFiles { outputs.add(file, key: .none) }
         report.tags = plan.tags.count
         report.regions = plan.regions.count
         report.phases.append(clock.lap("site"))

@@ -6,8 +6,8 @@ import GalleyCore
 struct OutputSet {
     /// Files still to write (or to find unchanged on disk).
     var files: [PlannedFile] = []
-    /// Path → render key of every file made by this build ("" for files made as bytes).
-    var keys: [String: String] = [:]
+    /// Path → render key of every file made by this build (`OutputKey.none` for files made as bytes).
+    var keys: [String: OutputKey] = [:]
     /// Files of the last build that are still current, with their output records.
     var kept: [String: OutputRecord] = [:]
     /// Kept files whose record is not the one the last build stored (a page that failed to
@@ -37,12 +37,12 @@ struct OutputSet {
         reserve(made: results.count - kept, kept: kept)
     }
 
-    mutating func add(_ file: PlannedFile, key: String) {
+    mutating func add(_ file: PlannedFile, key: OutputKey) {
         files.append(file)
         keys[file.path] = key
     }
 
-    mutating func add(_ file: RenderedPage, key: String) {
+    mutating func add(_ file: RenderedPage, key: OutputKey) {
         add(PlannedFile(file), key: key)
     }
 
@@ -53,7 +53,7 @@ struct OutputSet {
     }
 
     /// A page written (`wrote`) or found unchanged while rendering.
-    mutating func streamed(_ path: String, key: String, wrote: Bool, stamp: FileStamp?) {
+    mutating func streamed(_ path: String, key: OutputKey, wrote: Bool, stamp: FileStamp?) {
         keys[path] = key
         if let stamp { streamedStamps[path] = stamp }
         if wrote { streamedWritten += 1 } else { streamedUnchanged += 1 }
@@ -62,6 +62,7 @@ struct OutputSet {
     /// Every path of the site.
     var allPaths: Set<String> { Set(keys.keys).union(kept.keys) }
 
-    /// Whether `path` is a file of the site.
-    func contains(_ path: String) -> Bool { keys[path] != nil || kept[path] != nil }
+    /// Whether `path` is a file of the site (asked of every path of the last build: most of them
+    /// kept by a build that changed a few, so the kept ones are looked at first).
+    func contains(_ path: String) -> Bool { kept[path] != nil || keys[path] != nil }
 }

@@ -16,7 +16,7 @@ enum BuildStateSchema {
     /// (The documents' own layout follows the front-matter schema and is checked by
     /// `meta.document_schema`; and a galley binary other than the one that saved the state
     /// reuses no document and no page anyway: `BuildKeys.toolIdentity` is part of every key.)
-    static let version: Int32 = 11
+    static let version: Int32 = 12
 
     /// The tables, created together in one transaction.
     static let tables = """
@@ -74,8 +74,9 @@ enum BuildStateSchema {
         -- One row per file of the site the last build wrote (OutputRecord).
         CREATE TABLE outputs (
             path TEXT PRIMARY KEY NOT NULL,   -- relative to the output folder
-            render_key TEXT NOT NULL,         -- hash of everything the page was made from; '' for
-                                              -- files written as bytes, and while being written
+            render_key INTEGER NOT NULL,      -- 64-bit hash of everything the file was made from (OutputKey,
+                                              -- its bits as a signed integer); 0 for files written as
+                                              -- bytes, and while being written
             size INTEGER,                     -- the file's stamp right after writing; NULL while being written
             mtime INTEGER
         ) WITHOUT ROWID;

@@ -14,7 +14,7 @@ extension BuildStateStore {
                 let size: Int? = try row.decode(atIndex: 2)
                 let modified: Int64? = try row.decode(atIndex: 3)
                 let stamp = size.flatMap { size in modified.map { FileStamp(size: size, modified: $0) } }
-                records[try row.decode(atIndex: 0)] = OutputRecord(renderKey: try row.decode(atIndex: 1), stamp: stamp)
+                records[try row.decode(atIndex: 0)] = OutputRecord(renderKey: OutputKey(value: UInt64(bitPattern: try row.decode(atIndex: 1))), stamp: stamp)
             }
             return records
         }
@@ -73,7 +73,7 @@ extension BuildStateStore {
 
     private static func insert(_ path: String, _ record: OutputRecord, in db: Database) throws {
         try db.cachedStatement(sql: "INSERT OR REPLACE INTO outputs (path, render_key, size, mtime) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [path, record.renderKey, record.stamp?.size, record.stamp?.modified])
+            .execute(arguments: [path, record.renderKey.storedValue, record.stamp?.size, record.stamp?.modified])
     }
 
     private static func replaceProblems(_ problems: [GalleyError], stale: Set<String>, in db: Database) throws {

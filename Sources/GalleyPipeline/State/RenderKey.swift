@@ -38,7 +38,7 @@ struct RenderKey {
     }
 
     /// `hashes`: each summary's hash, in order.
-    private init(inputs: String, summaries: [ArticleSummary], hashes: [String], images: SiteImages, imageSignatures: [String: String]) {
+    private init(inputs: String, summaries: [ArticleSummary], hashes: [UInt64], images: SiteImages, imageSignatures: [String: String]) {
         self.inputs = inputs
         self.images = images
         self.imageSignatures = imageSignatures
@@ -53,12 +53,12 @@ struct RenderKey {
                                      uniquingKeysWith: { _, last in last })
     }
 
-    /// A card's digest: the slug, the summary's hash (`?` when the summary is not the index's),
+    /// A card's digest: the slug, the summary's hash (nil when the summary is not the index's),
     /// and the signature of its lead image's local copy (`remote` without one).
-    private static func card(slug: String, summaryHash: String, image: String?, images: SiteImages) -> UInt64 {
+    private static func card(slug: String, summaryHash: UInt64?, image: String?, images: SiteImages) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(slug)
-        hasher.combine(summaryHash)
+        if let summaryHash { hasher.combine(digest: summaryHash) } else { hasher.combine("?") }
         hasher.combine(image.flatMap { images[$0]?.signature } ?? "remote")
         return hasher.value
     }
@@ -68,16 +68,16 @@ struct RenderKey {
     /// a summary (URLs checked, terms slugged) follows from those and from galley and the
     /// config, which the render inputs stand for. What `hash(_:)` gives without coding the
     /// front matter again.
-    static func hash(_ summary: ArticleSummary, head: DocumentHead) -> String {
+    static func hash(_ summary: ArticleSummary, head: DocumentHead) -> UInt64 {
         var hasher = StableHasher()
         for text in [summary.slug, summary.path, summary.source] { hasher.combine(text) }
         hasher.combine(digest: head.frontMatterDigest)
-        return hasher.hex
+        return hasher.value
     }
 
     /// Every field of a summary: its slug, path and source, its whole front matter (by the
     /// schema, as the build state writes it) and its terms.
-    static func hash(_ summary: ArticleSummary) -> String {
+    static func hash(_ summary: ArticleSummary) -> UInt64 {
         var hasher = StableHasher()
         for text in [summary.slug, summary.path, summary.source] { hasher.combine(text) }
         var writer = BinaryWriter()
@@ -88,12 +88,12 @@ struct RenderKey {
             hasher.combine(term.slug)
         }
         hasher.combine(summary.region == nil ? "no region" : "region")
-        return hasher.hex
+        return hasher.value
     }
 
     /// An article page: its document (the head, whose digest stands for the body), its summary
     /// and its relations.
-    func article(_ document: DocumentHead, summary: ArticleSummary, relations: ArticleRelations) -> String {
+    func article(_ document: DocumentHead, summary: ArticleSummary, relations: ArticleRelations) -> OutputKey {
         var hasher = StableHasher()
         hasher.combine(inputs)
         hasher.combine(digest: document.codedDigest)
@@ -104,11 +104,11 @@ struct RenderKey {
         relations.previous.map { combine($0, into: &hasher) }
         hasher.combine("next")
         relations.next.map { combine($0, into: &hasher) }
-        return hasher.hex
+        return OutputKey(hasher)
     }
 
     /// A planned page (home, term, archive, terms index, 404).
-    func page(_ plan: PagePlan) -> String {
+    func page(_ plan: PagePlan) -> OutputKey {
         var hasher = StableHasher()
         hasher.combine(inputs)
         switch plan {
@@ -130,18 +130,18 @@ struct RenderKey {
         case .search(let path):
             hasher.combine("search \(path)")
         }
-        return hasher.hex
+        return OutputKey(hasher)
     }
 
     /// The key of a file made as bytes from `PlannedFile.Inputs` (a feed); nil for one without.
-    func file(_ planned: PlannedFile) -> String? {
+    func file(_ planned: PlannedFile) -> OutputKey? {
         guard let shown = planned.inputs else { return nil }
         var hasher = StableHasher()
         hasher.combine(inputs)
         hasher.combine("file \(planned.path)")
         hasher.combine(shown.identity)
         for item in shown.items { combine(item, into: &hasher) }
-        return hasher.hex
+        return OutputKey(hasher)
     }
 
     /// A list's kind in words. Written out rather than interpolated: interpolating an enum
@@ -156,6 +156,6 @@ struct RenderKey {
 
     private func combine(_ summary: ArticleSummary, into hasher: inout StableHasher) {
         hasher.combine(digest: cardsByIdentity[summary.identity] ?? cards[summary.slug]
-            ?? Self.card(slug: summary.slug, summaryHash: "?", image: summary.image, images: images))
+            ?? Self.card(slug: summary.slug, summaryHash: nil, image: summary.image, images: images))
     }
 }

@@ -17,7 +17,7 @@ struct TrustedOutputs: Sendable {
 
     /// The record of `path` when it was made from render key `key` and its file is still the
     /// one written then; nil otherwise.
-    func reusable(_ path: String, key: String) -> OutputRecord? {
+    func reusable(_ path: String, key: OutputKey) -> OutputRecord? {
         guard let record = records[path], record.renderKey == key, unchanged.contains(path) else { return nil }
         return record
     }
