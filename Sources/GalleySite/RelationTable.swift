@@ -73,6 +73,24 @@ public struct RelationTable: Sendable {
         related[(index * relatedCount)..<((index + 1) * relatedCount)].prefix { $0 >= 0 }
     }
 
+    /// The positions of the articles whose pages show a card of one at `targets`: that relate to
+    /// one of them or neighbour one. One pass over the table, nothing made per article.
+    package func positions(showingAnyOf targets: Set<Int>) -> [Int] {
+        guard !targets.isEmpty else { return [] }
+        var flags = [Bool](repeating: false, count: count)
+        for target in targets where target >= 0 && target < count { flags[target] = true }
+        let shows = { (position: Int32) in position >= 0 && flags[Int(position)] }
+        return (0..<count).filter { index in
+            shows(previous[index]) || shows(next[index]) || relatedSlots(of: index).contains(where: shows)
+        }
+    }
+
+    /// The positions of the articles whose cards the page of the article at `index` shows: its
+    /// related articles, then the one before it and the one after it.
+    package func positionsShown(by index: Int) -> [Int] {
+        relatedSlots(of: index).map(Int.init) + [previous[index], next[index]].filter { $0 >= 0 }.map(Int.init)
+    }
+
     /// The relations of the article at `index` of the list the table was planned from.
     public func relations(of index: Int) -> ArticleRelations {
         ArticleRelations(related: relatedSlots(of: index).map { articles[Int($0)] },

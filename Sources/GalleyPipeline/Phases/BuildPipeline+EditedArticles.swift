@@ -44,7 +44,7 @@ extension BuildPipeline {
         guard records.count == paths.count, Set(last.problems.compactMap(\.source)).isDisjoint(with: paths) else { return nil }
 
         guard let sources = try editedRecords(edited, config: config, store: store, extractionKey: keys.extraction, content: content, seen: seen,
-                                              made: &made),
+                                              made: &made, accepting: Self.staysInsideItsPage),
               try othersUnchanged(outputs: previous, images: stored.scrapedImages, archivedImages: stored.archivedImages, store: store,
                                   in: content, output: outputFolder, checkedAt: SourceFingerprint.nowNanoseconds()),
               let entries = try publishedEntries(records, edited: sources.records, store: store, config: config, keys: keys, previous: previous)
@@ -99,29 +99,38 @@ extension BuildPipeline {
     }
 
     /// The new records of the edited sources (processed again, or taken again with a new stamp
-    /// when their bytes are the same), and the paths processed; nil when an edit does not stay
-    /// inside its page (`staysInsideItsPage`) or moves it among duplicates.
-    private func editedRecords(_ edited: [SourceFile], config: SiteConfig, store: BuildStateStore, extractionKey: String,
-                               content: FolderStamps, seen: [String: SourceStamps],
-                               made: inout [String: SourceStage.Made]) throws(GalleyError) -> (records: [String: SourceRecord], processed: Set<String>)? {
+    /// when their bytes are the same; taken from `made` when an earlier step processed them),
+    /// and the paths processed; nil when an edit is not one `accepting` takes (the new record,
+    /// the one the last build published, whether it is Markdown) or moves it among duplicates.
+    func editedRecords(_ edited: [SourceFile], config: SiteConfig, store: BuildStateStore, extractionKey: String,
+                       content: FolderStamps, seen: [String: SourceStamps], made: inout [String: SourceStage.Made],
+                       accepting: (SourceRecord, SourceRecord, Bool) -> Bool) throws(GalleyError) -> EditedRecords? {
         let earlier = try store.sourceRecords(edited.map(\.path), extractionKey: extractionKey, jobs: 1)
         // Tags and regions are slugged while a page is processed: with the forms the last build made.
         Slug.remember(asciiForms: try store.transliterations(tool: BuildKeys.toolIdentity))
         let stage = SourceStage(processor: PageProcessor(config: config), jobs: options.jobs, progress: nil, reuse: true)
+        let known = made
         let outcomes = parallelMap(edited, jobs: options.jobs) { file in
-            stage.processChanged(file, in: content, seen: seen[file.path], stored: earlier[file.path])
+            known[file.path] ?? stage.processChanged(file, in: content, seen: seen[file.path], stored: earlier[file.path])
         }
         made = Dictionary(uniqueKeysWithValues: zip(edited.map(\.path), outcomes))
         var records: [String: SourceRecord] = [:]
         var processed: Set<String> = []
         for (file, (source, record)) in zip(edited, outcomes) {
-            guard let record, let before = earlier[file.path], Self.staysInsideItsPage(record, before: before, isMarkdown: file.kind == .markdown)
-            else { return nil }
+            guard let record, let before = earlier[file.path], accepting(record, before, file.kind == .markdown) else { return nil }
             records[file.path] = record
             if !source.reused { processed.insert(file.path) }
         }
         let scraped = edited.filter { $0.kind != .markdown }.map(\.path)
-        return try keepsItsPlaceAmongDuplicates(scraped, now: records, store: store) ? (records, processed) : nil
+        return try keepsItsPlaceAmongDuplicates(scraped, now: records, store: store) ? EditedRecords(records: records, processed: processed, earlier: earlier) : nil
+    }
+
+    /// The edited sources' new records (by path), the paths processed again, and the records
+    /// the last build published.
+    struct EditedRecords {
+        var records: [String: SourceRecord]
+        var processed: Set<String>
+        var earlier: [String: SourceRecord]
     }
 
     /// The index entries of the edited articles (`edited`: their new records) and of those
@@ -184,7 +193,7 @@ extension BuildPipeline {
 
     /// The local copies of the images the entries' pages and cards show, as the last build made
     /// them; nil when one would have to be made now (then more than the edited pages changes).
-    private func imagesShown(_ entries: [ArticleIndex.Entry], config: SiteConfig, store: BuildStateStore,
+    func imagesShown(_ entries: [ArticleIndex.Entry], config: SiteConfig, store: BuildStateStore,
                              trusted: TrustedOutputs) throws(GalleyError) -> ImageStage.Result? {
         let stage = imageStage(config: config, store: store)
         let settings = ImagePlan.settingsKey(config.images)

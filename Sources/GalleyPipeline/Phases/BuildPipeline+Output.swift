@@ -130,8 +130,16 @@ extension BuildPipeline {
     /// and its record brought up to date in the state).
     func othersUnchanged(outputs: [String: OutputRecord], images: [String: ScrapedImageRecord], archivedImages: [String: ArchivedImagesRecord],
                          store: BuildStateStore, in content: FolderStamps, output: FolderStamps, checkedAt: Int64) throws(GalleyError) -> Bool {
-        guard TrustedOutputs.unchangedFiles(outputs, in: output, jobs: options.jobs).count == outputs.count,
-              let verifiedImages = unchangedImages(images, in: content, checkedAt: checkedAt),
+        guard TrustedOutputs.unchangedFiles(outputs, in: output, jobs: options.jobs).count == outputs.count else { return false }
+        return try scrapedImagesUnchanged(images, archivedImages: archivedImages, store: store, in: content, checkedAt: checkedAt)
+    }
+
+    /// The images part of `othersUnchanged`: every image file and archive of the scrape the last
+    /// build took images from still has its recorded stamp (a racy image file the same bytes,
+    /// and its record brought up to date in the state).
+    func scrapedImagesUnchanged(_ images: [String: ScrapedImageRecord], archivedImages: [String: ArchivedImagesRecord],
+                                store: BuildStateStore, in content: FolderStamps, checkedAt: Int64) throws(GalleyError) -> Bool {
+        guard let verifiedImages = unchangedImages(images, in: content, checkedAt: checkedAt),
               archivedImages.allSatisfy({ archive, record in !record.racy && content.stamp(archive) == record.stamp }) else { return false }
         try store.markScrapedImagesVerified(verifiedImages)
         return true

@@ -15,6 +15,9 @@ import GalleySite
 /// 2a. when the only changes are edits of a few sources that stay inside their articles' own
 ///    pages (same front matter and images, same place among duplicates), render those pages
 ///    from the build state and stop (`renderEditedArticles`)
+/// 2b. when they change only what the edited articles' cards show (a title, a summary, a
+///    byline…) and every article keeps its place, plan the site from the stored heads and make
+///    again only the pages and files that show those cards (`renderCardEdits`)
 /// 3. extract + normalise each changed source (parallel; unchanged ones come from the build
 ///    state; a bad page is reported and skipped, its last good version kept); a `.md` file
 ///    replaces the extraction of a page with the same slug; duplicate stories are left out
@@ -137,6 +140,11 @@ public struct BuildPipeline: Sendable {
         case .edited(let edited):
             if let done = try renderEditedArticles(edited, files: files, config: config, theme: theme, keys: keys, stored: stored, previous: previous,
                                                    seen: seen, made: &made, clock: clock, report: report) {
+                if options.leavesMemoryForExit { LeftForExit.keep(stored, files) }
+                return done
+            }
+            if let done = try renderCardEdits(edited, files: files, config: config, theme: theme, keys: keys, stored: stored, previous: previous,
+                                              seen: seen, made: &made, clock: clock, report: report) {
                 if options.leavesMemoryForExit { LeftForExit.keep(stored, files) }
                 return done
             }

@@ -18,6 +18,18 @@ extension BuildStateStore {
         }
     }
 
+    /// The slug and page path of every article the last build published, by source (the
+    /// related articles and neighbours are not read).
+    func publishedPaths() throws(GalleyError) -> [String: (slug: String, path: String)] {
+        try read([:]) { db in
+            var paths: [String: (slug: String, path: String)] = [:]
+            paths.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM published_articles") ?? 0)
+            let rows = try Row.fetchCursor(db, sql: "SELECT source, slug, path FROM published_articles")
+            while let row = try rows.next() { paths[try row.decode(atIndex: 0)] = (try row.decode(atIndex: 1), try row.decode(atIndex: 2)) }
+            return paths
+        }
+    }
+
     private static func publishedArticle(_ row: Row) throws -> PublishedArticleRecord {
         let related: [String]? = try row.withUnsafeData(atIndex: 2) { data in
             guard let data else { return nil }

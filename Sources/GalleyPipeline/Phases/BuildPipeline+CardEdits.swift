@@ -1,0 +1,324 @@
+import Foundation
+import GalleyCore
+import GalleyRender
+import GalleySite
+
+/// Step 2b of `BuildPipeline.run()`: a build whose only changes are edits of what the edited
+/// articles' cards show — a title (and with it, when the slug is made from it, the page's URL),
+/// a summary, a byline, a caption, the modification date, extra fields — while every article
+/// keeps its place: the same articles published, with the same dates, tags, region, section,
+/// lead and body images, the same order, and every other article the same slug.
+///
+/// An article's card is on its own page, on the list pages and feeds that list it, on the pages
+/// of the articles that relate to it or neighbour it, and in the sitemaps. With every article
+/// in its place, no other page of the site can change: each shows the same articles in the same
+/// places. Those pages and files are made again; the others are left as the last build made
+/// them (every output file checked unchanged on disk first, as a no-change build does).
+///
+/// The site is planned by the same planner, from the stored heads of every published article,
+/// and the pages made again are keyed by the same keys as in a whole build, so the next build
+/// finds them current. What is not done is the work of the other 15,000 pages at 10,000
+/// articles: their render keys, the images of their articles, the source stage's bookkeeping
+/// of every source. (A title edit went through every phase: 12–16% of a full build.)
+///
+/// Every condition is checked before anything is saved or written; an edit of any other kind
+/// gives nil, and the build goes on through every phase.
+extension BuildPipeline {
+    /// Renders the pages and makes the files that show the cards of `edited` sources when every
+    /// edit only changes what cards show (`changesOnlyItsCards`) and every article keeps its
+    /// place; saves their sources and the outputs. nil, with nothing saved or written, otherwise.
+    func renderCardEdits(_ edited: [SourceFile], files: [SourceFile], config: SiteConfig, theme: Theme, keys: BuildKeys,
+                         stored: StoredBuild, previous: [String: OutputRecord], seen: [String: SourceStamps],
+                         made: inout [String: SourceStage.Made], clock: PhaseClock, report start: BuildReport) throws(GalleyError) -> BuildReport? {
+        var clock = clock
+        var phases = [clock.lap("check")]
+        let store = stored.store
+        let paths = edited.map(\.path)
+        // Full-text feeds carry bodies; a source with a problem, or a stale version kept, is not
+        // published as it is.
+        guard config.feedContent != .full, let fingerprints = stored.fingerprints, !(try store.writesEveryRecord(extractionKey: keys.extraction)),
+              let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path),
+              let outputFolder = FolderStamps(folder: state.outputRoot) else { return nil }
+        let last = try store.lastProblems()
+        let published = try store.publishedPaths()
+        guard last.stale.isEmpty, paths.allSatisfy({ published[$0] != nil }), Set(last.problems.compactMap(\.source)).isDisjoint(with: paths)
+        else { return nil }
+        let remembered = try store.transliterations(tool: BuildKeys.toolIdentity)
+        guard let edits = try editedRecords(edited, config: config, store: store, extractionKey: keys.extraction, content: content, seen: seen,
+                                            made: &made, accepting: Self.changesOnlyItsCards),
+              try renamesPairNoCorrection(edits, files: files) else { return nil }
+        phases.append(clock.lap("extract"))
+        // The last build's files are stat-ed on another thread while the site is indexed and planned.
+        let checkedAt = SourceFingerprint.nowNanoseconds()
+        let checkingOutputs = BackgroundWork { [previous, options] in
+            TrustedOutputs.unchangedFiles(previous, in: outputFolder, jobs: max(1, options.jobs - 1)).count == previous.count
+        }
+        let site = try siteInPlace(published, edits: edits, store: store, config: config, keys: keys)
+        if options.leavesMemoryForExit { LeftForExit.keep(site as Any) }
+        guard checkingOutputs.wait(), let site,
+              try scrapedImagesUnchanged(stored.scrapedImages, archivedImages: stored.archivedImages, store: store, in: content, checkedAt: checkedAt)
+        else { return nil }
+        let shown = CardPages(site, edited: Set(edits.records.keys))
+        let trusted = TrustedOutputs(previous, unchanged: Set(previous.keys))
+        let entries = site.articles.entries
+        guard let images = try imagesShown(shown.cardsShown.sorted().map { entries[$0] }, config: config, store: store, trusted: trusted)
+        else { return nil }
+        phases.append(clock.lap("plan"))
+
+        // Nothing was saved or written up to here (but verified records of the scrape's images).
+        try store.saveSources(edits.records, changed: Set(paths), removed: [], extractionKey: keys.extraction, jobs: options.jobs)
+        let renderer = try TemplatePageRenderer(config: config, templates: theme.templates, templateFolder: theme.folder, strings: theme.strings)
+            .using(images.images)
+        let keyer = RenderKey(inputs: keys.renderInputs, entries: shown.cardsShown.sorted().map { entries[$0] }, images: images.images,
+                              imageSignatures: images.signatures)
+        let output = try openOutput(previous: previous, store: store, keys: keys)
+        let table = site.relations
+        let bodies = store.bodies()
+        let articleResults = try makePages(shown.articlePages, phase: "render", path: { entries[$0].summary.path }, trusted: trusted, output: output,
+                                           current: { entries.map(\.summary.path) },
+                                           key: { index in keyer.article(entries[index].head, summary: entries[index].summary, relations: table.relations(of: index)) },
+                                           batchSize: Self.bodiesReadAtOnce) { batch in
+            bodies.bodies(of: batch.map { entries[$0].head.source })
+        } render: { index, read throws(GalleyError) in
+            try renderer.renderArticle(try Self.document(entries[index].head, from: read), summary: entries[index].summary,
+                                       relations: table.relations(of: index))
+        }
+        phases.append(clock.lap("render"))
+        let siteResults = try makePages(shown.sitePages, phase: "site", path: \.path, trusted: trusted, output: output,
+                                        current: { shown.sitePages.map(\.path) }) { page in
+            keyer.page(page)
+        } render: { page throws(GalleyError) in
+            try renderer.renderPage(page)
+        }
+        phases.append(clock.lap("site"))
+
+        var report = try upToDateReport(start, last: stored.last, outputs: previous, store: store, files: files, sources: fingerprints)
+        report.upToDate = false
+        report.sourcesReused -= edits.processed.count
+        report.sourcesProcessed = edits.processed.count
+        var written = WrittenCards(previous: previous)
+        for (index, result) in zip(shown.articlePages, articleResults) {
+            try written.note(result, path: entries[index].summary.path, source: entries[index].head.source, report: &report)
+        }
+        for (page, result) in zip(shown.sitePages, siteResults) { try written.note(result, path: page.path, source: nil, report: &report) }
+        try output.store.savePublishedArticles(shown.articlePages.compactMap { index in
+            written.records[entries[index].summary.path] == nil ? nil
+                : (entries[index].head.source, PublishedArticleRecord(summary: entries[index].summary, relations: table.relations(of: index)))
+        })
+        // The pages of renamed articles are at their new paths now.
+        let moved = Set(edits.records.keys.compactMap { source -> String? in
+            guard let was = published[source]?.path, let index = site.positions[source], was != entries[index].summary.path else { return nil }
+            return was
+        })
+        try writeFiles(shown.files, removing: moved, keyer: keyer, trusted: trusted, output: output, written: &written, report: &report)
+        report.problems.sort { ($0.source ?? "", $0.reason) < ($1.source ?? "", $1.reason) }
+        var build = stored.last
+        build.complete = true
+        try output.store.finishWriting(written.records.map { (path: $0.key, record: $0.value) }, removed: moved, kept: previous, build: build,
+                                       problems: report.problems, stale: report.stale)
+        let transliterations = Slug.asciiForms()
+        if transliterations.count != remembered.count { try store.saveTransliterations(transliterations, tool: BuildKeys.toolIdentity) }
+        if options.reportsEverySource {
+            report.sources += edits.records.keys.sorted().compactMap { source in
+                site.positions[source].map { index in
+                    var entry = BuildReport.SourceReport(status: "published", source: source, reused: !edits.processed.contains(source),
+                                                         dateSource: entries[index].head.frontMatter.dateSource.rawValue)
+                    entry.slug = entries[index].summary.slug
+                    entry.path = entries[index].summary.path
+                    return entry
+                }
+            }
+        }
+        report.phases = start.phases + phases + [clock.lap("write")]
+        return report
+    }
+
+    /// Whether an edit changes only what its article's cards show: the source still gives a
+    /// document (with no problem, as the published one had none) whose front matter differs from
+    /// the published one's in card fields alone (title and the slug made from it, summary,
+    /// byline, editor, caption, alt text, modification date, extra fields), with the same body
+    /// images; a scraped page not fetched earlier than the published version (which won its
+    /// place among pages of the same URL as the newest fetch).
+    static func changesOnlyItsCards(_ record: SourceRecord, before: SourceRecord, isMarkdown: Bool) -> Bool {
+        guard record.problem == nil, before.problem == nil, let head = record.head, let earlier = before.head,
+              head.source == earlier.source, head.bodyImages == earlier.bodyImages, isMarkdown || record.fetched >= before.fetched
+        else { return false }
+        var unchanged = head.frontMatter
+        let was = earlier.frontMatter
+        unchanged.title = was.title
+        unchanged.slug = was.slug
+        unchanged.summary = was.summary
+        unchanged.author = was.author
+        unchanged.editor = was.editor
+        unchanged.imageCaption = was.imageCaption
+        unchanged.imageAlt = was.imageAlt
+        unchanged.modified = was.modified
+        unchanged.extra = was.extra
+        return unchanged == was
+    }
+
+    /// False when an edit changes the slug an article asks for while the content folder has both
+    /// Markdown files and scraped pages: the new slug could pair a correction with a page (or
+    /// the old one stop pairing), which changes what is published.
+    private func renamesPairNoCorrection(_ edits: EditedRecords, files: [SourceFile]) throws(GalleyError) -> Bool {
+        let renamed = edits.records.contains { path, record in
+            guard let head = record.head, let before = edits.earlier[path]?.head else { return true }
+            return ArticleIndex.slug(of: head) != ArticleIndex.slug(of: before)
+        }
+        guard renamed else { return true }
+        let markdown = files.contains { $0.kind == .markdown }, scraped = files.contains { $0.kind != .markdown }
+        return !(markdown && scraped)
+    }
+
+    /// The site as a whole build would index and relate it: every published article (its stored
+    /// head; the edited ones' new heads), when the index gives every other article the slug and
+    /// path it was published under and the relations' key (the order and the tags) is the
+    /// stored table's; nil otherwise.
+    private func siteInPlace(_ published: [String: (slug: String, path: String)], edits: EditedRecords, store: BuildStateStore,
+                             config: SiteConfig, keys: BuildKeys) throws(GalleyError) -> SiteInPlace? {
+        let others = published.keys.filter { edits.records[$0] == nil }
+        let heads = try store.sourceRecords(others, extractionKey: keys.extraction, jobs: options.jobs).compactMapValues(\.head)
+        guard heads.count == others.count, let storedRelations = try store.relations() else { return nil }
+        let articles = ArticleIndex(documents: Array(heads.values) + edits.records.values.compactMap(\.head), config: config, jobs: options.jobs)
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(articles.entries.count)
+        for (index, entry) in articles.entries.enumerated() {
+            let source = entry.head.source
+            guard let was = published[source] else { return nil }
+            if edits.records[source] == nil, entry.summary.slug != was.slug || entry.summary.path != was.path { return nil }
+            positions[source] = index
+        }
+        guard positions.count == published.count else { return nil }
+        let summaries = articles.entries.map(\.summary)
+        let relating = BackgroundWork { RelationCache.table(for: summaries, stored: storedRelations) }
+        let plan = NewsSitePlanner(config: config, now: options.now).plan(summaries)
+        let relations = relating.wait()
+        guard !relations.planned else { return nil }
+        return SiteInPlace(articles: articles, positions: positions, relations: relations.table, plan: plan)
+    }
+
+    /// Makes the files that may show an edited card (`files`: feeds listing one, and the files
+    /// made every build: sitemaps, robots.txt, the web manifest), writes those whose bytes
+    /// changed and removes the pages of articles that moved; a feed whose key and file are
+    /// unchanged is kept unmade.
+    private func writeFiles(_ files: [PlannedFile], removing moved: Set<String>, keyer: RenderKey, trusted: TrustedOutputs,
+                            output: StreamedOutput, written: inout WrittenCards, report: inout BuildReport) throws(GalleyError) {
+        let made = files.compactMap { file -> (file: PlannedFile, key: OutputKey)? in
+            let key = keyer.file(file)
+            if let key, trusted.reusable(file.path, key: key) != nil { return nil }
+            return (file, key ?? .none)
+        }
+        try output.store.beginWriting(Set(made.map(\.file.path)).union(moved), known: Set(trusted.records.keys),
+                                      renderInputsKey: output.renderInputsKey)
+        let session = output.session
+        let results = parallelMap(made, jobs: options.jobs) { item in
+            Result { () throws(GalleyError) in try session.write(RenderedPage(path: item.file.path, bytes: item.file.bytes)) }
+        }
+        for (item, result) in zip(made, results) {
+            let outcome = try result.get()
+            written.noteFile(item.file.path, key: item.key, wrote: outcome.written, stamp: outcome.stamp, report: &report)
+        }
+        let removed = session.remove(Array(moved))
+        report.filesRemoved = removed.count
+        report.filesUnchanged -= removed.count
+        try? FileManager.default.removeItem(at: state.staging)
+    }
+}
+
+/// What a build of card edits knows of the site: the index of every published article, each
+/// source's position in it, the relations (taken from the build state) and the plan.
+struct SiteInPlace {
+    var articles: ArticleIndex
+    var positions: [String: Int]
+    var relations: RelationTable
+    var plan: SitePlan
+}
+
+/// The pages and files that show a card of an edited article, and the articles whose cards
+/// they show.
+struct CardPages {
+    /// Positions of the articles whose pages are made again: the edited ones, and those that
+    /// relate to one or neighbour one.
+    var articlePages: [Int]
+    /// The list pages (and the 404 page) that list an edited article.
+    var sitePages: [PagePlan]
+    /// The feeds that list one, and the files made every build (sitemaps, robots.txt, manifest).
+    var files: [PlannedFile]
+    /// Positions of every article whose card those pages and files show (their render keys
+    /// need those cards, and their pages those articles' images).
+    var cardsShown: Set<Int>
+
+    init(_ site: SiteInPlace, edited: Set<String>) {
+        let editedPositions = Set(edited.compactMap { site.positions[$0] })
+        let table = site.relations
+        articlePages = Array(editedPositions.union(table.positions(showingAnyOf: editedPositions))).sorted()
+        // The plan's items are copies of the index's summaries: an edited one is found by its box
+        // (22,000 list pages and feeds of 20 cards at 10,000 articles), not by its source.
+        let editedCards = Set(editedPositions.map { site.articles.entries[$0].summary.identity })
+        let lists = { (items: [ArticleSummary]) in items.contains { editedCards.contains($0.identity) } }
+        sitePages = site.plan.pages.filter { page in
+            switch page {
+            case .list(let list): lists(list.items)
+            case .notFound(let notFound): lists(notFound.latest)
+            case .terms, .search: false
+            }
+        }
+        files = site.plan.files.filter { file in file.inputs.map { lists($0.items) } ?? true }
+        var shown = Set(articlePages)
+        for index in articlePages { shown.formUnion(table.positionsShown(by: index)) }
+        for page in sitePages {
+            switch page {
+            case .list(let list): shown.formUnion(list.items.compactMap { site.positions[$0.source] })
+            case .notFound(let notFound): shown.formUnion(notFound.latest.compactMap { site.positions[$0.source] })
+            case .terms, .search: break
+            }
+        }
+        for file in files { shown.formUnion(file.inputs?.items.compactMap { site.positions[$0.source] } ?? []) }
+        cardsShown = shown
+    }
+}
+
+/// The output records of a build of card edits, and its counts in the report.
+struct WrittenCards {
+    let previous: [String: OutputRecord]
+    private(set) var records: [String: OutputRecord] = [:]
+
+    init(previous: [String: OutputRecord]) {
+        self.previous = previous
+    }
+
+    /// A page made again (or kept: its key did not change after all). A page that fails to
+    /// render keeps its last file, reported stale, as in a whole build.
+    mutating func note(_ result: BuildPipeline.PageResult, path: String, source: String?, report: inout BuildReport) throws(GalleyError) {
+        switch result {
+        case .kept:
+            return
+        case .written(let key, let wrote, let stamp):
+            records[path] = OutputRecord(renderKey: key, stamp: stamp)
+            report.pagesRendered += 1
+            report.pagesReused -= 1
+            count(path, wrote: wrote, report: &report)
+        case .failedRender(let error):
+            records[path] = OutputRecord(renderKey: .none, stamp: previous[path]?.stamp)
+            report.problems.append(error)
+            if let source { report.stale.insert(source) }
+        case .failedWrite(let error):
+            throw error
+        }
+    }
+
+    /// A file made as bytes, written when they changed.
+    mutating func noteFile(_ path: String, key: OutputKey, wrote: Bool, stamp: FileStamp?, report: inout BuildReport) {
+        records[path] = OutputRecord(renderKey: key, stamp: stamp)
+        count(path, wrote: wrote, report: &report)
+    }
+
+    /// A file at a path the last build did not have adds one to the site's files.
+    private func count(_ path: String, wrote: Bool, report: inout BuildReport) {
+        if previous[path] == nil { report.filesUnchanged += 1 }
+        if wrote {
+            report.filesWritten += 1
+            report.filesUnchanged -= 1
+        }
+    }
+}
