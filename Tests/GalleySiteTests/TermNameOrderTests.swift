@@ -32,4 +32,30 @@ import Testing
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
         #expect(names.contains { TermNameOrder($0).folded == nil } && names.contains { TermNameOrder($0).folded != nil }, "both paths taken")
     }
+
+    /// Names in other scripts and with every kind of mark, as tags come from scraped sites
+    /// (Latin with accents, Greek, Cyrillic, Arabic with vowel marks, Hebrew, Han, kana, Hangul,
+    /// Thai, Devanagari, ligatures, full-width forms, combining marks, emoji), every pair of
+    /// 400 random ones compared both ways: the folded keys order them as Foundation does.
+    @Test func ordersNamesInEveryScriptAsFoundationDoes() {
+        var generator = SeededRandom(seed: 29)
+        let pieces = ["Gêjog", "Lêsung", "Économie", "économie", "Naïve", "naive", "Ærø", "aero", "straße", "STRASSE", "ǅemal", "İstanbul",
+                      "istanbul", "ı", "ﬁsh", "fish", "Ωmega", "ωμέγα", "Ёлка", "елка", "الصحة", "ٱلْعَرَبِيَّة", "العربية", "שָׁלוֹם", "שלום",
+                      "北京", "半导体", "日本", "にほん", "ニホン", "한국", "서울", "ภาษาไทย", "हिन्दी", "Ｆｕｌｌ", "full", "a\u{301}", "á", "ñ",
+                      "n\u{303}", "🙂", "Liga 1", "2024", " ", "-", "–", "Zürich", "zurich", "Øre", "ore", "Đà Nẵng", "da nang"]
+        var names: [String] = pieces
+        for _ in 0..<400 {
+            let count = Int.random(in: 1...3, using: &generator)
+            names.append((0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined(separator: Bool.random(using: &generator) ? " " : ""))
+        }
+        let orders = names.map(TermNameOrder.init)
+        var mismatches: [String] = []
+        for left in names.indices {
+            for right in names.indices {
+                let expected = names[left].compare(names[right], options: [.caseInsensitive, .diacriticInsensitive])
+                if orders[left].compare(orders[right]) != expected { mismatches.append("\(names[left].debugDescription) \(names[right].debugDescription)") }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.count): \(mismatches.prefix(5))")
+    }
 }

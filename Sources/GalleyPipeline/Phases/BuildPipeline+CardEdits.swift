@@ -48,15 +48,22 @@ extension BuildPipeline {
                                             made: &made, accepting: Self.changesOnlyItsCards),
               try renamesPairNoCorrection(edits, files: files) else { return nil }
         phases.append(clock.lap("extract"))
-        // The last build's files are stat-ed on another thread while the site is indexed and planned.
-        let checkedAt = SourceFingerprint.nowNanoseconds()
-        let checkingOutputs = BackgroundWork { [previous, options] in
-            TrustedOutputs.unchangedFiles(previous, in: outputFolder, jobs: max(1, options.jobs - 1)).count == previous.count
+        // The templates are parsed, and the last build's files stat-ed, on other threads while
+        // the site is indexed and planned (the stats once the index is made: both cores index).
+        let parsing = BackgroundWork {
+            Result { () throws(GalleyError) in
+                try TemplatePageRenderer(config: config, templates: theme.templates, templateFolder: theme.folder, strings: theme.strings)
+            }
         }
-        let site = try siteInPlace(published, edits: edits, store: store, config: config, keys: keys)
+        let checkedAt = SourceFingerprint.nowNanoseconds()
+        let site = try siteInPlace(published, edits: edits, store: store, config: config, keys: keys) {
+            BackgroundWork { [previous, options] in
+                TrustedOutputs.unchangedFiles(previous, in: outputFolder, jobs: max(1, options.jobs - 1)).count == previous.count
+            }
+        }
         if options.leavesMemoryForExit { LeftForExit.keep(site as Any) }
-        guard checkingOutputs.wait(), let site,
-              try scrapedImagesUnchanged(stored.scrapedImages, archivedImages: stored.archivedImages, store: store, in: content, checkedAt: checkedAt)
+        guard let site, try scrapedImagesUnchanged(stored.scrapedImages, archivedImages: stored.archivedImages, store: store, in: content,
+                                                   checkedAt: checkedAt)
         else { return nil }
         let shown = CardPages(site, edited: Set(edits.records.keys))
         let trusted = TrustedOutputs(previous, unchanged: Set(previous.keys))
@@ -67,8 +74,7 @@ extension BuildPipeline {
 
         // Nothing was saved or written up to here (but verified records of the scrape's images).
         try store.saveSources(edits.records, changed: Set(paths), removed: [], extractionKey: keys.extraction, jobs: options.jobs)
-        let renderer = try TemplatePageRenderer(config: config, templates: theme.templates, templateFolder: theme.folder, strings: theme.strings)
-            .using(images.images)
+        let renderer = try parsing.wait().get().using(images.images)
         let keyer = RenderKey(inputs: keys.renderInputs, entries: shown.cardsShown.sorted().map { entries[$0] }, images: images.images,
                               imageSignatures: images.signatures)
         let output = try openOutput(previous: previous, store: store, keys: keys)
@@ -172,14 +178,29 @@ extension BuildPipeline {
 
     /// The site as a whole build would index and relate it: every published article (its stored
     /// head; the edited ones' new heads), when the index gives every other article the slug and
-    /// path it was published under and the relations' key (the order and the tags) is the
-    /// stored table's; nil otherwise.
+    /// path it was published under, the relations' key (the order and the tags) is the stored
+    /// table's, and what `checking` started once the index is made (on another thread while
+    /// the site is planned: the output files' check) says yes; nil otherwise.
     private func siteInPlace(_ published: [String: (slug: String, path: String)], edits: EditedRecords, store: BuildStateStore,
-                             config: SiteConfig, keys: BuildKeys) throws(GalleyError) -> SiteInPlace? {
+                             config: SiteConfig, keys: BuildKeys, checking: () -> BackgroundWork<Bool>) throws(GalleyError) -> SiteInPlace? {
         let others = published.keys.filter { edits.records[$0] == nil }
-        let heads = try store.sourceRecords(others, extractionKey: keys.extraction, jobs: options.jobs).compactMapValues(\.head)
+        let heads = try store.sourceRecords(others, extractionKey: keys.extraction, jobs: options.jobs).values.compactMap(\.head)
         guard heads.count == others.count, let storedRelations = try store.relations() else { return nil }
-        let articles = ArticleIndex(documents: Array(heads.values) + edits.records.values.compactMap(\.head), config: config, jobs: options.jobs)
+        let articles = ArticleIndex(documents: heads + edits.records.values.compactMap(\.head), config: config, jobs: options.jobs)
+        guard let positions = Self.positions(articles, publishedAs: published, edited: edits) else { return nil }
+        let checked = checking()
+        let summaries = articles.entries.map(\.summary)
+        let relating = BackgroundWork { RelationCache.table(for: summaries, stored: storedRelations) }
+        let plan = NewsSitePlanner(config: config, now: options.now).plan(summaries)
+        let relations = relating.wait()
+        guard checked.wait(), !relations.planned else { return nil }
+        return SiteInPlace(articles: articles, positions: positions, relations: relations.table, plan: plan)
+    }
+
+    /// Each source's position in the index, when every article but the edited ones has the slug
+    /// and path it was published under and no other is published; nil otherwise.
+    private static func positions(_ articles: ArticleIndex, publishedAs published: [String: (slug: String, path: String)],
+                                  edited edits: EditedRecords) -> [String: Int]? {
         var positions: [String: Int] = [:]
         positions.reserveCapacity(articles.entries.count)
         for (index, entry) in articles.entries.enumerated() {
@@ -188,13 +209,7 @@ extension BuildPipeline {
             if edits.records[source] == nil, entry.summary.slug != was.slug || entry.summary.path != was.path { return nil }
             positions[source] = index
         }
-        guard positions.count == published.count else { return nil }
-        let summaries = articles.entries.map(\.summary)
-        let relating = BackgroundWork { RelationCache.table(for: summaries, stored: storedRelations) }
-        let plan = NewsSitePlanner(config: config, now: options.now).plan(summaries)
-        let relations = relating.wait()
-        guard !relations.planned else { return nil }
-        return SiteInPlace(articles: articles, positions: positions, relations: relations.table, plan: plan)
+        return positions.count == published.count ? positions : nil
     }
 
     /// Makes the files that may show an edited card (`files`: feeds listing one, and the files
