@@ -40,9 +40,10 @@ extension BuildPipeline {
               let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path),
               let outputFolder = FolderStamps(folder: state.outputRoot) else { return nil }
         let last = try store.lastProblems()
-        let published = try store.publishedPaths()
-        guard last.stale.isEmpty, paths.allSatisfy({ published[$0] != nil }), Set(last.problems.compactMap(\.source)).isDisjoint(with: paths)
-        else { return nil }
+        guard last.stale.isEmpty, Set(last.problems.compactMap(\.source)).isDisjoint(with: paths),
+              let publishedHeads = try store.publishedHeads(extractionKey: keys.extraction) else { return nil }
+        let published = Dictionary(publishedHeads.map { ($0.head.source, (slug: $0.slug, path: $0.path)) }, uniquingKeysWith: { first, _ in first })
+        guard published.count == publishedHeads.count, paths.allSatisfy({ published[$0] != nil }) else { return nil }
         let remembered = try store.transliterations(tool: BuildKeys.toolIdentity)
         guard let edits = try editedRecords(edited, config: config, store: store, extractionKey: keys.extraction, content: content, seen: seen,
                                             made: &made, accepting: Self.changesOnlyItsCards),
@@ -56,7 +57,7 @@ extension BuildPipeline {
             }
         }
         let checkedAt = SourceFingerprint.nowNanoseconds()
-        let site = try siteInPlace(published, edits: edits, store: store, config: config, keys: keys) {
+        let site = try siteInPlace(publishedHeads, published, edits: edits, store: store, config: config, keys: keys) {
             BackgroundWork { [previous, options] in
                 TrustedOutputs.unchangedFiles(previous, in: outputFolder, jobs: max(1, options.jobs - 1)).count == previous.count
             }
@@ -181,12 +182,12 @@ extension BuildPipeline {
     /// path it was published under, the relations' key (the order and the tags) is the stored
     /// table's, and what `checking` started once the index is made (on another thread while
     /// the site is planned: the output files' check) says yes; nil otherwise.
-    private func siteInPlace(_ published: [String: (slug: String, path: String)], edits: EditedRecords, store: BuildStateStore,
-                             config: SiteConfig, keys: BuildKeys, checking: () -> BackgroundWork<Bool>) throws(GalleyError) -> SiteInPlace? {
-        let others = published.keys.filter { edits.records[$0] == nil }
-        let heads = try store.sourceRecords(others, extractionKey: keys.extraction, jobs: options.jobs).values.compactMap(\.head)
-        guard heads.count == others.count, let storedRelations = try store.relations() else { return nil }
-        let articles = ArticleIndex(documents: heads + edits.records.values.compactMap(\.head), config: config, jobs: options.jobs)
+    private func siteInPlace(_ publishedHeads: [BuildStateStore.PublishedHead], _ published: [String: (slug: String, path: String)],
+                             edits: EditedRecords, store: BuildStateStore, config: SiteConfig, keys: BuildKeys,
+                             checking: () -> BackgroundWork<Bool>) throws(GalleyError) -> SiteInPlace? {
+        guard let storedRelations = try store.relations() else { return nil }
+        let heads = publishedHeads.map { edits.records[$0.head.source]?.head ?? $0.head }
+        let articles = ArticleIndex(documents: heads, config: config, jobs: options.jobs)
         guard let positions = Self.positions(articles, publishedAs: published, edited: edits) else { return nil }
         let checked = checking()
         let summaries = articles.entries.map(\.summary)

@@ -18,16 +18,46 @@ extension BuildStateStore {
         }
     }
 
-    /// The slug and page path of every article the last build published, by source (the
-    /// related articles and neighbours are not read).
-    func publishedPaths() throws(GalleyError) -> [String: (slug: String, path: String)] {
-        try read([:]) { db in
-            var paths: [String: (slug: String, path: String)] = [:]
-            paths.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM published_articles") ?? 0)
-            let rows = try Row.fetchCursor(db, sql: "SELECT source, slug, path FROM published_articles")
-            while let row = try rows.next() { paths[try row.decode(atIndex: 0)] = (try row.decode(atIndex: 1), try row.decode(atIndex: 2)) }
-            return paths
+    /// An article the last build published: the slug and page path it was published under, and
+    /// its document's head as stored.
+    struct PublishedHead: Sendable {
+        var slug: String
+        var path: String
+        var head: DocumentHead
+    }
+
+    /// Every article the last build published, in one pass over its rows joined with the stored
+    /// heads (decoded on other threads while the next rows are read; the related articles and
+    /// neighbours are not read). nil when the documents were made under another extraction key
+    /// or front-matter schema, or a published article has no head that decodes.
+    func publishedHeads(extractionKey: String) throws(GalleyError) -> [PublishedHead]? {
+        typealias Row3 = (slug: String, path: String, head: [UInt8]?)
+        var decoding = ChunkedWork<Row3, PublishedHead?> { row in
+            guard let bytes = row.head else { return nil }
+            var reader = BinaryReader(bytes)
+            guard let head = try? ArticleDocumentCoding.readHead(&reader, codedDigest: DocumentHead.digest(of: bytes)), reader.isAtEnd
+            else { return nil }
+            return PublishedHead(slug: row.slug, path: row.path, head: head)
         }
+        let complete = try read(false) { db in
+            guard try Self.documentsMatch(extractionKey, in: db) else { return false }
+            let rows = try Row.fetchCursor(db, sql: "SELECT p.slug, p.path, d.head FROM published_articles p LEFT JOIN documents d ON d.path = p.source")
+            var chunk: [Row3] = []
+            chunk.reserveCapacity(Self.rowsPerChunk)
+            while let row = try rows.next() {
+                let head: Data? = try row.decode(atIndex: 2)
+                chunk.append((try row.decode(atIndex: 0), try row.decode(atIndex: 1), head.map { [UInt8]($0) }))
+                if chunk.count == Self.rowsPerChunk {
+                    decoding.add(chunk)
+                    chunk.removeAll(keepingCapacity: true)
+                }
+            }
+            decoding.add(chunk)
+            return true
+        }
+        let heads = decoding.results()
+        guard complete, !heads.contains(where: { $0 == nil }) else { return nil }
+        return heads.compactMap(\.self)
     }
 
     private static func publishedArticle(_ row: Row) throws -> PublishedArticleRecord {

@@ -116,7 +116,7 @@ extension BuildStateStore {
 
     /// Whether the stored documents were made under `extractionKey` and written in the layout of
     /// this galley's front-matter schema.
-    private static func documentsMatch(_ extractionKey: String, in db: Database) throws -> Bool {
+    static func documentsMatch(_ extractionKey: String, in db: Database) throws -> Bool {
         let stored = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, value FROM meta WHERE name IN (?, ?)",
                                                                        arguments: [LastBuild.extractionKeyName, documentSchemaName])
             .map { row in (try row.decode(String.self, atIndex: 0), try row.decode(String.self, atIndex: 1)) })
