@@ -75,6 +75,14 @@ import Testing
                           6, in: site)
             }),
             ("another's title, published later", { try write(withTitle(of: 2, 30), 30, in: site) }),
+            ("two titles swapped", {
+                try write(withTitle(of: 12, 11), 11, in: site)
+                try write(withTitle(of: 11, 12), 12, in: site)
+            }),
+            ("swapped back", {
+                try write(SyntheticSite.article(11), 11, in: site)
+                try write(SyntheticSite.article(12), 12, in: site)
+            }),
         ]
         for (name, change) in edits {
             try change()

@@ -112,11 +112,10 @@ extension BuildPipeline {
             written.records[entries[index].summary.path] == nil ? nil
                 : (entries[index].head.source, PublishedArticleRecord(summary: entries[index].summary, relations: table.relations(of: index)))
         })
-        // The pages of renamed articles are at their new paths now.
-        let moved = Set(edits.records.keys.compactMap { source -> String? in
-            guard let was = published[source]?.path, let index = site.positions[source], was != entries[index].summary.path else { return nil }
-            return was
-        })
+        // The pages of renamed articles are at their new paths now (one may be at another's old path:
+        // two titles swapped).
+        let now = Set(edits.records.keys.compactMap { site.positions[$0].map { entries[$0].summary.path } })
+        let moved = Set(edits.records.keys.compactMap { published[$0]?.path }).subtracting(now)
         try writeFiles(shown.files, removing: moved, keyer: keyer, trusted: trusted, output: output, written: &written, report: &report)
         report.problems.sort { ($0.source ?? "", $0.reason) < ($1.source ?? "", $1.reason) }
         var build = stored.last
