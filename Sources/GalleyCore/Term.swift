@@ -25,6 +25,10 @@ public struct Term: Sendable, Hashable, Codable, Comparable {
     /// The term's URL slug (`Slug.make` of its name).
     public var slug: String { box.slug }
 
+    /// The term's box: interned terms (every term made from a name) of the same name share it,
+    /// so equal identities mean equal terms. Valid only while a copy of the term is alive.
+    package var identity: ObjectIdentifier { ObjectIdentifier(box) }
+
     /// Creates a term whose slug is derived from its name. Terms are interned: the same name
     /// (byte for byte) gives the term made the first time, so the thousands of articles that
     /// carry a tag share its box and its slug is made once (`Slug.make` per tag of every

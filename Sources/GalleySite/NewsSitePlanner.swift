@@ -115,15 +115,31 @@ public struct NewsSitePlanner: Sendable {
     /// Articles per term, terms in alphabetical order (case- and accent-insensitive), items
     /// keeping the order they came in (newest first).
     static func group(_ articles: [ArticleSummary], by taxonomy: Taxonomy) -> [(term: Term, items: [ArticleSummary])] {
-        var bySlug: [String: (term: Term, items: [ArticleSummary])] = [:]
+        var groups: [(term: Term, items: [ArticleSummary])] = []
+        var bySlug: [String: Int] = [:]
+        // Interned terms share a box: a term met before is found by its box's address (50,000
+        // look-ups at 10,000 articles), and only a box met for the first time by its slug.
+        var byBox: [ObjectIdentifier: Int] = [:]
         for article in articles {
             let terms = taxonomy == .tags ? article.tags : (article.region.map { [$0] } ?? [])
             for term in terms {
-                bySlug[term.slug, default: (term, [])].items.append(article)
+                let index: Int
+                if let known = byBox[term.identity] {
+                    index = known
+                } else {
+                    if let known = bySlug[term.slug] {
+                        index = known
+                    } else {
+                        index = groups.count
+                        groups.append((term, []))
+                        bySlug[term.slug] = index
+                    }
+                    byBox[term.identity] = index
+                }
+                groups[index].items.append(article)
             }
         }
         // Positions are sorted, not the groups: moving a group retains its strings and items.
-        let groups = Array(bySlug.values)
         let orders = groups.map { TermNameOrder($0.term.name) }
         return groups.indices.sorted { lhs, rhs in
             let order = orders[lhs].compare(orders[rhs])

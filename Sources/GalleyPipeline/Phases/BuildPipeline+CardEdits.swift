@@ -72,6 +72,9 @@ extension BuildPipeline {
         guard let images = try imagesShown(shown.cardsShown.sorted().map { entries[$0] }, config: config, store: store, trusted: trusted)
         else { return nil }
         phases.append(clock.lap("plan"))
+        // The files that show the cards (the sitemaps among them: a URL per page of the site) are
+        // made on another thread while the pages render.
+        let making = BackgroundWork { [shown] in shown.files.map(\.bytes) }
 
         // Nothing was saved or written up to here (but verified records of the scrape's images).
         try store.saveSources(edits.records, changed: Set(paths), removed: [], extractionKey: keys.extraction, jobs: options.jobs)
@@ -116,7 +119,8 @@ extension BuildPipeline {
         // two titles swapped).
         let now = Set(edits.records.keys.compactMap { site.positions[$0].map { entries[$0].summary.path } })
         let moved = Set(edits.records.keys.compactMap { published[$0]?.path }).subtracting(now)
-        try writeFiles(shown.files, removing: moved, keyer: keyer, trusted: trusted, output: output, written: &written, report: &report)
+        try writeFiles(Array(zip(shown.files, making.wait())), removing: moved, keyer: keyer, trusted: trusted, output: output,
+                       written: &written, report: &report)
         report.problems.sort { ($0.source ?? "", $0.reason) < ($1.source ?? "", $1.reason) }
         var build = stored.last
         build.complete = true
@@ -212,22 +216,22 @@ extension BuildPipeline {
         return positions.count == published.count ? positions : nil
     }
 
-    /// Makes the files that may show an edited card (`files`: feeds listing one, and the files
-    /// made every build: sitemaps, robots.txt, the web manifest), writes those whose bytes
-    /// changed and removes the pages of articles that moved; a feed whose key and file are
-    /// unchanged is kept unmade.
-    private func writeFiles(_ files: [PlannedFile], removing moved: Set<String>, keyer: RenderKey, trusted: TrustedOutputs,
+    /// Writes the files that may show an edited card (`files`, with their bytes: feeds listing
+    /// one, and the files made every build: sitemaps, robots.txt, the web manifest) whose bytes
+    /// changed, and removes the pages of articles that moved; a feed whose key and file are
+    /// unchanged is kept as it is.
+    private func writeFiles(_ files: [(file: PlannedFile, bytes: [UInt8])], removing moved: Set<String>, keyer: RenderKey, trusted: TrustedOutputs,
                             output: StreamedOutput, written: inout WrittenCards, report: inout BuildReport) throws(GalleyError) {
-        let made = files.compactMap { file -> (file: PlannedFile, key: OutputKey)? in
+        let made = files.compactMap { file, bytes -> (file: PlannedFile, bytes: [UInt8], key: OutputKey)? in
             let key = keyer.file(file)
             if let key, trusted.reusable(file.path, key: key) != nil { return nil }
-            return (file, key ?? .none)
+            return (file, bytes, key ?? .none)
         }
         try output.store.beginWriting(Set(made.map(\.file.path)).union(moved), known: Set(trusted.records.keys),
                                       renderInputsKey: output.renderInputsKey)
         let session = output.session
         let results = parallelMap(made, jobs: options.jobs) { item in
-            Result { () throws(GalleyError) in try session.write(RenderedPage(path: item.file.path, bytes: item.file.bytes)) }
+            Result { () throws(GalleyError) in try session.write(RenderedPage(path: item.file.path, bytes: item.bytes)) }
         }
         for (item, result) in zip(made, results) {
             let outcome = try result.get()
