@@ -34,11 +34,8 @@ extension BuildPipeline {
         var phases = [clock.lap("check")]
         let store = stored.store
         let paths = edited.map(\.path)
-        // Full-text feeds carry bodies; a source with a problem, or a stale version kept, is not
-        // published as it is.
-        guard config.feedContent != .full, let fingerprints = stored.fingerprints, !(try store.writesEveryRecord(extractionKey: keys.extraction)),
-              let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path),
-              let outputFolder = FolderStamps(folder: state.outputRoot) else { return nil }
+        // A source with a problem, or a stale version kept, is not published as it is.
+        guard let (fingerprints, content, outputFolder) = try editsAlone(config: config, stored: stored, keys: keys) else { return nil }
         let last = try store.lastProblems()
         guard last.stale.isEmpty, Set(last.problems.compactMap(\.source)).isDisjoint(with: paths),
               let publishedHeads = try store.publishedHeads(extractionKey: keys.extraction) else { return nil }
@@ -106,7 +103,7 @@ extension BuildPipeline {
         report.upToDate = false
         report.sourcesReused -= edits.processed.count
         report.sourcesProcessed = edits.processed.count
-        var written = WrittenCards(previous: previous)
+        var written = RemadeOutputs(previous: previous)
         for (index, result) in zip(shown.articlePages, articleResults) {
             try written.note(result, path: entries[index].summary.path, source: entries[index].head.source, report: &report)
         }
@@ -221,7 +218,7 @@ extension BuildPipeline {
     /// changed, and removes the pages of articles that moved; a feed whose key and file are
     /// unchanged is kept as it is.
     private func writeFiles(_ files: [(file: PlannedFile, bytes: [UInt8])], removing moved: Set<String>, keyer: RenderKey, trusted: TrustedOutputs,
-                            output: StreamedOutput, written: inout WrittenCards, report: inout BuildReport) throws(GalleyError) {
+                            output: StreamedOutput, written: inout RemadeOutputs, report: inout BuildReport) throws(GalleyError) {
         let made = files.compactMap { file, bytes -> (file: PlannedFile, bytes: [UInt8], key: OutputKey)? in
             let key = keyer.file(file)
             if let key, trusted.reusable(file.path, key: key) != nil { return nil }
@@ -241,103 +238,5 @@ extension BuildPipeline {
         report.filesRemoved = removed.count
         report.filesUnchanged -= removed.count
         try? FileManager.default.removeItem(at: state.staging)
-    }
-}
-
-/// What a build of card edits knows of the site: the index of every published article, each
-/// source's position in it, the relations (taken from the build state) and the plan.
-struct SiteInPlace {
-    var articles: ArticleIndex
-    var positions: [String: Int]
-    var relations: RelationTable
-    var plan: SitePlan
-}
-
-/// The pages and files that show a card of an edited article, and the articles whose cards
-/// they show.
-struct CardPages {
-    /// Positions of the articles whose pages are made again: the edited ones, and those that
-    /// relate to one or neighbour one.
-    var articlePages: [Int]
-    /// The list pages (and the 404 page) that list an edited article.
-    var sitePages: [PagePlan]
-    /// The feeds that list one, and the files made every build (sitemaps, robots.txt, manifest).
-    var files: [PlannedFile]
-    /// Positions of every article whose card those pages and files show (their render keys
-    /// need those cards, and their pages those articles' images).
-    var cardsShown: Set<Int>
-
-    init(_ site: SiteInPlace, edited: Set<String>) {
-        let editedPositions = Set(edited.compactMap { site.positions[$0] })
-        let table = site.relations
-        articlePages = Array(editedPositions.union(table.positions(showingAnyOf: editedPositions))).sorted()
-        // The plan's items are copies of the index's summaries: an edited one is found by its box
-        // (22,000 list pages and feeds of 20 cards at 10,000 articles), not by its source.
-        let editedCards = Set(editedPositions.map { site.articles.entries[$0].summary.identity })
-        let lists = { (items: [ArticleSummary]) in items.contains { editedCards.contains($0.identity) } }
-        sitePages = site.plan.pages.filter { page in
-            switch page {
-            case .list(let list): lists(list.items)
-            case .notFound(let notFound): lists(notFound.latest)
-            case .terms, .search: false
-            }
-        }
-        files = site.plan.files.filter { file in file.inputs.map { lists($0.items) } ?? true }
-        var shown = Set(articlePages)
-        for index in articlePages { shown.formUnion(table.positionsShown(by: index)) }
-        for page in sitePages {
-            switch page {
-            case .list(let list): shown.formUnion(list.items.compactMap { site.positions[$0.source] })
-            case .notFound(let notFound): shown.formUnion(notFound.latest.compactMap { site.positions[$0.source] })
-            case .terms, .search: break
-            }
-        }
-        for file in files { shown.formUnion(file.inputs?.items.compactMap { site.positions[$0.source] } ?? []) }
-        cardsShown = shown
-    }
-}
-
-/// The output records of a build of card edits, and its counts in the report.
-struct WrittenCards {
-    let previous: [String: OutputRecord]
-    private(set) var records: [String: OutputRecord] = [:]
-
-    init(previous: [String: OutputRecord]) {
-        self.previous = previous
-    }
-
-    /// A page made again (or kept: its key did not change after all). A page that fails to
-    /// render keeps its last file, reported stale, as in a whole build.
-    mutating func note(_ result: BuildPipeline.PageResult, path: String, source: String?, report: inout BuildReport) throws(GalleyError) {
-        switch result {
-        case .kept:
-            return
-        case .written(let key, let wrote, let stamp):
-            records[path] = OutputRecord(renderKey: key, stamp: stamp)
-            report.pagesRendered += 1
-            report.pagesReused -= 1
-            count(path, wrote: wrote, report: &report)
-        case .failedRender(let error):
-            records[path] = OutputRecord(renderKey: .none, stamp: previous[path]?.stamp)
-            report.problems.append(error)
-            if let source { report.stale.insert(source) }
-        case .failedWrite(let error):
-            throw error
-        }
-    }
-
-    /// A file made as bytes, written when they changed.
-    mutating func noteFile(_ path: String, key: OutputKey, wrote: Bool, stamp: FileStamp?, report: inout BuildReport) {
-        records[path] = OutputRecord(renderKey: key, stamp: stamp)
-        count(path, wrote: wrote, report: &report)
-    }
-
-    /// A file at a path the last build did not have adds one to the site's files.
-    private func count(_ path: String, wrote: Bool, report: inout BuildReport) {
-        if previous[path] == nil { report.filesUnchanged += 1 }
-        if wrote {
-            report.filesWritten += 1
-            report.filesUnchanged -= 1
-        }
     }
 }

@@ -35,10 +35,8 @@ extension BuildPipeline {
         var phases = [clock.lap("check")]
         let store = stored.store
         let paths = edited.map(\.path)
-        // Full-text feeds carry bodies; a source with a problem (or kept stale) is not published as it is.
-        guard config.feedContent != .full, let fingerprints = stored.fingerprints, !(try store.writesEveryRecord(extractionKey: keys.extraction)),
-              let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path),
-              let outputFolder = FolderStamps(folder: state.outputRoot) else { return nil }
+        // A source with a problem (or kept stale) is not published as it is.
+        guard let (fingerprints, content, outputFolder) = try editsAlone(config: config, stored: stored, keys: keys) else { return nil }
         let records = try store.publishedArticles(paths)
         let last = try store.lastProblems()
         guard records.count == paths.count, Set(last.problems.compactMap(\.source)).isDisjoint(with: paths) else { return nil }
@@ -96,6 +94,18 @@ extension BuildPipeline {
         }
         report.phases = start.phases + phases + [clock.lap("write")]
         return report
+    }
+
+    /// What a build that makes the pages of edits alone (`renderEditedArticles`,
+    /// `renderCardEdits`) starts from: the stored fingerprints, and the content and output
+    /// folders opened; nil when it may not: feeds carry whole articles (`feed_content: full`:
+    /// every edit changes them), or the state must write every record again.
+    func editsAlone(config: SiteConfig, stored: StoredBuild, keys: BuildKeys) throws(GalleyError)
+        -> (fingerprints: [String: SourceFingerprint], content: FolderStamps, output: FolderStamps)? {
+        guard config.feedContent != .full, let fingerprints = stored.fingerprints, !(try stored.store.writesEveryRecord(extractionKey: keys.extraction)),
+              let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path),
+              let output = FolderStamps(folder: state.outputRoot) else { return nil }
+        return (fingerprints, content, output)
     }
 
     /// The new records of the edited sources (processed again, or taken again with a new stamp
@@ -214,32 +224,14 @@ extension BuildPipeline {
     /// stale, as in a whole build.
     private func finish(_ pages: [ArticleIndex.Entry], results: [PageResult], previous: [String: OutputRecord], output: StreamedOutput,
                         last: LastBuild, report: inout BuildReport) throws(GalleyError) {
-        var records: [String: OutputRecord] = [:]
+        var remade = RemadeOutputs(previous: previous)
         for (entry, result) in zip(pages, results) {
-            let path = entry.summary.path
-            switch result {
-            case .kept:
-                continue
-            case .written(let key, let wrote, let stamp):
-                records[path] = OutputRecord(renderKey: key, stamp: stamp)
-                report.pagesRendered += 1
-                report.pagesReused -= 1
-                if wrote {
-                    report.filesWritten += 1
-                    report.filesUnchanged -= 1
-                }
-            case .failedRender(let error):
-                records[path] = OutputRecord(renderKey: .none, stamp: previous[path]?.stamp)
-                report.problems.append(error)
-                report.stale.insert(entry.head.source)
-            case .failedWrite(let error):
-                throw error
-            }
+            try remade.note(result, path: entry.summary.path, source: entry.head.source, report: &report)
         }
         report.problems.sort { ($0.source ?? "", $0.reason) < ($1.source ?? "", $1.reason) }
         var build = last
         build.complete = true
-        try output.store.finishWriting(records.map { (path: $0.key, record: $0.value) }, removed: [], kept: previous, build: build,
+        try output.store.finishWriting(remade.records.map { (path: $0.key, record: $0.value) }, removed: [], kept: previous, build: build,
                                        problems: report.problems, stale: report.stale)
     }
 }

@@ -1,0 +1,55 @@
+import GalleyCore
+import GalleySite
+
+/// What a build of card edits knows of the site: the index of every published article, each
+/// source's position in it, the relations (taken from the build state) and the plan.
+struct SiteInPlace {
+    var articles: ArticleIndex
+    var positions: [String: Int]
+    var relations: RelationTable
+    var plan: SitePlan
+}
+
+/// The pages and files that show a card of an edited article, and the articles whose cards
+/// they show.
+struct CardPages {
+    /// Positions of the articles whose pages are made again: the edited ones, and those that
+    /// relate to one or neighbour one.
+    var articlePages: [Int]
+    /// The list pages (and the 404 page) that list an edited article.
+    var sitePages: [PagePlan]
+    /// The feeds that list one, and the files made every build (sitemaps, robots.txt, manifest).
+    var files: [PlannedFile]
+    /// Positions of every article whose card those pages and files show (their render keys
+    /// need those cards, and their pages those articles' images).
+    var cardsShown: Set<Int>
+
+    init(_ site: SiteInPlace, edited: Set<String>) {
+        let editedPositions = Set(edited.compactMap { site.positions[$0] })
+        let table = site.relations
+        articlePages = Array(editedPositions.union(table.positions(showingAnyOf: editedPositions))).sorted()
+        // The plan's items are copies of the index's summaries: an edited one is found by its box
+        // (22,000 list pages and feeds of 20 cards at 10,000 articles), not by its source.
+        let editedCards = Set(editedPositions.map { site.articles.entries[$0].summary.identity })
+        let lists = { (items: [ArticleSummary]) in items.contains { editedCards.contains($0.identity) } }
+        sitePages = site.plan.pages.filter { page in
+            switch page {
+            case .list(let list): lists(list.items)
+            case .notFound(let notFound): lists(notFound.latest)
+            case .terms, .search: false
+            }
+        }
+        files = site.plan.files.filter { file in file.inputs.map { lists($0.items) } ?? true }
+        var shown = Set(articlePages)
+        for index in articlePages { shown.formUnion(table.positionsShown(by: index)) }
+        for page in sitePages {
+            switch page {
+            case .list(let list): shown.formUnion(list.items.compactMap { site.positions[$0.source] })
+            case .notFound(let notFound): shown.formUnion(notFound.latest.compactMap { site.positions[$0.source] })
+            case .terms, .search: break
+            }
+        }
+        for file in files { shown.formUnion(file.inputs?.items.compactMap { site.positions[$0.source] } ?? []) }
+        cardsShown = shown
+    }
+}
