@@ -32,6 +32,13 @@ import Testing
             .map { $0.hasPrefix("title:") ? title : $0 }.joined(separator: "\n")
     }
 
+    /// Article 39 dated as article 5 is, with `title` if given.
+    func twin(title: String?) -> String {
+        let date = SyntheticSite.article(5).split(separator: "\n").first { $0.hasPrefix("date:") } ?? ""
+        return SyntheticSite.article(39, title: title).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("date:") ? date : $0 }.joined(separator: "\n")
+    }
+
     func path(of index: Int, in report: BuildReport, site: Site) -> String? {
         report.sources.first { $0.source == SyntheticSite.url(index, in: site.content).lastPathComponent }?.path
     }
@@ -109,6 +116,10 @@ import Testing
             // Article 3 is published before article 33: taking 33's title, it takes the plain
             // slug, and 33 moves to the slug with a number.
             ("another's slug taken", { try write(withTitle(of: 33, 3), 3, in: site) }),
+            // Article 39 given article 5's date (a date edit), then renamed so that its slug
+            // sorts after 5's: the two swap places in the newest-first order.
+            ("a twin date", { try write(twin(title: nil), 39, in: site) }),
+            ("a rename past its twin", { try write(twin(title: "Zebra di kota"), 39, in: site) }),
         ]
         for (name, change) in edits {
             try change()

@@ -110,6 +110,38 @@ import Testing
         try await expectNextBuildMatchesACleanOne(folders, binary: binary)
     }
 
+    /// Builds of card edits (titles changed: pages move to new URLs, list pages, feeds and
+    /// sitemaps change), killed at random moments: no partial file, and the next build ends where
+    /// a clean build does.
+    @Test func buildsKilledWhileRenderingCardEditsConverge() async throws {
+        let folders = try makeFolders("cron-kill-cards", count: 400)
+        defer { try? FileManager.default.removeItem(at: folders.root) }
+        let binary = try galley()
+        let full = await BrokenInputTests.run(binary, folders.arguments(), timeout: 300)
+        #expect(full.status == 0, "\(full.stderr)")
+        var random = SeededRandom(seed: 65)
+        func retitle(_ round: Int) throws {
+            for _ in 0..<3 {
+                // Articles i and i + 336 share a date (`SyntheticSite`): renaming one can swap
+                // them in the order, which takes every phase. These have no twin.
+                let index = 64 + random.below(272)
+                try Data(SyntheticSite.article(index, title: "Judul ke-\(round) berita \(index)").utf8).write(to: SyntheticSite.url(index, in: folders.content))
+            }
+        }
+        try retitle(-1)
+        let cards = await BrokenInputTests.run(binary, folders.arguments(), timeout: 300)
+        #expect(cards.status == 0 && cards.stderr.contains("plan ") && !cards.stderr.contains("images "), "\(cards.stderr)")
+        var killedMidway = 0
+        for round in 0..<10 {
+            try retitle(round)
+            let delay = Double(random.below(Int(max(cards.seconds, 0.05) * 1000))) / 1000
+            if try await runAndKill(binary, folders.arguments(), after: delay) { killedMidway += 1 }
+            #expect(Self.partialFiles(in: folders.output).isEmpty, "round \(round): \(Self.partialFiles(in: folders.output))")
+        }
+        #expect(killedMidway >= 3, "builds were killed before they finished")
+        try await expectNextBuildMatchesACleanOne(folders, binary: binary)
+    }
+
     /// A build after the killed ones completes, and its output is byte for byte what a clean
     /// build into a fresh folder gives; returns that output.
     @discardableResult
