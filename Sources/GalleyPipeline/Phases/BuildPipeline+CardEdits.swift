@@ -48,6 +48,8 @@ extension BuildPipeline {
         phases.append(clock.lap("extract"))
         // The templates are parsed, and the last build's files stat-ed, on other threads while
         // the site is indexed and planned (the stats once the index is made: both cores index).
+        // A build that goes on through every phase leaves the parse to end on its own (it reads
+        // the theme already read and touches nothing) and parses again.
         let parsing = BackgroundWork {
             Result { () throws(GalleyError) in
                 try TemplatePageRenderer(config: config, templates: theme.templates, templateFolder: theme.folder, strings: theme.strings)
