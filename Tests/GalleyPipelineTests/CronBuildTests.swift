@@ -84,57 +84,47 @@ import Testing
     /// Builds that render edited articles alone (bodies changed, nothing else), killed at random
     /// moments: no partial file, and the next build ends where a clean build does.
     @Test func buildsKilledWhileRenderingEditedArticlesConverge() async throws {
-        let folders = try makeFolders("cron-kill-edits", count: 400)
-        defer { try? FileManager.default.removeItem(at: folders.root) }
-        let binary = try galley()
-        let full = await BrokenInputTests.run(binary, folders.arguments(), timeout: 300)
-        #expect(full.status == 0, "\(full.stderr)")
-        var random = SeededRandom(seed: 64)
-        func editBodies(_ round: Int) throws {
+        try await killedEditBuildsConverge("cron-kill-edits", seed: 64) { round, random, content in
             for _ in 0..<30 {
                 let index = random.below(400)
-                try Data(SyntheticSite.article(index, salt: "koreksi \(round)").utf8).write(to: SyntheticSite.url(index, in: folders.content))
+                try Data(SyntheticSite.article(index, salt: "koreksi \(round)").utf8).write(to: SyntheticSite.url(index, in: content))
             }
-        }
-        try editBodies(-1)
-        let alone = await BrokenInputTests.run(binary, folders.arguments(), timeout: 300)
-        #expect(alone.status == 0 && alone.stderr.contains("render") && !alone.stderr.contains("site "), "\(alone.stderr)")
-        var killedMidway = 0
-        for round in 0..<10 {
-            try editBodies(round)
-            let delay = Double(random.below(Int(max(alone.seconds, 0.05) * 1000))) / 1000
-            if try await runAndKill(binary, folders.arguments(), after: delay) { killedMidway += 1 }
-            #expect(Self.partialFiles(in: folders.output).isEmpty, "round \(round): \(Self.partialFiles(in: folders.output))")
-        }
-        #expect(killedMidway >= 3, "builds were killed before they finished")
-        try await expectNextBuildMatchesACleanOne(folders, binary: binary)
+        } tookItsPath: { stderr in stderr.contains("render") && !stderr.contains("site ") }
     }
 
     /// Builds of card edits (titles changed: pages move to new URLs, list pages, feeds and
     /// sitemaps change), killed at random moments: no partial file, and the next build ends where
     /// a clean build does.
     @Test func buildsKilledWhileRenderingCardEditsConverge() async throws {
-        let folders = try makeFolders("cron-kill-cards", count: 400)
-        defer { try? FileManager.default.removeItem(at: folders.root) }
-        let binary = try galley()
-        let full = await BrokenInputTests.run(binary, folders.arguments(), timeout: 300)
-        #expect(full.status == 0, "\(full.stderr)")
-        var random = SeededRandom(seed: 65)
-        func retitle(_ round: Int) throws {
+        try await killedEditBuildsConverge("cron-kill-cards", seed: 65) { round, random, content in
             for _ in 0..<3 {
                 // Articles i and i + 336 share a date (`SyntheticSite`): renaming one can swap
                 // them in the order, which takes every phase. These have no twin.
                 let index = 64 + random.below(272)
-                try Data(SyntheticSite.article(index, title: "Judul ke-\(round) berita \(index)").utf8).write(to: SyntheticSite.url(index, in: folders.content))
+                try Data(SyntheticSite.article(index, title: "Judul ke-\(round) berita \(index)").utf8).write(to: SyntheticSite.url(index, in: content))
             }
-        }
-        try retitle(-1)
-        let cards = await BrokenInputTests.run(binary, folders.arguments(), timeout: 300)
-        #expect(cards.status == 0 && cards.stderr.contains("plan ") && !cards.stderr.contains("images "), "\(cards.stderr)")
+        } tookItsPath: { stderr in stderr.contains("plan ") && !stderr.contains("images ") }
+    }
+
+    /// 400 articles built once; then rounds of `edit` (given the round, the random source and
+    /// the content folder), each round's build killed at a random moment within the time an
+    /// unkilled build of such edits takes (whose report `tookItsPath` checks): no partial file
+    /// after any, and the next build ends where a clean build does.
+    func killedEditBuildsConverge(_ label: String, seed: UInt64, edit: (Int, inout SeededRandom, URL) throws -> Void,
+                                  tookItsPath: (String) -> Bool) async throws {
+        let folders = try makeFolders(label, count: 400)
+        defer { try? FileManager.default.removeItem(at: folders.root) }
+        let binary = try galley()
+        let full = await BrokenInputTests.run(binary, folders.arguments(), timeout: 300)
+        #expect(full.status == 0, "\(full.stderr)")
+        var random = SeededRandom(seed: seed)
+        try edit(-1, &random, folders.content)
+        let unkilled = await BrokenInputTests.run(binary, folders.arguments(), timeout: 300)
+        #expect(unkilled.status == 0 && tookItsPath(unkilled.stderr), "\(unkilled.stderr)")
         var killedMidway = 0
         for round in 0..<10 {
-            try retitle(round)
-            let delay = Double(random.below(Int(max(cards.seconds, 0.05) * 1000))) / 1000
+            try edit(round, &random, folders.content)
+            let delay = Double(random.below(Int(max(unkilled.seconds, 0.05) * 1000))) / 1000
             if try await runAndKill(binary, folders.arguments(), after: delay) { killedMidway += 1 }
             #expect(Self.partialFiles(in: folders.output).isEmpty, "round \(round): \(Self.partialFiles(in: folders.output))")
         }
