@@ -40,6 +40,16 @@ public enum PagePlan: Sendable, Hashable, Codable {
     /// The search page (`search: true`): a box and results drawn by the Pagefind UI.
     case search(path: String)
 
+    /// The articles whose cards the page shows, in its order: a list page's items, the 404
+    /// page's latest stories; none for a terms index or the search page.
+    public var cards: [ArticleSummary] {
+        switch self {
+        case .list(let page): page.items
+        case .notFound(let page): page.latest
+        case .terms, .search: []
+        }
+    }
+
     /// Output path relative to the site root.
     public var path: String {
         switch self {

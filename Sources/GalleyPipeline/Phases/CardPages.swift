@@ -32,23 +32,11 @@ struct CardPages {
         // (22,000 list pages and feeds of 20 cards at 10,000 articles), not by its source.
         let editedCards = Set(editedPositions.map { site.articles.entries[$0].summary.identity })
         let lists = { (items: [ArticleSummary]) in items.contains { editedCards.contains($0.identity) } }
-        sitePages = site.plan.pages.filter { page in
-            switch page {
-            case .list(let list): lists(list.items)
-            case .notFound(let notFound): lists(notFound.latest)
-            case .terms, .search: false
-            }
-        }
+        sitePages = site.plan.pages.filter { lists($0.cards) }
         files = site.plan.files.filter { file in file.inputs.map { lists($0.items) } ?? true }
         var shown = Set(articlePages)
         for index in articlePages { shown.formUnion(table.positionsShown(by: index)) }
-        for page in sitePages {
-            switch page {
-            case .list(let list): shown.formUnion(list.items.compactMap { site.positions[$0.source] })
-            case .notFound(let notFound): shown.formUnion(notFound.latest.compactMap { site.positions[$0.source] })
-            case .terms, .search: break
-            }
-        }
+        for page in sitePages { shown.formUnion(page.cards.compactMap { site.positions[$0.source] }) }
         for file in files { shown.formUnion(file.inputs?.items.compactMap { site.positions[$0.source] } ?? []) }
         cardsShown = shown
     }
