@@ -27,6 +27,14 @@ enum ArticleDocumentCoding {
         return matterStart
     }
 
+    /// The head stored as `bytes` (all of them, their digest its `codedDigest`); nil when they
+    /// do not decode to one.
+    static func head(decoding bytes: [UInt8]) -> DocumentHead? {
+        var reader = BinaryReader(bytes)
+        guard let head = try? readHead(&reader, codedDigest: DocumentHead.digest(of: bytes)), reader.isAtEnd else { return nil }
+        return head
+    }
+
     /// Reads what `write(_: DocumentHead, to:)` wrote; `codedDigest`: the digest of those bytes,
     /// when the caller has them whole.
     /// The front matter's digest (`DocumentHead.frontMatterDigest`) is that of the bytes it was read from.

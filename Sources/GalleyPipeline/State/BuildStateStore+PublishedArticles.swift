@@ -33,11 +33,7 @@ extension BuildStateStore {
     func publishedHeads(extractionKey: String) throws(GalleyError) -> [PublishedHead]? {
         typealias Row3 = (slug: String, path: String, head: [UInt8]?)
         var decoding = ChunkedWork<Row3, PublishedHead?> { row in
-            guard let bytes = row.head else { return nil }
-            var reader = BinaryReader(bytes)
-            guard let head = try? ArticleDocumentCoding.readHead(&reader, codedDigest: DocumentHead.digest(of: bytes)), reader.isAtEnd
-            else { return nil }
-            return PublishedHead(slug: row.slug, path: row.path, head: head)
+            row.head.flatMap(ArticleDocumentCoding.head(decoding:)).map { PublishedHead(slug: row.slug, path: row.path, head: $0) }
         }
         let complete = try read(false) { db in
             guard try Self.documentsMatch(extractionKey, in: db) else { return false }

@@ -219,8 +219,7 @@ struct SourceRow: Sendable {
     func record() -> SourceRecord? {
         var decoded: DocumentHead?
         if let head {
-            var reader = BinaryReader(head)
-            guard let read = try? ArticleDocumentCoding.readHead(&reader, codedDigest: DocumentHead.digest(of: head)), reader.isAtEnd else { return nil }
+            guard let read = ArticleDocumentCoding.head(decoding: head) else { return nil }
             decoded = read
         }
         return SourceRecord(fingerprint: fingerprint, fetched: fetched, head: decoded, problem: problem)
