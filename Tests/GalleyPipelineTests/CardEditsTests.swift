@@ -67,6 +67,19 @@ import Testing
         #expect(try site.build().upToDate)
     }
 
+    /// A title in another script is transliterated for its slug by the card edit, and that form
+    /// is kept in the state for the next build, as a whole build keeps it.
+    @Test func aNewTitlesASCIIFormIsKept() throws {
+        let site = try makeSite("card-transliteration", count: 12)
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        _ = try site.build()
+        let title = "Kabar 北京 \(UUID().uuidString.prefix(8))"
+        try write(SyntheticSite.article(4, title: title), 4, in: site)
+        #expect(try site.build().phases.map(\.name) == Self.cardPhases)
+        let store = try BuildStateStore(url: BuildState(output: site.output, cache: nil).database)
+        #expect(try store.transliterations(tool: BuildKeys.toolIdentity).contains { $0.text == title })
+    }
+
     /// A summary, a byline, a modification date, and a title another article has (the edited
     /// one, published later, gets the slug with a number): cards change, no other article moves.
     @Test func otherCardEditsKeepEveryOtherArticleInItsPlace() throws {

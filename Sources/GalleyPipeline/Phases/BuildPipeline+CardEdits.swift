@@ -41,7 +41,6 @@ extension BuildPipeline {
               let publishedHeads = try store.publishedHeads(extractionKey: keys.extraction) else { return nil }
         let published = Dictionary(publishedHeads.map { ($0.head.source, (slug: $0.slug, path: $0.path)) }, uniquingKeysWith: { first, _ in first })
         guard published.count == publishedHeads.count, paths.allSatisfy({ published[$0] != nil }) else { return nil }
-        let remembered = try store.transliterations(tool: BuildKeys.toolIdentity)
         guard let edits = try editedRecords(edited, config: config, store: store, extractionKey: keys.extraction, content: content, seen: seen,
                                             made: &made, accepting: Self.changesOnlyItsCards),
               try renamesPairNoCorrection(edits, files: files) else { return nil }
@@ -66,7 +65,7 @@ extension BuildPipeline {
                                                    checkedAt: checkedAt)
         else { return nil }
         let shown = CardPages(site, edited: Set(edits.records.keys))
-        let trusted = TrustedOutputs(previous, unchanged: Set(previous.keys))
+        let trusted = TrustedOutputs(everyFileUnchanged: previous)
         let entries = site.articles.entries
         guard let images = try imagesShown(shown.cardsShown.sorted().map { entries[$0] }, config: config, store: store, trusted: trusted)
         else { return nil }
@@ -126,7 +125,7 @@ extension BuildPipeline {
         try output.store.finishWriting(written.records.map { (path: $0.key, record: $0.value) }, removed: moved, kept: previous, build: build,
                                        problems: report.problems, stale: report.stale)
         let transliterations = Slug.asciiForms()
-        if transliterations.count != remembered.count { try store.saveTransliterations(transliterations, tool: BuildKeys.toolIdentity) }
+        if transliterations.count != edits.remembered { try store.saveTransliterations(transliterations, tool: BuildKeys.toolIdentity) }
         if options.reportsEverySource {
             report.sources += edits.records.keys.sorted().compactMap { source in
                 site.positions[source].map { index in

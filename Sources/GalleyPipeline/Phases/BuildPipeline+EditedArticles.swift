@@ -49,7 +49,7 @@ extension BuildPipeline {
         else { return nil }
         phases.append(clock.lap("extract"))
 
-        let trusted = TrustedOutputs(previous, unchanged: Set(previous.keys))
+        let trusted = TrustedOutputs(everyFileUnchanged: previous)
         guard let images = try imagesShown(entries.values.sorted { $0.head.source < $1.head.source }, config: config, store: store, trusted: trusted)
         else { return nil }
         let pages = edited.compactMap { entries[$0.path] }
@@ -117,7 +117,8 @@ extension BuildPipeline {
                        accepting: (SourceRecord, SourceRecord, Bool) -> Bool) throws(GalleyError) -> EditedRecords? {
         let earlier = try store.sourceRecords(edited.map(\.path), extractionKey: extractionKey, jobs: 1)
         // Tags and regions are slugged while a page is processed: with the forms the last build made.
-        Slug.remember(asciiForms: try store.transliterations(tool: BuildKeys.toolIdentity))
+        let remembered = try store.transliterations(tool: BuildKeys.toolIdentity)
+        Slug.remember(asciiForms: remembered)
         let stage = SourceStage(processor: PageProcessor(config: config), jobs: options.jobs, progress: nil, reuse: true)
         let known = made
         let outcomes = parallelMap(edited, jobs: options.jobs) { file in
@@ -132,15 +133,18 @@ extension BuildPipeline {
             if !source.reused { processed.insert(file.path) }
         }
         let scraped = edited.filter { $0.kind != .markdown }.map(\.path)
-        return try keepsItsPlaceAmongDuplicates(scraped, now: records, store: store) ? EditedRecords(records: records, processed: processed, earlier: earlier) : nil
+        return try keepsItsPlaceAmongDuplicates(scraped, now: records, store: store) ? EditedRecords(records: records, processed: processed, earlier: earlier,
+                                                                                                   remembered: remembered.count) : nil
     }
 
-    /// The edited sources' new records (by path), the paths processed again, and the records
-    /// the last build published.
+    /// The edited sources' new records (by path), the paths processed again, the records the
+    /// last build published, and how many ASCII forms of names the build state gave (a build
+    /// that makes more saves them).
     struct EditedRecords {
         var records: [String: SourceRecord]
         var processed: Set<String>
         var earlier: [String: SourceRecord]
+        var remembered: Int
     }
 
     /// The index entries of the edited articles (`edited`: their new records) and of those

@@ -5,8 +5,8 @@ import GalleyCore
 /// still has the stamp it had right after it was written.
 struct TrustedOutputs: Sendable {
     let records: [String: OutputRecord]
-    /// The paths whose file has its recorded stamp (`unchangedFiles`).
-    let unchanged: Set<String>
+    /// The paths whose file has its recorded stamp (`unchangedFiles`); nil: every one has.
+    let unchanged: Set<String>?
 
     /// `records`, their files checked already (`unchangedFiles`: the build checks them on
     /// another thread while it extracts).
@@ -15,10 +15,17 @@ struct TrustedOutputs: Sendable {
         self.unchanged = unchanged
     }
 
+    /// `records`, every file of which was checked unchanged (a build that makes edited pages
+    /// alone checks them all first): no set of their 17,000 paths is made to say so.
+    init(everyFileUnchanged records: [String: OutputRecord]) {
+        self.records = records
+        unchanged = nil
+    }
+
     /// The record of `path` when it was made from render key `key` and its file is still the
     /// one written then; nil otherwise.
     func reusable(_ path: String, key: OutputKey) -> OutputRecord? {
-        guard let record = records[path], record.renderKey == key, unchanged.contains(path) else { return nil }
+        guard let record = records[path], record.renderKey == key, unchanged?.contains(path) ?? true else { return nil }
         return record
     }
 
