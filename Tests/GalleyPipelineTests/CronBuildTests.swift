@@ -227,11 +227,14 @@ import Testing
     // MARK: Helpers
 
     /// Changes a tenth of the articles (new bodies, some new titles) so a build has work to be
-    /// interrupted in.
+    /// interrupted in; the first one also gets a new tag, so that every round goes through every
+    /// phase (edits of bodies and titles alone may be made from the build state, which is faster
+    /// and would make the rounds' lengths differ from the one measured unkilled).
     func changeArticles(in folders: Folders, round: Int, random: inout SeededRandom) throws {
-        for _ in 0..<40 {
+        for number in 0..<40 {
             let index = random.below(400)
-            let text = SyntheticSite.article(index, salt: "putaran \(round)", title: random.below(10) == 0 ? "Judul \(round)-\(index)" : nil)
+            var text = SyntheticSite.article(index, salt: "putaran \(round)", title: random.below(10) == 0 ? "Judul \(round)-\(index)" : nil)
+            if number == 0 { text = text.replacingOccurrences(of: "tags: [", with: "tags: [Putaran \(round), ") }
             try Data(text.utf8).write(to: SyntheticSite.url(index, in: folders.content))
         }
     }
