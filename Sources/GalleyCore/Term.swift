@@ -35,14 +35,15 @@ public struct Term: Sendable, Hashable, Codable, Comparable {
     /// article was both time and about 250 bytes of memory per article).
     public init(name: String) {
         let key = ExactText(text: name)
-        if let known = Self.interned.withLock({ $0[key] }) {
+        let shard = Self.shard(of: name)
+        if let known = shard.terms.withLock({ $0[key] }) {
             self = known
             return
         }
         box = Box(name: name, slug: Slug.make(name))
         let made = self
-        Self.interned.withLock { table in
-            if table.count >= Self.internLimit { table.removeAll() }
+        shard.terms.withLock { table in
+            if table.count >= Self.internLimit / Self.shards.count { table.removeAll() }
             table[key] = made
         }
     }
@@ -74,8 +75,22 @@ public struct Term: Sendable, Hashable, Codable, Comparable {
         (lhs.slug, lhs.name) < (rhs.slug, rhs.name)
     }
 
-    /// Terms made so far, by name.
-    private static let interned = Mutex<[ExactText: Term]>([:])
-    /// Terms kept at most; past it the table starts again.
+    /// Terms made so far, by name, in shards that the threads making an index's summaries
+    /// (five terms an article) rarely wait on together, as they did on one lock.
+    private static let shards = (0..<16).map { _ in Shard() }
+    /// Terms kept at most (over all shards); past its share, a shard starts again.
     private static let internLimit = 100_000
+
+    /// One shard of the interned terms.
+    private final class Shard: Sendable {
+        let terms = Mutex<[ExactText: Term]>([:])
+    }
+
+    /// The shard of a name, from its length and end bytes (no pass over the name: the table's
+    /// own hash is that).
+    private static func shard(of name: String) -> Shard {
+        let bytes = name.utf8
+        let mix = bytes.count &* 31 &+ Int(bytes.first ?? 0) &* 7 &+ Int(bytes.last ?? 0)
+        return shards[mix & (shards.count - 1)]
+    }
 }
