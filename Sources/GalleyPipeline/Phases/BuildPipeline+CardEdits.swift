@@ -57,7 +57,7 @@ extension BuildPipeline {
         let checkedAt = SourceFingerprint.nowNanoseconds()
         let site = try siteInPlace(publishedHeads, published, edits: edits, store: store, config: config, keys: keys) {
             BackgroundWork { [previous, options] in
-                TrustedOutputs.unchangedFiles(previous, in: outputFolder, jobs: max(1, options.jobs - 1)).count == previous.count
+                TrustedOutputs.everyFileUnchanged(previous, in: outputFolder, jobs: max(1, options.jobs - 1))
             }
         }
         if options.leavesMemoryForExit { LeftForExit.keep(site as Any) }

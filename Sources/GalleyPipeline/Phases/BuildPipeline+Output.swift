@@ -130,7 +130,7 @@ extension BuildPipeline {
     /// and its record brought up to date in the state).
     func othersUnchanged(outputs: [String: OutputRecord], images: [String: ScrapedImageRecord], archivedImages: [String: ArchivedImagesRecord],
                          store: BuildStateStore, in content: FolderStamps, output: FolderStamps, checkedAt: Int64) throws(GalleyError) -> Bool {
-        guard TrustedOutputs.unchangedFiles(outputs, in: output, jobs: options.jobs).count == outputs.count else { return false }
+        guard TrustedOutputs.everyFileUnchanged(outputs, in: output, jobs: options.jobs) else { return false }
         return try scrapedImagesUnchanged(images, archivedImages: archivedImages, store: store, in: content, checkedAt: checkedAt)
     }
 
