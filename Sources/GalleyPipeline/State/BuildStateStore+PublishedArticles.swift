@@ -41,8 +41,9 @@ extension BuildStateStore {
             var chunk: [Row3] = []
             chunk.reserveCapacity(Self.rowsPerChunk)
             while let row = try rows.next() {
-                let head: Data? = try row.decode(atIndex: 2)
-                chunk.append((try row.decode(atIndex: 0), try row.decode(atIndex: 1), head.map { [UInt8]($0) }))
+                // Copied once, from SQLite's buffer (not into a `Data` first).
+                let head = try row.withUnsafeData(atIndex: 2) { data in data.map { [UInt8]($0) } }
+                chunk.append((try row.decode(atIndex: 0), try row.decode(atIndex: 1), head))
                 if chunk.count == Self.rowsPerChunk {
                     decoding.add(chunk)
                     chunk.removeAll(keepingCapacity: true)
