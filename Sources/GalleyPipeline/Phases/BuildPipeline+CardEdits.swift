@@ -35,7 +35,7 @@ extension BuildPipeline {
         let store = stored.store
         let paths = edited.map(\.path)
         // A source with a problem, or a stale version kept, is not published as it is.
-        guard let (fingerprints, content, outputFolder) = try editsAlone(config: config, stored: stored, keys: keys) else { return nil }
+        guard let (fingerprints, content, outputFolder) = try editsAlone(edited, config: config, stored: stored, keys: keys) else { return nil }
         let last = try store.lastProblems()
         guard last.stale.isEmpty, Set(last.problems.compactMap(\.source)).isDisjoint(with: paths),
               let publishedHeads = try store.publishedHeads(extractionKey: keys.extraction) else { return nil }

@@ -36,7 +36,7 @@ extension BuildPipeline {
         let store = stored.store
         let paths = edited.map(\.path)
         // A source with a problem (or kept stale) is not published as it is.
-        guard let (fingerprints, content, outputFolder) = try editsAlone(config: config, stored: stored, keys: keys) else { return nil }
+        guard let (fingerprints, content, outputFolder) = try editsAlone(edited, config: config, stored: stored, keys: keys) else { return nil }
         let records = try store.publishedArticles(paths)
         let last = try store.lastProblems()
         guard records.count == paths.count, Set(last.problems.compactMap(\.source)).isDisjoint(with: paths) else { return nil }
@@ -98,11 +98,13 @@ extension BuildPipeline {
 
     /// What a build that makes the pages of edits alone (`renderEditedArticles`,
     /// `renderCardEdits`) starts from: the stored fingerprints, and the content and output
-    /// folders opened; nil when it may not: feeds carry whole articles (`feed_content: full`:
-    /// every edit changes them), or the state must write every record again.
-    func editsAlone(config: SiteConfig, stored: StoredBuild, keys: BuildKeys) throws(GalleyError)
+    /// folders opened; nil when it may not: a source in `edited` is new (no record), feeds
+    /// carry whole articles (`feed_content: full`: every edit changes them), or the state must
+    /// write every record again.
+    func editsAlone(_ edited: [SourceFile], config: SiteConfig, stored: StoredBuild, keys: BuildKeys) throws(GalleyError)
         -> (fingerprints: [String: SourceFingerprint], content: FolderStamps, output: FolderStamps)? {
-        guard config.feedContent != .full, let fingerprints = stored.fingerprints, !(try stored.store.writesEveryRecord(extractionKey: keys.extraction)),
+        guard config.feedContent != .full, let fingerprints = stored.fingerprints, edited.allSatisfy({ fingerprints[$0.path] != nil }),
+              !(try stored.store.writesEveryRecord(extractionKey: keys.extraction)),
               let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path),
               let output = FolderStamps(folder: state.outputRoot) else { return nil }
         return (fingerprints, content, output)

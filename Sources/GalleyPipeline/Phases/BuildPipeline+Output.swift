@@ -82,9 +82,9 @@ extension BuildPipeline {
     enum ChangeCheck: Equatable {
         /// The output is already what this build would write.
         case upToDate
-        /// These sources changed (at most `editsRenderedAlone`, none added, removed or an
-        /// archive), the others did not; the output files and the scrape's images are not
-        /// checked yet (`othersUnchanged`).
+        /// These sources changed or are new (at most `editsRenderedAlone`, none an archive),
+        /// the others did not; the output files and the scrape's images are not checked yet
+        /// (`othersUnchanged`), nor whether a source was removed while another was added.
         case edited([SourceFile])
         /// Anything else: every phase runs.
         case changed
@@ -101,8 +101,10 @@ extension BuildPipeline {
                          archivedImages: [String: ArchivedImagesRecord], store: BuildStateStore, files: [SourceFile],
                          seen: inout [String: SourceStamps]) throws(GalleyError) -> ChangeCheck {
         // An archive's records have rows of their own (`FILE#offset`); its own row stands for them here.
-        let fileRows = files.contains { $0.kind == .archive } ? sources.keys.count { ScrapeArchive.archivePath(ofRecord: $0) == nil } : sources.count
-        guard files.count == fileRows, let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path),
+        let archives = files.contains { $0.kind == .archive }
+        let fileRows = archives ? sources.keys.count { ScrapeArchive.archivePath(ofRecord: $0) == nil } : sources.count
+        // More files than records: new sources, found changed below (they have no record).
+        guard archives ? files.count == fileRows : files.count >= fileRows, let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path),
               let output = FolderStamps(folder: state.outputRoot) else { return .changed }
         // Racy sources are read from here on: a time before any of them is read.
         let checkedAt = SourceFingerprint.nowNanoseconds()

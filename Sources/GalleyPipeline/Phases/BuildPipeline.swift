@@ -20,7 +20,9 @@ import GalleySite
 ///    again only the pages and files that show those cards (`renderCardEdits`)
 /// 3. extract + normalise each changed source (parallel; unchanged ones come from the build
 ///    state; a bad page is reported and skipped, its last good version kept); a `.md` file
-///    replaces the extraction of a page with the same slug; duplicate stories are left out
+///    replaces the extraction of a page with the same slug; duplicate stories are left out.
+///    When the only changes are new sources that pair with nothing, the published articles'
+///    stored heads and the new ones instead (`publishedWithAdditions`)
 /// 4. assign unique slugs and permalinks
 /// 4a. copy the images articles show that the scrape has into `media/` (sized, WebP; files
 ///     made from the same bytes and settings by the last build are kept), writing each
@@ -165,8 +167,18 @@ public struct BuildPipeline: Sendable {
         Slug.remember(asciiForms: remembered)
 
         let processor = PageProcessor(config: config)
-        var sources = try sourcesToPublish(files, processor: processor, store: store, keys: keys, fingerprints: stored.fingerprints,
+        var sources: PublishableSources
+        let sourcesPhase: String
+        if case .edited(let edited) = check,
+           let added = try publishedWithAdditions(edited, files: files, processor: processor, store: store, keys: keys,
+                                                  fingerprints: stored.fingerprints, seen: seen, report: &report) {
+            sources = added
+            sourcesPhase = "added"
+        } else {
+            sources = try sourcesToPublish(files, processor: processor, store: store, keys: keys, fingerprints: stored.fingerprints,
                                            seen: seen, made: made, report: &report)
+            sourcesPhase = "extract"
+        }
         // What only stages 1–2 needed is let go (for a million sources, hundreds of MB held
         // to the end): the content folder's listing, the stored fingerprints, the check's
         // stamps, and each source's outcome unless the report lists them.
@@ -175,7 +187,7 @@ public struct BuildPipeline: Sendable {
         made = [:]
         stored.fingerprints = nil
         if !options.reportsEverySource { sources.processed = [] }
-        report.phases.append(clock.lap("extract"))
+        report.phases.append(clock.lap(sourcesPhase))
 
         var articles = ArticleIndex(documents: sources.documents, config: config, jobs: options.jobs)
         sources.documents = []  // the index holds the heads now

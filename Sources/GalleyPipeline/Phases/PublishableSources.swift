@@ -15,6 +15,11 @@ struct PublishableSources {
     var overrides: [String: MarkdownOverride] = [:]
     var drafts: Set<String> = []
 
+    /// Documents already picked (a build of new sources alone: `publishedWithAdditions`).
+    init(documents: [DocumentHead]) {
+        self.documents = documents
+    }
+
     /// Picks the publishable documents from the sources after stages 1–2: a `.md` correction
     /// replaces its page, duplicate stories are dropped (newest fetch wins; the pages' bodies are
     /// read back from `bodies` to compare them), drafts are kept back.

@@ -1,0 +1,92 @@
+import Foundation
+import GalleyCore
+
+/// Stage 3 of `BuildPipeline.run()` for a build whose only changes are new sources: a scraper's
+/// run that left a few new pages, a new Markdown article.
+///
+/// The sources to publish are then every article the last build published, as it published
+/// it (its stored head, read in one joined pass: `publishedHeads`), and the new ones, processed
+/// here: what the source stage would give, without taking every source through it (its
+/// records, fingerprints and bookkeeping were a third of a build that added one article to
+/// 10,000). Every later phase runs as in any build: the new article moves every other one down
+/// the lists it joins, so the site is indexed, related and planned again, and pages are made
+/// again where their render keys changed.
+///
+/// What the source stage would decide differently is ruled out first, and the build takes the
+/// source stage instead: a source removed (with one added, the counts hide it), a new source
+/// with a problem or a draft, one the duplicate filter could pair with a published page (same
+/// canonical URL, a shared band key), a Markdown file beside scraped pages or a scraped page
+/// beside Markdown files (a correction could pair with it by its slug), a stale version kept,
+/// or a last build that left an article out for a problem past the source stages (it is tried
+/// again by the source stage's build).
+extension BuildPipeline {
+    /// Problems of these stages belong to sources (kept from the last build while a source is
+    /// unchanged); the others are made again by the phases that run.
+    static let sourceStages: Set<Stage> = [.discover, .read, .extract, .normalize]
+
+    /// The sources to publish when every changed source in `edited` is new (it has no record)
+    /// and nothing else changed in the content folder; nil, with nothing saved, otherwise. The
+    /// new records are saved; `report` gets the counts and problems the source stage would give
+    /// (with `reportsEverySource`, one entry per new source and per source with a problem, as
+    /// a build of edits alone lists them).
+    func publishedWithAdditions(_ edited: [SourceFile], files: [SourceFile], processor: PageProcessor, store: BuildStateStore, keys: BuildKeys,
+                                fingerprints: [String: SourceFingerprint]?, seen: [String: SourceStamps],
+                                report: inout BuildReport) throws(GalleyError) -> PublishableSources? {
+        guard !options.full, let fingerprints, !edited.isEmpty, edited.allSatisfy({ fingerprints[$0.path] == nil && $0.kind != .archive }),
+              files.count - edited.count == fingerprints.count, files.allSatisfy({ $0.kind != .archive }),
+              !(try store.writesEveryRecord(extractionKey: keys.extraction)),
+              let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path) else { return nil }
+        let last = try store.lastProblems()
+        guard last.stale.isEmpty, last.problems.allSatisfy({ Self.sourceStages.contains($0.stage) }) else { return nil }
+        let stage = SourceStage(processor: processor, jobs: options.jobs, progress: nil, reuse: true)
+        let made = parallelMap(edited, jobs: options.jobs) { file in stage.processChanged(file, in: content, seen: seen[file.path], stored: nil) }
+        var records: [String: SourceRecord] = [:]
+        for (file, (_, record)) in zip(edited, made) {
+            guard let record, record.problem == nil, let head = record.head, !head.frontMatter.draft else { return nil }
+            records[file.path] = record
+        }
+        guard let published = try store.publishedHeads(extractionKey: keys.extraction),
+              try pairsWithNoPublishedPage(edited, records: records, files: files, published: published, store: store) else { return nil }
+
+        try store.saveSources(records, changed: Set(records.keys), removed: [], extractionKey: keys.extraction, jobs: options.jobs)
+        report.sourcesReused = files.count - edited.count
+        report.sourcesProcessed = edited.count
+        report.problems = last.problems
+        var sources = PublishableSources(documents: published.map(\.head) + edited.compactMap { records[$0.path]?.head })
+        if options.reportsEverySource {
+            let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+            sources.processed = last.problems.compactMap { problem in
+                problem.source.flatMap { byPath[$0] }.map { ProcessedSource(file: $0, head: nil, problem: problem, fetched: Date(), reused: true) }
+            } + made.map(\.source)
+        }
+        return sources
+    }
+
+    /// Whether no new source can pair with another source as the source stage pairs them: a new
+    /// Markdown file only where there are no scraped pages, a new scraped page only where there
+    /// are no Markdown files (a correction pairs with its page by slug), and then with no
+    /// canonical URL a published page has or another new page has, and no band key of the
+    /// duplicate filter that a stored document or another new page has.
+    private func pairsWithNoPublishedPage(_ added: [SourceFile], records: [String: SourceRecord], files: [SourceFile],
+                                          published: [BuildStateStore.PublishedHead], store: BuildStateStore) throws(GalleyError) -> Bool {
+        let markdown = files.contains { $0.kind == .markdown }, scraped = files.contains { $0.kind != .markdown }
+        guard !(markdown && scraped) else { return false }
+        let pages = added.filter { $0.kind != .markdown }
+        guard !pages.isEmpty else { return true }
+        var urls: Set<String> = []
+        var bands: Set<Int> = []
+        for page in pages {
+            guard let record = records[page.path] else { return false }
+            if let url = record.head?.frontMatter.sourceURL, !urls.insert(DuplicateFilter.canonical(url)).inserted { return false }
+            for key in Set(record.bands ?? []) where !bands.insert(key).inserted { return false }
+        }
+        // The URL's path narrows the published pages whose canonical URL is worth making (URL
+        // parsing for each of 10,000 was most of this check).
+        let needles = urls.map { URLComponents(string: $0)?.path ?? "" }
+        for head in published {
+            guard let url = head.head.frontMatter.sourceURL, needles.contains(where: { $0.count <= 1 || url.contains($0) }) else { continue }
+            if urls.contains(DuplicateFilter.canonical(url)) { return false }
+        }
+        return store.bodies().sharesBand(bands, exceptAt: Set(pages.map(\.path))) == false
+    }
+}
