@@ -147,18 +147,9 @@ final class BuildStateStore {
         configuration.foreignKeysEnabled = false
         // Someone reading the file with `sqlite3` during a build delays a save, never fails it.
         configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA mmap_size = \(Self.mappedBytes)") }
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         return configuration
     }
-
-    /// How much of the file SQLite reads through a memory map instead of `read` calls. Each
-    /// build is a new process whose page cache starts empty: a build that changed one article
-    /// reads every published head (7.6 MB at 10,000 articles), and copying those pages out of the
-    /// kernel was most of the 46 ms that read took. Mapped, the same read took 29 ms instead of
-    /// 37–50 (a fresh process each time). Writes still go through SQLite's journal as before.
-    /// The file is opened only when it has its full length (`openExisting`) and only under the
-    /// build's lock, so no other galley shortens it while it is mapped.
-    static let mappedBytes = 1 << 30
 
     /// The file at `url` when it exists, is whole, and is a build state of this schema version.
     /// (The first read rolls back what a killed save left in `-journal`.)
