@@ -16,8 +16,17 @@ public struct SourceFile: Sendable, Hashable {
     /// Path relative to the content folder.
     public var path: String
     /// The file's absolute path. Paths are kept as strings, not `URL`s: a build holds one
-    /// `SourceFile` per source to the end, and a `URL` took about 400 bytes of it.
-    public var filePath: String
+    /// `SourceFile` per source through stages 1–2, and a `URL` took about 400 bytes of it. A
+    /// file found in the content folder keeps only its folder, shared by every file found
+    /// there, and makes this path when asked (a second copy of 50,000 paths was 6 MB of a
+    /// build's peak).
+    public var filePath: String {
+        switch location {
+        case .below(let root): root.path + "/" + path
+        case .at(let filePath): filePath
+        }
+    }
+    private var location: Location
     public var kind: Kind
     /// The absolute path of the sidecar `NAME.json` beside a page, if present (a regular file,
     /// never a link).
@@ -29,15 +38,57 @@ public struct SourceFile: Sendable, Hashable {
     /// A file at `filePath`.
     public init(path: String, filePath: String, kind: Kind, sidecarPath: String?, followsLink: Bool = false) {
         self.path = path
-        self.filePath = filePath
+        location = .at(filePath)
         self.kind = kind
         self.sidecarPath = sidecarPath
         self.followsLink = followsLink
     }
 
+    /// A file at `path` below the folder `root`.
+    init(path: String, below root: Root, kind: Kind, sidecarPath: String?) {
+        self.path = path
+        location = .below(root)
+        self.kind = kind
+        self.sidecarPath = sidecarPath
+    }
+
+    /// Where the file is: below a folder shared with other files, or at its own path.
+    private enum Location: Sendable, Hashable {
+        case below(Root)
+        case at(String)
+    }
+
+    /// A folder that files found in it are below (one instance shared by all of them).
+    final class Root: Sendable, Hashable {
+        let path: String
+
+        init(path: String) {
+            self.path = path
+        }
+
+        static func == (lhs: Root, rhs: Root) -> Bool { lhs === rhs || lhs.path == rhs.path }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(path) }
+    }
+
     /// A file at `url` (a file URL).
     public init(path: String, url: URL, kind: Kind, sidecar: URL?, followsLink: Bool = false) {
         self.init(path: path, filePath: url.path, kind: kind, sidecarPath: sidecar?.path, followsLink: followsLink)
+    }
+
+    /// Files are equal when their paths (relative and absolute), kinds, sidecars and link
+    /// rule are, whether or not they share a folder.
+    public static func == (lhs: SourceFile, rhs: SourceFile) -> Bool {
+        lhs.path == rhs.path && lhs.kind == rhs.kind && lhs.sidecarPath == rhs.sidecarPath && lhs.followsLink == rhs.followsLink
+            && (lhs.location == rhs.location || lhs.filePath == rhs.filePath)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
+        hasher.combine(filePath)
+        hasher.combine(kind)
+        hasher.combine(sidecarPath)
+        hasher.combine(followsLink)
     }
 
     /// The file as a URL.
@@ -64,6 +115,7 @@ public enum ContentDiscovery {
             throw GalleyError(.discover, source: folder.path, reason: "the content folder cannot be read")
         }
         var files: [SourceFile] = []
+        let shared = SourceFile.Root(path: rootPath)
         var pending: [(relative: String, entries: [Entry])] = [("", top)]
         while let (relative, listing) = pending.popLast() {
             let regular = Set(listing.filter { $0.type == .file }.map(\.name))
@@ -76,7 +128,7 @@ public enum ContentDiscovery {
                     guard let kind = kind(ofName: entry.name) else { continue }
                     let folderPath = relative.isEmpty ? rootPath : rootPath + "/" + relative
                     let sidecar = sidecarName(for: entry.name, kind: kind).flatMap { regular.contains($0) ? folderPath + "/" + $0 : nil }
-                    files.append(SourceFile(path: path, filePath: folderPath + "/" + entry.name, kind: kind, sidecarPath: sidecar))
+                    files.append(SourceFile(path: path, below: shared, kind: kind, sidecarPath: sidecar))
                 case .other:
                     continue
                 }
