@@ -127,12 +127,16 @@ public struct RelationPlanner: Sendable {
         /// Per tag number: the positions of the articles that list the tag more than once (found
         /// in its timeline by binary search, whose answer depends on the timeline's length).
         var listedTwice: [Int: Set<Int>] = [:]
-        /// Per position: (tag number, index in that tag's timeline) for each of its tags.
-        private var positions: [[(tag: Int, at: Int)]] = []
+        /// (tag number, index in that tag's timeline) for each tag of each position, the
+        /// positions one after another: position `p`'s are `memberships[starts[p]..<starts[p + 1]]`
+        /// (an array per position was 5 of the 9 MB these took at 50,000 articles, at the build's peak).
+        private var memberships: [(tag: Int32, at: Int32)] = []
+        private var starts: [Int32] = [0]
 
         init(_ articles: [ArticleSummary], order: [Int]) {
             var numbers: [String: Int] = [:]
-            positions.reserveCapacity(order.count)
+            starts.reserveCapacity(order.count + 1)
+            memberships.reserveCapacity(order.count * 3)
             for (index, articleIndex) in order.enumerated() {
                 var memberships: [(tag: Int, at: Int)] = []
                 for tag in articles[articleIndex].tags {
@@ -155,18 +159,20 @@ public struct RelationPlanner: Sendable {
                     }
                     members[number].append(index)
                 }
-                positions.append(memberships)
+                self.memberships += memberships.lazy.map { (Int32($0.tag), Int32($0.at)) }
+                starts.append(Int32(self.memberships.count))
             }
         }
 
         /// The tag numbers of the article at `index` (a tag listed twice, twice).
         func tags(of index: Int) -> [Int] {
-            positions[index].map(\.tag)
+            memberships[Int(starts[index])..<Int(starts[index + 1])].map { Int($0.tag) }
         }
 
         func memberships(of index: Int) -> [(tag: Int, at: Int)] {
-            positions[index].compactMap { tag, at in
-                at >= 0 ? (tag, at) : RelationPlanner.index(of: index, in: members[tag]).map { (tag, $0) }
+            memberships[Int(starts[index])..<Int(starts[index + 1])].compactMap { tag, at in
+                let tag = Int(tag)
+                return at >= 0 ? (tag, Int(at)) : RelationPlanner.index(of: index, in: members[tag]).map { (tag, $0) }
             }
         }
     }
