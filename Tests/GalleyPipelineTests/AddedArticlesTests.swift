@@ -51,6 +51,25 @@ import Testing
         #expect(try site.build().upToDate)
     }
 
+    /// A page the last build rejected stays reported (in the state and the report) through a
+    /// build of new sources alone, and the next build finds nothing changed.
+    @Test func problemsOfUnchangedSourcesStayReported() throws {
+        let site = try makeSite("added-problems", count: 20)
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try add("---\ntitle: \"\"\n---\n", named: "kosong.md", in: site)
+        let first = try site.build()
+        let problem = try #require(first.problems.first { $0.source == "kosong.md" })
+        try add(newArticle(2, title: "Berita tambahan", date: "2031-02-01T08:00:00+07:00"), named: "zz-tambahan.md", in: site)
+        let second = try site.build()
+        #expect(phases(second).contains("added"), "\(phases(second))")
+        #expect(second.problems == first.problems && second.published == first.published + 1)
+        #expect(Set(second.sources.map(\.source)) == ["kosong.md", "zz-tambahan.md"], "\(second.sources.map(\.source))")
+        #expect(second.sources.first { $0.source == "kosong.md" }?.status == problem.kind.rawValue)
+        #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()))
+        let third = try site.build()
+        #expect(third.upToDate && third.problems == first.problems)
+    }
+
     /// What the source stage could decide otherwise sends the build through it; each ends as a
     /// clean build.
     @Test func additionsTheSourceStageCouldDecideOtherwiseTakeIt() throws {

@@ -106,6 +106,21 @@ import Testing
         } tookItsPath: { stderr in stderr.contains("plan ") && !stderr.contains("images ") }
     }
 
+    /// New articles alone take the published heads (`added`); builds of them killed at random
+    /// moments leave no partial file, and the next build ends as a clean build.
+    @Test func buildsKilledWhileAddingArticlesConverge() async throws {
+        try await killedEditBuildsConverge("cron-kill-added", seed: 66) { round, random, content in
+            for number in 0..<2 {
+                let index = random.below(400)
+                let day = 1 + random.below(28)
+                let text = SyntheticSite.article(index, title: "Berita tambahan \(round) \(number)").split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { $0.hasPrefix("date:") ? "date: 2031-01-\(String(format: "%02d", day))T0\(number):00:00+07:00" : String($0) }
+                    .joined(separator: "\n")
+                try Data(text.utf8).write(to: content.appendingPathComponent("zz-\(round + 1)-\(number).md"))
+            }
+        } tookItsPath: { stderr in stderr.contains("added ") && !stderr.contains("extract ") }
+    }
+
     /// 400 articles built once; then rounds of `edit` (given the round, the random source and
     /// the content folder), each round's build killed at a random moment within the time an
     /// unkilled build of such edits takes (whose report `tookItsPath` checks): no partial file
