@@ -115,6 +115,45 @@ import Testing
         """
     }
 
+    /// A new page whose URL is a published page's written another way (a trailing slash, an
+    /// escape written out) is the same story to the duplicate filter: the build takes the
+    /// source stage, which leaves it out, as a clean build does.
+    @Test func aPublishedURLWrittenAnotherWayIsFoundAmongManyPages() throws {
+        let site = Site(root: RepositoryPaths.temporaryFolder("added-url-forms"))
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        try FileManager.default.createDirectory(at: site.content, withIntermediateDirectories: true)
+        let write = { (name: String, text: String) in try Data(text.utf8).write(to: site.content.appendingPathComponent(name)) }
+        try write("halaman-kafe.html", Self.page(url: "https://berita.example.id/2026/10/kabar-caf%C3%A9.html", title: "Kabar kafe",
+                                                 day: 3, words: "kafe"))
+        try write("halaman-lain.html", Self.page(url: "https://berita.example.id/2026/10/kabar-lain.html", title: "Kabar lain",
+                                                 day: 4, words: "lain"))
+        #expect(try site.build().published == 2)
+        try write("halaman-ulang.html", Self.page(url: "https://www.berita.example.id/2026/10/kabar-caf%C3%A9.html/", title: "Kabar kafe lagi",
+                                                  day: 22, words: "ulang"))
+        let second = try site.build()
+        #expect(phases(second).contains("extract") && second.duplicates.count == 1, "\(phases(second)) \(second.duplicates)")
+        #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()))
+    }
+
+    /// URLs that `DuplicateFilter.canonical` makes the same share `urlKey`, whatever the case,
+    /// escapes, `www.`, trailing slash, fragment or spaces around them.
+    @Test func urlsOfOneCanonicalFormShareTheirKey() {
+        let forms = [
+            "https://berita.example.id/2026/10/kabar-caf%C3%A9.html", "https://berita.example.id/2026/10/kabar-caf%C3%A9.html/",
+            "HTTP://WWW.Berita.Example.id/2026/10/kabar-caf%C3%A9.html/#atas", "  https://berita.example.id/2026/10/kabar-café.html/ ",
+            "https://berita.example.id/2026/10/%6Babar-caf%c3%a9.html/", "https://berita.example.id/2026/10/kabar-caf%C3%A9.html?p=2",
+            "https://x.id/a/%7Efoo/", "https://x.id/a/~foo", "https://x.id/a%2Fb/", "https://x.id/a/b", "https://www.x.id/", "https://x.id/",
+            "https://x.id", "x.id/a/B/", "x.id/a/B", "https://x.id/a/%41b/", "https://x.id/a/Ab", "https://x.id/a/%zz/", "https://x.id/a/%zz",
+        ]
+        for first in forms {
+            for second in forms where DuplicateFilter.canonical(first) == DuplicateFilter.canonical(second) {
+                #expect(DuplicateFilter.urlKey(first) == DuplicateFilter.urlKey(second), "\(first) ~ \(second)")
+            }
+        }
+        #expect(DuplicateFilter.urlKey("https://berita.example.id/2026/10/kabar-caf%C3%A9.html") == "kabarcafhtml")
+        #expect(DuplicateFilter.urlKey("https://www.x.id/") == "" && DuplicateFilter.urlKey("https://x.id") == "")
+    }
+
     /// Scraped pages: a new page of its own takes the stored heads; one naming a published
     /// page's URL (the duplicate filter pairs them) takes the source stage, and so does a new
     /// Markdown file beside the pages (it could correct one).

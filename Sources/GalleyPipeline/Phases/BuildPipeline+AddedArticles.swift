@@ -73,18 +73,19 @@ extension BuildPipeline {
         guard !(markdown && scraped) else { return false }
         let pages = added.filter { $0.kind != .markdown }
         guard !pages.isEmpty else { return true }
-        var urls: Set<String> = []
+        var urls: Set<String> = [], keys: Set<String> = []
         var bands: Set<Int> = []
         for page in pages {
             guard let record = records[page.path] else { return false }
-            if let url = record.head?.frontMatter.sourceURL, !urls.insert(DuplicateFilter.canonical(url)).inserted { return false }
+            if let url = record.head?.frontMatter.sourceURL {
+                guard urls.insert(DuplicateFilter.canonical(url)).inserted else { return false }
+                keys.insert(DuplicateFilter.urlKey(url))
+            }
             for key in Set(record.bands ?? []) where !bands.insert(key).inserted { return false }
         }
-        // The URL's path narrows the published pages whose canonical URL is worth making (URL
-        // parsing for each of 10,000 was most of this check).
-        let needles = urls.map { URLComponents(string: $0)?.path ?? "" }
+        // Only the published URLs that share a new one's key can have its canonical form.
         for head in published {
-            guard let url = head.head.frontMatter.sourceURL, needles.contains(where: { $0.count <= 1 || url.contains($0) }) else { continue }
+            guard let url = head.head.frontMatter.sourceURL, keys.contains(DuplicateFilter.urlKey(url)) else { continue }
             if urls.contains(DuplicateFilter.canonical(url)) { return false }
         }
         return store.bodies().sharesBand(bands, exceptAt: Set(pages.map(\.path))) == false

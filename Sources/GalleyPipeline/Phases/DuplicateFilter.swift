@@ -112,6 +112,59 @@ enum DuplicateFilter {
         return parts.string ?? text
     }
 
+    /// A key that URLs with the same `canonical` form always share, made without parsing the
+    /// URL (`canonical` costs about 8 µs; a build that adds one page compares it with 10,000):
+    /// the last segment of the path, percent escapes decoded (an encoded `/` separates), with
+    /// only its ASCII letters (lower-cased) and digits kept; empty when the path has no segment.
+    /// Different URLs may share it too: it only says which URLs are worth making canonical.
+    static func urlKey(_ url: String) -> String {
+        // Trimmed as `canonical` trims: a space after a trailing slash would be a segment.
+        var text = Substring(url.trimmingCharacters(in: .whitespaces))
+        if let end = text.firstIndex(where: { $0 == "#" || $0 == "?" }) { text = text[..<end] }
+        if let scheme = text.range(of: "://") {
+            guard let slash = text[scheme.upperBound...].firstIndex(of: "/") else { return "" }
+            text = text[slash...]
+        }
+        let path = decodingEscapes(Array(text.utf8))
+        let segments = path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true)
+        guard let last = segments.last else { return "" }
+        var key: [UInt8] = []
+        for byte in last {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): key.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): key.append(byte + 32)
+            default: continue
+            }
+        }
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    /// `bytes` with each `%XX` escape replaced by its byte (a `%` not followed by two hex
+    /// digits is left as it is).
+    private static func decodingEscapes(_ bytes: [UInt8]) -> [UInt8] {
+        func hex(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+            default: nil
+            }
+        }
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count, let high = hex(bytes[index + 1]), let low = hex(bytes[index + 2]) {
+                decoded.append(high << 4 | low)
+                index += 3
+            } else {
+                decoded.append(bytes[index])
+                index += 1
+            }
+        }
+        return decoded
+    }
+
     /// Hashes of every run of `shingleWords` words (letters and digits, lower-cased) in the
     /// first `comparedBytes` of the body, pictures inlined as `data:` URIs left out (their
     /// base64 is not words: two stories showing the same inlined picture would look alike).
