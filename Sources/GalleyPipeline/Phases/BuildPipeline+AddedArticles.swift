@@ -28,25 +28,29 @@ extension BuildPipeline {
     /// and nothing else changed in the content folder; nil, with nothing saved, otherwise. The
     /// new records are saved; `report` gets the counts and problems the source stage would give
     /// (with `reportsEverySource`, one entry per new source and per source with a problem, as
-    /// a build of edits alone lists them).
+    /// a build of edits alone lists them). `made` gets the new sources as processed here, for
+    /// the source stage to take when this gives nil (as `editedRecords` leaves its own).
     func publishedWithAdditions(_ edited: [SourceFile], files: [SourceFile], processor: PageProcessor, store: BuildStateStore, keys: BuildKeys,
-                                fingerprints: [String: SourceFingerprint]?, seen: [String: SourceStamps],
+                                fingerprints: [String: SourceFingerprint]?, seen: [String: SourceStamps], made: inout [String: SourceStage.Made],
                                 report: inout BuildReport) throws(GalleyError) -> PublishableSources? {
-        guard !options.full, let fingerprints, !edited.isEmpty, edited.allSatisfy({ fingerprints[$0.path] == nil && $0.kind != .archive }),
+        // A correction pairs with its page by slug: new sources beside sources of the other kind could.
+        let markdown = files.contains { $0.kind == .markdown }, scraped = files.contains { $0.kind != .markdown }
+        guard !options.full, !(markdown && scraped), let fingerprints, !edited.isEmpty, edited.allSatisfy({ fingerprints[$0.path] == nil }),
               files.count - edited.count == fingerprints.count, files.allSatisfy({ $0.kind != .archive }),
               !(try store.writesEveryRecord(extractionKey: keys.extraction)),
               let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path) else { return nil }
         let last = try store.lastProblems()
         guard last.stale.isEmpty, last.problems.allSatisfy({ Self.sourceStages.contains($0.stage) }) else { return nil }
         let stage = SourceStage(processor: processor, jobs: options.jobs, progress: nil, reuse: true)
-        let made = parallelMap(edited, jobs: options.jobs) { file in stage.processChanged(file, in: content, seen: seen[file.path], stored: nil) }
+        let outcomes = parallelMap(edited, jobs: options.jobs) { file in stage.processChanged(file, in: content, seen: seen[file.path], stored: nil) }
+        made = Dictionary(uniqueKeysWithValues: zip(edited.map(\.path), outcomes))
         var records: [String: SourceRecord] = [:]
-        for (file, (_, record)) in zip(edited, made) {
+        for (file, (_, record)) in zip(edited, outcomes) {
             guard let record, record.problem == nil, let head = record.head, !head.frontMatter.draft else { return nil }
             records[file.path] = record
         }
         guard let published = try store.publishedHeads(extractionKey: keys.extraction),
-              try pairsWithNoPublishedPage(edited, records: records, files: files, published: published, store: store) else { return nil }
+              try pairsWithNoPublishedPage(edited, records: records, published: published, store: store) else { return nil }
 
         try store.saveSources(records, changed: Set(records.keys), removed: [], extractionKey: keys.extraction, jobs: options.jobs)
         report.sourcesReused = files.count - edited.count
@@ -57,20 +61,17 @@ extension BuildPipeline {
             let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
             sources.processed = last.problems.compactMap { problem in
                 problem.source.flatMap { byPath[$0] }.map { ProcessedSource(file: $0, head: nil, problem: problem, fetched: Date(), reused: true) }
-            } + made.map(\.source)
+            } + outcomes.map(\.source)
         }
         return sources
     }
 
-    /// Whether no new source can pair with another source as the source stage pairs them: a new
-    /// Markdown file only where there are no scraped pages, a new scraped page only where there
-    /// are no Markdown files (a correction pairs with its page by slug), and then with no
-    /// canonical URL a published page has or another new page has, and no band key of the
-    /// duplicate filter that a stored document or another new page has.
-    private func pairsWithNoPublishedPage(_ added: [SourceFile], records: [String: SourceRecord], files: [SourceFile],
+    /// Whether no new scraped page can pair with another page as the duplicate filter pairs
+    /// them: no canonical URL that a published page or another new page has, and no band key
+    /// that a stored document or another new page has. (The filter keeps the URLs and band keys
+    /// of the pages it keeps, which are the published ones.)
+    private func pairsWithNoPublishedPage(_ added: [SourceFile], records: [String: SourceRecord],
                                           published: [BuildStateStore.PublishedHead], store: BuildStateStore) throws(GalleyError) -> Bool {
-        let markdown = files.contains { $0.kind == .markdown }, scraped = files.contains { $0.kind != .markdown }
-        guard !(markdown && scraped) else { return false }
         let pages = added.filter { $0.kind != .markdown }
         guard !pages.isEmpty else { return true }
         var urls: Set<String> = [], keys: Set<String> = []
