@@ -22,7 +22,7 @@ public struct SourceFile: Sendable, Hashable {
     /// build's peak).
     public var filePath: String {
         switch location {
-        case .below(let root): root.path + "/" + path
+        case .below(let root): root + "/" + path
         case .at(let filePath): filePath
         }
     }
@@ -44,8 +44,9 @@ public struct SourceFile: Sendable, Hashable {
         self.followsLink = followsLink
     }
 
-    /// A file at `path` below the folder `root`.
-    init(path: String, below root: Root, kind: Kind, sidecarPath: String?) {
+    /// A file at `path` below the folder `root` (a copy of one string shares its storage: the
+    /// files found in a folder hold one).
+    init(path: String, below root: String, kind: Kind, sidecarPath: String?) {
         self.path = path
         location = .below(root)
         self.kind = kind
@@ -54,21 +55,8 @@ public struct SourceFile: Sendable, Hashable {
 
     /// Where the file is: below a folder shared with other files, or at its own path.
     private enum Location: Sendable, Hashable {
-        case below(Root)
+        case below(String)
         case at(String)
-    }
-
-    /// A folder that files found in it are below (one instance shared by all of them).
-    final class Root: Sendable, Hashable {
-        let path: String
-
-        init(path: String) {
-            self.path = path
-        }
-
-        static func == (lhs: Root, rhs: Root) -> Bool { lhs === rhs || lhs.path == rhs.path }
-
-        func hash(into hasher: inout Hasher) { hasher.combine(path) }
     }
 
     /// A file at `url` (a file URL).
@@ -115,7 +103,6 @@ public enum ContentDiscovery {
             throw GalleyError(.discover, source: folder.path, reason: "the content folder cannot be read")
         }
         var files: [SourceFile] = []
-        let shared = SourceFile.Root(path: rootPath)
         var pending: [(relative: String, entries: [Entry])] = [("", top)]
         while let (relative, listing) = pending.popLast() {
             let regular = Set(listing.filter { $0.type == .file }.map(\.name))
@@ -128,7 +115,7 @@ public enum ContentDiscovery {
                     guard let kind = kind(ofName: entry.name) else { continue }
                     let folderPath = relative.isEmpty ? rootPath : rootPath + "/" + relative
                     let sidecar = sidecarName(for: entry.name, kind: kind).flatMap { regular.contains($0) ? folderPath + "/" + $0 : nil }
-                    files.append(SourceFile(path: path, below: shared, kind: kind, sidecarPath: sidecar))
+                    files.append(SourceFile(path: path, below: rootPath, kind: kind, sidecarPath: sidecar))
                 case .other:
                     continue
                 }
