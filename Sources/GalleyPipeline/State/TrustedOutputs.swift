@@ -37,7 +37,7 @@ struct TrustedOutputs: Sendable {
     static func unchangedFiles(_ records: [String: OutputRecord], in folder: FolderStamps?, jobs: Int) -> Set<String> {
         guard !records.isEmpty, let folder else { return [] }
         let all = Array(records)
-        let same = parallelMap(all, jobs: jobs) { path, record in Freshness.ofOutput(folder.stamp(path), recorded: record) == .unchanged }
+        let same = parallelMap(all, jobs: jobs) { path, record in isUnchanged(path, record, in: folder) }
         var unchanged = Set<String>(minimumCapacity: records.count)
         for ((path, _), same) in zip(all, same) where same { unchanged.insert(path) }
         return unchanged
@@ -51,14 +51,18 @@ struct TrustedOutputs: Sendable {
         guard !records.isEmpty else { return true }
         guard let folder else { return false }
         guard jobs > 1 else {
-            for (path, record) in records where Freshness.ofOutput(folder.stamp(path), recorded: record) != .unchanged { return false }
-            return true
+            return records.allSatisfy { path, record in isUnchanged(path, record, in: folder) }
         }
         let all = Array(records)
         let chunks = stride(from: 0, to: all.count, by: chunkSize).map { $0..<min($0 + chunkSize, all.count) }
         return parallelMap(chunks, jobs: jobs) { range in
-            all[range].allSatisfy { path, record in Freshness.ofOutput(folder.stamp(path), recorded: record) == .unchanged }
+            all[range].allSatisfy { path, record in isUnchanged(path, record, in: folder) }
         }.allSatisfy(\.self)
+    }
+
+    /// Whether the file at `path` still has the stamp `record` holds.
+    private static func isUnchanged(_ path: String, _ record: OutputRecord, in folder: FolderStamps) -> Bool {
+        Freshness.ofOutput(folder.stamp(path), recorded: record) == .unchanged
     }
 
     /// Records stat-ed together by one thread in `everyFileUnchanged`.
