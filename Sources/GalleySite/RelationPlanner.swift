@@ -137,8 +137,9 @@ public struct RelationPlanner: Sendable {
             var numbers: [String: Int] = [:]
             starts.reserveCapacity(order.count + 1)
             memberships.reserveCapacity(order.count * 3)
+            var own: [(tag: Int, at: Int)] = []  // this position's, reused from one to the next
             for (index, articleIndex) in order.enumerated() {
-                var memberships: [(tag: Int, at: Int)] = []
+                own.removeAll(keepingCapacity: true)
                 for tag in articles[articleIndex].tags {
                     let number: Int
                     if let known = numbers[tag.slug] {
@@ -150,30 +151,35 @@ public struct RelationPlanner: Sendable {
                     }
                     // A tag an article lists twice puts it twice in the timeline; it is then
                     // found by binary search, as it always was (`at` -1 until then).
-                    if let first = memberships.firstIndex(where: { $0.tag == number }) {
-                        memberships[first].at = -1
-                        memberships.append((number, -1))
+                    if let first = own.firstIndex(where: { $0.tag == number }) {
+                        own[first].at = -1
+                        own.append((number, -1))
                         listedTwice[number, default: []].insert(index)
                     } else {
-                        memberships.append((number, members[number].count))
+                        own.append((number, members[number].count))
                     }
                     members[number].append(index)
                 }
-                self.memberships += memberships.lazy.map { (Int32($0.tag), Int32($0.at)) }
-                starts.append(Int32(self.memberships.count))
+                memberships += own.lazy.map { (Int32($0.tag), Int32($0.at)) }
+                starts.append(Int32(memberships.count))
             }
         }
 
         /// The tag numbers of the article at `index` (a tag listed twice, twice).
         func tags(of index: Int) -> [Int] {
-            memberships[Int(starts[index])..<Int(starts[index + 1])].map { Int($0.tag) }
+            memberships[range(of: index)].map { Int($0.tag) }
         }
 
         func memberships(of index: Int) -> [(tag: Int, at: Int)] {
-            memberships[Int(starts[index])..<Int(starts[index + 1])].compactMap { tag, at in
+            memberships[range(of: index)].compactMap { tag, at in
                 let tag = Int(tag)
                 return at >= 0 ? (tag, Int(at)) : RelationPlanner.index(of: index, in: members[tag]).map { (tag, $0) }
             }
+        }
+
+        /// Where position `index`'s memberships are in `memberships`.
+        private func range(of index: Int) -> Range<Int> {
+            Int(starts[index])..<Int(starts[index + 1])
         }
     }
 }
