@@ -404,7 +404,7 @@ import Testing
         try database.inTransaction { db in
             // A tiny page cache makes SQLite write changed pages into the file before the commit.
             try db.execute(sql: "PRAGMA cache_size = 2")
-            try db.execute(sql: "UPDATE sources SET fetched = 0; UPDATE documents SET body = zeroblob(9000); DELETE FROM outputs; UPDATE meta SET value = 0")
+            try db.execute(sql: "UPDATE sources SET fetched = 0; UPDATE document_bodies SET body = zeroblob(9000); DELETE FROM outputs; UPDATE meta SET value = 0")
             try FileManager.default.copyItem(at: url, to: killed)
             try FileManager.default.copyItem(atPath: url.path + "-journal", toPath: killed.path + "-journal")
             return .rollback

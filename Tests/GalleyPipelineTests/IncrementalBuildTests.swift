@@ -350,11 +350,7 @@ import Testing
         let good = try Data(contentsOf: page)
         let state = site.root.appendingPathComponent(".galley/public/state.sqlite")
         try BuildStateStoreTests.execute("""
-            CREATE TABLE nullable (path TEXT PRIMARY KEY NOT NULL, head BLOB NOT NULL, body BLOB);
-            INSERT INTO nullable SELECT path, head, body FROM documents;
-            DROP TABLE documents;
-            ALTER TABLE nullable RENAME TO documents;
-            UPDATE documents SET body = NULL WHERE path = '\(entry.source)';
+            DELETE FROM document_bodies WHERE path = '\(entry.source)';
             """, at: state)
         // A template change: every page is rendered again.
         let article = try String(contentsOf: RepositoryPaths.templates.appendingPathComponent("article.mustache"), encoding: .utf8)
@@ -384,11 +380,7 @@ import Testing
         let path = try #require(entry.path)
         let state = site.root.appendingPathComponent(".galley/public/state.sqlite")
         try BuildStateStoreTests.execute("""
-            CREATE TABLE nullable (path TEXT PRIMARY KEY NOT NULL, head BLOB NOT NULL, body BLOB, bands BLOB);
-            INSERT INTO nullable SELECT path, head, body, bands FROM documents;
-            DROP TABLE documents;
-            ALTER TABLE nullable RENAME TO documents;
-            UPDATE documents SET body = NULL WHERE path = '\(entry.source)';
+            DELETE FROM document_bodies WHERE path = '\(entry.source)';
             """, at: state)
         try FileManager.default.removeItem(at: site.output.appendingPathComponent(path))
         let home = { try String(contentsOf: site.output.appendingPathComponent("index.html"), encoding: .utf8) }

@@ -72,7 +72,7 @@ extension BuildStateStore {
         try save("the sources") { db in
             var rows = written
             if every || sourcesLost {
-                try db.execute(sql: "DELETE FROM sources; DELETE FROM documents; DELETE FROM inline_pictures")
+                try db.execute(sql: "DELETE FROM sources; DELETE FROM documents; DELETE FROM document_bodies; DELETE FROM inline_pictures")
                 if rows.count != records.count { rows = encode(Array(records.keys)) }
                 let lost = sourcesLost
                 rows.removeAll { !$0.1.isWhole(afterLoss: lost) }
@@ -240,8 +240,9 @@ struct SourceRow: Sendable {
             problem?.stage.rawValue, problem?.source, problem?.reason, problem?.kind.rawValue,
         ])
         if let head, let body {
-            try db.cachedStatement(sql: "INSERT OR REPLACE INTO documents (path, head, body, bands) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [path, Data(head), Data(body.utf8), bands.map(DocumentBodies.encode)])
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO documents (path, head, bands) VALUES (?, ?, ?)")
+                .execute(arguments: [path, Data(head), bands.map(DocumentBodies.encode)])
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO document_bodies (path, body) VALUES (?, ?)").execute(arguments: [path, Data(body.utf8)])
             try db.cachedStatement(sql: "DELETE FROM inline_pictures WHERE path = ?").execute(arguments: [path])
             for (name, uri) in pictures.sorted(by: { $0.key < $1.key }) {
                 try db.cachedStatement(sql: "INSERT INTO inline_pictures (path, name, uri) VALUES (?, ?, ?)").execute(arguments: [path, name, uri])
@@ -261,6 +262,7 @@ struct SourceRow: Sendable {
 
     private static func deleteDocument(path: String, in db: Database) throws {
         try db.cachedStatement(sql: "DELETE FROM documents WHERE path = ?").execute(arguments: [path])
+        try db.cachedStatement(sql: "DELETE FROM document_bodies WHERE path = ?").execute(arguments: [path])
         try db.cachedStatement(sql: "DELETE FROM inline_pictures WHERE path = ?").execute(arguments: [path])
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// Reads documents' bodies back from the build state (`documents.body`) while pages are made,
+/// Reads documents' bodies back from the build state (`document_bodies.body`) while pages are made,
 /// a batch at a time: a build keeps only the heads (`DocumentHead`) in memory. Pages read
 /// their bodies a batch at a time on one thread and render them in parallel: reads from both
 /// threads at once contend for the one connection (the render phase of 10,000 articles took
@@ -20,13 +20,13 @@ struct DocumentBodies: Sendable {
     /// missing from the result, as is every path when the state can no longer be read (it was
     /// found damaged and discarded during this build).
     func bodies(of paths: [String]) -> [String: String] {
-        column("body", of: paths) { String(decoding: $0, as: UTF8.self) }
+        column("body", of: "document_bodies", paths: paths) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The band keys stored for the scraped pages at `paths` (`documents.bands`, see
     /// `DuplicateFilter`), read in one go; a path without any is missing from the result.
     func bands(of paths: [String]) -> [String: [Int]] {
-        column("bands", of: paths, Self.decode)
+        column("bands", of: "documents", paths: paths, Self.decode)
     }
 
     /// The `data:` URI of the inlined picture `name` (`InlinePicture`), from whichever document
@@ -64,12 +64,12 @@ struct DocumentBodies: Sendable {
         }
     }
 
-    /// One column of `documents` for `paths`, decoded from its bytes, in one read transaction;
+    /// One column of `table` (`documents` or `document_bodies`) for `paths`, decoded from its bytes, in one read transaction;
     /// paths whose value is NULL or missing are left out, and every path when the state can no
     /// longer be read.
-    private func column<Value>(_ name: String, of paths: [String], _ decode: (Data) -> Value) -> [String: Value] {
+    private func column<Value>(_ name: String, of table: String, paths: [String], _ decode: (Data) -> Value) -> [String: Value] {
         let read = try? database.read { db -> [String: Value] in
-            let statement = try db.cachedStatement(sql: "SELECT \(name) FROM documents WHERE path = ?")
+            let statement = try db.cachedStatement(sql: "SELECT \(name) FROM \(table) WHERE path = ?")
             var values: [String: Value] = [:]
             values.reserveCapacity(paths.count)
             for path in paths {

@@ -4,7 +4,7 @@ import GalleyRender
 
 /// What a build keeps in memory of an article's document: its source and front matter, and
 /// the two things the build asks of its body without rendering it (a digest, the images it
-/// shows). The body itself stays in the build state (`documents.body`) from the moment its
+/// shows). The body itself stays in the build state (`document_bodies.body`) from the moment its
 /// source is processed, and is read back (`DocumentBodies`) only when the article's page, its
 /// full-text feed entry or its kept Markdown file is made: memory grows with the index, not
 /// with the corpus.
