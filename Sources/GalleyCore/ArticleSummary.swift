@@ -86,6 +86,13 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
     /// The summary of the published document of `source` with this front matter (its body is
     /// not needed).
     public init(source: String, frontMatter: FrontMatter, slug: String, paths: SitePaths) {
+        self.init(source: source, frontMatter: frontMatter, slug: slug,
+                  path: paths.articlePath(slug: slug, published: frontMatter.date, section: frontMatter.section, region: frontMatter.region))
+    }
+
+    /// The same summary with its path already known: the one `paths` made for this slug and
+    /// front matter (by a build of the same config, for an unchanged article).
+    public init(source: String, frontMatter: FrontMatter, slug: String, path: String) {
         // Fields are set only where they change, so the summary shares the document's front
         // matter (its box) in the usual case.
         var matter = frontMatter
@@ -93,8 +100,7 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
         if image != matter.image { matter.image = image }
         let sourceURL = matter.sourceURL.flatMap { URLPolicy.safeURL($0, base: nil) }
         if sourceURL != matter.sourceURL { matter.sourceURL = sourceURL }
-        self.init(slug: slug, path: paths.articlePath(slug: slug, published: matter.date, section: matter.section, region: matter.region),
-                  source: source, matter: matter)
+        self.init(slug: slug, path: path, source: source, matter: matter)
     }
 
     /// Creates a summary of front matter as it is (tags and region become terms).

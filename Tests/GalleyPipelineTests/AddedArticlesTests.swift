@@ -49,6 +49,15 @@ import Testing
         #expect(third.sourcesProcessed == 2 && third.published == first.published + 3)
         #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()))
         #expect(try site.build().upToDate)
+        // An article older than two published ones of its title: it takes their plain slug, and
+        // they move to the next ones (their stored paths no longer hold: made again, as a clean
+        // build makes them).
+        try add(newArticle(4, title: "Berita paling baru", date: "2019-03-03T08:00:00+07:00"), named: "aa-lebih-lama.md", in: site)
+        let fourth = try site.build()
+        #expect(phases(fourth).contains("added"), "\(phases(fourth))")
+        #expect(fourth.sources.first?.path?.contains("/berita-paling-baru/") == true, "\(fourth.sources.map(\.path))")
+        #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()))
+        #expect(try site.build().upToDate)
     }
 
     /// A page the last build rejected stays reported (in the state and the report) through a

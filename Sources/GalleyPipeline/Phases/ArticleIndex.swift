@@ -28,8 +28,11 @@ package struct ArticleIndex {
         }
     }
 
-    /// `jobs`: threads that make the summaries.
-    init(documents: [DocumentHead], config: SiteConfig, jobs: Int = 1) {
+    /// `jobs`: threads that make the summaries. `published`: by source, the slug and page path
+    /// the last complete build published an unchanged article under, under this config and this
+    /// galley (a build of edits alone, or of new articles alone): an article that keeps its slug
+    /// keeps that path, which is not made again (10 ms of a 10,000-article card edit's 35 ms index).
+    init(documents: [DocumentHead], config: SiteConfig, jobs: Int = 1, published: [String: (slug: String, path: String)] = [:]) {
         // Dates read once each, not twice a comparison through two boxes (`newestFirstOrder`).
         let dates = documents.map(\.frontMatter.date.date)
         let ordered = documents.indices.sorted { lhs, rhs in
@@ -41,6 +44,9 @@ package struct ArticleIndex {
             // The head stays as processed (shared with the sources); the summary has the final slug.
             var matter = document.frontMatter
             if matter.slug != slug { matter.slug = slug }  // else the summary shares the head's front matter
+            if let was = published[document.source], was.slug == slug {
+                return Entry(head: document, summary: ArticleSummary(source: document.source, frontMatter: matter, slug: slug, path: was.path))
+            }
             return Entry(head: document, summary: ArticleSummary(source: document.source, frontMatter: matter, slug: slug, paths: paths))
         }
     }

@@ -188,7 +188,8 @@ extension BuildPipeline {
                              checking: () -> BackgroundWork<Bool>) throws(GalleyError) -> SiteInPlace? {
         guard let storedRelations = try store.relations() else { return nil }
         let heads = publishedHeads.map { edits.records[$0.head.source]?.head ?? $0.head }
-        let articles = ArticleIndex(documents: heads, config: config, jobs: options.jobs)
+        let articles = ArticleIndex(documents: heads, config: config, jobs: options.jobs,
+                                    published: published.filter { edits.records[$0.key] == nil })
         guard let positions = Self.positions(articles, publishedAs: published, edited: edits) else { return nil }
         let checked = checking()
         let summaries = articles.entries.map(\.summary)

@@ -14,10 +14,15 @@ struct PublishableSources {
     /// Replaced scraped page → its override.
     var overrides: [String: MarkdownOverride] = [:]
     var drafts: Set<String> = []
+    /// By source, the slug and path each of `documents` was published under by the last complete
+    /// build, when it is unchanged since (`ArticleIndex`'s `published`); empty otherwise.
+    var published: [String: (slug: String, path: String)] = [:]
 
-    /// Documents already picked (a build of new sources alone: `publishedWithAdditions`).
-    init(documents: [DocumentHead]) {
+    /// Documents already picked (a build of new sources alone: `publishedWithAdditions`), with
+    /// the slugs and paths of those published unchanged.
+    init(documents: [DocumentHead], published: [String: (slug: String, path: String)]) {
         self.documents = documents
+        self.published = published
     }
 
     /// Picks the publishable documents from the sources after stages 1–2: a `.md` correction
