@@ -28,26 +28,42 @@ package struct ArticleIndex {
         }
     }
 
-    /// `jobs`: threads that make the summaries. `published`: by source, the slug and page path
-    /// the last complete build published an unchanged article under, under this config and this
-    /// galley (a build of edits alone, or of new articles alone): an article that keeps its slug
-    /// keeps that path, which is not made again (10 ms of a 10,000-article card edit's 35 ms index).
-    init(documents: [DocumentHead], config: SiteConfig, jobs: Int = 1, published: [String: (slug: String, path: String)] = [:]) {
+    /// How the last complete build published a document that is unchanged since, under this
+    /// config and this galley (`mayBeCurrent`): its final slug and its page's path.
+    struct PublishedAs: Sendable {
+        var slug: String
+        var path: String
+    }
+
+    /// The number of documents given a `PublishedAs` whose slug is another now (their paths
+    /// were made again): 0 when every unchanged article kept its place's URL.
+    private(set) var moved = 0
+
+    /// `jobs`: threads that make the summaries. `publishedAs`: empty, or for each of
+    /// `documents` (in their order) how the last complete build published it when it is
+    /// unchanged since (a build of edits alone, or of new articles alone; nil for the others):
+    /// one that keeps its slug keeps that path, which is not made again (10 ms of a
+    /// 10,000-article card edit's 35 ms index).
+    init(documents: [DocumentHead], config: SiteConfig, jobs: Int = 1, publishedAs: [PublishedAs?] = []) {
         // Dates read once each, not twice a comparison through two boxes (`newestFirstOrder`).
         let dates = documents.map(\.frontMatter.date.date)
-        let ordered = documents.indices.sorted { lhs, rhs in
+        let order = documents.indices.sorted { lhs, rhs in
             dates[lhs] != dates[rhs] ? dates[lhs] < dates[rhs] : documents[lhs].source < documents[rhs].source
-        }.map { documents[$0] }
-        let slugs = Slug.uniqued(ordered.map(Self.slug(of:)))
+        }
+        let slugs = Slug.uniqued(order.map { Self.slug(of: documents[$0]) })
         let paths = config.paths
-        entries = parallelMap(Array(zip(ordered, slugs)), jobs: jobs) { document, slug in
+        entries = parallelMap(Array(zip(order, slugs)), jobs: jobs) { position, slug in
             // The head stays as processed (shared with the sources); the summary has the final slug.
+            let document = documents[position]
             var matter = document.frontMatter
             if matter.slug != slug { matter.slug = slug }  // else the summary shares the head's front matter
-            if let was = published[document.source], was.slug == slug {
+            if !publishedAs.isEmpty, let was = publishedAs[position], was.slug == slug {
                 return Entry(head: document, summary: ArticleSummary(source: document.source, frontMatter: matter, slug: slug, path: was.path))
             }
             return Entry(head: document, summary: ArticleSummary(source: document.source, frontMatter: matter, slug: slug, paths: paths))
+        }
+        if !publishedAs.isEmpty {
+            moved = zip(order, slugs).count { position, slug in publishedAs[position].map { $0.slug != slug } ?? false }
         }
     }
 }

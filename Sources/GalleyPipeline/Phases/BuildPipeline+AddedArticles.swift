@@ -56,9 +56,9 @@ extension BuildPipeline {
         report.sourcesReused = files.count - edited.count
         report.sourcesProcessed = edited.count
         report.problems = last.problems
-        var sources = PublishableSources(documents: published.map(\.head) + edited.compactMap { records[$0.path]?.head },
-                                         published: Dictionary(published.map { ($0.head.source, (slug: $0.slug, path: $0.path)) },
-                                                               uniquingKeysWith: { first, _ in first }))
+        let added = edited.compactMap { records[$0.path]?.head }
+        var sources = PublishableSources(documents: published.map(\.head) + added,
+                                         publishedAs: published.map { .init(slug: $0.slug, path: $0.path) } + added.map { _ in nil })
         if options.reportsEverySource {
             let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
             sources.processed = last.problems.compactMap { problem in

@@ -39,8 +39,10 @@ extension BuildPipeline {
         let last = try store.lastProblems()
         guard last.stale.isEmpty, Set(last.problems.compactMap(\.source)).isDisjoint(with: paths),
               let publishedHeads = try store.publishedHeads(extractionKey: keys.extraction) else { return nil }
-        let published = Dictionary(publishedHeads.map { ($0.head.source, (slug: $0.slug, path: $0.path)) }, uniquingKeysWith: { first, _ in first })
-        guard published.count == publishedHeads.count, paths.allSatisfy({ published[$0] != nil }) else { return nil }
+        // The pages the edited articles were published at (each source has one row: `published_articles.source` is unique).
+        let editedPaths = Set(paths)
+        let publishedPaths = publishedHeads.filter { editedPaths.contains($0.head.source) }.map(\.path)
+        guard publishedPaths.count == editedPaths.count else { return nil }
         guard let edits = try editedRecords(edited, config: config, store: store, extractionKey: keys.extraction, content: content, seen: seen,
                                             made: &made, accepting: Self.changesOnlyItsCards),
               try renamesPairNoCorrection(edits, files: files) else { return nil }
@@ -55,7 +57,7 @@ extension BuildPipeline {
             }
         }
         let checkedAt = SourceFingerprint.nowNanoseconds()
-        let site = try siteInPlace(publishedHeads, published, edits: edits, store: store, config: config, keys: keys) {
+        let site = try siteInPlace(publishedHeads, edits: edits, store: store, config: config, keys: keys) {
             BackgroundWork { [previous, options] in
                 TrustedOutputs.everyFileUnchanged(previous, in: outputFolder, jobs: max(1, options.jobs - 1))
             }
@@ -64,7 +66,7 @@ extension BuildPipeline {
         guard let site, try scrapedImagesUnchanged(stored.scrapedImages, archivedImages: stored.archivedImages, store: store, in: content,
                                                    checkedAt: checkedAt)
         else { return nil }
-        let shown = CardPages(site, edited: Set(edits.records.keys))
+        let shown = CardPages(site)
         let trusted = TrustedOutputs(everyFileUnchanged: previous)
         let entries = site.articles.entries
         guard let images = try imagesShown(shown.cardsShown.sorted().map { entries[$0] }, config: config, store: store, trusted: trusted)
@@ -115,8 +117,8 @@ extension BuildPipeline {
         })
         // The pages of renamed articles are at their new paths now (one may be at another's old path:
         // two titles swapped).
-        let now = Set(edits.records.keys.compactMap { site.positions[$0].map { entries[$0].summary.path } })
-        let moved = Set(edits.records.keys.compactMap { published[$0]?.path }).subtracting(now)
+        let now = Set(site.editedPositions.values.map { entries[$0].summary.path })
+        let moved = Set(publishedPaths).subtracting(now)
         try writeFiles(Array(zip(shown.files, making.wait())), removing: moved, keyer: keyer, trusted: trusted, output: output,
                        written: &written, report: &report)
         report.problems.sort { ($0.source ?? "", $0.reason) < ($1.source ?? "", $1.reason) }
@@ -128,7 +130,7 @@ extension BuildPipeline {
         if transliterations.count != edits.remembered { try store.saveTransliterations(transliterations, tool: BuildKeys.toolIdentity) }
         if options.reportsEverySource {
             report.sources += edits.records.keys.sorted().compactMap { source in
-                site.positions[source].map { index in
+                site.editedPositions[source].map { index in
                     var entry = BuildReport.SourceReport(status: "published", source: source, reused: !edits.processed.contains(source),
                                                          dateSource: entries[index].head.frontMatter.dateSource.rawValue)
                     entry.slug = entries[index].summary.slug
@@ -183,36 +185,27 @@ extension BuildPipeline {
     /// path it was published under, the relations' key (the order and the tags) is the stored
     /// table's, and what `checking` started once the index is made (on another thread while
     /// the site is planned: the output files' check) says yes; nil otherwise.
-    private func siteInPlace(_ publishedHeads: [BuildStateStore.PublishedHead], _ published: [String: (slug: String, path: String)],
-                             edits: EditedRecords, store: BuildStateStore, config: SiteConfig, keys: BuildKeys,
-                             checking: () -> BackgroundWork<Bool>) throws(GalleyError) -> SiteInPlace? {
+    private func siteInPlace(_ publishedHeads: [BuildStateStore.PublishedHead], edits: EditedRecords, store: BuildStateStore,
+                             config: SiteConfig, keys: BuildKeys, checking: () -> BackgroundWork<Bool>) throws(GalleyError) -> SiteInPlace? {
         guard let storedRelations = try store.relations() else { return nil }
-        let heads = publishedHeads.map { edits.records[$0.head.source]?.head ?? $0.head }
-        let articles = ArticleIndex(documents: heads, config: config, jobs: options.jobs,
-                                    published: published.filter { edits.records[$0.key] == nil })
-        guard let positions = Self.positions(articles, publishedAs: published, edited: edits) else { return nil }
+        var heads: [DocumentHead] = []
+        var publishedAs: [ArticleIndex.PublishedAs?] = []
+        heads.reserveCapacity(publishedHeads.count)
+        publishedAs.reserveCapacity(publishedHeads.count)
+        for published in publishedHeads {
+            let edited = edits.records[published.head.source]?.head
+            heads.append(edited ?? published.head)
+            publishedAs.append(edited == nil ? .init(slug: published.slug, path: published.path) : nil)
+        }
+        let articles = ArticleIndex(documents: heads, config: config, jobs: options.jobs, publishedAs: publishedAs)
+        guard articles.moved == 0 else { return nil }
         let checked = checking()
         let summaries = articles.entries.map(\.summary)
         let relating = BackgroundWork { RelationCache.table(for: summaries, stored: storedRelations) }
         let plan = NewsSitePlanner(config: config, now: options.now).plan(summaries)
         let relations = relating.wait()
         guard checked.wait(), !relations.planned else { return nil }
-        return SiteInPlace(articles: articles, positions: positions, relations: relations.table, plan: plan)
-    }
-
-    /// Each source's position in the index, when every article but the edited ones has the slug
-    /// and path it was published under and no other is published; nil otherwise.
-    private static func positions(_ articles: ArticleIndex, publishedAs published: [String: (slug: String, path: String)],
-                                  edited edits: EditedRecords) -> [String: Int]? {
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(articles.entries.count)
-        for (index, entry) in articles.entries.enumerated() {
-            let source = entry.head.source
-            guard let was = published[source] else { return nil }
-            if edits.records[source] == nil, entry.summary.slug != was.slug || entry.summary.path != was.path { return nil }
-            positions[source] = index
-        }
-        return positions.count == published.count ? positions : nil
+        return SiteInPlace(articles: articles, edited: Set(edits.records.keys), relations: relations.table, plan: plan)
     }
 
     /// Writes the files that may show an edited card (`files`, with their bytes: feeds listing

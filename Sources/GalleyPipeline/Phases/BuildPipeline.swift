@@ -189,9 +189,9 @@ public struct BuildPipeline: Sendable {
         if !options.reportsEverySource { sources.processed = [] }
         report.phases.append(clock.lap(sourcesPhase))
 
-        var articles = ArticleIndex(documents: sources.documents, config: config, jobs: options.jobs, published: sources.published)
+        var articles = ArticleIndex(documents: sources.documents, config: config, jobs: options.jobs, publishedAs: sources.publishedAs)
         sources.documents = []  // the index holds the heads now
-        sources.published = [:]
+        sources.publishedAs = []
         let summaries = articles.entries.map(\.summary)
         // Related articles and neighbours need the summaries only: planned while images are
         // copied, or taken from the build state when the last build planned them from the same

@@ -1,13 +1,32 @@
 import GalleyCore
 import GalleySite
 
-/// What a build of card edits knows of the site: the index of every published article, each
-/// source's position in it, the relations (taken from the build state) and the plan.
+/// What a build of card edits knows of the site: the index of every published article, the
+/// edited sources' positions in it, the relations (taken from the build state) and the plan.
 struct SiteInPlace {
     var articles: ArticleIndex
-    var positions: [String: Int]
+    /// Edited source → its position in `articles`.
+    var editedPositions: [String: Int]
     var relations: RelationTable
     var plan: SitePlan
+
+    init(articles: ArticleIndex, edited: Set<String>, relations: RelationTable, plan: SitePlan) {
+        self.articles = articles
+        var positions: [String: Int] = [:]
+        for (index, entry) in articles.entries.enumerated() where edited.contains(entry.head.source) { positions[entry.head.source] = index }
+        editedPositions = positions
+        self.relations = relations
+        self.plan = plan
+    }
+
+    /// Each card's position in `articles`, by its summary's box (the plan's items are copies
+    /// of the index's summaries: a box, not a source path, is hashed for each).
+    func cardPositions() -> [ObjectIdentifier: Int] {
+        var positions: [ObjectIdentifier: Int] = [:]
+        positions.reserveCapacity(articles.entries.count)
+        for (index, entry) in articles.entries.enumerated() { positions[entry.summary.identity] = index }
+        return positions
+    }
 }
 
 /// The pages and files that show a card of an edited article, and the articles whose cards
@@ -24,8 +43,8 @@ struct CardPages {
     /// need those cards, and their pages those articles' images).
     var cardsShown: Set<Int>
 
-    init(_ site: SiteInPlace, edited: Set<String>) {
-        let editedPositions = Set(edited.compactMap { site.positions[$0] })
+    init(_ site: SiteInPlace) {
+        let editedPositions = Set(site.editedPositions.values)
         let table = site.relations
         articlePages = Array(editedPositions.union(table.positions(showingAnyOf: editedPositions))).sorted()
         // The plan's items are copies of the index's summaries: an edited one is found by its box
@@ -36,8 +55,9 @@ struct CardPages {
         files = site.plan.files.filter { file in file.inputs.map { lists($0.items) } ?? true }
         var shown = Set(articlePages)
         for index in articlePages { shown.formUnion(table.positionsShown(by: index)) }
-        for page in sitePages { shown.formUnion(page.cards.compactMap { site.positions[$0.source] }) }
-        for file in files { shown.formUnion(file.inputs?.items.compactMap { site.positions[$0.source] } ?? []) }
+        let positions = site.cardPositions()
+        for page in sitePages { shown.formUnion(page.cards.compactMap { positions[$0.identity] }) }
+        for file in files { shown.formUnion(file.inputs?.items.compactMap { positions[$0.identity] } ?? []) }
         cardsShown = shown
     }
 }

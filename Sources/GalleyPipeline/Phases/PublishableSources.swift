@@ -14,15 +14,15 @@ struct PublishableSources {
     /// Replaced scraped page → its override.
     var overrides: [String: MarkdownOverride] = [:]
     var drafts: Set<String> = []
-    /// By source, the slug and path each of `documents` was published under by the last complete
-    /// build, when it is unchanged since (`ArticleIndex`'s `published`); empty otherwise.
-    var published: [String: (slug: String, path: String)] = [:]
+    /// Empty, or for each of `documents` how the last complete build published it when it is
+    /// unchanged since (`ArticleIndex`'s `publishedAs`).
+    var publishedAs: [ArticleIndex.PublishedAs?] = []
 
     /// Documents already picked (a build of new sources alone: `publishedWithAdditions`), with
-    /// the slugs and paths of those published unchanged.
-    init(documents: [DocumentHead], published: [String: (slug: String, path: String)]) {
+    /// how those published unchanged were published.
+    init(documents: [DocumentHead], publishedAs: [ArticleIndex.PublishedAs?]) {
         self.documents = documents
-        self.published = published
+        self.publishedAs = publishedAs
     }
 
     /// Picks the publishable documents from the sources after stages 1–2: a `.md` correction
