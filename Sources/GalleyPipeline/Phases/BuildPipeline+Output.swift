@@ -13,9 +13,10 @@ extension BuildPipeline {
     /// were announced the same way before rendering).
     func write(_ outputs: OutputSet, output: StreamedOutput, keys: BuildKeys, published: [ArticleSummary],
                report: inout BuildReport) throws(GalleyError) {
-        let removed = output.earlier.union(outputs.abandoned).filter { !outputs.contains($0) }
+        let earlier = output.earlier
+        let removed = earlier.union(outputs.abandoned).filter { !outputs.contains($0) }
         let touched = Set(outputs.files.map(\.path)).union(removed)
-        try output.store.beginWriting(touched, known: output.earlier.union(outputs.allPaths), renderInputsKey: keys.renderInputs)
+        try output.store.beginWriting(touched, known: earlier.union(outputs.allPaths), renderInputsKey: keys.renderInputs)
 
         let session = output.session
         let results = parallelMap(outputs.files, jobs: options.jobs) { file in

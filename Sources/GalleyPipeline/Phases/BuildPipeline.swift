@@ -211,7 +211,7 @@ public struct BuildPipeline: Sendable {
         var outputs = OutputSet()
         var unchangedOutputs = checkingOutputs.wait()
         // Each record says itself whether it may be trusted (`OutputRecord.untrusted` while written).
-        let output = try openOutput(previous: previous, store: store, keys: keys)
+        let output = try openOutput(previous: previous, store: store, keys: keys, keepsRecords: false)
         let images = try copyImages(articles, config: config, trusted: TrustedOutputs(options.full ? [:] : previous, unchanged: unchangedOutputs),
                                     store: store, output: output, outputs: &outputs, report: &report)
         report.phases.append(clock.lap("images"))
@@ -299,11 +299,20 @@ public struct BuildPipeline: Sendable {
     }
 
     /// The output folder opened for writing pages as they are rendered.
-    func openOutput(previous: [String: OutputRecord], store: BuildStateStore, keys: BuildKeys) throws(GalleyError) -> StreamedOutput {
+    /// `keepsRecords`: the caller holds `previous` to the end of the build, and the paths it
+    /// recorded are made only if asked; false: made now, so that `previous` can be let go.
+    func openOutput(previous: [String: OutputRecord], store: BuildStateStore, keys: BuildKeys,
+                    keepsRecords: Bool = true) throws(GalleyError) -> StreamedOutput {
         let legacy = LegacyState(outputRoot: state.outputRoot, stateFolder: state.folder)
         let writer = OutputWriter(outputFolder: options.outputFolder, stagingFolder: state.staging, jobs: options.jobs)
-        return StreamedOutput(session: try OutputSession(writer: writer), store: store, earlier: Set(previous.keys).union(legacy.outputPaths()),
-                              renderInputsKey: keys.renderInputs)
+        let earlier: @Sendable () -> Set<String>
+        if keepsRecords {
+            earlier = { Set(previous.keys).union(legacy.outputPaths()) }
+        } else {
+            let paths = Set(previous.keys).union(legacy.outputPaths())
+            earlier = { paths }
+        }
+        return StreamedOutput(session: try OutputSession(writer: writer), store: store, earlierPaths: earlier, renderInputsKey: keys.renderInputs)
     }
 
     /// The output's lock, or a `.lock` error naming the holder.

@@ -9,8 +9,11 @@ import GalleySite
 struct StreamedOutput {
     let session: OutputSession
     let store: BuildStateStore
-    /// Every path the last build (or an older layout's state) recorded.
-    let earlier: Set<String>
+    /// Every path the last build (or an older layout's state) recorded; made when asked (a build
+    /// of edits alone asks only when the stored records were lost, and holds the last build's
+    /// records to its end anyway), or once at the start (`openOutput`'s `keepsRecords: false`).
+    let earlierPaths: @Sendable () -> Set<String>
+    var earlier: Set<String> { earlierPaths() }
     let renderInputsKey: String
 
     /// Tells the build state that `paths` are about to be written; `current` are the paths this
