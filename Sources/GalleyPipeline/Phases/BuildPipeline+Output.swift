@@ -96,11 +96,11 @@ extension BuildPipeline {
     /// mtime, sidecar; racy ones by their bytes) and its files are untouched. Reads stamps and
     /// racy sources only, never a document. When only a few sources changed, it says which
     /// (for `renderEditedArticles`).
-    /// `seen`: the stamps the check took of the sources, by path (those it did not take are
-    /// left out), for the source stage of a build that goes on.
+    /// `seen`: the stamps the check took of the sources when it found some changed, for the
+    /// phases of a build that goes on.
     func checkForChanges(_ sources: [String: SourceFingerprint], outputs: [String: OutputRecord], images: [String: ScrapedImageRecord],
                          archivedImages: [String: ArchivedImagesRecord], store: BuildStateStore, files: [SourceFile],
-                         seen: inout [String: SourceStamps]) throws(GalleyError) -> ChangeCheck {
+                         seen: inout SeenStamps) throws(GalleyError) -> ChangeCheck {
         // An archive's records have rows of their own (`FILE#offset`); its own row stands for them here.
         let archives = files.contains { $0.kind == .archive }
         let fileRows = archives ? sources.keys.count { ScrapeArchive.archivePath(ofRecord: $0) == nil } : sources.count
@@ -114,8 +114,8 @@ extension BuildPipeline {
         }
         let edited = zip(files, checks).filter { $0.1.freshness == .changed }.map(\.0)
         if !edited.isEmpty {
-            seen.reserveCapacity(files.count)
-            for (file, check) in zip(files, checks) { if let stamps = check.stamps { seen[file.path] = stamps } }
+            seen.inOrder = checks.map(\.stamps)
+            for (file, check) in zip(files, checks) where check.freshness == .changed { seen.changed[file.path] = check.stamps }
             let few = edited.count <= Self.editsRenderedAlone && !edited.contains(where: { $0.kind == .archive })
             return few ? .edited(edited) : .changed
         }

@@ -127,7 +127,7 @@ public struct BuildPipeline: Sendable {
         report.archives = files.count { $0.kind == .archive }
         report.phases.append(clock.lap("read"))
 
-        var seen: [String: SourceStamps] = [:]
+        var seen = SeenStamps()
         // Edited sources the build tried to render alone, as processed then.
         var made: [String: SourceStage.Made] = [:]
         let check = if let fingerprints = stored.fingerprints {
@@ -141,12 +141,12 @@ public struct BuildPipeline: Sendable {
             return try upToDateReport(report, last: last, outputs: previous, store: store, files: files, sources: stored.fingerprints ?? [:])
         case .edited(let edited):
             if let done = try renderEditedArticles(edited, files: files, config: config, theme: theme, keys: keys, stored: stored, previous: previous,
-                                                   seen: seen, made: &made, clock: clock, report: report) {
+                                                   seen: seen.changed, made: &made, clock: clock, report: report) {
                 if options.leavesMemoryForExit { LeftForExit.keep(stored, files) }
                 return done
             }
             if let done = try renderCardEdits(edited, files: files, config: config, theme: theme, keys: keys, stored: stored, previous: previous,
-                                              seen: seen, made: &made, clock: clock, report: report) {
+                                              seen: seen.changed, made: &made, clock: clock, report: report) {
                 if options.leavesMemoryForExit { LeftForExit.keep(stored, files) }
                 return done
             }
@@ -171,19 +171,19 @@ public struct BuildPipeline: Sendable {
         let sourcesPhase: String
         if case .edited(let edited) = check,
            let added = try publishedWithAdditions(edited, files: files, processor: processor, store: store, keys: keys,
-                                                  fingerprints: stored.fingerprints, seen: seen, made: &made, report: &report) {
+                                                  fingerprints: stored.fingerprints, seen: seen.changed, made: &made, report: &report) {
             sources = added
             sourcesPhase = "added"
         } else {
             sources = try sourcesToPublish(files, processor: processor, store: store, keys: keys, fingerprints: stored.fingerprints,
-                                           seen: seen, made: made, report: &report)
+                                           seen: seen.byPath(files), made: made, report: &report)
             sourcesPhase = "extract"
         }
         // What only stages 1–2 needed is let go (for a million sources, hundreds of MB held
         // to the end): the content folder's listing, the stored fingerprints, the check's
         // stamps, and each source's outcome unless the report lists them.
         files = []
-        seen = [:]
+        seen = SeenStamps()
         made = [:]
         stored.fingerprints = nil
         if !options.reportsEverySource { sources.processed = [] }
