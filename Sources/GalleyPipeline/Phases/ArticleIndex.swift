@@ -1,3 +1,4 @@
+import Foundation
 import GalleyCore
 
 /// The published articles with their final slugs and paths: slugs are made unique in order of
@@ -16,6 +17,19 @@ package struct ArticleIndex {
     /// most of the index's memory; the summaries live on in the pages planned).
     mutating func releaseEntries() {
         entries = []
+    }
+
+    /// The position of `source`'s entry, published at `date`, found by bisection in the index's
+    /// order (oldest first, then by source); nil when it has none.
+    func position(of source: String, publishedAt date: Date) -> Int? {
+        var low = 0, high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            let matter = entries[middle].head.frontMatter
+            let before = matter.date.date != date ? matter.date.date < date : entries[middle].head.source < source
+            if before { low = middle + 1 } else { high = middle }
+        }
+        return low < entries.count && entries[low].head.source == source ? low : nil
     }
 
     /// The heads of the documents of the given published articles, with their final slugs.

@@ -205,7 +205,7 @@ extension BuildPipeline {
         let plan = NewsSitePlanner(config: config, now: options.now).plan(summaries)
         let relations = relating.wait()
         guard checked.wait(), !relations.planned else { return nil }
-        return SiteInPlace(articles: articles, edited: Set(edits.records.keys), relations: relations.table, plan: plan)
+        return SiteInPlace(articles: articles, edited: edits.records.values.compactMap(\.head), relations: relations.table, plan: plan)
     }
 
     /// Writes the files that may show an edited card (`files`, with their bytes: feeds listing

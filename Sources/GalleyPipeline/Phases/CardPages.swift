@@ -10,22 +10,21 @@ struct SiteInPlace {
     var relations: RelationTable
     var plan: SitePlan
 
-    init(articles: ArticleIndex, edited: Set<String>, relations: RelationTable, plan: SitePlan) {
+    /// `edited`: the edited articles' heads (as indexed).
+    init(articles: ArticleIndex, edited: [DocumentHead], relations: RelationTable, plan: SitePlan) {
         self.articles = articles
         var positions: [String: Int] = [:]
-        for (index, entry) in articles.entries.enumerated() where edited.contains(entry.head.source) { positions[entry.head.source] = index }
+        for head in edited {
+            if let position = articles.position(of: head.source, publishedAt: head.frontMatter.date.date) { positions[head.source] = position }
+        }
         editedPositions = positions
         self.relations = relations
         self.plan = plan
     }
 
-    /// Each card's position in `articles`, by its summary's box (the plan's items are copies
-    /// of the index's summaries: a box, not a source path, is hashed for each).
-    func cardPositions() -> [ObjectIdentifier: Int] {
-        var positions: [ObjectIdentifier: Int] = [:]
-        positions.reserveCapacity(articles.entries.count)
-        for (index, entry) in articles.entries.enumerated() { positions[entry.summary.identity] = index }
-        return positions
+    /// The position in `articles` of the article a card shows.
+    func position(of card: ArticleSummary) -> Int? {
+        articles.position(of: card.source, publishedAt: card.published.date)
     }
 }
 
@@ -55,9 +54,8 @@ struct CardPages {
         files = site.plan.files.filter { file in file.inputs.map { lists($0.items) } ?? true }
         var shown = Set(articlePages)
         for index in articlePages { shown.formUnion(table.positionsShown(by: index)) }
-        let positions = site.cardPositions()
-        for page in sitePages { shown.formUnion(page.cards.compactMap { positions[$0.identity] }) }
-        for file in files { shown.formUnion(file.inputs?.items.compactMap { positions[$0.identity] } ?? []) }
+        for page in sitePages { shown.formUnion(page.cards.compactMap(site.position(of:))) }
+        for file in files { shown.formUnion(file.inputs?.items.compactMap(site.position(of:)) ?? []) }
         cardsShown = shown
     }
 }
