@@ -8,7 +8,13 @@ package struct ExactText: Hashable, Sendable {
         self.text = text
     }
 
-    package static func == (lhs: ExactText, rhs: ExactText) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+    /// Compared as contiguous bytes (a walk of two `UTF8View`s was a tenth of the interning of
+    /// 50,000 tags).
+    package static func == (lhs: ExactText, rhs: ExactText) -> Bool {
+        guard lhs.text.utf8.count == rhs.text.utf8.count else { return false }
+        var left = lhs.text, right = rhs.text
+        return left.withUTF8 { leftBytes in right.withUTF8 { rightBytes in leftBytes.elementsEqual(rightBytes) } }
+    }
 
     package func hash(into hasher: inout Hasher) {
         var text = text

@@ -151,17 +151,17 @@ public enum Slug {
 
     /// Gives each slug in `slugs` a unique form by appending `-2`, `-3`, … to repeats, in order.
     public static func uniqued(_ slugs: [String]) -> [String] {
-        var taken = Set<String>()
+        var taken = Set<String>(minimumCapacity: slugs.count)
         var result: [String] = []
         result.reserveCapacity(slugs.count)
         for slug in slugs {
             var candidate = slug
             var number = 2
-            while taken.contains(candidate) {
+            // One hash of each candidate (a look-up, then an insertion, hashed it twice).
+            while !taken.insert(candidate).inserted {
                 candidate = "\(slug)-\(number)"
                 number += 1
             }
-            taken.insert(candidate)
             result.append(candidate)
         }
         return result

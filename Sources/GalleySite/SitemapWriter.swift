@@ -37,9 +37,11 @@ struct SitemapWriter: Sendable {
         // its size (a 50,000-URL sitemap held 19 MB instead of 7 at the build's peak).
         let pathBytes = pages.reduce(into: 0) { total, page in total += page.path.utf8.count }
         xml.reserveCapacity(xml.count + pathBytes + pages.count * (paths.baseURL.utf8.count + Self.bytesAroundEachURL) + 16)
+        var base: [UInt8] = []  // escaped once, not for each URL
+        MarkupEscaper.appendXML(paths.baseURL, to: &base)
         for page in pages {
             xml += "  <url><loc>".utf8
-            MarkupEscaper.appendXML(paths.baseURL, to: &xml)
+            xml += base
             MarkupEscaper.appendXML(SitePaths.prettyPath(page.path), to: &xml)
             xml += "</loc>".utf8
             if let modified = page.lastModified {
