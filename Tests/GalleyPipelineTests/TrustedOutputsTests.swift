@@ -3,8 +3,8 @@ import GalleyCore
 @testable import GalleyPipeline
 import Testing
 
-/// The last build's output files checked against their records: `unchangedFiles` names those
-/// still as written, `everyFileUnchanged` (the no-change check, card edits) says whether all
+/// The last build's output files checked against their records: `changedFiles` names those
+/// no longer as written, `everyFileUnchanged` (the no-change check, card edits) says whether all
 /// are, on one thread or several, and the two agree.
 @Suite struct TrustedOutputsTests {
     /// A folder of `count` files in nested folders, with their records as a build writes them.
@@ -28,7 +28,7 @@ import Testing
         for jobs in [1, 2, 3] {
             #expect(TrustedOutputs.everyFileUnchanged(records, in: stamps, jobs: jobs), "jobs \(jobs)")
         }
-        #expect(TrustedOutputs.unchangedFiles(records, in: stamps, jobs: 2).count == records.count)
+        for jobs in [1, 2] { #expect(TrustedOutputs.changedFiles(records, in: stamps, jobs: jobs) == [], "jobs \(jobs)") }
         // One file rewritten with other bytes (another size), one removed: neither is unchanged.
         let rewritten = "2026/5/artikel-1097/index.html", removed = "2026/0/artikel-0/index.html"
         try Data("halaman yang diubah".utf8).write(to: folder.appendingPathComponent(rewritten))
@@ -37,9 +37,14 @@ import Testing
             #expect(!TrustedOutputs.everyFileUnchanged(records, in: stamps, jobs: jobs), "jobs \(jobs)")
             #expect(TrustedOutputs.everyFileUnchanged(records.filter { $0.key != rewritten && $0.key != removed }, in: stamps, jobs: jobs))
         }
-        #expect(Set(records.keys).subtracting(TrustedOutputs.unchangedFiles(records, in: stamps, jobs: 2)) == [rewritten, removed])
+        for jobs in [1, 2] { #expect(TrustedOutputs.changedFiles(records, in: stamps, jobs: jobs) == [rewritten, removed], "jobs \(jobs)") }
+        let trusted = TrustedOutputs(records, changed: TrustedOutputs.changedFiles(records, in: stamps, jobs: 1))
+        #expect(trusted.reusable(rewritten, key: OutputKey(value: 1098)) == nil && trusted.reusable(removed, key: OutputKey(value: 1)) == nil)
+        #expect(trusted.reusable("2026/1/artikel-1/index.html", key: OutputKey(value: 2)) != nil)
+        #expect(TrustedOutputs(records, changed: nil).reusable("2026/1/artikel-1/index.html", key: OutputKey(value: 2)) == nil)
         // No records: nothing to find changed; no folder: nothing found unchanged.
         #expect(TrustedOutputs.everyFileUnchanged([:], in: nil, jobs: 2))
         #expect(!TrustedOutputs.everyFileUnchanged(records, in: nil, jobs: 1))
+        #expect(TrustedOutputs.changedFiles(records, in: nil, jobs: 1) == nil)
     }
 }

@@ -157,7 +157,7 @@ public struct BuildPipeline: Sendable {
         // sources are extracted (17,000 at 10,000 articles); which records may be trusted is
         // decided where they are used.
         let checkingOutputs = BackgroundWork { [previous, options, state] in
-            options.full ? [] : TrustedOutputs.unchangedFiles(previous, in: FolderStamps(folder: state.outputRoot), jobs: 1)
+            options.full ? [] : TrustedOutputs.changedFiles(previous, in: FolderStamps(folder: state.outputRoot), jobs: 1)
         }
         // Parsed only now: a build that finds nothing changed needs no template (the last
         // complete build parsed these same ones: they are part of the render inputs key).
@@ -209,10 +209,10 @@ public struct BuildPipeline: Sendable {
             NewsSitePlanner(config: config, now: options.now).plan(summaries)
         }
         var outputs = OutputSet()
-        var unchangedOutputs = checkingOutputs.wait()
+        var changedOutputs = checkingOutputs.wait()
         // Each record says itself whether it may be trusted (`OutputRecord.untrusted` while written).
         let output = try openOutput(previous: previous, store: store, keys: keys, keepsRecords: false)
-        let images = try copyImages(articles, config: config, trusted: TrustedOutputs(options.full ? [:] : previous, unchanged: unchangedOutputs),
+        let images = try copyImages(articles, config: config, trusted: TrustedOutputs(options.full ? [:] : previous, changed: changedOutputs),
                                     store: store, output: output, outputs: &outputs, report: &report)
         report.phases.append(clock.lap("images"))
 
@@ -222,7 +222,7 @@ public struct BuildPipeline: Sendable {
         do {  // the render keys and the trusted records live for stages 5–6 only
             let keyer = RenderKey(inputs: keys.renderInputs, entries: articles.entries, images: images.images, imageSignatures: images.signatures,
                                   jobs: options.jobs)
-            let trusted = TrustedOutputs(!options.full && last.renderInputsKey == keys.renderInputs ? previous : [:], unchanged: unchangedOutputs)
+            let trusted = TrustedOutputs(!options.full && last.renderInputsKey == keys.renderInputs ? previous : [:], changed: changedOutputs)
             let relations = relating.wait()
             if relations.planned { try store.saveRelations(relations.stored) }
             published = try renderArticles(articles, relations: relations.table, bodies: bodies, renderer: renderer, keyer: keyer, trusted: trusted,
@@ -246,7 +246,7 @@ public struct BuildPipeline: Sendable {
         // The last build's records and files found unchanged: the write phase needs only the
         // records' paths (`output.earlier`).
         previous = [:]
-        unchangedOutputs = []
+        changedOutputs = []
         for file in theme.assets + theme.rootFiles { outputs.add(file, key: .none) }
         report.tags = plan.tags.count
         report.regions = plan.regions.count

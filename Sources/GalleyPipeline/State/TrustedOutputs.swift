@@ -5,46 +5,49 @@ import GalleyCore
 /// still has the stamp it had right after it was written.
 struct TrustedOutputs: Sendable {
     let records: [String: OutputRecord]
-    /// The paths whose file has its recorded stamp (`unchangedFiles`); nil: every one has.
-    let unchanged: Set<String>?
+    /// The paths of `records` whose file no longer has its recorded stamp (`changedFiles`).
+    let changed: Set<String>
 
-    /// `records`, their files checked already (`unchangedFiles`: the build checks them on
-    /// another thread while it extracts).
-    init(_ records: [String: OutputRecord], unchanged: Set<String>) {
-        self.records = records
-        self.unchanged = unchanged
+    /// `records`, their files checked already (`changedFiles`: the build checks them on another
+    /// thread while it extracts); nil: the output folder could not be read, and none is trusted.
+    init(_ records: [String: OutputRecord], changed: Set<String>?) {
+        self.records = changed == nil ? [:] : records
+        self.changed = changed ?? []
     }
 
     /// `records`, every file of which was checked unchanged (a build that makes edited pages
-    /// alone checks them all first): no set of their 17,000 paths is made to say so.
+    /// alone checks them all first).
     init(everyFileUnchanged records: [String: OutputRecord]) {
         self.records = records
-        unchanged = nil
+        changed = []
     }
 
     /// The record of `path` when it was made from render key `key` and its file is still the
     /// one written then; nil otherwise.
     func reusable(_ path: String, key: OutputKey) -> OutputRecord? {
-        guard let record = records[path], record.renderKey == key, unchanged?.contains(path) ?? true else { return nil }
+        guard let record = records[path], record.renderKey == key, changed.isEmpty || !changed.contains(path) else { return nil }
         return record
     }
 
-    /// The paths of `records` whose file in the output folder still has the recorded stamp,
-    /// stat-ed relative to the folder's descriptor (the kernel walks `2024/01/slug/index.html`,
-    /// not the whole absolute path, for each of 17,000 files) on `jobs` threads; none when the
-    /// folder could not be opened. What the no-change check asks of every file, and what a build
-    /// that goes on keeps files by.
-    static func unchangedFiles(_ records: [String: OutputRecord], in folder: FolderStamps?, jobs: Int) -> Set<String> {
-        guard !records.isEmpty, let folder else { return [] }
+    /// The paths of `records` whose file in the output folder no longer has the recorded stamp
+    /// (rewritten, removed), stat-ed relative to the folder's descriptor (the kernel walks
+    /// `2024/01/slug/index.html`, not the whole absolute path, for each of 17,000 files) on
+    /// `jobs` threads; nil when the folder could not be opened. What a build that goes on keeps
+    /// files by: usually none, so no set of the 17,000 unchanged paths is made (as it was).
+    static func changedFiles(_ records: [String: OutputRecord], in folder: FolderStamps?, jobs: Int) -> Set<String>? {
+        guard let folder else { return records.isEmpty ? [] : nil }
+        guard jobs > 1 else {
+            var changed: Set<String> = []
+            for (path, record) in records where !isUnchanged(path, record, in: folder) { changed.insert(path) }
+            return changed
+        }
         let all = Array(records)
         let same = parallelMap(all, jobs: jobs) { path, record in isUnchanged(path, record, in: folder) }
-        var unchanged = Set<String>(minimumCapacity: records.count)
-        for ((path, _), same) in zip(all, same) where same { unchanged.insert(path) }
-        return unchanged
+        return Set(zip(all, same).compactMap { entry, same in same ? nil : entry.key })
     }
 
-    /// Whether every file of `records` still has its recorded stamp (`unchangedFiles` holding
-    /// them all), stat-ed the same way; stops at the first that has not. On one thread the
+    /// Whether every file of `records` still has its recorded stamp (`changedFiles` finding
+    /// none), stat-ed the same way; stops at the first that has not. On one thread the
     /// records are walked in place: no array of their 17,000 pairs, no set of their paths (what
     /// the builds that make edited pages alone ask, on the thread left beside their own work).
     static func everyFileUnchanged(_ records: [String: OutputRecord], in folder: FolderStamps?, jobs: Int) -> Bool {
