@@ -66,7 +66,7 @@ extension BuildPipeline {
         guard let site, try scrapedImagesUnchanged(stored.scrapedImages, archivedImages: stored.archivedImages, store: store, in: content,
                                                    checkedAt: checkedAt)
         else { return nil }
-        let shown = CardPages(site)
+        guard let shown = CardPages(site) else { return nil }
         let trusted = TrustedOutputs(everyFileUnchanged: previous)
         let entries = site.articles.entries
         guard let images = try imagesShown(shown.cardsShown.sorted().map { entries[$0] }, config: config, store: store, trusted: trusted)
@@ -205,7 +205,8 @@ extension BuildPipeline {
         let plan = NewsSitePlanner(config: config, now: options.now).plan(summaries)
         let relations = relating.wait()
         guard checked.wait(), !relations.planned else { return nil }
-        return SiteInPlace(articles: articles, edited: edits.records.values.compactMap(\.head), relations: relations.table, plan: plan)
+        let site = SiteInPlace(articles: articles, edited: edits.records.values.compactMap(\.head), relations: relations.table, plan: plan)
+        return site.editedPositions.count == edits.records.count ? site : nil
     }
 
     /// Writes the files that may show an edited card (`files`, with their bytes: feeds listing

@@ -42,7 +42,9 @@ struct CardPages {
     /// need those cards, and their pages those articles' images).
     var cardsShown: Set<Int>
 
-    init(_ site: SiteInPlace) {
+    /// nil when the article of a card shown is not found in the index (never expected: every
+    /// card is made from its summary).
+    init?(_ site: SiteInPlace) {
         let editedPositions = Set(site.editedPositions.values)
         let table = site.relations
         articlePages = Array(editedPositions.union(table.positions(showingAnyOf: editedPositions))).sorted()
@@ -54,8 +56,10 @@ struct CardPages {
         files = site.plan.files.filter { file in file.inputs.map { lists($0.items) } ?? true }
         var shown = Set(articlePages)
         for index in articlePages { shown.formUnion(table.positionsShown(by: index)) }
-        for page in sitePages { shown.formUnion(page.cards.compactMap(site.position(of:))) }
-        for file in files { shown.formUnion(file.inputs?.items.compactMap(site.position(of:)) ?? []) }
+        let cards = sitePages.flatMap(\.cards) + files.flatMap { $0.inputs?.items ?? [] }
+        let positions = cards.compactMap(site.position(of:))
+        guard positions.count == cards.count else { return nil }
+        shown.formUnion(positions)
         cardsShown = shown
     }
 }
