@@ -37,8 +37,8 @@ extension BuildStateStore {
         var decoding = ChunkedWork<Row3, PublishedHead?> { row in
             ArticleDocumentCoding.head(decoding: row.head).map { PublishedHead(slug: row.slug, path: row.path, head: $0) }
         }
-        let found = try read(nil) { db -> Int? in
-            guard try Self.documentsMatch(extractionKey, in: db) else { return nil }
+        let complete = try read(false) { db in
+            guard try Self.documentsMatch(extractionKey, in: db) else { return false }
             var published: [String: (slug: String, path: String)] = [:]
             let articles = try Row.fetchCursor(db, sql: "SELECT source, slug, path FROM published_articles")
             while let row = try articles.next() { published[try row.decode(atIndex: 0)] = (try row.decode(atIndex: 1), try row.decode(atIndex: 2)) }
@@ -58,10 +58,10 @@ extension BuildStateStore {
                 }
             }
             decoding.add(chunk)
-            return found == published.count ? found : nil
+            return found == published.count
         }
         let heads = decoding.results()
-        guard found != nil, !heads.contains(where: { $0 == nil }) else { return nil }
+        guard complete, !heads.contains(where: { $0 == nil }) else { return nil }
         return heads.compactMap(\.self)
     }
 
