@@ -42,10 +42,12 @@ public struct NewsSitePlanner: Sendable {
         pages += archives
         pages.append(.notFound(NotFoundPage(path: SitePaths.notFound, latest: Array(sorted.prefix(Self.notFoundLatest)))))
         if config.search { pages.append(.search(path: SitePaths.searchPage)) }
-        let htmlPaths = sorted.map { ($0.path, $0.modified ?? $0.published) } + pages.compactMap { page -> (String, Timestamp?)? in
+        // Made with the labels the sitemap takes (an unlabelled list was converted element by element).
+        var htmlPaths: [(path: String, lastModified: Timestamp?)] = sorted.map { (path: $0.path, lastModified: $0.modified ?? $0.published) }
+        for page in pages {
             switch page {
-            case .notFound, .search: return nil
-            case .list, .terms: return (page.path, nil)
+            case .notFound, .search: continue
+            case .list, .terms: htmlPaths.append((path: page.path, lastModified: nil))
             }
         }
         files.append(PlannedFile(WebManifest.file(config: config)))
