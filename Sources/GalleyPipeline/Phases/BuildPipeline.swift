@@ -157,7 +157,7 @@ public struct BuildPipeline: Sendable {
         // sources are extracted (17,000 at 10,000 articles); which records may be trusted is
         // decided where they are used.
         let checkingOutputs = BackgroundWork { [previous, options, state] in
-            options.full ? [] : TrustedOutputs.changedFiles(previous, in: FolderStamps(folder: state.outputRoot), jobs: 1)
+            options.full ? nil : TrustedOutputs.changedFiles(previous, in: FolderStamps(folder: state.outputRoot), jobs: 1)
         }
         // Parsed only now: a build that finds nothing changed needs no template (the last
         // complete build parsed these same ones: they are part of the render inputs key).
@@ -243,10 +243,10 @@ public struct BuildPipeline: Sendable {
             try renderSitePages(plan, renderer: renderer, keyer: keyer, trusted: trusted, output: output, outputs: &outputs, report: &report)
             keepOrAdd(plan.files, keyer: keyer, trusted: trusted, to: &outputs)
         }
-        // The last build's records and files found unchanged: the write phase needs only the
+        // The last build's records and the files found changed: the write phase needs only the
         // records' paths (`output.earlier`).
         previous = [:]
-        changedOutputs = []
+        changedOutputs = nil
         for file in theme.assets + theme.rootFiles { outputs.add(file, key: .none) }
         report.tags = plan.tags.count
         report.regions = plan.regions.count
