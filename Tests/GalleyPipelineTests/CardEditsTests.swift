@@ -103,6 +103,13 @@ import Testing
                 try write(SyntheticSite.article(11), 11, in: site)
                 try write(SyntheticSite.article(12), 12, in: site)
             }),
+            // More edited cards than `CardPages` compares one by one (a set finds them).
+            ("ten summaries at once", {
+                for index in 20..<30 {
+                    try write(SyntheticSite.article(index).replacingOccurrences(of: "summary: \"Ringkasan", with: "summary: \"Ringkasan kesepuluh"),
+                              index, in: site)
+                }
+            }),
         ]
         for (name, change) in edits {
             try change()
