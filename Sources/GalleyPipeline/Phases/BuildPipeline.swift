@@ -137,17 +137,17 @@ public struct BuildPipeline: Sendable {
         switch check {
         case .upToDate:
             report.phases.append(clock.lap("check"))
-            if options.leavesMemoryForExit { LeftForExit.keep(stored, files) }
+            if options.leavesMemoryForExit { LeftForExit.keep(stored, files, previous) }
             return try upToDateReport(report, last: last, outputs: previous, store: store, files: files, sources: stored.fingerprints ?? [:])
         case .edited(let edited):
             if let done = try renderEditedArticles(edited, files: files, config: config, theme: theme, keys: keys, stored: stored, previous: previous,
                                                    seen: seen.changed, made: &made, clock: clock, report: report) {
-                if options.leavesMemoryForExit { LeftForExit.keep(stored, files) }
+                if options.leavesMemoryForExit { LeftForExit.keep(stored, files, previous) }
                 return done
             }
             if let done = try renderCardEdits(edited, files: files, config: config, theme: theme, keys: keys, stored: stored, previous: previous,
                                               seen: seen.changed, made: &made, clock: clock, report: report) {
-                if options.leavesMemoryForExit { LeftForExit.keep(stored, files) }
+                if options.leavesMemoryForExit { LeftForExit.keep(stored, files, previous) }
                 return done
             }
         case .changed:
