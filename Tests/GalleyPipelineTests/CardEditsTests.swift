@@ -172,6 +172,33 @@ import Testing
         #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()))
     }
 
+    /// A published article whose stored head is gone from the build state (a damaged or
+    /// hand-edited state) leaves a card edit, and a build of a new article, without the heads
+    /// they plan from: each takes every phase and ends as a clean build.
+    @Test func aMissingStoredHeadSendsTheBuildThroughEveryPhase() throws {
+        let site = try makeSite("card-missing-head", count: 30)
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let first = try site.build()
+        let state = site.root.appendingPathComponent(".galley/public/state.sqlite")
+        let forget = { (index: Int) in
+            try BuildStateStoreTests.execute("DELETE FROM documents WHERE path = '\(SyntheticSite.url(index, in: site.content).lastPathComponent)'",
+                                             at: state)
+        }
+        try forget(7)
+        try write(SyntheticSite.article(12, title: "Judul yang dikoreksi"), 12, in: site)
+        let edited = try site.build()
+        #expect(edited.phases.map(\.name).contains("images"), "\(edited.phases)")
+        #expect(edited.published == first.published)
+        #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()))
+        try forget(9)
+        try Data(SyntheticSite.article(99).utf8).write(to: SyntheticSite.url(99, in: site.content))
+        let added = try site.build()
+        #expect(added.phases.map(\.name).contains("extract") && !added.phases.map(\.name).contains("added"), "\(added.phases)")
+        #expect(added.published == first.published + 1)
+        #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()))
+        #expect(try site.build().upToDate)
+    }
+
     /// With corrections (`.md`) and scraped pages side by side, a new slug could pair a
     /// correction with a page: a rename takes every phase there; a summary edit does not.
     @Test func aRenameBesideScrapedPagesTakesEveryPhase() throws {

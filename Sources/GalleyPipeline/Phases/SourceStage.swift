@@ -169,7 +169,7 @@ struct SourceStage {
             let problem = GalleyError(.read, source: file.path, reason: "cannot read the file (removed while building, or not a regular file)")
             return (ProcessedSource(file: file, head: nil, problem: problem, fetched: Date(), reused: false), nil)
         }
-        if var record = stored, let fingerprint = check.fingerprint,
+        if var record = stored, record.saysWhatItGave, let fingerprint = check.fingerprint,
            fingerprint.file.modified == record.fingerprint.file.modified || file.kind == .markdown || record.head?.frontMatter.dateSource != .file {
             record.fingerprint = fingerprint
             return (ProcessedSource(file: file, head: record.head, problem: record.problem, fetched: record.fetched, reused: true), record)

@@ -26,6 +26,11 @@ struct SourceRecord: Sendable, Equatable {
 
     var isStale: Bool { problem != nil && head != nil }
 
+    /// Whether the record says what its source gave: a document, or a problem. A page's or a
+    /// Markdown file's record always does; one whose document row is gone from the state (a
+    /// damaged or hand-edited state) does not, and its source is processed again.
+    var saysWhatItGave: Bool { head != nil || problem != nil }
+
     /// A record of a document this build made: everything the state keeps of it is derived
     /// here — its body (travelling with it until saved) with its inlined pictures taken out and
     /// named, its head, and, for a scraped page (`scraped`), its band keys.
