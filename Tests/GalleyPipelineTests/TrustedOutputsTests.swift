@@ -28,7 +28,7 @@ import Testing
         for jobs in [1, 2, 3] {
             #expect(TrustedOutputs.everyFileUnchanged(records, in: stamps, jobs: jobs), "jobs \(jobs)")
         }
-        for jobs in [1, 2] { #expect(TrustedOutputs.changedFiles(records, in: stamps, jobs: jobs) == [], "jobs \(jobs)") }
+        #expect(TrustedOutputs.changedFiles(records, in: stamps) == [])
         // One file rewritten with other bytes (another size), one removed: neither is unchanged.
         let rewritten = "2026/5/artikel-1097/index.html", removed = "2026/0/artikel-0/index.html"
         try Data("halaman yang diubah".utf8).write(to: folder.appendingPathComponent(rewritten))
@@ -37,14 +37,14 @@ import Testing
             #expect(!TrustedOutputs.everyFileUnchanged(records, in: stamps, jobs: jobs), "jobs \(jobs)")
             #expect(TrustedOutputs.everyFileUnchanged(records.filter { $0.key != rewritten && $0.key != removed }, in: stamps, jobs: jobs))
         }
-        for jobs in [1, 2] { #expect(TrustedOutputs.changedFiles(records, in: stamps, jobs: jobs) == [rewritten, removed], "jobs \(jobs)") }
-        let trusted = TrustedOutputs(records, changed: TrustedOutputs.changedFiles(records, in: stamps, jobs: 1))
+        #expect(TrustedOutputs.changedFiles(records, in: stamps) == [rewritten, removed])
+        let trusted = TrustedOutputs(records, changed: TrustedOutputs.changedFiles(records, in: stamps))
         #expect(trusted.reusable(rewritten, key: OutputKey(value: 1098)) == nil && trusted.reusable(removed, key: OutputKey(value: 1)) == nil)
         #expect(trusted.reusable("2026/1/artikel-1/index.html", key: OutputKey(value: 2)) != nil)
         #expect(TrustedOutputs(records, changed: nil).reusable("2026/1/artikel-1/index.html", key: OutputKey(value: 2)) == nil)
         // No records: nothing to find changed; no folder: nothing found unchanged.
         #expect(TrustedOutputs.everyFileUnchanged([:], in: nil, jobs: 2))
         #expect(!TrustedOutputs.everyFileUnchanged(records, in: nil, jobs: 1))
-        #expect(TrustedOutputs.changedFiles(records, in: nil, jobs: 1) == nil)
+        #expect(TrustedOutputs.changedFiles(records, in: nil) == nil)
     }
 }

@@ -157,7 +157,7 @@ public struct BuildPipeline: Sendable {
         // sources are extracted (17,000 at 10,000 articles); which records may be trusted is
         // decided where they are used.
         let checkingOutputs = BackgroundWork { [previous, options, state] in
-            options.full ? nil : TrustedOutputs.changedFiles(previous, in: FolderStamps(folder: state.outputRoot), jobs: 1)
+            options.full ? nil : TrustedOutputs.changedFiles(previous, in: FolderStamps(folder: state.outputRoot))
         }
         // Parsed only now: a build that finds nothing changed needs no template (the last
         // complete build parsed these same ones: they are part of the render inputs key).
