@@ -5,8 +5,8 @@ import GalleyCore
 /// run that left a few new pages, a new Markdown article.
 ///
 /// The sources to publish are then every article the last build published, as it published
-/// it (its stored head, read in one joined pass: `publishedHeads`), and the new ones, processed
-/// here: what the source stage would give, without taking every source through it (its
+/// it (its stored head: `publishedHeads`), and the new ones, processed here: what the source
+/// stage would give, without taking every source through it (its
 /// records, fingerprints and bookkeeping were a third of a build that added one article to
 /// 10,000). Every later phase runs as in any build: the new article moves every other one down
 /// the lists it joins, so the site is indexed, related and planned again, and pages are made

@@ -39,10 +39,6 @@ extension BuildPipeline {
         let last = try store.lastProblems()
         guard last.stale.isEmpty, Set(last.problems.compactMap(\.source)).isDisjoint(with: paths),
               let publishedHeads = try store.publishedHeads(extractionKey: keys.extraction) else { return nil }
-        // The pages the edited articles were published at (each source has one row: `published_articles.source` is unique).
-        let editedPaths = Set(paths)
-        let publishedPaths = publishedHeads.filter { editedPaths.contains($0.head.source) }.map(\.path)
-        guard publishedPaths.count == editedPaths.count else { return nil }
         guard let edits = try editedRecords(edited, config: config, store: store, extractionKey: keys.extraction, content: content, seen: seen,
                                             made: &made, accepting: Self.changesOnlyItsCards),
               try renamesPairNoCorrection(edits, files: files) else { return nil }
@@ -118,7 +114,7 @@ extension BuildPipeline {
         // The pages of renamed articles are at their new paths now (one may be at another's old path:
         // two titles swapped).
         let now = Set(site.editedPositions.values.map { entries[$0].summary.path })
-        let moved = Set(publishedPaths).subtracting(now)
+        let moved = Set(site.editedWerePublishedAt).subtracting(now)
         try writeFiles(Array(zip(shown.files, making.wait())), removing: moved, keyer: keyer, trusted: trusted, output: output,
                        written: &written, report: &report)
         report.problems.sort { ($0.source ?? "", $0.reason) < ($1.source ?? "", $1.reason) }
@@ -190,13 +186,17 @@ extension BuildPipeline {
         guard let storedRelations = try store.relations() else { return nil }
         var heads: [DocumentHead] = []
         var publishedAs: [ArticleIndex.PublishedAs?] = []
+        var editedWerePublishedAt: [String] = []
         heads.reserveCapacity(publishedHeads.count)
         publishedAs.reserveCapacity(publishedHeads.count)
         for published in publishedHeads {
             let edited = edits.records[published.head.source]?.head
             heads.append(edited ?? published.head)
             publishedAs.append(edited == nil ? .init(slug: published.slug, path: published.path) : nil)
+            if edited != nil { editedWerePublishedAt.append(published.path) }
         }
+        // Every edited article was published (each source has one row: `published_articles.source` is unique).
+        guard editedWerePublishedAt.count == edits.records.count else { return nil }
         let articles = ArticleIndex(documents: heads, config: config, jobs: options.jobs, publishedAs: publishedAs)
         guard articles.moved == 0 else { return nil }
         let checked = checking()
@@ -205,7 +205,8 @@ extension BuildPipeline {
         let plan = NewsSitePlanner(config: config, now: options.now).plan(summaries)
         let relations = relating.wait()
         guard checked.wait(), !relations.planned else { return nil }
-        let site = SiteInPlace(articles: articles, edited: edits.records.values.compactMap(\.head), relations: relations.table, plan: plan)
+        let site = SiteInPlace(articles: articles, edited: edits.records.values.compactMap(\.head), editedWerePublishedAt: editedWerePublishedAt,
+                               relations: relations.table, plan: plan)
         return site.editedPositions.count == edits.records.count ? site : nil
     }
 

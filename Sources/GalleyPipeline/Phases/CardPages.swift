@@ -7,12 +7,15 @@ struct SiteInPlace {
     var articles: ArticleIndex
     /// Edited source → its position in `articles`.
     var editedPositions: [String: Int]
+    /// The paths the edited articles' pages were published at by the last build.
+    var editedWerePublishedAt: [String]
     var relations: RelationTable
     var plan: SitePlan
 
     /// `edited`: the edited articles' heads (as indexed).
-    init(articles: ArticleIndex, edited: [DocumentHead], relations: RelationTable, plan: SitePlan) {
+    init(articles: ArticleIndex, edited: [DocumentHead], editedWerePublishedAt: [String], relations: RelationTable, plan: SitePlan) {
         self.articles = articles
+        self.editedWerePublishedAt = editedWerePublishedAt
         var positions: [String: Int] = [:]
         for head in edited {
             if let position = articles.position(of: head.source, publishedAt: head.frontMatter.date.date) { positions[head.source] = position }
