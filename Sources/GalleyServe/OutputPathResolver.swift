@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import GalleyCore
 
 /// Maps a request path to a file inside the output folder, and nothing outside it.
 ///
@@ -62,7 +63,7 @@ struct OutputPathResolver: Sendable {
         while let byte = iterator.next() {
             var value = byte
             if byte == UInt8(ascii: "%") {
-                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
+                guard let high = iterator.next().flatMap(HexDigit.value(of:)), let low = iterator.next().flatMap(HexDigit.value(of:)) else { return nil }
                 value = high << 4 | low
                 if value == UInt8(ascii: "/") { return nil }
             }
@@ -70,15 +71,6 @@ struct OutputPathResolver: Sendable {
             decoded.append(value)
         }
         return decoded
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 
     /// Where a folder lives with its slash; leading slashes collapse to one, so the location can
