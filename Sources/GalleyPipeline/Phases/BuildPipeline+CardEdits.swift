@@ -38,14 +38,20 @@ extension BuildPipeline {
         guard let (fingerprints, content, outputFolder) = try editsAlone(edited, config: config, stored: stored, keys: keys) else { return nil }
         let last = try store.lastProblems()
         guard last.stale.isEmpty, Set(last.problems.compactMap(\.source)).isDisjoint(with: paths),
-              let publishedHeads = try store.publishedHeads(extractionKey: keys.extraction) else { return nil }
-        guard let edits = try editedRecords(edited, config: config, store: store, extractionKey: keys.extraction, content: content, seen: seen,
+              let edits = try editedRecords(edited, config: config, store: store, extractionKey: keys.extraction, content: content, seen: seen,
                                             made: &made, accepting: Self.changesOnlyItsCards),
               try renamesPairNoCorrection(edits, files: files) else { return nil }
+        // Every edit is of cards alone: the last build's files are stat-ed on another thread
+        // from here on, while the stored heads are read on this one (the other core was idle
+        // then), and through the index and the plan. A build that goes on through every phase
+        // after all leaves it to end on its own (it only stats files) and checks them again.
+        let checkingOutputs = BackgroundWork { [previous, options] in
+            TrustedOutputs.everyFileUnchanged(previous, in: outputFolder, jobs: max(1, options.jobs - 1))
+        }
+        guard let publishedHeads = try store.publishedHeads(extractionKey: keys.extraction) else { return nil }
         phases.append(clock.lap("extract"))
-        // The templates are parsed, and the last build's files stat-ed, on other threads while
-        // the site is indexed and planned (the stats once the index is made: both cores index).
-        // A build that goes on through every phase leaves the parse to end on its own (it reads
+        // The templates are parsed on another thread while the site is indexed and planned. A
+        // build that goes on through every phase leaves the parse to end on its own (it reads
         // the theme already read and touches nothing) and parses again.
         let parsing = BackgroundWork {
             Result { () throws(GalleyError) in
@@ -53,11 +59,7 @@ extension BuildPipeline {
             }
         }
         let checkedAt = SourceFingerprint.nowNanoseconds()
-        let site = try siteInPlace(publishedHeads, edits: edits, store: store, config: config, keys: keys) {
-            BackgroundWork { [previous, options] in
-                TrustedOutputs.everyFileUnchanged(previous, in: outputFolder, jobs: max(1, options.jobs - 1))
-            }
-        }
+        let site = try siteInPlace(publishedHeads, edits: edits, store: store, config: config, keys: keys, checking: checkingOutputs)
         if options.leavesMemoryForExit { LeftForExit.keep(site as Any) }
         guard let site, try scrapedImagesUnchanged(stored.scrapedImages, archivedImages: stored.archivedImages, store: store, in: content,
                                                    checkedAt: checkedAt)
@@ -179,10 +181,10 @@ extension BuildPipeline {
     /// The site as a whole build would index and relate it: every published article (its stored
     /// head; the edited ones' new heads), when the index gives every other article the slug and
     /// path it was published under, the relations' key (the order and the tags) is the stored
-    /// table's, and what `checking` started once the index is made (on another thread while
-    /// the site is planned: the output files' check) says yes; nil otherwise.
+    /// table's, and `checking` (the output files' check, on another thread) says yes; nil
+    /// otherwise.
     private func siteInPlace(_ publishedHeads: [BuildStateStore.PublishedHead], edits: EditedRecords, store: BuildStateStore,
-                             config: SiteConfig, keys: BuildKeys, checking: () -> BackgroundWork<Bool>) throws(GalleyError) -> SiteInPlace? {
+                             config: SiteConfig, keys: BuildKeys, checking: BackgroundWork<Bool>) throws(GalleyError) -> SiteInPlace? {
         guard let storedRelations = try store.relations() else { return nil }
         var heads: [DocumentHead] = []
         var publishedAs: [ArticleIndex.PublishedAs?] = []
@@ -199,12 +201,11 @@ extension BuildPipeline {
         guard editedWerePublishedAt.count == edits.records.count else { return nil }
         let articles = ArticleIndex(documents: heads, config: config, jobs: options.jobs, publishedAs: publishedAs)
         guard articles.moved == 0 else { return nil }
-        let checked = checking()
         let summaries = articles.entries.map(\.summary)
         let relating = BackgroundWork { RelationCache.table(for: summaries, stored: storedRelations) }
         let plan = NewsSitePlanner(config: config, now: options.now).plan(summaries)
         let relations = relating.wait()
-        guard checked.wait(), !relations.planned else { return nil }
+        guard checking.wait(), !relations.planned else { return nil }
         let site = SiteInPlace(articles: articles, edited: edits.records.values.compactMap(\.head), editedWerePublishedAt: editedWerePublishedAt,
                                relations: relations.table, plan: plan)
         return site.editedPositions.count == edits.records.count ? site : nil
