@@ -149,6 +149,24 @@ import Testing
         }
     }
 
+    /// The last build's files are checked unchanged on disk (on another thread, from the moment
+    /// the edit is known to be of cards alone): a page changed by hand sends a card edit through
+    /// every phase, which makes the page again, as a no-change build would.
+    @Test func aPageChangedOnDiskSendsACardEditThroughEveryPhase() throws {
+        let site = try makeSite("card-tampered", count: 40)
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let first = try site.build()
+        // A page that does not show article 12's card: article 30's own page.
+        let page = site.output.appendingPathComponent(try #require(path(of: 30, in: first, site: site)))
+        let made = try Data(contentsOf: page)
+        try (made + Data("<!-- changed by hand -->".utf8)).write(to: page)
+        try write(SyntheticSite.article(12, title: "Judul yang dikoreksi"), 12, in: site)
+        let report = try site.build()
+        #expect(report.phases.map(\.name).contains("images"), "\(report.phases.map(\.name))")
+        #expect(try Data(contentsOf: page) == made)
+        #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()))
+    }
+
     /// The newest article's card is in the feeds, on the 404 page and in the news sitemap (its
     /// window holds the build's clock): a new title reaches each.
     @Test func theNewestArticlesNewTitleReachesFeedsAndTheNewsSitemap() throws {
