@@ -28,14 +28,16 @@ extension BuildPipeline {
     /// edit only changes what cards show (`changesOnlyItsCards`) and every article keeps its
     /// place; saves their sources and the outputs. nil, with nothing saved or written, otherwise.
     func renderCardEdits(_ edited: [SourceFile], files: [SourceFile], config: SiteConfig, theme: Theme, keys: BuildKeys,
-                         stored: StoredBuild, previous: [String: OutputRecord], seen: [String: SourceStamps],
+                         stored: inout StoredBuild, previous: [String: OutputRecord], seen: [String: SourceStamps],
                          made: inout [String: SourceStage.Made], clock: PhaseClock, report start: BuildReport) throws(GalleyError) -> BuildReport? {
         var clock = clock
         var phases = [clock.lap("check")]
         let store = stored.store
         let paths = edited.map(\.path)
         // A source with a problem, or a stale version kept, is not published as it is.
-        guard let (fingerprints, content, outputFolder) = try editsAlone(edited, config: config, stored: stored, keys: keys) else { return nil }
+        guard let (content, outputFolder, archiveRecords) = try editsAlone(edited, config: config, stored: stored, keys: keys).map({ alone in
+            (alone.content, alone.output, Self.archiveRecords(among: alone.fingerprints, archives: start.archives))
+        }) else { return nil }
         let last = try store.lastProblems()
         guard last.stale.isEmpty, Set(last.problems.compactMap(\.source)).isDisjoint(with: paths),
               let edits = try editedRecords(edited, config: config, store: store, extractionKey: keys.extraction, content: content, seen: seen,
@@ -48,6 +50,12 @@ extension BuildPipeline {
         let checkingOutputs = BackgroundWork { [previous, options] in
             TrustedOutputs.everyFileUnchanged(previous, in: outputFolder, jobs: max(1, options.jobs - 1))
         }
+        // The stored fingerprints (a table of every source, 375 bytes each) are not needed past
+        // here: they are let go before the heads are read, the index made and the site planned,
+        // which is this build's peak (at 1,000,000 articles they were 0.4 GB of it). A build that
+        // goes on through every phase after this point (a damaged state, an article that moves)
+        // reads them again in its source stage.
+        stored.fingerprints = nil
         guard let publishedHeads = try store.publishedHeads(extractionKey: keys.extraction) else { return nil }
         phases.append(clock.lap("extract"))
         // The templates are parsed on another thread while the site is indexed and planned. A
@@ -100,7 +108,7 @@ extension BuildPipeline {
         }
         phases.append(clock.lap("site"))
 
-        var report = try upToDateReport(start, last: stored.last, outputs: previous, store: store, files: files, sources: fingerprints)
+        var report = try upToDateReport(start, last: stored.last, outputs: previous, store: store, files: files, archiveRecords: archiveRecords)
         report.upToDate = false
         report.sourcesReused -= edits.processed.count
         report.sourcesProcessed = edits.processed.count

@@ -77,7 +77,8 @@ extension BuildPipeline {
         }
         phases.append(clock.lap("render"))
 
-        var report = try upToDateReport(start, last: stored.last, outputs: previous, store: store, files: files, sources: fingerprints)
+        var report = try upToDateReport(start, last: stored.last, outputs: previous, store: store, files: files,
+                                        archiveRecords: Self.archiveRecords(among: fingerprints, archives: start.archives))
         report.upToDate = false
         report.sourcesReused -= sources.processed.count
         report.sourcesProcessed = sources.processed.count

@@ -208,16 +208,13 @@ extension BuildPipeline {
 
     /// The report of a build that found nothing to do, with the last build's totals and problems.
     func upToDateReport(_ start: BuildReport, last: LastBuild, outputs: [String: OutputRecord], store: BuildStateStore,
-                        files: [SourceFile], sources: [String: SourceFingerprint]) throws(GalleyError) -> BuildReport {
+                        files: [SourceFile], archiveRecords: Int) throws(GalleyError) -> BuildReport {
         var report = start
         report.upToDate = true
         report.sourcesReused = files.count { $0.kind != .archive }
-        if report.archives > 0 {
-            // An archive stands for its page records, each a source of its own.
-            let records = sources.keys.count { ScrapeArchive.archivePath(ofRecord: $0) != nil }
-            report.pagesRead += records
-            report.sourcesReused += records
-        }
+        // An archive stands for its page records, each a source of its own.
+        report.pagesRead += archiveRecords
+        report.sourcesReused += archiveRecords
         report.published = last.published
         report.tags = last.tags
         report.regions = last.regions
@@ -230,6 +227,12 @@ extension BuildPipeline {
                                      source: problem.source ?? "", reused: true, stage: problem.stage.rawValue, reason: problem.reason)
         }
         return report
+    }
+
+    /// How many of the stored sources are page records of archives (`upToDateReport`'s
+    /// `archiveRecords`); none are looked for when the content folder has no archive.
+    static func archiveRecords(among sources: [String: SourceFingerprint], archives: Int) -> Int {
+        archives > 0 ? sources.keys.count { ScrapeArchive.archivePath(ofRecord: $0) != nil } : 0
     }
 
     /// One entry per source: published (with slug and path), or why not; where the date of

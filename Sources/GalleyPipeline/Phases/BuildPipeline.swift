@@ -138,14 +138,15 @@ public struct BuildPipeline: Sendable {
         case .upToDate:
             report.phases.append(clock.lap("check"))
             if options.leavesMemoryForExit { LeftForExit.keep(stored, files, previous) }
-            return try upToDateReport(report, last: last, outputs: previous, store: store, files: files, sources: stored.fingerprints ?? [:])
+            return try upToDateReport(report, last: last, outputs: previous, store: store, files: files,
+                                      archiveRecords: Self.archiveRecords(among: stored.fingerprints ?? [:], archives: report.archives))
         case .edited(let edited):
             if let done = try renderEditedArticles(edited, files: files, config: config, theme: theme, keys: keys, stored: stored, previous: previous,
                                                    seen: seen.changed, made: &made, clock: clock, report: report) {
                 if options.leavesMemoryForExit { LeftForExit.keep(stored, files, previous) }
                 return done
             }
-            if let done = try renderCardEdits(edited, files: files, config: config, theme: theme, keys: keys, stored: stored, previous: previous,
+            if let done = try renderCardEdits(edited, files: files, config: config, theme: theme, keys: keys, stored: &stored, previous: previous,
                                               seen: seen.changed, made: &made, clock: clock, report: report) {
                 if options.leavesMemoryForExit { LeftForExit.keep(stored, files, previous) }
                 return done
