@@ -172,7 +172,7 @@ public struct BuildPipeline: Sendable {
         let sourcesPhase: String
         if case .edited(let edited) = check,
            let added = try publishedWithAdditions(edited, files: files, processor: processor, store: store, keys: keys,
-                                                  fingerprints: stored.fingerprints, seen: seen.changed, made: &made, report: &report) {
+                                                  fingerprints: &stored.fingerprints, seen: seen.changed, made: &made, report: &report) {
             sources = added
             sourcesPhase = "added"
         } else {
