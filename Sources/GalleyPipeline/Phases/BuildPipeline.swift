@@ -245,7 +245,7 @@ public struct BuildPipeline: Sendable {
             try renderSitePages(plan, renderer: renderer, keyer: keyer, trusted: trusted, output: output, outputs: &outputs, report: &report)
             keepOrAdd(plan.files, keyer: keyer, trusted: trusted, to: &outputs)
             // Its pages are rendered: their item lists (a reference per card, 22,000 lists at
-            // 50,000 articles) are not held through the write phase, the build's peak.
+            // 50,000 articles) are not held through the write phase (where that build peaked).
             plan.pages = []
         }
         // The last build's records and the files found changed: the write phase needs only the
