@@ -145,6 +145,9 @@ import Testing
             try change()
             let report = try site.build()
             #expect(report.phases.map(\.name).contains("images"), "\(name): \(report.phases.map(\.name))")
+            // Some of these give up after the card path let the stored fingerprints go: the source
+            // stage reads them again and takes every unchanged source as it was.
+            #expect(report.sourcesProcessed == 1 && report.sourcesReused == 39, "\(name): \(report.summary)")
             #expect(SyntheticSite.snapshot(site.output) == (try site.cleanSnapshot()), "\(name)")
         }
     }
