@@ -108,6 +108,38 @@ import ZIPFoundation
         #expect(!SiteInspector(folder: site.output).htmlFiles.contains { $0.contains("tanggul-darurat") })
     }
 
+    /// Beside an archive, a build of edits alone (a body, then a title) reports the sources and
+    /// pages it read as a build of every phase does: the archive stands for its page records,
+    /// counted from the stored fingerprints before the card path lets them go.
+    @Test func buildsOfEditsAloneBesideAnArchiveCountItsRecords() throws {
+        let site = try Site("archive-edits")
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let warc = site.content.appendingPathComponent("crawl.warc.gz")
+        try Data(Self.records("news.example.org").map(WARCWriter.gzip).flatMap { $0 }).write(to: warc)
+        let page = site.content.appendingPathComponent("banjir.html")
+        let html = String(decoding: Self.article("Banjir Rob di Pesisir", day: 7), as: UTF8.self)
+        try Data(html.utf8).write(to: page)
+        try site.age(warc)
+        try site.age(page)
+        let first = try site.build()
+        #expect(first.published == 3, "\(first.problems)")
+        let counts = { (report: BuildReport) in [report.sourcesReused + report.sourcesProcessed, report.pagesRead] }
+        let edits = [
+            ("body", html.replacingOccurrences(of: "Banjir Rob di Pesisir.</p>", with: "Banjir Rob di Pesisir, air mulai surut.</p>"), "render"),
+            ("title", html.replacingOccurrences(of: "Banjir Rob di Pesisir", with: "Banjir Rob Surut"), "plan"),
+        ]
+        for (name, text, phase) in edits {
+            try Data(text.utf8).write(to: page)
+            try site.age(page)
+            let report = try site.build()
+            #expect(report.phases.map(\.name).contains(phase) && !report.phases.map(\.name).contains("images"),
+                    "\(name): \(report.phases.map(\.name))")
+            #expect(counts(report) == counts(first) && report.sourcesProcessed == 1, "\(name): \(report.summary) against \(first.summary)")
+        }
+        let unchanged = try site.build()
+        #expect(unchanged.upToDate && counts(unchanged) == counts(first), "\(unchanged.summary)")
+    }
+
     @Test func aDamagedRecordIsReportedInEveryBuildWhileTheArchiveStaysAsItIs() throws {
         let site = try Site("archive-damaged")
         defer { try? FileManager.default.removeItem(at: site.root) }
