@@ -35,9 +35,8 @@ extension BuildPipeline {
         let store = stored.store
         let paths = edited.map(\.path)
         // A source with a problem, or a stale version kept, is not published as it is.
-        guard let (content, outputFolder, archiveRecords) = try editsAlone(edited, config: config, stored: stored, keys: keys).map({ alone in
-            (alone.content, alone.output, Self.archiveRecords(among: alone.fingerprints, archives: start.archives))
-        }) else { return nil }
+        guard let (content, outputFolder, archiveRecords) = try editsAlone(edited, config: config, stored: stored, keys: keys,
+                                                                           archives: start.archives) else { return nil }
         let last = try store.lastProblems()
         guard last.stale.isEmpty, Set(last.problems.compactMap(\.source)).isDisjoint(with: paths),
               let edits = try editedRecords(edited, config: config, store: store, extractionKey: keys.extraction, content: content, seen: seen,

@@ -36,7 +36,8 @@ extension BuildPipeline {
         let store = stored.store
         let paths = edited.map(\.path)
         // A source with a problem (or kept stale) is not published as it is.
-        guard let (fingerprints, content, outputFolder) = try editsAlone(edited, config: config, stored: stored, keys: keys) else { return nil }
+        guard let (content, outputFolder, archiveRecords) = try editsAlone(edited, config: config, stored: stored, keys: keys,
+                                                                           archives: start.archives) else { return nil }
         let records = try store.publishedArticles(paths)
         let last = try store.lastProblems()
         guard records.count == paths.count, Set(last.problems.compactMap(\.source)).isDisjoint(with: paths) else { return nil }
@@ -77,8 +78,7 @@ extension BuildPipeline {
         }
         phases.append(clock.lap("render"))
 
-        var report = try upToDateReport(start, last: stored.last, outputs: previous, store: store, files: files,
-                                        archiveRecords: Self.archiveRecords(among: fingerprints, archives: start.archives))
+        var report = try upToDateReport(start, last: stored.last, outputs: previous, store: store, files: files, archiveRecords: archiveRecords)
         report.upToDate = false
         report.sourcesReused -= sources.processed.count
         report.sourcesProcessed = sources.processed.count
@@ -98,17 +98,18 @@ extension BuildPipeline {
     }
 
     /// What a build that makes the pages of edits alone (`renderEditedArticles`,
-    /// `renderCardEdits`) starts from: the stored fingerprints, and the content and output
-    /// folders opened; nil when it may not: a source in `edited` is new (no record), feeds
-    /// carry whole articles (`feed_content: full`: every edit changes them), or the state must
-    /// write every record again.
-    func editsAlone(_ edited: [SourceFile], config: SiteConfig, stored: StoredBuild, keys: BuildKeys) throws(GalleyError)
-        -> (fingerprints: [String: SourceFingerprint], content: FolderStamps, output: FolderStamps)? {
+    /// `renderCardEdits`) starts from: the content and output folders opened, and the number of
+    /// archive records among the stored sources (for the report: all the fingerprints are asked
+    /// for); nil when it may not: a source in `edited` is new (no record), feeds carry whole
+    /// articles (`feed_content: full`: every edit changes them), or the state must write every
+    /// record again.
+    func editsAlone(_ edited: [SourceFile], config: SiteConfig, stored: StoredBuild, keys: BuildKeys, archives: Int) throws(GalleyError)
+        -> (content: FolderStamps, output: FolderStamps, archiveRecords: Int)? {
         guard config.feedContent != .full, let fingerprints = stored.fingerprints, edited.allSatisfy({ fingerprints[$0.path] != nil }),
               !(try stored.store.writesEveryRecord(extractionKey: keys.extraction)),
               let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path),
               let output = FolderStamps(folder: state.outputRoot) else { return nil }
-        return (fingerprints, content, output)
+        return (content, output, Self.archiveRecords(among: fingerprints, archivesListed: archives > 0))
     }
 
     /// The new records of the edited sources (processed again, or taken again with a new stamp

@@ -103,7 +103,7 @@ extension BuildPipeline {
                          seen: inout SeenStamps) throws(GalleyError) -> ChangeCheck {
         // An archive's records have rows of their own (`FILE#offset`); its own row stands for them here.
         let archives = files.contains { $0.kind == .archive }
-        let fileRows = archives ? sources.keys.count { ScrapeArchive.archivePath(ofRecord: $0) == nil } : sources.count
+        let fileRows = sources.count - Self.archiveRecords(among: sources, archivesListed: archives)
         // More files than records: new sources, found changed below (they have no record).
         guard archives ? files.count == fileRows : files.count >= fileRows, let content = FolderStamps(folder: options.contentFolder.standardizedFileURL.path),
               let output = FolderStamps(folder: state.outputRoot) else { return .changed }
@@ -229,10 +229,10 @@ extension BuildPipeline {
         return report
     }
 
-    /// How many of the stored sources are page records of archives (`upToDateReport`'s
-    /// `archiveRecords`); none are looked for when the content folder has no archive.
-    static func archiveRecords(among sources: [String: SourceFingerprint], archives: Int) -> Int {
-        archives > 0 ? sources.keys.count { ScrapeArchive.archivePath(ofRecord: $0) != nil } : 0
+    /// How many of the stored sources are page records of archives (`FILE#offset`, each a row
+    /// of its own); none are looked for when the content folder lists no archive.
+    static func archiveRecords(among sources: [String: SourceFingerprint], archivesListed: Bool) -> Int {
+        archivesListed ? sources.keys.count { ScrapeArchive.archivePath(ofRecord: $0) != nil } : 0
     }
 
     /// One entry per source: published (with slug and path), or why not; where the date of

@@ -139,7 +139,7 @@ public struct BuildPipeline: Sendable {
             report.phases.append(clock.lap("check"))
             if options.leavesMemoryForExit { LeftForExit.keep(stored, files, previous) }
             return try upToDateReport(report, last: last, outputs: previous, store: store, files: files,
-                                      archiveRecords: Self.archiveRecords(among: stored.fingerprints ?? [:], archives: report.archives))
+                                      archiveRecords: Self.archiveRecords(among: stored.fingerprints ?? [:], archivesListed: report.archives > 0))
         case .edited(let edited):
             if let done = try renderEditedArticles(edited, files: files, config: config, theme: theme, keys: keys, stored: stored, previous: previous,
                                                    seen: seen.changed, made: &made, clock: clock, report: report) {
