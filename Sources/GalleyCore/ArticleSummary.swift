@@ -8,9 +8,9 @@
 /// instead of about 450 bytes and thirty retained strings (a 10,000-article build planned its site in 60 MB less).
 public struct ArticleSummary: Sendable, Hashable, Codable {
     /// The fields, as the struct held them before they moved into the box.
+    /// (The slug is the front matter's: one copy of its text, not two.)
     @usableFromInline
     struct Fields: Sendable, Hashable, Codable {
-        @usableFromInline var slug: String
         @usableFromInline var path: String
         @usableFromInline var source: String
         @usableFromInline var matter: FrontMatter
@@ -31,10 +31,11 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
         }
     }
 
-    /// Unique slug; also the article's identity in feeds.
+    /// Unique slug; also the article's identity in feeds. Kept as `matter.slug` (set there by
+    /// every initialiser), so the text is held once.
     @inlinable public var slug: String {
-        get { box.fields.slug }
-        set { fields.slug = newValue }
+        get { box.fields.matter.slug ?? "" }
+        set { fields.matter.slug = newValue }
     }
     /// Output path relative to the site root (`2020/10/banjir-jakarta/index.html`).
     @inlinable public var path: String {
@@ -48,9 +49,14 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
     }
     /// The article's front matter, with `image` and `sourceURL` only when `URLPolicy` lets them
     /// through (made absolute).
+    /// (Setting it keeps the summary's slug.)
     @inlinable public var matter: FrontMatter {
         get { box.fields.matter }
-        set { fields.matter = newValue }
+        set {
+            let slug = box.fields.matter.slug
+            fields.matter = newValue
+            if newValue.slug != slug { fields.matter.slug = slug }
+        }
     }
     @inlinable public var tags: [Term] {
         get { box.fields.tags }
@@ -105,7 +111,9 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
 
     /// Creates a summary of front matter as it is (tags and region become terms).
     public init(slug: String, path: String, source: String, matter: FrontMatter) {
-        box = FieldsBox(Fields(slug: slug, path: path, source: source, matter: matter, tags: matter.tags.map(Term.init(name:)),
+        var matter = matter
+        if matter.slug != slug { matter.slug = slug }  // else it shares the document's box
+        box = FieldsBox(Fields(path: path, source: source, matter: matter, tags: matter.tags.map(Term.init(name:)),
                          region: matter.region.map(Term.init(name:))))
     }
 
@@ -117,20 +125,26 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
         let matter = FrontMatter(title: title, date: published, dateSource: dateSource, modified: modified, author: byline,
                                  tags: tags.map(\.name), region: region?.name, summary: summary, image: image, imageCaption: imageCaption,
                                  section: section, sourceURL: sourceURL, lang: language, slug: slug)
-        box = FieldsBox(Fields(slug: slug, path: path, source: source, matter: matter, tags: tags, region: region))
+        box = FieldsBox(Fields(path: path, source: source, matter: matter, tags: tags, region: region))
     }
 
     /// The summary's box: copies share it (setting a field makes a new one), so equal
     /// identities mean equal summaries. Valid only while a copy of the summary is alive.
     package var identity: ObjectIdentifier { ObjectIdentifier(box) }
 
-    /// Encoded as its fields (the same keys as before they moved into the box).
+    private enum CodingKeys: String, CodingKey { case slug }
+
+    /// Encoded as its fields (the same keys as before they moved into the box), and `slug`.
     public init(from decoder: any Decoder) throws {
-        box = FieldsBox(try Fields(from: decoder))
+        var fields = try Fields(from: decoder)
+        fields.matter.slug = try decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .slug)
+        box = FieldsBox(fields)
     }
 
     public func encode(to encoder: any Encoder) throws {
         try box.fields.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(slug, forKey: .slug)
     }
 
     /// Newest first; ties broken by slug so the order is deterministic.

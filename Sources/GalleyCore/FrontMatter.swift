@@ -12,27 +12,140 @@
 /// field), and each copy is one reference instead of about 250 bytes and fifteen retained strings.
 public struct FrontMatter: Sendable, Hashable, Codable {
     /// The fields, as the struct held them before they moved into the box (coded under the
-    /// same keys).
+    /// same keys); the text ones are kept together in one buffer (`PackedText`), read and set
+    /// through properties of the names they had.
     @usableFromInline
     struct Fields: Sendable, Hashable, Codable {
-        @usableFromInline var title: String
+        /// `title` to `slug`: the slots of `text`.
+        @usableFromInline var text = PackedText()
         @usableFromInline var date: Timestamp
         @usableFromInline var dateSource: DateSource
         @usableFromInline var modified: Timestamp?
-        @usableFromInline var author: String?
-        @usableFromInline var editor: String?
         @usableFromInline var tags: [String]
-        @usableFromInline var region: String?
-        @usableFromInline var summary: String?
-        @usableFromInline var image: String?
-        @usableFromInline var imageCaption: String?
-        @usableFromInline var imageAlt: String?
-        @usableFromInline var section: String?
-        @usableFromInline var sourceURL: String?
-        @usableFromInline var lang: String?
-        @usableFromInline var slug: String?
         @usableFromInline var draft: Bool
         @usableFromInline var extra: [String: FrontMatterValue]
+
+        /// Each text field's slot in `text`.
+        @usableFromInline enum Slot {
+            @usableFromInline static let title = 0
+            @usableFromInline static let author = 1
+            @usableFromInline static let editor = 2
+            @usableFromInline static let region = 3
+            @usableFromInline static let summary = 4
+            @usableFromInline static let image = 5
+            @usableFromInline static let imageCaption = 6
+            @usableFromInline static let imageAlt = 7
+            @usableFromInline static let section = 8
+            @usableFromInline static let sourceURL = 9
+            @usableFromInline static let lang = 10
+            @usableFromInline static let slug = 11
+        }
+
+        @inlinable var title: String {
+            get { text[Slot.title] ?? "" }
+            set { text[Slot.title] = newValue }
+        }
+        @inlinable var author: String? {
+            get { text[Slot.author] }
+            set { text[Slot.author] = newValue }
+        }
+        @inlinable var editor: String? {
+            get { text[Slot.editor] }
+            set { text[Slot.editor] = newValue }
+        }
+        @inlinable var region: String? {
+            get { text[Slot.region] }
+            set { text[Slot.region] = newValue }
+        }
+        @inlinable var summary: String? {
+            get { text[Slot.summary] }
+            set { text[Slot.summary] = newValue }
+        }
+        @inlinable var image: String? {
+            get { text[Slot.image] }
+            set { text[Slot.image] = newValue }
+        }
+        @inlinable var imageCaption: String? {
+            get { text[Slot.imageCaption] }
+            set { text[Slot.imageCaption] = newValue }
+        }
+        @inlinable var imageAlt: String? {
+            get { text[Slot.imageAlt] }
+            set { text[Slot.imageAlt] = newValue }
+        }
+        @inlinable var section: String? {
+            get { text[Slot.section] }
+            set { text[Slot.section] = newValue }
+        }
+        @inlinable var sourceURL: String? {
+            get { text[Slot.sourceURL] }
+            set { text[Slot.sourceURL] = newValue }
+        }
+        @inlinable var lang: String? {
+            get { text[Slot.lang] }
+            set { text[Slot.lang] = newValue }
+        }
+        @inlinable var slug: String? {
+            get { text[Slot.slug] }
+            set { text[Slot.slug] = newValue }
+        }
+
+        @usableFromInline init(title: String, date: Timestamp, dateSource: DateSource, modified: Timestamp?, author: String?, editor: String?,
+                               tags: [String], region: String?, summary: String?, image: String?, imageCaption: String?, imageAlt: String?,
+                               section: String?, sourceURL: String?, lang: String?, slug: String?, draft: Bool, extra: [String: FrontMatterValue]) {
+            self.date = date
+            self.dateSource = dateSource
+            self.modified = modified
+            self.tags = tags
+            self.draft = draft
+            self.extra = extra
+            for (slot, value) in [title, author, editor, region, summary, image, imageCaption, imageAlt, section, sourceURL, lang, slug].enumerated()
+            where value != nil {
+                text[slot] = value
+            }
+        }
+
+        @usableFromInline enum CodingKeys: String, CodingKey {
+            case title, date, dateSource, modified, author, editor, tags, region, summary, image, imageCaption, imageAlt, section, sourceURL, lang,
+                 slug, draft, extra
+        }
+
+        /// Decoded as the struct was before its text moved into one buffer: the same keys, the
+        /// optional ones possibly absent.
+        @usableFromInline init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            func text(_ key: CodingKeys) throws -> String? { try container.decodeIfPresent(String.self, forKey: key) }
+            self.init(title: try container.decode(String.self, forKey: .title), date: try container.decode(Timestamp.self, forKey: .date),
+                      dateSource: try container.decode(DateSource.self, forKey: .dateSource),
+                      modified: try container.decodeIfPresent(Timestamp.self, forKey: .modified), author: try text(.author),
+                      editor: try text(.editor), tags: try container.decode([String].self, forKey: .tags), region: try text(.region),
+                      summary: try text(.summary), image: try text(.image), imageCaption: try text(.imageCaption), imageAlt: try text(.imageAlt),
+                      section: try text(.section), sourceURL: try text(.sourceURL), lang: try text(.lang), slug: try text(.slug),
+                      draft: try container.decode(Bool.self, forKey: .draft),
+                      extra: try container.decode([String: FrontMatterValue].self, forKey: .extra))
+        }
+
+        @usableFromInline func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(title, forKey: .title)
+            try container.encode(date, forKey: .date)
+            try container.encode(dateSource, forKey: .dateSource)
+            try container.encodeIfPresent(modified, forKey: .modified)
+            try container.encodeIfPresent(author, forKey: .author)
+            try container.encodeIfPresent(editor, forKey: .editor)
+            try container.encode(tags, forKey: .tags)
+            try container.encodeIfPresent(region, forKey: .region)
+            try container.encodeIfPresent(summary, forKey: .summary)
+            try container.encodeIfPresent(image, forKey: .image)
+            try container.encodeIfPresent(imageCaption, forKey: .imageCaption)
+            try container.encodeIfPresent(imageAlt, forKey: .imageAlt)
+            try container.encodeIfPresent(section, forKey: .section)
+            try container.encodeIfPresent(sourceURL, forKey: .sourceURL)
+            try container.encodeIfPresent(lang, forKey: .lang)
+            try container.encodeIfPresent(slug, forKey: .slug)
+            try container.encode(draft, forKey: .draft)
+            try container.encode(extra, forKey: .extra)
+        }
     }
 
     @usableFromInline

@@ -51,6 +51,22 @@ import Testing
         #expect(ArticleSummary.newestFirstOrder([]).isEmpty)
     }
 
+    /// The slug is held once, as the front matter's: set either way, it reads the same, and a
+    /// front matter set on the summary does not change it.
+    @Test func theSlugIsTheFrontMattersSlug() {
+        var summary = Self.sample()
+        #expect(summary.matter.slug == "banjir")
+        summary.slug = "banjir-2"
+        #expect(summary.slug == "banjir-2" && summary.matter.slug == "banjir-2")
+        var other = summary.matter
+        other.slug = "lain"
+        other.title = "Judul lain"
+        summary.matter = other
+        #expect(summary.slug == "banjir-2" && summary.title == "Judul lain")
+        let made = ArticleSummary(slug: "unik", path: "unik/index.html", source: "unik.md", matter: other)
+        #expect(made.slug == "unik" && made.matter.slug == "unik" && other.slug == "lain")
+    }
+
     /// Encoded as the fields themselves, with the keys the struct had before the box.
     @Test func codingKeepsTheFieldKeys() throws {
         let summary = Self.sample()

@@ -1,0 +1,82 @@
+@testable import GalleyCore
+import Testing
+
+/// `PackedText` keeps front matter's text fields in one buffer: each slot must read back what
+/// was set, whatever was set before or after it, and the buffer must carry no growth slack
+/// (every article of a build keeps one).
+@Suite struct PackedTextTests {
+    @Test func everySlotReadsBackWhatWasSetInAnyOrder() {
+        var text = PackedText()
+        let values = (0..<PackedText.slots).map { "nilai \($0) – " + String(repeating: "é", count: $0 * 3) }
+        for slot in stride(from: PackedText.slots - 1, through: 0, by: -2) { text[slot] = values[slot] }
+        for slot in stride(from: 0, to: PackedText.slots, by: 2) { text[slot] = values[slot] }
+        #expect((0..<PackedText.slots).map { text[$0] } == values)
+        #expect(text.utf8.count == values.reduce(0) { $0 + $1.utf8.count })
+    }
+
+    @Test func replacingOrRemovingASlotMovesOnlyTheOnesAfterIt() {
+        var text = PackedText()
+        text[0] = "Banjir di Jakarta"
+        text[4] = "Ringkasan yang panjang tentang banjir"
+        text[11] = "banjir-di-jakarta"
+        text[4] = "Pendek"
+        #expect(text[0] == "Banjir di Jakarta" && text[4] == "Pendek" && text[11] == "banjir-di-jakarta")
+        text[0] = nil
+        #expect(text[0] == nil && text[4] == "Pendek" && text[11] == "banjir-di-jakarta")
+        #expect(text.utf8.count == "Pendek".utf8.count + "banjir-di-jakarta".utf8.count)
+    }
+
+    @Test func anEmptyStringIsNotAMissingOne() {
+        var text = PackedText()
+        text[3] = ""
+        #expect(text[3] == "" && text[2] == nil && text[4] == nil)
+        var other = PackedText()
+        #expect(text != other)
+        other[3] = ""
+        #expect(text == other && text.hashValue == other.hashValue)
+    }
+
+    /// The same bytes split differently are different strings.
+    @Test func equalityComparesWhereEachStringEnds() {
+        var one = PackedText(), other = PackedText()
+        one[0] = "ab"
+        one[1] = ""
+        other[0] = "a"
+        other[1] = "b"
+        #expect(one.utf8 == other.utf8 && one.present == other.present)
+        #expect(one != other)
+        other[0] = "ab"
+        other[1] = ""
+        #expect(one == other && one.hashValue == other.hashValue)
+    }
+
+    /// Each set makes a buffer of just the bytes held: appending in place would grow it by half
+    /// again (26 MB of slack at 50,000 articles).
+    @Test func theBufferHoldsNoGrowthSlack() {
+        var text = PackedText()
+        for slot in 0..<PackedText.slots { text[slot] = String(repeating: "kata ", count: 10 + slot) }
+        #expect(text.utf8.capacity - text.utf8.count < 32)
+        text[5] = nil
+        #expect(text.utf8.capacity - text.utf8.count < 32)
+    }
+
+    /// Front matter reads and sets its text fields through the slots, one per field.
+    @Test func frontMatterTextFieldsDoNotShareSlots() {
+        var matter = FrontMatter(title: "Judul", date: Timestamp(date: .init(timeIntervalSince1970: 0), utcOffsetSeconds: 0))
+        matter.author = "Rina"
+        matter.editor = "Dewi"
+        matter.region = "Jakarta"
+        matter.summary = "Ringkasan"
+        matter.image = "https://img.example/a.jpg"
+        matter.imageCaption = "Keterangan"
+        matter.imageAlt = "Alt"
+        matter.section = "Metro"
+        matter.sourceURL = "https://news.example/a"
+        matter.lang = "id"
+        matter.slug = "judul"
+        let read = [matter.title, matter.author, matter.editor, matter.region, matter.summary, matter.image, matter.imageCaption,
+                    matter.imageAlt, matter.section, matter.sourceURL, matter.lang, matter.slug]
+        #expect(read == ["Judul", "Rina", "Dewi", "Jakarta", "Ringkasan", "https://img.example/a.jpg", "Keterangan", "Alt", "Metro",
+                         "https://news.example/a", "id", "judul"])
+    }
+}
