@@ -11,14 +11,18 @@ struct TermNormalizer: Sendable {
         self.regionAliases = Dictionary(regionAliases.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The tags cleaned (whitespace), aliased and without repeats (by slug). Each name is the
+    /// interned term's (`Term(name:)`), so the articles that carry a tag share its string and
+    /// its slug is made once; the list is sized to what it holds (every article keeps one).
     func tags(_ raw: [String]) -> [String] {
         var seen = Set<String>()
         var result: [String] = []
+        result.reserveCapacity(raw.count)
         for tag in raw {
             let cleaned = tag.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             guard !cleaned.isEmpty else { continue }
-            let canonical = tagAliases[cleaned.lowercased()] ?? cleaned
-            if seen.insert(Slug.make(canonical)).inserted { result.append(canonical) }
+            let term = Term(name: tagAliases[cleaned.lowercased()] ?? cleaned)
+            if seen.insert(term.slug).inserted { result.append(term.name) }
         }
         return result
     }
