@@ -14,7 +14,6 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
         @usableFromInline var path: String
         @usableFromInline var source: String
         @usableFromInline var matter: FrontMatter
-        @usableFromInline var tags: [Term]
         @usableFromInline var region: Term?
     }
 
@@ -58,9 +57,10 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
             if newValue.slug != slug { fields.matter.slug = slug }
         }
     }
+    /// The front matter's tags as terms (`FrontMatter.terms`: one list, not two).
     @inlinable public var tags: [Term] {
-        get { box.fields.tags }
-        set { fields.tags = newValue }
+        get { box.fields.matter.terms }
+        set { fields.matter.terms = newValue }
     }
     @inlinable public var region: Term? {
         get { box.fields.region }
@@ -113,7 +113,7 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
     public init(slug: String, path: String, source: String, matter: FrontMatter) {
         var matter = matter
         if matter.slug != slug { matter.slug = slug }  // else it shares the document's box
-        box = FieldsBox(Fields(path: path, source: source, matter: matter, tags: matter.tags.map(Term.init(name:)),
+        box = FieldsBox(Fields(path: path, source: source, matter: matter,
                          region: matter.region.map(Term.init(name:))))
     }
 
@@ -122,22 +122,26 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
                 byline: String? = nil, summary: String? = nil, image: String? = nil, imageCaption: String? = nil,
                 tags: [Term] = [], region: Term? = nil, section: String? = nil, language: String? = nil,
                 sourceURL: String? = nil, source: String) {
-        let matter = FrontMatter(title: title, date: published, dateSource: dateSource, modified: modified, author: byline,
+        var matter = FrontMatter(title: title, date: published, dateSource: dateSource, modified: modified, author: byline,
                                  tags: tags.map(\.name), region: region?.name, summary: summary, image: image, imageCaption: imageCaption,
                                  section: section, sourceURL: sourceURL, lang: language, slug: slug)
-        box = FieldsBox(Fields(path: path, source: source, matter: matter, tags: tags, region: region))
+        matter.terms = tags  // as given (a term decoded with its own slug stays so)
+        box = FieldsBox(Fields(path: path, source: source, matter: matter, region: region))
     }
 
     /// The summary's box: copies share it (setting a field makes a new one), so equal
     /// identities mean equal summaries. Valid only while a copy of the summary is alive.
     package var identity: ObjectIdentifier { ObjectIdentifier(box) }
 
-    private enum CodingKeys: String, CodingKey { case slug }
+    private enum CodingKeys: String, CodingKey { case slug, tags }
 
-    /// Encoded as its fields (the same keys as before they moved into the box), and `slug`.
+    /// Encoded as its fields (the same keys as before they moved into the box), and `slug` and
+    /// `tags`, which it keeps in its front matter.
     public init(from decoder: any Decoder) throws {
         var fields = try Fields(from: decoder)
-        fields.matter.slug = try decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .slug)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        fields.matter.slug = try container.decode(String.self, forKey: .slug)
+        fields.matter.terms = try container.decode([Term].self, forKey: .tags)
         box = FieldsBox(fields)
     }
 
@@ -145,6 +149,7 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
         try box.fields.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(slug, forKey: .slug)
+        try container.encode(tags, forKey: .tags)
     }
 
     /// Newest first; ties broken by slug so the order is deterministic.

@@ -21,7 +21,9 @@ public struct FrontMatter: Sendable, Hashable, Codable {
         @usableFromInline var date: Timestamp
         @usableFromInline var dateSource: DateSource
         @usableFromInline var modified: Timestamp?
-        @usableFromInline var tags: [String]
+        /// The tags as terms (interned: the articles carrying a tag share its box), which the
+        /// summaries made from this front matter hold as they are.
+        @usableFromInline var terms: [Term]
         @usableFromInline var draft: Bool
         @usableFromInline var extra: [String: FrontMatterValue]
 
@@ -96,7 +98,7 @@ public struct FrontMatter: Sendable, Hashable, Codable {
             self.date = date
             self.dateSource = dateSource
             self.modified = modified
-            self.tags = tags
+            self.terms = tags.map(Term.init(name:))
             self.draft = draft
             self.extra = extra
             for (slot, value) in [title, author, editor, region, summary, image, imageCaption, imageAlt, section, sourceURL, lang, slug].enumerated()
@@ -133,7 +135,7 @@ public struct FrontMatter: Sendable, Hashable, Codable {
             try container.encodeIfPresent(modified, forKey: .modified)
             try container.encodeIfPresent(author, forKey: .author)
             try container.encodeIfPresent(editor, forKey: .editor)
-            try container.encode(tags, forKey: .tags)
+            try container.encode(terms.map(\.name), forKey: .tags)
             try container.encodeIfPresent(region, forKey: .region)
             try container.encodeIfPresent(summary, forKey: .summary)
             try container.encodeIfPresent(image, forKey: .image)
@@ -187,8 +189,13 @@ public struct FrontMatter: Sendable, Hashable, Codable {
         set { fields.editor = newValue }
     }
     @inlinable public var tags: [String] {
-        get { box.fields.tags }
-        set { fields.tags = newValue }
+        get { box.fields.terms.map(\.name) }
+        set { fields.terms = newValue.map(Term.init(name:)) }
+    }
+    /// The tags as terms (their names are `tags`): what a summary lists, shared with it.
+    @inlinable public var terms: [Term] {
+        get { box.fields.terms }
+        set { fields.terms = newValue }
     }
     @inlinable public var region: String? {
         get { box.fields.region }

@@ -67,6 +67,21 @@ import Testing
         #expect(made.slug == "unik" && made.matter.slug == "unik" && other.slug == "lain")
     }
 
+    /// The tags are held once, as the front matter's terms: a summary made from front matter
+    /// lists the very same array, and tags set on the summary are its front matter's.
+    @Test func theTagsAreTheFrontMattersTerms() {
+        let matter = FrontMatter(title: "Banjir", date: Timestamp(date: Date(timeIntervalSince1970: 0), utcOffsetSeconds: 0),
+                                 tags: ["Banjir", "Cuaca ekstrem di pesisir utara"])
+        var summary = ArticleSummary(slug: "banjir", path: "banjir/index.html", source: "banjir.md", matter: matter)
+        let sameBuffer = summary.tags.withUnsafeBufferPointer { listed in
+            matter.terms.withUnsafeBufferPointer { held in listed.baseAddress == held.baseAddress }
+        }
+        #expect(sameBuffer)
+        #expect(summary.tags.map(\.slug) == ["banjir", "cuaca-ekstrem-di-pesisir-utara"])
+        summary.tags.append(Term(name: "Evakuasi"))
+        #expect(summary.matter.tags == ["Banjir", "Cuaca ekstrem di pesisir utara", "Evakuasi"] && matter.tags.count == 2)
+    }
+
     /// Encoded as the fields themselves, with the keys the struct had before the box.
     @Test func codingKeepsTheFieldKeys() throws {
         let summary = Self.sample()

@@ -33,10 +33,12 @@ import Testing
     }
 
     /// The stored fields of front matter (they live in its box, `FrontMatter.Fields`), each
-    /// text field as its slot of `PackedText` (`slot 0` …), the others by their names.
+    /// text field as its slot of `PackedText` (`slot 0` …), the others by their names (the
+    /// tags as `terms`).
     static func stored(_ matter: FrontMatter) -> [(label: String, value: String)] {
         let properties = Mirror(reflecting: matter.fields).children.compactMap { child in
-            child.label.map { (label: $0, value: "\(child.value)") }
+            // Terms by their names (a term's description is its box's).
+            child.label.map { (label: $0, value: (child.value as? [Term]).map { "\($0.map(\.name))" } ?? "\(child.value)") }
         }
         let slots = (0..<PackedText.slots).map { (label: "slot \($0)", value: "\(String(describing: matter.fields.text[$0]))") }
         return properties.filter { $0.label != "text" } + slots
