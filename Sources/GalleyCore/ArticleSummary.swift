@@ -112,7 +112,7 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
     /// Creates a summary of front matter as it is (tags and region become terms).
     public init(slug: String, path: String, source: String, matter: FrontMatter) {
         var matter = matter
-        if matter.slug != slug { matter.slug = slug }  // else it shares the document's box
+        if !matter.hasSlug(slug) { matter.slug = slug }  // else it shares the document's box
         box = FieldsBox(Fields(path: path, source: source, matter: matter,
                          region: matter.region.map(Term.init(name:))))
     }

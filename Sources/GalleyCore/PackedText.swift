@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// A fixed number of optional strings kept as one UTF-8 buffer and the end of each in it: the
 /// text fields of front matter, held for every article of a build from its index to its last
 /// list page.
@@ -23,6 +29,24 @@ struct PackedText: Sendable, Hashable {
 
     @usableFromInline init() {}
 
+    /// The strings of `values` in slots `0...` (at most `slots`), in one buffer made at once.
+    @usableFromInline init(_ values: [String?]) {
+        precondition(values.count <= Self.slots, "more strings than slots")
+        let total = values.reduce(0) { $0 + ($1?.utf8.count ?? 0) }
+        precondition(total <= Int(UInt32.max), "front matter text past 4 GB")
+        utf8.reserveCapacity(total)
+        var end = 0
+        for (slot, value) in values.enumerated() {
+            if let value {
+                utf8.append(contentsOf: value.utf8)
+                present |= 1 << slot
+                end += value.utf8.count
+            }
+            ends[slot] = UInt32(end)
+        }
+        for slot in values.count..<Self.slots { ends[slot] = UInt32(end) }
+    }
+
     /// The string in `slot`, or nil when none was set.
     @inlinable subscript(slot: Int) -> String? {
         get {
@@ -32,6 +56,11 @@ struct PackedText: Sendable, Hashable {
         }
         set {
             let range = byteRange(slot)
+            // Nothing to move (a missing field set missing, as a decoder sets every field): no new buffer.
+            if range.isEmpty, newValue?.isEmpty ?? true {
+                if newValue == nil { present &= ~(1 << slot) } else { present |= 1 << slot }
+                return
+            }
             var text = newValue ?? ""
             let delta = text.withUTF8 { new in
                 utf8 = Self.replacing(range, of: utf8, with: new)
@@ -42,6 +71,18 @@ struct PackedText: Sendable, Hashable {
                 for later in slot..<Self.slots { ends[later] = UInt32(Int(ends[later]) + delta) }
             }
             if newValue == nil { present &= ~(1 << slot) } else { present |= 1 << slot }
+        }
+    }
+
+    /// Whether `slot` holds `text`, byte for byte (no string made to compare).
+    @usableFromInline func holds(_ text: String, in slot: Int) -> Bool {
+        guard present & (1 << slot) != 0 else { return false }
+        let range = byteRange(slot)
+        var text = text
+        return text.withUTF8 { given in
+            given.count == range.count && utf8.withUnsafeBufferPointer { held in
+                given.count == 0 || memcmp(held.baseAddress! + range.lowerBound, given.baseAddress!, given.count) == 0
+            }
         }
     }
 

@@ -14,6 +14,17 @@ import Testing
         #expect(text.utf8.count == values.reduce(0) { $0 + $1.utf8.count })
     }
 
+    /// Made at once from a list, it holds what setting each slot in turn holds, and no slack.
+    @Test func madeFromAListItEqualsOneSetSlotBySlot() {
+        let values: [String?] = ["Judul", nil, "", "Jakarta", nil, "Ringkasan panjang tentang banjir di Jakarta Utara"]
+        var set = PackedText()
+        for (slot, value) in values.enumerated() where value != nil { set[slot] = value }
+        let made = PackedText(values)
+        #expect(made == set && made.hashValue == set.hashValue)
+        #expect((0..<PackedText.slots).map { made[$0] } == values + Array(repeating: nil, count: PackedText.slots - values.count))
+        #expect(made.utf8.capacity - made.utf8.count < 32)
+    }
+
     @Test func replacingOrRemovingASlotMovesOnlyTheOnesAfterIt() {
         var text = PackedText()
         text[0] = "Banjir di Jakarta"

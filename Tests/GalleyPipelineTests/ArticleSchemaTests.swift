@@ -66,6 +66,27 @@ import Testing
         #expect(FrontMatter.field(FrontMatter.extraKey) == nil)
     }
 
+    /// Setting every row at once (the build state's decoder) gives what setting them one by one
+    /// gives, whichever row holds a value; a value of the wrong kind is refused.
+    @Test func settingEveryFieldAtOnceEqualsSettingEachInTurn() {
+        for field in FrontMatter.fields {
+            let one = Self.with(field)
+            var all = Self.bare
+            let set = all.setEveryField(FrontMatter.fields.map { $0.value(in: one) })
+            #expect(set && all == one, "\(field.key)")
+        }
+        var every = Self.bare
+        for field in FrontMatter.fields { _ = field.set(Self.sample(for: field), in: &every) }
+        var all = Self.bare
+        let setAll = all.setEveryField(FrontMatter.fields.map { $0.value(in: every) })
+        #expect(setAll && all == every)
+        var wrong = FrontMatter.fields.map { $0.value(in: every) }
+        wrong[0] = .flag(true)
+        let setWrong = all.setEveryField(wrong)
+        #expect(!setWrong)
+        #expect(every.hasSlug("Nilai slug \"kutip\": #1") && !every.hasSlug("Nilai slug") && !Self.bare.hasSlug(""))
+    }
+
     @Test(arguments: FrontMatter.fields.map(\.key))
     func everyFieldRoundTripsThroughYAMLBothReadersAndTheBuildState(key: String) throws {
         let field = try #require(FrontMatter.field(key))

@@ -70,7 +70,7 @@ package struct ArticleIndex {
             // The head stays as processed (shared with the sources); the summary has the final slug.
             let document = documents[position]
             var matter = document.frontMatter
-            if matter.slug != slug { matter.slug = slug }  // else the summary shares the head's front matter
+            if !matter.hasSlug(slug) { matter.slug = slug }  // else the summary shares the head's front matter
             if !publishedAs.isEmpty, let was = publishedAs[position], was.slug == slug {
                 return Entry(head: document, summary: ArticleSummary(source: document.source, frontMatter: matter, slug: slug, path: was.path))
             }

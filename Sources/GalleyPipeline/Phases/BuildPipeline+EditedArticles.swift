@@ -202,7 +202,7 @@ extension BuildPipeline {
     /// The index entry of a published article: its head with the slug and path it was published under.
     private static func entry(_ head: DocumentHead, published: PublishedArticleRecord, paths: SitePaths) -> ArticleIndex.Entry {
         var matter = head.frontMatter
-        if matter.slug != published.slug { matter.slug = published.slug }
+        if !matter.hasSlug(published.slug) { matter.slug = published.slug }
         return ArticleIndex.Entry(head: head, summary: ArticleSummary(source: head.source, frontMatter: matter, slug: published.slug, paths: paths))
     }
 

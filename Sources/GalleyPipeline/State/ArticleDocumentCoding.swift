@@ -60,9 +60,10 @@ enum ArticleDocumentCoding {
 
     static func readFrontMatter(_ reader: inout BinaryReader) throws(BinaryReader.Truncated) -> FrontMatter {
         var matter = FrontMatter(title: "", date: Timestamp(date: Date(timeIntervalSince1970: 0), utcOffsetSeconds: 0))
-        for field in FrontMatter.fields {
-            guard field.set(try readValue(&reader), in: &matter) else { throw .init() }
-        }
+        var values: [ArticleField.Value?] = []
+        values.reserveCapacity(FrontMatter.fields.count)
+        for _ in FrontMatter.fields { values.append(try readValue(&reader)) }
+        guard matter.setEveryField(values) else { throw .init() }
         let count = try reader.int()
         guard count >= 0 else { throw .init() }
         for _ in 0..<count { matter.extra[try reader.string()] = try readExtra(&reader) }
