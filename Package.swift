@@ -38,6 +38,8 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CGalleyZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // glibc's `mallopt` (in <malloc.h>, which the Glibc module leaves out): `AllocatorPolicy`.
+        .systemLibrary(name: "CGalleyMalloc"),
         // Fixed-argument wrappers over libvips (Swift cannot call its variadic functions); they
         // load libvips with dlopen when the first image is processed (see galley_vips.c).
         .target(name: "CGalleyVips"),
@@ -45,7 +47,7 @@ let package = Package(
         // Models, config, errors, slugs, links, escaping.
         // `_FoundationICU` (the toolchain's own ICU, which Foundation links anyway): `Slug` keeps
         // one transliterator open instead of Foundation's one per call.
-        .target(name: "GalleyCore", swiftSettings: strictSettings,
+        .target(name: "GalleyCore", dependencies: ["CGalleyMalloc"], swiftSettings: strictSettings,
                 linkerSettings: [.linkedLibrary("_FoundationICU", .when(platforms: [.linux]))]),
         // Stage 1: HTML page → article content tree + metadata.
         .target(name: "GalleyExtract", dependencies: ["GalleyCore", "CLibXML2"], swiftSettings: strictSettings),
@@ -95,7 +97,7 @@ let package = Package(
 
         // The test suites' shared helpers (the seeded random generator).
         .target(name: "GalleyTestSupport", path: "Tests/GalleyTestSupport", swiftSettings: strictSettings),
-        .testTarget(name: "GalleyCoreTests", dependencies: ["GalleyCore", "GalleyTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "GalleyCoreTests", dependencies: ["GalleyCore", "GalleyTestSupport", "CGalleyMalloc"], swiftSettings: strictSettings),
         .testTarget(name: "GalleyExtractTests", dependencies: ["GalleyExtract", "GalleyCore", "GalleyTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "GalleyNormalizeTests", dependencies: ["GalleyNormalize", "GalleyCore", "GalleyTestSupport", "Yams"], swiftSettings: strictSettings),
         .testTarget(name: "GalleyRenderTests", dependencies: ["GalleyRender", "GalleyCore", "GalleyTestSupport"], swiftSettings: strictSettings),

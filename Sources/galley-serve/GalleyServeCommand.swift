@@ -20,6 +20,12 @@ struct GalleyServeCommand: AsyncParsableCommand {
 
     @OptionGroup var arguments: ServeArguments
 
+    /// Sets the allocator up (`AllocatorPolicy`: every rebuild gains), then parses and runs.
+    static func main() async {
+        AllocatorPolicy.apply()
+        await main(nil)
+    }
+
     func run() async throws {
         if !LoopbackHost.isLoopback(arguments.host) {
             Self.log("warning: --host \(arguments.host) is not a loopback address: anyone who can reach this machine can read the site (and its drafts' absence is not a guarantee of privacy)")

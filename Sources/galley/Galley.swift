@@ -15,6 +15,12 @@ struct Galley: ParsableCommand {
         subcommands: [BuildCommand.self, ExtractCommand.self, MarkdownCommand.self, ServeCommand.self, ConfigCommand.self, ThemeCommand.self, InitCommand.self],
         defaultSubcommand: BuildCommand.self
     )
+
+    /// Sets the allocator up (`AllocatorPolicy`), then parses and runs the command.
+    static func main() {
+        AllocatorPolicy.apply()
+        main(nil)
+    }
 }
 
 /// Exit codes (documented in the README).
