@@ -27,73 +27,64 @@ public struct FrontMatter: Sendable, Hashable, Codable {
         @usableFromInline var draft: Bool
         @usableFromInline var extra: [String: FrontMatterValue]
 
-        /// Each text field's slot in `text`, in the schema's order (`fields`).
-        @usableFromInline enum Slot {
+        /// Each text field's slot in `text` (its raw value), in the schema's order (`fields`).
+        @usableFromInline enum Slot: Int, Sendable {
+            case title, author, editor, region, section, summary, image, imageCaption, imageAlt, sourceURL, lang, slug
+
             /// The slot of each text row of the schema, by its key.
-            static let byKey = ["title": title, "author": author, "editor": editor, "region": region, "section": section, "summary": summary,
-                                "image": image, "image_caption": imageCaption, "image_alt": imageAlt, "source_url": sourceURL, "lang": lang,
-                                "slug": slug]
-            @usableFromInline static let title = 0
-            @usableFromInline static let author = 1
-            @usableFromInline static let editor = 2
-            @usableFromInline static let region = 3
-            @usableFromInline static let section = 4
-            @usableFromInline static let summary = 5
-            @usableFromInline static let image = 6
-            @usableFromInline static let imageCaption = 7
-            @usableFromInline static let imageAlt = 8
-            @usableFromInline static let sourceURL = 9
-            @usableFromInline static let lang = 10
-            @usableFromInline static let slug = 11
+            static let byKey: [String: Slot] = [
+                "title": .title, "author": .author, "editor": .editor, "region": .region, "section": .section, "summary": .summary,
+                "image": .image, "image_caption": .imageCaption, "image_alt": .imageAlt, "source_url": .sourceURL, "lang": .lang, "slug": .slug,
+            ]
         }
 
         @inlinable var title: String {
-            get { text[Slot.title] ?? "" }
-            set { text[Slot.title] = newValue }
+            get { text[Slot.title.rawValue] ?? "" }
+            set { text[Slot.title.rawValue] = newValue }
         }
         @inlinable var author: String? {
-            get { text[Slot.author] }
-            set { text[Slot.author] = newValue }
+            get { text[Slot.author.rawValue] }
+            set { text[Slot.author.rawValue] = newValue }
         }
         @inlinable var editor: String? {
-            get { text[Slot.editor] }
-            set { text[Slot.editor] = newValue }
+            get { text[Slot.editor.rawValue] }
+            set { text[Slot.editor.rawValue] = newValue }
         }
         @inlinable var region: String? {
-            get { text[Slot.region] }
-            set { text[Slot.region] = newValue }
+            get { text[Slot.region.rawValue] }
+            set { text[Slot.region.rawValue] = newValue }
         }
         @inlinable var summary: String? {
-            get { text[Slot.summary] }
-            set { text[Slot.summary] = newValue }
+            get { text[Slot.summary.rawValue] }
+            set { text[Slot.summary.rawValue] = newValue }
         }
         @inlinable var image: String? {
-            get { text[Slot.image] }
-            set { text[Slot.image] = newValue }
+            get { text[Slot.image.rawValue] }
+            set { text[Slot.image.rawValue] = newValue }
         }
         @inlinable var imageCaption: String? {
-            get { text[Slot.imageCaption] }
-            set { text[Slot.imageCaption] = newValue }
+            get { text[Slot.imageCaption.rawValue] }
+            set { text[Slot.imageCaption.rawValue] = newValue }
         }
         @inlinable var imageAlt: String? {
-            get { text[Slot.imageAlt] }
-            set { text[Slot.imageAlt] = newValue }
+            get { text[Slot.imageAlt.rawValue] }
+            set { text[Slot.imageAlt.rawValue] = newValue }
         }
         @inlinable var section: String? {
-            get { text[Slot.section] }
-            set { text[Slot.section] = newValue }
+            get { text[Slot.section.rawValue] }
+            set { text[Slot.section.rawValue] = newValue }
         }
         @inlinable var sourceURL: String? {
-            get { text[Slot.sourceURL] }
-            set { text[Slot.sourceURL] = newValue }
+            get { text[Slot.sourceURL.rawValue] }
+            set { text[Slot.sourceURL.rawValue] = newValue }
         }
         @inlinable var lang: String? {
-            get { text[Slot.lang] }
-            set { text[Slot.lang] = newValue }
+            get { text[Slot.lang.rawValue] }
+            set { text[Slot.lang.rawValue] = newValue }
         }
         @inlinable var slug: String? {
-            get { text[Slot.slug] }
-            set { text[Slot.slug] = newValue }
+            get { text[Slot.slug.rawValue] }
+            set { text[Slot.slug.rawValue] = newValue }
         }
 
         @usableFromInline init(title: String, date: Timestamp, dateSource: DateSource, modified: Timestamp?, author: String?, editor: String?,
@@ -247,7 +238,7 @@ public struct FrontMatter: Sendable, Hashable, Codable {
     }
 
     /// Whether the slug is `slug` (compared as bytes, no string made).
-    @inlinable public func hasSlug(_ slug: String) -> Bool { box.fields.text.holds(slug, in: Fields.Slot.slug) }
+    @inlinable public func hasSlug(_ slug: String) -> Bool { box.fields.text.holds(slug, in: Fields.Slot.slug.rawValue) }
 
     /// Sets every row of the schema from `values` (one per row of `fields`, in order, as
     /// `ArticleField.set` takes each), the text ones into one buffer made at once: the build
@@ -262,8 +253,8 @@ public struct FrontMatter: Sendable, Hashable, Codable {
                 continue
             }
             switch (field.storage, value) {
-            case (.requiredText, .text(let text)?), (.text, .text(let text)?), (.languageTag, .text(let text)?): texts[slot] = text
-            case (.text, nil), (.languageTag, nil): texts[slot] = nil
+            case (.requiredText, .text(let text)?), (.text, .text(let text)?), (.languageTag, .text(let text)?): texts[slot.rawValue] = text
+            case (.text, nil), (.languageTag, nil): texts[slot.rawValue] = nil
             default: return false
             }
         }
