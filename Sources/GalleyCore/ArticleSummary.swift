@@ -7,8 +7,8 @@
 /// page, feed and relation it appears in (about fifteen), and a copy is then one reference
 /// instead of about 450 bytes and thirty retained strings (a 10,000-article build planned its site in 60 MB less).
 public struct ArticleSummary: Sendable, Hashable, Codable {
-    /// The fields, as the struct held them before they moved into the box.
-    /// (The slug is the front matter's: one copy of its text, not two.)
+    /// The fields, as the struct held them before they moved into the box, less the slug and
+    /// the tags: those are the front matter's (`FrontMatter.slug`, `FrontMatter.terms`), held once.
     @usableFromInline
     struct Fields: Sendable, Hashable, Codable {
         @usableFromInline var path: String
@@ -52,9 +52,9 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
     @inlinable public var matter: FrontMatter {
         get { box.fields.matter }
         set {
-            let slug = box.fields.matter.slug
+            let slug = slug
             fields.matter = newValue
-            if newValue.slug != slug { fields.matter.slug = slug }
+            if !newValue.hasSlug(slug) { fields.matter.slug = slug }
         }
     }
     /// The front matter's tags as terms (`FrontMatter.terms`: one list, not two).
