@@ -28,7 +28,7 @@ extension BuildPipeline {
     /// edit only changes what cards show (`changesOnlyItsCards`) and every article keeps its
     /// place; saves their sources and the outputs. nil, with nothing saved or written, otherwise.
     func renderCardEdits(_ edited: [SourceFile], files: [SourceFile], config: SiteConfig, theme: Theme, keys: BuildKeys,
-                         stored: inout StoredBuild, previous: [String: OutputRecord], seen: [String: SourceStamps],
+                         stored: inout StoredBuild, previous: [String: OutputRecord], seen: [String: SourceStamps], remembered: Int,
                          made: inout [String: SourceStage.Made], clock: PhaseClock, report start: BuildReport) throws(GalleyError) -> BuildReport? {
         var clock = clock
         var phases = [clock.lap("check")]
@@ -40,7 +40,7 @@ extension BuildPipeline {
         let last = try store.lastProblems()
         guard last.stale.isEmpty, Set(last.problems.compactMap(\.source)).isDisjoint(with: paths),
               let edits = try editedRecords(edited, config: config, store: store, extractionKey: keys.extraction, content: content, seen: seen,
-                                            made: &made, accepting: Self.changesOnlyItsCards),
+                                            remembered: remembered, made: &made, accepting: Self.changesOnlyItsCards),
               try renamesPairNoCorrection(edits, files: files) else { return nil }
         // Every edit is of cards alone: the last build's files are stat-ed on another thread
         // from here on, while the stored heads are read on this one (the other core was idle

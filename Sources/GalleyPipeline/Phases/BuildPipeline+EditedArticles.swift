@@ -26,9 +26,11 @@ extension BuildPipeline {
     /// other sources unchanged) when every edit stays inside its own page and nothing else the
     /// site depends on changed (`othersUnchanged`), and saves their sources and outputs; nil,
     /// with nothing saved or written, otherwise. `made` gets the edited sources as processed
-    /// here, for a build that goes on to take instead of processing them again.
+    /// here, for a build that goes on to take instead of processing them again; `remembered`:
+    /// how many ASCII forms of names the build state gave (`Slug.remember`, done by the caller
+    /// before any head is read).
     func renderEditedArticles(_ edited: [SourceFile], files: [SourceFile], config: SiteConfig, theme: Theme, keys: BuildKeys,
-                              stored: StoredBuild, previous: [String: OutputRecord], seen: [String: SourceStamps],
+                              stored: StoredBuild, previous: [String: OutputRecord], seen: [String: SourceStamps], remembered: Int,
                               made: inout [String: SourceStage.Made], clock: PhaseClock,
                               report start: BuildReport) throws(GalleyError) -> BuildReport? {
         var clock = clock
@@ -43,7 +45,7 @@ extension BuildPipeline {
         guard records.count == paths.count, Set(last.problems.compactMap(\.source)).isDisjoint(with: paths) else { return nil }
 
         guard let sources = try editedRecords(edited, config: config, store: store, extractionKey: keys.extraction, content: content, seen: seen,
-                                              made: &made, accepting: Self.staysInsideItsPage),
+                                              remembered: remembered, made: &made, accepting: Self.staysInsideItsPage),
               try othersUnchanged(outputs: previous, images: stored.scrapedImages, archivedImages: stored.archivedImages, store: store,
                                   in: content, output: outputFolder, checkedAt: SourceFingerprint.nowNanoseconds()),
               let entries = try publishedEntries(records, edited: sources.records, store: store, config: config, keys: keys, previous: previous)
@@ -117,13 +119,8 @@ extension BuildPipeline {
     /// and the paths processed; nil when an edit is not one `accepting` takes (the new record,
     /// the one the last build published, whether it is Markdown) or moves it among duplicates.
     func editedRecords(_ edited: [SourceFile], config: SiteConfig, store: BuildStateStore, extractionKey: String,
-                       content: FolderStamps, seen: [String: SourceStamps], made: inout [String: SourceStage.Made],
+                       content: FolderStamps, seen: [String: SourceStamps], remembered: Int, made: inout [String: SourceStage.Made],
                        accepting: (SourceRecord, SourceRecord, Bool) -> Bool) throws(GalleyError) -> EditedRecords? {
-        // Tags and regions are slugged while a page is processed and a stored head is read (its
-        // tags become terms): with the forms the last build made. Before the first head, or one
-        // Chinese tag compiles ICU's Han rules (about 100 ms: a title edit took 40% longer).
-        let remembered = try store.transliterations(tool: BuildKeys.toolIdentity)
-        Slug.remember(asciiForms: remembered)
         let earlier = try store.sourceRecords(edited.map(\.path), extractionKey: extractionKey, jobs: 1)
         let stage = SourceStage(processor: PageProcessor(config: config), jobs: options.jobs, progress: nil, reuse: true)
         let known = made
@@ -140,7 +137,7 @@ extension BuildPipeline {
         }
         let scraped = edited.filter { $0.kind != .markdown }.map(\.path)
         return try keepsItsPlaceAmongDuplicates(scraped, now: records, store: store) ? EditedRecords(records: records, processed: processed, earlier: earlier,
-                                                                                                   remembered: remembered.count) : nil
+                                                                                                   remembered: remembered) : nil
     }
 
     /// The edited sources' new records (by path), the paths processed again, the records the

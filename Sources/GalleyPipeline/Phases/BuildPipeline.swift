@@ -134,25 +134,28 @@ public struct BuildPipeline: Sendable {
             try checkForChanges(fingerprints, outputs: previous, images: stored.scrapedImages, archivedImages: stored.archivedImages, store: store,
                                 files: files, seen: &seen)
         } else { ChangeCheck.changed }
-        switch check {
-        case .upToDate:
+        if case .upToDate = check {
             report.phases.append(clock.lap("check"))
             if options.leavesMemoryForExit { LeftForExit.keep(stored, files, previous) }
             return try upToDateReport(report, last: last, outputs: previous, store: store, files: files,
                                       archiveRecords: Self.archiveRecords(among: stored.fingerprints ?? [:], archivesListed: report.archives > 0))
-        case .edited(let edited):
+        }
+        // Names are slugged with the forms the last build made, from before any page is processed
+        // or any stored head read (a head's tags become terms, slugged then: one Chinese tag
+        // slugged first compiles ICU's Han rules, about 100 ms, 40% of a title edit).
+        let remembered = try store.transliterations(tool: BuildKeys.toolIdentity)
+        Slug.remember(asciiForms: remembered)
+        if case .edited(let edited) = check {
             if let done = try renderEditedArticles(edited, files: files, config: config, theme: theme, keys: keys, stored: stored, previous: previous,
-                                                   seen: seen.changed, made: &made, clock: clock, report: report) {
+                                                   seen: seen.changed, remembered: remembered.count, made: &made, clock: clock, report: report) {
                 if options.leavesMemoryForExit { LeftForExit.keep(stored, files, previous) }
                 return done
             }
             if let done = try renderCardEdits(edited, files: files, config: config, theme: theme, keys: keys, stored: &stored, previous: previous,
-                                              seen: seen.changed, made: &made, clock: clock, report: report) {
+                                              seen: seen.changed, remembered: remembered.count, made: &made, clock: clock, report: report) {
                 if options.leavesMemoryForExit { LeftForExit.keep(stored, files, previous) }
                 return done
             }
-        case .changed:
-            break
         }
         // The last build's files are stat-ed against their records on another thread while the
         // sources are extracted (17,000 at 10,000 articles); which records may be trusted is
@@ -164,8 +167,6 @@ public struct BuildPipeline: Sendable {
         // complete build parsed these same ones: they are part of the render inputs key).
         let baseRenderer = try TemplatePageRenderer(config: config, templates: theme.templates, templateFolder: theme.folder, strings: theme.strings)
         report.phases.append(clock.lap("check"))
-        let remembered = try store.transliterations(tool: BuildKeys.toolIdentity)
-        Slug.remember(asciiForms: remembered)
 
         let processor = PageProcessor(config: config)
         var sources: PublishableSources
