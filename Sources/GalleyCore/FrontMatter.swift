@@ -28,8 +28,11 @@ public struct FrontMatter: Sendable, Hashable, Codable {
         @usableFromInline var extra: [String: FrontMatterValue]
 
         /// Each text field's slot in `text` (its raw value), in the schema's order (`fields`).
-        @usableFromInline enum Slot: Int, Sendable {
+        @usableFromInline enum Slot: Int, Sendable, CaseIterable {
             case title, author, editor, region, section, summary, image, imageCaption, imageAlt, sourceURL, lang, slug
+
+            /// Its key in `Fields`' coding: its own name.
+            var codingKey: CodingKeys { CodingKeys(stringValue: "\(self)")! }
 
             /// The slot of each text row of the schema, by its key.
             static let byKey: [String: Slot] = [
@@ -38,65 +41,28 @@ public struct FrontMatter: Sendable, Hashable, Codable {
             ]
         }
 
-        @inlinable var title: String {
-            get { text[Slot.title.rawValue] ?? "" }
-            set { text[Slot.title.rawValue] = newValue }
-        }
-        @inlinable var author: String? {
-            get { text[Slot.author.rawValue] }
-            set { text[Slot.author.rawValue] = newValue }
-        }
-        @inlinable var editor: String? {
-            get { text[Slot.editor.rawValue] }
-            set { text[Slot.editor.rawValue] = newValue }
-        }
-        @inlinable var region: String? {
-            get { text[Slot.region.rawValue] }
-            set { text[Slot.region.rawValue] = newValue }
-        }
-        @inlinable var summary: String? {
-            get { text[Slot.summary.rawValue] }
-            set { text[Slot.summary.rawValue] = newValue }
-        }
-        @inlinable var image: String? {
-            get { text[Slot.image.rawValue] }
-            set { text[Slot.image.rawValue] = newValue }
-        }
-        @inlinable var imageCaption: String? {
-            get { text[Slot.imageCaption.rawValue] }
-            set { text[Slot.imageCaption.rawValue] = newValue }
-        }
-        @inlinable var imageAlt: String? {
-            get { text[Slot.imageAlt.rawValue] }
-            set { text[Slot.imageAlt.rawValue] = newValue }
-        }
-        @inlinable var section: String? {
-            get { text[Slot.section.rawValue] }
-            set { text[Slot.section.rawValue] = newValue }
-        }
-        @inlinable var sourceURL: String? {
-            get { text[Slot.sourceURL.rawValue] }
-            set { text[Slot.sourceURL.rawValue] = newValue }
-        }
-        @inlinable var lang: String? {
-            get { text[Slot.lang.rawValue] }
-            set { text[Slot.lang.rawValue] = newValue }
-        }
-        @inlinable var slug: String? {
-            get { text[Slot.slug.rawValue] }
-            set { text[Slot.slug.rawValue] = newValue }
+        /// A text field, by its slot.
+        @inlinable subscript(slot: Slot) -> String? {
+            get { text[slot.rawValue] }
+            set { text[slot.rawValue] = newValue }
         }
 
         @usableFromInline init(title: String, date: Timestamp, dateSource: DateSource, modified: Timestamp?, author: String?, editor: String?,
                                tags: [String], region: String?, summary: String?, image: String?, imageCaption: String?, imageAlt: String?,
                                section: String?, sourceURL: String?, lang: String?, slug: String?, draft: Bool, extra: [String: FrontMatterValue]) {
+            self.init(text: PackedText([title, author, editor, region, section, summary, image, imageCaption, imageAlt, sourceURL, lang, slug]),
+                      date: date, dateSource: dateSource, modified: modified, terms: tags.map(Term.init(name:)), draft: draft, extra: extra)
+        }
+
+        private init(text: PackedText, date: Timestamp, dateSource: DateSource, modified: Timestamp?, terms: [Term], draft: Bool,
+                     extra: [String: FrontMatterValue]) {
+            self.text = text
             self.date = date
             self.dateSource = dateSource
             self.modified = modified
-            self.terms = tags.map(Term.init(name:))
+            self.terms = terms
             self.draft = draft
             self.extra = extra
-            text = PackedText([title, author, editor, region, section, summary, image, imageCaption, imageAlt, sourceURL, lang, slug])
         }
 
         @usableFromInline enum CodingKeys: String, CodingKey {
@@ -108,35 +74,22 @@ public struct FrontMatter: Sendable, Hashable, Codable {
         /// optional ones possibly absent.
         @usableFromInline init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            func text(_ key: CodingKeys) throws -> String? { try container.decodeIfPresent(String.self, forKey: key) }
-            self.init(title: try container.decode(String.self, forKey: .title), date: try container.decode(Timestamp.self, forKey: .date),
+            var texts = try Slot.allCases.map { try container.decodeIfPresent(String.self, forKey: $0.codingKey) }
+            texts[Slot.title.rawValue] = try container.decode(String.self, forKey: .title)
+            self.init(text: PackedText(texts), date: try container.decode(Timestamp.self, forKey: .date),
                       dateSource: try container.decode(DateSource.self, forKey: .dateSource),
-                      modified: try container.decodeIfPresent(Timestamp.self, forKey: .modified), author: try text(.author),
-                      editor: try text(.editor), tags: try container.decode([String].self, forKey: .tags), region: try text(.region),
-                      summary: try text(.summary), image: try text(.image), imageCaption: try text(.imageCaption), imageAlt: try text(.imageAlt),
-                      section: try text(.section), sourceURL: try text(.sourceURL), lang: try text(.lang), slug: try text(.slug),
-                      draft: try container.decode(Bool.self, forKey: .draft),
-                      extra: try container.decode([String: FrontMatterValue].self, forKey: .extra))
+                      modified: try container.decodeIfPresent(Timestamp.self, forKey: .modified),
+                      terms: try container.decode([String].self, forKey: .tags).map(Term.init(name:)),
+                      draft: try container.decode(Bool.self, forKey: .draft), extra: try container.decode([String: FrontMatterValue].self, forKey: .extra))
         }
 
         @usableFromInline func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(title, forKey: .title)
+            for slot in Slot.allCases { try container.encodeIfPresent(self[slot], forKey: slot.codingKey) }
             try container.encode(date, forKey: .date)
             try container.encode(dateSource, forKey: .dateSource)
             try container.encodeIfPresent(modified, forKey: .modified)
-            try container.encodeIfPresent(author, forKey: .author)
-            try container.encodeIfPresent(editor, forKey: .editor)
             try container.encode(terms.map(\.name), forKey: .tags)
-            try container.encodeIfPresent(region, forKey: .region)
-            try container.encodeIfPresent(summary, forKey: .summary)
-            try container.encodeIfPresent(image, forKey: .image)
-            try container.encodeIfPresent(imageCaption, forKey: .imageCaption)
-            try container.encodeIfPresent(imageAlt, forKey: .imageAlt)
-            try container.encodeIfPresent(section, forKey: .section)
-            try container.encodeIfPresent(sourceURL, forKey: .sourceURL)
-            try container.encodeIfPresent(lang, forKey: .lang)
-            try container.encodeIfPresent(slug, forKey: .slug)
             try container.encode(draft, forKey: .draft)
             try container.encode(extra, forKey: .extra)
         }
@@ -156,8 +109,8 @@ public struct FrontMatter: Sendable, Hashable, Codable {
     }
 
     @inlinable public var title: String {
-        get { box.fields.title }
-        set { fields.title = newValue }
+        get { box.fields[.title] ?? "" }
+        set { fields[.title] = newValue }
     }
     @inlinable public var date: Timestamp {
         get { box.fields.date }
@@ -173,12 +126,12 @@ public struct FrontMatter: Sendable, Hashable, Codable {
         set { fields.modified = newValue }
     }
     @inlinable public var author: String? {
-        get { box.fields.author }
-        set { fields.author = newValue }
+        get { box.fields[.author] }
+        set { fields[.author] = newValue }
     }
     @inlinable public var editor: String? {
-        get { box.fields.editor }
-        set { fields.editor = newValue }
+        get { box.fields[.editor] }
+        set { fields[.editor] = newValue }
     }
     @inlinable public var tags: [String] {
         get { box.fields.terms.map(\.name) }
@@ -190,41 +143,41 @@ public struct FrontMatter: Sendable, Hashable, Codable {
         set { fields.terms = newValue }
     }
     @inlinable public var region: String? {
-        get { box.fields.region }
-        set { fields.region = newValue }
+        get { box.fields[.region] }
+        set { fields[.region] = newValue }
     }
     @inlinable public var summary: String? {
-        get { box.fields.summary }
-        set { fields.summary = newValue }
+        get { box.fields[.summary] }
+        set { fields[.summary] = newValue }
     }
     @inlinable public var image: String? {
-        get { box.fields.image }
-        set { fields.image = newValue }
+        get { box.fields[.image] }
+        set { fields[.image] = newValue }
     }
     @inlinable public var imageCaption: String? {
-        get { box.fields.imageCaption }
-        set { fields.imageCaption = newValue }
+        get { box.fields[.imageCaption] }
+        set { fields[.imageCaption] = newValue }
     }
     /// The lead image's alternative text, as the page gives it.
     @inlinable public var imageAlt: String? {
-        get { box.fields.imageAlt }
-        set { fields.imageAlt = newValue }
+        get { box.fields[.imageAlt] }
+        set { fields[.imageAlt] = newValue }
     }
     @inlinable public var section: String? {
-        get { box.fields.section }
-        set { fields.section = newValue }
+        get { box.fields[.section] }
+        set { fields[.section] = newValue }
     }
     @inlinable public var sourceURL: String? {
-        get { box.fields.sourceURL }
-        set { fields.sourceURL = newValue }
+        get { box.fields[.sourceURL] }
+        set { fields[.sourceURL] = newValue }
     }
     @inlinable public var lang: String? {
-        get { box.fields.lang }
-        set { fields.lang = newValue }
+        get { box.fields[.lang] }
+        set { fields[.lang] = newValue }
     }
     @inlinable public var slug: String? {
-        get { box.fields.slug }
-        set { fields.slug = newValue }
+        get { box.fields[.slug] }
+        set { fields[.slug] = newValue }
     }
     @inlinable public var draft: Bool {
         get { box.fields.draft }
