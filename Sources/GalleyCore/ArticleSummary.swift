@@ -152,10 +152,12 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
         try container.encode(tags, forKey: .tags)
     }
 
-    /// Newest first; ties broken by slug so the order is deterministic.
+    /// Newest first; ties broken by slug so the order is deterministic (compared in the front
+    /// matter, `FrontMatter.slugPrecedes`: a string made per side of each tie was two
+    /// allocations a comparison where many articles share a date, as pages dated by their file).
     public static func newestFirst(_ lhs: ArticleSummary, _ rhs: ArticleSummary) -> Bool {
         if lhs.published.date != rhs.published.date { return lhs.published.date > rhs.published.date }
-        return lhs.slug < rhs.slug
+        return lhs.matter.slugPrecedes(rhs.matter)
     }
 
     /// The positions of `articles` in `newestFirst` order, their dates read once each: a
@@ -175,7 +177,7 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
         let dates = articles.map(\.published.date)
         return articles.indices.sorted { lhs, rhs in
             let (first, second) = newestFirst ? (lhs, rhs) : (rhs, lhs)
-            return dates[first] != dates[second] ? dates[first] > dates[second] : articles[first].slug < articles[second].slug
+            return dates[first] != dates[second] ? dates[first] > dates[second] : articles[first].matter.slugPrecedes(articles[second].matter)
         }
     }
 }

@@ -190,6 +190,11 @@ public struct FrontMatter: Sendable, Hashable, Codable {
         set { fields.extra = newValue }
     }
 
+    /// Whether this slug orders before `other`'s (as bytes, no string made; a missing one as "").
+    @inlinable public func slugPrecedes(_ other: FrontMatter) -> Bool {
+        PackedText.precedes(box.fields.text, other.box.fields.text, in: Fields.Slot.slug.rawValue)
+    }
+
     /// Whether the slug is `slug` (compared as bytes, no string made).
     @inlinable public func hasSlug(_ slug: String) -> Bool { box.fields.text.holds(slug, in: Fields.Slot.slug.rawValue) }
 

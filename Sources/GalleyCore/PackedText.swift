@@ -86,6 +86,19 @@ struct PackedText: Sendable, Hashable {
         }
     }
 
+    /// Whether `lhs`'s string in `slot` orders before `rhs`'s, byte by byte (a missing one as
+    /// ""): `String`'s `<` for text in Unicode's normal form C, which slugs (ASCII) are.
+    @usableFromInline static func precedes(_ lhs: PackedText, _ rhs: PackedText, in slot: Int) -> Bool {
+        let left = lhs.byteRange(slot), right = rhs.byteRange(slot)
+        return lhs.utf8.withUnsafeBufferPointer { l in
+            rhs.utf8.withUnsafeBufferPointer { r in
+                let common = min(left.count, right.count)
+                let order = common == 0 ? 0 : memcmp(l.baseAddress! + left.lowerBound, r.baseAddress! + right.lowerBound, common)
+                return order != 0 ? order < 0 : left.count < right.count
+            }
+        }
+    }
+
     /// `bytes` with `range` replaced by `new`, in a buffer of just that size (replacing in
     /// place grows the buffer by half again or more, slack every article then kept: 26 MB at
     /// 50,000 articles).

@@ -82,6 +82,17 @@ import Testing
         #expect(summary.matter.tags == ["Banjir", "Cuaca ekstrem di pesisir utara", "Evakuasi"] && matter.tags.count == 2)
     }
 
+    /// Articles of the same date are ordered by slug as strings order them (the slugs are
+    /// compared as bytes in the front matter, without making strings).
+    @Test func tiesAreOrderedBySlugAsStringsOrderThem() {
+        let date = Timestamp(date: Date(timeIntervalSince1970: 1_700_000_000), utcOffsetSeconds: 0)
+        let slugs = ["berita-b", "berita", "berita-a", "a", "berita-10", "berita-9", "z", "berita-1"]
+        let articles = slugs.map { ArticleSummary(slug: $0, title: "A", path: "\($0)/index.html", published: date, source: "\($0).md") }
+        #expect(ArticleSummary.newestFirstOrder(articles).map { articles[$0].slug } == slugs.sorted())
+        #expect(articles.sorted(by: ArticleSummary.newestFirst).map(\.slug) == slugs.sorted())
+        #expect(ArticleSummary.oldestFirstOrder(articles).map { articles[$0].slug } == slugs.sorted().reversed())
+    }
+
     /// Encoded as the fields themselves, with the keys the struct had before the box.
     @Test func codingKeepsTheFieldKeys() throws {
         let summary = Self.sample()
