@@ -101,11 +101,13 @@ public struct ArticleSummary: Sendable, Hashable, Codable {
     public init(source: String, frontMatter: FrontMatter, slug: String, path: String) {
         // Fields are set only where they change, so the summary shares the document's front
         // matter (its box) in the usual case.
+        // Each is read once: a text field read is a string made from the front matter's bytes.
         var matter = frontMatter
-        let image = matter.image.flatMap { URLPolicy.safeURL($0, base: matter.sourceURL) }
-        if image != matter.image { matter.image = image }
-        let sourceURL = matter.sourceURL.flatMap { URLPolicy.safeURL($0, base: nil) }
-        if sourceURL != matter.sourceURL { matter.sourceURL = sourceURL }
+        let givenImage = matter.image, givenSourceURL = matter.sourceURL
+        let image = givenImage.flatMap { URLPolicy.safeURL($0, base: givenSourceURL) }
+        if image != givenImage { matter.image = image }
+        let sourceURL = givenSourceURL.flatMap { URLPolicy.safeURL($0, base: nil) }
+        if sourceURL != givenSourceURL { matter.sourceURL = sourceURL }
         self.init(slug: slug, path: path, source: source, matter: matter)
     }
 
