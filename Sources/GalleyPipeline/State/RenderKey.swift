@@ -7,18 +7,11 @@ import GalleyCore
 /// (`BuildKeys.renderInputs`: galley, config, templates).
 struct RenderKey {
     let inputs: String
-    /// Path → digest of what a card (a list item, a feed entry, a related article, a neighbour)
-    /// shows of that article: its slug and summary's hash, and the local copy of its lead image,
-    /// if any. Made once per article: the list pages and feeds of 10,000 articles hold 160,000
-    /// cards. By path, which each summary holds as a string (its slug is made from its front
-    /// matter's text when read: a table by slug held 4.4 MB of copies at 50,000 articles).
-    let cards: [String: UInt64]
-    /// The same digests by the index's summaries' identities (`ArticleSummary.identity`): the
-    /// list pages and feeds hold copies of those summaries, and a card found by its box is not
-    /// hashed by its slug (160,000 string look-ups at 10,000 articles). The summaries are held
-    /// here, so no identity is reused by another summary while the keyer lives.
-    private let cardsByIdentity: [ObjectIdentifier: UInt64]
-    private let summaries: [ArticleSummary]
+    /// The digest of what a card (a list item, a feed entry, a related article, a neighbour)
+    /// shows of each article: its slug and summary's hash, and the local copy of its lead
+    /// image, if any. Made once per article: the list pages and feeds of 10,000 articles hold
+    /// 160,000 cards, found by the summary's box (not hashed by slug or path).
+    private let cards: CardDigests
     /// The images copied into the site (a card shows its article's lead image from there).
     let images: SiteImages
     /// Source → what its article page shows of local images (`ImageStage.Result.signatures`).
@@ -44,15 +37,9 @@ struct RenderKey {
         self.inputs = inputs
         self.images = images
         self.imageSignatures = imageSignatures
-        self.summaries = summaries
-        let digests = zip(summaries, hashes).map { summary, hash in
+        cards = CardDigests(summaries: summaries, digests: zip(summaries, hashes).map { summary, hash in
             Self.card(slug: summary.slug, summaryHash: hash, image: summary.image, images: images)
-        }
-        let byPath = Dictionary(zip(summaries.map(\.path), digests), uniquingKeysWith: { _, last in last })
-        cards = byPath
-        // A path given twice (never, in a build) keeps the last one's digest, as `cards` does.
-        cardsByIdentity = Dictionary(zip(summaries, digests).map { summary, digest in (summary.identity, byPath[summary.path] ?? digest) },
-                                     uniquingKeysWith: { _, last in last })
+        })
     }
 
     /// A card's digest: the slug, the summary's hash (nil when the summary is not the index's),
@@ -157,7 +144,7 @@ struct RenderKey {
     }
 
     private func combine(_ summary: ArticleSummary, into hasher: inout StableHasher) {
-        hasher.combine(digest: cardsByIdentity[summary.identity] ?? cards[summary.path]
+        hasher.combine(digest: cards[summary]
             ?? Self.card(slug: summary.slug, summaryHash: nil, image: summary.image, images: images))
     }
 }
