@@ -41,13 +41,13 @@ extension BuildPipeline {
         var records: [(path: String, record: OutputRecord)] = []
         // Room for all at once: grown by doubling, the old list and the new were both held (a
         // cold build's 88,000 records at 50,000 articles were then the build's peak).
-        records.reserveCapacity(outputs.keys.count + outputs.keptAltered.count)
-        for path in outputs.keptAltered where outputs.keys[path] == nil {
+        records.reserveCapacity(outputs.made.count + outputs.keptAltered.count)
+        for path in outputs.keptAltered where !outputs.isMade(path) {
             if let record = outputs.kept[path] { records.append((path, record)) }
         }
-        for (path, key) in outputs.keys {
-            let stamp = if let written = writtenNow[path] { written } else { outputs.streamedStamps[path] }
-            records.append((path, OutputRecord(renderKey: key, stamp: stamp)))
+        for file in outputs.made {
+            let stamp = if let written = writtenNow[file.path] { written } else { file.stamp }
+            records.append((file.path, OutputRecord(renderKey: file.key, stamp: stamp)))
         }
         try output.store.finishWriting(consume records, removed: removed, kept: outputs.kept,
                                        build: lastBuild(published, keys: keys, report: report), problems: report.problems, stale: report.stale,

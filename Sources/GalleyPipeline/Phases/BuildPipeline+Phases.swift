@@ -273,6 +273,7 @@ extension BuildPipeline {
             let key = keyer.file(file)
             return (key, key.flatMap { trusted.reusable(file.path, key: $0) })
         }
+        outputs.reserve(made: checks.count { $0.kept == nil }, kept: checks.count { $0.kept != nil })
         for (file, check) in zip(files, checks) {
             if let record = check.kept { outputs.keep(file.path, record: record) } else { outputs.add(file, key: check.key ?? .none) }
         }
