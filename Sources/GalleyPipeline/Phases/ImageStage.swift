@@ -123,21 +123,23 @@ struct ImageStage {
     /// (`ArchivedImagesRecord`), by archive (none: every archive is read).
     func run(_ entries: [ArticleIndex.Entry], remembered: [String: ScrapedImageRecord], rememberedArchives: [String: ArchivedImagesRecord],
              reusable: @Sendable (String, String) -> OutputRecord?, output: Output) throws(GalleyError) -> Result {
-        let wantedByEntry = parallelMap(entries, jobs: jobs) { entry in
+        // Each URL once, with the first article showing it; one pass, no list per article (a list
+        // per article, their joined copy and a set of the URLs were 10 MB at 50,000 articles,
+        // the build's peak). Found again by a table of positions in `wanted`.
+        var wanted: [Wanted] = []
+        wanted.reserveCapacity(entries.count)
+        var seen = PositionIndex(capacity: entries.count)
+        for entry in entries {
             let document = entry.head
-            let archive = ScrapeArchive.archivePath(ofRecord: document.source)
-            return Self.imageURLs(of: document).map { url in
-                Wanted(url: url, source: document.source, pageURL: document.frontMatter.sourceURL, archive: archive)
+            let urls = Self.imageURLs(of: document)
+            guard !urls.isEmpty else { continue }
+            let archive = ScrapeArchive.archivePath(ofRecord: document.source), pageURL = document.frontMatter.sourceURL
+            for url in urls where seen.find(hash: url.hashValue, where: { wanted[$0].url == url }) == nil {
+                wanted.append(Wanted(url: url, source: document.source, pageURL: pageURL, archive: archive))
+                seen.insert(wanted.count - 1, hash: url.hashValue) { wanted[$0].url.hashValue }
             }
         }
-        // Sized at once: grown by doubling, the list was held twice (8 MB at 50,000 articles, at
-        // the peak of a build that added one article).
-        let shown = wantedByEntry.reduce(0) { $0 + $1.count }
-        var wanted: [Wanted] = []
-        wanted.reserveCapacity(shown)
-        var seen = Set<String>(minimumCapacity: shown)
-        for item in wantedByEntry.joined() where seen.insert(item.url).inserted { wanted.append(item) }
-        seen = []
+        seen = PositionIndex()
         var seenFiles: Set<String> = []
         var result = Result()
         // The images of archived pages an archive at a time, so that only one archive's are
@@ -149,7 +151,10 @@ struct ImageStage {
         }
         if !rememberedArchives.isEmpty { result.forgottenArchives = Set(rememberedArchives.keys).subtracting(byArchive.keys) }
         var noArchive: ArchivedImagesRecord?
-        try look(wanted.filter { !isArchived($0) }, archived: [:], remembered: remembered, reusable: reusable, output: output,
+        // The list itself when no page was archived (a copy grown by doubling beside it was 7 MB at 50,000 articles).
+        let unarchived = byArchive.isEmpty ? wanted : wanted.filter { !isArchived($0) }
+        wanted = []
+        try look(unarchived, archived: [:], remembered: remembered, reusable: reusable, output: output,
                  into: &result, seenFiles: &seenFiles, archiveRecord: &noArchive)
         if !remembered.isEmpty { result.forgotten = Set(remembered.keys).subtracting(seenFiles) }
         guard !result.images.byURL.isEmpty else { return result }
