@@ -466,6 +466,18 @@ extension Dictionary where Value == SourceRecord {
 
 /// Bodies live in the state, apart from the heads a build keeps in memory.
 @Suite struct DocumentBodyStorageTests {
+    /// A head without its image URLs (held through rendering) keeps the digests the render keys
+    /// take, which still stand for the URLs.
+    @Test func aHeadReleasingItsImagesKeepsItsDigests() throws {
+        var document = try BuildManifestTests.fullDocument()
+        document.body = "Teks ![foto](https://img.example/a.jpg).\n"
+        let head = DocumentHead(document), released = head.releasingBodyImages()
+        #expect(released.codedDigest == head.codedDigest && released.frontMatterDigest == head.frontMatterDigest)
+        #expect(released.source == head.source && released.frontMatter == head.frontMatter && released.bodyDigest == head.bodyDigest)
+        document.body = "Teks ![foto](https://img.example/b.jpg).\n"
+        #expect(DocumentHead(document).releasingBodyImages().codedDigest != released.codedDigest)
+    }
+
     @Test func aHeadKnowsItsBodyWithoutHoldingIt() throws {
         var document = try BuildManifestTests.fullDocument()
         document.body = "Teks ![foto](https://img.example/a.jpg) dan ![lagi](data:image/png;base64,AAAA).\n"

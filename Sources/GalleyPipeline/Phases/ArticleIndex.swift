@@ -19,6 +19,12 @@ package struct ArticleIndex {
         entries = []
     }
 
+    /// Lets the heads' image URLs go once the images are copied (`DocumentHead.releasingBodyImages`),
+    /// each head replaced in place.
+    mutating func releaseBodyImages() {
+        for position in entries.indices { entries[position].head = entries[position].head.releasingBodyImages() }
+    }
+
     /// The position of `source`'s entry, published at `date`, found by bisection in the index's
     /// order (oldest first, then by source); nil when it has none.
     func position(of source: String, publishedAt date: Date) -> Int? {

@@ -217,6 +217,8 @@ public struct BuildPipeline: Sendable {
         let images = try copyImages(articles, config: config, trusted: TrustedOutputs(options.full ? [:] : previous, changed: changedOutputs),
                                     store: store, output: output, outputs: &outputs, report: &report)
         report.phases.append(clock.lap("images"))
+        // Nothing after the image stage asks for the bodies' image URLs: not held through rendering.
+        articles.releaseBodyImages()
 
         let renderer = baseRenderer.using(images.images)
         let bodies = store.bodies()

@@ -17,7 +17,8 @@ struct DocumentHead: Sendable, Equatable {
         var source: String
         var frontMatter: FrontMatter
         var bodyDigest: UInt64
-        var bodyImages: [String]
+        /// nil once released (`releasingBodyImages`).
+        var bodyImages: [String]?
     }
 
     private final class Box: Sendable {
@@ -36,7 +37,7 @@ struct DocumentHead: Sendable, Equatable {
             }
             // Coded once for both: the front matter is the tail of the head's bytes.
             var writer = BinaryWriter()
-            let matterStart = ArticleDocumentCoding.write(source: fields.source, bodyDigest: fields.bodyDigest, bodyImages: fields.bodyImages,
+            let matterStart = ArticleDocumentCoding.write(source: fields.source, bodyDigest: fields.bodyDigest, bodyImages: fields.bodyImages ?? [],
                                                           frontMatter: fields.frontMatter, to: &writer)
             self.codedDigest = codedDigest ?? DocumentHead.digest(of: writer.bytes)
             self.frontMatterDigest = frontMatterDigest ?? DocumentHead.digest(of: writer.bytes[matterStart...])
@@ -62,8 +63,24 @@ struct DocumentHead: Sendable, Equatable {
     /// The hash of the body's UTF-8 (`StableHasher`): stands for the body in the article's
     /// render key.
     var bodyDigest: UInt64 { box.fields.bodyDigest }
-    /// The URLs of the images the body shows, in order (`MarkdownRenderer.imageURLs`).
-    var bodyImages: [String] { box.fields.bodyImages }
+    /// The URLs of the images the body shows, in order (`MarkdownRenderer.imageURLs`). Not
+    /// to be asked of a head whose images were released.
+    var bodyImages: [String] {
+        guard let images = box.fields.bodyImages else { preconditionFailure("the body images of \(source) were released") }
+        return images
+    }
+
+    /// The same head without its body's image URLs, which only the image stage and the
+    /// comparison of a head with the stored one ask for: the index's heads are held through
+    /// the render phase, and their image URLs were 8 MB at 50,000 articles (a URL and a list
+    /// per article). Its digests stay those of the whole head.
+    func releasingBodyImages() -> DocumentHead {
+        var fields = box.fields
+        fields.bodyImages = nil
+        var head = self
+        head.box = Box(fields, codedDigest: codedDigest, frontMatterDigest: frontMatterDigest)
+        return head
+    }
     /// The hash of everything above as the build state stores it: what the render keys take
     /// for the document. A head read from the state hashes its stored bytes; a new one is coded
     /// once for it (the keys of every article were coding every head on every build).
