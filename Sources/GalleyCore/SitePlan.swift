@@ -44,7 +44,7 @@ public enum PagePlan: Sendable, Hashable, Codable {
     /// page's latest stories; none for a terms index or the search page.
     public var cards: [ArticleSummary] {
         switch self {
-        case .list(let page): page.items
+        case .list(let page): Array(page.items)
         case .notFound(let page): page.latest
         case .terms, .search: []
         }
@@ -89,7 +89,9 @@ public struct ListPage: Sendable, Hashable, Codable {
     /// and its links are made from it when asked (a plan of 50,000 articles held 22,000 list
     /// pages' paths and 150,000 link paths, 15 MB).
     public var folder: String
-    public var items: [ArticleSummary]
+    /// The page's articles: its share of the whole list, which all the list's pages share (an
+    /// array of its own per page was 3.5 MB of copies at 50,000 articles, at the build's peak).
+    public var items: ArraySlice<ArticleSummary>
     /// 1-based.
     public var pageNumber: Int
     /// How many pages the list has.
@@ -113,6 +115,12 @@ public struct ListPage: Sendable, Hashable, Codable {
 
     /// Creates page `pageNumber` of the list in `folder`.
     public init(kind: Kind, folder: String, items: [ArticleSummary], pageNumber: Int, pageCount: Int, feedPath: String?, itemCount: Int) {
+        self.init(kind: kind, folder: folder, items: items[...], pageNumber: pageNumber, pageCount: pageCount, feedPath: feedPath, itemCount: itemCount)
+    }
+
+    /// Creates page `pageNumber` of the list in `folder` showing `items`, a part of the list.
+    public init(kind: Kind, folder: String, items: ArraySlice<ArticleSummary>, pageNumber: Int, pageCount: Int, feedPath: String?,
+                itemCount: Int) {
         self.kind = kind
         self.itemCount = itemCount
         self.folder = folder
@@ -120,6 +128,28 @@ public struct ListPage: Sendable, Hashable, Codable {
         self.pageNumber = pageNumber
         self.pageCount = pageCount
         self.feedPath = feedPath
+    }
+
+    private enum CodingKeys: String, CodingKey { case kind, folder, items, pageNumber, pageCount, feedPath, itemCount }
+
+    /// Coded with its items as an array (a slice is not `Codable`).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(kind: try container.decode(Kind.self, forKey: .kind), folder: try container.decode(String.self, forKey: .folder),
+                  items: try container.decode([ArticleSummary].self, forKey: .items), pageNumber: try container.decode(Int.self, forKey: .pageNumber),
+                  pageCount: try container.decode(Int.self, forKey: .pageCount), feedPath: try container.decodeIfPresent(String.self, forKey: .feedPath),
+                  itemCount: try container.decode(Int.self, forKey: .itemCount))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(folder, forKey: .folder)
+        try container.encode(Array(items), forKey: .items)
+        try container.encode(pageNumber, forKey: .pageNumber)
+        try container.encode(pageCount, forKey: .pageCount)
+        try container.encodeIfPresent(feedPath, forKey: .feedPath)
+        try container.encode(itemCount, forKey: .itemCount)
     }
 
     /// Pages linked on each side of the current one (besides the first and the last): a list
