@@ -11,7 +11,7 @@ import Testing
         for slot in stride(from: PackedText.slots - 1, through: 0, by: -2) { text[slot] = values[slot] }
         for slot in stride(from: 0, to: PackedText.slots, by: 2) { text[slot] = values[slot] }
         #expect((0..<PackedText.slots).map { text[$0] } == values)
-        #expect(text.utf8.count == values.reduce(0) { $0 + $1.utf8.count })
+        #expect(text.textByteCount == values.reduce(0) { $0 + $1.utf8.count })
     }
 
     /// Made at once from a list, it holds what setting each slot in turn holds, and no slack.
@@ -22,7 +22,7 @@ import Testing
         let made = PackedText(values)
         #expect(made == set && made.hashValue == set.hashValue)
         #expect((0..<PackedText.slots).map { made[$0] } == values + Array(repeating: nil, count: PackedText.slots - values.count))
-        #expect(made.utf8.capacity - made.utf8.count < 32)
+        #expect(made.bytes.capacity - made.bytes.count < 32)
     }
 
     @Test func replacingOrRemovingASlotMovesOnlyTheOnesAfterIt() {
@@ -34,7 +34,23 @@ import Testing
         #expect(text[0] == "Banjir di Jakarta" && text[4] == "Pendek" && text[11] == "banjir-di-jakarta")
         text[0] = nil
         #expect(text[0] == nil && text[4] == "Pendek" && text[11] == "banjir-di-jakarta")
-        #expect(text.utf8.count == "Pendek".utf8.count + "banjir-di-jakarta".utf8.count)
+        #expect(text.textByteCount == "Pendek".utf8.count + "banjir-di-jakarta".utf8.count)
+    }
+
+    /// Lengths past one byte's 127 (and two bytes' 16,383) read back, beside short strings
+    /// before and after them, whichever slot changes.
+    @Test(arguments: [127, 128, 16_383, 16_384, 300_000])
+    func longStringsReadBackBesideShortOnes(length: Int) {
+        let long = String(repeating: "a", count: length - 2) + "é"
+        var text = PackedText(["Judul", long, nil, "ringkas"])
+        #expect(text[0] == "Judul" && text[1] == long && text[2] == nil && text[3] == "ringkas")
+        text[0] = "Judul yang lebih panjang"
+        text[2] = ""
+        #expect(text[0] == "Judul yang lebih panjang" && text[1] == long && text[2] == "" && text[3] == "ringkas")
+        text[1] = "pendek"
+        #expect(text[1] == "pendek" && text[3] == "ringkas" && text.textByteCount == "Judul yang lebih panjang".utf8.count + 6 + 7)
+        text[1] = long
+        #expect(text == PackedText(["Judul yang lebih panjang", long, "", "ringkas"]))
     }
 
     @Test func anEmptyStringIsNotAMissingOne() {
@@ -54,7 +70,7 @@ import Testing
         one[1] = ""
         other[0] = "a"
         other[1] = "b"
-        #expect(one.utf8 == other.utf8 && one.present == other.present)
+        #expect(one.textByteCount == other.textByteCount && one.present == other.present)
         #expect(one != other)
         other[0] = "ab"
         other[1] = ""
@@ -66,9 +82,9 @@ import Testing
     @Test func theBufferHoldsNoGrowthSlack() {
         var text = PackedText()
         for slot in 0..<PackedText.slots { text[slot] = String(repeating: "kata ", count: 10 + slot) }
-        #expect(text.utf8.capacity - text.utf8.count < 32)
+        #expect(text.bytes.capacity - text.bytes.count < 32)
         text[5] = nil
-        #expect(text.utf8.capacity - text.utf8.count < 32)
+        #expect(text.bytes.capacity - text.bytes.count < 32)
     }
 
     /// Front matter reads and sets its text fields through the slots, one per field.
