@@ -45,16 +45,8 @@ public struct NewsSitePlanner: Sendable {
         pages += archives
         pages.append(.notFound(NotFoundPage(path: SitePaths.notFound, latest: Array(sorted.prefix(Self.notFoundLatest)))))
         if config.search { pages.append(.search(path: SitePaths.searchPage)) }
-        // Made with the labels the sitemap takes (an unlabelled list was converted element by element).
-        var htmlPaths: [(path: String, lastModified: Timestamp?)] = sorted.map { (path: $0.path, lastModified: $0.modified ?? $0.published) }
-        for page in pages {
-            switch page {
-            case .notFound, .search: continue
-            case .list, .terms: htmlPaths.append((path: page.path, lastModified: nil))
-            }
-        }
         files.append(PlannedFile(WebManifest.file(config: config)))
-        files += SitemapWriter(paths: paths).plannedFiles(for: htmlPaths)
+        files += SitemapWriter(paths: paths).plannedFiles(for: SitemapPages(articles: sorted, pages: SitemapPages.pages(of: pages)))
         let news = NewsSitemapWriter(config: config, now: now).plannedFiles(for: sorted)
         files += news
         let sitemaps = [SitePaths.sitemap] + news.map(\.path)

@@ -14,9 +14,9 @@ struct SitemapWriter: Sendable {
 
     /// The sitemap files of `pages`, each made when it is written (a site of a million pages
     /// has a hundred parts). The parts share `pages`; none holds a copy of its share.
-    func plannedFiles(for pages: [(path: String, lastModified: Timestamp?)]) -> [PlannedFile] {
+    func plannedFiles(for pages: SitemapPages) -> [PlannedFile] {
         if pages.count <= Self.urlsPerPart {
-            return [PlannedFile(path: SitePaths.sitemap) { urlset(path: SitePaths.sitemap, pages: pages[...]).bytes }]
+            return [PlannedFile(path: SitePaths.sitemap) { urlset(path: SitePaths.sitemap, pages: pages, part: 0..<pages.count).bytes }]
         }
         let parts = stride(from: 0, to: pages.count, by: Self.urlsPerPart).map { start in
             start..<min(pages.count, start + Self.urlsPerPart)
@@ -25,7 +25,7 @@ struct SitemapWriter: Sendable {
         var files: [PlannedFile] = []
         for (number, part) in parts.enumerated() {
             let path = "sitemap-\(number + 1).xml"
-            files.append(PlannedFile(path: path) { urlset(path: path, pages: pages[part]).bytes })
+            files.append(PlannedFile(path: path) { urlset(path: path, pages: pages, part: part).bytes })
             index += "  <sitemap><loc>\(MarkupEscaper.xml(paths.absoluteURL(path)))</loc></sitemap>\n"
         }
         index += "</sitemapindex>\n"
@@ -34,20 +34,21 @@ struct SitemapWriter: Sendable {
 
     /// Written as bytes: appending to a string, a sitemap of 16,000 URLs was most of a
     /// one-article build's write phase.
-    private func urlset(path: String, pages: ArraySlice<(path: String, lastModified: Timestamp?)>) -> RenderedPage {
+    private func urlset(path: String, pages: SitemapPages, part: Range<Int>) -> RenderedPage {
         var xml = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n".utf8)
         // Room for every URL at once: an array that outgrows its room is copied into one twice
         // its size (a 50,000-URL sitemap held 19 MB instead of 7 at the build's peak).
-        let pathBytes = pages.reduce(into: 0) { total, page in total += page.path.utf8.count }
-        xml.reserveCapacity(xml.count + pathBytes + pages.count * (paths.baseURL.utf8.count + Self.bytesAroundEachURL) + 16)
+        var pathBytes = 0
+        pages.forEach(in: part) { path, _ in pathBytes += path.utf8.count }
+        xml.reserveCapacity(xml.count + pathBytes + part.count * (paths.baseURL.utf8.count + Self.bytesAroundEachURL) + 16)
         var base: [UInt8] = []  // escaped once, not for each URL
         MarkupEscaper.appendXML(paths.baseURL, to: &base)
-        for page in pages {
+        pages.forEach(in: part) { path, lastModified in
             xml += "  <url><loc>".utf8
             xml += base
-            MarkupEscaper.appendXML(SitePaths.prettyPath(page.path), to: &xml)
+            MarkupEscaper.appendXML(SitePaths.prettyPath(path), to: &xml)
             xml += "</loc>".utf8
-            if let modified = page.lastModified {
+            if let modified = lastModified {
                 xml += "<lastmod>".utf8
                 xml += modified.rfc3339.utf8
                 xml += "</lastmod>".utf8
