@@ -95,11 +95,13 @@ public struct NewsSitePlanner: Sendable {
         return pages
     }
 
-    /// `items` in an array of just their size. A list's pages and feed share its array
+    /// `items` in an array of about their size. A list's pages and feed share its array
     /// (`ListPage.items` is a slice of it) until its pages are rendered: one grown by appending
-    /// keeps up to as much room again, which 8,000 term lists held at 50,000 articles.
+    /// keeps up to as much room again, which 8,000 term lists held at 50,000 articles. A list
+    /// with little room to spare is kept as it is (an array made at its size may still report
+    /// a little more, as `malloc` rounds it up, and copying it would not make it smaller).
     static func exactly(_ items: [ArticleSummary]) -> [ArticleSummary] {
-        items.capacity == items.count ? items : items.withUnsafeBufferPointer { Array($0) }
+        items.capacity - items.count <= max(1, items.count / 8) ? items : items.withUnsafeBufferPointer { Array($0) }
     }
 
     /// Latest stories the 404 page offers.
