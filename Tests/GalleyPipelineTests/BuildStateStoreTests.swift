@@ -627,7 +627,7 @@ extension Dictionary where Value == SourceRecord {
         #expect(bodies.count == 11)
         for source in first.sources {
             let head = try #require(source.head)
-            let body = try #require(bodies[source.file.path])
+            let body = try #require(bodies[source.path])
             #expect(head.bodyDigest == DocumentHead.digest(of: body))
             #expect(head.bodyImages.count == 1 && body.contains("Paragraf pertama"))
         }
@@ -647,7 +647,7 @@ extension Dictionary where Value == SourceRecord {
         _ = try stage.run(site.files, in: site.stamps, store: site.store, extractionKey: "k1")
         try FileManager.default.removeItem(at: site.content.appendingPathComponent("b3.md"))
         let vanished = try stage.run(site.files, in: site.stamps, store: site.store, extractionKey: "k1")
-        #expect(vanished.sources.count == 5 && vanished.sources.filter { $0.head == nil }.map(\.file.path) == ["b3.md"])
+        #expect(vanished.sources.count == 5 && vanished.sources.filter { $0.head == nil }.map(\.path) == ["b3.md"])
         #expect(Set(try site.store.sourceFingerprints(extractionKey: "k1").keys) == ["b0.md", "b1.md", "b2.md", "b4.md"])
         let unlisted = site.files.filter { $0.path != "b3.md" && $0.path != "b1.md" }
         _ = try stage.run(unlisted, in: site.stamps, store: site.store, extractionKey: "k1")
@@ -667,7 +667,7 @@ extension Dictionary where Value == SourceRecord {
         for name in ["b0.md", "b1.md"] { try site.rewrite(name) }
         let seen = ["b0.md": SourceStamps(file: try #require(recorded["b0.md"]).file, sidecar: nil)]
         let result = try stage.run(site.files, in: site.stamps, store: site.store, extractionKey: "k1", seen: seen)
-        let reused = Dictionary(uniqueKeysWithValues: result.sources.map { ($0.file.path, $0.reused) })
+        let reused = Dictionary(uniqueKeysWithValues: result.sources.map { ($0.path, $0.reused) })
         #expect(reused == ["b0.md": true, "b1.md": false, "b2.md": true], "b0 by the stamp seen, b1 and b2 by a stat")
     }
 
@@ -683,10 +683,10 @@ extension Dictionary where Value == SourceRecord {
         var made = stage.processChanged(b0, in: site.stamps, seen: nil, stored: nil)
         made.source.fetched = Date(timeIntervalSince1970: 77)  // marks the outcome handed over
         let result = try stage.run(site.files, in: site.stamps, store: site.store, extractionKey: "k1", made: ["b0.md": made])
-        let fetched = Dictionary(uniqueKeysWithValues: result.sources.map { ($0.file.path, $0.fetched) })
+        let fetched = Dictionary(uniqueKeysWithValues: result.sources.map { ($0.path, $0.fetched) })
         #expect(fetched["b0.md"] == Date(timeIntervalSince1970: 77), "taken as made")
-        #expect(result.sources.first { $0.file.path == "b1.md" }?.reused == false, "processed")
-        #expect(result.sources.first { $0.file.path == "b2.md" }?.reused == true, "reused")
+        #expect(result.sources.first { $0.path == "b1.md" }?.reused == false, "processed")
+        #expect(result.sources.first { $0.path == "b2.md" }?.reused == true, "reused")
     }
 
     /// A racy source whose bytes the no-change check compared and found the same is taken as
@@ -702,7 +702,7 @@ extension Dictionary where Value == SourceRecord {
         try site.rewrite("b0.md")
         let seen = ["b0.md": SourceStamps(file: verified.file, sidecar: nil, verified: verified)]
         let result = try stage.run(site.files, in: site.stamps, store: site.store, extractionKey: "k1", seen: seen)
-        #expect(result.sources.first { $0.file.path == "b0.md" }?.reused == true, "taken as verified, not read again")
+        #expect(result.sources.first { $0.path == "b0.md" }?.reused == true, "taken as verified, not read again")
         #expect(try site.store.sourceFingerprints(extractionKey: "k1")["b0.md"] == verified, "the record brought up to date is saved")
     }
 }

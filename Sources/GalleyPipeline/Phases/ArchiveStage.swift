@@ -140,8 +140,8 @@ struct ArchiveStage {
                 }
                 for (source, record) in results {
                     outcome.sources.append(source)
-                    outcome.records[source.file.path] = record
-                    outcome.changed.insert(source.file.path)
+                    outcome.records[source.path] = record
+                    outcome.changed.insert(source.path)
                 }
             }
         }
@@ -181,8 +181,8 @@ struct ArchiveStage {
         }
         for (source, record) in results {
             outcome.sources.append(source)
-            outcome.records[source.file.path] = record
-            if !source.reused { outcome.changed.insert(source.file.path) }
+            outcome.records[source.path] = record
+            if !source.reused { outcome.changed.insert(source.path) }
         }
     }
 

@@ -241,7 +241,7 @@ extension BuildPipeline {
         let entries = Dictionary(articles.entries.map { ($0.head.source, $0.summary) }, uniquingKeysWith: { first, _ in first })
         let problems = Dictionary(report.problems.compactMap { problem in problem.source.map { ($0, problem) } }, uniquingKeysWith: { first, _ in first })
         return sources.processed.map { source in
-            let path = source.file.path
+            let path = source.path
             var entry = BuildReport.SourceReport(status: "published", source: path, reused: source.reused,
                                                  dateSource: source.head?.frontMatter.dateSource.rawValue)
             if let summary = entries[path] {

@@ -24,12 +24,12 @@ extension BuildPipeline {
                                   seen: seen, made: options.full ? [:] : made)
         report.archivesRead = result.archivesRead
         for skipped in result.archivesSkipped.values { report.archiveRecordsSkipped.merge(skipped, uniquingKeysWith: +) }
-        report.pagesRead += result.sources.count { $0.file.kind == .archive && ScrapeArchive.archivePath(ofRecord: $0.file.path) != nil }
+        report.pagesRead += result.sources.count { $0.kind == .archive && ScrapeArchive.archivePath(ofRecord: $0.path) != nil }
         for source in result.sources {
             if source.reused { report.sourcesReused += 1 } else { report.sourcesProcessed += 1 }
             guard let problem = source.problem else { continue }
             report.problems.append(problem)
-            if source.stale { report.stale.insert(source.file.path) }
+            if source.stale { report.stale.insert(source.path) }
         }
         let sources = PublishableSources(result.sources, bodies: store.bodies())
         report.overridden = sources.overrides.values.sorted { $0.page < $1.page }

@@ -36,7 +36,7 @@ struct PublishableSources {
         var fetched: [String: Date] = [:]
         for source in processed {
             guard let document = source.head else { continue }
-            let isMarkdown = source.file.kind == .markdown
+            let isMarkdown = source.kind == .markdown
             candidates.append(.init(document: document, isMarkdown: isMarkdown))
             if !isMarkdown { fetched[document.source] = source.fetched }
         }
