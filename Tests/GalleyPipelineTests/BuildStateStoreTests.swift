@@ -478,6 +478,21 @@ extension Dictionary where Value == SourceRecord {
         #expect(DocumentHead(document).releasingBodyImages().codedDigest != released.codedDigest)
     }
 
+    /// A head keeps its body's image URLs as one text; every list comes back as it was, empty
+    /// URLs and repeats included, and the slices the image stage keeps read the same URLs.
+    @Test func imageURLsComeBackFromTheirTextAsListed() {
+        for urls in [[], [""], ["", ""], ["https://img.example/a.jpg"], ["a", "", "b", "a"], ["https://img.example/é ü.jpg", "x"]] {
+            let text = DocumentHead.imageText(urls)
+            #expect(DocumentHead.imageList(text) == urls, "\(urls)")
+            #expect(DocumentHead.imageSlices(text).map(String.init) == urls, "\(urls)")
+        }
+        #expect(DocumentHead.imageText([]).isEmpty, "no images: nothing held")
+        let head = DocumentHead(source: "a.md", frontMatter: FrontMatter(title: "A", date: Timestamp(date: Date(timeIntervalSince1970: 0), utcOffsetSeconds: 0)),
+                                bodyDigest: 1, bodyImages: ["https://img.example/a.jpg", "https://img.example/b.jpg"])
+        #expect(head.bodyImageTexts == ["https://img.example/a.jpg", "https://img.example/b.jpg"])
+        #expect(head.bodyImages == ["https://img.example/a.jpg", "https://img.example/b.jpg"])
+    }
+
     @Test func aHeadKnowsItsBodyWithoutHoldingIt() throws {
         var document = try BuildManifestTests.fullDocument()
         document.body = "Teks ![foto](https://img.example/a.jpg) dan ![lagi](data:image/png;base64,AAAA).\n"

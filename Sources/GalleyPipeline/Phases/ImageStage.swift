@@ -77,11 +77,25 @@ struct ImageStage {
     /// page came from, whose records are where its images are).
     /// The page is kept as its head (a reference): its source and the URL it was fetched from
     /// are read from it when looked for, not copied into each of 50,000 entries (the URL a string
-    /// made from the packed front matter, 1.3 MB).
+    /// made from the packed front matter, 1.3 MB). A body image's URL is where it is in the text
+    /// the head holds its URLs in, not a copy (5.6 MB at 50,000 articles), and the archive is
+    /// worked out again from the source when asked (an entry takes 32 bytes, not 56).
     private struct Wanted: Sendable {
-        var url: String
         var page: DocumentHead
-        var archive: String?
+        /// Where the URL is in `page.bodyImageText`; nil for the page's lead image.
+        private var range: Range<String.Index>?
+        /// Whether the page came from an archive.
+        private var isArchived: Bool
+
+        init(_ url: Substring, page: DocumentHead, isArchived: Bool, isLead: Bool) {
+            self.page = page
+            range = isLead ? nil : url.startIndex..<url.endIndex
+            self.isArchived = isArchived
+        }
+
+        var text: Substring { range.map { page.bodyImageText[$0] } ?? page.frontMatter.image?[...] ?? "" }
+        var url: String { String(text) }
+        var archive: String? { isArchived ? ScrapeArchive.archivePath(ofRecord: page.source) : nil }
 
         var source: String { page.source }
         var pageURL: String? { page.frontMatter.sourceURL }
@@ -136,12 +150,13 @@ struct ImageStage {
         var seen = PositionIndex(capacity: entries.count)
         for entry in entries {
             let document = entry.head
-            let urls = Self.imageURLs(of: document)
+            let images = Self.pageImages(of: document), urls = images.urls
             guard !urls.isEmpty else { continue }
-            let archive = ScrapeArchive.archivePath(ofRecord: document.source)
-            for url in urls where seen.find(hash: url.hashValue, where: { wanted[$0].url == url }) == nil {
-                wanted.append(Wanted(url: url, page: document, archive: archive))
-                seen.insert(wanted.count - 1, hash: url.hashValue) { wanted[$0].url.hashValue }
+            let isArchived = ScrapeArchive.archivePath(ofRecord: document.source) != nil
+            for (position, url) in urls.enumerated() where seen.find(hash: url.hashValue, where: { wanted[$0].text == url }) == nil {
+                let isLead = position == 0 && images.hasLead
+                wanted.append(Wanted(url, page: document, isArchived: isArchived, isLead: isLead))
+                seen.insert(wanted.count - 1, hash: url.hashValue) { wanted[$0].text.hashValue }
             }
         }
         seen = PositionIndex()
@@ -164,7 +179,7 @@ struct ImageStage {
         if !remembered.isEmpty { result.forgotten = Set(remembered.keys).subtracting(seenFiles) }
         guard !result.images.byURL.isEmpty else { return result }
         for entry in entries {
-            let signature = Self.imageURLs(of: entry.head).compactMap { url in result.images[url]?.signature }
+            let signature = Self.imageURLs(of: entry.head).compactMap { url in result.images[String(url)]?.signature }
             if !signature.isEmpty { result.signatures[entry.head.source] = signature.joined(separator: "\u{3}") }
         }
         return result
@@ -202,16 +217,17 @@ struct ImageStage {
         for start in stride(from: 0, to: items.count, by: Self.lookedUpAtOnce) {
             let batch = Array(items[start..<min(start + Self.lookedUpAtOnce, items.count)])
             let lookedUp = parallelMap(batch, jobs: jobs) { item in
-                if URLPolicy.isDataURI(item.url) {
-                    return LookedUp(outcome: outcome(of: item, found: finder.inline(item.url, page: item.source), reusable: reusable))
+                let url = item.url
+                if URLPolicy.isDataURI(url) {
+                    return LookedUp(outcome: outcome(of: item, found: finder.inline(url, page: item.source), reusable: reusable))
                 }
-                if InlinePicture.isName(item.url) {
-                    return lookUp(inline: item.url, page: item.source, remembered: remembered[item.url], reusable: reusable)
+                if InlinePicture.isName(url) {
+                    return lookUp(inline: url, page: item.source, remembered: remembered[url], reusable: reusable)
                 }
                 if item.archive != nil {
-                    return LookedUp(outcome: outcome(of: item, found: archived[item.url], reusable: reusable))
+                    return LookedUp(outcome: outcome(of: item, found: archived[url], reusable: reusable))
                 }
-                guard let located = finder.locate(item.url, page: item.source, pageURL: item.pageURL) else { return LookedUp(outcome: .notInScrape) }
+                guard let located = finder.locate(url, page: item.source, pageURL: item.pageURL) else { return LookedUp(outcome: .notInScrape) }
                 return lookUp(located, remembered: remembered[located.resolved], reusable: reusable)
             }
             var toMake: [ToMake] = []
@@ -264,21 +280,35 @@ struct ImageStage {
         return true
     }
 
-    /// Image URLs looked up (and their outcomes held) at once.
-    static let lookedUpAtOnce = 4096
+    /// Image URLs looked up (and their outcomes held) at once: an outcome takes about 320 bytes
+    /// (4096 of them were 1.3 MB of the phase's peak).
+    static let lookedUpAtOnce = 1024
+
+    /// The URLs a document shows, and whether the first is its lead image.
+    struct PageImages {
+        var urls: [Substring] = []
+        var hasLead = false
+    }
 
     /// The URLs of the images a document shows, http(s) and inlined (`data:`): its lead
-    /// image, then its body's.
-    static func imageURLs(of document: DocumentHead) -> [String] {
-        var urls: [String] = []
-        func add(_ url: String) {
+    /// image, then its body's (slices of the head's text of them).
+    static func imageURLs(of document: DocumentHead) -> [Substring] { pageImages(of: document).urls }
+
+    /// The same, telling whether the first is its lead image.
+    static func pageImages(of document: DocumentHead) -> PageImages {
+        var urls: [Substring] = []
+        func add(_ url: Substring) {
             guard !urls.contains(url) else { return }
-            let scheme = URLPolicy.scheme(of: url)
-            if scheme == "http" || scheme == "https" || scheme == "data" || InlinePicture.isName(url) { urls.append(url) }
+            // Told by its first characters (the longest prefix asked for is `inline-picture:`'s
+            // 15), which fit in a string without an allocation of its own.
+            let start = String(url.prefix(InlinePicture.scheme.count))
+            let scheme = URLPolicy.scheme(of: start)
+            if scheme == "http" || scheme == "https" || scheme == "data" || InlinePicture.isName(start) { urls.append(url) }
         }
-        if let image = document.frontMatter.image { add(image) }
-        for url in document.bodyImages { add(url) }
-        return urls
+        if let image = document.frontMatter.image { add(image[...]) }
+        let hasLead = !urls.isEmpty
+        for url in document.bodyImageTexts { add(url) }
+        return PageImages(urls: urls, hasLead: hasLead)
     }
 
     /// A file of the scrape: planned from its record while its stamp holds, else read and

@@ -17,8 +17,9 @@ struct DocumentHead: Sendable, Equatable {
         var source: String
         var frontMatter: FrontMatter
         var bodyDigest: UInt64
-        /// nil once released (`releasingBodyImages`).
-        var bodyImages: [String]?
+        /// The body's image URLs, each followed by a NUL (`BodyImages`); nil once released
+        /// (`releasingBodyImages`).
+        var bodyImages: String?
     }
 
     private final class Box: Sendable {
@@ -37,7 +38,8 @@ struct DocumentHead: Sendable, Equatable {
             }
             // Coded once for both: the front matter is the tail of the head's bytes.
             var writer = BinaryWriter()
-            let matterStart = ArticleDocumentCoding.write(source: fields.source, bodyDigest: fields.bodyDigest, bodyImages: fields.bodyImages ?? [],
+            let matterStart = ArticleDocumentCoding.write(source: fields.source, bodyDigest: fields.bodyDigest,
+                                                          bodyImages: fields.bodyImages.map(DocumentHead.imageList) ?? [],
                                                           frontMatter: fields.frontMatter, to: &writer)
             self.codedDigest = codedDigest ?? DocumentHead.digest(of: writer.bytes)
             self.frontMatterDigest = frontMatterDigest ?? DocumentHead.digest(of: writer.bytes[matterStart...])
@@ -65,9 +67,45 @@ struct DocumentHead: Sendable, Equatable {
     var bodyDigest: UInt64 { box.fields.bodyDigest }
     /// The URLs of the images the body shows, in order (`MarkdownRenderer.imageURLs`). Not
     /// to be asked of a head whose images were released.
-    var bodyImages: [String] {
+    var bodyImages: [String] { bodyImageTexts.map(String.init) }
+
+    /// The same URLs as slices of `bodyImageText` (no copy of each: the image stage keeps where
+    /// the URLs it looks for are in the text).
+    var bodyImageTexts: [Substring] { Self.imageSlices(bodyImageText) }
+
+    /// The one text the head holds its body's image URLs in (`imageText`).
+    var bodyImageText: String {
         guard let images = box.fields.bodyImages else { preconditionFailure("the body images of \(source) were released") }
         return images
+    }
+
+    /// A list of image URLs as one text, each URL followed by a NUL: a head holds its body's
+    /// URLs to the image stage, and a list of strings took a list and a string per URL (8 MB at
+    /// 50,000 articles, the build's peak); one text takes one string, and none for a body
+    /// without images. A URL never holds a NUL: every one is read from cmark's C strings (or
+    /// stored from them).
+    static func imageText(_ urls: [String]) -> String {
+        guard !urls.isEmpty else { return "" }
+        var text = ""
+        text.reserveCapacity(urls.reduce(0) { $0 + $1.utf8.count + 1 })
+        for url in urls {
+            text += url
+            text += "\0"
+        }
+        return text
+    }
+
+    /// The list `imageText` made the text of.
+    static func imageList(_ text: String) -> [String] {
+        imageSlices(text).map(String.init)
+    }
+
+    /// The same, as slices of the text.
+    static func imageSlices(_ text: String) -> [Substring] {
+        guard !text.isEmpty else { return [] }
+        var urls = text.split(separator: "\0", omittingEmptySubsequences: false)
+        urls.removeLast()  // after the last NUL
+        return urls
     }
 
     /// The same head without its body's image URLs, which only the image stage and the
@@ -100,7 +138,7 @@ struct DocumentHead: Sendable, Equatable {
     /// digest of the bytes it was read from.
     init(source: String, frontMatter: FrontMatter, bodyDigest: UInt64, bodyImages: [String], codedDigest: UInt64? = nil,
          frontMatterDigest: UInt64? = nil) {
-        box = Box(Fields(source: source, frontMatter: frontMatter, bodyDigest: bodyDigest, bodyImages: bodyImages), codedDigest: codedDigest,
+        box = Box(Fields(source: source, frontMatter: frontMatter, bodyDigest: bodyDigest, bodyImages: Self.imageText(bodyImages)), codedDigest: codedDigest,
                   frontMatterDigest: frontMatterDigest)
     }
 
