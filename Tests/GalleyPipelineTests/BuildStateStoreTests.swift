@@ -45,7 +45,7 @@ import Testing
         let store = try BuildStateStore(url: url)
         try store.saveSources(sources, changed: Set(sources.keys), removed: [], extractionKey: "k1", jobs: 2)
         try store.beginWriting(Set(outputs.keys), known: [], renderInputsKey: "r%1\t")
-        try store.finishWriting(outputs.map { ($0.key, $0.value) }, removed: [], build: build, problems: problems, stale: ["q.html"])
+        try store.finishWriting(OutputRecords(outputs.map { ($0.key, $0.value) }), removed: [], build: build, problems: problems, stale: ["q.html"])
     }
 
     static func stateURL(_ folder: URL) -> URL {
@@ -270,7 +270,7 @@ import Testing
         var build = Self.build
         build.renderInputsKey = "r2"
         build.validUntil = nil
-        try store.finishWriting(["new.html", "feed.xml"].map { ($0, outputs[$0]!) }, removed: ["line\nbreak.html"], build: build, problems: [],
+        try store.finishWriting(OutputRecords(["new.html", "feed.xml"].map { ($0, outputs[$0]!) }), removed: ["line\nbreak.html"], build: build, problems: [],
                                 stale: [])
         #expect(try store.outputRecords() == outputs)
         #expect(try store.lastBuild() == build)
@@ -303,7 +303,7 @@ import Testing
         #expect(try store.outputRecords().isEmpty)
         let made = OutputRecord(renderKey: OutputKey(value: 0x6d), stamp: FileStamp(size: 9, modified: 9))
         try store.beginWriting(["feed.xml", "baru.html"], known: Set(Self.outputs.keys), renderInputsKey: "r2")
-        try store.finishWriting([("feed.xml", made), ("baru.html", made)], removed: [], kept: Self.outputs, build: Self.build, problems: [],
+        try store.finishWriting(OutputRecords([("feed.xml", made), ("baru.html", made)]), removed: [], kept: Self.outputs, build: Self.build, problems: [],
                                 stale: [])
         var expected = Self.outputs
         expected["feed.xml"] = made
@@ -380,7 +380,7 @@ import Testing
         outputs["a.html"] = OutputRecord(renderKey: OutputKey(value: 0x61), stamp: FileStamp(size: 1, modified: 1))
         outputs["z.html"] = OutputRecord(renderKey: OutputKey(value: 0x7a), stamp: FileStamp(size: 1, modified: 1))
         #expect(throws: GalleyError.self) {
-            try store.finishWriting(["a.html", "z.html"].map { ($0, outputs[$0]!) }, removed: ["feed.xml"], build: LastBuild(), problems: [],
+            try store.finishWriting(OutputRecords(["a.html", "z.html"].map { ($0, outputs[$0]!) }), removed: ["feed.xml"], build: LastBuild(), problems: [],
                                     stale: [])
         }
         let reopened = try BuildStateStore(url: url)

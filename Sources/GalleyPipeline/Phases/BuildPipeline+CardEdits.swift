@@ -129,7 +129,7 @@ extension BuildPipeline {
         report.problems.sort { ($0.source ?? "", $0.reason) < ($1.source ?? "", $1.reason) }
         var build = stored.last
         build.complete = true
-        try output.store.finishWriting(written.records.map { (path: $0.key, record: $0.value) }, removed: moved, kept: previous, build: build,
+        try output.store.finishWriting(OutputRecords(written.records.map { (path: $0.key, record: $0.value) }), removed: moved, kept: previous, build: build,
                                        problems: report.problems, stale: report.stale)
         let transliterations = Slug.asciiForms()
         if transliterations.count != edits.remembered { try store.saveTransliterations(transliterations, tool: BuildKeys.toolIdentity) }

@@ -238,7 +238,7 @@ extension BuildPipeline {
         report.problems.sort { ($0.source ?? "", $0.reason) < ($1.source ?? "", $1.reason) }
         var build = last
         build.complete = true
-        try output.store.finishWriting(remade.records.map { (path: $0.key, record: $0.value) }, removed: [], kept: previous, build: build,
+        try output.store.finishWriting(OutputRecords(remade.records.map { (path: $0.key, record: $0.value) }), removed: [], kept: previous, build: build,
                                        problems: report.problems, stale: report.stale)
     }
 }

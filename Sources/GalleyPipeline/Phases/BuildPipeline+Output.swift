@@ -37,21 +37,20 @@ extension BuildPipeline {
 
         // Every file made by this build was announced to the state (its record untrusted) before
         // it was written, so its record is saved again; of the kept ones, those whose record
-        // changed. The others' records stay as stored.
-        var records: [(path: String, record: OutputRecord)] = []
-        // Room for all at once: grown by doubling, the old list and the new were both held (a
-        // cold build's 88,000 records at 50,000 articles were then the build's peak).
-        records.reserveCapacity(outputs.made.count + outputs.keptAltered.count)
-        for path in outputs.keptAltered where !outputs.isMade(path) {
-            if let record = outputs.kept[path] { records.append((path, record)) }
-        }
-        for file in outputs.made {
+        // changed. The others' records stay as stored. Read from the output set where they are.
+        let altered = outputs.keptAltered.filter { !outputs.isMade($0) }.compactMap { path in outputs.kept[path].map { (path, $0) } }
+        let made = outputs.made
+        let records = OutputRecords(count: altered.count + made.count) { position in
+            position < altered.count ? altered[position].0 : made[position - altered.count].path
+        } record: { position in
+            guard position >= altered.count else { return altered[position].1 }
+            let file = made[position - altered.count]
             let stamp = if let written = writtenNow[file.path] { written } else { file.stamp }
-            records.append((file.path, OutputRecord(renderKey: file.key, stamp: stamp)))
+            return OutputRecord(renderKey: file.key, stamp: stamp)
         }
-        try output.store.finishWriting(consume records, removed: removed, kept: outputs.kept,
+        try output.store.finishWriting(records, removed: removed, kept: outputs.kept,
                                        build: lastBuild(published, keys: keys, report: report), problems: report.problems, stale: report.stale,
-                                       published: Set(published.map(\.source)))
+                                       published: published.map(\.source).sorted())
         LegacyState(outputRoot: state.outputRoot, stateFolder: state.folder).remove()
     }
 

@@ -14,10 +14,10 @@ struct OutputSet {
 
     /// Files still to write (or to find unchanged on disk).
     var files: [PlannedFile] = []
-    /// Every file made by this build, each path once, in the order first made. An array and a
+    /// Every file made by this build, each path once, in the order first made. A list and a
     /// table of positions: two dictionaries by path (keys, stamps) took 7.4 MB at 50,000
-    /// articles, these 4 MB.
-    private(set) var made: [MadeFile] = []
+    /// articles, these 4 MB. In chunks (`ChunkedList`): it grows without being copied.
+    private(set) var made = ChunkedList<MadeFile>()
     private var madeIndex = PositionIndex()
     /// Files of the last build that are still current, with their output records.
     var kept: [String: OutputRecord] = [:]
@@ -35,7 +35,6 @@ struct OutputSet {
     /// Makes room for `made` more files made (written or found unchanged) and `kept` more kept,
     /// before they are noted: grown by doubling, each table was held twice while it moved.
     mutating func reserve(made: Int, kept more: Int) {
-        self.made.reserveCapacity(self.made.count + made)
         madeIndex.reserve(self.made.count + made) { [files = self.made] in files[$0].path.hashValue }
         kept.reserveCapacity(kept.count + more)
     }
