@@ -57,5 +57,9 @@ import Testing
         let input = Array(0..<1000)
         #expect(parallelMap(input, jobs: 4) { $0 * 2 } == input.map { $0 * 2 })
         #expect(parallelMap([Int](), jobs: 4) { $0 }.isEmpty)
+        // Results that hold references (written into the array by the workers) are each kept once.
+        let texts = parallelMap(Array(0..<5_000), jobs: 2) { String(repeating: "x", count: $0 % 40) + "\($0)" }
+        #expect(texts == (0..<5_000).map { String(repeating: "x", count: $0 % 40) + "\($0)" })
+        #expect(parallelMap(["satu"], jobs: 2) { $0.uppercased() } == ["SATU"])
     }
 }
