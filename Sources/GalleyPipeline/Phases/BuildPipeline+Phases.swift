@@ -137,8 +137,10 @@ extension BuildPipeline {
     /// `published_articles` rows saved per transaction while article pages are recorded.
     static let publishedArticlesSavedAtOnce = 4096
 
-    /// Article pages rendered per read of their bodies: a few MB of Markdown.
-    static let bodiesReadAtOnce = 512
+    /// Article pages rendered per read of their bodies: about 1.3 MB of Markdown, held twice
+    /// (the batch rendering and the next one read meanwhile). At 512 the two were 5.3 MB of the
+    /// render phase at 50,000 articles.
+    static let bodiesReadAtOnce = 256
 
     /// The whole document of `head`, its body read back from the build state; a `.render` error
     /// when the body is gone (the state was found damaged and discarded during this build: the
