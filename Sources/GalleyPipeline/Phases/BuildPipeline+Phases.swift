@@ -76,7 +76,10 @@ extension BuildPipeline {
     /// unchanged on disk), or failed to render or to write.
     enum PageResult: Sendable {
         case kept(OutputRecord)
-        case written(key: OutputKey, wrote: Bool, stamp: FileStamp?)
+        /// `path`: the written page's own (the string the output session keeps), noted as the
+        /// made file's path too: a path made again from a site page's plan was a second copy
+        /// of each (1.7 MB at 50,000 articles).
+        case written(key: OutputKey, wrote: Bool, stamp: FileStamp?, path: String)
         case failedRender(GalleyError)
         case failedWrite(GalleyError)
     }
@@ -96,24 +99,26 @@ extension BuildPipeline {
         let key = { @Sendable (index: Int) in
             keyer.article(entries[index].head, summary: entries[index].summary, relations: relations.relations(of: index))
         }
-        let results = try makePages(Array(entries.indices), phase: "render", path: { entries[$0].summary.path }, trusted: trusted, output: output,
-                                    current: { entries.map(\.summary.path) }, key: key, batchSize: Self.bodiesReadAtOnce) { batch in
+        var published: [ArticleSummary] = []
+        published.reserveCapacity(entries.count)
+        var rendered: [(source: String, record: PublishedArticleRecord)] = []
+        // Each page's result is noted as its batch is done (no list of every result).
+        try makePages(Array(entries.indices), phase: "render", path: { entries[$0].summary.path }, trusted: trusted, output: output,
+                      current: { entries.map(\.summary.path) }, key: key, batchSize: Self.bodiesReadAtOnce) { batch in
             bodies.bodies(of: batch.map { entries[$0].head.source })
         } render: { index, read throws(GalleyError) in
             try renderer.renderArticle(try Self.document(entries[index].head, from: read), summary: entries[index].summary,
                                        relations: relations.relations(of: index))
-        }
-        var published: [ArticleSummary] = []
-        published.reserveCapacity(entries.count)
-        var rendered: [(source: String, record: PublishedArticleRecord)] = []
-        outputs.reserve(results: results)
-        for (index, (entry, result)) in zip(entries, results).enumerated() {
+        } counted: { made, kept in
+            outputs.reserve(made: made, kept: kept)
+        } take: { index, result throws(GalleyError) in
+            let entry = entries[index]
             let path = entry.summary.path
             if case .failedRender(let error) = result {
                 report.problems.append(error)
                 guard let record = previous[path], FileStamp.of(path: outputPath(path)) != nil else {
                     outputs.abandoned.insert(path)
-                    continue
+                    return
                 }
                 outputs.keep(path, record: OutputRecord(renderKey: .none, stamp: record.stamp), altered: true)
                 report.stale.insert(entry.head.source)
@@ -121,7 +126,7 @@ extension BuildPipeline {
                 try record(result, path: path, outputs: &outputs, report: &report)
             }
             published.append(entry.summary)
-            if case .kept = result { continue }
+            if case .kept = result { return }
             rendered.append((entry.head.source, PublishedArticleRecord(summary: entry.summary, relations: relations.relations(of: index))))
             if rendered.count == Self.publishedArticlesSavedAtOnce {
                 try output.store.savePublishedArticles(rendered)
@@ -136,6 +141,9 @@ extension BuildPipeline {
 
     /// `published_articles` rows saved per transaction while article pages are recorded.
     static let publishedArticlesSavedAtOnce = 4096
+
+    /// Site pages rendered (and their results held) at once.
+    static let sitePagesRenderedAtOnce = 1024
 
     /// Article pages rendered per read of their bodies: about 1.3 MB of Markdown, held twice
     /// (the batch rendering and the next one read meanwhile). At 512 the two were 5.3 MB of the
@@ -172,36 +180,88 @@ extension BuildPipeline {
         current: () -> [String], key: @Sendable (Item) -> OutputKey, batchSize: Int, prepare: @escaping @Sendable ([Item]) -> Prepared,
         render: @Sendable (Item, Prepared) throws(GalleyError) -> RenderedPage
     ) throws(GalleyError) -> [PageResult] {
-        let checks = parallelMap(items, jobs: options.jobs) { item -> (key: OutputKey, kept: OutputRecord?) in
-            let key = key(item)
-            return (key, trusted.reusable(path(item), key: key))
-        }
-        let pending = items.indices.filter { checks[$0].kept == nil }
+        var results: [PageResult] = []
+        results.reserveCapacity(items.count)
+        try makePages(items, phase: phase, path: path, trusted: trusted, output: output, current: current, key: key, batchSize: batchSize,
+                      prepare: prepare, render: render) { _, result in results.append(result) }
+        return results
+    }
+
+    /// The same, each item's result handed to `take` (on the calling thread, in the items'
+    /// order) as soon as its batch is done, instead of a list of every result: with the keys
+    /// and which files are kept held as 9 bytes an item, not a check of 48, the phase holds no
+    /// list of the size of the site (the checks and results of 50,000 article pages were 5 MB
+    /// of the render phase). A kept file's record is asked of `trusted` again when handed on.
+    func makePages<Item: Sendable, Prepared: Sendable>(
+        _ items: [Item], phase: String, path: @Sendable (Item) -> String, trusted: TrustedOutputs, output: StreamedOutput,
+        current: () -> [String], key: @Sendable (Item) -> OutputKey, batchSize: Int, prepare: @escaping @Sendable ([Item]) -> Prepared,
+        render: @Sendable (Item, Prepared) throws(GalleyError) -> RenderedPage, counted: (_ made: Int, _ kept: Int) -> Void = { _, _ in },
+        take: (Int, PageResult) throws(GalleyError) -> Void
+    ) throws(GalleyError) {
+        let (keys, isKept) = checks(items, path: path, trusted: trusted, key: key)
+        let pending = items.indices.filter { !isKept[$0] }
+        counted(pending.count, items.count - pending.count)
         try output.begin(pending.map { path(items[$0]) }, current: current)
         let session = output.session
         let counter = options.progress.map { ProgressCounter(phase: phase, total: pending.count, progress: $0) }
-        var made: [PageResult] = []
-        made.reserveCapacity(pending.count)
-        let batches = stride(from: 0, to: pending.count, by: max(1, batchSize)).map { start in
-            Array(pending[start..<min(start + batchSize, pending.count)])
+        var delivered = 0
+        // Hands on every item before `end`, kept ones from their record, made ones from `made`
+        // (the results of the pending items among them, in order).
+        func deliver(upTo end: Int, made: [PageResult]) throws(GalleyError) {
+            var next = made.makeIterator()
+            while delivered < end {
+                if isKept[delivered] {
+                    guard let record = trusted.reusable(path(items[delivered]), key: keys[delivered]) else {
+                        preconditionFailure("a kept file's record is no longer reusable")
+                    }
+                    try take(delivered, .kept(record))
+                } else {
+                    try take(delivered, next.next()!)
+                }
+                delivered += 1
+            }
         }
-        var prepared = batches.first.map { batch in prepare(batch.map { items[$0] }) }
-        for (number, batch) in batches.enumerated() {
+        let size = max(1, batchSize)
+        var prepared = pending.isEmpty ? nil : prepare(pending.prefix(size).map { items[$0] })
+        for start in stride(from: 0, to: pending.count, by: size) {
             guard let ready = prepared else { break }
-            let upcoming = number + 1 < batches.count ? batches[number + 1].map { items[$0] } : nil
+            let batch = Array(pending[start..<min(start + size, pending.count)])
+            let upcoming = start + size < pending.count ? pending[(start + size)..<min(start + 2 * size, pending.count)].map { items[$0] } : nil
             let preparing = upcoming.map { next in BackgroundWork { prepare(next) } }
-            made += parallelMap(batch, jobs: options.jobs) { index -> PageResult in
+            let made = parallelMap(batch, jobs: options.jobs) { index -> PageResult in
                 defer { counter?.advance() }
-                return Self.make(items[index], key: checks[index].key, session: session) { item throws(GalleyError) in
+                return Self.make(items[index], key: keys[index], session: session) { item throws(GalleyError) in
                     try render(item, ready)
                 }
             }
             prepared = preparing?.wait()
+            try deliver(upTo: batch.last! + 1, made: made)
         }
-        // `made` holds one result per item without a kept file, in order.
-        var next = made.makeIterator()
-        return checks.map { check in check.kept.map(PageResult.kept) ?? next.next()! }
+        try deliver(upTo: items.count, made: [])
     }
+
+    /// Each item's key and whether its file is kept (trusted under that key), worked out a
+    /// few thousand items at a time: as a list of checks they were 48 bytes an item.
+    private func checks<Item: Sendable>(_ items: [Item], path: @Sendable (Item) -> String, trusted: TrustedOutputs,
+                                        key: @Sendable (Item) -> OutputKey) -> (keys: [OutputKey], isKept: [Bool]) {
+        var keys: [OutputKey] = [], isKept: [Bool] = []
+        keys.reserveCapacity(items.count)
+        isKept.reserveCapacity(items.count)
+        for start in stride(from: 0, to: items.count, by: Self.checkedAtOnce) {
+            let part = parallelMap(Array(start..<min(start + Self.checkedAtOnce, items.count)), jobs: options.jobs) { index in
+                let key = key(items[index])
+                return (key: key, kept: trusted.reusable(path(items[index]), key: key) != nil)
+            }
+            for check in part {
+                keys.append(check.key)
+                isKept.append(check.kept)
+            }
+        }
+        return (keys, isKept)
+    }
+
+    /// Pages whose keys are worked out at once.
+    static let checkedAtOnce = 4096
 
     /// Renders one page and writes it through `session`.
     private static func make<Item>(_ item: Item, key: OutputKey, session: OutputSession,
@@ -214,7 +274,7 @@ extension BuildPipeline {
         }
         do throws(GalleyError) {
             let outcome = try session.write(page)
-            return .written(key: key, wrote: outcome.written, stamp: outcome.stamp)
+            return .written(key: key, wrote: outcome.written, stamp: outcome.stamp, path: page.path)
         } catch {
             return .failedWrite(error)
         }
@@ -226,8 +286,8 @@ extension BuildPipeline {
         case .kept(let record):
             outputs.keep(path, record: record)
             report.pagesReused += 1
-        case .written(let key, let wrote, let stamp):
-            outputs.streamed(path, key: key, wrote: wrote, stamp: stamp)
+        case .written(let key, let wrote, let stamp, let written):
+            outputs.streamed(written, key: key, wrote: wrote, stamp: stamp)
             report.pagesRendered += 1
         case .failedRender(let error), .failedWrite(let error):
             throw error
@@ -256,15 +316,14 @@ extension BuildPipeline {
     /// writes each as soon as it is rendered. A page that fails to render stops the build.
     func renderSitePages(_ plan: SitePlan, renderer: TemplatePageRenderer, keyer: RenderKey, trusted: TrustedOutputs,
                          output: StreamedOutput, outputs: inout OutputSet, report: inout BuildReport) throws(GalleyError) {
-        let results = try makePages(plan.pages, phase: "site", path: \.path, trusted: trusted, output: output,
-                                    current: { Array(outputs.allPaths) + plan.pages.map(\.path) }) { page in
-            keyer.page(page)
-        } render: { page throws(GalleyError) in
+        let pages = plan.pages
+        try makePages(pages, phase: "site", path: \.path, trusted: trusted, output: output, current: { Array(outputs.allPaths) + pages.map(\.path) },
+                      key: { page in keyer.page(page) }, batchSize: Self.sitePagesRenderedAtOnce, prepare: { _ in () }) { page, _ throws(GalleyError) in
             try renderer.renderPage(page)
-        }
-        outputs.reserve(results: results)
-        for (page, result) in zip(plan.pages, results) {
-            try record(result, path: page.path, outputs: &outputs, report: &report)
+        } counted: { made, kept in
+            outputs.reserve(made: made, kept: kept)
+        } take: { index, result throws(GalleyError) in
+            try record(result, path: pages[index].path, outputs: &outputs, report: &report)
         }
     }
 

@@ -16,7 +16,7 @@ struct RemadeOutputs {
         switch result {
         case .kept:
             return
-        case .written(let key, let wrote, let stamp):
+        case .written(let key, let wrote, let stamp, _):
             records[path] = OutputRecord(renderKey: key, stamp: stamp)
             report.pagesRendered += 1
             report.pagesReused -= 1
