@@ -127,7 +127,13 @@ public enum URLPolicy {
     /// Read as bytes: a scheme is ASCII, and a colon followed by an ASCII byte (or nothing)
     /// is a character of its own. Otherwise (a combining mark after the first colon) the string
     /// is read as characters, where the colon and its mark are one character, not a colon.
-    public static func scheme(of url: String) -> String? {
+    public static func scheme(of url: String) -> String? { scheme(in: url) }
+
+    /// The same, of a slice (an image URL where its page's head holds it).
+    public static func scheme(of url: Substring) -> String? { scheme(in: url) }
+
+    @inline(__always)
+    private static func scheme<Text: StringProtocol>(in url: Text) -> String? {
         let bytes = url.utf8
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let next = bytes.index(after: colon)
@@ -144,7 +150,7 @@ public enum URLPolicy {
     }
 
     /// `scheme(of:)` read as characters.
-    static func schemeByCharacters(of url: String) -> String? {
+    static func schemeByCharacters<Text: StringProtocol>(of url: Text) -> String? {
         guard let colon = url.firstIndex(of: ":") else { return nil }
         let candidate = url[..<colon]
         guard let first = candidate.first, first.isASCII, first.isLetter,

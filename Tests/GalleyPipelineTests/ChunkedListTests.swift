@@ -26,11 +26,4 @@ import Testing
         #expect(records.positionsInPathOrder().map { records.path(Int($0)) } == ["a.xml", "a/index.html", "b/index.html", "c"])
         #expect(OutputRecords([]).positionsInPathOrder().isEmpty)
     }
-
-    @Test func aSortedListIsSearched() {
-        let list = ["berita/a.md", "berita/b.md", "opini/c.md"]
-        for text in list { #expect(BuildStateStore.sortedList(list, contains: text)) }
-        for text in ["", "berita", "berita/aa.md", "zz"] { #expect(!BuildStateStore.sortedList(list, contains: text)) }
-        #expect(!BuildStateStore.sortedList([], contains: "a"))
-    }
 }

@@ -50,7 +50,7 @@ extension BuildPipeline {
         }
         try output.store.finishWriting(records, removed: removed, kept: outputs.kept,
                                        build: lastBuild(published, keys: keys, report: report), problems: report.problems, stale: report.stale,
-                                       published: published.map(\.source).sorted())
+                                       published: Set(published.map(\.source)))
         LegacyState(outputRoot: state.outputRoot, stateFolder: state.folder).remove()
     }
 

@@ -299,11 +299,8 @@ struct ImageStage {
         var urls: [Substring] = []
         func add(_ url: Substring) {
             guard !urls.contains(url) else { return }
-            // Told by its first characters (the longest prefix asked for is `inline-picture:`'s
-            // 15), which fit in a string without an allocation of its own.
-            let start = String(url.prefix(InlinePicture.scheme.count))
-            let scheme = URLPolicy.scheme(of: start)
-            if scheme == "http" || scheme == "https" || scheme == "data" || InlinePicture.isName(start) { urls.append(url) }
+            let scheme = URLPolicy.scheme(of: url)
+            if scheme == "http" || scheme == "https" || scheme == "data" || url.hasPrefix(InlinePicture.scheme) { urls.append(url) }
         }
         if let image = document.frontMatter.image { add(image[...]) }
         let hasLead = !urls.isEmpty

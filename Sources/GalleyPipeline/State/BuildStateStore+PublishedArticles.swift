@@ -98,24 +98,13 @@ extension BuildStateStore {
 
     /// Inside the outputs' transaction: given every source `published` now, deletes the rows
     /// of the others.
-    /// Whether `list`, in ascending order, holds `text` (a binary search).
-    static func sortedList(_ list: [String], contains text: String) -> Bool {
-        var low = 0, high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if list[middle] < text { low = middle + 1 } else { high = middle }
-        }
-        return low < list.count && list[low] == text
-    }
-
-    /// `published` in ascending order.
-    static func forgetUnpublishedArticles(keeping published: [String], in db: Database) throws {
+    static func forgetUnpublishedArticles(keeping published: Set<String>, in db: Database) throws {
         // Only the rows to forget are kept from the scan (usually none; every stored source was 6 MB
         // of a 50,000-article build's peak).
         var unpublished: [String] = []
         let stored = try String.fetchCursor(db, sql: "SELECT source FROM published_articles")
         while let source = try stored.next() {
-            if !Self.sortedList(published, contains: source) { unpublished.append(source) }
+            if !published.contains(source) { unpublished.append(source) }
         }
         let delete = try db.cachedStatement(sql: "DELETE FROM published_articles WHERE source = ?")
         for source in unpublished { try delete.execute(arguments: [source]) }
