@@ -204,24 +204,14 @@ extension BuildPipeline {
         try output.begin(pending.map { path(items[$0]) }, current: current)
         let session = output.session
         let counter = options.progress.map { ProgressCounter(phase: phase, total: pending.count, progress: $0) }
-        var delivered = 0
-        // Hands on every item before `end`, kept ones from their record, made ones from `made`
-        // (the results of the pending items among them, in order).
-        func deliver(upTo end: Int, made: [PageResult]) throws(GalleyError) {
-            var next = made.makeIterator()
-            while delivered < end {
-                if isKept[delivered] {
-                    guard let record = trusted.reusable(path(items[delivered]), key: keys[delivered]) else {
-                        preconditionFailure("a kept file's record is no longer reusable")
-                    }
-                    try take(delivered, .kept(record))
-                } else {
-                    try take(delivered, next.next()!)
-                }
-                delivered += 1
+        var delivery = InOrderDelivery<PageResult>(isKept: isKept)
+        let keptResult = { (index: Int) -> PageResult in
+            guard let record = trusted.reusable(path(items[index]), key: keys[index]) else {
+                preconditionFailure("a kept file's record is no longer reusable")
             }
+            return .kept(record)
         }
-        let size = max(1, batchSize)
+        let size = min(max(1, batchSize), max(1, pending.count))
         var prepared = pending.isEmpty ? nil : prepare(pending.prefix(size).map { items[$0] })
         for start in stride(from: 0, to: pending.count, by: size) {
             guard let ready = prepared else { break }
@@ -235,9 +225,9 @@ extension BuildPipeline {
                 }
             }
             prepared = preparing?.wait()
-            try deliver(upTo: batch.last! + 1, made: made)
+            try delivery.deliver(upTo: batch.last! + 1, made: made, kept: keptResult, take: take)
         }
-        try deliver(upTo: items.count, made: [])
+        try delivery.deliver(upTo: items.count, made: [], kept: keptResult, take: take)
     }
 
     /// Each item's key and whether its file is kept (trusted under that key), worked out a
@@ -281,10 +271,13 @@ extension BuildPipeline {
     }
 
     /// Notes a kept or written page in `outputs` and the report; a write error stops the build.
-    private func record(_ result: PageResult, path: String, outputs: inout OutputSet, report: inout BuildReport) throws(GalleyError) {
+    /// `path` is asked for only of a kept page (a written one notes its own: a site page's path
+    /// is made from its plan each time it is asked for).
+    private func record(_ result: PageResult, path: @autoclosure () -> String, outputs: inout OutputSet,
+                        report: inout BuildReport) throws(GalleyError) {
         switch result {
         case .kept(let record):
-            outputs.keep(path, record: record)
+            outputs.keep(path(), record: record)
             report.pagesReused += 1
         case .written(let key, let wrote, let stamp, let written):
             outputs.streamed(written, key: key, wrote: wrote, stamp: stamp)

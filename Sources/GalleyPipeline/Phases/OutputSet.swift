@@ -39,12 +39,6 @@ struct OutputSet {
         kept.reserveCapacity(kept.count + more)
     }
 
-    /// Makes room for the pages of `results` (`reserve(made:kept:)`).
-    mutating func reserve(results: [BuildPipeline.PageResult]) {
-        let kept = results.count { if case .kept = $0 { true } else { false } }
-        reserve(made: results.count - kept, kept: kept)
-    }
-
     mutating func add(_ file: PlannedFile, key: OutputKey) {
         files.append(file)
         note(file.path, key: key, stamp: nil)

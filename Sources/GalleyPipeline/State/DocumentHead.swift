@@ -17,7 +17,7 @@ struct DocumentHead: Sendable, Equatable {
         var source: String
         var frontMatter: FrontMatter
         var bodyDigest: UInt64
-        /// The body's image URLs, each followed by a NUL (`BodyImages`); nil once released
+        /// The body's image URLs, each followed by a NUL (`imageText`); nil once released
         /// (`releasingBodyImages`).
         var bodyImages: String?
     }
@@ -29,7 +29,9 @@ struct DocumentHead: Sendable, Equatable {
         /// The hash of its front matter alone, as stored.
         let frontMatterDigest: UInt64
 
-        init(_ fields: Fields, codedDigest: UInt64? = nil, frontMatterDigest: UInt64? = nil) {
+        /// `images`: the body's image URLs as a list when the caller has them (the head is coded
+        /// from them, not from its text split again).
+        init(_ fields: Fields, images: [String]? = nil, codedDigest: UInt64? = nil, frontMatterDigest: UInt64? = nil) {
             self.fields = fields
             if let codedDigest, let frontMatterDigest {
                 self.codedDigest = codedDigest
@@ -39,7 +41,7 @@ struct DocumentHead: Sendable, Equatable {
             // Coded once for both: the front matter is the tail of the head's bytes.
             var writer = BinaryWriter()
             let matterStart = ArticleDocumentCoding.write(source: fields.source, bodyDigest: fields.bodyDigest,
-                                                          bodyImages: fields.bodyImages.map(DocumentHead.imageList) ?? [],
+                                                          bodyImages: images ?? fields.bodyImages.map(DocumentHead.imageList) ?? [],
                                                           frontMatter: fields.frontMatter, to: &writer)
             self.codedDigest = codedDigest ?? DocumentHead.digest(of: writer.bytes)
             self.frontMatterDigest = frontMatterDigest ?? DocumentHead.digest(of: writer.bytes[matterStart...])
@@ -67,7 +69,7 @@ struct DocumentHead: Sendable, Equatable {
     var bodyDigest: UInt64 { box.fields.bodyDigest }
     /// The URLs of the images the body shows, in order (`MarkdownRenderer.imageURLs`). Not
     /// to be asked of a head whose images were released.
-    var bodyImages: [String] { bodyImageTexts.map(String.init) }
+    var bodyImages: [String] { Self.imageList(bodyImageText) }
 
     /// The same URLs as slices of `bodyImageText` (no copy of each: the image stage keeps where
     /// the URLs it looks for are in the text).
@@ -147,8 +149,8 @@ struct DocumentHead: Sendable, Equatable {
     /// digest of the bytes it was read from.
     init(source: String, frontMatter: FrontMatter, bodyDigest: UInt64, bodyImages: [String], codedDigest: UInt64? = nil,
          frontMatterDigest: UInt64? = nil) {
-        box = Box(Fields(source: source, frontMatter: frontMatter, bodyDigest: bodyDigest, bodyImages: Self.imageText(bodyImages)), codedDigest: codedDigest,
-                  frontMatterDigest: frontMatterDigest)
+        box = Box(Fields(source: source, frontMatter: frontMatter, bodyDigest: bodyDigest, bodyImages: Self.imageText(bodyImages)),
+                  images: bodyImages, codedDigest: codedDigest, frontMatterDigest: frontMatterDigest)
     }
 
     static func == (lhs: DocumentHead, rhs: DocumentHead) -> Bool {
