@@ -19,12 +19,6 @@ package struct ArticleIndex {
         entries = []
     }
 
-    /// Lets the heads' image URLs go once the images are copied (`DocumentHead.releasingBodyImages`),
-    /// each head replaced in place.
-    mutating func releaseBodyImages() {
-        for position in entries.indices { entries[position].head = entries[position].head.releasingBodyImages() }
-    }
-
     /// The position of `source`'s entry, published at `date`, found by bisection in the index's
     /// order (oldest first, then by source); nil when it has none.
     func position(of source: String, publishedAt date: Date) -> Int? {
@@ -59,17 +53,24 @@ package struct ArticleIndex {
     /// were made again): 0 when every unchanged article kept its place's URL.
     private(set) var moved = 0
 
+    /// The positions of `documents` in order of publication (oldest first, then by source), the
+    /// index's order.
+    static func publicationOrder(of documents: [DocumentHead]) -> [Int] {
+        // Dates read once each, not twice a comparison through two boxes (`newestFirstOrder`).
+        let dates = documents.map(\.frontMatter.date.date)
+        return documents.indices.sorted { lhs, rhs in
+            dates[lhs] != dates[rhs] ? dates[lhs] < dates[rhs] : documents[lhs].source < documents[rhs].source
+        }
+    }
+
+    /// `order`: `publicationOrder(of: documents)` when the caller has it.
     /// `jobs`: threads that make the summaries. `publishedAs`: empty, or for each of
     /// `documents` (in their order) how the last complete build published it when it is
     /// unchanged since (a build of edits alone, or of new articles alone; nil for the others):
     /// one that keeps its slug keeps that path, which is not made again (10 ms of a
     /// 10,000-article card edit's 35 ms index).
-    init(documents: [DocumentHead], config: SiteConfig, jobs: Int = 1, publishedAs: [PublishedAs?] = []) {
-        // Dates read once each, not twice a comparison through two boxes (`newestFirstOrder`).
-        let dates = documents.map(\.frontMatter.date.date)
-        let order = documents.indices.sorted { lhs, rhs in
-            dates[lhs] != dates[rhs] ? dates[lhs] < dates[rhs] : documents[lhs].source < documents[rhs].source
-        }
+    init(documents: [DocumentHead], order: [Int]? = nil, config: SiteConfig, jobs: Int = 1, publishedAs: [PublishedAs?] = []) {
+        let order = order ?? Self.publicationOrder(of: documents)
         let slugs = Slug.uniqued(order.map { Self.slug(of: documents[$0]) })
         let paths = config.paths
         entries = parallelMap(Array(zip(order, slugs)), jobs: jobs) { position, slug in

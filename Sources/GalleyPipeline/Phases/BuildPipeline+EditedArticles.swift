@@ -218,7 +218,7 @@ extension BuildPipeline {
         let nothingWritten = ImageStage.Output(begin: { paths, _ throws(GalleyError) in if !paths.isEmpty { throw refused } },
                                                write: { _ throws(GalleyError) in throw refused })
         do {
-            return try stage.run(entries, remembered: try store.scrapedImages(settings: settings),
+            return try stage.run(entries.lazy.map(\.head), remembered: try store.scrapedImages(settings: settings),
                                  rememberedArchives: try store.archivedImages(settings: settings),
                                  reusable: { path, key in trusted.reusable(path, key: OutputKey(imageCacheKey: key)) }, output: nothingWritten)
         } catch {

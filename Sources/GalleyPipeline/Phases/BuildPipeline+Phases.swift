@@ -41,7 +41,7 @@ extension BuildPipeline {
 
     /// The images phase (`ImageStage`): its files go into `outputs`, its counts and problems
     /// into the report. `trusted`: the last build's files it may keep (none with `full`).
-    func copyImages(_ articles: ArticleIndex, config: SiteConfig, trusted cache: TrustedOutputs, store: BuildStateStore, output: StreamedOutput,
+    func copyImages(_ heads: some Collection<DocumentHead>, config: SiteConfig, trusted cache: TrustedOutputs, store: BuildStateStore, output: StreamedOutput,
                     outputs: inout OutputSet, report: inout BuildReport) throws(GalleyError) -> ImageStage.Result {
         let stage = imageStage(config: config, store: store)
         let settings = ImagePlan.settingsKey(config.images)
@@ -50,7 +50,7 @@ extension BuildPipeline {
         let session = output.session
         let written = ImageStage.Output(begin: { paths, current throws(GalleyError) in try output.begin(paths, current: { current }) },
                                         write: { file throws(GalleyError) in try session.write(file) })
-        let result = try stage.run(articles.entries, remembered: remembered, rememberedArchives: rememberedArchives,
+        let result = try stage.run(heads, remembered: remembered, rememberedArchives: rememberedArchives,
                                    reusable: { path, key in cache.reusable(path, key: OutputKey(imageCacheKey: key)) }, output: written)
         try store.saveScrapedImages(result.records, forgotten: result.forgotten, settings: settings)
         try store.saveArchivedImages(result.archiveRecords, forgotten: result.forgottenArchives, settings: settings)

@@ -134,22 +134,22 @@ struct ImageStage {
         var read = false
     }
 
-    /// Runs the phase over the published articles; `reusable(path, key)` is the output record of
+    /// Runs the phase over the published articles' heads, in order of publication (a URL is
+    /// looked for from the first page that shows it); `reusable(path, key)` is the output record of
     /// a file the last build wrote from `key` and nobody changed since; `remembered`: the records
     /// of the scrape's image files (`ScrapedImageRecord`) kept under this processor's settings,
     /// by resolved path (none: every file is read).
     /// `rememberedArchives`: what each archive held of its pages' image URLs when last read
     /// (`ArchivedImagesRecord`), by archive (none: every archive is read).
-    func run(_ entries: [ArticleIndex.Entry], remembered: [String: ScrapedImageRecord], rememberedArchives: [String: ArchivedImagesRecord],
+    func run(_ heads: some Collection<DocumentHead>, remembered: [String: ScrapedImageRecord], rememberedArchives: [String: ArchivedImagesRecord],
              reusable: @Sendable (String, String) -> OutputRecord?, output: Output) throws(GalleyError) -> Result {
         // Each URL once, with the first article showing it; one pass, no list per article (a list
         // per article, their joined copy and a set of the URLs were 10 MB at 50,000 articles,
         // the build's peak). Found again by a table of positions in `wanted`.
         var wanted: [Wanted] = []
-        wanted.reserveCapacity(entries.count)
-        var seen = PositionIndex(capacity: entries.count)
-        for entry in entries {
-            let document = entry.head
+        wanted.reserveCapacity(heads.count)
+        var seen = PositionIndex(capacity: heads.count)
+        for document in heads {
             let images = Self.pageImages(of: document), urls = images.urls
             guard !urls.isEmpty else { continue }
             let isArchived = ScrapeArchive.archivePath(ofRecord: document.source) != nil
@@ -178,9 +178,9 @@ struct ImageStage {
                  into: &result, seenFiles: &seenFiles, archiveRecord: &noArchive)
         if !remembered.isEmpty { result.forgotten = Set(remembered.keys).subtracting(seenFiles) }
         guard !result.images.byURL.isEmpty else { return result }
-        for entry in entries {
-            let signature = Self.imageURLs(of: entry.head).compactMap { url in result.images[String(url)]?.signature }
-            if !signature.isEmpty { result.signatures[entry.head.source] = signature.joined(separator: "\u{3}") }
+        for head in heads {
+            let signature = Self.imageURLs(of: head).compactMap { url in result.images[String(url)]?.signature }
+            if !signature.isEmpty { result.signatures[head.source] = signature.joined(separator: "\u{3}") }
         }
         return result
     }
