@@ -37,4 +37,15 @@ import Testing
         #expect(shared == [true, false, true])
         #expect(index.entries[1].head.frontMatter.slug == "banjir-jakarta" && index.entries[1].summary.matter.slug == "banjir-jakarta-2")
     }
+
+    /// The order the image stage goes through the heads in (before the index is made) is the
+    /// index's own: oldest first, a tie of dates by source path; given to the index, it is used.
+    @Test func publicationOrderIsTheIndexOrder() {
+        let documents = [Self.head("c.md", title: "Gempa Cianjur", day: 2), Self.head("b.md", title: "Banjir Jakarta", day: 1),
+                         Self.head("a.md", title: "Angin Puting Beliung", day: 2)]
+        let order = ArticleIndex.publicationOrder(of: documents)
+        #expect(order == [1, 2, 0])
+        #expect(ArticleIndex(documents: documents, config: SiteConfig()).entries.map(\.head.source) == order.map { documents[$0].source })
+        #expect(ArticleIndex(documents: documents, order: [2, 1, 0], config: SiteConfig()).entries.map(\.head.source) == ["a.md", "b.md", "c.md"])
+    }
 }
