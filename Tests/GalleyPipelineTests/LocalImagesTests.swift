@@ -80,6 +80,38 @@ import Testing
         #expect(home.contains(#"srcset="\#(stem)-480.jpg 480w, \#(stem).jpg 800w""#), "the card links the local copy")
     }
 
+    /// A build lets its heads' image URLs go once the images are copied (before the index is
+    /// made): what reads the heads after that — the kept Markdown, a later build of a new page
+    /// alone — must not ask for them. Run as the command line runs without `--report` (the
+    /// processed sources not kept), where no other copy of a head holds them.
+    @Test func whatFollowsTheImageStageDoesNotNeedTheBodiesImageURLs() throws {
+        let root = RepositoryPaths.temporaryFolder("local-images-released")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = try makeScrape(root)
+        let config = root.appendingPathComponent("galley.yml")
+        try FileManager.default.copyItem(at: RepositoryPaths.config, to: config)
+        let kept = root.appendingPathComponent("kept")
+        let build = { () throws -> BuildReport in
+            try BuildPipeline(options: .init(configFile: config, configRequired: true, contentFolder: content,
+                                             outputFolder: root.appendingPathComponent("public"), templatesFolder: RepositoryPaths.templates,
+                                             jobs: 2, keepMarkdownFolder: kept, reportsEverySource: false)).run()
+        }
+        let first = try build()
+        #expect(first.published == 2 && first.imagesMade == 1, "\(first.summary)")
+        let body = "img.inews.id/media/822/files/networks/2026/08/31/bawang_merah_wonokromo.jpg"
+        let markdown = try FileManager.default.contentsOfDirectory(atPath: kept.path).filter { $0.contains("cabai") }
+            .map { try String(contentsOf: kept.appendingPathComponent($0), encoding: .utf8) }
+        #expect(markdown.count == 1 && markdown.allSatisfy { $0.contains(body) }, "the kept Markdown shows the body's image")
+
+        try FileManager.default.copyItem(at: RepositoryPaths.content.appendingPathComponent("inews/jatim-derbi-persebaya-arema.html"),
+                                         to: content.appendingPathComponent("inews/jatim-derbi-persebaya-arema.html"))
+        let second = try build()
+        #expect(second.published == 3 && second.imagesMade == 0, "\(second.summary)")
+        let site = SiteInspector(folder: root.appendingPathComponent("public"))
+        let article = try #require(site.htmlFiles.first { $0.contains("harga-cabai") && $0.hasSuffix("index.html") })
+        #expect(site.text(article).contains("https://" + body), "the body's image stays linked")
+    }
+
     /// An image planned from its header that then cannot be made (the JPEG cut in half) was
     /// announced to the build state before it failed: its rows go at the end of the build, so
     /// the next build with nothing changed is up to date (it was not, every other build).

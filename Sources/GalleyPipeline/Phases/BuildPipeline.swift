@@ -200,10 +200,10 @@ public struct BuildPipeline: Sendable {
         // summaries and the relations are planned: held together, they were the peak of a cold
         // build (245.3 MB of heap at 200,000 articles).
         let publicationOrder = ArticleIndex.publicationOrder(of: sources.documents)
-        let images = try copyImages(publicationOrder.lazy.map { [documents = sources.documents] in documents[$0] }, config: config,
+        let images = try copyImages(sources.documents(in: publicationOrder), config: config,
                                     trusted: TrustedOutputs(options.full ? [:] : previous, changed: changedOutputs),
                                     store: store, output: output, outputs: &outputs, report: &report)
-        for position in sources.documents.indices { sources.documents[position] = sources.documents[position].releasingBodyImages() }
+        sources.releaseBodyImages()
         report.phases.append(clock.lap("images"))
 
         var articles = ArticleIndex(documents: sources.documents, order: publicationOrder, config: config, jobs: options.jobs,

@@ -18,6 +18,20 @@ struct PublishableSources {
     /// unchanged since (`ArticleIndex`'s `publishedAs`).
     var publishedAs: [ArticleIndex.PublishedAs?] = []
 
+    /// `documents` in the given order (positions in it), without a copy of the list: the view
+    /// holds its own reference only while it is used, so that `releaseBodyImages` after it
+    /// replaces the heads in place.
+    func documents(in order: [Int]) -> some Collection<DocumentHead> {
+        order.lazy.map { [documents] in documents[$0] }
+    }
+
+    /// Lets the documents' body image URLs go once the images are copied
+    /// (`DocumentHead.releasingBodyImages`), each head replaced in place: nothing after the
+    /// image stage asks for them.
+    mutating func releaseBodyImages() {
+        for position in documents.indices { documents[position] = documents[position].releasingBodyImages() }
+    }
+
     /// Documents already picked (a build of new sources alone: `publishedWithAdditions`), with
     /// how those published unchanged were published.
     init(documents: [DocumentHead], publishedAs: [ArticleIndex.PublishedAs?]) {
